@@ -1,0 +1,25 @@
+// Bundles the extension and the CLI. Type-checking is its own step (`npm run typecheck`).
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Why: the ESM-only remark packages are bundled into CJS; `import.meta` is unused by them at run time.
+  mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);

@@ -1,0 +1,1 @@
+console.log("handoff-lint: not yet");

@@ -1,0 +1,142 @@
+/**
+ * The handoff model: plain data, no behaviour. Everything the language service finds in a handoff document,
+ * each item with its exact range. Ranges are 0-based `{line, character}` in UTF-16 code units (as VS Code
+ * counts) on the analysed text with any leading BOM removed.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Structural units a handoff is organised in; `section` is any other heading. */
+export const PHASE_KINDS = [
+  'phase', 'wave', 'task', 'session', 'step', 'milestone', 'pass', 'sprint', 'campaign', 'section',
+] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+export interface Phase {
+  kind: PhaseKind;
+  /** `Phase 5`, `Wave D.2`, `Task 80`; for a `section`, the heading text. */
+  label: string;
+  /** The heading text after the label (`Easy-playbook endpoints (commit af65598)`), or the whole text for sections. */
+  title: string;
+  /** Heading level 1–6; inferred headings of text renderings get a level from their shape. */
+  level: number;
+  /** The heading's text on its line (without `#` markers or surrounding `**`). */
+  range: Range;
+  /** From the heading to the end of its section (before the next heading of the same or a higher level). */
+  sectionRange: Range;
+  /** True when the heading was inferred from a plain-text rendering or a standalone bold line. */
+  inferred: boolean;
+  children: Phase[];
+}
+
+/** Why a hex token is taken as a commit. Later rules stay quiet where the evidence is weak (`bare`). */
+export type CommitEvidence =
+  | 'column' // in a table column named Commit/SHA/Hash/Tip/HEAD
+  | 'keyword' // the word commit/HEAD/tip/merged/pushed/cherry-pick… nearby
+  | 'range' // an end of `a..b` / `a^..b` / `a...b`
+  | 'log-line' // a git-log-like line (`af65598 feat(api): …`, `` `sha` - message ``)
+  | 'ref-claim' // the SHA claimed for a branch or tag
+  | 'front-matter' // `git_commit:` / `commit:` in front matter
+  | 'bare'; // hex in backticks or prose with no other context
+
+export interface CommitMention {
+  /** As written (case kept). */
+  sha: string;
+  range: Range;
+  /** Label of the innermost phase containing it, or null. */
+  phase: string | null;
+  evidence: CommitEvidence;
+}
+
+export type RefKind = 'branch' | 'tag' | 'remote';
+
+export type RefClaimValue = { sha: string } | { pushed: boolean };
+
+export interface RefMention {
+  name: string;
+  kind: RefKind;
+  claim: RefClaimValue;
+  /** Range of the ref's name. */
+  range: Range;
+  /** Range of the claimed SHA, when the claim is a SHA. */
+  shaRange?: Range;
+  phase: string | null;
+}
+
+export interface FileBreadcrumb {
+  /** The path as written, without line/column/symbol suffixes or a `#L` anchor. */
+  path: string;
+  line: number | null;
+  endLine: number | null;
+  column: number | null;
+  /** `test_name` of `tests/x.py::test_name`, `upload_file` of `app/api/files.py:upload_file`. */
+  symbol: string | null;
+  /** URLs, absolute and `~/` paths: kept, but not workspace breadcrumbs. */
+  external: boolean;
+  /** Range of the whole breadcrumb as written (path plus suffix). */
+  range: Range;
+  phase: string | null;
+  /** Where it was written: inside backticks, a Markdown link target, a table cell, or prose. */
+  source: 'code' | 'link' | 'table' | 'text';
+}
+
+export const STEP_STATES = ['open', 'done', 'blocked', 'superseded', 'in-progress'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+export interface Step {
+  text: string;
+  state: StepState;
+  /** Range of the step's line content (from its checkbox or number to the end of its text). */
+  range: Range;
+  phase: string | null;
+  /** `checkbox` for `- [ ]` items, `numbered` for items of a next-steps list. */
+  kind: 'checkbox' | 'numbered';
+  /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for numbered steps. */
+  marker: string | null;
+}
+
+export interface DocumentFacts {
+  title: string | null;
+  /** YYYY-MM-DD from the file name, front matter or "Last updated: …". */
+  date: string | null;
+  frontMatter: Record<string, string>;
+}
+
+export interface HandoffModel extends DocumentFacts {
+  phases: Phase[];
+  commits: CommitMention[];
+  refs: RefMention[];
+  files: FileBreadcrumb[];
+  steps: Step[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const RULE_CODES = [
+  'unchecked-step', 'unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref', 'missing-file',
+  'line-out-of-range',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface RelatedInformation {
+  message: string;
+  /** A workspace-relative or absolute path, when the information points at another file. */
+  path?: string;
+  range?: Range;
+}
+
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedInformation[];
+}

@@ -1,0 +1,79 @@
+/**
+ * Settings the core understands, validated with zod at the edge (VS Code settings, CLI flags, config file).
+ * A bad value is reported with a clear message and its default used; nothing is lost.
+ */
+import { z } from 'zod';
+import { RULE_CODES, type RuleCode, type Severity } from './model';
+
+export const severitySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export type SeveritySetting = z.infer<typeof severitySetting>;
+
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.freeze({
+  'unchecked-step': 'information',
+  'unknown-commit': 'warning',
+  'ambiguous-commit': 'warning',
+  'unpushed-commit': 'warning',
+  'stale-ref': 'information',
+  'missing-file': 'warning',
+  'line-out-of-range': 'warning',
+});
+
+export interface CoreSettings {
+  /** Severity per rule; `off` turns a rule off. */
+  rules: Record<RuleCode, SeveritySetting>;
+  /** Run git at all (false: parse-only results). */
+  git: boolean;
+  /** A git batch slower than this is abandoned with a notice. */
+  gitTimeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<CoreSettings> = Object.freeze({
+  rules: { ...DEFAULT_SEVERITIES },
+  git: true,
+  gitTimeoutMs: 10_000,
+});
+
+const ruleCode = z.enum(RULE_CODES);
+
+/** Input shape: every field optional; rules may name a subset. */
+export const coreSettingsInput = z.object({
+  rules: z.record(ruleCode, severitySetting).optional(),
+  git: z.boolean().optional(),
+  gitTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+});
+
+export interface SettingsResult {
+  settings: CoreSettings;
+  /** One message per invalid value; each invalid value falls back to its default. */
+  problems: string[];
+}
+
+/** Validates field by field so that one bad value never discards the good ones. Never throws. */
+export function parseCoreSettings(input: unknown): SettingsResult {
+  const problems: string[] = [];
+  const settings: CoreSettings = { rules: { ...DEFAULT_SEVERITIES }, git: DEFAULT_SETTINGS.git, gitTimeoutMs: DEFAULT_SETTINGS.gitTimeoutMs };
+  if (input === undefined || input === null) return { settings, problems };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { settings, problems: ['settings must be an object; using the defaults'] };
+  }
+  const raw = input as Record<string, unknown>;
+  if (raw.rules !== undefined) {
+    if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) {
+      problems.push('rules must be an object of rule code → severity; using the defaults');
+    } else {
+      for (const [code, value] of Object.entries(raw.rules)) {
+        const c = ruleCode.safeParse(code);
+        const v = severitySetting.safeParse(value);
+        if (!c.success) problems.push(`unknown rule "${code}" (known: ${RULE_CODES.join(', ')})`);
+        else if (!v.success) problems.push(`rule "${code}": "${String(value)}" is not one of ${severitySetting.options.join(', ')}; using ${DEFAULT_SEVERITIES[c.data]}`);
+        else settings.rules[c.data] = v.data;
+      }
+    }
+  }
+  const git = coreSettingsInput.shape.git.safeParse(raw.git);
+  if (git.success) { if (git.data !== undefined) settings.git = git.data; } else problems.push(`git must be true or false; using ${settings.git}`);
+  const timeout = coreSettingsInput.shape.gitTimeoutMs.safeParse(raw.gitTimeoutMs);
+  if (timeout.success) { if (timeout.data !== undefined) settings.gitTimeoutMs = timeout.data; }
+  else problems.push(`gitTimeoutMs must be a whole number of milliseconds from 100 to 600000; using ${settings.gitTimeoutMs}`);
+  return { settings, problems };
+}
