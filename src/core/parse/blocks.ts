@@ -55,6 +55,8 @@ export interface Block extends Span {
   /** List items: ordered (`1.`) or not, and the marker as written (`-`, `*`, `1.`, `2)`). */
   ordered?: boolean;
   marker?: string;
+  /** List items: the start offset of the list they belong to (items of one list share it). */
+  list?: number;
   /** List items: the `[ ]` / `[x]` / `[!]` checkbox, with the offsets of the whole `[.]`. */
   checkbox?: { state: string } & Span;
   /** Code blocks: the info string's first word (`bash`, `ts`), or '' . */

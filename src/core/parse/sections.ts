@@ -1,0 +1,119 @@
+/**
+ * A cheap line pre-scan before the Markdown parse. It finds the front matter and splits the rest into sections
+ * at ATX headings (outside code fences and HTML comments), so that each section is parsed on its own: an edit
+ * re-parses only the section it touched, and one hostile section cannot slow down the others. It also decides,
+ * per section, whether remark can be trusted with it (see `isHostile`).
+ */
+
+export interface Section {
+  start: number;
+  end: number;
+}
+
+export interface PreScan {
+  /** The YAML front matter between the leading `---` lines, content offsets; null when there is none. */
+  frontMatter: { start: number; end: number; contentStart: number; contentEnd: number } | null;
+  sections: Section[];
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+export function preScan(text: string, lineStarts: readonly number[]): PreScan {
+  const lineCount = lineStarts.length;
+  const lineText = (i: number) => {
+    const end = i + 1 < lineCount ? lineStarts[i + 1] : text.length;
+    return text.slice(lineStarts[i], end).replace(/\r?\n$|\r$/, '');
+  };
+
+  let first = 0;
+  let frontMatter: PreScan['frontMatter'] = null;
+  if (lineCount > 1 && /^---[ \t]*$/.test(lineText(0))) {
+    // Front matter closes within a bounded number of lines; a lone `---` further down is a thematic break.
+    for (let i = 1; i < Math.min(lineCount, 200); i++) {
+      if (/^(---|\.\.\.)[ \t]*$/.test(lineText(i))) {
+        const end = i + 1 < lineCount ? lineStarts[i + 1] : text.length;
+        frontMatter = { start: 0, end, contentStart: lineStarts[1], contentEnd: lineStarts[i] };
+        first = i + 1;
+        break;
+      }
+    }
+  }
+
+  const sections: Section[] = [];
+  let sectionStart = first < lineCount ? lineStarts[first] : text.length;
+  let fence: string | null = null;
+  let inComment = false;
+  for (let i = first; i < lineCount; i++) {
+    const line = lineText(i);
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      continue;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open) {
+      // A backtick fence's info string may not contain backticks; otherwise it is an inline code span.
+      if (open[1][0] === '~' || !line.slice(open[0].length).includes('`')) fence = open[1];
+      continue;
+    }
+    const comment = line.lastIndexOf('<!--');
+    if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) inComment = true;
+    if (ATX_HEADING.test(line) && lineStarts[i] > sectionStart) {
+      sections.push({ start: sectionStart, end: lineStarts[i] });
+      sectionStart = lineStarts[i];
+    }
+  }
+  if (sectionStart < text.length || sections.length === 0) sections.push({ start: sectionStart, end: text.length });
+  return { frontMatter, sections };
+}
+
+/** Limits past which remark is not given a section: its known worst cases are super-linear or recursive. */
+export const HOSTILE_LIMITS = Object.freeze({
+  /** A section larger than this is read by the line pass. */
+  sectionChars: 400_000,
+  /** Micromark's label matching is quadratic in unclosed `[`; a real document has far fewer. */
+  brackets: 2_000,
+  /** A single line this long is not prose (a pasted blob, minified data, `[[[[…`). */
+  lineChars: 20_000,
+  /** Containers (lists, blockquotes) nested deeper than this recurse deeply in the parser. */
+  nesting: 32,
+});
+
+/** Whether remark should not be trusted with this slice of text (deep nesting, bracket storms, giant lines). */
+export function isHostile(text: string, start: number, end: number): boolean {
+  if (end - start > HOSTILE_LIMITS.sectionChars) return true;
+  let brackets = 0;
+  let lineStart = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */ && ++brackets > HOSTILE_LIMITS.brackets) return true;
+    if (c === 10 || c === 13 || i === end - 1) {
+      if (i - lineStart > HOSTILE_LIMITS.lineChars) return true;
+      if (containerDepth(text, lineStart, i) > HOSTILE_LIMITS.nesting) return true;
+      lineStart = i + 1;
+    }
+  }
+  return false;
+}
+
+/** How many container markers (`>`, list bullets, or 4-column indents) open a line. */
+function containerDepth(text: string, start: number, end: number): number {
+  let depth = 0;
+  let i = start;
+  let spaces = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32) { spaces++; i++; if (spaces === 4) { depth++; spaces = 0; } continue; }
+    if (c === 9) { depth++; i++; continue; }
+    spaces = 0;
+    if (c === 62 /* > */) { depth++; i++; continue; }
+    if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || i + 1 === end)) { depth++; i += 1; continue; }
+    break;
+  }
+  return depth;
+}

@@ -1,0 +1,122 @@
+/**
+ * Tables by a line pass instead of remark-gfm's resolver, which is quadratic in table cells (a 3,000-row
+ * table takes seconds). Plain remark hands us a table as a paragraph; this finds the header, delimiter and
+ * body rows in its lines and splits cells on unescaped `|` outside code spans.
+ */
+import type { Block, Inline, Span } from './blocks';
+
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+export interface LineSlice {
+  start: number;
+  end: number; // excluding the line break
+}
+
+/** Splits `text[start, end)` into lines (without their breaks). */
+export function linesIn(text: string, start: number, end: number): LineSlice[] {
+  const out: LineSlice[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ start: s, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+/** Where a table starts among `lines` (its header row), or -1: a `|` line followed by a delimiter row. */
+export function findTableStart(text: string, lines: readonly LineSlice[]): number {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const header = text.slice(lines[i].start, lines[i].end);
+    const delimiter = text.slice(lines[i + 1].start, lines[i + 1].end);
+    if (header.includes('|') && delimiter.includes('-') && DELIMITER_ROW.test(delimiter)) {
+      if (!delimiter.includes('|') && !header.trim().startsWith('|')) continue; // `text\n---` is a setext heading
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Cell content spans of one row, trimmed, with `|` inside code spans and `\|` escapes not splitting. */
+export function splitCells(text: string, start: number, end: number): Span[] {
+  const cells: Span[] = [];
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  while (i < end) {
+    const c = text[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      const close = text.indexOf('`'.repeat(n), i + n);
+      if (close > 0 && close < end && text[close + n] !== '`') { i = close + n; continue; }
+      i += n;
+      continue;
+    }
+    if (c === '|') {
+      cells.push(trimSpan(text, cellStart, i));
+      cellStart = i + 1;
+    }
+    i++;
+  }
+  const last = trimSpan(text, cellStart, end);
+  if (last.end > last.start) cells.push(last); // a trailing `|` leaves an empty tail, not a cell
+  return cells;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** Header cell text as a plain label: `**Commit**` → `Commit`, `` `SHA` `` → `SHA`. */
+export function headerLabel(text: string, span: Span): string {
+  return text.slice(span.start, span.end).replace(/[*_`]/g, '').trim();
+}
+
+/**
+ * Turns the table lines of a paragraph into `tableRow` blocks; lines before the table stay a paragraph
+ * (`makeParagraph`). Returns false when the paragraph holds no table.
+ */
+export function emitTable(
+  text: string,
+  start: number,
+  end: number,
+  inlines: readonly Inline[],
+  quoted: boolean,
+  out: Block[],
+  makeParagraph: (start: number, end: number) => void,
+): boolean {
+  const lines = linesIn(text, start, end);
+  const at = findTableStart(text, lines);
+  if (at < 0) return false;
+  if (at > 0) makeParagraph(lines[0].start, lines[at - 1].end);
+  const headerCells = splitCells(text, lines[at].start, lines[at].end);
+  const header = headerCells.map((c) => headerLabel(text, c));
+  const rows = [lines[at], ...lines.slice(at + 2)];
+  rows.forEach((row, index) => {
+    const cells = index === 0 ? headerCells : splitCells(text, row.start, row.end);
+    out.push({
+      kind: 'tableRow',
+      start: row.start,
+      end: row.end,
+      contentStart: cells.length ? cells[0].start : row.start,
+      contentEnd: cells.length ? cells[cells.length - 1].end : row.end,
+      depth: 0,
+      inferred: false,
+      quoted,
+      cells,
+      header,
+      isHeaderRow: index === 0,
+      inlines: inlines.filter((n) => n.start >= row.start && n.end <= row.end),
+    });
+  });
+  return true;
+}
