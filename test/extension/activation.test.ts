@@ -1,0 +1,69 @@
+// The extension loads and activates in a real VS Code extension host, from the folder the run
+// says it comes from (the development folder, or the extensions dir a VSIX was installed into).
+import * as assert from 'node:assert/strict';
+import { sep } from 'node:path';
+import * as vscode from 'vscode';
+import manifest from '../../package.json';
+
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const CHANNEL_NAME = 'Handoff Navigator';
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('activation', () => {
+  let extension: vscode.Extension<unknown>;
+
+  before(() => {
+    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not among the host's extensions`);
+    extension = found;
+  });
+
+  it('is loaded from the expected location with this manifest', () => {
+    assert.equal(extension.packageJSON.version, manifest.version);
+    // Set by test/host/run-tests.mjs: proves a VSIX run tests the installed copy, not the repo.
+    const expected = process.env.HANDOFF_TEST_EXTENSION_UNDER;
+    if (expected !== undefined) {
+      const path = extension.extensionUri.fsPath;
+      assert.ok(path === expected || path.startsWith(expected + sep), `${path} is not under ${expected}`);
+    }
+  });
+
+  it('activates in the real extension host', async () => {
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers its log output channel with the workbench', async () => {
+    await extension.activate();
+    // The workbench adds a "show channel" command per registered output channel; the extension
+    // creates its channel only in activate(), so this proves activate() ran in this host.
+    const command = await waitFor('the output channel command', async () =>
+      (await vscode.commands.getCommands(false)).find(
+        (id) => id.startsWith('workbench.action.output.show.') && id.includes(EXTENSION_ID) && id.endsWith(CHANNEL_NAME),
+      ),
+    );
+    await vscode.commands.executeCommand(command);
+  });
+});
+
+describe('fixture workspace', () => {
+  it('is the workspace the run opened, with a handoff in it', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 1, 'expected exactly one workspace folder');
+    const expected = process.env.HANDOFF_TEST_WORKSPACE;
+    if (expected !== undefined) assert.equal(folders[0].uri.fsPath, expected);
+    const handoffs = await vscode.workspace.findFiles('**/HANDOFF.md', '**/node_modules/**');
+    assert.ok(handoffs.length > 0, 'no HANDOFF.md in the workspace');
+    const doc = await vscode.workspace.openTextDocument(handoffs[0]);
+    assert.equal(doc.languageId, 'markdown');
+  });
+});

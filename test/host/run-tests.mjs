@@ -1,0 +1,126 @@
+// Runs the extension-host test suite in a real VS Code (the server inside code-server, Chromium
+// as the window):
+//
+//   node test/host/run-tests.mjs --vscode 1.100.3 --extension <dir> --tests <compiled index.js>
+//        --workspace <dir> [--vsix <file>] [--timeout <s>] [--keep]
+//
+// With --vsix the extension is installed from that file into the run's extensions dir instead of
+// being loaded from --extension, so the suite tests what users get.
+// The truth is the results file the suite writes (its path reaches the extension host through the
+// server's environment); the workbench's codeAutomationExit code must agree with it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openBrowser } from './browser.mjs';
+import { parseArgs } from './proc.mjs';
+import { installVsix, makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
+
+function say(version, msg) {
+  console.log(`[VS Code ${version}] ${msg}`);
+}
+
+function readResults(file) {
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Waits for the workbench to report the end of the suite, or for the timeout. */
+function exitOrTimeout(exitPromise, ms) {
+  let timer;
+  const timeout = new Promise((r) => { timer = setTimeout(() => r({ timedOut: true }), ms); });
+  return Promise.race([exitPromise.then((code) => ({ code })), timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the suite once; resolves to { ok, passes, failures, reason }. Never throws for a failing
+ * suite: the caller decides the exit code.
+ */
+export async function runSuite({ version, extension, tests, workspace, vsix, timeoutSec = 240, keep = false }) {
+  const runDir = makeRunDir(version);
+  const resultsFile = join(runDir.root, 'results.json');
+  const consoleLog = [];
+  let server;
+  let browser;
+  let outcome = { ok: false, passes: 0, failures: 0, reason: 'did not start' };
+  try {
+    let developmentPath = extension;
+    let expectedUnder = extension;
+    if (vsix) {
+      say(version, `installing ${vsix}`);
+      await installVsix(version, runDir, vsix);
+      developmentPath = undefined;
+      expectedUnder = runDir.extensions;
+    }
+    server = await startServer({
+      version,
+      runDir,
+      env: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_WORKSPACE: workspace, HANDOFF_TEST_EXTENSION_UNDER: expectedUnder },
+    });
+    say(version, `server ${server.url} (pid ${server.pid}), run dir ${runDir.root}`);
+    const opened = await openBrowser(runDir);
+    browser = opened.browser;
+    const page = opened.page;
+    let reportExit;
+    const exited = new Promise((r) => { reportExit = r; });
+    // The workbench calls window.codeAutomationExit(code) when the extension host's test run ends.
+    await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    page.on('console', (msg) => consoleLog.push(`[${msg.type()}] ${msg.text()}`));
+    page.on('pageerror', (err) => consoleLog.push(`[pageerror] ${err.message}`));
+    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: tests }));
+
+    const end = await exitOrTimeout(exited, timeoutSec * 1000);
+    const results = readResults(resultsFile);
+    if (results) for (const line of results.lines) console.log(line);
+    outcome = judge(end, results, timeoutSec);
+  } catch (err) {
+    outcome = { ok: false, passes: 0, failures: 0, reason: err.stack ?? String(err) };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (!outcome.ok) {
+      writeFileSync(join(runDir.root, 'console.log'), consoleLog.join('\n'));
+      say(version, `FAILED: ${outcome.reason}`);
+      say(version, `server log tail:\n${readLog(runDir).split('\n').slice(-40).join('\n')}`);
+      say(version, `kept ${runDir.root} (server.log, console.log)`);
+    } else if (!keep) {
+      runDir.remove();
+    }
+  }
+  return outcome;
+}
+
+function judge(end, results, timeoutSec) {
+  const counts = { passes: results?.passes ?? 0, failures: results?.failures ?? 0 };
+  if (end.timedOut) return { ok: false, ...counts, reason: `no codeAutomationExit within ${timeoutSec} s` };
+  if (!results) return { ok: false, ...counts, reason: `exit code ${end.code} but the suite wrote no results file` };
+  if (results.error) return { ok: false, ...counts, reason: `suite error: ${results.error}` };
+  if (results.tests === 0 || results.passes === 0) return { ok: false, ...counts, reason: 'the suite ran no test' };
+  if (results.failures > 0) return { ok: false, ...counts, reason: `${results.failures} test(s) failed` };
+  if (end.code !== 0) return { ok: false, ...counts, reason: `results are clean but the workbench exited with ${end.code}` };
+  return { ok: true, ...counts, reason: '' };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  for (const required of ['vscode', 'extension', 'tests', 'workspace']) {
+    if (typeof args[required] !== 'string') throw new Error(`--${required} is required`);
+  }
+  const outcome = await runSuite({
+    version: args.vscode,
+    extension: resolve(args.extension),
+    tests: resolve(args.tests),
+    workspace: resolve(args.workspace),
+    vsix: args.vsix ? resolve(args.vsix) : undefined,
+    timeoutSec: args.timeout ? Number(args.timeout) : undefined,
+    keep: Boolean(args.keep),
+  });
+  console.log(`extension host (VS Code ${args.vscode}): ${outcome.passes} passed, ${outcome.failures} failed`);
+  process.exitCode = outcome.ok ? 0 : 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err.stack ?? err);
+    process.exit(1);
+  });
+}
