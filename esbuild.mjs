@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI. Type-checking is its own step (`npm run typecheck`).
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -12,6 +15,7 @@ const common = {
   logLevel: 'warning',
   // Why: the ESM-only remark packages are bundled into CJS; `import.meta` is unused by them at run time.
   mainFields: ['module', 'main'],
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 await Promise.all([

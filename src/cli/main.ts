@@ -1,1 +1,82 @@
-console.log("handoff-lint: not yet");
+/**
+ * `handoff-lint`: the language service from the command line, for CI and scripts. Exit 0 when no
+ * error-severity diagnostic, 1 when there is one, 2 on a usage error or unreadable input (one line, no stack).
+ */
+import { readFileSync } from 'node:fs';
+import { createLanguageService } from '../core/service';
+import { parseCoreSettings } from '../core/settings';
+import { parseArgs, USAGE, UsageError } from './args';
+import { discover, InputError } from './discover';
+import { formatJson, formatSarif, formatText, type DocumentReport } from './format';
+import { createCliGit } from './cliGit';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { err(`handoff-lint: ${e.message}\n(try --help)\n`); return 2; }
+    throw e;
+  }
+  if (options.help) { out(USAGE + '\n'); return 0; }
+  if (options.version) { out(VERSION + '\n'); return 0; }
+
+  let configInput: Record<string, unknown> = {};
+  if (options.config) {
+    try {
+      configInput = JSON.parse(readFileSync(options.config, 'utf8'));
+    } catch (e) {
+      err(`handoff-lint: cannot read config ${options.config}: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
+      return 2;
+    }
+  }
+  const { settings, problems } = parseCoreSettings({
+    ...configInput,
+    rules: { ...(configInput.rules as object | undefined), ...options.rules },
+    ...(options.git ? {} : { git: false }),
+  });
+  for (const p of problems) err(`handoff-lint: config: ${p}\n`);
+
+  let files: string[];
+  try {
+    files = discover(options.paths);
+  } catch (e) {
+    if (e instanceof InputError) { err(`handoff-lint: ${e.message}\n`); return 2; }
+    throw e;
+  }
+
+  const git = settings.git ? createCliGit(options.repo) : undefined;
+  const service = createLanguageService({ settings, git: git?.check, files: git?.files });
+  const reports: DocumentReport[] = [];
+  try {
+    for (const path of files) {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (e) {
+        err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
+        return 2;
+      }
+      const analysis = await service.analyze({ path, version: 0, text });
+      reports.push({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices });
+    }
+  } finally {
+    git?.dispose();
+  }
+
+  out(options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports));
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`handoff-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,76 @@
+/** `handoff-lint` arguments → options, or a usage error with a one-line reason. */
+import { RULE_CODES, type RuleCode } from '../core/model';
+import { severitySetting, type SeveritySetting } from '../core/settings';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  repo: string | null;
+  git: boolean;
+  rules: Partial<Record<RuleCode, SeveritySetting>>;
+  config: string | null;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: handoff-lint [options] [paths…]
+
+Checks handoff documents (HANDOFF.md, SESSION-HANDOFF-*.md, plans…) against the repository they live in.
+Folders are searched for handoffs with the default globs; with no path, the current folder.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --repo DIR                 the git repository to check against (default: found from each file's folder)
+  --no-git                   parse only: no git process is started
+  --rule CODE=SEVERITY       set a rule's severity: error, warning, information, hint or off (repeatable)
+                             rules: ${RULE_CODES.join(', ')}
+  --config FILE              JSON settings: { "rules": { "CODE": "SEVERITY" }, "git": true, "gitTimeoutMs": 10000 }
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or unreadable input.`;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        options.format = f;
+        break;
+      }
+      case '--repo': options.repo = value(); break;
+      case '--no-git': options.git = false; break;
+      case '--config': options.config = value(); break;
+      case '--rule': {
+        const spec = value();
+        const [code, severity] = spec.split('=');
+        if (!(RULE_CODES as readonly string[]).includes(code)) throw new UsageError(`unknown rule "${code}" (rules: ${RULE_CODES.join(', ')})`);
+        const s = severitySetting.safeParse(severity);
+        if (!s.success) throw new UsageError(`--rule ${code}: severity must be one of ${severitySetting.options.join(', ')}`);
+        options.rules[code as RuleCode] = s.data;
+        break;
+      }
+      case '-h': case '--help': options.help = true; break;
+      case '-v': case '--version': options.version = true; break;
+      case '--': options.paths.push(...argv.slice(i + 1)); i = argv.length; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        options.paths.push(arg);
+    }
+  }
+  return options;
+}

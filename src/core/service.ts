@@ -1,0 +1,113 @@
+/**
+ * The language service: one entry point shared by the CLI and the VS Code adapter.
+ * `createLanguageService({ files, git, logger, settings })` → model and diagnostics per document.
+ * One lazy parse per document version, shared by every feature; sections unchanged by an edit are reused
+ * from the section cache. Async APIs take the cancellation token last. Nothing here throws.
+ */
+import type { CancellationToken, Logger, WorkspaceFiles } from './interfaces';
+import { NEVER_CANCELLED, SILENT_LOGGER } from './interfaces';
+import type { Diagnostic, HandoffModel } from './model';
+import type { ParsedText } from './parse/blocks';
+import { parseDocument, SectionCache } from './parse/parseDocument';
+import { buildModel } from './buildModel';
+import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
+import { uncheckedSteps } from './rules/uncheckedStep';
+import { severityOf } from './rules/severity';
+import type { GitCheck } from './gitCheck';
+
+export interface HandoffDocumentInput {
+  /** File-system path (or '' for an unsaved buffer). Keys the cache, names the repository, gives the date. */
+  path: string;
+  /** Increases with every edit (VS Code's `TextDocument.version`); the CLI passes 0. */
+  version: number;
+  text: string;
+}
+
+export interface Analysis {
+  model: HandoffModel;
+  diagnostics: Diagnostic[];
+  /** One-line messages: what was skipped and why (git unavailable, shallow clone, parser fallback…). */
+  notices: string[];
+  /** Per-commit git state, by SHA as written (lower-cased); empty when git did not run. */
+  commitStates: ReadonlyMap<string, unknown>;
+}
+
+export interface LanguageServiceOptions {
+  files?: WorkspaceFiles;
+  /** The git checks (absent: parse-only, as in untrusted workspaces). */
+  git?: GitCheck;
+  logger?: Logger;
+  settings?: CoreSettings;
+}
+
+export interface HandoffLanguageService {
+  /** The model of this version of the document (parsed once per version). */
+  getModel(doc: HandoffDocumentInput): HandoffModel;
+  /** Model plus diagnostics from every enabled rule, git ones included when git is available. */
+  analyze(doc: HandoffDocumentInput, token?: CancellationToken): Promise<Analysis>;
+  updateSettings(settings: CoreSettings): void;
+  /** Forgets a closed document. */
+  forget(path: string): void;
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  parsed: ParsedText;
+  model: HandoffModel;
+  problems: string[];
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): HandoffLanguageService {
+  const logger = options.logger ?? SILENT_LOGGER;
+  let settings = options.settings ?? DEFAULT_SETTINGS;
+  const sections = new SectionCache();
+  const entries = new Map<string, Entry>();
+
+  function entryFor(doc: HandoffDocumentInput): Entry {
+    const cached = entries.get(doc.path);
+    if (cached && cached.version === doc.version && cached.text === doc.text) return cached;
+    const parsed = parseDocument(doc.text, sections);
+    const { model, problems } = buildModel(parsed, { path: doc.path });
+    if (parsed.degraded) problems.push('part of this document was read by the plain line reader (very large or deeply nested input)');
+    for (const p of problems) logger.warn(`${doc.path || '(untitled)'}: ${p}`);
+    const entry = { version: doc.version, text: doc.text, parsed, model, problems };
+    entries.set(doc.path, entry);
+    return entry;
+  }
+
+  return {
+    getModel: (doc) => entryFor(doc).model,
+
+    async analyze(doc, token = NEVER_CANCELLED) {
+      const { model, problems } = entryFor(doc);
+      const notices = [...problems];
+      const diagnostics: Diagnostic[] = [];
+      const stepSeverity = severityOf(settings, 'unchecked-step');
+      if (stepSeverity) diagnostics.push(...uncheckedSteps(model, stepSeverity));
+      let commitStates: ReadonlyMap<string, unknown> = new Map();
+      if (options.git && settings.git && !token.isCancellationRequested) {
+        try {
+          const result = await options.git.check(model, doc.path, settings, token);
+          diagnostics.push(...result.diagnostics);
+          notices.push(...result.notices);
+          commitStates = result.commits;
+        } catch (error) {
+          const message = `git checks skipped: ${error instanceof Error ? error.message : String(error)}`;
+          logger.error(message);
+          notices.push(message);
+        }
+      }
+      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      return { model, diagnostics, notices, commitStates };
+    },
+
+    updateSettings(next) {
+      settings = next;
+    },
+
+    forget(path) {
+      entries.delete(path);
+    },
+  };
+}
