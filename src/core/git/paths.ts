@@ -1,0 +1,39 @@
+/** POSIX-style path helpers for the core (which must not import node:path: it also runs in a web host). */
+
+export function toSlash(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+/** Resolves `.` and `..` segments; keeps a leading `/` or drive letter. */
+export function normalizePath(p: string): string {
+  const s = toSlash(p);
+  const absolute = s.startsWith('/');
+  const out: string[] = [];
+  for (const part of s.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+    } else out.push(part);
+  }
+  return (absolute ? '/' : '') + out.join('/');
+}
+
+export function dirname(p: string): string {
+  const s = toSlash(p).replace(/\/+$/, '');
+  const i = s.lastIndexOf('/');
+  if (i < 0) return '.';
+  return i === 0 ? '/' : s.slice(0, i);
+}
+
+export function joinPath(base: string, rel: string): string {
+  return normalizePath(`${toSlash(base)}/${toSlash(rel)}`);
+}
+
+/** `rel` of `path` under `root`, or null when it is not inside. */
+export function relativeTo(root: string, path: string): string | null {
+  const r = normalizePath(root).replace(/\/$/, '');
+  const p = normalizePath(path);
+  if (p === r) return '';
+  return p.startsWith(r + '/') ? p.slice(r.length + 1) : null;
+}

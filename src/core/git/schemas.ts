@@ -1,0 +1,37 @@
+/**
+ * Everything that reaches git from a document is validated here first. A handoff is untrusted text: a "SHA"
+ * like `--upload-pack=x` or a "branch" like `HEAD;rm -rf` must never become an option or a rev expression.
+ * Even after validation the Node side passes values after `--end-of-options` or on stdin, never via a shell.
+ */
+import { z } from 'zod';
+
+/** An abbreviated or full object name: 4–40 hex digits (git's own minimum abbreviation is 4). */
+export const shaSchema = z.string().regex(/^[0-9a-fA-F]{4,40}$/, 'not a commit SHA (4–40 hex digits)');
+
+/** A full 40-hex object name as git prints it. */
+export const fullShaSchema = z.string().regex(/^[0-9a-f]{40}$/, 'not a full SHA');
+
+/**
+ * A ref name as a handoff writes it (`main`, `feature/x`, `origin/main`, `v1.2.0`), following
+ * git-check-ref-format, stricter: no leading `-` (option injection), no `..`, `@{`, `~^:?*[\`, control
+ * characters, spaces or shell metacharacters, no leading/trailing `/` or `.`, no `.lock` component.
+ */
+export const refNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._\/+-]*$/, 'not a plain ref name')
+  .refine((s) => !s.includes('..') && !s.includes('//') && !s.endsWith('/') && !s.endsWith('.'), 'not a valid ref name')
+  .refine((s) => s.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock')), 'not a valid ref name')
+  .refine((s) => s !== 'HEAD' && s !== '@', 'HEAD is not a branch name');
+
+/** Returns the SHA lower-cased when valid, else null. */
+export function validSha(input: string): string | null {
+  const r = shaSchema.safeParse(input);
+  return r.success ? r.data.toLowerCase() : null;
+}
+
+export function validRefName(input: string): string | null {
+  const r = refNameSchema.safeParse(input);
+  return r.success ? r.data : null;
+}

@@ -1,0 +1,100 @@
+/**
+ * Parsers for the machine-readable output of the batch commands in gitFacts.ts. Pure functions, so the
+ * formats they expect sit next to the commands that produce them and can be tested on their own.
+ */
+import type { HeadState, HistoryCommit, RefInfo, Rename } from '../core/git/provider';
+
+/** `for-each-ref` format: one ref per line, fields separated by NUL. */
+export const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(upstream)%00%(upstream:track,nobracket)';
+
+export function parseRefs(stdout: string): RefInfo[] {
+  const refs: RefInfo[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line) continue;
+    const [refname, objectname, peeled, upstream, track] = line.split('\0');
+    if (!refname || !objectname || refname.endsWith('/HEAD')) continue; // refs/remotes/origin/HEAD is an alias
+    const ahead = /ahead (\d+)/.exec(track ?? '');
+    const behind = /behind (\d+)/.exec(track ?? '');
+    const gone = (track ?? '').includes('gone');
+    refs.push({
+      refname,
+      sha: peeled || objectname,
+      upstream: upstream || null,
+      ahead: upstream && !gone ? Number(ahead?.[1] ?? 0) : null,
+      behind: upstream && !gone ? Number(behind?.[1] ?? 0) : null,
+      upstreamGone: gone,
+    });
+  }
+  return refs;
+}
+
+export type BatchCheckLine = { kind: 'found'; sha: string; type: string } | { kind: 'missing' } | { kind: 'ambiguous' };
+
+/** `cat-file --batch-check` prints exactly one line per input line, in order. */
+export function parseBatchCheck(stdout: string, count: number): BatchCheckLine[] | null {
+  const lines = stdout.split('\n').slice(0, count);
+  if (lines.length < count) return null;
+  return lines.map((line) => {
+    if (line.endsWith(' missing')) return { kind: 'missing' };
+    if (line.endsWith(' ambiguous')) return { kind: 'ambiguous' };
+    const [sha, type] = line.split(' ');
+    return sha && /^[0-9a-f]{40,64}$/.test(sha) ? { kind: 'found', sha, type: type ?? '' } : { kind: 'missing' };
+  });
+}
+
+/** `rev-parse --show-toplevel --absolute-git-dir --git-common-dir --is-shallow-repository --symbolic-full-name HEAD`. */
+export function parseDiscovery(stdout: string): { root: string; gitDir: string; commonDir: string; shallow: boolean; headRef: string | null } | null {
+  const [root, gitDir, commonDir, shallow, headRef] = stdout.split('\n');
+  if (!root || !gitDir || !commonDir || (shallow !== 'true' && shallow !== 'false')) return null;
+  return { root, gitDir, commonDir, shallow: shallow === 'true', headRef: headRef || null };
+}
+
+export function headState(headRef: string | null, unbornName: string | null): HeadState {
+  if (headRef && headRef.startsWith('refs/heads/')) return { kind: 'branch', name: headRef.slice('refs/heads/'.length) };
+  if (headRef === 'HEAD') return { kind: 'detached' };
+  return { kind: 'unborn', name: unbornName ?? '' };
+}
+
+/** Reachability log: `%x1e%H%x00%P%x00%s` per commit. */
+export const REACH_FORMAT = '%x1e%H%x00%P%x00%s';
+
+export function parseReach(stdout: string): Map<string, { parents: string[]; subject: string }> {
+  const map = new Map<string, { parents: string[]; subject: string }>();
+  for (const rec of stdout.split('\x1e')) {
+    if (!rec) continue;
+    const [sha, parents, subject] = rec.replace(/\n$/, '').split('\0');
+    if (sha) map.set(sha, { parents: parents ? parents.split(' ') : [], subject: subject ?? '' });
+  }
+  return map;
+}
+
+/** History log with `-z --name-status -M`: header fields NUL-separated, then `R100 NUL from NUL to NUL`, `M NUL path NUL`. */
+export const HISTORY_FORMAT = '%x1e%H%x00%P%x00%s%x00%b%x00';
+
+export function parseHistory(stdout: string): HistoryCommit[] {
+  const commits: HistoryCommit[] = [];
+  for (const rec of stdout.split('\x1e')) {
+    if (!rec) continue;
+    const tokens = rec.split('\0');
+    const [sha, parents, subject, body] = tokens;
+    if (!sha) continue;
+    const renames: Rename[] = [];
+    for (let i = 4; i < tokens.length; i++) {
+      const status = tokens[i]!.replace(/^\n+/, '');
+      if (/^R\d*$/.test(status) && i + 2 < tokens.length) {
+        renames.push({ from: tokens[i + 1]!, to: tokens[i + 2]! });
+        i += 2;
+      } else if (/^C\d*$/.test(status)) i += 2;
+      else if (/^[AMDTUXB]$/.test(status)) i += 1;
+    }
+    commits.push({ sha, parents: parents ? parents.split(' ') : [], subject: subject ?? '', body: (body ?? '').trimEnd(), renames });
+  }
+  return commits;
+}
+
+/** `.gitmodules` paths (read from the work tree, not run through git: a submodule lookup is rare). */
+export function parseGitmodules(text: string): string[] {
+  const paths: string[] = [];
+  for (const m of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) paths.push(m[1]!);
+  return paths;
+}

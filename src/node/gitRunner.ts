@@ -1,0 +1,137 @@
+/**
+ * The only place that starts git. Argument arrays, never a shell; no prompts, no pager, no fsmonitor hooks,
+ * no optional locks (we only read, and must not fight a user's concurrent `git commit`). Every run has a
+ * timeout and honours cancellation. Spawns are counted so tests can prove the batch design holds.
+ */
+import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import type { CancellationToken } from '../core/interfaces';
+import type { GitProblem } from '../core/git/provider';
+
+export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+
+export interface GitRunnerOptions {
+  /** The git executable; default `git` from PATH. */
+  gitPath?: string;
+  /** Replaceable for tests that count or observe processes (they still run real git). */
+  spawn?: SpawnFn;
+}
+
+export interface GitRun {
+  cwd: string;
+  args: readonly string[];
+  /** Written to stdin, then stdin is closed (batch commands read their queries from here). */
+  input?: string;
+  timeoutMs: number;
+  token: CancellationToken;
+}
+
+export interface GitOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type GitRunResult = { ok: true; out: GitOutput } | { ok: false; problem: GitProblem };
+
+/** Options placed before every subcommand: safe for read-only use in any repository. */
+const GLOBAL_ARGS = [
+  '--no-pager',
+  '-c', 'core.fsmonitor=false',
+  '-c', 'core.quotepath=off',
+  '-c', 'color.ui=false',
+  '-c', 'log.showSignature=false',
+  '-c', 'core.untrackedCache=false',
+];
+
+function gitEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+  };
+}
+
+export class GitRunner {
+  /** Number of git processes started by this runner. */
+  spawned = 0;
+  readonly gitPath: string;
+  private readonly spawnFn: SpawnFn;
+
+  constructor(options: GitRunnerOptions = {}) {
+    this.gitPath = options.gitPath ?? 'git';
+    this.spawnFn = options.spawn ?? (nodeSpawn as SpawnFn);
+  }
+
+  run(req: GitRun): Promise<GitRunResult> {
+    if (req.token.isCancellationRequested) return Promise.resolve(cancelled());
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (r: GitRunResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(r);
+      };
+      let child: ChildProcess;
+      try {
+        this.spawned++;
+        child = this.spawnFn(this.gitPath, [...GLOBAL_ARGS, ...req.args], {
+          cwd: req.cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'],
+        });
+      } catch (e) {
+        finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) });
+        return;
+      }
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout?.on('data', (b: Buffer) => out.push(b));
+      child.stderr?.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e) => finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) }));
+      child.on('close', (code) => finish({
+        ok: true,
+        out: { code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') },
+      }));
+      // The interface's token has no event; polling is cheap next to a process.
+      const poll = setInterval(() => {
+        if (req.token.isCancellationRequested) { child.kill('SIGKILL'); finish(cancelled()); }
+      }, 25);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${req.args[0]}); showing parse-only results` } });
+      }, req.timeoutMs);
+      // A git that exits early (bad repo) closes stdin under us: ignore EPIPE, the exit code tells the story.
+      child.stdin?.on('error', () => {});
+      child.stdin?.end(req.input ?? '');
+    });
+  }
+}
+
+function cancelled(): GitRunResult {
+  return { ok: false, problem: { kind: 'cancelled', message: 'git check cancelled' } };
+}
+
+function spawnProblem(e: NodeJS.ErrnoException): GitProblem {
+  if (e.code === 'ENOENT' || e.code === 'EACCES') {
+    return { kind: 'not-installed', message: 'git is not installed or not on PATH; showing parse-only results' };
+  }
+  return { kind: 'error', message: `git could not be started (${e.code ?? e.message}); showing parse-only results` };
+}
+
+/** Turns a failed git run into one notice: corrupt repositories are named as such, other errors quoted. */
+export function failureProblem(out: GitOutput, what: string): GitProblem {
+  const first = out.stderr.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? `exit code ${out.code}`;
+  if (/not a git repository/i.test(out.stderr)) {
+    return { kind: 'not-a-repository', message: 'not in a git repository; showing parse-only results' };
+  }
+  if (/corrupt|bad object|loose object|unable to read|inflate|invalid sha1 pointer|bad tree|broken link|packfile|missing object|bad file|damaged|index file smaller/i.test(out.stderr)) {
+    return { kind: 'corrupt', message: `the git repository looks corrupt (${first}); showing parse-only results` };
+  }
+  return { kind: 'error', message: `git ${what} failed (${first}); showing parse-only results` };
+}

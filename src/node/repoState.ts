@@ -1,0 +1,47 @@
+/**
+ * A cheap key for "has this repository changed in a way that changes our answers?", built from file metadata
+ * only (no process): HEAD, packed-refs, shallow, FETCH_HEAD, and every loose ref. Git updates a ref by
+ * writing a lock file and renaming it into place, which changes the ref's mtime and its directory's mtime,
+ * so the key moves whenever a commit, checkout, fetch, push, tag or branch deletion happens.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MAX_ENTRIES = 20_000;
+
+function stamp(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return '-';
+  }
+}
+
+function walkRefs(dir: string, parts: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  parts.push(`${dir}=${stamp(dir)}`);
+  for (const e of entries) {
+    if (parts.length > MAX_ENTRIES) return;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walkRefs(p, parts);
+    else parts.push(`${e.name}=${stamp(p)}`);
+  }
+}
+
+export function repoStateKey(gitDir: string, commonDir: string): string {
+  const parts = [
+    stamp(join(gitDir, 'HEAD')),
+    stamp(join(commonDir, 'packed-refs')),
+    stamp(join(commonDir, 'shallow')),
+    stamp(join(gitDir, 'FETCH_HEAD')),
+    stamp(join(commonDir, 'objects', 'pack')),
+  ];
+  walkRefs(join(commonDir, 'refs'), parts);
+  return parts.join('|');
+}

@@ -1,0 +1,99 @@
+/**
+ * The Node WorkspaceFiles. In a git work tree one `git ls-files` lists tracked and untracked-but-not-ignored
+ * files (what a handoff may point at), minus files deleted from the work tree. Elsewhere, a bounded walk that
+ * skips node_modules and .git. Lists are cached briefly: the core asks once per analysis, an editor analyses
+ * on every keystroke pause.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CancellationToken, WorkspaceFiles } from '../core/interfaces';
+import { GitRunner } from './gitRunner';
+
+export interface NodeWorkspaceFilesOptions {
+  runner?: GitRunner;
+  timeoutMs?: number;
+  /** How long a listing stays fresh (ms). */
+  ttlMs?: number;
+  /** Bound for the walk outside git. */
+  maxFiles?: number;
+  /** Files larger than this are not line-counted (null). */
+  maxBytes?: number;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const toSlash = (p: string) => p.replace(/\\/g, '/');
+
+export class NodeWorkspaceFiles implements WorkspaceFiles {
+  private readonly runner: GitRunner;
+  private readonly cache = new Map<string, { at: number; files: readonly string[] }>();
+  private readonly opts: Required<Omit<NodeWorkspaceFilesOptions, 'runner'>>;
+
+  constructor(options: NodeWorkspaceFilesOptions = {}) {
+    this.runner = options.runner ?? new GitRunner();
+    this.opts = { timeoutMs: options.timeoutMs ?? 10_000, ttlMs: options.ttlMs ?? 2_000, maxFiles: options.maxFiles ?? 200_000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
+  }
+
+  async listFiles(root: string, token: CancellationToken): Promise<readonly string[]> {
+    const hit = this.cache.get(root);
+    if (hit && Date.now() - hit.at < this.opts.ttlMs) return hit.files;
+    const files = (await this.fromGit(root, token)) ?? (await this.walk(root, token));
+    this.cache.set(root, { at: Date.now(), files });
+    return files;
+  }
+
+  /** `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). */
+  private async fromGit(root: string, token: CancellationToken): Promise<string[] | null> {
+    const r = await this.runner.run({
+      cwd: root, token, timeoutMs: this.opts.timeoutMs,
+      args: ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
+    }).catch(() => null);
+    if (!r || !r.ok || r.out.code !== 0) return null;
+    const keep = new Set<string>();
+    const gone = new Set<string>();
+    for (const entry of r.out.stdout.split('\0')) {
+      if (entry.length < 3) continue;
+      const tag = entry[0];
+      const path = entry.slice(2);
+      if (tag === 'R') gone.add(path);
+      else keep.add(path);
+    }
+    const base = toSlash(root).replace(/\/$/, '');
+    return [...keep].filter((p) => !gone.has(p)).map((p) => `${base}/${p}`);
+  }
+
+  private async walk(root: string, token: CancellationToken): Promise<string[]> {
+    const out: string[] = [];
+    const queue = [root];
+    while (queue.length && out.length < this.opts.maxFiles && !token.isCancellationRequested) {
+      const dir = queue.shift()!;
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) queue.push(p);
+        } else if (e.isFile()) out.push(toSlash(p));
+      }
+    }
+    return out;
+  }
+
+  /** Lines as an editor shows them: a trailing newline does not start another line. */
+  async lineCount(path: string, _token: CancellationToken): Promise<number | null> {
+    try {
+      const s = await stat(path);
+      if (!s.isFile() || s.size > this.opts.maxBytes) return null;
+      const buf = await readFile(path);
+      if (buf.length === 0) return 0;
+      let n = 0;
+      for (let i = 0; i < buf.length; i++) if (buf[i] === 10) n++;
+      return buf[buf.length - 1] === 10 ? n : n + 1;
+    } catch {
+      return null;
+    }
+  }
+}
