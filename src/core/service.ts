@@ -30,6 +30,11 @@ export interface Analysis {
   notices: string[];
   /** Per-commit git state, by SHA as written (lower-cased); empty when git did not run. */
   commitStates: ReadonlyMap<string, unknown>;
+  /**
+   * Aligned with `model.files`: the absolute paths each breadcrumb resolves to (one; several for an ambiguous
+   * bare name; none when missing), or null when the core did not resolve it (external, or no workspace facts).
+   */
+  fileTargets: ReadonlyArray<readonly string[] | null>;
 }
 
 export interface LanguageServiceOptions {
@@ -99,7 +104,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
         }
       }
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      return { model, diagnostics, notices, commitStates };
+      return { model, diagnostics, notices, commitStates, fileTargets: model.files.map(() => null) };
     },
 
     updateSettings(next) {
