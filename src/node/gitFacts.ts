@@ -102,7 +102,9 @@ export class NodeGitProvider implements GitProvider {
     // for-each-ref and cat-file are independent: run them side by side.
     const needRefs = cache.refs === undefined;
     const needHead = cache.headSha === undefined;
-    const lines = [...(needHead ? ['HEAD'] : []), ...fresh.map((s) => `${s}^{commit}`)];
+    // Two queries per SHA: the plain name tells "ambiguous" apart from "missing" (a peel like `^{commit}` only
+    // says missing), the peeled one resolves with git's commit-only disambiguation and rejects blobs/trees.
+    const lines = [...(needHead ? ['HEAD'] : []), ...fresh.flatMap((s) => [s, `${s}^{commit}`])];
     const [refsRun, catRun] = await Promise.all([
       needRefs ? this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token) : null,
       lines.length ? this.git(repo.root, ['cat-file', '--batch-check'], token, lines.join('\n') + '\n') : null,
@@ -128,12 +130,13 @@ export class NodeGitProvider implements GitProvider {
         cache.headSha = h.kind === 'found' ? h.sha : null;
       }
       for (const sha of fresh) {
-        const line = parsed[i++]!;
-        if (line.kind === 'found') {
-          cache.lookups.set(sha, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
+        const plain = parsed[i++]!;
+        const commit = parsed[i++]!;
+        if (commit.kind === 'found') {
+          cache.lookups.set(sha, { status: 'found', sha: commit.sha, reach: 'unchecked', subject: null, submodule: null });
           found.push(sha);
-        } else if (line.kind === 'ambiguous') ambiguous.push(sha);
-        else missing.push(sha);
+        } else if (plain.kind === 'ambiguous') ambiguous.push(sha);
+        else missing.push(sha); // absent, or an object that is no commit (a blob's hash is not a commit mention)
       }
     }
 

@@ -37,7 +37,7 @@ async function stateOf(key: string, facts: RepoFacts, repo: RepoInfo, graph: () 
     const g = await graph();
     const why = g?.explainVanished(l.sha, l.subject);
     let reason = 'is on no branch (rebased, or its branch was deleted?)';
-    if (why?.kind === 'squashed') reason = `is on no branch: squash-merged into ${short(why.by.sha)} ("${why.by.subject}")`;
+    if (why?.kind === 'squashed') reason = `is on no branch: squash-merged into ${short(why.by.sha)}`;
     else if (why?.kind === 'same-subject') reason = `is on no branch: amended? ${short(why.by.sha)} has the same subject`;
     else if (why?.kind === 'squashed-subject') reason = `is on no branch: squash-merged into ${short(why.by.sha)}? its message lists the same subject`;
     return { status: 'unknown', sha: l.sha, reason };
