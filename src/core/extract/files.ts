@@ -1,0 +1,239 @@
+/**
+ * File breadcrumbs: every place a handoff points at a file, with its line, range, column or symbol when written.
+ *
+ * One pass per block over its text with a character table: runs of path characters that contain `.` or `/`
+ * are candidates; each is trimmed of surrounding punctuation, split into path and suffix (`pathSuffix`) and
+ * judged by its shape (`pathShape`). Link targets are read from the parser's link spans instead of the text.
+ * Nothing here allocates per character, and a run longer than any real path is skipped unread, so hostile
+ * input (a megabyte of `[`) costs one linear scan.
+ */
+import type { Block, Inline, ParsedText } from '../parse/blocks';
+import type { Extractor, FoundFile } from './types';
+import { classifyPath } from './pathShape';
+import { parseAnchor, splitSuffix } from './pathSuffix';
+
+/** Longest run we read as a possible path; longer runs are data, not breadcrumbs. */
+const MAX_TOKEN = 512;
+
+/** ASCII characters that may appear in a path token (with its suffix). Everything else ends a token. */
+const TOKEN_ASCII = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.~/@+()[]{}<>*$:#\\') {
+  TOKEN_ASCII[c.charCodeAt(0)] = 1;
+}
+
+/** Letters of Latin, Cyrillic and Vietnamese file names, and the en dash of `308–309`; not `§`, `…`, emoji. */
+function isTokenChar(c: number): boolean {
+  if (c < 128) return TOKEN_ASCII[c] === 1;
+  return (
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x400 && c <= 0x4ff) ||
+    (c >= 0x1e00 && c <= 0x1eff) ||
+    c === 0x2013
+  );
+}
+
+type Source = FoundFile['source'];
+
+/** Per-document scan state: the output, and a cursor over the current block's code spans. */
+interface Scan {
+  text: string;
+  out: FoundFile[];
+  /** End of the last breadcrumb emitted: blocks come in document order, so nothing is reported twice. */
+  lastEnd: number;
+  block: Block;
+  /** Index into `block.inlines` of the next code span that may contain a token (code spans never nest). */
+  codeAt: number;
+}
+
+export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
+  const scan: Scan = { text: parsed.text, out: [], lastEnd: -1, block: parsed.blocks[0], codeAt: 0 };
+  try {
+    for (const block of parsed.blocks) {
+      scan.block = block;
+      scan.codeAt = 0;
+      if (block.kind === 'code' || block.kind === 'html' || block.kind === 'frontMatter') {
+        scanRange(scan, block.contentStart, block.contentEnd, block.kind === 'code' ? 'code' : 'text');
+      } else {
+        scanInlineBlock(scan, block);
+      }
+    }
+  } catch {
+    // A bug here must not take the whole analysis down: keep what was found so far.
+  }
+  return scan.out;
+};
+
+/** Headings, paragraphs, list items and table rows: the text between links, link labels, and link targets. */
+function scanInlineBlock(scan: Scan, block: Block): void {
+  const base: Source = block.kind === 'tableRow' ? 'table' : 'text';
+  let cur = block.contentStart;
+  for (const inl of block.inlines) {
+    if (inl.kind !== 'link' || inl.start < cur) continue;
+    scanRange(scan, cur, Math.min(inl.start, block.contentEnd), base);
+    scanRange(scan, inl.contentStart, inl.contentEnd, base);
+    linkTarget(scan, inl);
+    cur = inl.end;
+  }
+  scanRange(scan, cur, block.contentEnd, base);
+}
+
+function scanRange(scan: Scan, from: number, to: number, source: Source): void {
+  const text = scan.text;
+  let i = from;
+  while (i < to) {
+    while (i < to && !isTokenChar(text.charCodeAt(i))) i++;
+    const a = i;
+    let interesting = false;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (!isTokenChar(c)) break;
+      if (c === 46 || c === 47) interesting = true;
+      i++;
+    }
+    if (interesting && i - a >= 2 && i - a <= MAX_TOKEN) {
+      const resume = candidate(scan, a, i, source);
+      if (resume > i) i = resume;
+    }
+  }
+}
+
+/** The code span containing [a, b), if any; moves the block's cursor forward. */
+function codeSpanAt(scan: Scan, a: number, b: number): Inline | undefined {
+  const inls = scan.block.inlines;
+  while (scan.codeAt < inls.length && (inls[scan.codeAt].kind !== 'code' || inls[scan.codeAt].contentEnd <= a)) {
+    scan.codeAt++;
+  }
+  const c = inls[scan.codeAt];
+  return c && c.contentStart <= a && b <= c.contentEnd ? c : undefined;
+}
+
+/** Judges the token [a0, b0); returns where scanning resumes (past a joined second line, if any). */
+function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
+  const text = scan.text;
+  const t = trim(text, a0, b0);
+  if (!t) return b0;
+  const [a, b] = t;
+  const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
+  const quoted = span !== undefined;
+  const source: Source = base === 'text' && quoted ? 'code' : base;
+  let tok = text.slice(a, b);
+  // A backticked path the author's editor wrapped: `web/src/lib/` + newline + `foo.ts` is one path.
+  let joinAt = -1;
+  let resume = b0;
+  if (span && b === b0 && tok.endsWith('/')) {
+    const next = wrappedContinuation(text, b, span.contentEnd);
+    if (next) {
+      joinAt = tok.length;
+      tok += text.slice(next[0], next[1]);
+      resume = next[1];
+    }
+  }
+  const sfx = splitSuffix(tok);
+  const path = tok.slice(0, sfx.pathEnd);
+  const kind = classifyPath(path, quoted);
+  if (!kind || a < scan.lastEnd) return resume;
+  const end = joinAt >= 0 && sfx.end > joinAt ? resume - (tok.length - sfx.end) : a + sfx.end;
+  scan.out.push({
+    path, line: sfx.line, endLine: sfx.endLine, column: sfx.column, symbol: sfx.symbol,
+    external: kind === 'external', source, start: a, end,
+  });
+  scan.lastEnd = end;
+  return resume;
+}
+
+/** After a line break inside a code span: the offsets of the next line's first token, if it continues a path. */
+function wrappedContinuation(text: string, at: number, limit: number): [number, number] | undefined {
+  let q = at;
+  if (text.charCodeAt(q) === 13) q++;
+  if (text.charCodeAt(q) !== 10 && text.charCodeAt(at) !== 13) return undefined;
+  if (text.charCodeAt(q) === 10) q++;
+  while (q < limit && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 62)) q++;
+  let e = q;
+  while (e < limit && isTokenChar(text.charCodeAt(e)) && e - q <= MAX_TOKEN) e++;
+  if (e === q || e - q > MAX_TOKEN) return undefined;
+  const t = trim(text, q, e);
+  return t && t[0] === q ? [q, t[1]] : undefined;
+}
+
+const OPEN = '([{<';
+const CLOSE = ')]}>';
+
+/**
+ * Strips what surrounds a path in prose: bold markers, a leading `@`, unbalanced brackets (`(see x.md)`), sentence
+ * punctuation (`x.md.`, `x.md:`), keeping balanced ones inside (`src/app/(auth)/page.tsx`, `[id]`).
+ */
+function trim(text: string, a: number, b: number): [number, number] | undefined {
+  const opens = [0, 0, 0, 0];
+  const closes = [0, 0, 0, 0];
+  for (let i = a; i < b; i++) {
+    const ch = text[i];
+    const o = OPEN.indexOf(ch);
+    if (o >= 0) opens[o]++;
+    else {
+      const c = CLOSE.indexOf(ch);
+      if (c >= 0) closes[c]++;
+    }
+  }
+  for (;;) {
+    if (b - a < 2) return undefined;
+    const first = text[a];
+    const o = OPEN.indexOf(first);
+    // `@agents/x.md` is Claude's file-mention syntax; `@scope/pkg` has no file name and is rejected later anyway.
+    if (first === '*' || first === ':' || first === '@' || (o >= 0 && opens[o] > closes[o])) {
+      if (o >= 0) opens[o]--;
+      a++;
+      continue;
+    }
+    const last = text[b - 1];
+    const c = CLOSE.indexOf(last);
+    if (last === '.' || last === ':' || last === '*' || last === '-' || last === '–' || last === '#' ||
+        (c >= 0 && closes[c] > opens[c])) {
+      if (c >= 0) closes[c]--;
+      b--;
+      continue;
+    }
+    // `(x.md)` as a whole: balanced, but the brackets are the sentence's, not the path's.
+    if (o >= 0 && text[b - 1] === CLOSE[o] && matchesAcross(text, a, b, o)) {
+      opens[o]--;
+      closes[o]--;
+      a++;
+      b--;
+      continue;
+    }
+    return [a, b];
+  }
+}
+
+/** True when the bracket at `a` closes at `b - 1` (not `(auth)/page(1).tsx`). */
+function matchesAcross(text: string, a: number, b: number, kind: number): boolean {
+  let depth = 0;
+  for (let i = a; i < b; i++) {
+    const ch = text[i];
+    if (ch === OPEN[kind]) depth++;
+    else if (ch === CLOSE[kind] && --depth === 0) return i === b - 1;
+  }
+  return false;
+}
+
+/** `[x](../specs/x.md#L10-L20)`: the target (URLs, mail and in-page anchors excepted), with lines from `#L`. */
+function linkTarget(scan: Scan, inl: Inline): void {
+  const { urlStart, urlEnd } = inl;
+  if (urlStart === undefined || urlEnd === undefined || urlEnd <= urlStart || urlEnd - urlStart > MAX_TOKEN) return;
+  const raw = scan.text.slice(urlStart, urlEnd);
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw) || raw.charCodeAt(0) === 35 || raw.startsWith('//')) return;
+  let cut = raw.length;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 35 || c === 63) { cut = i; break; } // `#anchor`, `?query`
+  }
+  const path = raw.slice(0, cut);
+  const kind = classifyPath(path, true);
+  if (!kind || urlStart < scan.lastEnd) return;
+  const lines = { line: null as number | null, endLine: null as number | null, column: null as number | null };
+  if (raw.charCodeAt(cut) === 35) parseAnchor(raw.slice(cut), lines);
+  scan.out.push({
+    path, ...lines, symbol: null, external: kind === 'external', source: 'link', start: urlStart, end: urlEnd,
+  });
+  scan.lastEnd = urlEnd;
+}

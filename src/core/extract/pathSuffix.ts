@@ -1,0 +1,77 @@
+/**
+ * Splits a breadcrumb token into its path and what follows it: `:113`, `:308-309`, `:12:5`, `::test_name`,
+ * `:upload_file`, `#L10-L20`, `#section`. Works on the token string; callers map lengths back to offsets.
+ */
+
+export interface Suffix {
+  /** Length of the path part of the token. */
+  pathEnd: number;
+  /** Length of path plus the recognised suffix: the breadcrumb as written ends here. */
+  end: number;
+  line: number | null;
+  endLine: number | null;
+  column: number | null;
+  symbol: string | null;
+}
+
+const LINE = /^:L?(\d{1,7})(?:[-–]L?(\d{1,7})|:(\d{1,5}))?/;
+const SYMBOL = /^:([A-Za-z_][\w.$]*)$/;
+const PYTEST = /^::([\w.[\]:-]+)$/;
+const ANCHOR_LINE = /^#L(\d{1,7})(?:C(\d{1,5}))?(?:-L?(\d{1,7}))?/;
+
+function suffixStart(tok: string): number {
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c === 58 /* : */ || c === 35 /* # */) return i;
+  }
+  return -1;
+}
+
+export function splitSuffix(tok: string): Suffix {
+  const i = suffixStart(tok);
+  const out: Suffix = { pathEnd: tok.length, end: tok.length, line: null, endLine: null, column: null, symbol: null };
+  if (i < 0) return out;
+  out.pathEnd = out.end = i;
+  const rest = i === 0 ? tok : tok.slice(i);
+  if (rest.charCodeAt(0) === 35) {
+    // `#L10-L20` sets lines; any other `#anchor` is part of the breadcrumb but says nothing about lines.
+    parseAnchor(rest, out);
+    out.end = tok.length;
+    return out;
+  }
+  if (rest.charCodeAt(1) === 58) {
+    const m = PYTEST.exec(rest);
+    if (m) {
+      out.symbol = m[1];
+      out.end = tok.length;
+    }
+    return out;
+  }
+  const m = LINE.exec(rest);
+  if (m) {
+    const line = Number(m[1]);
+    if (line < 1) return out;
+    out.line = line;
+    if (m[2] !== undefined && Number(m[2]) >= line) out.endLine = Number(m[2]);
+    if (m[3] !== undefined) out.column = Number(m[3]);
+    out.end = i + m[0].length;
+    return out;
+  }
+  const s = SYMBOL.exec(rest);
+  if (s) {
+    out.symbol = s[1];
+    out.end = tok.length;
+  }
+  return out;
+}
+
+/** Reads `#L10`, `#L10-L20`, `#L10C5` into `out`; other anchors leave it unchanged. */
+export function parseAnchor(anchor: string, out: Pick<Suffix, 'line' | 'endLine' | 'column'>): void {
+  const m = ANCHOR_LINE.exec(anchor);
+  if (!m) return;
+  const line = Number(m[1]);
+  if (line < 1) return;
+  out.line = line;
+  if (m[2] !== undefined) out.column = Number(m[2]);
+  if (m[3] !== undefined && Number(m[3]) >= line) out.endLine = Number(m[3]);
+}
