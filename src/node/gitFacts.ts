@@ -53,6 +53,10 @@ export class NodeGitProvider implements GitProvider {
     this.historyLimit = options.historyLimit ?? 1000;
   }
 
+  configure(options: { timeoutMs: number }): void {
+    this.timeoutMs = options.timeoutMs;
+  }
+
   private git(cwd: string, args: string[], token: CancellationToken, input?: string): Promise<GitRunResult> {
     return this.runner.run({ cwd, args, input, token, timeoutMs: this.timeoutMs });
   }

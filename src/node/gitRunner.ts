@@ -83,7 +83,8 @@ export class GitRunner {
       try {
         this.spawned++;
         child = this.spawnFn(this.gitPath, [...GLOBAL_ARGS, ...req.args], {
-          cwd: req.cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'],
+          // Own process group on POSIX, so a timeout also kills what git started (hooks, helpers, a wrapper's sleep).
+          cwd: req.cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
         });
       } catch (e) {
         finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) });
@@ -100,16 +101,25 @@ export class GitRunner {
       }));
       // The interface's token has no event; polling is cheap next to a process.
       const poll = setInterval(() => {
-        if (req.token.isCancellationRequested) { child.kill('SIGKILL'); finish(cancelled()); }
+        if (req.token.isCancellationRequested) { killTree(child); finish(cancelled()); }
       }, 25);
       const timer = setTimeout(() => {
-        child.kill('SIGKILL');
+        killTree(child);
         finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${req.args[0]}); showing parse-only results` } });
       }, req.timeoutMs);
       // A git that exits early (bad repo) closes stdin under us: ignore EPIPE, the exit code tells the story.
       child.stdin?.on('error', () => {});
       child.stdin?.end(req.input ?? '');
     });
+  }
+}
+
+function killTree(child: ChildProcess): void {
+  try {
+    if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 

@@ -52,6 +52,7 @@ export async function checkAgainstGit(model: HandoffModel, ctx: GitCheckContext)
   let facts: RepoFacts | null = null;
 
   try {
+    ctx.git.configure?.({ timeoutMs: settings.gitTimeoutMs });
     if (settings.git) {
       const d = await ctx.git.discover(docDir, token);
       if (d.ok) repo = d.value;

@@ -106,6 +106,8 @@ export interface CommitDetails {
 }
 
 export interface GitProvider {
+  /** Applies settings that can change between analyses (CoreSettings.gitTimeoutMs: per-process time limit). */
+  configure?(options: { timeoutMs: number }): void;
   /** The repository containing `folder` (one `rev-parse`), cached per folder. */
   discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>>;
   /**
