@@ -1,6 +1,6 @@
 /**
  * The Node implementation of the core's GitProvider. Each question is one batch per repository:
- *   discover  – 1 × `rev-parse` (cached per folder while the repository state key holds)
+ *   discover  – 1 × `rev-parse` (cached per folder while HEAD and the shallow file are unchanged)
  *   facts     – 1 × `for-each-ref` + 1 × `cat-file --batch-check` + 1 × `log` for reachability
  *               (+1 `rev-parse --disambiguate` only if a SHA is ambiguous, +1 `cat-file` per submodule only if
  *               a SHA is missing); answers are cached per repository state, so a re-analysis costs 0
@@ -19,7 +19,7 @@ import {
   headState, HISTORY_FORMAT, parseBatchCheck, parseDiscovery, parseGitmodules, parseHistory, parseReach,
   parseRefs, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
-import { repoStateKey } from './repoState';
+import { headStateKey, repoStateKey } from './repoState';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -64,7 +64,7 @@ export class NodeGitProvider implements GitProvider {
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     const hit = this.discovered.get(folder);
-    if (hit && repoStateKey(hit.info.gitDir, hit.info.commonDir) === hit.key) return { ok: true, value: hit.info };
+    if (hit && headStateKey(hit.info.gitDir, hit.info.commonDir) === hit.key) return { ok: true, value: hit.info };
     // One rev-parse answers everything about the repository's shape. HEAD last: on an unborn branch only it fails.
     const r = await this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
       '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token);
@@ -84,7 +84,7 @@ export class NodeGitProvider implements GitProvider {
       shallow: parsed.shallow,
       head: headState(r.out.code === 0 ? parsed.headRef : null, unborn),
     };
-    this.discovered.set(folder, { info, key: repoStateKey(info.gitDir, info.commonDir) });
+    this.discovered.set(folder, { info, key: headStateKey(info.gitDir, info.commonDir) });
     return { ok: true, value: info };
   }
 

@@ -45,3 +45,8 @@ export function repoStateKey(gitDir: string, commonDir: string): string {
   walkRefs(join(commonDir, 'refs'), parts);
   return parts.join('|');
 }
+
+/** What discovery depends on: which branch HEAD names (or detached) and whether the clone is shallow. */
+export function headStateKey(gitDir: string, commonDir: string): string {
+  return `${stamp(join(gitDir, 'HEAD'))}|${stamp(join(commonDir, 'shallow'))}`;
+}
