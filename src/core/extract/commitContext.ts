@@ -1,0 +1,109 @@
+/**
+ * What the words around a hex token say: is it a commit (and why), or an id/checksum/key written in a
+ * commit-shaped way? Evidence must be earned from the text, because non-bare commits that git cannot resolve
+ * are reported as unknown: a checksum taken as `keyword` evidence would be a false alarm.
+ */
+import type { CommitEvidence } from '../model';
+
+/** Words in the same sentence that make a hex token a commit. `HEAD` is case-sensitive (see HEAD_WORD). */
+const KEYWORD = /\b(?:commit(?:s|ted)?|merge[sd]?|merged?\s+as|pushed|push|cherry-pick(?:ed|s)?|cherry\s+pick(?:ed)?|amend(?:ed|s)?|rebased?|revert(?:ed|s)?|squash(?:ed)?|landed|sha1?|checkout|checked\s+out|bisect|(?:branch|local|remote)\s+tip|tip\s+(?:is|at|of)|git\s+(?:show|log|reset|diff|describe))\b/i;
+const HEAD_WORD = /\bHEAD\b/;
+/** In code blocks: a git command or a commit word on the line. */
+const CODE_KEYWORD = /\bgit\b|\bcommit|cherry-pick|checkout|rebase|revert|\bmerge|\bsha\b/i;
+
+/**
+ * A word right before the token that says what it is instead: `session 4554cdd9`, `CRC32: 2D206BF7`,
+ * `key=…`, `run id a1b2c3d4`. Checked on the text between the sentence start and the token.
+ */
+const NAMED_AS_OTHER = /(?:^|[^\w-])(?:ids?|keys?|tokens?|uuids?|guids?|sessions?|runs?|jobs?|kb|colou?rs?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|checksums?|fingerprints?|digests?|nonces?|salts?|address(?:es)?|addr|offsets?|builds?|traces?|spans?|requests?|revision\s+ids?|alembic(?:\s+revision)?|migration|rom|hash(?:es)?\s+of|(?:content|file|image|asset|blob|integrity|cache)\s+hash(?:es)?)(?:\s+(?:id|key|hash))?\s*(?:[:=#]\s*)?[\x60*"'([]*$/i;
+/** A word anywhere in the sentence that makes hex a checksum or id, unless `commit` stands right before it. */
+const CHECKSUM_CONTEXT = /\b(?:crc(?:-?32)?|md5|checksums?|sha-?(?:256|384|512)|uuids?|guids?|fingerprints?)\b/i;
+const COMMIT_RIGHT_BEFORE = /\b(?:commit|sha1?|HEAD)\s*[:=]?\s*[\x60*]*$/i;
+
+/** Column headers naming commits, and ones naming something else. */
+const COMMIT_COLUMN = /\b(?:commits?|commit\(s\)|sha1?s?|hash(?:es)?|tip|head|rev|revision)\b/i;
+const OTHER_COLUMN = /\b(?:ids?|uuids?|keys?|tokens?|sessions?|runs?|jobs?|kb|checksums?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|colou?rs?|digests?|address|offset|build|trace|span|request)\b/i;
+
+/** A first line `Commit What` / `SHA Message` of a text-rendered table. */
+const TEXT_COMMIT_HEADER = /^\s*(?:commits?|sha1?|hash)\b(?:\s+\S+){0,5}\s*$/i;
+
+/** Before a log-line SHA: only list markers, a checkbox, emphasis, backticks or brackets. */
+const LOG_PREFIX = /^[\s>]*(?:(?:[-*+•◦▪]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?[*_\x60[(]*$/;
+/** After it: a separator and the start of a message (`feat(api): …`, `- Added …`, `✨ Add …`). */
+const LOG_SUFFIX = /^[\x60*_\])]*(?:\s*[-–—:|]\s+|\s+)(?:\([^)\n]{0,40}\)\s*)?[\p{L}\p{Extended_Pictographic}[(#]/u;
+/** In code: a `git log` line (`af65598 msg`, `* af65598 (HEAD -> main) msg`, `commit <sha>`). */
+const CODE_LOG_PREFIX = /^[\s*|\\/]*(?:commit\s+)?$/;
+
+export interface Window {
+  /** The sentence (or cell, or line) around the token. */
+  start: number;
+  end: number;
+  /** The line (or cell) the token is on. */
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** Sentence bounds around [start, end) inside [floor, ceil): split on `. `, `; `, `? `, `! ` and line ends. */
+export function sentenceAround(text: string, start: number, end: number, floor: number, ceil: number): Window {
+  let ls = start;
+  while (ls > floor && start - ls < 160 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  let le = end;
+  while (le < ceil && le - end < 120 && text[le] !== '\n' && text[le] !== '\r') le++;
+  let s = ls;
+  for (let i = start - 1; i > ls; i--) {
+    const c = text[i - 1];
+    if ((c === '.' || c === ';' || c === '?' || c === '!') && (text[i] === ' ' || text[i] === '\t')) { s = i; break; }
+  }
+  let e = le;
+  for (let i = end; i < le - 1; i++) {
+    const c = text[i];
+    if ((c === '.' || c === ';' || c === '?' || c === '!') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { e = i; break; }
+  }
+  return { start: s, end: e, lineStart: ls, lineEnd: le };
+}
+
+/** True when the words around the token say it is an id, key or checksum rather than a commit. */
+export function namedAsOther(text: string, start: number, end: number, w: Window): boolean {
+  const before = text.slice(w.start, start);
+  if (NAMED_AS_OTHER.test(before)) return true;
+  return CHECKSUM_CONTEXT.test(text.slice(w.start, w.end)) && !COMMIT_RIGHT_BEFORE.test(before);
+}
+
+export function hasKeyword(text: string, w: Window): boolean {
+  const s = text.slice(w.start, w.end);
+  return KEYWORD.test(s) || HEAD_WORD.test(s);
+}
+
+/** `column` for a commit-named header, null for an id/key-named one, undefined when the header says neither. */
+export function columnEvidence(header: string | undefined): CommitEvidence | null | undefined {
+  if (!header) return undefined;
+  if (OTHER_COLUMN.test(header) && !/\bcommit/i.test(header)) return null;
+  return COMMIT_COLUMN.test(header) ? 'column' : undefined;
+}
+
+/** A git-log-like line: the token starts the line (after markers) and a message follows. */
+export function isLogLine(text: string, start: number, end: number, w: Window): boolean {
+  return LOG_PREFIX.test(text.slice(w.lineStart, start)) && LOG_SUFFIX.test(text.slice(end, Math.min(w.lineEnd, end + 24)));
+}
+
+export function codeLineEvidence(text: string, start: number, end: number, w: Window): CommitEvidence | null {
+  if (CODE_LOG_PREFIX.test(text.slice(w.lineStart, start))) {
+    const rest = text.slice(end, Math.min(w.lineEnd, end + 24));
+    if (/^\s+\S/.test(rest) || /commit\s+$/.test(text.slice(w.lineStart, start))) return 'log-line';
+  }
+  const line = text.slice(w.lineStart, w.lineEnd);
+  return CODE_KEYWORD.test(line) || HEAD_WORD.test(line) ? 'keyword' : null;
+}
+
+/** A row of a text-rendered table (`Commit What` then `1385d50 feat(...)` lines): the token starts its line. */
+export function inTextCommitTable(text: string, blockStart: number, blockEnd: number, start: number, w: Window): boolean {
+  if (w.lineStart <= blockStart || !/^[\s•*-]*$/.test(text.slice(w.lineStart, start))) return false;
+  let eol = blockStart;
+  while (eol < blockEnd && eol - blockStart < 80 && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+  return TEXT_COMMIT_HEADER.test(text.slice(blockStart, eol));
+}
+
+/** Front matter: `git_commit: abc1234`, `commit:`, `sha:`, `head:`; other keys' hex is not a commit. */
+export function frontMatterKey(text: string, lineStart: number, start: number): boolean {
+  return /^[ \t-]*["']?(?:git_?)?(?:commit|sha|head|rev|revision|tip|base_commit|last_commit)["']?\s*:\s*["']?$/i.test(text.slice(lineStart, start));
+}

@@ -1,0 +1,91 @@
+/**
+ * Commit SHAs with exact offsets and the evidence that makes each a commit. One regex sweep finds every
+ * maximal hex run of the document (`scanHexTokens`); each block then judges only its own tokens, so the cost
+ * grows with the number of hex tokens, not with the text around them.
+ *
+ * Order of judgement for a token: its shape (`plausibleSha`), ranges (`a^..b` — before the glue rules,
+ * since `..` would read as glue), what is glued to it (`#`, `sha256:`, `…`, `-` UUID parts), words naming it
+ * as something else (CRC32, session, key), then the strongest evidence that applies.
+ */
+import type { CommitEvidence } from '../model';
+import type { Block, ParsedText } from '../parse/blocks';
+import type { ExtractContext, Extractor, FoundCommit } from './types';
+import {
+  firstTokenAt, gluedAfter, gluedBefore, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
+} from './hex';
+import {
+  codeLineEvidence, columnEvidence, frontMatterKey, hasKeyword, inTextCommitTable, isLogLine, namedAsOther,
+  sentenceAround, type Window,
+} from './commitContext';
+import { refsWithTokens } from './refs';
+import { gluedCommits } from './commitGlued';
+
+export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
+  try {
+    return findCommits(parsed);
+  } catch {
+    return []; // never throw on any input
+  }
+};
+
+function findCommits(parsed: ParsedText): FoundCommit[] {
+  const { text, blocks } = parsed;
+  const tokens = scanHexTokens(text);
+  const out: FoundCommit[] = [];
+  if (tokens.length === 0) return out;
+  const claimed = new Set<number>();
+  for (const r of refsWithTokens(parsed, tokens)) if (r.sha) claimed.add(r.sha.start);
+  const done = new Set<number>(); // token starts already judged (list items' ranges nest)
+  for (const b of blocks) {
+    if (b.kind === 'tableRow' && b.isHeaderRow) continue;
+    for (let i = firstTokenAt(tokens, b.contentStart); i < tokens.length && tokens[i].start < b.contentEnd; i++) {
+      const t = tokens[i];
+      if (t.end > b.contentEnd || done.has(t.start)) continue;
+      done.add(t.start);
+      const evidence = judge(parsed, b, t.start, t.end, claimed);
+      if (evidence) out.push({ sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end });
+    }
+  }
+  gluedCommits(parsed, out);
+  return out;
+}
+
+/** The evidence for the token at [start, end) in block `b`, or null when it is not a commit. */
+function judge(parsed: ParsedText, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
+  const { text } = parsed;
+  if (!plausibleSha(text, start, end)) return null;
+  let floor = b.contentStart;
+  let ceil = b.contentEnd;
+  let header: string | undefined;
+  if (b.kind === 'tableRow' && b.cells) {
+    // a cell is its own sentence: the row's other cells speak of other things
+    const c = b.cells.findIndex((cell) => cell.start <= start && end <= cell.end);
+    if (c >= 0) { floor = b.cells[c].start; ceil = b.cells[c].end; header = b.header?.[c]; }
+  }
+  if (b.kind === 'frontMatter') {
+    const ls = lineStartAt(parsed.lineStarts, start);
+    return !gluedAfter(text, end) && frontMatterKey(text, ls, start) ? 'front-matter' : null;
+  }
+  const w = sentenceAround(text, start, end, Math.max(floor, lineStartAt(parsed.lineStarts, start)), ceil);
+  const isRange = rangeAfter(text, end, ceil) !== null || rangeBefore(text, start, floor) !== null;
+  if (isRange) {
+    const otherSideGlued = rangeAfter(text, end, ceil) ? gluedBefore(text, start) : gluedAfter(text, end);
+    return otherSideGlued || namedAsOther(text, start, end, w) ? null : 'range';
+  }
+  if (gluedBefore(text, start) || gluedAfter(text, end) || namedAsOther(text, start, end, w)) return null;
+  if (claimed.has(start)) return 'ref-claim';
+  if (b.kind === 'code') return codeLineEvidence(text, start, end, w);
+  const column = columnEvidence(header);
+  if (column === null) return null;
+  if (column) return column;
+  if (b.kind === 'paragraph' && inTextCommitTable(text, b.contentStart, b.contentEnd, start, w)) return 'column';
+  if (isLogLine(text, start, end, w)) return 'log-line';
+  if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w)) return 'keyword';
+  return b.kind === 'html' ? null : 'bare';
+}
+
+/** A heading is one sentence even when it holds `.`: `Phase 1.2 — x (commit abc1234)`. */
+function hasKeywordInHeading(text: string, b: Block, w: Window): boolean {
+  if (b.kind !== 'heading') return false;
+  return hasKeyword(text, { ...w, start: w.lineStart, end: w.lineEnd });
+}
