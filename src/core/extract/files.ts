@@ -35,6 +35,9 @@ function isTokenChar(c: number): boolean {
 
 type Source = FoundFile['source'];
 
+/** Inline `<script>`/`<style>` is program text: `data.html`, `ev.data` there are properties, not files. */
+const SCRIPT_BLOCK = /^\s*<(script|style)\b/i;
+
 /** Per-document scan state: the output, and a cursor over the current block's code spans. */
 interface Scan {
   text: string;
@@ -52,6 +55,7 @@ export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
     for (const block of parsed.blocks) {
       scan.block = block;
       scan.codeAt = 0;
+      if (block.kind === 'html' && SCRIPT_BLOCK.test(scan.text.slice(block.start, block.start + 8))) continue;
       if (block.kind === 'code' || block.kind === 'html' || block.kind === 'frontMatter') {
         scanRange(scan, block.contentStart, block.contentEnd, block.kind === 'code' ? 'code' : 'text');
       } else {
@@ -91,6 +95,8 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
       if (c === 46 || c === 47) interesting = true;
       i++;
     }
+    // Without `.` or `/` only a whole code span can be a file name (`Makefile`): a cheap check on its backticks.
+    if (!interesting && i - a >= 4 && text.charCodeAt(a - 1) === 96 && text.charCodeAt(i) === 96) interesting = true;
     if (interesting && i - a >= 2 && i - a <= MAX_TOKEN) {
       const resume = candidate(scan, a, i, source);
       if (resume > i) i = resume;
@@ -201,8 +207,23 @@ function trim(text: string, a: number, b: number): [number, number] | undefined 
       b--;
       continue;
     }
-    return [a, b];
+    return cutAtUnclosed(text, a, b);
   }
+}
+
+/** `tests/x.py(add 1 test)` in a rendering that lost its spaces: the path ends at the bracket never closed. */
+function cutAtUnclosed(text: string, a: number, b: number): [number, number] | undefined {
+  for (let kind = 0; kind < 3; kind++) {
+    let depth = 0;
+    let firstOpen = -1;
+    for (let i = a; i < b; i++) {
+      const ch = text[i];
+      if (ch === OPEN[kind]) { if (depth++ === 0) firstOpen = i; }
+      else if (ch === CLOSE[kind] && depth > 0) depth--;
+    }
+    if (depth > 0 && firstOpen > a) b = firstOpen;
+  }
+  return b - a >= 2 ? [a, b] : undefined;
 }
 
 /** True when the bracket at `a` closes at `b - 1` (not `(auth)/page(1).tsx`). */

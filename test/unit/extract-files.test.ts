@@ -1,0 +1,239 @@
+// File breadcrumbs on small inline fixtures: every accepted form with its exact offsets (the text at
+// [start, end) must be the breadcrumb as written), every look-alike that must stay out, offsets that survive
+// BOM/CRLF/tabs/non-ASCII text, and hostile inputs that must neither throw nor take long.
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { extractFiles } from '../../src/core/extract/files';
+import type { FoundFile } from '../../src/core/extract/types';
+import type { ParsedText } from '../../src/core/parse/blocks';
+
+interface Hit extends FoundFile {
+  /** The text at [start, end). */
+  at: string;
+}
+
+function files(text: string): Hit[] {
+  const parsed = parseDocument(text);
+  return extractFiles(parsed, { path: 'HANDOFF.md' }).map((f) => ({ ...f, at: parsed.text.slice(f.start, f.end) }));
+}
+
+/** The single breadcrumb for `path` in `text`; fails when it is missing or found twice. */
+function one(text: string, path: string): Hit {
+  const hits = files(text).filter((f) => f.path === path);
+  assert.equal(hits.length, 1, `expected one breadcrumb ${path} in ${JSON.stringify(text)}, got ${JSON.stringify(files(text).map((f) => f.path))}`);
+  return hits[0];
+}
+
+function paths(text: string): string[] {
+  return files(text).map((f) => f.path);
+}
+
+describe('extractFiles: forms', () => {
+  it('a plain path in prose, in backticks, in bold', () => {
+    const prose = one('See api/app/workers/arq_setup.py for the worker.\n', 'api/app/workers/arq_setup.py');
+    assert.equal(prose.at, 'api/app/workers/arq_setup.py');
+    assert.equal(prose.source, 'text');
+    assert.equal(prose.external, false);
+    assert.equal(prose.line, null);
+    const code = one('Edit `api/app/workers/arq_setup.py` next.\n', 'api/app/workers/arq_setup.py');
+    assert.equal(code.source, 'code');
+    assert.equal(code.start, 6);
+    assert.equal(one('- **README.md** — rewritten\n', 'README.md').at, 'README.md');
+  });
+
+  it('path:line, path:start-end (hyphen and en dash), path:line:column', () => {
+    const ci = one('Failing at `.github/workflows/ci.yml:113` since Monday.\n', '.github/workflows/ci.yml');
+    assert.equal(ci.at, '.github/workflows/ci.yml:113');
+    assert.deepEqual([ci.line, ci.endLine, ci.column, ci.symbol], [113, null, null, null]);
+    const range = one('Spec in autonomous-flow.html:308-309.\n', 'autonomous-flow.html');
+    assert.equal(range.at, 'autonomous-flow.html:308-309');
+    assert.deepEqual([range.line, range.endLine], [308, 309]);
+    const dash = one('See types.ts:108–114 there.\n', 'types.ts');
+    assert.equal(dash.at, 'types.ts:108–114');
+    assert.deepEqual([dash.line, dash.endLine], [108, 114]);
+    const col = one('error at `src/file.ts:12:5`\n', 'src/file.ts');
+    assert.equal(col.at, 'src/file.ts:12:5');
+    assert.deepEqual([col.line, col.column], [12, 5]);
+    const bare = one('the handler in graphWebview.ts:3247 leaks\n', 'graphWebview.ts');
+    assert.equal(bare.at, 'graphWebview.ts:3247');
+    assert.equal(bare.line, 3247);
+  });
+
+  it('pytest node ids and file:function give a symbol', () => {
+    const node = one('Run `tests/test_x.py::test_name` again.\n', 'tests/test_x.py');
+    assert.equal(node.at, 'tests/test_x.py::test_name');
+    assert.equal(node.symbol, 'test_name');
+    assert.equal(node.line, null);
+    const fn = one('The upload lives in `app/api/files.py:upload_file`.\n', 'app/api/files.py');
+    assert.equal(fn.at, 'app/api/files.py:upload_file');
+    assert.equal(fn.symbol, 'upload_file');
+  });
+
+  it('framework route paths: (group), [param], +page', () => {
+    assert.equal(one('Login page: `src/app/(auth)/login/page.tsx`.\n', 'src/app/(auth)/login/page.tsx').source, 'code');
+    assert.equal(one('(see src/app/(auth)/login/page.tsx)\n', 'src/app/(auth)/login/page.tsx').at, 'src/app/(auth)/login/page.tsx');
+    assert.equal(one('Handler api/users/[id]/route.ts returns 404.\n', 'api/users/[id]/route.ts').at, 'api/users/[id]/route.ts');
+    assert.equal(one('The wizard `+page.svelte` polls.\n', '+page.svelte').at, '+page.svelte');
+  });
+
+  it('Markdown link targets: #L10, #L10-L20, other anchors stripped, label paths too', () => {
+    const text = 'Read [spec](../specs/x.md#L10) and [range](docs/a.md#L10-L20) and [s](docs/b.md#setup).\n';
+    const hits = files(text).filter((f) => f.source === 'link');
+    assert.deepEqual(hits.map((f) => [f.path, f.at, f.line, f.endLine]), [
+      ['../specs/x.md', '../specs/x.md#L10', 10, null],
+      ['docs/a.md', 'docs/a.md#L10-L20', 10, 20],
+      ['docs/b.md', 'docs/b.md#setup', null, null],
+    ]);
+    const labelled = files('[`CURRENT_TASK.md`](CURRENT_TASK.md)\n');
+    assert.deepEqual(labelled.map((f) => [f.path, f.source]), [['CURRENT_TASK.md', 'code'], ['CURRENT_TASK.md', 'link']]);
+  });
+
+  it('bare names with a known extension', () => {
+    assert.deepEqual(paths('Update session.md and plugin.json, then 165KB hiephoang.jpg.\n'), [
+      'session.md', 'plugin.json', 'hiephoang.jpg',
+    ]);
+    assert.deepEqual(paths('Check .env, .env.example, .gitignore and api/Dockerfile.dev\n'), [
+      '.env', '.env.example', '.gitignore', 'api/Dockerfile.dev',
+    ]);
+    assert.deepEqual(paths('Run `Makefile` targets; see `LICENSE`.\n'), ['Makefile', 'LICENSE']);
+  });
+
+  it('table cells: backticked and plain', () => {
+    const text = '| File | Change |\n|------|--------|\n| `app/models/proof.py` | New model |\n| scripts/run.sh | Backfill |\n';
+    const hits = files(text);
+    assert.deepEqual(hits.map((f) => [f.path, f.source, f.at]), [
+      ['app/models/proof.py', 'table', 'app/models/proof.py'],
+      ['scripts/run.sh', 'table', 'scripts/run.sh'],
+    ]);
+  });
+
+  it('"Files touched" list items of plain paths', () => {
+    const text = '**Files touched:**\n\n- api/app/x.py (new)\n- web/src/y.ts — modified\n* docs/z.md\n';
+    assert.deepEqual(paths(text), ['api/app/x.py', 'web/src/y.ts', 'docs/z.md']);
+  });
+
+  it('a backticked path wrapped across a line is joined; its range spans both lines', () => {
+    const text = 'The plan is at `docs/fork/plans/\n  INTAKE-INBOX-plan.md` for now.\n';
+    const hit = one(text, 'docs/fork/plans/INTAKE-INBOX-plan.md');
+    assert.equal(hit.at, 'docs/fork/plans/\n  INTAKE-INBOX-plan.md');
+    const crlf = one('See `web/src/lib/\r\nfoo.ts:12` now.\r\n', 'web/src/lib/foo.ts');
+    assert.equal(crlf.at, 'web/src/lib/\r\nfoo.ts:12');
+    assert.equal(crlf.line, 12);
+  });
+
+  it('paths in fenced blocks, HTML comments and front matter', () => {
+    const text = '---\nplan: docs/plan.md\n---\n\n<!-- old notes in SESSION_LOG.md -->\n\n```bash\npytest tests/test_a.py -v\n```\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.source]), [
+      ['docs/plan.md', 'text'], ['SESSION_LOG.md', 'text'], ['tests/test_a.py', 'code'],
+    ]);
+  });
+
+  it('absolute and ~/ paths are kept as external', () => {
+    const hits = files('Plan: /Users/mz/.claude/plans/tiger.md and ~/notes/todo.md\n');
+    assert.deepEqual(hits.map((f) => [f.path, f.external]), [
+      ['/Users/mz/.claude/plans/tiger.md', true], ['~/notes/todo.md', true],
+    ]);
+  });
+
+  it('a leading @ (file mention) is not part of the path', () => {
+    assert.equal(one('Read @agents/learnings.md first.\n', 'agents/learnings.md').at, 'agents/learnings.md');
+  });
+});
+
+describe('extractFiles: look-alikes that are not workspace files', () => {
+  const cases: Array<[string, string]> = [
+    ['URL', 'See https://example.com/docs/a.md and http://localhost:8000/api/x.json.'],
+    ['URL without scheme', 'Hosted at www.example.com/index.html and github.com/o/r/blob/main/a.md'],
+    ['link to a URL or an anchor', '[PR](https://github.com/o/r/pull/1) and [below](#files)'],
+    ['dotted module names', 'Import app.services.llm and app.observability; call subprocess.run.'],
+    ['versions and numbers', 'Tagged v0.2.0 after 3.14 and 0.0.0.0:8000 with arq>=0.25,<0.27.'],
+    ['dates', 'On 2026-05-19 and 15/01/2025.'],
+    ['API routes', 'POST /api/v1/playbooks and GET /lq-ai/playbooks/{id}.'],
+    ['hosts with ports', 'Export to api.honeycomb.io:443 or api.example.com.'],
+    ['package names', 'Install @scope/pkg and @zerodev/sdk; built with Next.js, Node.js and Socket.IO.'],
+    ['span and metric names', 'Spans citation.verify, inference.dispatch and anonymization.pre/.post.'],
+    ['ratios and conjunctions', 'Done 1/2 of it, and/or the rest; DEV/QA.'],
+    ['emails', 'Ask admin@lq.ai or noreply@anthropic.com.'],
+    ['directories', 'Under `docs/`, `./api/` and deploy/observability/.'],
+    ['branches', 'On `origin/main` and kk/main/Frontend_Design.'],
+    ['abbreviations', 'Use e.g. this, i.e. that, a.m. or p.m.'],
+    ['globs and placeholders', 'Match plugin/hooks/**/* and docs/TYLER*.md and plans/<slug>/brief.md.'],
+    ['method calls', 'Call `res.json()` then console.log(x) and `JSON.parse`.'],
+    ['process.env', 'Read process.env and import.meta.env.'],
+    ['SNES addresses', 'Bank C0:0B4E to C2:F2F3..C2:F360.'],
+    ['prose line refs', 'README.md section ~L462.'],
+    ['ellipsis paths', 'Logs in plans/.../brief.md'],
+    ['a spaced file name tail', 'Input ROM `Chrono Trigger (USA).sfc` here.'],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const found = files(text + '\n').filter((f) => !f.external || f.path.includes('://'));
+      const allowed = name === 'prose line refs' ? ['README.md'] : [];
+      assert.deepEqual(found.map((f) => f.path), allowed, text);
+    });
+  }
+
+  it('script blocks are program text', () => {
+    assert.deepEqual(paths('<script>\nel.insertAdjacentHTML("beforeend", data.html);\n</script>\n'), []);
+  });
+});
+
+describe('extractFiles: offsets', () => {
+  it('BOM, CRLF, tabs, emoji, … and § before items do not shift ranges', () => {
+    const text = '\uFEFF# Handoff\r\n\r\n- 🚀 `a/b.ts:3` done\r\n- …see c/d.md\r\n- §3 e/f.py\r\n\t\r\n| 👍 | g/h.rs:9-10 |\r\n|---|---|\r\n| ✅ | i/j.go |\r\n\r\nÜbersicht: k/l.md, naïve.md.\r\n';
+    const parsed = parseDocument(text);
+    const hits = extractFiles(parsed, { path: '' });
+    const slices = hits.map((f) => parsed.text.slice(f.start, f.end));
+    assert.deepEqual(slices, ['a/b.ts:3', 'c/d.md', 'e/f.py', 'g/h.rs:9-10', 'i/j.go', 'k/l.md', 'naïve.md']);
+    assert.equal(parsed.text.charCodeAt(0), '#'.charCodeAt(0));
+    assert.equal(hits[3].source, 'table');
+    assert.deepEqual([hits[3].line, hits[3].endLine], [9, 10]);
+  });
+
+  it('tabs inside list items and quotes', () => {
+    const text = '-\ttabbed/x.py\n> quoted `q/r.md:7`\n';
+    assert.deepEqual(files(text).map((f) => f.at), ['tabbed/x.py', 'q/r.md:7']);
+  });
+});
+
+describe('extractFiles: hostile input', () => {
+  function timed(text: string): { ms: number; count: number } {
+    const t0 = Date.now();
+    const parsed = parseDocument(text);
+    const count = extractFiles(parsed, { path: '' }).length;
+    return { ms: Date.now() - t0, count };
+  }
+
+  it('1 MB of `[`, a giant line, a 10k-deep list, runs of path characters: no throw, bounded time', () => {
+    const inputs = [
+      '['.repeat(1 << 20),
+      'word '.repeat(200_000) + 'a/b.md',
+      '- '.repeat(10_000) + 'a/b.md\n',
+      'a/'.repeat(100_000) + 'x.md',
+      '`' + 'a/\n'.repeat(20_000) + '`',
+      '('.repeat(5000) + 'ab.md' + ')'.repeat(6000),
+      'foo.md:'.repeat(50_000),
+      '[x](' + 'y/'.repeat(50_000) + 'z.md)',
+    ];
+    for (const input of inputs) {
+      const { ms } = timed(input);
+      assert.ok(ms < 5000, `took ${ms} ms on ${JSON.stringify(input.slice(0, 20))}…`);
+    }
+    assert.ok(timed('word '.repeat(200_000) + 'a/b.md').count >= 1);
+  });
+
+  it('never throws on an inconsistent parse', () => {
+    const bogus: ParsedText = {
+      text: 'abc x/y.md',
+      lineStarts: [0],
+      degraded: false,
+      blocks: [
+        { kind: 'paragraph', start: 0, end: 999, contentStart: -5, contentEnd: 999, depth: 0, inferred: false, quoted: false,
+          inlines: [{ kind: 'link', start: 50, end: 20, contentStart: 60, contentEnd: 10, urlStart: 900, urlEnd: 1000 }] },
+        { kind: 'tableRow', start: 0, end: 3, contentStart: 3, contentEnd: 0, depth: 0, inferred: false, quoted: false, inlines: [] },
+      ],
+    };
+    assert.doesNotThrow(() => extractFiles(bogus, { path: '' }));
+    assert.doesNotThrow(() => extractFiles({ text: '', lineStarts: [0], degraded: false, blocks: [] }, { path: '' }));
+  });
+});
