@@ -1,0 +1,130 @@
+// The Node GitProvider and WorkspaceFiles against real repositories: what the editor will show (commit
+// details, patch), what the rules read (history, renames), and how files are listed and counted.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NEVER_CANCELLED } from '../../src/core/interfaces';
+import type { RepoInfo } from '../../src/core/git';
+import { NodeGitProvider } from '../../src/node/gitFacts';
+import { NodeWorkspaceFiles } from '../../src/node/workspaceFiles';
+import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
+
+const T = NEVER_CANCELLED;
+
+describe('Node git provider', () => {
+  let fx: GitFixture;
+  let git: NodeGitProvider;
+  let repo: RepoInfo;
+  before(async () => {
+    fx = buildGitFixture();
+    git = new NodeGitProvider();
+    const d = await git.discover(join(fx.work, 'src'), T);
+    assert.ok(d.ok);
+    repo = d.value;
+  });
+  after(() => fx.cleanup());
+
+  it('discovers the repository from a subfolder, with its head state', async () => {
+    assert.equal(repo.root, fx.work);
+    assert.equal(repo.shallow, false);
+    assert.deepEqual(repo.head, { kind: 'branch', name: 'main' });
+    const det = await git.discover(fx.detached, T);
+    assert.ok(det.ok && det.value.head.kind === 'detached');
+    const sh = await git.discover(fx.shallow, T);
+    assert.ok(sh.ok && sh.value.shallow);
+    const plain = await git.discover(fx.plain, T);
+    assert.deepEqual(plain.ok ? null : plain.problem.kind, 'not-a-repository');
+  });
+
+  it('commitDetails: subject, author, date, changed files, containing branches and tags', async () => {
+    const d = await git.commitDetails(repo, fx.shas.parser.slice(0, 7), T);
+    assert.ok(d.ok);
+    assert.deepEqual(d.value, {
+      sha: fx.shas.parser, subject: 'Add parser', author: 'Fixture Author', authorEmail: 'fixture@example.com',
+      date: '2026-01-01T00:03:00+00:00', filesChanged: 1,
+      localBranches: ['main', 'release', 'spike'], remoteBranches: ['origin/main', 'origin/release'], tags: ['v1.0.0'],
+    });
+    const local = await git.commitDetails(repo, fx.shas.unpushed, T);
+    assert.ok(local.ok);
+    assert.deepEqual([local.value.localBranches, local.value.remoteBranches], [['main'], []]);
+    const gone = await git.commitDetails(repo, fx.absentSha, T);
+    assert.equal(gone.ok, false);
+  });
+
+  it('commitPatch: header, stat and patch', async () => {
+    const p = await git.commitPatch(repo, fx.renamed.sha, T);
+    assert.ok(p.ok);
+    assert.match(p.value, new RegExp(`^commit ${fx.renamed.sha}\n`));
+    assert.match(p.value, /\nAuthor: +Fixture Author <fixture@example.com>\n/);
+    assert.match(p.value, /\n {4}Move helper to lib\n/);
+    assert.match(p.value, /src\/\{old => lib\}\/helper\.ts/);
+    assert.match(p.value, /\nrename from src\/old\/helper\.ts\nrename to src\/lib\/helper\.ts\n/);
+  });
+
+  it('history: all refs, newest first, with renames and squash bodies', async () => {
+    const h = await git.history(repo, T);
+    assert.ok(h.ok);
+    assert.equal(h.value.complete, true);
+    const shas = h.value.commits.map((c) => c.sha);
+    for (const s of [fx.shas.unpushed, fx.shas.spike, fx.shas.squash, fx.shas.initial]) assert.ok(shas.includes(s));
+    assert.ok(!shas.includes(fx.shas.amendedOld), 'a dangling commit is in no ref\'s history');
+    assert.deepEqual(h.value.commits.find((c) => c.sha === fx.renamed.sha)?.renames, [{ from: fx.renamed.from, to: fx.renamed.to }]);
+    assert.ok(h.value.commits.find((c) => c.sha === fx.shas.squash)!.body.includes(`commit ${fx.shas.featureA}`));
+    const limited = new NodeGitProvider({ historyLimit: 3 });
+    const l = await limited.history(repo, T);
+    assert.ok(l.ok && l.value.commits.length === 3 && !l.value.complete);
+  });
+
+  it('facts: the reach of each commit, and refs with upstreams', async () => {
+    const x = fx.shas;
+    const f = await git.facts(repo, [x.parser, x.unpushed, x.spike, x.amendedOld, x.libCommit.slice(0, 8), fx.absentSha], T);
+    assert.ok(f.ok);
+    const reach = (s: string) => { const l = f.value.shas.get(s); return l?.status === 'found' ? `${l.reach}${l.submodule ? ` in ${l.submodule}` : ''}` : l?.status; };
+    assert.deepEqual([x.parser, x.unpushed, x.spike, x.amendedOld, x.libCommit.slice(0, 8), fx.absentSha].map(reach),
+      ['remote', 'local', 'local', 'dangling', 'unchecked in vendor/lib', 'missing']);
+    assert.equal(f.value.headSha, x.unpushed);
+    assert.equal(f.value.hasRemote, true);
+    const main = f.value.refs.find((r) => r.refname === 'refs/heads/main')!;
+    assert.deepEqual([main.upstream, main.ahead, main.behind], ['refs/remotes/origin/main', 1, 0]);
+    assert.equal(f.value.refs.find((r) => r.refname === 'refs/tags/v1.0.0')?.sha, x.parser, 'annotated tag peeled');
+  });
+});
+
+describe('Node workspace files', () => {
+  let fx: GitFixture;
+  before(() => { fx = buildGitFixture(); });
+  after(() => fx.cleanup());
+
+  it('in a repository: tracked and untracked files, not ignored or deleted ones', async () => {
+    writeFileSync(join(fx.work, '.gitignore'), 'ignored.txt\n');
+    writeFileSync(join(fx.work, 'ignored.txt'), 'x\n');
+    writeFileSync(join(fx.work, 'untracked.md'), 'x\n');
+    rmSync(join(fx.work, 'src/app.ts'));
+    const files = await new NodeWorkspaceFiles().listFiles(fx.work, T);
+    const rel = files.map((f) => f.slice(fx.work.length + 1));
+    assert.ok(rel.includes('src/parser.ts') && rel.includes('untracked.md') && rel.includes('.gitignore'));
+    assert.ok(!rel.includes('ignored.txt') && !rel.includes('src/app.ts'));
+    assert.ok(files.every((f) => f.startsWith(fx.work + '/')));
+  });
+
+  it('outside git: a walk that skips node_modules and .git', async () => {
+    mkdirSync(join(fx.plain, 'node_modules/pkg'), { recursive: true });
+    mkdirSync(join(fx.plain, 'docs'), { recursive: true });
+    writeFileSync(join(fx.plain, 'node_modules/pkg/index.js'), '');
+    writeFileSync(join(fx.plain, 'docs/a.md'), '');
+    const files = await new NodeWorkspaceFiles().listFiles(fx.plain, T);
+    assert.deepEqual(files, [join(fx.plain, 'docs/a.md')]);
+  });
+
+  it('counts lines as an editor shows them', async () => {
+    const wf = new NodeWorkspaceFiles();
+    const cases: Array<[string, number]> = [['', 0], ['a', 1], ['a\n', 1], ['a\nb', 2], ['a\r\nb\r\n', 2], ['\n\n', 2]];
+    for (const [i, [text, n]] of cases.entries()) {
+      const p = join(fx.plain, `lines-${i}.txt`);
+      writeFileSync(p, text);
+      assert.equal(await wf.lineCount(p, T), n, JSON.stringify(text));
+    }
+    assert.equal(await wf.lineCount(join(fx.plain, 'nope.txt'), T), null);
+    assert.equal(await wf.lineCount(fx.plain, T), null);
+  });
+});
