@@ -1,0 +1,69 @@
+/**
+ * Hovers on commit SHAs (subject, author, date, files, branches, pushed or not, with Open Commit / Copy SHA)
+ * and on breadcrumbs (a few lines of the code they point at). Git facts come from the store; file text is read
+ * with vscode.workspace.fs so remote and virtual workspaces work. Every await is followed by a token check.
+ */
+import * as vscode from 'vscode';
+import type { AnalysedHandoff, HandoffStore } from '../contracts';
+import type { CommitMention, FileBreadcrumb } from '../../core/model';
+import { asCommitState, resolvedSha } from './format';
+import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { analysedFor, contains, toRange } from './shared';
+
+/** Larger files are not read for an excerpt: a hover must stay instant. */
+const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
+
+function markdown(text: string, commands: string[] = []): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text);
+  // Trust exactly the commands this hover links to, nothing else a commit subject could smuggle in.
+  md.isTrusted = commands.length ? { enabledCommands: commands } : false;
+  return md;
+}
+
+export class HandoffHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: HandoffStore) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const h = await analysedFor(this.store, document, token);
+    if (!h) return undefined;
+    const at = { line: position.line, character: position.character };
+    const commit = h.analysis.model.commits.find((c) => contains(c.range, at));
+    if (commit) return this.commitHover(h, commit, token);
+    const crumb = h.analysis.model.files.find((f) => !f.external && contains(f.range, at));
+    if (crumb) return this.crumbHover(h, crumb, token);
+    return undefined;
+  }
+
+  private async commitHover(h: AnalysedHandoff, mention: CommitMention, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const state = asCommitState(this.store.commitState(h, mention));
+    // Without git there is nothing to tell about a SHA beyond what the reader sees.
+    if (!state) return undefined;
+    const full = resolvedSha(state);
+    if (mention.evidence === 'bare' && !full) return undefined;
+    const details = full ? await this.store.commitDetails(h.uri, full, token) : undefined;
+    if (token.isCancellationRequested) return undefined;
+    const text = commitHoverMarkdown(mention.sha, state, details, h.uri.toString(), Date.now());
+    return new vscode.Hover(markdown(text, [OPEN_COMMIT, COPY_SHA]), toRange(mention.range));
+  }
+
+  private async crumbHover(h: AnalysedHandoff, crumb: FileBreadcrumb, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const targets = this.store.fileTargets(h, crumb);
+    const range = toRange(crumb.range);
+    if (targets.length !== 1) {
+      return new vscode.Hover(markdown(unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)))), range);
+    }
+    const target = targets[0]!;
+    let text: string;
+    try {
+      const stat = await vscode.workspace.fs.stat(target);
+      if (token.isCancellationRequested) return undefined;
+      if (stat.size > MAX_EXCERPT_FILE_BYTES) return new vscode.Hover(markdown(`\`${vscode.workspace.asRelativePath(target)}\` (too large to preview)`), range);
+      const bytes = await vscode.workspace.fs.readFile(target);
+      if (token.isCancellationRequested) return undefined;
+      text = new TextDecoder('utf-8').decode(bytes);
+    } catch {
+      return new vscode.Hover(markdown(unresolvedCrumbMarkdown(crumb, [])), range);
+    }
+    return new vscode.Hover(markdown(breadcrumbHoverMarkdown(crumb, vscode.workspace.asRelativePath(target), text)), range);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The editor features over handoff documents: CodeLens, document links, hovers, the read-only commit view and
+ * the commands they invoke. Activation (src/vscode/extension.ts) builds the store and calls registerProviders;
+ * everything here reads from the store and never parses or runs git itself.
+ */
+import * as vscode from 'vscode';
+import type { HandoffStore } from '../contracts';
+import { HandoffCodeLensProvider, type CodeLensSettings } from './codeLens';
+import { registerCommands } from './commands';
+import { registerCommitDocuments } from './commitDocument';
+import { HandoffLinkProvider } from './documentLinks';
+import { HandoffHoverProvider } from './hovers';
+import { MARKDOWN } from './shared';
+
+export type { CodeLensSettings } from './codeLens';
+export { COMMIT_SCHEME, commitDocumentUri } from './commitDocument';
+export { COPY_SHA, OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
+
+export function registerProviders(
+  context: vscode.ExtensionContext,
+  store: HandoffStore,
+  codeLensSettings: () => CodeLensSettings,
+  onSettingsChanged: vscode.Event<void>,
+): void {
+  const lenses = new HandoffCodeLensProvider(store, codeLensSettings, onSettingsChanged);
+  context.subscriptions.push(
+    lenses,
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    vscode.languages.registerDocumentLinkProvider(MARKDOWN, new HandoffLinkProvider(store)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new HandoffHoverProvider(store)),
+  );
+  registerCommitDocuments(context, store);
+  registerCommands(context, store);
+}

@@ -1,0 +1,37 @@
+/**
+ * Small bridges between the store's plain model and VS Code types, shared by the providers. The providers
+ * only read: every fact comes from the store (never a parse, never a git process here).
+ */
+import * as vscode from 'vscode';
+import type { AnalysedHandoff, HandoffStore } from '../contracts';
+import type { Position, Range } from '../../core/model';
+
+/** Markdown documents in any scheme: the store decides which are handoffs (untitled and virtual ones too). */
+export const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+
+export function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** True when `p` lies within `r`, both ends included (a hover at the end of a SHA still belongs to it). */
+export function contains(r: Range, p: Position): boolean {
+  return !before(p, r.start) && !before(r.end, p);
+}
+
+/** True when `inner` starts inside `outer` (the model's items start inside their section). */
+export function startsWithin(outer: Range, inner: Range): boolean {
+  return !before(inner.start, outer.start) && before(inner.start, outer.end);
+}
+
+/** The analysis of exactly this version of the document, or undefined when it is no handoff or the request was cancelled. */
+export async function analysedFor(
+  store: HandoffStore, document: vscode.TextDocument, token: vscode.CancellationToken,
+): Promise<AnalysedHandoff | undefined> {
+  if (!store.isHandoff(document.uri) || token.isCancellationRequested) return undefined;
+  const analysed = await store.ensure(document, token);
+  return token.isCancellationRequested ? undefined : analysed;
+}
