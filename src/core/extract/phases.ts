@@ -11,7 +11,7 @@ import { rangeOf } from '../parse/lines';
 const UNITS = 'phase|wave|task|session|step|milestone|pass|sprint|campaign';
 const ID = String.raw`#?(?:[A-Z]{1,3}\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*[a-z]?|[A-Z](?:\.\d+)*)(?![\w-]*[–-]\d)`;
 const LEADING_UNIT = new RegExp(String.raw`^(?:[\s*_>#]|\p{Extended_Pictographic}|\uFE0F|\d{1,3}(?:\.\d{1,3})*[.)]?\s)*\b(${UNITS})\s+(${ID})(?![\w.])`, 'iu');
-const TRAILING_UNIT = new RegExp(String.raw`(?:^|[\s(,;])(${UNITS})\s+(${ID})\)?\s*$`, 'iu');
+const TRAILING_UNIT = new RegExp(String.raw`(?:[—–(:;]|\s-)\s*(${UNITS})\s+(${ID})\)?\s*$`, 'iu');
 const SEPARATORS = /^[\s:—–\-|.,)]+/;
 
 export interface PhaseHeading {

@@ -17,7 +17,7 @@ const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
 export const NEXT_HEADING =
   /\b(?:resume(?:\s+(?:point|here|steps?))?|next[\s-]+(?:steps?|actions?|session|up)|entry[\s-]+point|what'?s\s+(?:left|next|remaining)|remaining(?:\s+(?:work|tasks?|items?|steps?))?|to-?dos?|open\s+(?:items|tasks)|immediate\s+priorities|start\s+here|pick\s+up|follow[\s-]?ups?|not\s+done\s+yet)\b/i;
 
-const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[\s\S]*~~$|\((?:done|completed?)\)/;
+const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
 
 export function extractSteps(parsed: ParsedText, _context: ExtractContext): FoundStep[] {
   const { text, blocks } = parsed;
@@ -41,9 +41,11 @@ export function extractSteps(parsed: ParsedText, _context: ExtractContext): Foun
 }
 
 function step(text: string, b: Block, start: number, state: StepState, kind: FoundStep['kind'], marker: string | null): FoundStep {
-  const end = Math.max(b.contentEnd, start);
-  const raw = text.slice(b.contentStart, b.contentEnd);
-  return { start, end, text: raw.replace(/\s+/g, ' ').trim(), state, kind, marker };
+  // Trailing `|` runs are the gutter of a copy taken from a rendered page, not part of the step.
+  let end = b.contentEnd;
+  while (end > b.contentStart && /[\s|]/.test(text[end - 1])) end--;
+  end = Math.max(end, start);
+  return { start, end, text: text.slice(b.contentStart, end).replace(/\s+/g, ' ').trim(), state, kind, marker };
 }
 
 function markerStart(text: string, b: Block): number {

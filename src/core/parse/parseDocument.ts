@@ -78,8 +78,7 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
     for (const b of parsed.blocks) blocks.push(shift(b, section.start));
   }
   cache?.endParse();
-  inferHeadings(text, blocks, isPlainTextRendering(blocks));
-  return { text, blocks, lineStarts, degraded };
+  return { text, blocks: inferHeadings(text, blocks, isPlainTextRendering(blocks)), lineStarts, degraded };
 }
 
 /**

@@ -1,0 +1,47 @@
+/**
+ * Checks that every item of a model points at exactly what was found: the text at a commit's range is its
+ * SHA, at a file's range starts with its path, at a phase's range is its heading text, and so on.
+ * Returns the mismatches (empty when all are exact) so a test can show them all at once.
+ */
+import type { HandoffModel, Phase, Range } from '../../../src/core/model';
+
+export function textAt(text: string, range: Range): string | null {
+  const lines = text.split(/\r\n|\r|\n/);
+  const { start, end } = range;
+  if (start.line >= lines.length || end.line >= lines.length) return null;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+export function flatPhases(phases: readonly Phase[]): Phase[] {
+  return phases.flatMap((p) => [p, ...flatPhases(p.children)]);
+}
+
+/** `text` must be the analysed text (BOM removed). */
+export function rangeMismatches(text: string, model: HandoffModel): string[] {
+  const bad: string[] = [];
+  const check = (what: string, range: Range, ok: (s: string) => boolean) => {
+    const s = textAt(text, range);
+    if (s === null || !ok(s)) bad.push(`${what}: text at range is ${JSON.stringify(s)}`);
+  };
+  for (const c of model.commits) check(`commit ${c.sha}`, c.range, (s) => s === c.sha);
+  for (const f of model.files) {
+    // A breadcrumb broken across a line is joined in `path`; the basename is always in the range's text.
+    const base = f.path.replace(/\/$/, '').split('/').pop() ?? f.path;
+    check(`file ${f.path}`, f.range, (s) => s.replace(/\s*\n\s*/g, '').includes(f.path) || s.includes(base));
+  }
+  for (const r of model.refs) {
+    check(`ref ${r.name}`, r.range, (s) => s === r.name);
+    if (r.shaRange && 'sha' in r.claim) check(`ref ${r.name} sha`, r.shaRange, (s) => s === (r.claim as { sha: string }).sha);
+  }
+  for (const st of model.steps) {
+    check(`step ${st.text.slice(0, 30)}`, st.range, (s) => {
+      const flat = s.replace(/\s+/g, ' ');
+      return (st.kind === 'checkbox' ? flat.startsWith(st.marker ?? '[') : /^\d{1,9}[.)]/.test(flat)) && flat.endsWith(st.text.slice(-20).trimEnd());
+    });
+  }
+  for (const p of flatPhases(model.phases)) {
+    check(`phase ${p.label}`, p.range, (s) => s.replace(/\s+/g, ' ').trim() === (p.kind === 'section' ? p.label : s.replace(/\s+/g, ' ').trim()) && s.includes(p.label.split(' ')[0]));
+  }
+  return bad;
+}
