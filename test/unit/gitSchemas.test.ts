@@ -36,7 +36,7 @@ describe('git input validation', () => {
         seen.push(...args);
         const child = spawn(cmd, args as string[], opts);
         const end = child.stdin!.end.bind(child.stdin!);
-        child.stdin!.end = ((chunk?: unknown) => { if (typeof chunk === 'string') seen.push(...chunk.split('\n')); return end(chunk as string); }) as typeof child.stdin.end;
+        child.stdin!.end = ((chunk?: unknown) => { if (typeof chunk === 'string') seen.push(...chunk.split('\n')); return end(chunk as string); }) as typeof end;
         return child;
       };
       const hostile = HOSTILE.filter((h) => h.length > 0);

@@ -31,11 +31,11 @@ async function run(text: string, crumbs: string[], opts: { graph?: HistoryGraph;
     b.model.files[b.model.files.length - 1]!.external = true;
   }
   const files = memoryFiles(FILES);
-  const diagnostics = await fileRules(b.model.files, {
+  const { diagnostics, targets } = await fileRules(b.model.files, {
     documentPath: '/ws/docs/HANDOFF.md', root: ROOT, files, settings: settings(opts.rules), token: NEVER_CANCELLED,
     graph: async () => opts.graph ?? null,
   });
-  return { diagnostics: diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}: ${d.message}`), files };
+  return { diagnostics: diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}: ${d.message}`), files, targets };
 }
 
 describe('file rules', () => {
@@ -44,6 +44,8 @@ describe('file rules', () => {
     const r = await run(text, ['src/app.ts:30', 'specs/x.md', '../src/app.ts', 'graphWebview.ts:3247', 'src/webview/', 'api/users/[id]/route.ts', 'src/app/(auth)/login/page.tsx:9']);
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.files.lists, 1, 'one listing per analysis');
+    assert.deepEqual(r.targets, [['/ws/src/app.ts'], ['/ws/docs/specs/x.md'], ['/ws/src/app.ts'], ['/ws/src/webview/graphWebview.ts'], null,
+      ['/ws/api/users/[id]/route.ts'], ['/ws/src/app/(auth)/login/page.tsx']]);
   });
 
   it('reports missing files, several matches, and lines past the end — each at its breadcrumb', async () => {
@@ -55,6 +57,7 @@ describe('file rules', () => {
       '1:6 line-out-of-range: graphWebview.ts: line 4001 is past the end of the file (4000 lines)',
       '1:33 line-out-of-range: src/app.ts: line 31 is past the end of the file (30 lines)',
     ]);
+    assert.deepEqual(r.targets, [[], ['/ws/a/index.ts', '/ws/b/index.ts'], ['/ws/src/webview/graphWebview.ts'], ['/ws/src/app.ts']]);
   });
 
   it('says where a file went when the history records a rename (following chains)', async () => {

@@ -24,6 +24,8 @@ export interface GitCheckContext {
   token: CancellationToken;
   /** Root for breadcrumbs when the document is in no repository (default: the document's folder). */
   root?: string;
+  /** Folder to find the repository from (the CLI's `--repo DIR`); default: the document's folder. */
+  repoFolder?: string;
 }
 
 export interface GitCheckResult {
@@ -32,6 +34,8 @@ export interface GitCheckResult {
   notices: string[];
   /** Per mentioned SHA (lower-cased): how it resolved, for icons in the tree view. */
   commits: Map<string, CommitState>;
+  /** Aligned with `model.files`: resolved absolute paths per breadcrumb (see FileRulesResult.targets). */
+  fileTargets: Array<string[] | null>;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -42,6 +46,7 @@ export async function checkAgainstGit(model: HandoffModel, ctx: GitCheckContext)
   const notices = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   let commits = new Map<string, CommitState>();
+  let fileTargets: Array<string[] | null> = model.files.map(() => null);
   const note = (p: GitProblem) => {
     if (p.kind !== 'cancelled') notices.add(p.message);
     ctx.logger.warn(`git: ${p.message}`);
@@ -54,7 +59,7 @@ export async function checkAgainstGit(model: HandoffModel, ctx: GitCheckContext)
   try {
     ctx.git.configure?.({ timeoutMs: settings.gitTimeoutMs });
     if (settings.git) {
-      const d = await ctx.git.discover(docDir, token);
+      const d = await ctx.git.discover(ctx.repoFolder ? normalizePath(ctx.repoFolder) : docDir, token);
       if (d.ok) repo = d.value;
       else note(d.problem);
     }
@@ -89,13 +94,15 @@ export async function checkAgainstGit(model: HandoffModel, ctx: GitCheckContext)
       commits = c.states;
       if (severityOf(settings, 'stale-ref')) diagnostics.push(...(await staleRefRules(model.refs, facts, graph, settings, notices)));
     }
-    diagnostics.push(...(await fileRules(model.files, {
+    const f = await fileRules(model.files, {
       documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, settings, token, graph,
-    })));
+    });
+    diagnostics.push(...f.diagnostics);
+    fileTargets = f.targets;
   } catch (e) {
     // Rules must not throw; if one does anyway, the user still gets the parse-only results and one line.
     ctx.logger.error(`git check failed: ${(e as Error)?.stack ?? String(e)}`);
     notices.add(`git check failed (${(e as Error)?.message ?? String(e)}); showing parse-only results`);
   }
-  return { diagnostics: diagnostics.sort(byPosition), notices: [...notices], commits };
+  return { diagnostics: diagnostics.sort(byPosition), notices: [...notices], commits, fileTargets };
 }

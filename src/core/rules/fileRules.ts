@@ -66,20 +66,32 @@ function resolveCrumb(index: FileIndex, written: string, docDir: string, root: s
   return { kind: 'none' };
 }
 
-export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRulesContext): Promise<Diagnostic[]> {
+export interface FileRulesResult {
+  diagnostics: Diagnostic[];
+  /**
+   * Aligned with the breadcrumbs: the absolute paths each resolves to (one file; several candidates for an
+   * ambiguous bare name; none when missing), or null when not resolved (external, folder, or rules off).
+   */
+  targets: Array<string[] | null>;
+}
+
+export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRulesContext): Promise<FileRulesResult> {
   const out: Diagnostic[] = [];
+  const targets: Array<string[] | null> = crumbs.map(() => null);
   const wantMissing = severityOf(ctx.settings, 'missing-file') !== null;
   const wantLines = severityOf(ctx.settings, 'line-out-of-range') !== null;
   const local = crumbs.filter((c) => !c.external && c.path.trim() !== '');
-  if (!local.length || (!wantMissing && !wantLines)) return out;
+  if (!local.length || (!wantMissing && !wantLines)) return { diagnostics: out, targets };
   const root = normalizePath(ctx.root);
   const docDir = dirname(normalizePath(ctx.documentPath));
   const index = new FileIndex(await ctx.files.listFiles(root, ctx.token));
   const show = (p: string) => relativeTo(root, p) ?? p;
 
-  for (const c of local) {
+  for (const [i, c] of crumbs.entries()) {
+    if (c.external || c.path.trim() === '') continue;
     if (ctx.token.isCancellationRequested) break;
     const r = resolveCrumb(index, c.path, docDir, root);
+    targets[i] = r.kind === 'file' ? [r.path] : r.kind === 'many' ? r.paths : r.kind === 'none' ? [] : null;
     if (r.kind === 'many') {
       const d = makeDiagnostic(ctx.settings, 'missing-file', c.range,
         `${c.path} matches ${r.paths.length} files: ${r.paths.map(show).join(', ')}`, r.paths.map((p) => ({ message: 'candidate', path: p })));
@@ -102,5 +114,5 @@ export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRule
       }
     }
   }
-  return out;
+  return { diagnostics: out, targets };
 }

@@ -1,0 +1,45 @@
+/**
+ * Node wiring of the git checks for the CLI (and any other Node host): one provider and one workspace-files
+ * instance per process, sharing a runner (and its process counter), in the shape the language service takes
+ * (`GitCheck` of src/core/gitCheck.ts). `repo` is the CLI's `--repo DIR`: the repository to check against
+ * instead of the one found from each handoff's folder.
+ */
+import { checkAgainstGit } from '../core/git';
+import type { GitCheck } from '../core/gitCheck';
+import { SILENT_LOGGER, type Logger, type WorkspaceFiles } from '../core/interfaces';
+import { NodeGitProvider, type NodeGitProviderOptions } from './gitFacts';
+import { NodeWorkspaceFiles } from './workspaceFiles';
+
+export interface NodeGitCheckOptions extends NodeGitProviderOptions {
+  /** Repository folder overriding discovery from each document's folder (`--repo DIR`). */
+  repo?: string | null;
+  /** Root for breadcrumbs of documents in no repository (default: the document's folder). */
+  root?: string;
+  logger?: Logger;
+}
+
+export interface NodeGitCheck {
+  check: GitCheck;
+  files: WorkspaceFiles;
+  provider: NodeGitProvider;
+  dispose(): void;
+}
+
+export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCheck {
+  const provider = new NodeGitProvider(options);
+  const files = new NodeWorkspaceFiles({ runner: provider.runner, timeoutMs: options.timeoutMs });
+  const logger = options.logger ?? SILENT_LOGGER;
+  return {
+    provider,
+    files,
+    check: {
+      check: (model, documentPath, settings, token) => checkAgainstGit(model, {
+        documentPath, git: provider, files, settings, logger, token,
+        ...(options.repo ? { repoFolder: options.repo } : {}),
+        ...(options.root ? { root: options.root } : {}),
+      }),
+    },
+    // Nothing long-lived: processes end with each batch. Kept so hosts can treat every resource alike.
+    dispose() {},
+  };
+}
