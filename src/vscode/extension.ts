@@ -1,10 +1,91 @@
-// Placeholder entry point: replaced by the adapter of the VS Code extension issue.
+/**
+ * Activation: builds the store, the views and the providers, and puts every registration on
+ * context.subscriptions. Nothing runs at import time; activate() itself only wires things up — finding and
+ * analysing handoffs starts in the background, so the host never waits on it. Returns a small API the
+ * extension-host tests use (trust injection, idleness, the tree and status bar as shown).
+ */
 import * as vscode from 'vscode';
+import { registerCommands } from './commands/commands';
+import { DiagnosticsPublisher } from './diagnostics/diagnostics';
+import { createLog, elapsed } from './log';
+import { registerProviders } from './providers';
+import { ProblemReporter, readExtensionSettings, type ExtensionSettings } from './settings';
+import { HandoffStatusBar } from './status/statusBar';
+import { Store, type BeforeLandHook } from './store/store';
+import { HandoffTree } from './tree/provider';
+import { TrustState } from './trust';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Handoff Navigator', { log: true });
-  context.subscriptions.push(log);
-  log.info('Handoff Navigator activated');
+export interface HandoffNavigatorApi {
+  store: Store;
+  tree: HandoffTree;
+  statusBar: HandoffStatusBar;
+  /** Resolves when the first discovery and its analyses are done. */
+  ready: Promise<void>;
+  settings(): ExtensionSettings;
+  /** Tests: pretend the workspace is (un)trusted; undefined restores the host's state. */
+  setTrusted(trusted: boolean | undefined): void;
+  /** Tests: git processes started by the extension so far. */
+  gitProcessesStarted(): number;
+  /** Tests: runs between an analysis and its landing. */
+  setBeforeLand(hook: BeforeLandHook | undefined): void;
 }
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi {
+  const start = performance.now();
+  const log = createLog();
+  context.subscriptions.push(log);
+
+  const reporter = new ProblemReporter();
+  const load = (): ExtensionSettings => {
+    const { settings, problems } = readExtensionSettings(vscode.workspace.getConfiguration('handoffNavigator'));
+    const fresh = reporter.fresh(problems);
+    for (const p of fresh) log.warn(`setting ignored: ${p}`);
+    if (fresh.length) {
+      void vscode.window.showWarningMessage(`Handoff Navigator: ${fresh.length === 1 ? fresh[0] : `${fresh.length} settings are invalid; their defaults are used (see the log).`}`, 'Show Log')
+        .then((choice) => { if (choice) log.show(true); });
+    }
+    return settings;
+  };
+  let settings = load();
+  const current = () => settings;
+
+  const trust = new TrustState();
+  const store = new Store({ log, trust, settings: current, workspaceState: context.workspaceState });
+  const tree = new HandoffTree(store, current);
+  const statusBar = new HandoffStatusBar(store);
+  const diagnostics = new DiagnosticsPublisher(store, vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  const settingsChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(trust, store, tree, statusBar, diagnostics, settingsChanged);
+  context.subscriptions.push(...registerCommands({ store, tree, log }));
+  registerProviders(context, store, () => current().codeLens, settingsChanged.event);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('handoffNavigator')) return;
+      settings = load();
+      log.info('settings changed: re-analysing');
+      settingsChanged.fire();
+      void store.settingsChanged();
+    }),
+    // Trust changes alter the tree's message and the status tooltip even before re-analysis lands.
+    trust.onDidChange(() => { tree.rebuild(); statusBar.update(); }),
+  );
+
+  if (!store.gitAllowed) log.info(store.gitDisabledReason ?? 'git checks are off');
+  const ready = store.start().then(() => {
+    log.info(`initial analysis done ${elapsed(start)} ms after activation`);
+  });
+  log.info(`Handoff Navigator ${context.extension.packageJSON.version} activated in ${elapsed(start)} ms (${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s), git ${store.gitAllowed ? 'on' : 'off'})`);
+
+  return {
+    store, tree, statusBar, ready,
+    settings: current,
+    setTrusted: (trusted) => trust.override(trusted),
+    gitProcessesStarted: () => store.gitProcessesStarted(),
+    setBeforeLand: (hook) => { store.beforeLand = hook; },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is on context.subscriptions: VS Code disposes it.
+}

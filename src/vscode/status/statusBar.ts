@@ -1,0 +1,56 @@
+/**
+ * The status bar entry: the newest handoff's state at a glance ("Handoff: 2 unpushed · 3 open steps"); a click
+ * opens it. Hidden when the workspace has no handoff.
+ */
+import * as vscode from 'vscode';
+import type { HandoffStore } from '../contracts';
+import { countItems } from '../tree/model';
+
+export const OPEN_LATEST_COMMAND = 'handoffNavigator.openLatest';
+
+/** The entry's text for the newest handoff's counts (pure, so the wording is tested). */
+export function statusText(c: { open: number; unpushed: number; unknown: number; missing: number }): string {
+  const parts: string[] = [];
+  if (c.unpushed) parts.push(`${c.unpushed} unpushed`);
+  if (c.unknown) parts.push(`${c.unknown} unknown`);
+  if (c.missing) parts.push(`${c.missing} missing`);
+  if (c.open) parts.push(`${c.open} open step${c.open === 1 ? '' : 's'}`);
+  return `Handoff: ${parts.length ? parts.join(' · ') : 'all clear'}`;
+}
+
+export class HandoffStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('handoffNavigator.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: HandoffStore) {
+    this.item.name = 'Handoff Navigator';
+    this.item.command = OPEN_LATEST_COMMAND;
+    this.subscription = store.onDidChange(() => this.update());
+    this.update();
+  }
+
+  /** The text shown now (tests read it). */
+  get text(): string | undefined {
+    return this.store.all().length ? this.item.text : undefined;
+  }
+
+  update(): void {
+    const newest = this.store.all()[0];
+    if (!newest) {
+      this.item.hide();
+      return;
+    }
+    const a = newest.analysis;
+    const counts = countItems({ uri: newest.uri.toString(), name: '', model: a.model, commitStates: a.commitStates, fileTargets: a.fileTargets, newest: true });
+    const text = statusText(counts);
+    this.item.text = `$(checklist) ${text}`;
+    this.item.tooltip = `${vscode.workspace.asRelativePath(newest.uri)}: ${text.replace(/^Handoff: /, '')}${this.store.gitDisabledReason ? `\n${this.store.gitDisabledReason}` : ''}\nClick to open it.`;
+    this.item.backgroundColor = counts.unpushed || counts.unknown ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Which files are handoffs: `handoffNavigator.include` minus `handoffNavigator.exclude` in every workspace
+ * folder, plus the files the user marked ("Mark as Handoff", remembered per workspace). The glob decision is
+ * the core's `isHandoffPath` on the folder-relative path, so the CLI and the editor agree on what a handoff is.
+ */
+import * as vscode from 'vscode';
+import { isHandoffPath } from '../../core/handoffGlobs';
+import type { ExtensionSettings } from '../settings';
+import { mergeExcludes } from './model';
+
+const MARKED_KEY = 'handoffNavigator.markedHandoffs';
+/** Bound per include pattern: a workspace with thousands of "handoffs" is a misconfigured glob. */
+const MAX_PER_PATTERN = 2000;
+
+export class Discovery {
+  constructor(private readonly state: vscode.Memento) {}
+
+  marked(): vscode.Uri[] {
+    const raw = this.state.get<unknown>(MARKED_KEY);
+    if (!Array.isArray(raw)) return [];
+    return raw.filter((s): s is string => typeof s === 'string').map((s) => vscode.Uri.parse(s));
+  }
+
+  isMarked(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.marked().some((u) => u.toString() === key);
+  }
+
+  async mark(uri: vscode.Uri): Promise<void> {
+    if (this.isMarked(uri)) return;
+    await this.state.update(MARKED_KEY, [...this.marked().map((u) => u.toString()), uri.toString()]);
+  }
+
+  /** Whether a file's path matches the include/exclude globs (relative to its folder, else its name). */
+  matches(uri: vscode.Uri, settings: ExtensionSettings): boolean {
+    if (uri.scheme === 'untitled') return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = folder ? relativePath(folder.uri, uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    return rel !== null && isHandoffPath(rel, settings.include, settings.exclude);
+  }
+
+  /** Every handoff of every workspace folder, and the marked files that still exist. */
+  async findAll(settings: ExtensionSettings, token: vscode.CancellationToken): Promise<{ uris: vscode.Uri[]; skipped: string[] }> {
+    const found = new Map<string, vscode.Uri>();
+    const skipped: string[] = [];
+    const exclude = mergeExcludes(settings.exclude);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const lists = await Promise.all(settings.include.map((glob) =>
+        Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(folder, stripLeadingSlash(glob)), exclude, MAX_PER_PATTERN, token))
+          .catch((e: unknown) => {
+            skipped.push(`include pattern "${glob}" in ${folder.name}: ${e instanceof Error ? e.message : String(e)}`);
+            return [] as vscode.Uri[];
+          })));
+      for (const uri of lists.flat()) {
+        const rel = relativePath(folder.uri, uri);
+        if (rel !== null && isHandoffPath(rel, settings.include, settings.exclude)) found.set(uri.toString(), uri);
+      }
+    }
+    for (const uri of this.marked()) {
+      if (found.has(uri.toString())) continue;
+      try {
+        await vscode.workspace.fs.stat(uri);
+        found.set(uri.toString(), uri);
+      } catch {
+        skipped.push(`marked handoff ${uri.fsPath} no longer exists`);
+      }
+    }
+    return { uris: [...found.values()], skipped };
+  }
+}
+
+function stripLeadingSlash(glob: string): string {
+  return glob.replace(/^\/+/, '');
+}
+
+/** `a/b.md` for a file inside `base`, null outside it. */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | null {
+  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return null;
+  const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
+  return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : null;
+}

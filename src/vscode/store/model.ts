@@ -1,0 +1,73 @@
+/**
+ * Pure decisions of the handoff store, kept free of `vscode` so they are unit-tested: which handoff is newest,
+ * where a breadcrumb may point on disk, whether an analysis result may still land, and the glob the file
+ * search excludes.
+ */
+import { posix } from 'node:path';
+
+export interface Dated {
+  /** YYYY-MM-DD from the model (name, front matter or "Last updated"), or null. */
+  date: string | null;
+  /** File modification time in ms (0 when unknown). */
+  mtime: number;
+  /** Tie-breaker so the order is stable. */
+  path: string;
+}
+
+/** Newest first: a stated date wins over none; then the later file time; then the path. */
+export function compareNewestFirst(a: Dated, b: Dated): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  if (a.mtime !== b.mtime) return b.mtime - a.mtime;
+  return a.path.localeCompare(b.path);
+}
+
+/** Characters a VS Code glob gives a meaning to: a path holding them cannot be searched for literally. */
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Absolute paths (with `/`) a workspace breadcrumb may name, most likely first: beside the handoff, then at
+ * each root (the handoff's workspace folder first). The caller keeps those that exist.
+ */
+export function candidatePaths(crumb: string, handoffPath: string, roots: readonly string[]): string[] {
+  const rel = crumb.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (rel === '' || rel.startsWith('/')) return [];
+  const out: string[] = [];
+  const add = (base: string) => {
+    const p = posix.normalize(posix.join(base.replace(/\\/g, '/'), rel));
+    if (!out.includes(p)) out.push(p);
+  };
+  add(posix.dirname(handoffPath.replace(/\\/g, '/')));
+  for (const r of roots) add(r);
+  return out;
+}
+
+/** The glob to hand `workspace.findFiles` for a breadcrumb not found at a root, or null when unsafe. */
+export function searchGlobFor(crumb: string): string | null {
+  const rel = crumb.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (rel === '' || rel.startsWith('/') || rel.startsWith('../') || GLOB_CHARS.test(rel)) return null;
+  return `**/${rel}`;
+}
+
+/** One exclude glob for `findFiles` (which takes one); null when the patterns can't be merged safely. */
+export function mergeExcludes(patterns: readonly string[]): string | null {
+  if (patterns.length === 0) return null;
+  if (patterns.length === 1) return patterns[0];
+  if (patterns.some((p) => /[{}]/.test(p))) return null;
+  return `{${patterns.join(',')}}`;
+}
+
+/**
+ * Whether an analysis result may land: only the latest analysis started for the handoff, and (for an open
+ * document) only when it analysed the version the editor shows now. Either alone lets stale results through:
+ * the generation guards re-analyses of the same version (git changes), the version guards edits made while a
+ * result was on its way.
+ */
+export function mayLand(started: { generation: number; version: number }, now: { generation: number; openVersion: number | undefined }): boolean {
+  if (started.generation !== now.generation) return false;
+  if (now.openVersion !== undefined && now.openVersion !== started.version) return false;
+  return true;
+}

@@ -1,0 +1,431 @@
+/**
+ * The handoff store: the only place that talks to the language service. It knows which files are handoffs,
+ * analyses open documents from their text (keyed by version) and others from disk, and re-analyses after edits
+ * (debounced), saves, git state changes and file creation/deletion. Every analysis carries a generation
+ * number; a result lands only if it is still the newest for the version the editor shows, so a slow analysis
+ * of an older version never overwrites a newer one. All work is asynchronous: nothing blocks the host.
+ */
+import * as vscode from 'vscode';
+import type { CommitDetails } from '../../core/git';
+import { validSha } from '../../core/git';
+import type { CancellationToken } from '../../core/interfaces';
+import type { CommitMention, FileBreadcrumb } from '../../core/model';
+import { createLanguageService, type HandoffLanguageService } from '../../core/service';
+import type { AnalysedHandoff, HandoffStore } from '../contracts';
+import { elapsed } from '../log';
+import type { ExtensionSettings } from '../settings';
+import type { TrustState } from '../trust';
+import { Discovery } from './discovery';
+import { gitProcessesStarted, makeGitCheck, type AdapterGit } from './gitCheck';
+import { GitWatch } from './gitWatch';
+import { compareNewestFirst, mayLand, mergeExcludes } from './model';
+import { resolveTargets } from './targets';
+
+interface Entry {
+  uri: vscode.Uri;
+  landed?: AnalysedHandoff;
+  mtime: number;
+  generation: number;
+  cts?: vscode.CancellationTokenSource;
+  timer?: ReturnType<typeof setTimeout>;
+  running?: { version: number; promise: Promise<AnalysedHandoff | undefined> };
+  notices: string;
+}
+
+export interface StoreOptions {
+  log: vscode.LogOutputChannel;
+  trust: TrustState;
+  settings: () => ExtensionSettings;
+  workspaceState: vscode.Memento;
+}
+
+/** Test seam: runs between an analysis and its landing (a test delays one version to prove it never lands). */
+export type BeforeLandHook = (uri: vscode.Uri, version: number) => Promise<void> | void;
+
+const anyCancelled = (...tokens: Array<CancellationToken | undefined>): CancellationToken => ({
+  get isCancellationRequested() {
+    return tokens.some((t) => t?.isCancellationRequested);
+  },
+});
+
+/** vscode's API has no shared "never cancelled" token value in its typings; this one is never cancelled. */
+let never: vscode.CancellationToken | undefined;
+const neverCancelled = (): vscode.CancellationToken => (never ??= new vscode.CancellationTokenSource().token);
+
+export class Store implements HandoffStore {
+  private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  readonly onDidChange = this.emitter.event;
+  private readonly entries = new Map<string, Entry>();
+  private readonly discovery: Discovery;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private service!: HandoffLanguageService;
+  private git: AdapterGit | undefined;
+  private gitWatch: GitWatch | undefined;
+  private busy = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private discovering: Promise<void> | undefined;
+  beforeLand: BeforeLandHook | undefined;
+
+  constructor(private readonly opts: StoreOptions) {
+    this.discovery = new Discovery(opts.workspaceState);
+    this.rebuildService();
+  }
+
+  get gitAllowed(): boolean {
+    return this.opts.trust.gitAllowed;
+  }
+
+  get gitDisabledReason(): string | null {
+    return this.opts.trust.reason;
+  }
+
+  /** Git processes the extension started (all instances), for the trust test. */
+  gitProcessesStarted(): number {
+    return gitProcessesStarted();
+  }
+
+  /** Starts listening and finds the handoffs; resolves when the first discovery is done. */
+  start(): Promise<void> {
+    const w = vscode.workspace;
+    this.disposables.push(
+      w.onDidChangeTextDocument((e) => {
+        const entry = this.entries.get(e.document.uri.toString());
+        if (!entry || e.contentChanges.length === 0) return;
+        // The in-flight analysis is for an older version: stop it now, re-analyse after the pause.
+        entry.cts?.cancel();
+        this.schedule(entry, this.opts.settings().debounceMs, 'edit');
+      }),
+      w.onDidSaveTextDocument((doc) => {
+        const entry = this.entries.get(doc.uri.toString());
+        if (entry) void this.analyse(entry, { reason: 'save', force: true });
+        else this.scheduleRefreshAll('a file was saved'); // a target's line count may have changed
+      }),
+      w.onDidOpenTextDocument((doc) => this.consider(doc.uri, 'opened')),
+      w.onDidCloseTextDocument((doc) => {
+        const entry = this.entries.get(doc.uri.toString());
+        // Unsaved edits are gone with the editor: the disk is the truth again.
+        if (entry) this.schedule(entry, 0, 'closed');
+      }),
+      w.onDidChangeWorkspaceFolders(() => void this.rediscover('workspace folders changed')),
+      this.opts.trust.onDidChange(() => this.onTrustChanged()),
+    );
+    const watcher = w.createFileSystemWatcher('**/*');
+    const onFile = (kind: 'created' | 'deleted' | 'changed') => (uri: vscode.Uri) => this.onFileEvent(uri, kind);
+    this.disposables.push(watcher, watcher.onDidCreate(onFile('created')), watcher.onDidDelete(onFile('deleted')), watcher.onDidChange(onFile('changed')));
+    this.startGitWatch();
+    return this.rediscover('activation');
+  }
+
+  isHandoff(uri: vscode.Uri): boolean {
+    return this.entries.has(uri.toString());
+  }
+
+  get(uri: vscode.Uri): AnalysedHandoff | undefined {
+    return this.entries.get(uri.toString())?.landed;
+  }
+
+  all(): readonly AnalysedHandoff[] {
+    return [...this.entries.values()]
+      .filter((e): e is Entry & { landed: AnalysedHandoff } => e.landed !== undefined)
+      .sort((a, b) => compareNewestFirst(
+        { date: a.landed.analysis.model.date, mtime: a.mtime, path: a.uri.path },
+        { date: b.landed.analysis.model.date, mtime: b.mtime, path: b.uri.path }))
+      .map((e) => e.landed);
+  }
+
+  async ensure(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<AnalysedHandoff | undefined> {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry) return undefined;
+    if (entry.landed?.version === document.version) return entry.landed;
+    if (entry.running?.version === document.version) return entry.running.promise;
+    return this.analyse(entry, { reason: 'requested', doc: document, token });
+  }
+
+  fileTargets(handoff: AnalysedHandoff, crumb: FileBreadcrumb): readonly vscode.Uri[] {
+    const files = handoff.analysis.model.files;
+    let i = files.indexOf(crumb);
+    if (i < 0) i = files.findIndex((f) => f.path === crumb.path && f.range.start.line === crumb.range.start.line && f.range.start.character === crumb.range.start.character);
+    const paths = i >= 0 ? handoff.analysis.fileTargets[i] : null;
+    return (paths ?? []).map((p) => (handoff.uri.scheme === 'file' ? vscode.Uri.file(p) : handoff.uri.with({ path: p })));
+  }
+
+  commitState(handoff: AnalysedHandoff, commit: CommitMention): unknown {
+    const key = validSha(commit.sha);
+    return key ? handoff.analysis.commitStates.get(key) : undefined;
+  }
+
+  async commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
+    const repo = await this.repoOf(handoff, token);
+    if (!repo || !this.git) return undefined;
+    const r = await this.git.provider.commitDetails(repo, sha, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  async commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
+    const repo = await this.repoOf(handoff, token);
+    if (!repo || !this.git) return undefined;
+    const r = await this.git.provider.commitPatch(repo, sha, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  /** "Mark as Handoff": remembered per workspace, analysed at once. */
+  async mark(uri: vscode.Uri): Promise<void> {
+    await this.discovery.mark(uri);
+    this.add(uri, 'marked as handoff');
+  }
+
+  /** Re-reads the settings' effect: new include/exclude, rules, git on/off, timeouts. */
+  async settingsChanged(): Promise<void> {
+    this.service.updateSettings(this.opts.settings().core);
+    this.syncGit();
+    await this.rediscover('settings changed', true);
+  }
+
+  /** Finds the handoffs again and re-analyses every one (Refresh). */
+  refresh(): Promise<void> {
+    return this.rediscover('refresh', true);
+  }
+
+  /** For tests: resolves once no discovery, debounce timer or analysis is pending. */
+  async whenIdle(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = 0;
+    for (;;) {
+      const idle = this.busy === 0 && !this.discovering && !this.refreshTimer && [...this.entries.values()].every((e) => !e.timer && !e.running);
+      if (idle) {
+        quietSince ||= Date.now();
+        if (Date.now() - quietSince >= 50) return;
+      } else quietSince = 0;
+      if (Date.now() > deadline) throw new Error('handoff store did not become idle');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  // ---- discovery ------------------------------------------------------------------------------------------
+
+  private rediscover(reason: string, reanalyse = false): Promise<void> {
+    const run = async () => {
+      const start = performance.now();
+      const cts = new vscode.CancellationTokenSource();
+      try {
+        const { uris, skipped } = await this.discovery.findAll(this.opts.settings(), cts.token);
+        for (const s of skipped) this.opts.log.warn(`skipped: ${s}`);
+        const keep = new Set(uris.map((u) => u.toString()));
+        // Open documents that match count too (a new, unsaved-to-index file; a file outside the folders).
+        for (const doc of vscode.workspace.textDocuments) if (this.qualifies(doc.uri)) keep.add(doc.uri.toString());
+        const removed = [...this.entries.keys()].filter((k) => !keep.has(k));
+        for (const k of removed) this.remove(k);
+        const fresh: Entry[] = [];
+        const seen = new Set<string>();
+        for (const uri of [...uris, ...vscode.workspace.textDocuments.map((d) => d.uri)]) {
+          if (!keep.has(uri.toString()) || seen.has(uri.toString())) continue;
+          seen.add(uri.toString());
+          const existed = this.entries.get(uri.toString());
+          if (existed) { if (reanalyse) fresh.push(existed); continue; }
+          fresh.push(this.entry(uri));
+        }
+        this.opts.log.info(`${reason}: ${this.entries.size} handoff(s) found in ${elapsed(start)} ms${removed.length ? `, ${removed.length} gone` : ''}`);
+        if (removed.length) this.emitter.fire(removed.map((k) => vscode.Uri.parse(k)));
+        await Promise.all(fresh.map((e) => this.analyse(e, { reason, force: true })));
+      } finally {
+        cts.dispose();
+      }
+    };
+    // One discovery at a time; a request during one runs after it.
+    const next = (this.discovering ?? Promise.resolve()).then(run, run).catch((e) => this.opts.log.error(`discovery failed: ${e}`));
+    const tracked = next.finally(() => { if (this.discovering === tracked) this.discovering = undefined; });
+    this.discovering = tracked;
+    return tracked;
+  }
+
+  private qualifies(uri: vscode.Uri): boolean {
+    return this.discovery.isMarked(uri) || this.discovery.matches(uri, this.opts.settings());
+  }
+
+  private consider(uri: vscode.Uri, why: string): void {
+    if (!this.entries.has(uri.toString()) && this.qualifies(uri)) this.add(uri, why);
+  }
+
+  private add(uri: vscode.Uri, why: string): void {
+    const existing = this.entries.get(uri.toString());
+    void this.analyse(existing ?? this.entry(uri), { reason: why, force: true });
+  }
+
+  private entry(uri: vscode.Uri): Entry {
+    const e: Entry = { uri, mtime: 0, generation: 0, notices: '' };
+    this.entries.set(uri.toString(), e);
+    return e;
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    e.cts?.cancel();
+    if (e.timer) clearTimeout(e.timer);
+    this.entries.delete(key);
+    this.service.forget(e.uri.fsPath);
+  }
+
+  private onFileEvent(uri: vscode.Uri, kind: 'created' | 'deleted' | 'changed'): void {
+    if (/\/\.git(\/|$)/.test(uri.path)) return; // the git watchers handle repository state
+    const key = uri.toString();
+    const entry = this.entries.get(key);
+    if (kind === 'changed') {
+      // Changed on disk while not open (another tool, `git checkout`): re-read it.
+      if (entry && !this.openDocument(uri)) this.schedule(entry, this.opts.settings().debounceMs, 'changed on disk');
+      return;
+    }
+    if (kind === 'deleted' && entry) {
+      this.remove(key);
+      this.opts.log.info(`${uri.fsPath} deleted: no longer a handoff`);
+      this.emitter.fire([uri]);
+    } else if (kind === 'created') this.consider(uri, 'created');
+    // Breadcrumbs may resolve differently now (a moved file, a new file a handoff already names).
+    this.scheduleRefreshAll(`a file was ${kind}`);
+  }
+
+  // ---- analysis -------------------------------------------------------------------------------------------
+
+  private schedule(entry: Entry, delay: number, reason: string): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void this.analyse(entry, { reason, force: true });
+    }, delay);
+  }
+
+  private scheduleRefreshAll(reason: string): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.opts.log.debug(`re-analysing every handoff: ${reason}`);
+      for (const e of this.entries.values()) void this.analyse(e, { reason, force: true });
+    }, Math.max(this.opts.settings().debounceMs, 300));
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  private async analyse(entry: Entry, o: { reason: string; doc?: vscode.TextDocument; token?: vscode.CancellationToken; force?: boolean }): Promise<AnalysedHandoff | undefined> {
+    const doc = o.doc ?? this.openDocument(entry.uri);
+    const version = doc ? doc.version : -1;
+    if (!o.force && entry.landed?.version === version && version !== -1) return entry.landed;
+    if (entry.timer && !o.doc) { clearTimeout(entry.timer); entry.timer = undefined; }
+    const generation = ++entry.generation;
+    entry.cts?.cancel();
+    const cts = (entry.cts = new vscode.CancellationTokenSource());
+    const token = anyCancelled(cts.token, o.token);
+    const promise = this.run(entry, { generation, version, doc, token, reason: o.reason });
+    entry.running = { version, promise };
+    this.busy++;
+    try {
+      return await promise;
+    } finally {
+      this.busy--;
+      if (entry.running?.promise === promise) entry.running = undefined;
+      if (entry.cts === cts) entry.cts = undefined;
+      cts.dispose();
+    }
+  }
+
+  private async run(entry: Entry, a: { generation: number; version: number; doc?: vscode.TextDocument; token: CancellationToken; reason: string }): Promise<AnalysedHandoff | undefined> {
+    const start = performance.now();
+    const name = vscode.workspace.asRelativePath(entry.uri);
+    let text: string;
+    try {
+      // The file time orders handoffs without a stated date; an unsaved buffer may have none yet.
+      const stat = Promise.resolve(vscode.workspace.fs.stat(entry.uri)).then((s) => { entry.mtime = s.mtime; }, () => undefined);
+      if (a.doc) text = a.doc.getText();
+      else text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
+      await stat;
+    } catch (e) {
+      this.opts.log.warn(`skipped ${name}: cannot read it (${e instanceof Error ? e.message : String(e)})`);
+      return undefined;
+    }
+    const analysis = await this.service.analyze({ path: entry.uri.fsPath, version: a.version, text }, a.token);
+    if (a.token.isCancellationRequested) return undefined;
+    const fileTargets = await resolveTargets(entry.uri, analysis, mergeExcludes(this.opts.settings().exclude), neverCancelled());
+    if (a.token.isCancellationRequested) return undefined;
+    const result: AnalysedHandoff = { uri: entry.uri, version: a.version, analysis: { ...analysis, fileTargets } };
+    await this.beforeLand?.(entry.uri, a.version);
+    const openVersion = this.openDocument(entry.uri)?.version;
+    if (this.entries.get(entry.uri.toString()) !== entry || !mayLand({ generation: a.generation, version: a.version }, { generation: entry.generation, openVersion })) {
+      this.opts.log.debug(`${name} v${a.version}: result dropped, a newer analysis superseded it`);
+      return result;
+    }
+    entry.landed = result;
+    const m = analysis.model;
+    const line = `analysed ${name} (${a.version < 0 ? 'from disk' : `v${a.version}`}, ${a.reason}) in ${elapsed(start)} ms: ${m.phases.length} phases, ${m.commits.length} commits, ${m.files.length} files, ${m.steps.length} steps, ${analysis.diagnostics.length} diagnostics${this.gitAllowed && this.opts.settings().core.git ? '' : ' (parse-only)'}`;
+    if (a.reason === 'edit' || a.reason === 'requested') this.opts.log.debug(line);
+    else this.opts.log.info(line);
+    const notices = analysis.notices.join('\n');
+    if (notices !== entry.notices) {
+      entry.notices = notices;
+      for (const n of analysis.notices) this.opts.log.warn(`${name}: ${n}`);
+    }
+    this.emitter.fire([entry.uri]);
+    return result;
+  }
+
+  // ---- git ------------------------------------------------------------------------------------------------
+
+  /** Git runs only when trusted, local and not turned off in the settings. */
+  private get gitWanted(): boolean {
+    return this.gitAllowed && this.opts.settings().core.git;
+  }
+
+  private rebuildService(): void {
+    this.git = this.gitWanted ? (this.git ?? makeGitCheck(this.opts.log)) : undefined;
+    this.service = createLanguageService({ git: this.git?.check, logger: this.opts.log, settings: this.opts.settings().core });
+  }
+
+  /** Keeps the service's git seam in line with trust; a new service only when that changes. */
+  private syncGit(): void {
+    if (Boolean(this.git) !== this.gitWanted) {
+      this.rebuildService();
+      this.startGitWatch();
+    }
+  }
+
+  private onTrustChanged(): void {
+    const before = Boolean(this.git);
+    this.syncGit();
+    if (before !== Boolean(this.git)) {
+      this.opts.log.info(this.gitAllowed ? 'git checks enabled (workspace trusted)' : `git checks disabled: ${this.gitDisabledReason}`);
+      void this.refresh();
+    }
+  }
+
+  private startGitWatch(): void {
+    if (!this.git) {
+      this.gitWatch?.dispose();
+      this.gitWatch = undefined;
+      return;
+    }
+    if (this.gitWatch) return;
+    const watch = (this.gitWatch = new GitWatch((why) => this.scheduleRefreshAll(why), this.opts.log));
+    void watch.hookGitExtension();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      void this.git.provider.discover(folder.uri.fsPath, neverCancelled()).then((r) => {
+        if (r.ok && this.gitWatch === watch) watch.watchRepository(r.value.gitDir, r.value.commonDir);
+      });
+    }
+  }
+
+  private async repoOf(handoff: vscode.Uri, token: vscode.CancellationToken) {
+    if (!this.git || handoff.scheme !== 'file') return undefined;
+    const dir = vscode.Uri.joinPath(handoff, '..').fsPath;
+    const r = await this.git.provider.discover(dir, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  dispose(): void {
+    for (const e of this.entries.values()) { e.cts?.cancel(); if (e.timer) clearTimeout(e.timer); }
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.gitWatch?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

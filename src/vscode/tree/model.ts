@@ -1,0 +1,282 @@
+/**
+ * The Handoff view's contents as plain data (no `vscode` import, so it is unit-tested): handoffs newest first,
+ * each with its phase tree; under each phase its commits, files and steps, with icons by state and counts in
+ * the descriptions. Items belong to the innermost phase whose section contains them. The provider only turns
+ * these nodes into TreeItems.
+ */
+import type { CommitMention, FileBreadcrumb, HandoffModel, Phase, Position, Range, Step, StepState } from '../../core/model';
+
+export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step';
+
+export interface Icon {
+  /** A codicon id (`git-commit`, `pass-filled`…). */
+  id: string;
+  /** A theme colour id, so the icon follows the theme. */
+  color?: string;
+}
+
+export type NodeAction =
+  | { kind: 'open-handoff' }
+  | { kind: 'reveal'; range: Range }
+  | { kind: 'open-file'; target: string | null; line: number | null; range: Range }
+  | { kind: 'open-commit'; sha: string; range: Range };
+
+export interface TreeNode {
+  id: string;
+  kind: NodeKind;
+  /** The handoff's URI string. */
+  handoff: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  icon: Icon;
+  /** Where it is written in the handoff (for a phase: its whole section); absent for the handoff itself. */
+  range?: Range;
+  action: NodeAction;
+  children: TreeNode[];
+  parent?: TreeNode;
+  /** For menus (`view/item/context` when clauses). */
+  contextValue: string;
+}
+
+export interface HandoffInput {
+  uri: string;
+  /** Shown as the label: workspace-relative path. */
+  name: string;
+  model: HandoffModel;
+  /** By lower-cased SHA; empty without git. */
+  commitStates: ReadonlyMap<string, unknown>;
+  /** Aligned with model.files; null = not resolved. */
+  fileTargets: ReadonlyArray<readonly string[] | null>;
+  newest: boolean;
+}
+
+type CommitStatus = 'ok' | 'unpushed' | 'unknown' | 'ambiguous' | 'shallow-unknown';
+
+const COMMIT_ICONS: Record<CommitStatus | 'unchecked', Icon> = {
+  ok: { id: 'git-commit', color: 'testing.iconPassed' },
+  unpushed: { id: 'cloud-upload', color: 'list.warningForeground' },
+  unknown: { id: 'question', color: 'list.errorForeground' },
+  ambiguous: { id: 'references', color: 'list.warningForeground' },
+  'shallow-unknown': { id: 'question' },
+  unchecked: { id: 'git-commit' },
+};
+
+const STEP_ICONS: Record<StepState, Icon> = {
+  open: { id: 'circle-large-outline' },
+  done: { id: 'pass-filled', color: 'testing.iconPassed' },
+  blocked: { id: 'error', color: 'list.errorForeground' },
+  superseded: { id: 'circle-slash', color: 'disabledForeground' },
+  'in-progress': { id: 'record', color: 'list.warningForeground' },
+};
+
+export function commitStatus(state: unknown): CommitStatus | null {
+  const s = (state as { status?: unknown } | undefined)?.status;
+  return s === 'ok' || s === 'unpushed' || s === 'unknown' || s === 'ambiguous' || s === 'shallow-unknown' ? s : null;
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+const contains = (r: Range, p: Position) => !before(p, r.start) && before(p, r.end) || (p.line === r.end.line && p.character === r.end.character);
+
+interface Counts {
+  steps: number;
+  done: number;
+  open: number;
+  unpushed: number;
+  unknown: number;
+  missing: number;
+}
+
+/** "3/7 steps · 2 unpushed · 1 unknown · 1 missing": only the parts that are not zero. */
+export function describeCounts(c: Counts): string {
+  const parts: string[] = [];
+  if (c.steps) parts.push(`${c.done}/${c.steps} steps`);
+  if (c.unpushed) parts.push(`${c.unpushed} unpushed`);
+  if (c.unknown) parts.push(`${c.unknown} unknown`);
+  if (c.missing) parts.push(`${c.missing} missing`);
+  return parts.join(' · ');
+}
+
+export function countItems(input: HandoffInput, within?: Range): Counts {
+  const inside = (r: Range) => !within || contains(within, r.start);
+  const m = input.model;
+  const steps = m.steps.filter((s) => inside(s.range));
+  const shas = new Map<string, CommitStatus | null>();
+  for (const c of m.commits) if (inside(c.range)) shas.set(c.sha.toLowerCase(), commitStatus(input.commitStates.get(c.sha.toLowerCase())));
+  const states = [...shas.values()];
+  return {
+    steps: steps.length,
+    done: steps.filter((s) => s.state === 'done' || s.state === 'superseded').length,
+    open: steps.filter((s) => s.state === 'open' || s.state === 'in-progress').length,
+    unpushed: states.filter((s) => s === 'unpushed').length,
+    unknown: states.filter((s) => s === 'unknown').length,
+    missing: m.files.filter((f, i) => inside(f.range) && isMissing(input.fileTargets[i])).length,
+  };
+}
+
+const isMissing = (t: readonly string[] | null | undefined) => Array.isArray(t) && t.length === 0;
+
+/** Builds one handoff's subtree, parents linked. */
+export function buildHandoffNode(input: HandoffInput): TreeNode {
+  const counts = countItems(input);
+  const root: TreeNode = {
+    id: input.uri,
+    kind: 'handoff',
+    handoff: input.uri,
+    label: input.name,
+    description: [input.newest ? 'newest' : '', input.model.date ?? '', describeCounts(counts)].filter(Boolean).join(' · '),
+    tooltip: [input.model.title ?? input.name, input.model.date ? `Dated ${input.model.date}` : 'No date found', input.newest ? 'The newest handoff' : ''].filter(Boolean).join('\n'),
+    icon: input.newest ? { id: 'star-full', color: 'list.highlightForeground' } : { id: 'book' },
+    action: { kind: 'open-handoff' },
+    children: [],
+    contextValue: input.newest ? 'handoff.newest' : 'handoff',
+  };
+
+  // Innermost phase per item: walk the phase tree, deepest section containing the item's start wins.
+  const phaseNodes = new Map<Phase, TreeNode>();
+  const makePhase = (p: Phase, path: string, parent: TreeNode): TreeNode => {
+    const c = countItems(input, p.sectionRange);
+    const allDone = c.steps > 0 && c.done === c.steps;
+    const node: TreeNode = {
+      id: `${input.uri}#phase:${path}`,
+      kind: 'phase',
+      handoff: input.uri,
+      label: p.kind === 'section' ? p.label : `${p.label}${p.title ? `: ${p.title}` : ''}`,
+      description: describeCounts(c),
+      tooltip: `${p.label}${p.title && p.kind !== 'section' ? ` — ${p.title}` : ''}\nLine ${p.range.start.line + 1}${p.inferred ? ' (heading inferred from the text)' : ''}`,
+      icon: allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: p.kind === 'section' ? 'symbol-namespace' : 'milestone' },
+      range: p.sectionRange,
+      action: { kind: 'reveal', range: p.range },
+      children: [],
+      parent,
+      contextValue: 'phase',
+    };
+    phaseNodes.set(p, node);
+    node.children = p.children.map((child, i) => makePhase(child, `${path}.${i}`, node));
+    return node;
+  };
+  root.children = input.model.phases.map((p, i) => makePhase(p, String(i), root));
+
+  const ownerOf = (r: Range): TreeNode => {
+    let owner = root;
+    let level: Phase[] = input.model.phases;
+    for (;;) {
+      const hit = level.find((p) => contains(p.sectionRange, r.start));
+      if (!hit) return owner;
+      owner = phaseNodes.get(hit)!;
+      level = hit.children;
+    }
+  };
+
+  const commits: Array<[TreeNode, TreeNode]> = [];
+  const seen = new Set<string>();
+  for (const c of input.model.commits) {
+    const owner = ownerOf(c.range);
+    const key = `${owner.id}\0${c.sha.toLowerCase()}`;
+    if (seen.has(key)) continue; // one node per SHA per phase: the first mention
+    seen.add(key);
+    commits.push([owner, commitNode(input, c, owner)]);
+  }
+  const files = input.model.files.map((f, i) => [ownerOf(f.range), f, i] as const)
+    .map(([owner, f, i]) => [owner, fileNode(input, f, i, owner)] as const);
+  const steps = input.model.steps.map((s) => { const owner = ownerOf(s.range); return [owner, stepNode(input, s, owner)] as const; });
+  for (const [owner, node] of [...commits, ...files, ...steps]) owner.children.push(node);
+  // Phases first in document order, then commits, files and steps in the order they were added.
+  for (const node of [root, ...phaseNodes.values()]) {
+    const sub = node.children.filter((n) => n.kind === 'phase');
+    const items = node.children.filter((n) => n.kind !== 'phase');
+    node.children = [...sub, ...items];
+  }
+  return root;
+}
+
+function itemId(input: HandoffInput, kind: string, r: Range): string {
+  return `${input.uri}#${kind}:${r.start.line}:${r.start.character}`;
+}
+
+function commitNode(input: HandoffInput, c: CommitMention, parent: TreeNode): TreeNode {
+  const state = input.commitStates.get(c.sha.toLowerCase());
+  const status = commitStatus(state);
+  const subject = (state as { subject?: unknown } | undefined)?.subject;
+  const reason = (state as { reason?: unknown } | undefined)?.reason;
+  const describe: Record<CommitStatus, string> = {
+    ok: 'pushed', unpushed: 'unpushed', unknown: 'unknown', ambiguous: 'ambiguous', 'shallow-unknown': 'beyond the shallow clone',
+  };
+  return {
+    id: itemId(input, 'commit', c.range),
+    kind: 'commit',
+    handoff: input.uri,
+    label: c.sha.length > 12 ? c.sha.slice(0, 12) : c.sha,
+    description: [status ? describe[status] : 'not checked', typeof subject === 'string' ? subject : ''].filter(Boolean).join(' · '),
+    tooltip: `Commit ${c.sha}${status ? ` — ${describe[status]}` : ' (git checks off)'}${typeof reason === 'string' ? `: ${reason}` : ''}\nLine ${c.range.start.line + 1}`,
+    icon: COMMIT_ICONS[status ?? 'unchecked'],
+    range: c.range,
+    action: { kind: 'open-commit', sha: c.sha, range: c.range },
+    children: [],
+    parent,
+    contextValue: `commit.${status ?? 'unchecked'}`,
+  };
+}
+
+function fileNode(input: HandoffInput, f: FileBreadcrumb, index: number, parent: TreeNode): TreeNode {
+  const targets = input.fileTargets[index];
+  const suffix = f.line !== null ? `:${f.line}${f.endLine !== null ? `-${f.endLine}` : ''}` : f.symbol ? `::${f.symbol}` : '';
+  let description = '';
+  let icon: Icon = { id: 'file' };
+  if (f.external) { description = 'external'; icon = { id: 'link-external' }; }
+  else if (isMissing(targets)) { description = 'missing'; icon = { id: 'warning', color: 'list.warningForeground' }; }
+  else if (targets && targets.length > 1) { description = `${targets.length} matches`; icon = { id: 'files' }; }
+  return {
+    id: itemId(input, 'file', f.range),
+    kind: 'file',
+    handoff: input.uri,
+    label: `${f.path}${suffix}`,
+    description,
+    tooltip: `${f.path}${suffix}${isMissing(targets) ? ' — not found in the workspace' : targets?.length ? `\n${targets.join('\n')}` : ''}\nLine ${f.range.start.line + 1}`,
+    icon,
+    range: f.range,
+    action: { kind: 'open-file', target: targets?.[0] ?? null, line: f.line, range: f.range },
+    children: [],
+    parent,
+    contextValue: isMissing(targets) ? 'file.missing' : 'file',
+  };
+}
+
+function stepNode(input: HandoffInput, s: Step, parent: TreeNode): TreeNode {
+  return {
+    id: itemId(input, 'step', s.range),
+    kind: 'step',
+    handoff: input.uri,
+    label: s.text,
+    description: s.state === 'open' ? '' : s.state,
+    tooltip: `${s.marker ?? 'Step'} ${s.text}\nLine ${s.range.start.line + 1}`,
+    icon: STEP_ICONS[s.state],
+    range: s.range,
+    action: { kind: 'reveal', range: s.range },
+    children: [],
+    parent,
+    contextValue: `step.${s.state}`,
+  };
+}
+
+/** The deepest node whose range holds the position (an item on that spot, else the innermost phase). */
+export function nodeAt(root: TreeNode, position: Position): TreeNode | undefined {
+  let best: TreeNode | undefined;
+  const visit = (n: TreeNode) => {
+    for (const child of n.children) {
+      if (child.range && contains(child.range, position)) {
+        best = child;
+        visit(child);
+        return;
+      }
+    }
+  };
+  visit(root);
+  return best ?? root;
+}
+
+/** Every node of a subtree, depth first (for lookups by id). */
+export function* walk(node: TreeNode): Generator<TreeNode> {
+  yield node;
+  for (const c of node.children) yield* walk(c);
+}

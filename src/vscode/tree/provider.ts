@@ -1,0 +1,134 @@
+/**
+ * The Handoff view: a TreeDataProvider over the plain nodes of ./model.ts, redrawn when the store changes.
+ * Clicks: a phase or step reveals its line in the handoff, a file opens at its line, a commit runs Open Commit.
+ * Optionally follows the cursor of a handoff editor. In untrusted or virtual workspaces the view's message
+ * says why commits are not checked.
+ */
+import * as vscode from 'vscode';
+import type { Range } from '../../core/model';
+import type { HandoffStore } from '../contracts';
+import { toRange } from '../diagnostics/diagnostics';
+import type { ExtensionSettings } from '../settings';
+import { buildHandoffNode, nodeAt, walk, type TreeNode } from './model';
+
+export const VIEW_ID = 'handoffNavigator.handoffs';
+export const OPEN_COMMIT_COMMAND = 'handoffNavigator.openCommit';
+
+export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: TreeNode[] = [];
+  private readonly byId = new Map<string, TreeNode>();
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly store: HandoffStore, private readonly settings: () => ExtensionSettings) {
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.emitter,
+      store.onDidChange(() => this.rebuild()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+    );
+    this.rebuild();
+  }
+
+  /** Rebuilds every node from the store's latest analyses. Cheap: plain data, no I/O. */
+  rebuild(): void {
+    const all = this.store.all();
+    this.roots = all.map((h, i) => buildHandoffNode({
+      uri: h.uri.toString(),
+      name: vscode.workspace.asRelativePath(h.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+      model: h.analysis.model,
+      commitStates: h.analysis.commitStates,
+      fileTargets: h.analysis.fileTargets,
+      newest: i === 0,
+    }));
+    this.byId.clear();
+    for (const root of this.roots) for (const n of walk(root)) this.byId.set(n.id, n);
+    this.view.message = this.store.gitDisabledReason ?? undefined;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return node ? node.children : this.roots;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label, this.collapsibleState(node));
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
+    item.contextValue = node.contextValue;
+    item.command = this.commandFor(node);
+    if (node.kind === 'handoff') item.resourceUri = vscode.Uri.parse(node.handoff);
+    return item;
+  }
+
+  /** The node for an id (tests and "Reveal in Tree"). */
+  find(id: string): TreeNode | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The deepest node at a position of a handoff, or the handoff's own node. */
+  nodeAt(uri: vscode.Uri, position: vscode.Position): TreeNode | undefined {
+    const root = this.roots.find((r) => r.handoff === uri.toString());
+    return root && nodeAt(root, { line: position.line, character: position.character });
+  }
+
+  async reveal(node: TreeNode, focus = false): Promise<void> {
+    await this.view.reveal(node, { select: true, focus, expand: node.kind === 'handoff' });
+  }
+
+  private collapsibleState(node: TreeNode): vscode.TreeItemCollapsibleState {
+    if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
+    // The newest handoff opens expanded: its phases are what one resumes from.
+    if (node.kind === 'handoff' && node.contextValue === 'handoff.newest') return vscode.TreeItemCollapsibleState.Expanded;
+    return vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  private commandFor(node: TreeNode): vscode.Command | undefined {
+    const handoff = vscode.Uri.parse(node.handoff);
+    const a = node.action;
+    switch (a.kind) {
+      case 'open-handoff':
+        return { title: 'Open Handoff', command: 'vscode.open', arguments: [handoff] };
+      case 'reveal':
+        return openAt(handoff, a.range, 'Reveal in Handoff');
+      case 'open-commit':
+        return { title: 'Open Commit', command: OPEN_COMMIT_COMMAND, arguments: [{ uri: handoff, sha: a.sha }] };
+      case 'open-file': {
+        if (!a.target) return openAt(handoff, a.range, 'Reveal Breadcrumb');
+        const target = handoff.scheme === 'file' ? vscode.Uri.file(a.target) : handoff.with({ path: a.target });
+        const line = a.line !== null ? Math.max(0, a.line - 1) : 0;
+        return { title: 'Open File', command: 'vscode.open', arguments: [target, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
+      }
+    }
+  }
+
+  private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (!this.settings().followCursor || !this.view.visible || !this.store.isHandoff(e.textEditor.document.uri)) return;
+    if (this.followTimer) clearTimeout(this.followTimer);
+    // Wait for the cursor to settle: revealing on every keystroke would make the tree flicker.
+    this.followTimer = setTimeout(() => {
+      const node = this.nodeAt(e.textEditor.document.uri, e.selections[0].active);
+      if (node && this.view.selection[0]?.id !== node.id) void this.reveal(node).then(undefined, () => undefined);
+    }, 150);
+  }
+
+  dispose(): void {
+    if (this.followTimer) clearTimeout(this.followTimer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function openAt(uri: vscode.Uri, range: Range, title: string): vscode.Command {
+  const r = toRange(range);
+  return { title, command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(r.start, r.start), preview: true }] };
+}
