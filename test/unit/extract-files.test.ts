@@ -237,3 +237,16 @@ describe('extractFiles: hostile input', () => {
     assert.doesNotThrow(() => extractFiles({ text: '', lineStarts: [0], degraded: false, blocks: [] }, { path: '' }));
   });
 });
+
+describe('extractFiles: Markdown wrappers', () => {
+  it('reference definitions, images, emphasis and strike-through', () => {
+    const text = 'See [the plan][p].\n\n[p]: docs/plan.md#L3\n\n![shot](img/shot.png) _notes.md_ ~~old.md~~ `__init__.py`\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.line]), [
+      ['docs/plan.md', 'docs/plan.md#L3', 3],
+      ['img/shot.png', 'img/shot.png', null],
+      ['notes.md', 'notes.md', null],
+      ['old.md', 'old.md', null],
+      ['__init__.py', '__init__.py', null],
+    ]);
+  });
+});

@@ -117,6 +117,12 @@ function codeSpanAt(scan: Scan, a: number, b: number): Inline | undefined {
 /** Judges the token [a0, b0); returns where scanning resumes (past a joined second line, if any). */
 function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   const text = scan.text;
+  // Link syntax the parser did not read as a link (images, degraded sections): label and target apart.
+  const mid = linkJoint(text, a0, b0);
+  if (mid > a0 && mid < b0 - 2) {
+    candidate(scan, a0, mid + 1, base);
+    return candidate(scan, mid + 2, b0, base);
+  }
   const t = trim(text, a0, b0);
   if (!t) return b0;
   const [a, b] = t;
@@ -146,6 +152,12 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   });
   scan.lastEnd = end;
   return resume;
+}
+
+/** Offset of `](` inside [a, b), or -1 (a bounded search: `indexOf` would run on past the token). */
+function linkJoint(text: string, a: number, b: number): number {
+  for (let i = a; i < b - 1; i++) if (text.charCodeAt(i) === 93 && text.charCodeAt(i + 1) === 40) return i;
+  return -1;
 }
 
 /** After a line break inside a code span: the offsets of the next line's first token, if it continues a path. */
@@ -184,6 +196,13 @@ function trim(text: string, a: number, b: number): [number, number] | undefined 
   for (;;) {
     if (b - a < 2) return undefined;
     const first = text[a];
+    // `_x.md_` emphasis and `~~x.md~~` strike-through wrap the path; `__init__.py` does not end in `_`.
+    if ((first === '_' && text[b - 1] === '_') || (first === '~' && text[a + 1] === '~' && text.startsWith('~~', b - 2))) {
+      const n = first === '_' ? 1 : 2;
+      a += n;
+      b -= n;
+      continue;
+    }
     const o = OPEN.indexOf(first);
     // `@agents/x.md` is Claude's file-mention syntax; `@scope/pkg` has no file name and is rejected later anyway.
     if (first === '*' || first === ':' || first === '@' || (o >= 0 && opens[o] > closes[o])) {
