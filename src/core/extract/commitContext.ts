@@ -64,9 +64,15 @@ export function sentenceAround(text: string, start: number, end: number, floor: 
 
 /** True when the words around the token say it is an id, key or checksum rather than a commit. */
 export function namedAsOther(text: string, start: number, end: number, w: Window): boolean {
-  const before = text.slice(w.start, start);
+  // the naming word stands right before the token: a short tail is enough, and keeps the regex cheap
+  const before = text.slice(Math.max(w.start, start - 48), start);
   if (NAMED_AS_OTHER.test(before)) return true;
   return CHECKSUM_CONTEXT.test(text.slice(w.start, w.end)) && !COMMIT_RIGHT_BEFORE.test(before);
+}
+
+/** `commit `8914391``: the word right before the token names it a commit. */
+export function commitRightBefore(text: string, start: number): boolean {
+  return COMMIT_RIGHT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
 export function hasKeyword(text: string, w: Window): boolean {
@@ -95,13 +101,42 @@ export function codeLineEvidence(text: string, start: number, end: number, w: Wi
   return CODE_KEYWORD.test(line) || HEAD_WORD.test(line) ? 'keyword' : null;
 }
 
-/** A row of a text-rendered table (`Commit What` then `1385d50 feat(...)` lines): the token starts its line. */
-export function inTextCommitTable(text: string, blockStart: number, blockEnd: number, start: number, w: Window): boolean {
-  if (w.lineStart <= blockStart || !/^[\s•*-]*$/.test(text.slice(w.lineStart, start))) return false;
-  let eol = blockStart;
-  while (eol < blockEnd && eol - blockStart < 80 && text[eol] !== '\n' && text[eol] !== '\r') eol++;
-  return TEXT_COMMIT_HEADER.test(text.slice(blockStart, eol));
+/**
+ * Rows of text-rendered tables (`Commit What`, then `1385d50 feat(...)` lines): the parser may have read the
+ * header line as an inferred heading, so this looks at lines, not blocks. A line is in such a table when the
+ * line above is the header or another row of it; answers are memoised per line, so a long table costs one
+ * pass.
+ */
+export class TextCommitTables {
+  private readonly memo = new Map<number, boolean>();
+
+  constructor(private readonly text: string, private readonly lineStarts: readonly number[]) {}
+
+  /** The token at `start` opens line `line` of a commit table. */
+  isRow(line: number, start: number): boolean {
+    return /^[\s•*-]*$/.test(this.text.slice(this.lineStarts[line], start)) && this.below(line);
+  }
+
+  private below(line: number): boolean {
+    if (line === 0) return false;
+    const hit = this.memo.get(line);
+    if (hit !== undefined) return hit;
+    const prev = this.lineText(line - 1);
+    let verdict = false;
+    if (TEXT_ROW.test(prev)) verdict = this.below(line - 1);
+    else verdict = TEXT_COMMIT_HEADER.test(prev) && !/[0-9a-fA-F]{7}/.test(prev);
+    this.memo.set(line, verdict);
+    return verdict;
+  }
+
+  private lineText(line: number): string {
+    const s = this.lineStarts[line];
+    const e = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    return this.text.slice(s, Math.min(e, s + 200)).replace(/[\r\n]+$/, '');
+  }
 }
+
+const TEXT_ROW = /^[\s•*-]*[0-9a-fA-F]{7,40}\s+\S/;
 
 /** Front matter: `git_commit: abc1234`, `commit:`, `sha:`, `head:`; other keys' hex is not a commit. */
 export function frontMatterKey(text: string, lineStart: number, start: number): boolean {

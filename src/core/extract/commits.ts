@@ -11,11 +11,11 @@ import type { CommitEvidence } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundCommit } from './types';
 import {
-  firstTokenAt, gluedAfter, gluedBefore, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
+  firstTokenAt, gluedAfter, gluedBefore, isAllDigits, lineIndexAt, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
 } from './hex';
 import {
-  codeLineEvidence, columnEvidence, frontMatterKey, hasKeyword, inTextCommitTable, isLogLine, namedAsOther,
-  sentenceAround, type Window,
+  codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
+  sentenceAround, TextCommitTables, type Window,
 } from './commitContext';
 import { refsWithTokens } from './refs';
 import { gluedCommits } from './commitGlued';
@@ -36,13 +36,14 @@ function findCommits(parsed: ParsedText): FoundCommit[] {
   const claimed = new Set<number>();
   for (const r of refsWithTokens(parsed, tokens)) if (r.sha) claimed.add(r.sha.start);
   const done = new Set<number>(); // token starts already judged (list items' ranges nest)
+  const tables = new TextCommitTables(text, parsed.lineStarts);
   for (const b of blocks) {
     if (b.kind === 'tableRow' && b.isHeaderRow) continue;
     for (let i = firstTokenAt(tokens, b.contentStart); i < tokens.length && tokens[i].start < b.contentEnd; i++) {
       const t = tokens[i];
       if (t.end > b.contentEnd || done.has(t.start)) continue;
       done.add(t.start);
-      const evidence = judge(parsed, b, t.start, t.end, claimed);
+      const evidence = judge(parsed, tables, b, t.start, t.end, claimed);
       if (evidence) out.push({ sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end });
     }
   }
@@ -51,9 +52,22 @@ function findCommits(parsed: ParsedText): FoundCommit[] {
 }
 
 /** The evidence for the token at [start, end) in block `b`, or null when it is not a commit. */
-function judge(parsed: ParsedText, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
+function judge(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
+  const evidence = judgeShape(parsed, tables, b, start, end, claimed);
+  // an all-digit token (`8914391`) is a number unless a SHA is explicitly claimed for it
+  if (!evidence || !isAllDigits(parsed.text, start, end)) return evidence;
+  if (evidence === 'ref-claim' || evidence === 'column' || evidence === 'range' || evidence === 'front-matter') return evidence;
+  return evidence === 'keyword' && commitRightBefore(parsed.text, start) ? evidence : null;
+}
+
+function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
   const { text } = parsed;
-  if (!plausibleSha(text, start, end)) return null;
+  if (b.kind === 'frontMatter') {
+    // `git_commit: 8914391` names its value a commit even when it is all digits
+    const shaped = plausibleSha(text, start, end) || (isAllDigits(text, start, end) && end - start <= 40 && end - start >= 7);
+    return shaped && !gluedAfter(text, end) && frontMatterKey(text, lineStartAt(parsed.lineStarts, start), start) ? 'front-matter' : null;
+  }
+  if (!plausibleSha(text, start, end, true)) return null;
   let floor = b.contentStart;
   let ceil = b.contentEnd;
   let header: string | undefined;
@@ -61,10 +75,6 @@ function judge(parsed: ParsedText, b: Block, start: number, end: number, claimed
     // a cell is its own sentence: the row's other cells speak of other things
     const c = b.cells.findIndex((cell) => cell.start <= start && end <= cell.end);
     if (c >= 0) { floor = b.cells[c].start; ceil = b.cells[c].end; header = b.header?.[c]; }
-  }
-  if (b.kind === 'frontMatter') {
-    const ls = lineStartAt(parsed.lineStarts, start);
-    return !gluedAfter(text, end) && frontMatterKey(text, ls, start) ? 'front-matter' : null;
   }
   const w = sentenceAround(text, start, end, Math.max(floor, lineStartAt(parsed.lineStarts, start)), ceil);
   const isRange = rangeAfter(text, end, ceil) !== null || rangeBefore(text, start, floor) !== null;
@@ -78,7 +88,7 @@ function judge(parsed: ParsedText, b: Block, start: number, end: number, claimed
   const column = columnEvidence(header);
   if (column === null) return null;
   if (column) return column;
-  if (b.kind === 'paragraph' && inTextCommitTable(text, b.contentStart, b.contentEnd, start, w)) return 'column';
+  if (b.kind === 'paragraph' && tables.isRow(lineIndexAt(parsed.lineStarts, start), start)) return 'column';
   if (isLogLine(text, start, end, w)) return 'log-line';
   if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w)) return 'keyword';
   return b.kind === 'html' ? null : 'bare';

@@ -90,11 +90,27 @@ export function rangeBefore(text: string, start: number, floor: number): HexToke
   return plausibleSha(text, j, i) ? { start: j, end: i } : null;
 }
 
-/** The token's own shape could be a SHA: length, mixed digits and letters, not a number. */
-export function plausibleSha(text: string, start: number, end: number): boolean {
+/**
+ * The token's own shape could be a SHA: a commit length, not a word spelt in hex letters (`deadbeef`,
+ * `facade`), not a number in scientific notation. All-digit tokens (`4194304`) are numbers unless
+ * `allowDigits`: a caller passes it only for a backticked token where a SHA is explicitly claimed, since
+ * real abbreviated SHAs are sometimes all digits (`8914391`).
+ */
+export function plausibleSha(text: string, start: number, end: number, allowDigits = false): boolean {
   if (!hasShaLength(end - start)) return false;
   const s = text.slice(start, end);
-  return !ALL_DIGITS.test(s) && !ALL_LETTERS.test(s) && !SCIENTIFIC.test(s);
+  if (ALL_LETTERS.test(s) || SCIENTIFIC.test(s)) return false;
+  if (!ALL_DIGITS.test(s)) return true;
+  return allowDigits && text[start - 1] === '`' && text[end] === '`';
+}
+
+/** All digits: a number unless the context claims a SHA (see `plausibleSha`). */
+export function isAllDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -139,8 +155,8 @@ export function gluedAfter(text: string, end: number): boolean {
   );
 }
 
-/** Start offset of the line containing `at`, by binary search in the parser's line starts (no scanning back). */
-export function lineStartAt(lineStarts: readonly number[], at: number): number {
+/** Index of the line containing `at`, by binary search in the parser's line starts (no scanning back). */
+export function lineIndexAt(lineStarts: readonly number[], at: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -148,5 +164,9 @@ export function lineStartAt(lineStarts: readonly number[], at: number): number {
     if (lineStarts[mid] <= at) lo = mid;
     else hi = mid - 1;
   }
-  return lineStarts[lo] ?? 0;
+  return lo;
+}
+
+export function lineStartAt(lineStarts: readonly number[], at: number): number {
+  return lineStarts[lineIndexAt(lineStarts, at)] ?? 0;
 }

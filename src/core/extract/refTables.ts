@@ -31,7 +31,7 @@ export function extractTableRowRefs(text: string, b: Block, tokens: readonly Hex
   if (!acceptableName(name, false)) return;
   let sha: HexToken | undefined;
   for (let i = first; i < tokens.length && tokens[i].start < shaCell.end; i++) {
-    if (tokens[i].start >= shaCell.start && plausibleSha(text, tokens[i].start, tokens[i].end)) { sha = tokens[i]; break; }
+    if (tokens[i].start >= shaCell.start && plausibleSha(text, tokens[i].start, tokens[i].end, true)) { sha = tokens[i]; break; }
   }
   const tagOnly = /\btags?\b/i.test(header[nameCol]) && !/\bbranch/i.test(header[nameCol]);
   const n = normaliseName(name);

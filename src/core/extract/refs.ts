@@ -98,7 +98,7 @@ function proseShaClaims(
 ): void {
   for (let i = first; i < tokens.length && tokens[i].start < b.contentEnd; i++) {
     const t = tokens[i];
-    if (!plausibleSha(text, t.start, t.end) || out.some((r) => r.sha?.start === t.start)) continue;
+    if (!plausibleSha(text, t.start, t.end, true) || out.some((r) => r.sha?.start === t.start)) continue;
     if (AT_LEAST_AFTER.test(text.slice(t.end, Math.min(b.contentEnd, t.end + 24)))) continue; // a minimum, not a position
     const from = Math.max(b.contentStart, lineStartAt(lineStarts, t.start), t.start - WINDOW);
     const before = text.slice(from, t.start);

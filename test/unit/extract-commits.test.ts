@@ -1,0 +1,204 @@
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { extractCommits } from '../../src/core/extract/commits';
+
+interface Seen {
+  sha: string;
+  evidence: string;
+}
+
+/** Commits of `text`, each checked to sit exactly at its offsets. */
+function commits(text: string): Seen[] {
+  const parsed = parseDocument(text);
+  const found = extractCommits(parsed, { path: 'HANDOFF.md' });
+  for (const c of found) assert.equal(parsed.text.slice(c.start, c.end), c.sha, `offsets of ${c.sha}`);
+  return found.map((c) => ({ sha: c.sha, evidence: c.evidence }));
+}
+
+function evidenceOf(text: string, sha: string): string[] {
+  return commits(text).filter((c) => c.sha === sha).map((c) => c.evidence);
+}
+
+function none(text: string): void {
+  assert.deepEqual(commits(text), [], text);
+}
+
+describe('extractCommits', () => {
+  describe('forms and evidence', () => {
+    it('takes a table column named Commit, SHA, Hash, Tip or HEAD', () => {
+      for (const h of ['Commit', 'SHA', 'Hash', 'Tip', 'HEAD', 'Commit(s)', '**Commit**']) {
+        const text = `| ${h} | What |\n|---|---|\n| \`1385d50\` | feat(api): prep doc |\n`;
+        assert.deepEqual(commits(text), [{ sha: '1385d50', evidence: 'column' }], h);
+      }
+    });
+
+    it('takes the word commit (and HEAD, merged, cherry-pick …) in the same sentence as keyword evidence', () => {
+      assert.deepEqual(evidenceOf('**Fixed in commit `bb26cac`** (Phase 7).', 'bb26cac'), ['keyword']);
+      assert.deepEqual(evidenceOf('- Amended agent-core commit a228d26 with all fixes', 'a228d26'), ['keyword']);
+      assert.deepEqual(evidenceOf('Merged runbook-skill-fixes (7ff7c081). 2 worktrees active.', '7ff7c081'), ['keyword']);
+      assert.deepEqual(evidenceOf('PR #103 MERGED as **`7c7ce14`**; next.', '7c7ce14'), ['keyword']);
+      assert.deepEqual(evidenceOf('We cherry-picked `1a2b3c4d` onto the release.', '1a2b3c4d'), ['keyword']);
+      assert.deepEqual(evidenceOf('The build broke at HEAD, see `9f8e7d6`.', '9f8e7d6'), ['keyword']);
+    });
+
+    it('does not let a keyword in another sentence or cell count', () => {
+      assert.deepEqual(evidenceOf('Two commits landed. The loop from `e8ba74e` closes.', 'e8ba74e'), ['bare']);
+      const table = '| Note | Ref |\n|---|---|\n| see commit list | `e8ba74e` |\n';
+      assert.deepEqual(evidenceOf(table, 'e8ba74e'), ['bare']);
+    });
+
+    it('reads headings, including inferred ones of text renderings', () => {
+      assert.deepEqual(evidenceOf('### Phase 1 — ARQ worker (commit `1feec2e`, 4 files / 309 lines)\n', '1feec2e'), ['keyword']);
+      assert.deepEqual(evidenceOf('**Orchestration Failure Analysis (commit f05e1a3):**\n- x\n', 'f05e1a3'), ['keyword']);
+    });
+
+    it('reads HTML comments, blocks and inline', () => {
+      assert.deepEqual(evidenceOf('<!-- design removed: merged (84c3029d), wt-rm clean -->\n', '84c3029d'), ['keyword']);
+      assert.deepEqual(evidenceOf('Text <!-- last commit 5e024c2 --> more text.\n', '5e024c2'), ['keyword']);
+      none('<div data-x="1" style="color:#1f6feb80">a1b2c3d4e5</div>\n'); // raw HTML without commit words: not bare
+    });
+
+    it('reads git-log-like lines in code blocks, and git commands', () => {
+      const code = '```\naf65598 feat(api): endpoints\n* 1feec2e (HEAD -> main) fix: x\ncommit 0123456789abcdef0123456789abcdef01234567\ngit cherry-pick 88dadb6\nconst key = "a1b2c3d4e5";\n```\n';
+      assert.deepEqual(commits(code), [
+        { sha: 'af65598', evidence: 'log-line' },
+        { sha: '1feec2e', evidence: 'log-line' },
+        { sha: '0123456789abcdef0123456789abcdef01234567', evidence: 'log-line' },
+        { sha: '88dadb6', evidence: 'keyword' },
+      ]);
+    });
+
+    it('reads git_commit in front matter, and nothing else there', () => {
+      const text = '---\ngit_commit: 1feec2e\nid: 9a8b7c6\nbranch: main\n---\n# T\n';
+      assert.deepEqual(commits(text), [{ sha: '1feec2e', evidence: 'front-matter' }]);
+    });
+
+    it('takes both ends of ranges: a^..b, a..b, a...b', () => {
+      assert.deepEqual(commits('cherry-pick the phase commits (`1feec2e^..af65598`).'), [
+        { sha: '1feec2e', evidence: 'range' }, { sha: 'af65598', evidence: 'range' },
+      ]);
+      assert.deepEqual(commits('Changes in 3e5b7c21..9a0f4d6e and `a1b2c3d...e4f5a6b` here.').map((c) => c.evidence), [
+        'range', 'range', 'range', 'range',
+      ]);
+      assert.deepEqual(commits('- `5a96d4a..90c7812` — web typecheck cleanup').map((c) => c.sha), ['5a96d4a', '90c7812']);
+    });
+
+    it('takes git-log-like lines in prose and lists', () => {
+      assert.deepEqual(evidenceOf('- `db24dbc` - Added the prior review handoff\n', 'db24dbc'), ['log-line']);
+      assert.deepEqual(evidenceOf('1. **`0f00ee5` feat(escalations): close out polish.**\n', '0f00ee5'), ['log-line']);
+      assert.deepEqual(evidenceOf('- **`0f00ee5`** feat(escalations): close out polish\n', '0f00ee5'), ['log-line']);
+      assert.deepEqual(evidenceOf('af65598 feat(api): Easy Playbook endpoints\n', 'af65598'), ['log-line']);
+      assert.deepEqual(evidenceOf('- 72167fa - ✨ Add markdown composition\n', '72167fa'), ['log-line']);
+    });
+
+    it('marks the SHA claimed for a branch or tag as ref-claim', () => {
+      const table = '| Branch / Tag | SHA | Meaning |\n|---|---|---|\n| `main` | `ad1fd24` | Unchanged |\n| `v0.2.0` (tag) | `8a1b3fc` | M2 |\n';
+      assert.deepEqual(commits(table), [{ sha: 'ad1fd24', evidence: 'ref-claim' }, { sha: '8a1b3fc', evidence: 'ref-claim' }]);
+      assert.deepEqual(evidenceOf('Branch: create it from main (main is at 753cec3):\n', '753cec3'), ['ref-claim']);
+    });
+
+    it('takes hex with no other context as bare, only when it has a digit and a letter', () => {
+      assert.deepEqual(commits('Closes the loop from `e8ba74e`.'), [{ sha: 'e8ba74e', evidence: 'bare' }]);
+      assert.deepEqual(commits('- claudeutils: a205a72 (learnings migration)'), [{ sha: 'a205a72', evidence: 'bare' }]);
+      none('The value `1234567` and the word `deadbeef` and `cafebabe`.');
+    });
+
+    it('accepts 7–12 and 40 hex digits, and keeps their case', () => {
+      assert.deepEqual(commits('commit `abcdef012345` and commit `ABC1234` and commit 0123456789abcdef0123456789abcdef01234567.').map((c) => c.sha), [
+        'abcdef012345', 'ABC1234', '0123456789abcdef0123456789abcdef01234567',
+      ]);
+      none('commit `abcdef0123456` and commit 0123456789abcdef0123456789abcdef012345678');
+    });
+
+    it('accepts an all-digit SHA only where one is explicitly claimed', () => {
+      assert.deepEqual(commits('Fixed in commit `8914391`.'), [{ sha: '8914391', evidence: 'keyword' }]);
+      assert.deepEqual(commits('| Commit | What |\n|---|---|\n| `8914391` | fix |\n'), [{ sha: '8914391', evidence: 'column' }]);
+      none('The earlier commits covered 4194304 bytes; size `4194304` bytes.');
+    });
+
+    it('reads text renderings: tables that lost their pipes, and backticks glued to words', () => {
+      const table = 'Commit What\n1385d50 M3-A6 prep doc (was the only commit)\n1feec2e feat(api,m3-a6): ARQ worker\n';
+      assert.deepEqual(commits(table), [{ sha: '1385d50', evidence: 'column' }, { sha: '1feec2e', evidence: 'column' }]);
+      const refTable = 'Branch / Tag SHA Meaning\nmain ad1fd24 Unchanged from prior session\nv0.2.0 (tag) 8a1b3fc M2 release\n';
+      assert.deepEqual(commits(refTable).map((c) => c.evidence), ['ref-claim', 'ref-claim']);
+      // glued `0f00ee5` is recovered because the document uses it as a commit elsewhere
+      const glued = 'Pushed later (commits0f00ee5and665530fare local-only).\n\nThe two commits `0f00ee5` and `665530f` are local.\n';
+      assert.deepEqual(commits(glued), [
+        { sha: '0f00ee5', evidence: 'bare' }, { sha: '665530f', evidence: 'bare' },
+        { sha: '0f00ee5', evidence: 'keyword' }, { sha: '665530f', evidence: 'keyword' },
+      ]);
+      none('A word like commits0f00ee5and is not a commit when the SHA is not used elsewhere.');
+    });
+
+    it('takes a SHA in a GitHub commit URL', () => {
+      assert.deepEqual(evidenceOf('[fix](https://github.com/o/r/commit/af65598abc)', 'af65598abc'), ['keyword']);
+    });
+  });
+
+  describe('hex that is not a commit', () => {
+    it('colours', () => none('Accent `#1f6feb80`, text #4b5563ff and color: #fafbfa.'));
+    it('content hashes', () => {
+      none('Image sha256:4e1243bd22c66e76c2ba9eddc1f91394e57f9f83 and `sha256:4e1243bd…` pinned.');
+      none('The image digest `4e1243bd22` is pinned.');
+    });
+    it('truncated keys', () => none('Created KB `9003dbc6…` and schedule (`5e41b64c-...`), commit 1a2b3c4...'));
+    it('UUIDs and their parts', () => none('KB `9003dbc6-abf5-4f25-922b-588714f26405` (commit 9003dbc6-abf5-4f25-922b-588714f26405).'));
+    it('16- and 32-hex ids and keys', () => none('commit 9b2c4d1e77a0f3c5 and `a2bc447961e52fd2227baed164f729dc` and 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'));
+    it('ids with prefixes', () => none('Job `run:job:9b2c4d1e77a0f3c5`, task run:job:9b2c4d1e, user@a1b2c3d4e, pkg=1a2b3c4d5'));
+    it('plain numbers', () => none('Size: `4194304` bytes, 20260519 and 1234567890 rows, 1e10000 too.'));
+    it('words made of hex letters, and hex inside words', () => {
+      none('deadbeef facade decade added accede effaced `deadbeef` commit cafebabe');
+      none('user feedback, the push succeeded, feedback_dry_run_value memory');
+    });
+    it('Alembic revision ids in file names', () => {
+      none('| `alembic/versions/d2657c9e4cb3_add_proofs_table.py` | Migration |\n|---|---|\n');
+      none('5. `alembic/versions/8ff917fb21f0_*.py` - Fixed enum migration\n');
+      none('**File**: `alembic/versions/8ff917fb21f0_add_pipeline_stage_to_tasks.py`');
+    });
+    it('CRC32, MD5 and checksums in context', () => {
+      none('- Size: `4194304` bytes (`0x400000`)\n- CRC32: `2D206BF7`\n- MD5: `a2bc447961e52fd2227baed164f729dc`\n');
+      none('The checksum of the ROM is 1a2b3c4d, unchanged since the last commit.');
+      none('| File | CRC32 |\n|---|---|\n| rom.sfc | `2D206BF7` |\n');
+    });
+    it('SNES bank:addr and hex addresses', () => none('`C2:F2F3..C2:F360`, `C0-FF:0000-7FFF`, C0FFEE1:0B4E and 0x1a2b3c4d.'));
+    it('ids named as such: session, run, key', () => {
+      none('| session | trigger |\n|---|---|\n| `1e49dc62` | watch |\n');
+      none('→ session `4554cdd9` halted, key `a1b2c3d4e5` rotated, run id 7f3e2a1b.');
+    });
+    it('file names and paths', () => none('See `abc1234.py`, docs/abc1234/x.md and a1b2c3d.example.com.'));
+    it('hex in code without any git context', () => none('```\nconst key = "a1b2c3d4e5";\nx = 0f00ee5a1\n```\n'));
+  });
+
+  describe('exact offsets', () => {
+    it('survive a BOM, CRLF, tabs, emoji, … and § before the items', () => {
+      const text = '\uFEFF# Täglich 🚀\r\n\r\n§ 3 — Ünïcödé…\tcommit `af65598` done 👍🏽\r\n\r\n| Commit | What |\r\n|---|---|\r\n| `1385d50` | x |\r\n\r\n```\r\n\t1feec2e feat: y\r\n```\r\n';
+      const parsed = parseDocument(text);
+      const found = extractCommits(parsed, { path: '' });
+      assert.deepEqual(found.map((c) => c.sha), ['af65598', '1385d50', '1feec2e']);
+      for (const c of found) assert.equal(parsed.text.slice(c.start, c.end), c.sha);
+    });
+  });
+
+  describe('hostile input', () => {
+    const cases: Array<[string, () => string]> = [
+      ['1 MB of [', () => '['.repeat(1_000_000)],
+      ['10k-deep list', () => '- '.repeat(10_000) + 'commit a1b2c3d\n' + '> '.repeat(10_000) + 'merged 1a2b3c4'],
+      ['a giant line of SHAs', () => 'commit a1b2c3d '.repeat(70_000)],
+      ['a giant line of glued SHAs', () => 'commit `a1b2c3d` x' + 'ya1b2c3dz'.repeat(100_000)],
+      ['long hex runs', () => 'f'.repeat(500_000) + ' ' + '1a'.repeat(200_000)],
+      ['many ranges', () => 'a1b2c3d..'.repeat(100_000)],
+    ];
+    for (const [name, make] of cases) {
+      it(`${name}: no throw, bounded time`, function () {
+        this.timeout(30_000);
+        const text = make();
+        const parsed = parseDocument(text);
+        const t0 = performance.now();
+        const found = extractCommits(parsed, { path: '' });
+        const ms = performance.now() - t0;
+        assert.ok(Array.isArray(found));
+        assert.ok(ms < 5000, `${name} took ${ms.toFixed(0)} ms`);
+      });
+    }
+  });
+});
