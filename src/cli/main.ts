@@ -8,7 +8,7 @@ import { parseCoreSettings } from '../core/settings';
 import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
 import { formatJson, formatSarif, formatText, type DocumentReport } from './format';
-import { createCliGit } from './cliGit';
+import { createNodeGitCheck } from '../node/cliGit';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -48,7 +48,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     throw e;
   }
 
-  const git = settings.git ? createCliGit(options.repo) : undefined;
+  // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
+  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs }) : undefined;
   const service = createLanguageService({ settings, git: git?.check, files: git?.files });
   const reports: DocumentReport[] = [];
   try {

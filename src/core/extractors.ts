@@ -1,5 +1,8 @@
 /** The extractors a model is built from. One place to wire them, so the model builder stays generic. */
 import type { Extractor, FoundCommit, FoundFile, FoundRef, FoundStep } from './extract/types';
+import { extractCommits } from './extract/commits';
+import { extractFiles } from './extract/files';
+import { extractRefs } from './extract/refs';
 import { extractSteps } from './extract/steps';
 
 export interface Extractors {
@@ -9,11 +12,9 @@ export interface Extractors {
   steps: Extractor<FoundStep>;
 }
 
-const none = () => [];
-
 export const DEFAULT_EXTRACTORS: Extractors = {
-  commits: none,
-  refs: none,
-  files: none,
+  commits: extractCommits,
+  refs: extractRefs,
+  files: extractFiles,
   steps: extractSteps,
 };

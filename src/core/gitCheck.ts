@@ -1,13 +1,10 @@
 /** The seam between the language service and the git rules: the service only knows this shape. */
 import type { CancellationToken } from './interfaces';
-import type { Diagnostic, HandoffModel } from './model';
+import type { HandoffModel } from './model';
 import type { CoreSettings } from './settings';
+import type { GitCheckResult } from './git/check';
 
-export interface GitCheckResult {
-  diagnostics: Diagnostic[];
-  notices: string[];
-  commits: ReadonlyMap<string, unknown>;
-}
+export type { GitCheckResult };
 
 export interface GitCheck {
   check(model: HandoffModel, documentPath: string, settings: CoreSettings, token: CancellationToken): Promise<GitCheckResult>;

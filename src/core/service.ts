@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
 import { uncheckedSteps } from './rules/uncheckedStep';
 import { severityOf } from './rules/severity';
 import type { GitCheck } from './gitCheck';
+import type { CommitState } from './rules/commitRules';
 
 export interface HandoffDocumentInput {
   /** File-system path (or '' for an unsaved buffer). Keys the cache, names the repository, gives the date. */
@@ -29,7 +30,7 @@ export interface Analysis {
   /** One-line messages: what was skipped and why (git unavailable, shallow clone, parser fallback…). */
   notices: string[];
   /** Per-commit git state, by SHA as written (lower-cased); empty when git did not run. */
-  commitStates: ReadonlyMap<string, unknown>;
+  commitStates: ReadonlyMap<string, CommitState>;
   /**
    * Aligned with `model.files`: the absolute paths each breadcrumb resolves to (one; several for an ambiguous
    * bare name; none when missing), or null when the core did not resolve it (external, or no workspace facts).
@@ -90,13 +91,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
       const diagnostics: Diagnostic[] = [];
       const stepSeverity = severityOf(settings, 'unchecked-step');
       if (stepSeverity) diagnostics.push(...uncheckedSteps(model, stepSeverity));
-      let commitStates: ReadonlyMap<string, unknown> = new Map();
+      let commitStates: ReadonlyMap<string, CommitState> = new Map();
+      let fileTargets: ReadonlyArray<readonly string[] | null> = model.files.map(() => null);
       if (options.git && settings.git && !token.isCancellationRequested) {
         try {
           const result = await options.git.check(model, doc.path, settings, token);
           diagnostics.push(...result.diagnostics);
           notices.push(...result.notices);
           commitStates = result.commits;
+          fileTargets = result.fileTargets;
         } catch (error) {
           const message = `git checks skipped: ${error instanceof Error ? error.message : String(error)}`;
           logger.error(message);
@@ -104,7 +107,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
         }
       }
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      return { model, diagnostics, notices, commitStates, fileTargets: model.files.map(() => null) };
+      return { model, diagnostics, notices, commitStates, fileTargets };
     },
 
     updateSettings(next) {
