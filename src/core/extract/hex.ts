@@ -101,8 +101,11 @@ export function plausibleSha(text: string, start: number, end: number, allowDigi
   const s = text.slice(start, end);
   if (ALL_LETTERS.test(s) || SCIENTIFIC.test(s)) return false;
   if (!ALL_DIGITS.test(s)) return true;
-  return allowDigits && text[start - 1] === '`' && text[end] === '`';
+  return allowDigits && text[start - 1] === '`' && text[end] === '`' && !UNIT_AFTER.test(text.slice(end + 1, end + 16));
 }
+
+/** `4194304` bytes: a quantity, whatever is claimed around it. */
+const UNIT_AFTER = /^\s*(?:bytes?|[kmgt]i?b|lines?|files?|tests?|rows?|ms|s|sec(?:ond)?s?|items?|tokens?|chars?|characters?|records?|users?)\b/i;
 
 /** All digits: a number unless the context claims a SHA (see `plausibleSha`). */
 export function isAllDigits(text: string, start: number, end: number): boolean {

@@ -5,7 +5,7 @@
 import type { RefKind } from '../model';
 
 /** Characters of a ref name: `kk/main/Frontend_Design`, `m3-a6-easy-playbook-wizard`, `v0.2.0`, `phase-3.5`. */
-const NAME = String.raw`[A-Za-z0-9][\w./+-]*`;
+const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}_./+-]*`;
 const KNOWN = String.raw`(?:origin|upstream)/[\w./+-]*\w|main|master|develop|development|trunk`;
 /** Words and signs between a name and the SHA it is claimed at: `is at`, `=`, `at HEAD`, `branch: unchanged at`. */
 const CONNECTOR = String.raw`(?:\s*(?:(?:branch|is|was|remains|stays|still|now|currently|unchanged|points|pointing|sits|at|HEAD|tip)\b|@|=|->|→|:|\*+))`;
@@ -16,9 +16,9 @@ const CONNECTOR = String.raw`(?:\s*(?:(?:branch|is|was|remains|stays|still|now|c
  * Matched against a short window ending right before the SHA.
  */
 export const NAME_BEFORE_SHA = new RegExp(
-  String.raw`(?:^|[^\w/.-])(?:\x60(?<bn>${NAME})\x60|(?<kn>${KNOWN})|(?<wn>${NAME}\w)(?=\s+branch\b))` +
+  String.raw`(?:^|[^\p{L}\p{N}_/.-])(?:\x60(?<bn>${NAME})\x60|(?<kn>${KNOWN})|(?<wn>${NAME}[\p{L}\p{N}_])(?=\s+branch\b))` +
     String.raw`\**(?:\s*\((?<ann>open|tag|local|remote|current|default)\))?(?<conn>${CONNECTOR}*)\s*[\x60*]*$`,
-  'di',
+  'diu',
 );
 
 /** `Local tip is `, `HEAD at `, `Remote (origin) is at `, `origin is at `: a SHA claimed for the branch in context. */
@@ -29,14 +29,14 @@ export const ROLE_BEFORE_SHA = new RegExp(
 );
 
 /** `Branch at `caff322` on `kk/main/Frontend_Design``: the SHA comes first. Matched from right after the SHA. */
-export const NAME_AFTER_SHA = new RegExp(String.raw`^[\x60*]*\s+on\s+(?:branch\s+)?[*]*\x60(?<bn>${NAME})\x60`, 'di');
+export const NAME_AFTER_SHA = new RegExp(String.raw`^[\x60*]*\s+on\s+(?:branch\s+)?[*]*\x60(?<bn>${NAME})\x60`, 'diu');
 /** What must precede the SHA for `NAME_AFTER_SHA` to be a tip claim rather than "committed at X on Y". */
 export const TIP_BEFORE = /(?:^|\W)(?:branch|HEAD|tip)\s+(?:is\s+)?at\s+[`*]*$/i;
 
 /** `**Branch:** `feat/x``, `Branch: feat/x`, `on branch `x``: names the branch the rest of the block speaks of. */
 export const BRANCH_LABEL = new RegExp(
   String.raw`\b(?:current\s+|active\s+|working\s+|feature\s+)?branch(?:\s+name)?\**\s*(?::\**\s*)?[*]*(?:\x60(?<bn>${NAME})\x60|(?<=:\**\s*)(?<pn>${NAME}))`,
-  'dgi',
+  'dgiu',
 );
 
 /** Phrases stating that commits are not on the remote, or that they are. */

@@ -10,8 +10,8 @@ import { acceptableName, normaliseName, PUSH_FALSE, PUSH_TRUE, refKind } from '.
 
 const NAME_HEADER = /\b(?:branch|branches|tag|tags|ref|refs)\b/i;
 const SHA_HEADER = /\b(?:sha|sha1|commit|hash|head|tip)\b/i;
-const CELL_NAME = /^[\s*_]*(?:\x60(?<bt>[^\x60\n]+)\x60|(?<pl>[A-Za-z0-9][\w./+-]*))(?:[\s*_]*\((?<ann>[^)\n]{1,24})\))?/d;
-const TEXT_ROW = /^[\s*\x60]*(?<name>[A-Za-z0-9][\w./+-]*)[*\x60]*(?:\s+\((?<ann>[^)\n]{1,24})\))?\s+[*\x60]*(?<sha>[0-9a-fA-F]{7,40})(?![\w])/d;
+const CELL_NAME = /^[\s*_]*(?:\x60(?<bt>[^\x60\n]+)\x60|(?<pl>[\p{L}\p{N}][\p{L}\p{N}_./+-]*))(?:[\s*_]*\((?<ann>[^)\n]{1,24})\))?/du;
+const TEXT_ROW = /^[\s*\x60]*(?<name>[\p{L}\p{N}][\p{L}\p{N}_./+-]*)[*\x60]*(?:\s+\((?<ann>[^)\n]{1,24})\))?\s+[*\x60]*(?<sha>[0-9a-fA-F]{7,40})(?![\w])/du;
 
 /** A table row of a table whose header has a Branch/Tag column and a SHA/Commit column. */
 export function extractTableRowRefs(text: string, b: Block, tokens: readonly HexToken[], first: number, out: FoundRef[]): void {

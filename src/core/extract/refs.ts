@@ -51,6 +51,7 @@ export function refsWithTokens(parsed: ParsedText, tokens: readonly HexToken[]):
 function findRefs(parsed: ParsedText, tokens: readonly HexToken[]): FoundRef[] {
   const { text } = parsed;
   const out: FoundRef[] = [];
+  const seen = new Set<string>();
   for (const b of parsed.blocks) {
     if (b.kind === 'frontMatter') { frontMatterRefs(text, b, out); continue; }
     if (b.kind === 'code' || b.kind === 'html') continue; // commands and comments claim nothing
@@ -65,13 +66,17 @@ function findRefs(parsed: ParsedText, tokens: readonly HexToken[]): FoundRef[] {
     const label = branchLabel(text, b);
     if (hasSha) proseShaClaims(text, parsed.lineStarts, b, tokens, first, label, found);
     pushClaims(text, parsed.lineStarts, b, label, found);
-    for (const r of found) if (!out.some((o) => sameRef(o, r))) out.push(r);
+    for (const r of found) {
+      const key = refKey(r);
+      if (!seen.has(key)) { seen.add(key); out.push(r); }
+    }
   }
   return out;
 }
 
-function sameRef(a: FoundRef, b: FoundRef): boolean {
-  return a.start === b.start && a.name === b.name && JSON.stringify(a.claim) === JSON.stringify(b.claim);
+/** One claim per name occurrence: the same statement found twice (two push phrases) is one ref. */
+function refKey(r: FoundRef): string {
+  return `${r.start}\u0000${r.name}\u0000${'sha' in r.claim ? r.claim.sha : r.claim.pushed}`;
 }
 
 interface Name extends Located {
@@ -96,9 +101,11 @@ function branchLabel(text: string, b: Block): Name | null {
 function proseShaClaims(
   text: string, lineStarts: readonly number[], b: Block, tokens: readonly HexToken[], first: number, label: Name | null, out: FoundRef[],
 ): void {
+  const claimedShas = new Set<number>();
+  for (const r of out) if (r.sha) claimedShas.add(r.sha.start);
   for (let i = first; i < tokens.length && tokens[i].start < b.contentEnd; i++) {
     const t = tokens[i];
-    if (!plausibleSha(text, t.start, t.end, true) || out.some((r) => r.sha?.start === t.start)) continue;
+    if (!plausibleSha(text, t.start, t.end, true) || claimedShas.has(t.start)) continue;
     if (AT_LEAST_AFTER.test(text.slice(t.end, Math.min(b.contentEnd, t.end + 24)))) continue; // a minimum, not a position
     const from = Math.max(b.contentStart, lineStartAt(lineStarts, t.start), t.start - WINDOW);
     const before = text.slice(from, t.start);
@@ -149,19 +156,22 @@ function pushClaims(text: string, lineStarts: readonly number[], b: Block, label
   const end = Math.min(b.contentEnd, b.contentStart + 4000);
   const content = text.slice(b.contentStart, end);
   if (!PUSH_HINT.test(content)) return;
-  const names: Name[] = out.filter((r) => r.kind === 'branch' && r.name !== 'HEAD');
+  const names: Name[] = out.filter((r) => r.kind === 'branch' && r.name !== 'HEAD').sort((x, y) => x.start - y.start);
+  const keys = new Set(out.map(refKey));
   for (const [re, pushed] of [[PUSH_FALSE, false], [PUSH_TRUE, true]] as const) {
     re.lastIndex = 0;
+    let k = -1; // the last name before the phrase: phrases come in order, so this pointer only moves forward
     for (let m = re.exec(content); m; m = re.exec(content)) {
       const at = b.contentStart + m.index;
       if (pushed && PUSH_FALSE_AROUND.test(content.slice(Math.max(0, m.index - 12), m.index + m[0].length + 8))) continue;
+      while (k + 1 < names.length && names[k + 1].start < at) k++;
       const ls = lineStartAt(lineStarts, at);
-      let owner: Name | null = null;
-      for (const n of names) if (n.start < at && n.start >= ls && (!owner || n.start > owner.start)) owner = n;
+      let owner: Name | null = k >= 0 && names[k].start >= ls ? names[k] : null;
       if (!owner && label && label.start < at) owner = label;
       if (!owner) continue;
       const ref: FoundRef = { name: owner.name, kind: refKind(owner.name, undefined), claim: { pushed }, start: owner.start, end: owner.end };
-      if (!out.some((o) => sameRef(o, ref))) out.push(ref);
+      const key = refKey(ref);
+      if (!keys.has(key)) { keys.add(key); out.push(ref); }
     }
   }
 }

@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { extractRefs } from '../../src/core/extract/refs';
+
+/** Refs of `text` as `name kind claim @written-name [sha-as-written]`, each checked against its offsets. */
+function refs(text: string): string[] {
+  const parsed = parseDocument(text);
+  return extractRefs(parsed, { path: 'HANDOFF.md' }).map((r) => {
+    const written = parsed.text.slice(r.start, r.end);
+    // the range holds the name as written: `Main` of "Main branch", the branch part of `origin/<branch>`
+    assert.ok(r.name.toLowerCase().endsWith(written.toLowerCase()), `range of ${r.name} holds ${written}`);
+    const claim = 'sha' in r.claim ? r.claim.sha : `pushed=${r.claim.pushed}`;
+    if ('sha' in r.claim) {
+      assert.ok(r.sha, `sha offsets of ${r.name}`);
+      assert.equal(parsed.text.slice(r.sha.start, r.sha.end), r.claim.sha);
+    }
+    return `${r.name} ${r.kind} ${claim}`;
+  });
+}
+
+function none(text: string): void {
+  assert.deepEqual(refs(text), [], text);
+}
+
+describe('extractRefs', () => {
+  describe('SHA claims', () => {
+    it('reads a Branch / Tag | SHA table, with (tag) and (open) annotations and a push state in another cell', () => {
+      const text = [
+        '| Branch / Tag | SHA | Meaning |', '|---|---|---|',
+        '| `main` | `ad1fd24` | Unchanged from prior session |',
+        '| `v0.2.0` (tag) | `8a1b3fc` | M2 release; unchanged |',
+        '| `m3-a6-wizard` (open) | `af65598` | **Phases 1–5 shipped**; pushed to origin |', '',
+      ].join('\n');
+      assert.deepEqual(refs(text), [
+        'main branch ad1fd24', 'v0.2.0 tag 8a1b3fc', 'm3-a6-wizard branch af65598', 'm3-a6-wizard branch pushed=true',
+      ]);
+    });
+
+    it('reads a Tag-only column as tags', () => {
+      assert.deepEqual(refs('| Tag | Commit |\n|---|---|\n| release-2024 | `1a2b3c4` |\n'), ['release-2024 tag 1a2b3c4']);
+    });
+
+    it('reads the same table in a text rendering that lost its pipes', () => {
+      const text = 'Branch / Tag SHA Meaning\nmain ad1fd24 Unchanged from prior session\nv0.2.0 (tag) 8a1b3fc M2 release; unchanged\nm3-a6-wizard (open) af65598 Phases shipped; pushed to origin\n';
+      assert.deepEqual(refs(text), [
+        'main branch ad1fd24', 'v0.2.0 tag 8a1b3fc', 'm3-a6-wizard branch af65598', 'm3-a6-wizard branch pushed=true',
+      ]);
+    });
+
+    it('reads `origin/main` = `sha` as a remote', () => {
+      assert.deepEqual(refs('- `origin/main` = `4c1d2e9`, local `main` = `5d2e3f0`\n'), ['origin/main remote 4c1d2e9', 'main branch 5d2e3f0']);
+    });
+
+    it('reads Local tip / Remote (origin) for the branch named by a Branch: label, and local-only as not pushed', () => {
+      const text = '**Branch:** `feat/escalation-metric-endpoint`. Local tip is `665530f`. **Remote (origin) is at `8914391`** — the last two commits (`0f00ee5`, `665530f`) are local-only. **Push needed.**\n';
+      assert.deepEqual(refs(text), [
+        'feat/escalation-metric-endpoint branch 665530f',
+        'origin/feat/escalation-metric-endpoint remote 8914391',
+        'feat/escalation-metric-endpoint branch pushed=false',
+      ]);
+    });
+
+    it('reads "is at", "at HEAD", "unchanged at", "HEAD =" and "off main sha"', () => {
+      assert.deepEqual(refs('Branch: create phase-3.5 from the latest main (it has — main is at 753cec3):\n'), ['main branch 753cec3']);
+      assert.deepEqual(refs('- **Branch:** `kk/main/Frontend_Design` at HEAD `caff322`. **Pushed.**\n'), [
+        'kk/main/Frontend_Design branch caff322', 'kk/main/Frontend_Design branch pushed=true',
+      ]);
+      assert.deepEqual(refs('- **Main branch:** unchanged at `5638010e`.\n'), ['main branch 5638010e']);
+      assert.deepEqual(refs('- **Branch `feat/m4` HEAD = `e40f945`**, pushed to **origin**\n'), ['feat/m4 branch e40f945', 'feat/m4 branch pushed=true']);
+      assert.deepEqual(refs('- Branch: `intake-0-adr` (docs-only PR) off `main` `803364b0`.\n'), ['main branch 803364b0']);
+      assert.deepEqual(refs('The m3-a6-easy-playbook-wizard branch is at af65598 (Phases 1+2 shipped).\n'), ['m3-a6-easy-playbook-wizard branch af65598']);
+      assert.deepEqual(refs('**End of handoff.** Branch at `caff322` on `kk/main/Frontend_Design`.\n'), ['kk/main/Frontend_Design branch caff322']);
+    });
+
+    it('reads HEAD at sha as a claim on HEAD when no branch is named', () => {
+      assert.deepEqual(refs('- **HEAD at time of writing:** `0224ccf` (plus docs)\n'), ['HEAD branch 0224ccf']);
+      assert.deepEqual(refs('Current HEAD: f5f0ef0 (🐛 Fix SOCKS proxy error)\n'), ['HEAD branch f5f0ef0']);
+    });
+
+    it('reads branch and git_commit in front matter', () => {
+      assert.deepEqual(refs('---\nbranch: feat/x\ngit_commit: 1feec2e\n---\n# T\n'), ['feat/x branch 1feec2e']);
+    });
+  });
+
+  describe('push states', () => {
+    it('ties "not pushed" / "unpushed" / "pushed to origin" to the branch named nearby', () => {
+      assert.deepEqual(refs('Branch `feat/z` has unpushed commits.\n'), ['feat/z branch pushed=false']);
+      assert.deepEqual(refs('- **Branch:** `feat/y` — not pushed yet.\n'), ['feat/y branch pushed=false']);
+      assert.deepEqual(refs('- **Branch:** `feat/y`, pushed to origin.\n'), ['feat/y branch pushed=true']);
+    });
+
+    it('claims nothing without a branch', () => {
+      none('Git State: Clean — all changes pushed.\n');
+      none('The two new commits are local-only until pushed. Run `git push` first.\n');
+      none('Verify push succeeded (check for errors).\n');
+    });
+  });
+
+  describe('names that are only mentioned', () => {
+    it('PR base/head, merge to main, open against main', () => {
+      none('Draft PR #155 is open against `main`.\n');
+      none('### Merge to main (`4a0ea8d`)\n238 commits merged to main.\n');
+      none('| PR | Base | Head |\n|---|---|---|\n| #12 | main | feat/a |\n');
+      none('Stacked on `organize-tyler-pr`; clean worktree on `typecheck-low-risk-cleanup`.\n');
+    });
+
+    it('repositories, files, roles and lower bounds are not refs', () => {
+      none('- Commits: agent-core a228d26, claudeutils a205a72\n');
+      none('See `api/app/x.py` at `abc1234`.\n');
+      none('The feature branch is at `abc1234`.\n');
+      none('2. `git pull origin main` and verify HEAD is `bb41f8f` or later.\n');
+      none('Colour `main` = `#1f6feb` and `main` = `4194304` bytes.\n');
+    });
+  });
+
+  describe('exact offsets', () => {
+    it('survive a BOM, CRLF, tabs, emoji, … and §', () => {
+      const text = '\uFEFF# Übergabe 🚀\r\n\r\n§ 1 …\t**Branch:** `feat/ä-x`. Local tip is `665530f`. Not pushed.\r\n\r\n| Branch | SHA |\r\n|---|---|\r\n| 🚀 | x |\r\n| `main` | `ad1fd24` |\r\n';
+      const parsed = parseDocument(text);
+      const found = extractRefs(parsed, { path: '' });
+      assert.deepEqual(found.map((r) => parsed.text.slice(r.start, r.end)), ['feat/ä-x', 'feat/ä-x', 'main']);
+      assert.deepEqual(found.map((r) => (r.sha ? parsed.text.slice(r.sha.start, r.sha.end) : null)), ['665530f', null, 'ad1fd24']);
+    });
+  });
+
+  describe('hostile input', () => {
+    for (const [name, make] of [
+      ['1 MB of [', () => '['.repeat(1_000_000)],
+      ['10k-deep list', () => '- '.repeat(10_000) + 'main is at a1b2c3d'],
+      ['a giant line of claims', () => 'main is at `a1b2c3d` and not pushed; '.repeat(25_000)],
+      ['a giant table', () => '| Branch | SHA |\n|---|---|\n' + '| `br` | `a1b2c3d` |\n'.repeat(3_000)],
+    ] as Array<[string, () => string]>) {
+      it(`${name}: no throw, bounded time`, function () {
+        this.timeout(30_000);
+        const parsed = parseDocument(make());
+        const t0 = performance.now();
+        assert.ok(Array.isArray(extractRefs(parsed, { path: '' })));
+        assert.ok(performance.now() - t0 < 5000);
+      });
+    }
+  });
+});
