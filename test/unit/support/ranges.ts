@@ -31,7 +31,8 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     check(`file ${f.path}`, f.range, (s) => s.replace(/\s*\n\s*/g, '').includes(f.path) || s.includes(base));
   }
   for (const r of model.refs) {
-    check(`ref ${r.name}`, r.range, (s) => s === r.name);
+    // A sentence may capitalise a branch (`Main is at …`); git's name is the written one, case folded.
+    check(`ref ${r.name}`, r.range, (s) => s.toLowerCase() === r.name.toLowerCase());
     if (r.shaRange && 'sha' in r.claim) check(`ref ${r.name} sha`, r.shaRange, (s) => s === (r.claim as { sha: string }).sha);
   }
   for (const st of model.steps) {
@@ -41,7 +42,7 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     });
   }
   for (const p of flatPhases(model.phases)) {
-    check(`phase ${p.label}`, p.range, (s) => s.replace(/\s+/g, ' ').trim() === (p.kind === 'section' ? p.label : s.replace(/\s+/g, ' ').trim()) && s.includes(p.label.split(' ')[0]));
+    check(`phase ${p.label}`, p.range, (s) => s.replace(/\s+/g, ' ').trim() === (p.kind === 'section' ? p.label : s.replace(/\s+/g, ' ').trim()) && s.toLowerCase().includes(p.label.split(' ')[0].toLowerCase()));
   }
   return bad;
 }

@@ -1,0 +1,84 @@
+// The language service: one parse per document version shared by every feature, reuse of unchanged
+// sections after an edit, and no throw whatever an extractor or the git check does.
+import { strict as assert } from 'node:assert';
+import { createLanguageService } from '../../src/core/service';
+import { buildModel } from '../../src/core/buildModel';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { DEFAULT_EXTRACTORS } from '../../src/core/extractors';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { GitCheck } from '../../src/core/gitCheck';
+import { fixture } from './support/fixtures';
+
+const text = fixture('PLAN-2026-02-02-search-rewrite.md');
+const doc = (version: number, body = text) => ({ path: '/w/PLAN.md', version, text: body });
+
+describe('language service', () => {
+  it('parses a document version once and shares the model', () => {
+    const service = createLanguageService();
+    const a = service.getModel(doc(1));
+    assert.equal(service.getModel(doc(1)), a, 'same version: same model object');
+    const b = service.getModel(doc(2, text.replace('Tokeniser', 'Tokenizer')));
+    assert.notEqual(b, a);
+    assert.ok(b.phases[0].children[0].children.some((p) => p.title === 'Tokenizer'));
+  });
+
+  it('analyses with the unchecked-step rule at its configured severity, and honours "off"', async () => {
+    const service = createLanguageService();
+    const first = await service.analyze(doc(1));
+    assert.equal(first.diagnostics.length, 8);
+    assert.ok(first.diagnostics.every((d) => d.code === 'unchecked-step' && d.severity === 'information'));
+    assert.deepEqual(first.diagnostics.map((d) => d.message.split(':')[0]), [
+      'Open step', 'Open step', 'Blocked step', 'Step in progress', 'Open step', 'Step in progress', 'Open step', 'Open step',
+    ]);
+    service.updateSettings({ ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, 'unchecked-step': 'off' } });
+    assert.deepEqual((await service.analyze(doc(1))).diagnostics, []);
+  });
+
+  it('passes the model to the git check and merges what it finds; a failing check becomes one notice', async () => {
+    let seen = 0;
+    const working: GitCheck = {
+      async check(model, path) {
+        seen = model.commits.length;
+        assert.equal(path, '/w/PLAN.md');
+        return {
+          diagnostics: [{ code: 'unknown-commit', severity: 'warning', message: 'gone', range: model.commits[0].range }],
+          notices: ['no remote: unpushed commits are not checked'], commits: new Map(), fileTargets: model.files.map(() => []),
+        };
+      },
+    };
+    const ok = await createLanguageService({ git: working }).analyze(doc(1));
+    assert.equal(seen, 1, 'front matter git_commit is the plan\'s one commit');
+    assert.ok(ok.diagnostics.some((d) => d.code === 'unknown-commit'));
+    assert.deepEqual(ok.notices, ['no remote: unpushed commits are not checked']);
+    assert.equal(ok.fileTargets.length, ok.model.files.length);
+
+    const broken: GitCheck = { check: async () => { throw new Error('spawn EACCES'); } };
+    const degraded = await createLanguageService({ git: broken }).analyze(doc(1));
+    assert.deepEqual(degraded.notices, ['git checks skipped: spawn EACCES']);
+    assert.equal(degraded.diagnostics.length, 8, 'parse-only results stand');
+  });
+
+  it('does not start the git check for a cancelled request or with git turned off', async () => {
+    let calls = 0;
+    const git: GitCheck = { check: async () => { calls++; return { diagnostics: [], notices: [], commits: new Map(), fileTargets: [] }; } };
+    await createLanguageService({ git }).analyze(doc(1), { isCancellationRequested: true });
+    await createLanguageService({ git, settings: { ...DEFAULT_SETTINGS, git: false } }).analyze(doc(1));
+    assert.equal(calls, 0);
+  });
+
+  it('keeps the rest of the model when one extractor throws, and says which', () => {
+    const parsed = parseDocument(text);
+    const { model, problems } = buildModel(parsed, { path: '' }, { ...DEFAULT_EXTRACTORS, files: () => { throw new Error('boom'); } });
+    assert.deepEqual(problems, ['file extraction failed: boom']);
+    assert.deepEqual(model.files, []);
+    assert.equal(model.steps.length, 12);
+  });
+
+  it('never throws on hostile documents', async () => {
+    const service = createLanguageService();
+    for (const body of ['['.repeat(300_000), '> '.repeat(50_000), '\u0000'.repeat(1000), '|'.repeat(100_000), '`'.repeat(100_000)]) {
+      const result = await service.analyze(doc(Math.random(), body));
+      assert.ok(Array.isArray(result.diagnostics));
+    }
+  });
+});
