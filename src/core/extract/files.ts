@@ -88,11 +88,14 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
   while (i < to) {
     while (i < to && !isTokenChar(text.charCodeAt(i))) i++;
     const a = i;
+    // A candidate has a `.` or `/` followed by a letter, digit or `_`: this skips the sentence-final `done.`
     let interesting = false;
+    let sep = false;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (!isTokenChar(c)) break;
-      if (c === 46 || c === 47) interesting = true;
+      if (c === 46 || c === 47) sep = true;
+      else if (sep && ((c | 32) >= 97 && (c | 32) <= 122 || (c >= 48 && c <= 57) || c === 95)) interesting = true;
       i++;
     }
     // Without `.` or `/` only a whole code span can be a file name (`Makefile`): a cheap check on its backticks.
@@ -174,59 +177,77 @@ function wrappedContinuation(text: string, at: number, limit: number): [number, 
   return t && t[0] === q ? [q, t[1]] : undefined;
 }
 
-const OPEN = '([{<';
-const CLOSE = ')]}>';
+/** Bracket kind of a character code: 0 `()`, 1 `[]`, 2 `{}`, 3 `<>`; opening ones give the kind, closing ones ~kind. */
+function bracket(c: number): number {
+  switch (c) {
+    case 40: return 0;
+    case 91: return 1;
+    case 123: return 2;
+    case 60: return 3;
+    case 41: return ~0;
+    case 93: return ~1;
+    case 125: return ~2;
+    case 62: return ~3;
+    default: return 4; // not a bracket
+  }
+}
+const NONE = 4;
+const OPEN_CODES = [40, 91, 123, 60];
+const CLOSE_CODES = [41, 93, 125, 62];
+/** Per-kind bracket counts of the token being trimmed (reused: trimming must not allocate). */
+const opens = [0, 0, 0, 0];
+const closes = [0, 0, 0, 0];
 
 /**
  * Strips what surrounds a path in prose: bold markers, a leading `@`, unbalanced brackets (`(see x.md)`), sentence
  * punctuation (`x.md.`, `x.md:`), keeping balanced ones inside (`src/app/(auth)/page.tsx`, `[id]`).
  */
 function trim(text: string, a: number, b: number): [number, number] | undefined {
-  const opens = [0, 0, 0, 0];
-  const closes = [0, 0, 0, 0];
+  opens.fill(0);
+  closes.fill(0);
+  let brackets = false;
   for (let i = a; i < b; i++) {
-    const ch = text[i];
-    const o = OPEN.indexOf(ch);
-    if (o >= 0) opens[o]++;
-    else {
-      const c = CLOSE.indexOf(ch);
-      if (c >= 0) closes[c]++;
-    }
+    const k = bracket(text.charCodeAt(i));
+    if (k === NONE) continue;
+    brackets = true;
+    if (k >= 0) opens[k]++;
+    else closes[~k]++;
   }
   for (;;) {
     if (b - a < 2) return undefined;
-    const first = text[a];
+    const first = text.charCodeAt(a);
+    const last = text.charCodeAt(b - 1);
     // `_x.md_` emphasis and `~~x.md~~` strike-through wrap the path; `__init__.py` does not end in `_`.
-    if ((first === '_' && text[b - 1] === '_') || (first === '~' && text[a + 1] === '~' && text.startsWith('~~', b - 2))) {
-      const n = first === '_' ? 1 : 2;
-      a += n;
-      b -= n;
+    if (first === 95 && last === 95) { a++; b--; continue; }
+    if (first === 126 && last === 126 && text.charCodeAt(a + 1) === 126 && text.charCodeAt(b - 2) === 126) {
+      a += 2;
+      b -= 2;
       continue;
     }
-    const o = OPEN.indexOf(first);
+    const o = bracket(first);
     // `@agents/x.md` is Claude's file-mention syntax; `@scope/pkg` has no file name and is rejected later anyway.
-    if (first === '*' || first === ':' || first === '@' || (o >= 0 && opens[o] > closes[o])) {
-      if (o >= 0) opens[o]--;
+    if (first === 42 /* * */ || first === 58 /* : */ || first === 64 /* @ */ || (o >= 0 && o < NONE && opens[o] > closes[o])) {
+      if (o >= 0 && o < NONE) opens[o]--;
       a++;
       continue;
     }
-    const last = text[b - 1];
-    const c = CLOSE.indexOf(last);
-    if (last === '.' || last === ':' || last === '*' || last === '-' || last === '–' || last === '#' ||
-        (c >= 0 && closes[c] > opens[c])) {
-      if (c >= 0) closes[c]--;
+    const c = bracket(last);
+    // Sentence punctuation and markers after a path: `.` `:` `*` `-` `–` `#`.
+    if (last === 46 || last === 58 || last === 42 || last === 45 || last === 0x2013 || last === 35 ||
+        (c < 0 && closes[~c] > opens[~c])) {
+      if (c < 0) closes[~c]--;
       b--;
       continue;
     }
     // `(x.md)` as a whole: balanced, but the brackets are the sentence's, not the path's.
-    if (o >= 0 && text[b - 1] === CLOSE[o] && matchesAcross(text, a, b, o)) {
+    if (o >= 0 && o < NONE && last === CLOSE_CODES[o] && matchesAcross(text, a, b, o)) {
       opens[o]--;
       closes[o]--;
       a++;
       b--;
       continue;
     }
-    return cutAtUnclosed(text, a, b);
+    return brackets ? cutAtUnclosed(text, a, b) : [a, b];
   }
 }
 
@@ -236,9 +257,9 @@ function cutAtUnclosed(text: string, a: number, b: number): [number, number] | u
     let depth = 0;
     let firstOpen = -1;
     for (let i = a; i < b; i++) {
-      const ch = text[i];
-      if (ch === OPEN[kind]) { if (depth++ === 0) firstOpen = i; }
-      else if (ch === CLOSE[kind] && depth > 0) depth--;
+      const ch = text.charCodeAt(i);
+      if (ch === OPEN_CODES[kind]) { if (depth++ === 0) firstOpen = i; }
+      else if (ch === CLOSE_CODES[kind] && depth > 0) depth--;
     }
     if (depth > 0 && firstOpen > a) b = firstOpen;
   }
@@ -249,9 +270,9 @@ function cutAtUnclosed(text: string, a: number, b: number): [number, number] | u
 function matchesAcross(text: string, a: number, b: number, kind: number): boolean {
   let depth = 0;
   for (let i = a; i < b; i++) {
-    const ch = text[i];
-    if (ch === OPEN[kind]) depth++;
-    else if (ch === CLOSE[kind] && --depth === 0) return i === b - 1;
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN_CODES[kind]) depth++;
+    else if (ch === CLOSE_CODES[kind] && --depth === 0) return i === b - 1;
   }
   return false;
 }
