@@ -165,6 +165,11 @@ describe('extractCommits', () => {
       none('| session | trigger |\n|---|---|\n| `1e49dc62` | watch |\n');
       none('→ session `4554cdd9` halted, key `a1b2c3d4e5` rotated, run id 7f3e2a1b.');
     });
+    it('container and image ids, Alembic revision ids outside file names', () => {
+      none('Container `3f2a1b4c5d6e` restarted; image 9c8b7a6d5e4f pulled.\n');
+      none('Revision ID: d2657c9e4cb3\nRevises: 8ff917fb21f0\n');
+      none('| Container | Status |\n|---|---|\n| `3f2a1b4c5d6e` | up |\n');
+    });
     it('file names and paths', () => none('See `abc1234.py`, docs/abc1234/x.md and a1b2c3d.example.com.'));
     it('hex in code without any git context', () => none('```\nconst key = "a1b2c3d4e5";\nx = 0f00ee5a1\n```\n'));
   });

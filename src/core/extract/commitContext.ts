@@ -15,14 +15,14 @@ const CODE_KEYWORD = /\bgit\b|\bcommit|cherry-pick|checkout|rebase|revert|\bmerg
  * A word right before the token that says what it is instead: `session 4554cdd9`, `CRC32: 2D206BF7`,
  * `key=…`, `run id a1b2c3d4`. Checked on the text between the sentence start and the token.
  */
-const NAMED_AS_OTHER = /(?:^|[^\w-])(?:ids?|keys?|tokens?|uuids?|guids?|sessions?|runs?|jobs?|kb|colou?rs?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|checksums?|fingerprints?|digests?|nonces?|salts?|address(?:es)?|addr|offsets?|builds?|traces?|spans?|requests?|revision\s+ids?|alembic(?:\s+revision)?|migration|rom|hash(?:es)?\s+of|(?:content|file|image|asset|blob|integrity|cache)\s+hash(?:es)?)(?:\s+(?:id|key|hash))?\s*(?:[:=#]\s*)?[\x60*"'([]*$/i;
+const NAMED_AS_OTHER = /(?:^|[^\w-])(?:ids?|keys?|tokens?|uuids?|guids?|sessions?|runs?|jobs?|kb|colou?rs?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|checksums?|fingerprints?|digests?|nonces?|salts?|address(?:es)?|addr|offsets?|builds?|traces?|spans?|requests?|revision\s+ids?|down[_\s]revision|revises|alembic(?:\s+revision)?|migration|rom|images?|containers?|volumes?|layers?|pods?|pids?|processe?s?|instances?|hash(?:es)?\s+of|(?:content|file|image|asset|blob|integrity|cache)\s+hash(?:es)?)(?:\s+(?:id|key|hash))?\s*(?:[:=#]\s*)?[\x60*"'([]*$/i;
 /** A word anywhere in the sentence that makes hex a checksum or id, unless `commit` stands right before it. */
 const CHECKSUM_CONTEXT = /\b(?:crc(?:-?32)?|md5|checksums?|sha-?(?:256|384|512)|uuids?|guids?|fingerprints?)\b/i;
 const COMMIT_RIGHT_BEFORE = /\b(?:commit|sha1?|HEAD)\s*[:=]?\s*[\x60*]*$/i;
 
-/** Column headers naming commits, and ones naming something else. */
+/** Column headers naming commits, and ones naming something else (a `Container` column holds 12-hex ids). */
 const COMMIT_COLUMN = /\b(?:commits?|commit\(s\)|sha1?s?|hash(?:es)?|tip|head|rev|revision)\b/i;
-const OTHER_COLUMN = /\b(?:ids?|uuids?|keys?|tokens?|sessions?|runs?|jobs?|kb|checksums?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|colou?rs?|digests?|address|offset|build|trace|span|request)\b/i;
+const OTHER_COLUMN = /\b(?:ids?|uuids?|keys?|tokens?|sessions?|runs?|jobs?|kb|checksums?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|colou?rs?|digests?|address|offset|build|trace|span|request|images?|containers?|revision\s+id)\b/i;
 
 /** A first line `Commit What` / `SHA Message` of a text-rendered table. */
 const TEXT_COMMIT_HEADER = /^\s*(?:commits?|sha1?|hash)\b(?:\s+\S+){0,5}\s*$/i;

@@ -129,7 +129,7 @@ export function gluedBefore(text: string, start: number): boolean {
   if (
     (before === 58 /* : */ || before === 61 /* = */ || before === 47 /* / */ || before === 64 /* @ */ ||
       before === 46 /* . */ || before === 36 /* $ */ || before === 37 /* % */ || before === 43 /* + */ ||
-      before === 92 /* \ */ || before === 126 /* ~ */ || before === 38 /* & */ || before === 95 /* _ */) &&
+      before === 92 /* \ */ || before === 126 /* ~ */ || before === 38 /* & */) &&
     (isWordChar(before2) || before2 === 58 || before2 === 47)
   ) {
     if (before === 47 || before === 58 || before === 61) {
