@@ -1,7 +1,7 @@
 /**
  * The Node implementation of the core's GitProvider. Each question is one batch per repository:
  *   discover  – 1 × `rev-parse` (cached per folder while HEAD and the shallow file are unchanged)
- *   facts     – 1 × `for-each-ref` + 1 × `cat-file --batch-check` + 1 × `log` for reachability
+ *   facts     – 1 × `for-each-ref`, then 1 × `cat-file --batch-check` ‖ 1 × `log` for reachability
  *               (+1 `rev-parse --disambiguate` only if a SHA is ambiguous, +1 `cat-file` per submodule only if
  *               a SHA is missing); answers are cached per repository state, so a re-analysis costs 0
  *   history   – 1 × `log --all -n N --name-status -M` (lazy: only when a rule needs it)
@@ -103,29 +103,28 @@ export class NodeGitProvider implements GitProvider {
     const wanted = [...new Set(shas.map(validSha).filter((s): s is string => s !== null))];
     const fresh = wanted.filter((s) => !cache.lookups.has(s));
 
-    // for-each-ref and cat-file are independent: run them side by side.
-    const needRefs = cache.refs === undefined;
-    const needHead = cache.headSha === undefined;
-    // Two queries per SHA: the plain name tells "ambiguous" apart from "missing" (a peel like `^{commit}` only
-    // says missing), the peeled one resolves with git's commit-only disambiguation and rejects blobs/trees.
-    const lines = [...(needHead ? ['HEAD'] : []), ...fresh.flatMap((s) => [s, `${s}^{commit}`])];
-    const [refsRun, catRun] = await Promise.all([
-      needRefs ? this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token) : null,
-      lines.length ? this.git(repo.root, ['cat-file', '--batch-check'], token, lines.join('\n') + '\n') : null,
-    ]);
-    if (refsRun) {
-      if (!refsRun.ok) return refsRun;
-      if (refsRun.out.code !== 0) return { ok: false, problem: failureProblem(refsRun.out, 'for-each-ref') };
-      cache.refs = parseRefs(refsRun.out.stdout);
+    // Refs first (fast): whether a remote exists decides the shape of the reachability query.
+    if (cache.refs === undefined) {
+      const r = await this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token);
+      if (!r.ok) return r;
+      if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'for-each-ref') };
+      cache.refs = parseRefs(r.out.stdout);
     }
-    const refs = cache.refs!;
+    const refs = cache.refs;
     const hasRemote = refs.some((r) => r.refname.startsWith('refs/remotes/'));
 
-    const found: string[] = [];
+    // Resolution and reachability are independent (the log takes the SHAs as written): run them side by side.
+    const needHead = cache.headSha === undefined;
+    const lines = [...(needHead ? ['HEAD'] : []), ...fresh];
+    const [catRun, reachRun] = await Promise.all([
+      lines.length ? this.git(repo.root, ['cat-file', '--batch-check'], token, lines.join('\n') + '\n') : null,
+      fresh.length ? this.reachLog(repo, fresh, hasRemote, token) : null,
+    ]);
+    if (catRun && !catRun.ok) return catRun;
+    if (reachRun && !reachRun.ok) return reachRun;
     const ambiguous: string[] = [];
     const missing: string[] = [];
     if (catRun) {
-      if (!catRun.ok) return catRun;
       const parsed = catRun.out.code === 0 ? parseBatchCheck(catRun.out.stdout, lines.length) : null;
       if (!parsed) return { ok: false, problem: failureProblem(catRun.out, 'cat-file') };
       let i = 0;
@@ -133,19 +132,24 @@ export class NodeGitProvider implements GitProvider {
         const h = parsed[i++]!;
         cache.headSha = h.kind === 'found' ? h.sha : null;
       }
+      const printed = reachRun?.value ?? new Map();
+      const local = hasRemote ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
       for (const sha of fresh) {
-        const plain = parsed[i++]!;
-        const commit = parsed[i++]!;
-        if (commit.kind === 'found') {
-          cache.lookups.set(sha, { status: 'found', sha: commit.sha, reach: 'unchecked', subject: null, submodule: null });
-          found.push(sha);
-        } else if (plain.kind === 'ambiguous') ambiguous.push(sha);
-        else missing.push(sha); // absent, or an object that is no commit (a blob's hash is not a commit mention)
+        const line = parsed[i++]!;
+        if (line.kind === 'ambiguous') ambiguous.push(sha);
+        else if (line.kind === 'missing' || (line.type !== 'commit' && line.type !== 'tag')) missing.push(sha); // a blob's hash is no commit
+        else if (line.type === 'tag') {
+          // An annotated tag's own SHA: the log peeled it, so its reach is not known under this SHA.
+          cache.lookups.set(sha, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
+        } else {
+          const node = printed.get(line.sha);
+          const reach = !node ? (hasRemote ? 'remote' : 'local') : hasRemote && local.has(line.sha) ? 'local' : 'dangling';
+          cache.lookups.set(sha, { status: 'found', sha: line.sha, reach, subject: node?.subject ?? null, submodule: null });
+        }
       }
     }
 
     const steps = await Promise.all([
-      this.reach(repo, cache, found, refs, hasRemote, token),
       this.disambiguate(repo, cache, ambiguous, token),
       this.inSubmodules(repo, cache, missing, token),
     ]);
@@ -161,37 +165,17 @@ export class NodeGitProvider implements GitProvider {
    * commits reachable from the SHAs or local tips but not from any remote-tracking branch: a SHA not printed
    * is pushed; one reachable from a local tip inside that set is local-only; the rest are dangling. Without
    * remotes it prints what the SHAs reach beyond all local refs: exactly the dangling ones.
+   * `--ignore-missing` (before `--stdin`) skips SHAs that are absent, ambiguous or not commits, so one typo
+   * cannot sink the batch; cat-file classifies those.
    */
-  private async reach(repo: RepoInfo, cache: RepoCache, keys: string[], refs: RefInfo[], hasRemote: boolean, token: CancellationToken): Promise<GitResult<void> | null> {
-    if (!keys.length) return null;
-    const head = cache.headSha ? ['HEAD'] : [];
-    const args = hasRemote
-      ? ['log', `--format=${REACH_FORMAT}`, '--stdin', '--branches', '--tags', ...head, '--not', '--remotes']
-      : ['log', `--format=${REACH_FORMAT}`, '--stdin', '--not', '--branches', '--tags', ...head];
-    const full = keys.map((k) => (cache.lookups.get(k) as { sha: string }).sha);
-    const r = await this.git(repo.root, args, token, full.join('\n') + '\n');
+  private async reachLog(repo: RepoInfo, shas: string[], hasRemote: boolean, token: CancellationToken): Promise<GitResult<ReachMap>> {
+    const head = repo.head.kind === 'unborn' ? [] : ['HEAD'];
+    const base = ['log', `--format=${REACH_FORMAT}`, '--ignore-missing', '--stdin'];
+    const args = hasRemote ? [...base, '--branches', '--tags', ...head, '--not', '--remotes'] : [...base, '--not', '--branches', '--tags', ...head];
+    const r = await this.git(repo.root, args, token, shas.join('\n') + '\n');
     if (!r.ok) return r;
     if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'log') };
-    const printed = parseReach(r.out.stdout);
-    const local = new Set<string>();
-    if (hasRemote) {
-      const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
-      if (cache.headSha) stack.push(cache.headSha);
-      while (stack.length) {
-        const s = stack.pop()!;
-        const node = printed.get(s);
-        if (!node || local.has(s)) continue;
-        local.add(s);
-        stack.push(...node.parents);
-      }
-    }
-    for (const k of keys) {
-      const l = cache.lookups.get(k) as Extract<ShaLookup, { status: 'found' }>;
-      const node = printed.get(l.sha);
-      const reach = !node ? (hasRemote ? 'remote' : 'local') : hasRemote && local.has(l.sha) ? 'local' : 'dangling';
-      cache.lookups.set(k, { ...l, reach, subject: node?.subject ?? null });
-    }
-    return { ok: true, value: undefined };
+    return { ok: true, value: parseReach(r.out.stdout) };
   }
 
   /** Candidates of all ambiguous prefixes in one `rev-parse --disambiguate` (rare: prefixes git once printed as unique). */
@@ -281,6 +265,23 @@ export class NodeGitProvider implements GitProvider {
     if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'show') };
     return { ok: true, value: r.out.stdout };
   }
+}
+
+type ReachMap = ReturnType<typeof parseReach>;
+
+/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
+function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
+  const local = new Set<string>();
+  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
+  if (headSha) stack.push(headSha);
+  while (stack.length) {
+    const s = stack.pop()!;
+    const node = printed.get(s);
+    if (!node || local.has(s)) continue;
+    local.add(s);
+    stack.push(...node.parents);
+  }
+  return local;
 }
 
 function isDir(p: string): boolean {
