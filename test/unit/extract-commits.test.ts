@@ -164,6 +164,7 @@ describe('extractCommits', () => {
     it('ids named as such: session, run, key', () => {
       none('| session | trigger |\n|---|---|\n| `1e49dc62` | watch |\n');
       none('→ session `4554cdd9` halted, key `a1b2c3d4e5` rotated, run id 7f3e2a1b.');
+      none('- `a1b2c3d4` (session id) was pushed to the queue.\n- 9f8e7d6c request id, merged later\n');
     });
     it('container and image ids, Alembic revision ids outside file names', () => {
       none('Container `3f2a1b4c5d6e` restarted; image 9c8b7a6d5e4f pulled.\n');

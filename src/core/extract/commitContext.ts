@@ -16,6 +16,8 @@ const CODE_KEYWORD = /\bgit\b|\bcommit|cherry-pick|checkout|rebase|revert|\bmerg
  * `key=…`, `run id a1b2c3d4`. Checked on the text between the sentence start and the token.
  */
 const NAMED_AS_OTHER = /(?:^|[^\w-])(?:ids?|keys?|tokens?|uuids?|guids?|sessions?|runs?|jobs?|kb|colou?rs?|crc(?:-?32)?|md5|sha-?(?:256|384|512)|checksums?|fingerprints?|digests?|nonces?|salts?|address(?:es)?|addr|offsets?|builds?|traces?|spans?|requests?|revision\s+ids?|down[_\s]revision|revises|alembic(?:\s+revision)?|migration|rom|images?|containers?|volumes?|layers?|pods?|pids?|processe?s?|instances?|hash(?:es)?\s+of|(?:content|file|image|asset|blob|integrity|cache)\s+hash(?:es)?)(?:\s+(?:id|key|hash))?\s*(?:[:=#]\s*)?[\x60*"'([]*$/i;
+/** `a1b2c3d4` (session id), `a1b2c3d4 request id`: named right after the token. */
+const NAMED_AFTER = /^[\x60*]*\s*\(?\s*(?:(?:session|run|job|request|trace|span|container|image|user|api)\s+)?(?:ids?|uuids?|keys?|tokens?|checksums?|crc(?:-?32)?|md5)\b/i;
 /** A word anywhere in the sentence that makes hex a checksum or id, unless `commit` stands right before it. */
 const CHECKSUM_CONTEXT = /\b(?:crc(?:-?32)?|md5|checksums?|sha-?(?:256|384|512)|uuids?|guids?|fingerprints?)\b/i;
 const COMMIT_RIGHT_BEFORE = /\b(?:commit|sha1?|HEAD)\s*[:=]?\s*[\x60*]*$/i;
@@ -66,7 +68,7 @@ export function sentenceAround(text: string, start: number, end: number, floor: 
 export function namedAsOther(text: string, start: number, end: number, w: Window): boolean {
   // the naming word stands right before the token: a short tail is enough, and keeps the regex cheap
   const before = text.slice(Math.max(w.start, start - 48), start);
-  if (NAMED_AS_OTHER.test(before)) return true;
+  if (NAMED_AS_OTHER.test(before) || NAMED_AFTER.test(text.slice(end, Math.min(w.lineEnd, end + 32)))) return true;
   return CHECKSUM_CONTEXT.test(text.slice(w.start, w.end)) && !COMMIT_RIGHT_BEFORE.test(before);
 }
 

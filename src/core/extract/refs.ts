@@ -22,27 +22,19 @@ const WINDOW = 120;
 const memo = new WeakMap<ParsedText, FoundRef[]>();
 
 export const extractRefs: Extractor<FoundRef> = (parsed: ParsedText, _context?: ExtractContext) => {
-  const hit = memo.get(parsed);
-  if (hit) return hit;
-  let refs: FoundRef[];
-  try {
-    refs = findRefs(parsed, scanHexTokens(parsed.text));
-  } catch {
-    refs = []; // never throw on any input; a pattern bug must not take the whole analysis down
-  }
-  memo.set(parsed, refs);
-  return refs;
+  // a copy: callers sort and map what they get, and the memo serves the commit extractor too
+  return refsWithTokens(parsed, null).slice();
 };
 
-/** The same result, for a caller (the commit extractor) that already scanned the hex tokens. */
-export function refsWithTokens(parsed: ParsedText, tokens: readonly HexToken[]): FoundRef[] {
+/** The refs of `parsed`, computed once per parsed text; the commit extractor passes the hex tokens it scanned. */
+export function refsWithTokens(parsed: ParsedText, tokens: readonly HexToken[] | null): readonly FoundRef[] {
   const hit = memo.get(parsed);
   if (hit) return hit;
   let refs: FoundRef[];
   try {
-    refs = findRefs(parsed, tokens);
+    refs = findRefs(parsed, tokens ?? scanHexTokens(parsed.text));
   } catch {
-    refs = [];
+    refs = []; // never throw on any input; a pattern bug must not take the whole analysis down
   }
   memo.set(parsed, refs);
   return refs;
