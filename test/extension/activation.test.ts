@@ -45,11 +45,11 @@ describe('activation', () => {
   it('registers its log output channel with the workbench', async () => {
     await extension.activate();
     // The workbench adds a "show channel" command per registered output channel; the extension
-    // creates its channel only in activate(), so this proves activate() ran in this host.
+    // creates its channel only in activate(), so this proves activate() ran in this host. A log
+    // channel's id is `<extension id>.<name>` (1.100) or `<extension id>.<name>.log` (1.139).
+    const prefix = `workbench.action.output.show.${EXTENSION_ID}.${CHANNEL_NAME}`;
     const command = await waitFor('the output channel command', async () =>
-      (await vscode.commands.getCommands(false)).find(
-        (id) => id.startsWith('workbench.action.output.show.') && id.includes(EXTENSION_ID) && id.endsWith(CHANNEL_NAME),
-      ),
+      (await vscode.commands.getCommands(false)).find((id) => id === prefix || id === `${prefix}.log`),
     );
     await vscode.commands.executeCommand(command);
   });

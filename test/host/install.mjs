@@ -19,9 +19,15 @@ import { capture, parseArgs, run } from './proc.mjs';
 
 const DEBIAN_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
 const RIPGREP_CACHE = { dir: 'vscode-ripgrep-cache-1.15.11', file: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
-// Native modules of VS Code's server whose install scripts must run on Linux (the windows-* ones
-// build nothing here). Approved by name in lib/vscode/package.json before its nested npm install.
-const NATIVE_SCRIPTS = ['@parcel/watcher', '@vscode/deviceid', '@vscode/ripgrep', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'];
+// Native modules of VS Code's server (either version) whose install scripts must run on Linux (the
+// windows-* ones build nothing here). Approved by name in lib/vscode/package.json before its nested
+// npm install.
+const NATIVE_SCRIPTS = [
+  '@parcel/watcher', '@vscode/deviceid', '@vscode/fs-copyfile', '@vscode/native-watchdog', '@vscode/ripgrep',
+  '@vscode/spdlog', '@vscode/sqlite3', 'cpu-features', 'kerberos', 'koffi', 'native-watchdog', 'node-pty', 'ssh2',
+];
+// 1.100 downloads rg in a postinstall (seeded above); 1.139 ships every platform's rg in the package.
+const RIPGREP_BINARIES = ['@vscode/ripgrep/bin/rg', '@vscode/ripgrep-universal/bin/linux-x64/rg'];
 // Loaded with the server's own Node after install: a module built for the wrong ABI fails here, not mid-test.
 const MUST_LOAD = ['node-pty', '@vscode/spdlog'];
 
@@ -142,7 +148,8 @@ async function installVersion(version, force) {
 function verify(version, pkgDir) {
   const vscodeDir = join(pkgDir, 'lib', 'vscode');
   if (!existsSync(join(vscodeDir, 'out', 'server-main.js'))) throw new Error(`no server-main.js in ${vscodeDir}`);
-  const rg = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+  const rg = RIPGREP_BINARIES.map((p) => join(vscodeDir, 'node_modules', p)).find((p) => existsSync(p));
+  if (!rg) throw new Error(`no ripgrep binary in ${vscodeDir}/node_modules (${RIPGREP_BINARIES.join(', ')})`);
   capture(rg, ['--version']);
   for (const mod of MUST_LOAD) {
     capture(nodeFor(version), ['-e', `require(${JSON.stringify(mod)})`], { cwd: vscodeDir });

@@ -8,7 +8,7 @@
 // being loaded from --extension, so the suite tests what users get.
 // The truth is the results file the suite writes (its path reaches the extension host through the
 // server's environment); the workbench's codeAutomationExit code must agree with it.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser } from './browser.mjs';
@@ -48,7 +48,10 @@ export async function runSuite({ version, extension, tests, workspace, vsix, tim
     if (vsix) {
       say(version, `installing ${vsix}`);
       await installVsix(version, runDir, vsix);
-      developmentPath = undefined;
+      // The web workbench runs extension tests only in extension-development mode, so the run gets
+      // a development folder holding no extension: the host then loads the installed VSIX.
+      developmentPath = join(runDir.root, 'no-development-extension');
+      mkdirSync(developmentPath);
       expectedUnder = runDir.extensions;
     }
     server = await startServer({

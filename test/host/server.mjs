@@ -2,7 +2,7 @@
 // code-server wrapper, which rejects --enable-smoke-test-driver) in its own process group, with
 // the run's own TMPDIR and XDG folders, and stops the whole group whatever happens.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,26 @@ export function makeRunDir(label) {
     dirs[name] = join(root, name);
     mkdirSync(dirs[name], { recursive: true });
   }
+  writeUserSettings(dirs['user-data']);
   return { root, ...dirs, serverLog: join(root, 'server.log'), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+// Settings for every run. Workspace trust off: a run without a development folder (the VSIX test)
+// would otherwise stop at the trust dialog, which the test driver refuses to show. The rest keeps
+// the closed network out of the picture and the screenshots free of welcome pages.
+const USER_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+};
+
+function writeUserSettings(userDataDir) {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 }
 
 /** Environment for anything started for the run: nothing leaks into the user's own folders. */
