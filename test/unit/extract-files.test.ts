@@ -135,6 +135,14 @@ describe('extractFiles: forms', () => {
     ]);
   });
 
+  it('Windows and elided outside paths are external too', () => {
+    const hits = files('Copied to C:\\Users\\me\\notes.md and ~/.claude/projects/.../memory/MEMORY.md\n');
+    assert.deepEqual(hits.map((f) => [f.path, f.external, f.at]), [
+      ['C:\\Users\\me\\notes.md', true, 'C:\\Users\\me\\notes.md'],
+      ['~/.claude/projects/.../memory/MEMORY.md', true, '~/.claude/projects/.../memory/MEMORY.md'],
+    ]);
+  });
+
   it('a leading @ (file mention) is not part of the path', () => {
     assert.equal(one('Read @agents/learnings.md first.\n', 'agents/learnings.md').at, 'agents/learnings.md');
   });

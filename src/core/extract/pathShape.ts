@@ -57,6 +57,7 @@ const DOTFILES = new Set(
     .split(' '),
 );
 
+const DRIVE = /^[A-Za-z]:[\\/]/;
 const EXT_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
 /** Globs, placeholders, template syntax, shell variables, escapes and Windows separators. */
 const NOT_LITERAL = /[*?<>{}$\\]/;
@@ -71,15 +72,20 @@ export function classifyPath(path: string, quoted: boolean): PathKind | null {
   const n = path.length;
   if (n < 2 || n > 400) return null;
   if (path.charCodeAt(n - 1) === 47 /* / */) return null; // a directory
-  if (NOT_LITERAL.test(path) || path.includes('//')) return null;
   let body = path;
   let external = false;
-  if (body.startsWith('~/')) {
+  if (DRIVE.test(body)) {
+    // A Windows absolute path: outside the workspace, with either separator.
+    body = body.slice(3).replace(/\\/g, '/');
+    external = true;
+  }
+  if (NOT_LITERAL.test(body) || body.includes('//')) return null;
+  if (!external && body.startsWith('~/')) {
     external = true;
     body = body.slice(2);
-  } else if (body.charCodeAt(0) === 126 /* ~ */) {
+  } else if (!external && body.charCodeAt(0) === 126 /* ~ */) {
     return null; // `~L462`, `~12 files`
-  } else if (body.charCodeAt(0) === 47) {
+  } else if (!external && body.charCodeAt(0) === 47) {
     external = true; // absolute, or a site route with a file name (`/learn/otel-eval.html`)
     body = body.slice(1);
   }
@@ -88,7 +94,8 @@ export function classifyPath(path: string, quoted: boolean): PathKind | null {
   const hasDir = segments.length > 1;
   for (let i = 0; i < segments.length - 1; i++) {
     const s = segments[i];
-    if (s === '' || (s !== '.' && s !== '..' && /^\.+$/.test(s))) return null; // `a//b`, `plans/.../x.md`
+    // `a//b`; `plans/.../x.md` is a placeholder, though an elided outside path (`~/.claude/.../x.md`) is kept.
+    if (s === '' || (s !== '.' && s !== '..' && /^\.+$/.test(s) && !external)) return null;
     if ((s === '.' || s === '..') && i > 0 && segments[i - 1] !== '..' && segments[i - 1] !== '.') return null;
   }
   if (hasDir && !external && looksLikeHost(segments[0])) return null;

@@ -17,10 +17,13 @@ export interface Suffix {
 const LINE = /^:L?(\d{1,7})(?:[-–]L?(\d{1,7})|:(\d{1,5}))?/;
 const SYMBOL = /^:([A-Za-z_][\w.$]*)$/;
 const PYTEST = /^::([\w.[\]:-]+)$/;
+const DRIVE = /^[A-Za-z]:[\\/]/;
 const ANCHOR_LINE = /^#L(\d{1,7})(?:C(\d{1,5}))?(?:-L?(\d{1,7}))?/;
 
 function suffixStart(tok: string): number {
-  for (let i = 0; i < tok.length; i++) {
+  // `C:\\x\\y.md`: the drive's colon is part of the path.
+  const from = DRIVE.test(tok) ? 2 : 0;
+  for (let i = from; i < tok.length; i++) {
     const c = tok.charCodeAt(i);
     if (c === 58 /* : */ || c === 35 /* # */) return i;
   }
