@@ -26,8 +26,12 @@ class CommitLens extends vscode.CodeLens {
   }
 }
 
-/** Diagnostics meaning "the handoff no longer matches the repository": what a phase lens counts as stale. */
-const STALE_CODES = new Set(['unknown-commit', 'stale-ref', 'missing-file', 'line-out-of-range']);
+/**
+ * Diagnostics meaning "the handoff no longer matches the repository": what a phase lens counts as stale, with
+ * the breadcrumbs that resolve to no file. (Missing files are counted from the targets, not from missing-file
+ * diagnostics, because that rule also reports a bare name with several matches, which is not stale.)
+ */
+const STALE_CODES = new Set(['unknown-commit', 'stale-ref', 'line-out-of-range']);
 
 export function phaseCounts(store: HandoffStore, h: AnalysedHandoff, phase: Phase): PhaseCounts {
   const { model, diagnostics } = h.analysis;
@@ -43,7 +47,8 @@ export function phaseCounts(store: HandoffStore, h: AnalysedHandoff, phase: Phas
     stepsDone: steps.filter((s) => s.state === 'done').length,
     stepsTotal: steps.length,
     unpushed: unpushed.size,
-    stale: inside(diagnostics).filter((d) => STALE_CODES.has(d.code)).length,
+    stale: inside(diagnostics).filter((d) => STALE_CODES.has(d.code)).length
+      + inside(model.files).filter((f) => !f.external && store.fileTargets(h, f).length === 0).length,
   };
 }
 

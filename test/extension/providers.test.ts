@@ -1,0 +1,266 @@
+// CodeLens, document links, hovers and the commit document, through VS Code's own command API in the real
+// extension host, over a handoff written into the fixture workspace (a real repository with a bare origin:
+// pushed, unpushed and amended commits, a moved file, two files sharing a name).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import manifest from '../../package.json';
+
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const HANDOFF_NAME = 'SESSION-HANDOFF-providers.md';
+
+interface Api {
+  ready: Promise<void>;
+  store: { isHandoff(uri: vscode.Uri): boolean; get(uri: vscode.Uri): { analysis: { commitStates: ReadonlyMap<string, unknown>; fileTargets: ReadonlyArray<readonly string[] | null> } } | undefined };
+  setTrusted(trusted: boolean | undefined): void;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+/** Markdown of a hover's contents, joined. */
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+describe('providers', function () {
+  this.timeout(60_000);
+  let root: string;
+  let uri: vscode.Uri;
+  let text: string;
+  const sha: Record<'parser' | 'unpushed' | 'amendedOld' | 'absent', string> = { parser: '', unpushed: '', amendedOld: '', absent: '' };
+  const full: Record<'parser' | 'unpushed', string> = { parser: '', unpushed: '' };
+  const subject = { unpushed: '' };
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  /** Position of the `occurrence`-th `needle` in the handoff, plus `offset` characters. */
+  function at(needle: string, offset = 1, occurrence = 0): vscode.Position {
+    let i = -1;
+    for (let n = 0; n <= occurrence; n++) i = text.indexOf(needle, i + 1);
+    assert.ok(i >= 0, `${needle} is not in the handoff`);
+    const before = text.slice(0, i);
+    const line = before.split('\n').length - 1;
+    return new vscode.Position(line, i - (before.lastIndexOf('\n') + 1) + offset);
+  }
+
+  async function lenses(resolve = 100): Promise<Array<{ line: number; title: string; command: vscode.Command | undefined }>> {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolve);
+    return found.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command }))
+      .sort((a, b) => a.line - b.line || a.title.localeCompare(b.title));
+  }
+
+  async function lensTitlesOn(needle: string): Promise<string[]> {
+    const line = at(needle).line;
+    return (await lenses()).filter((l) => l.line === line).map((l) => l.title);
+  }
+
+  let api: Api;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    await api.ready;
+    // The test host's workspace is not trusted (no git there); these features are about git facts.
+    api.setTrusted(true);
+    root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    // The SHAs of the fixture: from its repository, and (for the amended-away commit, which only the handoff
+    // the workspace builder wrote still names) from that handoff.
+    const demo = readFileSync(join(root, 'HANDOFF.md'), 'utf8');
+    full.parser = git(root, 'rev-parse', 'v1.0.0^{commit}');
+    // Other suites push and amend in this repository; whatever they left, have one commit that is not pushed.
+    if (git(root, 'rev-list', '--count', 'origin/main..main') === '0') {
+      git(root, '-c', 'user.name=Providers Test', '-c', 'user.email=providers@example.com', 'commit', '-q', '--allow-empty', '-m', 'WIP: providers test');
+    }
+    full.unpushed = git(root, 'rev-parse', 'main');
+    subject.unpushed = git(root, 'log', '-1', '--format=%s', 'main');
+    sha.parser = full.parser.slice(0, 7);
+    sha.unpushed = full.unpushed.slice(0, 7);
+    sha.amendedOld = /First version in ([0-9a-f]{7})/.exec(demo)![1]!;
+    sha.absent = /Check commit ([0-9a-f]{7,})/.exec(demo)![1]!;
+    text = [
+      '# Session handoff: providers test',
+      '',
+      '## Phase 1: Parser',
+      '',
+      `- [x] Parser landed in commit \`${sha.parser}\`.`,
+      `- [ ] Push the local experiment, commit ${sha.unpushed}.`,
+      '- See `src/parser.ts:12` and `src/parser.ts:40-42`.',
+      '- Shared names: `index.ts`.',
+      '- Gone: `src/nowhere.ts:3`.',
+      '',
+      '## Phase 2: Config',
+      '',
+      `- Config loader: commit ${sha.amendedOld} (amended since).`,
+      `- Typo: commit ${sha.absent}.`,
+      '',
+    ].join('\n');
+    uri = vscode.Uri.file(join(root, HANDOFF_NAME));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitFor('the store to analyse the test handoff with git', () =>
+      (api.store.isHandoff(uri) && (api.store.get(uri)?.analysis.commitStates.size ?? 0) > 0
+        // …and with the workspace's files listed (src/parser.ts resolved), which can land a little later.
+        && api.store.get(uri)?.analysis.fileTargets.some((t) => (t?.length ?? 0) > 0) ? true : undefined));
+  });
+
+  after(async () => {
+    api?.setTrusted(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('handoffNavigator').update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  describe('CodeLens', () => {
+    it('sums each phase heading: steps, unpushed commits, stale references', async () => {
+      assert.deepEqual(await lensTitlesOn('## Phase 1'), ['1/2 steps · 1 unpushed · 1 stale']);
+      assert.deepEqual(await lensTitlesOn('## Phase 2'), ['2 stale']);
+    });
+
+    it('titles commits from git: SHA, subject, age and state, with Show commit for the ones that resolve', async () => {
+      const parser = await lensTitlesOn(`\`${sha.parser}\``);
+      assert.equal(parser.length, 2, parser.join(' | '));
+      assert.match(parser[0]!, new RegExp(`^${sha.parser} · Add parser · (\\d+ \\w+ ago|yesterday|just now)$`));
+      assert.equal(parser[1], 'Show commit');
+      const unpushed = await lensTitlesOn(`commit ${sha.unpushed}`);
+      assert.match(unpushed[0]!, new RegExp(`^${sha.unpushed} · ${escape(subject.unpushed)} · .+ · unpushed$`));
+      const amended = await lensTitlesOn(`commit ${sha.amendedOld}`);
+      assert.match(amended[0]!, new RegExp(`^${sha.amendedOld} · Add config loader · .+ · on no branch$`));
+      assert.deepEqual(await lensTitlesOn(`commit ${sha.absent}`), [`${sha.absent} · not in this repository`]);
+    });
+
+    it('opens breadcrumbs: the file at its line, a pick among matches, a search for a missing file', async () => {
+      assert.deepEqual(await lensTitlesOn('src/parser.ts:12'), ['Open parser.ts:12', 'Open parser.ts:40-42']);
+      assert.deepEqual(await lensTitlesOn('`index.ts`'), ['2 matches for index.ts…']);
+      assert.deepEqual(await lensTitlesOn('src/nowhere.ts'), ['$(warning) nowhere.ts not found · Search…']);
+      const open = (await lenses()).find((l) => l.title === 'Open parser.ts:12')!;
+      assert.equal(open.command!.command, 'handoffNavigator.openBreadcrumb');
+      const [args] = open.command!.arguments as [{ targets: string[]; fragment: string }];
+      assert.deepEqual(args.targets.map((t) => vscode.Uri.parse(t).fsPath), [join(root, 'src', 'parser.ts')]);
+      assert.equal(args.fragment, 'L12');
+      const pick = (await lenses()).find((l) => l.title.startsWith('2 matches'))!;
+      const [pickArgs] = pick.command!.arguments as [{ targets: string[] }];
+      assert.deepEqual(pickArgs.targets.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t))).sort(), ['src/a/index.ts', 'src/b/index.ts']);
+    });
+
+    it('drops a lens kind when its setting is turned off, and brings it back', async () => {
+      const config = vscode.workspace.getConfiguration('handoffNavigator');
+      const commitLine = at(`\`${sha.parser}\``).line;
+      await config.update('codeLens.commits', false, vscode.ConfigurationTarget.Workspace);
+      const without = await waitFor('commit lenses to go', async () => {
+        const all = await lenses();
+        return all.some((l) => l.line === commitLine) ? undefined : all;
+      });
+      assert.ok(without.some((l) => l.title === 'Open parser.ts:12'), 'file lenses stay');
+      assert.ok(without.some((l) => l.title.includes('stale')), 'phase lenses stay');
+      await config.update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor('commit lenses to return', async () => ((await lenses()).some((l) => l.line === commitLine) ? true : undefined));
+    });
+  });
+
+  describe('document links', () => {
+    async function links(): Promise<vscode.DocumentLink[]> {
+      return vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    }
+    function linkAt(all: vscode.DocumentLink[], needle: string) {
+      const p = at(needle);
+      return all.filter((l) => l.range.contains(p));
+    }
+
+    it('links breadcrumbs inside backticks to the file with the line or range selected', async () => {
+      const all = await links();
+      const [line] = linkAt(all, 'src/parser.ts:12');
+      assert.ok(line, 'no link on src/parser.ts:12');
+      assert.equal(line.target!.fsPath, join(root, 'src', 'parser.ts'));
+      assert.equal(line.target!.fragment, 'L12');
+      assert.equal(text.split('\n')[line.range.start.line]!.slice(line.range.start.character, line.range.end.character), 'src/parser.ts:12');
+      const [range] = linkAt(all, 'src/parser.ts:40-42');
+      assert.equal(range!.target!.fragment, 'L40,1-L43,1');
+    });
+
+    it('links an ambiguous name to a pick of its matches, and a missing file to nothing', async () => {
+      const all = await links();
+      const [ambiguous] = linkAt(all, '`index.ts`');
+      assert.equal(ambiguous!.target!.scheme, 'command');
+      assert.equal(ambiguous!.target!.path, 'handoffNavigator.openBreadcrumb');
+      const [args] = JSON.parse(ambiguous!.target!.query) as [{ targets: string[] }];
+      assert.equal(args.targets.length, 2);
+      assert.deepEqual(linkAt(all, 'src/nowhere.ts'), []);
+    });
+
+    it('opens the target at its line when followed', async () => {
+      const [link] = linkAt(await links(), 'src/parser.ts:40-42');
+      await vscode.commands.executeCommand('vscode.open', link!.target);
+      const editor = await waitFor('the target editor', () =>
+        vscode.window.activeTextEditor?.document.uri.fsPath === join(root, 'src', 'parser.ts') ? vscode.window.activeTextEditor : undefined);
+      const s = editor.selection;
+      assert.deepEqual([s.start.line, s.start.character, s.end.line, s.end.character], [39, 0, 42, 0]);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    });
+  });
+
+  describe('hovers', () => {
+    async function hover(p: vscode.Position): Promise<string> {
+      return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, p));
+    }
+
+    it('tells a commit\'s subject, author, files, branches, tags and pushed state, with Open Commit and Copy SHA', async () => {
+      const md = await hover(at(sha.parser, 2));
+      assert.match(md, /\*\*Add parser\*\*/);
+      assert.match(md, /1 file changed/);
+      assert.match(md, /`main`/);
+      assert.match(md, /`origin\/main`/);
+      assert.match(md, /Tagged `v1\.0\.0`/);
+      assert.match(md, /Pushed \(/);
+      assert.match(md, /\[Open Commit\]\(command:handoffNavigator\.openCommit\?/);
+      assert.match(md, /\[Copy SHA\]\(command:handoffNavigator\.copySha\?/);
+      const unpushed = await hover(at(sha.unpushed, 2));
+      assert.match(unpushed, /\*\*Not pushed\*\*/);
+      assert.match(await hover(at(sha.absent, 2)), /is not in this repository/);
+    });
+
+    it('shows the code a breadcrumb points at, fenced in its language', async () => {
+      const md = await hover(at('src/parser.ts:12', 3));
+      const lines = [10, 11, 12, 13, 14].map((n) => `// src/parser.ts line ${n}`).join('\n');
+      assert.ok(md.includes('```typescript\n' + lines + '\n```'), md);
+      assert.match(await hover(at('`index.ts`', 2)), /matches 2 files/);
+    });
+  });
+
+  describe('commit document', () => {
+    it('opens a commit\'s header, stat and patch read-only under handoff-commit:', async () => {
+      await vscode.commands.executeCommand('handoffNavigator.openCommit', { uri: uri.toString(), sha: sha.parser });
+      const editor = await waitFor('the commit document', () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'handoff-commit' ? vscode.window.activeTextEditor : undefined);
+      const content = editor.document.getText();
+      assert.match(content, new RegExp(`^commit ${full.parser}`, 'm'));
+      assert.match(content, /Add parser/);
+      assert.match(content, /src\/parser\.ts \| 50 \+/);
+      assert.match(content, /^\+\/\/ src\/parser\.ts line 1$/m);
+      assert.equal(editor.document.languageId, 'diff');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('serves the same content to anyone opening the URI', async () => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({
+        scheme: 'handoff-commit', path: `/${sha.unpushed}.diff`, query: new URLSearchParams({ handoff: uri.toString(), sha: full.unpushed }).toString(),
+      }));
+      assert.match(doc.getText(), new RegExp(`^commit ${full.unpushed}`, 'm'));
+      assert.ok(doc.getText().includes(subject.unpushed), doc.getText());
+    });
+  });
+});
