@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
 
   const trust = new TrustState();
   const store = new Store({ log, trust, settings: current, workspaceState: context.workspaceState });
-  const tree = new HandoffTree(store, current);
+  const tree = new HandoffTree(store, current, log);
   const statusBar = new HandoffStatusBar(store);
   const diagnostics = new DiagnosticsPublisher(store, vscode.Uri.joinPath(context.extensionUri, 'README.md'));
   const settingsChanged = new vscode.EventEmitter<void>();

@@ -52,6 +52,20 @@ describe('diagnostics', () => {
     const uri = handoffUri();
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    try {
+      await editThenCheck(doc, editor);
+    } finally {
+      // Leave the file as the other suites expect it: same text, saved, editor clean.
+      api.setBeforeLand(undefined);
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), original));
+      await doc.save();
+      await waitFor('the original text to be analysed again', () => api.store.get(uri)?.version === doc.version);
+    }
+  });
+
+  async function editThenCheck(doc: vscode.TextDocument, editor: vscode.TextEditor): Promise<void> {
+    const uri = doc.uri;
     const end = doc.lineAt(doc.lineCount - 1).range.end;
 
     // One edit: a new open step gets its diagnostic.
@@ -78,7 +92,7 @@ describe('diagnostics', () => {
     assert.ok(lines.some((l) => l.includes('Fresh step')), lines.join('\n'));
     assert.ok(!lines.some((l) => l.includes('Stale step') || l.includes('First step')), lines.join('\n'));
     assert.equal(api.store.get(uri)?.version, doc.version);
-  });
+  }
 
   describe('git state changes', () => {
     const worktree = mkdtempSync(join(tmpdir(), 'handoff-wt-'));

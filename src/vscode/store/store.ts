@@ -52,6 +52,8 @@ const anyCancelled = (...tokens: Array<CancellationToken | undefined>): Cancella
 let never: vscode.CancellationToken | undefined;
 const neverCancelled = (): vscode.CancellationToken => (never ??= new vscode.CancellationTokenSource().token);
 
+const exists = (uri: vscode.Uri): Promise<boolean> => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+
 export class Store implements HandoffStore {
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   readonly onDidChange = this.emitter.event;
@@ -211,8 +213,11 @@ export class Store implements HandoffStore {
         const { uris, skipped } = await this.discovery.findAll(this.opts.settings(), cts.token);
         for (const s of skipped) this.opts.log.warn(`skipped: ${s}`);
         const keep = new Set(uris.map((u) => u.toString()));
-        // Open documents that match count too (a new, unsaved-to-index file; a file outside the folders).
-        for (const doc of vscode.workspace.textDocuments) if (this.qualifies(doc.uri)) keep.add(doc.uri.toString());
+        // Open documents that match count too (a file outside the folders) — but VS Code keeps a closed
+        // document around for a while, so one whose file is gone counts only while it has unsaved edits.
+        for (const doc of vscode.workspace.textDocuments) {
+          if (!keep.has(doc.uri.toString()) && this.qualifies(doc.uri) && (doc.isDirty || await exists(doc.uri))) keep.add(doc.uri.toString());
+        }
         const removed = [...this.entries.keys()].filter((k) => !keep.has(k));
         for (const k of removed) this.remove(k);
         const fresh: Entry[] = [];
@@ -342,6 +347,11 @@ export class Store implements HandoffStore {
       await stat;
     } catch (e) {
       this.opts.log.warn(`skipped ${name}: cannot read it (${e instanceof Error ? e.message : String(e)})`);
+      // Gone from disk and not open: it is no longer a handoff (the delete event may come later, or never).
+      if (!a.doc && this.entries.get(entry.uri.toString()) === entry) {
+        this.remove(entry.uri.toString());
+        this.emitter.fire([entry.uri]);
+      }
       return undefined;
     }
     const analysis = await this.service.analyze({ path: entry.uri.fsPath, version: a.version, text }, a.token);

@@ -23,7 +23,7 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private readonly disposables: vscode.Disposable[] = [];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly store: HandoffStore, private readonly settings: () => ExtensionSettings) {
+  constructor(private readonly store: HandoffStore, private readonly settings: () => ExtensionSettings, private readonly log: vscode.LogOutputChannel) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
@@ -118,7 +118,9 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     // Wait for the cursor to settle: revealing on every keystroke would make the tree flicker.
     this.followTimer = setTimeout(() => {
       const node = this.nodeAt(e.textEditor.document.uri, e.selections[0].active);
-      if (node && this.view.selection[0]?.id !== node.id) void this.reveal(node).then(undefined, () => undefined);
+      if (node && this.view.selection[0]?.id !== node.id) {
+        void this.reveal(node).then(undefined, (err) => this.log.debug(`follow cursor: could not reveal ${node.id}: ${err}`));
+      }
     }, 150);
   }
 
