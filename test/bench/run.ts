@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: builds, then prints ONE Markdown table (for the README's Performance section) with a
+ * pass/fail mark per goal of issue 6. Every ratio is measured in this run, both sides alternating round by
+ * round, as medians. Progress goes to stderr, the table to stdout.
+ *
+ *   npm run bench                      # full run
+ *   npm run bench -- --quick           # fewer rounds, sizes up to 1,000 (a smoke run; not for the README)
+ *   npm run bench -- --only 1,3        # some items only
+ */
+import { loadavg } from 'node:os';
+import { cliVsMarkdownlint, analysisVsRemark } from './corpusBench';
+import { editBench } from './editBench';
+import { gitBench } from './gitBench';
+import { benchRepo, type BenchRepo } from './gitRepo';
+import { hostRows } from './hostBench';
+import { scaleBench } from './scaleBench';
+import { machine, render, type Row } from './table';
+import { loadCorpus, ms, now } from './util';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;
+const want = (item: string) => !only || only.has(item);
+
+const ROUNDS = {
+  analysis: quick ? 5 : 15,
+  cli: quick ? 3 : 7,
+  git: quick ? 5 : 15,
+  scale: quick ? 1 : 3,
+  edit: quick ? 10 : 30,
+};
+const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
+
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+async function section(rows: Row[], item: string, title: string, run: () => Promise<Row[]> | Row[]): Promise<void> {
+  if (!want(item)) return;
+  log(`${item}. ${title}…`);
+  const t0 = now();
+  try {
+    rows.push(...(await run()));
+  } catch (e) {
+    rows.push({ item, what: title, measured: `error: ${e instanceof Error ? e.message : String(e)}`, goal: '', pass: false });
+  }
+  log(`${item}. done in ${ms(now() - t0)}`);
+}
+
+async function main(): Promise<void> {
+  const t0 = now();
+  const header = machine();
+  const corpus = loadCorpus();
+  const rows: Row[] = [];
+  let repo: BenchRepo | null = null;
+  const getRepo = () => {
+    if (!repo) {
+      repo = benchRepo(5000, 100);
+      log(`bench repository ${repo.dir}: ${repo.built ? `built in ${ms(repo.buildMs)}` : 'from the cache'}`);
+    }
+    return repo;
+  };
+
+  await section(rows, '1', 'corpus analysis vs remark-parse', () => analysisVsRemark(corpus, ROUNDS.analysis));
+  await section(rows, '2', 'handoff-lint vs markdownlint-cli2', () => cliVsMarkdownlint(corpus, ROUNDS.cli));
+  await section(rows, '3', '1,000 SHAs vs raw cat-file', () => gitBench(getRepo(), ROUNDS.git));
+  await section(rows, '4', `scale ${SIZES.join(', ')}`, () => scaleBench(corpus, SIZES, ROUNDS.scale));
+  await section(rows, '5', 'edit latency', () => editBench(corpus, getRepo(), ROUNDS.edit));
+  await section(rows, '6', 'activation and VSIX', () => hostRows());
+
+  const total = now() - t0;
+  const out = [
+    `### Benchmark${quick ? ' (quick run: fewer rounds, not for the README)' : ''}`,
+    '',
+    ...header,
+    `- Corpus: ${corpus.source}; rounds per measure: ${Object.entries(ROUNDS).map(([k, v]) => `${k} ${v}`).join(', ')} (medians)`,
+    '',
+    render(rows),
+    '',
+    `Bench run time ${ms(total)}; load average at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}.` +
+      ` Goals met: ${rows.filter((r) => r.pass === true).length} of ${rows.filter((r) => r.pass !== null).length}.`,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
