@@ -48,20 +48,31 @@ export interface Window {
 /** Sentence bounds around [start, end) inside [floor, ceil): split on `. `, `; `, `? `, `! ` and line ends. */
 export function sentenceAround(text: string, start: number, end: number, floor: number, ceil: number): Window {
   let ls = start;
-  while (ls > floor && start - ls < 160 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  while (ls > floor && start - ls < 120 && !isBreak(text.charCodeAt(ls - 1))) ls--;
   let le = end;
-  while (le < ceil && le - end < 120 && text[le] !== '\n' && text[le] !== '\r') le++;
+  while (le < ceil && le - end < 100 && !isBreak(text.charCodeAt(le))) le++;
   let s = ls;
   for (let i = start - 1; i > ls; i--) {
-    const c = text[i - 1];
-    if ((c === '.' || c === ';' || c === '?' || c === '!') && (text[i] === ' ' || text[i] === '\t')) { s = i; break; }
+    if (isStop(text.charCodeAt(i - 1)) && isBlank(text.charCodeAt(i))) { s = i; break; }
   }
   let e = le;
   for (let i = end; i < le - 1; i++) {
-    const c = text[i];
-    if ((c === '.' || c === ';' || c === '?' || c === '!') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { e = i; break; }
+    if (isStop(text.charCodeAt(i)) && isBlank(text.charCodeAt(i + 1))) { e = i; break; }
   }
   return { start: s, end: e, lineStart: ls, lineEnd: le };
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** `.`, `;`, `?`, `!` end a sentence when a blank follows. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 59 || c === 63 || c === 33;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** True when the words around the token say it is an id, key or checksum rather than a commit. */
@@ -116,7 +127,9 @@ export class TextCommitTables {
 
   /** The token at `start` opens line `line` of a commit table. */
   isRow(line: number, start: number): boolean {
-    return /^[\s•*-]*$/.test(this.text.slice(this.lineStarts[line], start)) && this.below(line);
+    const ls = this.lineStarts[line];
+    // a row's SHA opens its line: never slice a long line just to learn that
+    return start - ls <= 8 && /^[\s•*-]*$/.test(this.text.slice(ls, start)) && this.below(line);
   }
 
   private below(line: number): boolean {
@@ -142,5 +155,5 @@ const TEXT_ROW = /^[\s•*-]*[0-9a-fA-F]{7,40}\s+\S/;
 
 /** Front matter: `git_commit: abc1234`, `commit:`, `sha:`, `head:`; other keys' hex is not a commit. */
 export function frontMatterKey(text: string, lineStart: number, start: number): boolean {
-  return /^[ \t-]*["']?(?:git_?)?(?:commit|sha|head|rev|revision|tip|base_commit|last_commit)["']?\s*:\s*["']?$/i.test(text.slice(lineStart, start));
+  return start - lineStart <= 64 && /^[ \t-]*["']?(?:git_?)?(?:commit|sha|head|rev|revision|tip|base_commit|last_commit)["']?\s*:\s*["']?$/i.test(text.slice(lineStart, start));
 }

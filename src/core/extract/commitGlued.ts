@@ -12,6 +12,8 @@ import { isHexChar, isWordChar } from './hex';
 
 /** Bounds the extra work: each known SHA costs one native `indexOf` sweep of the text. */
 const MAX_KNOWN = 48;
+/** A SHA written thousands of times is hostile input, not a text rendering: stop looking for glued copies. */
+const MAX_OCCURRENCES = 2000;
 
 export function gluedCommits(parsed: ParsedText, out: FoundCommit[]): void {
   const { text } = parsed;
@@ -21,7 +23,9 @@ export function gluedCommits(parsed: ParsedText, out: FoundCommit[]): void {
   const taken = new Set(out.map((c) => c.start));
   const added: FoundCommit[] = [];
   for (const sha of known) {
-    for (let at = text.indexOf(sha); at >= 0; at = text.indexOf(sha, at + 1)) {
+    let seen = 0;
+    for (let at = text.indexOf(sha); at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(sha, at + 1)) {
+      seen++;
       const end = at + sha.length;
       if (taken.has(at)) continue;
       const before = text.charCodeAt(at - 1);
