@@ -261,7 +261,10 @@ function cutAtUnclosed(text: string, a: number, b: number): [number, number] | u
       if (ch === OPEN_CODES[kind]) { if (depth++ === 0) firstOpen = i; }
       else if (ch === CLOSE_CODES[kind] && depth > 0) depth--;
     }
-    if (depth > 0 && firstOpen > a) b = firstOpen;
+    if (depth > 0 && firstOpen > a) {
+      if (kind === 0 && firstOpen === b - 1) return undefined; // `console.log("x")`: a call, not a path
+      b = firstOpen;
+    }
   }
   return b - a >= 2 ? [a, b] : undefined;
 }

@@ -37,11 +37,18 @@ const HOST_SUFFIXES = new Set(
 /** `Next.js` is a framework, not a file; likewise the other `X.js` library names written in prose. */
 const JS_LIBRARIES = new Set(
   ('next node vue react express three d3 chart nuxt nest ember backbone angular socket moment alpine solid p5 ' +
-    'anime deno bun meteor knockout handlebars underscore lodash require pixi babylon phaser plotly leaflet ' +
+    'anime deno bun meteor knockout handlebars underscore lodash require pixi babylon phaser plotly leaflet day ' +
+    'paper fabric konva popper hammer video howler tone matter brain ml5 sigma cytoscape vis mermaid marked ' +
+    'highlight prism quill slate draft immer ramda mapbox-gl chartjs hls dash ' +
     'electron gatsby svelte preact mithril hapi koa sails feathers ionic cypress jest mocha chai sinon zod ' +
     'tailwind bootstrap jquery immutable rx redux mobx vite webpack rollup esbuild turbo nx lerna yarn npm pnpm')
     .split(' '),
 );
+/** `console.log`, `Math.log`, `self.db`, `res.json`: a receiver and a member, not a file (checked on bare names). */
+const RECEIVERS = new Set(
+  'console logger logging math Math np numpy torch tf self this cls res req resp ctx window document'.split(' '),
+);
+const MEMBER_EXTENSIONS = new Set('log json db html'.split(' '));
 /** Extensionless file names worth a breadcrumb (when backticked, linked or after a directory). */
 const PLAIN_NAMES = new Set(
   ('Makefile makefile GNUmakefile Dockerfile Containerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile ' +
@@ -131,5 +138,6 @@ function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
   if (stem.charCodeAt(0) === 40 /* ( */) return false; // `Chrono Trigger (USA).sfc`: the tail of a spaced name
 
   if ((lower === 'js' || lower === 'ts') && JS_LIBRARIES.has(stem.toLowerCase())) return false;
+  if (MEMBER_EXTENSIONS.has(lower) && RECEIVERS.has(stem)) return false;
   return true;
 }
