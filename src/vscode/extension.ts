@@ -26,6 +26,8 @@ export interface HandoffNavigatorApi {
   setTrusted(trusted: boolean | undefined): void;
   /** Tests: git processes started by the extension so far. */
   gitProcessesStarted(): number;
+  /** Tests: every settings problem reported so far (each once). */
+  settingsProblems(): readonly string[];
   /** Tests: runs between an analysis and its landing. */
   setBeforeLand(hook: BeforeLandHook | undefined): void;
 }
@@ -36,9 +38,11 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   context.subscriptions.push(log);
 
   const reporter = new ProblemReporter();
+  const reported: string[] = [];
   const load = (): ExtensionSettings => {
     const { settings, problems } = readExtensionSettings(vscode.workspace.getConfiguration('handoffNavigator'));
     const fresh = reporter.fresh(problems);
+    reported.push(...fresh);
     for (const p of fresh) log.warn(`setting ignored: ${p}`);
     if (fresh.length) {
       void vscode.window.showWarningMessage(`Handoff Navigator: ${fresh.length === 1 ? fresh[0] : `${fresh.length} settings are invalid; their defaults are used (see the log).`}`, 'Show Log')
@@ -82,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
     settings: current,
     setTrusted: (trusted) => trust.override(trusted),
     gitProcessesStarted: () => store.gitProcessesStarted(),
+    settingsProblems: () => reported,
     setBeforeLand: (hook) => { store.beforeLand = hook; },
   };
 }

@@ -118,10 +118,26 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     // Wait for the cursor to settle: revealing on every keystroke would make the tree flicker.
     this.followTimer = setTimeout(() => {
       const node = this.nodeAt(e.textEditor.document.uri, e.selections[0].active);
-      if (node && this.view.selection[0]?.id !== node.id) {
-        void this.reveal(node).then(undefined, (err) => this.log.debug(`follow cursor: could not reveal ${node.id}: ${err}`));
-      }
+      if (node && this.view.selection[0]?.id !== node.id) void this.revealById(node.id, 3);
     }, 150);
+  }
+
+  /**
+   * Reveals the node with this id, looked up afresh on each try: the store may land an analysis (and this
+   * tree rebuild its nodes) between finding a node and the workbench resolving it, which fails the reveal.
+   */
+  private async revealById(id: string, tries: number): Promise<void> {
+    for (let i = 1; i <= tries; i++) {
+      const node = this.byId.get(id);
+      if (!node) return;
+      try {
+        await this.reveal(node);
+        return;
+      } catch (err) {
+        if (i === tries) this.log.info(`follow cursor: could not reveal ${id}: ${err}`);
+        else await new Promise((r) => setTimeout(r, 150));
+      }
+    }
   }
 
   dispose(): void {
