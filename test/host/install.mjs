@@ -104,7 +104,7 @@ function approveNativeScripts(vscodeDir) {
   writeFileSync(file, JSON.stringify(pkg, null, 2));
 }
 
-async function installVersion(version, force) {
+export async function installVersion(version, force = false) {
   const { codeServer, node } = checkVersion(version);
   if (node) await installNodeRuntime(node, force);
   if (!force && isCurrent(version)) {

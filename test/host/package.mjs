@@ -48,8 +48,9 @@ export async function packageVsix() {
   rmSync(out, { force: true });
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   // --no-dependencies: esbuild already bundled them; --skip-license/--allow-missing-repository:
-  // the manifest has neither a LICENSE file nor a repository yet, and vsce would otherwise prompt.
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+  // the manifest has neither a LICENSE file nor a repository yet, and vsce would otherwise prompt;
+  // --no-rewrite-relative-links: README images stay relative to the packaged media/ (no repository URL).
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: REPO_ROOT,
   });
   const { size, entries } = checkVsix(out);

@@ -1,0 +1,82 @@
+// `npm run test:host`: everything that needs a real VS Code, on every version in paths.mjs:
+//   1. installs what's missing (Debian packages, the cached VS Code servers),
+//   2. builds the extension and the extension-host suite,
+//   3. runs the suite with the extension loaded from this folder,
+//   4. packages the VSIX and runs the suite again with it installed instead,
+//   5. runs the UI smoke steps and saves their screenshots.
+// Each suite run gets a fresh fixture workspace: tests push, amend and edit in it.
+//
+//   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-smoke]
+import { buildSuite } from '../extension/build.mjs';
+import { ensureDebianPackages, installVersion } from './install.mjs';
+import { packageVsix } from './package.mjs';
+import { REPO_ROOT, VERSIONS } from './paths.mjs';
+import { parseArgs, run } from './proc.mjs';
+import { runSuite } from './run-tests.mjs';
+import { runSmoke } from './smoke.mjs';
+import { makeWorkspace } from './workspace.mjs';
+
+const args = parseArgs(process.argv.slice(2), { multi: ['vscode'] });
+const versions = args.vscode ?? Object.keys(VERSIONS);
+const outcomes = [];
+
+function section(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+async function suiteOn(version, tests, vsix) {
+  const label = `extension-host suite, VS Code ${version}, ${vsix ? 'installed VSIX' : 'development folder'}`;
+  section(label);
+  const workspace = await makeWorkspace();
+  const started = Date.now();
+  try {
+    const outcome = await runSuite({ version, extension: REPO_ROOT, tests, workspace: workspace.path, vsix });
+    outcomes.push({ label, seconds: Math.round((Date.now() - started) / 1000), ...outcome });
+  } finally {
+    workspace.cleanup();
+  }
+}
+
+async function smokeOn(version) {
+  const label = `UI smoke, VS Code ${version}`;
+  section(label);
+  const started = Date.now();
+  const outcome = await runSmoke({ version });
+  outcomes.push({ label, seconds: Math.round((Date.now() - started) / 1000), ...outcome });
+}
+
+async function main() {
+  const started = Date.now();
+  section('test hosts');
+  await ensureDebianPackages();
+  for (const version of versions) await installVersion(version);
+
+  section('build');
+  await run(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+  const tests = await buildSuite();
+
+  for (const version of versions) await suiteOn(version, tests);
+  if (args['no-vsix'] !== true) {
+    section('package');
+    // Runs the production build (vscode:prepublish) into dist/, which the VSIX carries.
+    const vsix = await packageVsix();
+    for (const version of versions) await suiteOn(version, tests, vsix);
+  }
+  if (args['no-smoke'] !== true) for (const version of versions) await smokeOn(version);
+
+  section('summary');
+  for (const o of outcomes) {
+    console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${o.label}: ${o.passes} passed, ${o.failures} failed (${o.seconds} s)${o.ok ? '' : ` - ${o.reason}`}`);
+  }
+  const passes = outcomes.reduce((n, o) => n + o.passes, 0);
+  const failures = outcomes.reduce((n, o) => n + o.failures + (o.ok || o.failures > 0 ? 0 : 1), 0);
+  console.log(`test:host took ${Math.round((Date.now() - started) / 1000)} s`);
+  // The plain closing line CI reads; a run that failed without a failing test counts as one failure.
+  console.log(`${passes} passed, ${failures} failed`);
+  process.exitCode = outcomes.length > 0 && outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+main().catch((err) => {
+  console.error(err.stack ?? err);
+  process.exit(1);
+});
