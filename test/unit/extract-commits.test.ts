@@ -62,7 +62,7 @@ describe('extractCommits', () => {
       const code = '```\naf65598 feat(api): endpoints\n* 1feec2e (HEAD -> main) fix: x\ncommit 0123456789abcdef0123456789abcdef01234567\ngit cherry-pick 88dadb6\nconst key = "a1b2c3d4e5";\n```\n';
       assert.deepEqual(commits(code), [
         { sha: 'af65598', evidence: 'log-line' },
-        { sha: '1feec2e', evidence: 'log-line' },
+        { sha: '1feec2e', evidence: 'ref-claim' }, // the decoration claims main at it
         { sha: '0123456789abcdef0123456789abcdef01234567', evidence: 'log-line' },
         { sha: '88dadb6', evidence: 'keyword' },
       ]);

@@ -77,6 +77,13 @@ describe('extractRefs', () => {
       assert.deepEqual(refs('Current HEAD: f5f0ef0 (🐛 Fix SOCKS proxy error)\n'), ['HEAD branch f5f0ef0']);
     });
 
+    it('reads git log --decorate output, in code blocks and in prose', () => {
+      const code = '```\n* af65598 (HEAD -> m3-a6, origin/m3-a6, tag: v0.2.0) feat: x\n* 1feec2e (fix typo) y\n```\n';
+      assert.deepEqual(refs(code), ['m3-a6 branch af65598', 'origin/m3-a6 remote af65598', 'v0.2.0 tag af65598']);
+      assert.deepEqual(refs('- `c1a4296` (HEAD -> main) Merge PR #100\n'), ['main branch c1a4296']);
+      none('```\ngit push origin main  # abc1234 (not pushed)\n```\n');
+    });
+
     it('reads branch and git_commit in front matter', () => {
       assert.deepEqual(refs('---\nbranch: feat/x\ngit_commit: 1feec2e\n---\n# T\n'), ['feat/x branch 1feec2e']);
     });

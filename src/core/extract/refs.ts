@@ -15,6 +15,7 @@ import {
   refKind, ROLE_BEFORE_SHA, TIP_BEFORE,
 } from './refPatterns';
 import { extractTableRowRefs, extractTextTableRefs, frontMatterRefs } from './refTables';
+import { decorationRefs } from './refLog';
 
 /** How far back from a SHA a name and its connectors may start. */
 const WINDOW = 120;
@@ -46,24 +47,41 @@ function findRefs(parsed: ParsedText, tokens: readonly HexToken[]): FoundRef[] {
   const seen = new Set<string>();
   for (const b of parsed.blocks) {
     if (b.kind === 'frontMatter') { frontMatterRefs(text, b, out); continue; }
-    if (b.kind === 'code' || b.kind === 'html') continue; // commands and comments claim nothing
+    if (b.kind === 'html') continue; // comments claim nothing
     if (b.kind === 'tableRow' && b.isHeaderRow) continue;
     const first = firstTokenAt(tokens, b.contentStart);
     const hasSha = first < tokens.length && tokens[first].start < b.contentEnd;
     // only blocks with a SHA, or that talk about pushing, can hold a claim
     if (!hasSha && !PUSH_HINT.test(text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 4000)))) continue;
     const found: FoundRef[] = [];
+    if (b.kind === 'code') {
+      // commands claim nothing, but pasted `git log --decorate` lines do
+      if (hasSha) codeLogRefs(text, parsed.lineStarts, b, tokens, first, found);
+      for (const r of found) addRef(r);
+      continue;
+    }
     if (b.kind === 'tableRow') extractTableRowRefs(text, b, tokens, first, found);
     else if (b.kind === 'paragraph' && hasSha) extractTextTableRefs(text, b, tokens, first, found);
     const label = branchLabel(text, b);
     if (hasSha) proseShaClaims(text, parsed.lineStarts, b, tokens, first, label, found);
     pushClaims(text, parsed.lineStarts, b, label, found);
-    for (const r of found) {
-      const key = refKey(r);
-      if (!seen.has(key)) { seen.add(key); out.push(r); }
-    }
+    for (const r of found) addRef(r);
   }
   return out;
+
+  function addRef(r: FoundRef): void {
+    const key = refKey(r);
+    if (!seen.has(key)) { seen.add(key); out.push(r); }
+  }
+}
+
+/** `* af65598 (HEAD -> main, origin/main) msg` lines of a code block. */
+function codeLogRefs(text: string, lineStarts: readonly number[], b: Block, tokens: readonly HexToken[], first: number, out: FoundRef[]): void {
+  for (let i = first; i < tokens.length && tokens[i].start < b.contentEnd; i++) {
+    const t = tokens[i];
+    const ls = lineStartAt(lineStarts, t.start);
+    if (t.start - ls <= 24 && /^[\s*|\\/]*(?:commit\s+)?$/.test(text.slice(ls, t.start))) decorationRefs(text, t, b.contentEnd, out);
+  }
 }
 
 /** One claim per name occurrence: the same statement found twice (two push phrases) is one ref. */
@@ -99,10 +117,13 @@ function proseShaClaims(
     const t = tokens[i];
     if (!plausibleSha(text, t.start, t.end, true) || claimedShas.has(t.start)) continue;
     if (AT_LEAST_AFTER.test(text.slice(t.end, Math.min(b.contentEnd, t.end + 24)))) continue; // a minimum, not a position
+    const before = out.length;
+    decorationRefs(text, t, b.contentEnd, out);
+    if (out.length > before) continue;
     const from = Math.max(b.contentStart, lineStartAt(lineStarts, t.start), t.start - WINDOW);
-    const before = text.slice(from, t.start);
+    const textBefore = text.slice(from, t.start);
     const sha: Located = { start: t.start, end: t.end };
-    const m = NAME_BEFORE_SHA.exec(before);
+    const m = NAME_BEFORE_SHA.exec(textBefore);
     if (m?.groups && m.indices?.groups) {
       const g = m.groups.bn !== undefined ? 'bn' : m.groups.kn !== undefined ? 'kn' : 'wn';
       const name = m.groups[g];
@@ -117,13 +138,13 @@ function proseShaClaims(
       }
     }
     const after = NAME_AFTER_SHA.exec(text.slice(t.end, Math.min(b.contentEnd, t.end + WINDOW)));
-    if (after?.groups?.bn && after.indices?.groups?.bn && TIP_BEFORE.test(before) && acceptableName(after.groups.bn, false)) {
+    if (after?.groups?.bn && after.indices?.groups?.bn && TIP_BEFORE.test(textBefore) && acceptableName(after.groups.bn, false)) {
       const idx = after.indices.groups.bn;
       const n = normaliseName(after.groups.bn);
       out.push({ name: n, kind: refKind(n, undefined), claim: { sha: text.slice(t.start, t.end) }, start: t.end + idx[0], end: t.end + idx[1], sha });
       continue;
     }
-    const r = ROLE_BEFORE_SHA.exec(before);
+    const r = ROLE_BEFORE_SHA.exec(textBefore);
     if (!r?.groups || !r.indices?.groups) continue;
     const role = r.groups.role.toLowerCase();
     const remote = r.groups.r ?? r.groups.r2;
