@@ -16,8 +16,8 @@ import { elapsed } from '../log';
 import type { ExtensionSettings } from '../settings';
 import type { TrustState } from '../trust';
 import { Discovery } from './discovery';
-import { gitProcessesStarted, makeGitCheck, type AdapterGit } from './gitCheck';
-import { GitWatch } from './gitWatch';
+import { gitProcessesStarted } from './gitCheck';
+import { GitSide, neverCancelled } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
 import { resolveTargets } from './targets';
 
@@ -48,10 +48,6 @@ const anyCancelled = (...tokens: Array<CancellationToken | undefined>): Cancella
   },
 });
 
-/** vscode's API has no shared "never cancelled" token value in its typings; this one is never cancelled. */
-let never: vscode.CancellationToken | undefined;
-const neverCancelled = (): vscode.CancellationToken => (never ??= new vscode.CancellationTokenSource().token);
-
 const exists = (uri: vscode.Uri): Promise<boolean> => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 
 export class Store implements HandoffStore {
@@ -61,8 +57,7 @@ export class Store implements HandoffStore {
   private readonly discovery: Discovery;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private service!: HandoffLanguageService;
-  private git: AdapterGit | undefined;
-  private gitWatch: GitWatch | undefined;
+  private readonly gitSide: GitSide;
   private busy = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private discovering: Promise<void> | undefined;
@@ -70,6 +65,8 @@ export class Store implements HandoffStore {
 
   constructor(private readonly opts: StoreOptions) {
     this.discovery = new Discovery(opts.workspaceState);
+    // Git runs only when trusted, local and not turned off in the settings.
+    this.gitSide = new GitSide(() => this.gitAllowed && opts.settings().core.git, opts.log, (why) => this.scheduleRefreshAll(why));
     this.rebuildService();
   }
 
@@ -109,12 +106,12 @@ export class Store implements HandoffStore {
         if (entry) this.schedule(entry, 0, 'closed');
       }),
       w.onDidChangeWorkspaceFolders(() => void this.rediscover('workspace folders changed')),
-      this.opts.trust.onDidChange(() => this.onTrustChanged()),
+      this.opts.trust.onDidChange(() => { if (this.syncGit('workspace trusted')) void this.refresh(); }),
     );
     const watcher = w.createFileSystemWatcher('**/*');
     const onFile = (kind: 'created' | 'deleted' | 'changed') => (uri: vscode.Uri) => this.onFileEvent(uri, kind);
     this.disposables.push(watcher, watcher.onDidCreate(onFile('created')), watcher.onDidDelete(onFile('deleted')), watcher.onDidChange(onFile('changed')));
-    this.startGitWatch();
+    this.gitSide.startWatching();
     return this.rediscover('activation');
   }
 
@@ -156,18 +153,12 @@ export class Store implements HandoffStore {
     return key ? handoff.analysis.commitStates.get(key) : undefined;
   }
 
-  async commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
-    const repo = await this.repoOf(handoff, token);
-    if (!repo || !this.git) return undefined;
-    const r = await this.git.provider.commitDetails(repo, sha, token);
-    return r.ok ? r.value : undefined;
+  commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
+    return this.gitSide.commitDetails(handoff, sha, token);
   }
 
-  async commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
-    const repo = await this.repoOf(handoff, token);
-    if (!repo || !this.git) return undefined;
-    const r = await this.git.provider.commitPatch(repo, sha, token);
-    return r.ok ? r.value : undefined;
+  commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
+    return this.gitSide.commitPatch(handoff, sha, token);
   }
 
   /** "Mark as Handoff": remembered per workspace, analysed at once. */
@@ -179,7 +170,7 @@ export class Store implements HandoffStore {
   /** Re-reads the settings' effect: new include/exclude, rules, git on/off, timeouts. */
   async settingsChanged(): Promise<void> {
     this.service.updateSettings(this.opts.settings().core);
-    this.syncGit();
+    this.syncGit('settings changed');
     await this.rediscover('settings changed', true);
   }
 
@@ -367,7 +358,7 @@ export class Store implements HandoffStore {
     }
     entry.landed = result;
     const m = analysis.model;
-    const line = `analysed ${name} (${a.version < 0 ? 'from disk' : `v${a.version}`}, ${a.reason}) in ${elapsed(start)} ms: ${m.phases.length} phases, ${m.commits.length} commits, ${m.files.length} files, ${m.steps.length} steps, ${analysis.diagnostics.length} diagnostics${this.gitAllowed && this.opts.settings().core.git ? '' : ' (parse-only)'}`;
+    const line = `analysed ${name} (${a.version < 0 ? 'from disk' : `v${a.version}`}, ${a.reason}) in ${elapsed(start)} ms: ${m.phases.length} phases, ${m.commits.length} commits, ${m.files.length} files, ${m.steps.length} steps, ${analysis.diagnostics.length} diagnostics${this.gitSide.check ? '' : ' (parse-only)'}`;
     if (a.reason === 'edit' || a.reason === 'requested') this.opts.log.debug(line);
     else this.opts.log.info(line);
     const notices = analysis.notices.join('\n');
@@ -381,61 +372,22 @@ export class Store implements HandoffStore {
 
   // ---- git ------------------------------------------------------------------------------------------------
 
-  /** Git runs only when trusted, local and not turned off in the settings. */
-  private get gitWanted(): boolean {
-    return this.gitAllowed && this.opts.settings().core.git;
-  }
-
   private rebuildService(): void {
-    this.git = this.gitWanted ? (this.git ?? makeGitCheck(this.opts.log)) : undefined;
-    this.service = createLanguageService({ git: this.git?.check, logger: this.opts.log, settings: this.opts.settings().core });
+    this.service = createLanguageService({ git: this.gitSide.check, logger: this.opts.log, settings: this.opts.settings().core });
   }
 
-  /** Keeps the service's git seam in line with trust; a new service only when that changes. */
-  private syncGit(): void {
-    if (Boolean(this.git) !== this.gitWanted) {
-      this.rebuildService();
-      this.startGitWatch();
-    }
-  }
-
-  private onTrustChanged(): void {
-    const before = Boolean(this.git);
-    this.syncGit();
-    if (before !== Boolean(this.git)) {
-      this.opts.log.info(this.gitAllowed ? 'git checks enabled (workspace trusted)' : `git checks disabled: ${this.gitDisabledReason}`);
-      void this.refresh();
-    }
-  }
-
-  private startGitWatch(): void {
-    if (!this.git) {
-      this.gitWatch?.dispose();
-      this.gitWatch = undefined;
-      return;
-    }
-    if (this.gitWatch) return;
-    const watch = (this.gitWatch = new GitWatch((why) => this.scheduleRefreshAll(why), this.opts.log));
-    void watch.hookGitExtension();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme !== 'file') continue;
-      void this.git.provider.discover(folder.uri.fsPath, neverCancelled()).then((r) => {
-        if (r.ok && this.gitWatch === watch) watch.watchRepository(r.value.gitDir, r.value.commonDir);
-      });
-    }
-  }
-
-  private async repoOf(handoff: vscode.Uri, token: vscode.CancellationToken) {
-    if (!this.git || handoff.scheme !== 'file') return undefined;
-    const dir = vscode.Uri.joinPath(handoff, '..').fsPath;
-    const r = await this.git.provider.discover(dir, token);
-    return r.ok ? r.value : undefined;
+  /** Trust or the git setting changed: a new service only when git switched on or off. */
+  private syncGit(reason: string): boolean {
+    if (!this.gitSide.sync()) return false;
+    this.rebuildService();
+    this.opts.log.info(this.gitSide.check ? `git checks enabled (${reason})` : `git checks disabled: ${this.gitDisabledReason ?? 'handoffNavigator.git.enabled is false'}`);
+    return true;
   }
 
   dispose(): void {
     for (const e of this.entries.values()) { e.cts?.cancel(); if (e.timer) clearTimeout(e.timer); }
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.gitWatch?.dispose();
+    this.gitSide.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -1,0 +1,94 @@
+/**
+ * The store's git side: whether git runs at all (trusted, local, `handoffNavigator.git.enabled`), the checks
+ * the language service calls, the watchers that report repository state changes, and commit details for the
+ * providers. Switching git off drops the checks and the watchers together, so nothing can start a process.
+ */
+import * as vscode from 'vscode';
+import type { CommitDetails, RepoInfo } from '../../core/git';
+import type { GitCheck } from '../../core/gitCheck';
+import { makeGitCheck, type AdapterGit } from './gitCheck';
+import { GitWatch } from './gitWatch';
+
+let never: vscode.CancellationToken | undefined;
+/** The typings have no shared "never cancelled" token value; this one is never cancelled. */
+export const neverCancelled = (): vscode.CancellationToken => (never ??= new vscode.CancellationTokenSource().token);
+
+export class GitSide implements vscode.Disposable {
+  private git: AdapterGit | undefined;
+  private watch: GitWatch | undefined;
+  private watching = false;
+
+  constructor(
+    private readonly wanted: () => boolean,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onRepositoryChange: (why: string) => void,
+  ) {
+    this.sync();
+  }
+
+  /** The checks for the language service; undefined means parse-only. */
+  get check(): GitCheck | undefined {
+    return this.git?.check;
+  }
+
+  /** Brings git in line with trust and settings; true when it switched on or off. */
+  sync(): boolean {
+    if (Boolean(this.git) === this.wanted()) return false;
+    if (this.git) {
+      this.git = undefined;
+      this.watch?.dispose();
+      this.watch = undefined;
+    } else {
+      this.git = makeGitCheck(this.log);
+      if (this.watching) this.startWatch();
+    }
+    return true;
+  }
+
+  /** Starts the repository watchers (once the store listens; again after git is switched back on). */
+  startWatching(): void {
+    this.watching = true;
+    if (this.git) this.startWatch();
+  }
+
+  private startWatch(): void {
+    if (this.watch || !this.git) return;
+    const git = this.git;
+    const watch = (this.watch = new GitWatch(this.onRepositoryChange, this.log));
+    void watch.hookGitExtension();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      void git.provider.discover(folder.uri.fsPath, neverCancelled()).then((r) => {
+        if (r.ok && this.watch === watch) watch.watchRepository(r.value.gitDir, r.value.commonDir);
+      });
+    }
+  }
+
+  async commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
+    const git = this.git;
+    const repo = await this.repoOf(handoff, token);
+    if (!repo || !git) return undefined;
+    const r = await git.provider.commitDetails(repo, sha, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  async commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
+    const git = this.git;
+    const repo = await this.repoOf(handoff, token);
+    if (!repo || !git) return undefined;
+    const r = await git.provider.commitPatch(repo, sha, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  private async repoOf(handoff: vscode.Uri, token: vscode.CancellationToken): Promise<RepoInfo | undefined> {
+    if (!this.git || handoff.scheme !== 'file') return undefined;
+    const r = await this.git.provider.discover(vscode.Uri.joinPath(handoff, '..').fsPath, token);
+    return r.ok ? r.value : undefined;
+  }
+
+  dispose(): void {
+    this.watch?.dispose();
+    this.watch = undefined;
+    this.git = undefined;
+  }
+}
