@@ -59,6 +59,17 @@ describe('extractFiles: forms', () => {
     assert.equal(bare.line, 3247);
   });
 
+  it('line forms written after the path: compiler output, tracebacks, prose', () => {
+    const tsc = one('src/x.ts(12,5): error TS2322\n', 'src/x.ts');
+    assert.deepEqual([tsc.at, tsc.line, tsc.column], ['src/x.ts(12,5)', 12, 5]);
+    const py = one('  File "app/x.py", line 42, in run\n', 'app/x.py');
+    assert.deepEqual([py.at, py.line], ['app/x.py", line 42', 42]);
+    const prose = one('Read `IMPLEMENTATION_ACTIONS.md` (lines 1-50) first.\n', 'IMPLEMENTATION_ACTIONS.md');
+    assert.deepEqual([prose.at, prose.line, prose.endLine], ['IMPLEMENTATION_ACTIONS.md', 1, 50]);
+    const bare = one('See notes.md lines 10–28.\n', 'notes.md');
+    assert.deepEqual([bare.at, bare.line, bare.endLine], ['notes.md', 10, 28]);
+  });
+
   it('pytest node ids and file:function give a symbol', () => {
     const node = one('Run `tests/test_x.py::test_name` again.\n', 'tests/test_x.py');
     assert.equal(node.at, 'tests/test_x.py::test_name');

@@ -10,7 +10,7 @@
 import type { Block, Inline, ParsedText } from '../parse/blocks';
 import type { Extractor, FoundFile } from './types';
 import { classifyPath } from './pathShape';
-import { parseAnchor, splitSuffix } from './pathSuffix';
+import { parseAnchor, splitSuffix, trailingLines } from './pathSuffix';
 
 /** Longest run we read as a possible path; longer runs are data, not breadcrumbs. */
 const MAX_TOKEN = 512;
@@ -148,7 +148,8 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   const path = tok.slice(0, sfx.pathEnd);
   const kind = classifyPath(path, quoted);
   if (!kind || a < scan.lastEnd) return resume;
-  const end = joinAt >= 0 && sfx.end > joinAt ? resume - (tok.length - sfx.end) : a + sfx.end;
+  let end = joinAt >= 0 && sfx.end > joinAt ? resume - (tok.length - sfx.end) : a + sfx.end;
+  if (sfx.line === null && sfx.symbol === null && end < text.length) end = trailingLines(text, end, sfx);
   scan.out.push({
     path, line: sfx.line, endLine: sfx.endLine, column: sfx.column, symbol: sfx.symbol,
     external: kind === 'external', source, start: a, end,

@@ -78,3 +78,42 @@ export function parseAnchor(anchor: string, out: Pick<Suffix, 'line' | 'endLine'
   if (m[2] !== undefined) out.column = Number(m[2]);
   if (m[3] !== undefined && Number(m[3]) >= line) out.endLine = Number(m[3]);
 }
+
+/** `src/x.ts(12,5)` (compiler output): written right after the path, so part of the breadcrumb. */
+const COMPILER = /\((\d{1,7})(?:,(\d{1,5}))?\)/y;
+/** `File "app/x.py", line 12` (a Python traceback): also part of the breadcrumb. */
+const TRACEBACK = /", line (\d{1,7})/y;
+/** `` `X.md` (lines 1-50) ``, `X.md lines 10-28`: prose after the path; sets lines, but stays outside the range. */
+const PROSE_LINES = /`? \(?lines? (\d{1,7})(?:[ ]?[-–][ ]?(\d{1,7}))?/y;
+
+/**
+ * Line forms that follow a path without a `:`: fills `out` and returns where the breadcrumb ends (`at` when the
+ * form is prose that is not part of it).
+ */
+export function trailingLines(text: string, at: number, out: Pick<Suffix, 'line' | 'endLine' | 'column'>): number {
+  const c = text.charCodeAt(at);
+  if (c === 40 /* ( */) {
+    COMPILER.lastIndex = at;
+    const m = COMPILER.exec(text);
+    if (m && Number(m[1]) >= 1) {
+      out.line = Number(m[1]);
+      if (m[2] !== undefined) out.column = Number(m[2]);
+      return at + m[0].length;
+    }
+  } else if (c === 34 /* " */) {
+    TRACEBACK.lastIndex = at;
+    const m = TRACEBACK.exec(text);
+    if (m && Number(m[1]) >= 1) {
+      out.line = Number(m[1]);
+      return at + m[0].length;
+    }
+  } else if (c === 96 /* ` */ || c === 32) {
+    PROSE_LINES.lastIndex = at;
+    const m = PROSE_LINES.exec(text);
+    if (m && Number(m[1]) >= 1) {
+      out.line = Number(m[1]);
+      if (m[2] !== undefined && Number(m[2]) >= out.line) out.endLine = Number(m[2]);
+    }
+  }
+  return at;
+}
