@@ -48,6 +48,9 @@ const anyCancelled = (...tokens: Array<CancellationToken | undefined>): Cancella
   },
 });
 
+/** How long NodeWorkspaceFiles (src/node/workspaceFiles.ts) keeps a listing: its default `ttlMs`. */
+const FILE_LISTING_TTL_MS = 2_000;
+
 const exists = (uri: vscode.Uri): Promise<boolean> => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 
 export class Store implements HandoffStore {
@@ -59,7 +62,7 @@ export class Store implements HandoffStore {
   private service!: HandoffLanguageService;
   private readonly gitSide: GitSide;
   private busy = 0;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshTimers = new Map<'state' | 'files', ReturnType<typeof setTimeout>>();
   private discovering: Promise<void> | undefined;
   beforeLand: BeforeLandHook | undefined;
 
@@ -184,7 +187,7 @@ export class Store implements HandoffStore {
     const deadline = Date.now() + timeoutMs;
     let quietSince = 0;
     for (;;) {
-      const idle = this.busy === 0 && !this.discovering && !this.refreshTimer && [...this.entries.values()].every((e) => !e.timer && !e.running);
+      const idle = this.busy === 0 && !this.discovering && this.refreshTimers.size === 0 && [...this.entries.values()].every((e) => !e.timer && !e.running);
       if (idle) {
         quietSince ||= Date.now();
         if (Date.now() - quietSince >= 50) return;
@@ -277,7 +280,7 @@ export class Store implements HandoffStore {
       this.emitter.fire([uri]);
     } else if (kind === 'created') this.consider(uri, 'created');
     // Breadcrumbs may resolve differently now (a moved file, a new file a handoff already names).
-    this.scheduleRefreshAll(`a file was ${kind}`);
+    this.scheduleRefreshAll(`a file was ${kind}`, 'files');
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
@@ -290,14 +293,21 @@ export class Store implements HandoffStore {
     }, delay);
   }
 
-  private scheduleRefreshAll(reason: string): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
+  /**
+   * Re-analyses every handoff after a pause. File creations and deletions wait longer (`files`): the git file
+   * lister caches its listing for 2 s, and a refresh inside that window would still see the old files.
+   */
+  private scheduleRefreshAll(reason: string, kind: 'state' | 'files' = 'state'): void {
+    const delay = kind === 'files' ? FILE_LISTING_TTL_MS + 200 : Math.max(this.opts.settings().debounceMs, 300);
+    const pending = this.refreshTimers.get(kind);
+    if (pending) clearTimeout(pending);
+    this.refreshTimers.set(kind, setTimeout(() => {
+      this.refreshTimers.delete(kind);
       this.opts.log.debug(`re-analysing every handoff: ${reason}`);
       for (const e of this.entries.values()) void this.analyse(e, { reason, force: true });
-    }, Math.max(this.opts.settings().debounceMs, 300));
+    }, delay));
   }
+
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();
@@ -386,7 +396,7 @@ export class Store implements HandoffStore {
 
   dispose(): void {
     for (const e of this.entries.values()) { e.cts?.cancel(); if (e.timer) clearTimeout(e.timer); }
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const t of this.refreshTimers.values()) clearTimeout(t);
     this.gitSide.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

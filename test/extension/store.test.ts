@@ -1,0 +1,86 @@
+// The handoff store in the real host: discovery by the include globs as files come and go, newest first by
+// date, exact-version analysis on request, renames, and breadcrumbs re-resolved when the file they name appears.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HandoffNavigatorApi } from '../../src/vscode/extension';
+import {
+  closeAllEditors, codesAt, diagnosticLines, getApi, handoffUri, removeWorkspaceFile, waitFor, writeWorkspaceFile,
+} from './store-helpers.test';
+
+describe('handoff store', () => {
+  let api: HandoffNavigatorApi;
+
+  before(async () => {
+    api = await getApi();
+  });
+
+  afterEach(async () => {
+    for (const rel of ['docs/handoffs', 'notes/store-renamed.md', 'src/brand-new.ts', 'SESSION-HANDOFF-store.md']) removeWorkspaceFile(rel);
+    await closeAllEditors();
+    await waitFor('the test handoffs to be gone', () => api.store.all().length === 1);
+  });
+
+  it('finds handoffs as they are created, newest first by date, and forgets deleted ones', async () => {
+    const june = writeWorkspaceFile('docs/handoffs/2026-06-01-store.md', '# June\n\n- [ ] June step\n');
+    await waitFor('the June handoff', () => api.store.get(june));
+    const may = writeWorkspaceFile('docs/handoffs/2026-05-01-store.md', '# May\n\n- [ ] May step\n- [ ] Another\n');
+    await waitFor('the May handoff', () => api.store.get(may));
+    assert.deepEqual(api.store.all().map((h) => vscode.workspace.asRelativePath(h.uri)), [
+      'docs/handoffs/2026-06-01-store.md', 'docs/handoffs/2026-05-01-store.md', 'HANDOFF.md',
+    ]);
+    assert.equal(api.tree.getChildren()[0].handoff, june.toString());
+    assert.equal(api.tree.getChildren()[0].contextValue, 'handoff.newest');
+    assert.equal(api.statusBar.text, '$(checklist) Handoff: 1 open step');
+    assert.ok(codesAt(june).includes('unchecked-step'));
+
+    removeWorkspaceFile('docs/handoffs/2026-06-01-store.md');
+    await waitFor('the June handoff to be forgotten', () => !api.store.isHandoff(june));
+    assert.deepEqual(diagnosticLines(june), []);
+    await waitFor('May to be the newest', () => api.statusBar.text === '$(checklist) Handoff: 2 open steps');
+  });
+
+  it('analyses exactly the version asked for, before the debounce has passed', async () => {
+    const doc = await vscode.workspace.openTextDocument(handoffUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n- [ ] Step asked for by ensure\n'));
+      const cts = new vscode.CancellationTokenSource();
+      const result = await api.store.ensure(doc, cts.token);
+      assert.equal(result?.version, doc.version);
+      assert.ok(result.analysis.model.steps.some((s) => s.text === 'Step asked for by ensure'));
+      // A document that is not a handoff gets nothing.
+      const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Not a handoff\n' });
+      assert.equal(await api.store.ensure(other, cts.token), undefined);
+    } finally {
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), original));
+      await doc.save();
+      await waitFor('the original text to be analysed', () => api.store.get(doc.uri)?.version === doc.version);
+    }
+  });
+
+  it('follows a rename: the new name is a handoff (if it matches), the old one is not', async () => {
+    const from = writeWorkspaceFile('docs/handoffs/2026-06-02-store.md', '# Rename\n');
+    await waitFor('the handoff', () => api.store.get(from));
+    const to = vscode.Uri.joinPath(from, '..', '2026-06-03-store.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the new name', () => api.store.get(to));
+    await waitFor('the old name to go', () => !api.store.isHandoff(from));
+    const away = vscode.Uri.joinPath(from, '..', '..', '..', 'notes', 'store-renamed.md');
+    const out = new vscode.WorkspaceEdit();
+    out.renameFile(to, away);
+    assert.ok(await vscode.workspace.applyEdit(out));
+    await waitFor('a name outside the include globs to stop being a handoff', () => !api.store.isHandoff(to) && !api.store.isHandoff(away));
+  });
+
+  it('re-resolves breadcrumbs when the file they name is created', async () => {
+    const uri = writeWorkspaceFile('SESSION-HANDOFF-store.md', '# Store\n\nSee `src/brand-new.ts:1`.\n');
+    await waitFor('the missing-file warning', () => codesAt(uri).includes('missing-file'));
+    writeWorkspaceFile('src/brand-new.ts', 'export const fresh = 1;\n');
+    await waitFor('the warning to go once the file exists', () => !codesAt(uri).includes('missing-file'));
+    const handoff = api.store.get(uri)!;
+    assert.equal(api.store.fileTargets(handoff, handoff.analysis.model.files[0]).length, 1);
+  });
+});
