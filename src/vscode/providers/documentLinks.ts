@@ -6,22 +6,47 @@
  * to open, and the lens and the missing-file diagnostic already say so.
  */
 import * as vscode from 'vscode';
-import type { HandoffStore } from '../contracts';
+import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { OpenBreadcrumbArgs } from './commands';
 import { crumbSuffix } from './format';
 import { commandUri, OPEN_BREADCRUMB } from './hoverText';
-import { analysedFor, toRange } from './shared';
+import { analysedFor, MARKDOWN, toRange } from './shared';
 import { lineFragment } from './targets';
 
+/** What a set of links amounts to, to tell whether the editor's copy is out of date. */
+function signature(links: readonly vscode.DocumentLink[]): string {
+  return links.map((l) => `${l.range.start.line}:${l.range.start.character}-${l.range.end.character}>${l.target?.toString()}`).join('|');
+}
+
 export class HandoffLinkProvider implements vscode.DocumentLinkProvider {
+  /** The signature of the links last served per document, for documents the editor asked about. */
+  private readonly served = new Map<string, string>();
+
   constructor(private readonly store: HandoffStore) {}
 
   async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
     const h = await analysedFor(this.store, document, token);
-    if (!h) return [];
+    if (token.isCancellationRequested) return [];
+    const links = h ? this.linksOf(h) : [];
+    this.served.set(document.uri.toString(), signature(links));
+    return links;
+  }
+
+  /** True when the store's latest analysis of `uri` would give other links than the editor was given. */
+  isStale(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    if (!this.served.has(key)) return false;
+    const h = this.store.get(uri);
+    return signature(h ? this.linksOf(h) : []) !== this.served.get(key);
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.served.delete(uri.toString());
+  }
+
+  private linksOf(h: AnalysedHandoff): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
     for (const crumb of h.analysis.model.files) {
-      if (token.isCancellationRequested) return [];
       if (crumb.external) continue;
       const targets = this.store.fileTargets(h, crumb);
       if (targets.length === 0) continue;
@@ -39,4 +64,30 @@ export class HandoffLinkProvider implements vscode.DocumentLinkProvider {
     }
     return links;
   }
+}
+
+/**
+ * Registers the link provider. The link API has no change event: the editor asks again only after an edit. A
+ * handoff opened before the store found it, or whose files appeared or vanished since, would keep stale links
+ * (none at all, at startup). Re-registering the provider makes every editor ask again, so that is done,
+ * debounced, when the store's analysis would change links the editor already holds.
+ */
+export function registerDocumentLinks(context: vscode.ExtensionContext, store: HandoffStore): void {
+  const provider = new HandoffLinkProvider(store);
+  let registration = vscode.languages.registerDocumentLinkProvider(MARKDOWN, provider);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reRegister = () => {
+    timer = undefined;
+    registration.dispose();
+    registration = vscode.languages.registerDocumentLinkProvider(MARKDOWN, provider);
+  };
+  context.subscriptions.push(
+    store.onDidChange((uris) => {
+      if (!uris.some((u) => provider.isStale(u))) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(reRegister, 150);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => provider.forget(d.uri)),
+    { dispose: () => { if (timer) clearTimeout(timer); registration.dispose(); } },
+  );
 }

@@ -8,7 +8,7 @@ import type { HandoffStore } from '../contracts';
 import { HandoffCodeLensProvider, type CodeLensSettings } from './codeLens';
 import { registerCommands } from './commands';
 import { registerCommitDocuments } from './commitDocument';
-import { HandoffLinkProvider } from './documentLinks';
+import { registerDocumentLinks } from './documentLinks';
 import { HandoffHoverProvider } from './hovers';
 import { MARKDOWN } from './shared';
 
@@ -26,9 +26,9 @@ export function registerProviders(
   context.subscriptions.push(
     lenses,
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    vscode.languages.registerDocumentLinkProvider(MARKDOWN, new HandoffLinkProvider(store)),
     vscode.languages.registerHoverProvider(MARKDOWN, new HandoffHoverProvider(store)),
   );
+  registerDocumentLinks(context, store);
   registerCommitDocuments(context, store);
   registerCommands(context, store);
 }
