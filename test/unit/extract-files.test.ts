@@ -139,6 +139,11 @@ describe('extractFiles: forms', () => {
     ]);
   });
 
+  it('diff headers: git\'s a/ and b/ prefixes are not part of the path', () => {
+    const text = '```diff\ndiff --git a/src/x.ts b/src/x.ts\n--- a/src/x.ts\n+++ b/src/x.ts\n```\n';
+    assert.deepEqual(files(text).map((f) => f.at), ['src/x.ts', 'src/x.ts', 'src/x.ts', 'src/x.ts']);
+  });
+
   it('absolute and ~/ paths are kept as external', () => {
     const hits = files('Plan: /Users/mz/.claude/plans/tiger.md and ~/notes/todo.md\n');
     assert.deepEqual(hits.map((f) => [f.path, f.external]), [

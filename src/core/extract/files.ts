@@ -128,7 +128,8 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   }
   const t = trim(text, a0, b0);
   if (!t) return b0;
-  const [a, b] = t;
+  let [a, b] = t;
+  if (b - a > 2 && text.charCodeAt(a + 1) === 47 && isDiffSide(text, a)) a += 2;
   const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
   const quoted = span !== undefined;
   const source: Source = base === 'text' && quoted ? 'code' : base;
@@ -157,6 +158,16 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   scan.lastEnd = end;
   return resume;
 }
+
+/** `a/src/x.ts` on a `diff --git` / `--- a/…` / `+++ b/…` line: the `a/` and `b/` are git's, not the path's. */
+function isDiffSide(text: string, a: number): boolean {
+  const c = text.charCodeAt(a);
+  if (c !== 97 && c !== 98) return false;
+  let ls = a;
+  while (ls > 0 && a - ls < 300 && text.charCodeAt(ls - 1) !== 10) ls--;
+  return DIFF_LINE.test(text.slice(ls, a));
+}
+const DIFF_LINE = /^[ \t>]*(?:diff --git (?:a\/\S+ )?|--- |\+\+\+ )$/;
 
 /** Offset of `](` inside [a, b), or -1 (a bounded search: `indexOf` would run on past the token). */
 function linkJoint(text: string, a: number, b: number): number {
