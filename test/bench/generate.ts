@@ -112,7 +112,7 @@ export function concatenated(docs: readonly CorpusDoc[], targetBytes: number, sh
   return text;
 }
 
-if (require.main === module) {
+if (require.main === module && /generate\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const [countArg, outDir] = process.argv.slice(2);
   const count = Number(countArg);
   if (!Number.isInteger(count) || count < 1 || !outDir) {

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { generateHandoffs } from './generate';
 import type { Row } from './table';
-import { mb, median, ms, runProcess, type Corpus } from './util';
+import { mb, median, ms, REPO_ROOT, runProcess, type Corpus } from './util';
 
 interface ChildResult {
   count: number;
   bytes: number;
   ms: number;
+  cpuMs: number;
   base: number;
   peak: number;
   retained: number;
@@ -25,7 +26,7 @@ interface ChildResult {
 
 export function generatedFolder(corpus: Corpus, count: number): string {
   const key = createHash('sha256');
-  key.update(readFileSync(join(__dirname, 'generate.ts')));
+  key.update(readFileSync(join(REPO_ROOT, 'test', 'bench', 'generate.ts')));
   for (const d of corpus.docs) key.update(d.name).update('\0').update(d.text).update('\0');
   const dir = join(tmpdir(), `handoff-bench-gen-${key.digest('hex').slice(0, 16)}-${count}`);
   if (existsSync(join(dir, '.complete'))) return dir;
@@ -52,6 +53,7 @@ export async function scaleBench(corpus: Corpus, sizes: readonly number[], round
   const dir = generatedFolder(corpus, Math.max(...sizes));
   const child = await bundleChild();
   const results = new Map<number, ChildResult[]>(sizes.map((n) => [n, []]));
+  let capped: { ok: boolean; ms: number } | null = null;
   try {
     for (let r = 0; r < rounds; r++) {
       for (const n of r % 2 ? [...sizes].reverse() : sizes) {
@@ -60,22 +62,30 @@ export async function scaleBench(corpus: Corpus, sizes: readonly number[], round
         results.get(n)!.push(JSON.parse(p.stdout) as ChildResult);
       }
     }
+    // Does 1,000 fit in 150 MB? The sampled peak counts garbage V8 had not yet collected (it grows the heap
+    // when it may); a run with the old space capped at 150 MB answers for the live set.
+    if (sizes.includes(1000)) {
+      const p = await runProcess(process.execPath, ['--expose-gc', '--max-old-space-size=150', child, '1000', dir]);
+      capped = p.code === 0 ? { ok: true, ms: (JSON.parse(p.stdout) as ChildResult).ms } : { ok: false, ms: p.ms };
+    }
   } finally {
     rmSync(child, { force: true });
   }
   const summary = sizes.map((n) => {
     const rs = results.get(n)!;
     return {
-      n, bytes: rs[0]!.bytes, ms: median(rs.map((x) => x.ms)), peak: median(rs.map((x) => x.peak)),
+      n, bytes: rs[0]!.bytes, ms: median(rs.map((x) => x.ms)), cpu: median(rs.map((x) => x.cpuMs)), peak: median(rs.map((x) => x.peak)),
       retained: median(rs.map((x) => x.retained)), rss: median(rs.map((x) => x.maxRss)), base: median(rs.map((x) => x.base)),
     };
   });
+  const fits = (s: { n: number; peak: number }) => s.peak < 150 * 2 ** 20 || (s.n === 1000 && capped?.ok === true);
   const rows: Row[] = summary.map((s) => ({
     item: '4',
     what: `${s.n.toLocaleString('en')} generated handoffs (${mb(s.bytes)}), git off, one service keeping every result`,
-    measured: `${ms(s.ms)} (${(s.ms / s.n).toFixed(1)} ms/handoff); peak heap ${mb(s.peak)} (${mb(s.retained)} after GC), max RSS ${mb(s.rss)}`,
+    measured: `${ms(s.ms)} (${(s.ms / s.n).toFixed(1)} ms/handoff; CPU ${ms(s.cpu)}); peak heap used ${mb(s.peak)} (${mb(s.retained)} live after GC)` +
+      `, max RSS ${mb(s.rss)}${s.n === 1000 && capped ? `; with the heap capped at 150 MB: ${capped.ok ? `completes (${ms(capped.ms)})` : 'runs out of memory'}` : ''}`,
     goal: s.n === 1000 ? '< 5 s and < 150 MB' : '',
-    pass: s.n === 1000 ? s.ms < 5000 && s.peak < 150 * 2 ** 20 : null,
+    pass: s.n === 1000 ? s.ms < 5000 && fits(s) : null,
   }));
   // Linear: per-handoff time and heap at the largest size within 1.5× of those at 1,000.
   const mid = summary.find((s) => s.n === 1000) ?? summary[Math.floor(summary.length / 2)]!;

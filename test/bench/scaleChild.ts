@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const base = getHeapStatistics().used_heap_size;
   let peak = base;
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const service = createLanguageService({});
   const kept: Array<Pick<Analysis, 'model' | 'diagnostics'>> = [];
   let bytes = 0;
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
     if (used > peak) peak = used;
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
   gc?.();
   const retained = getHeapStatistics().used_heap_size;
   const diagnostics = kept.reduce((n, k) => n + k.diagnostics.length, 0);
   process.stdout.write(JSON.stringify({
-    count, bytes, ms, base, peak, retained, maxRss: process.resourceUsage().maxRSS * 1024, diagnostics, gc: Boolean(gc),
+    count, bytes, ms, cpuMs, base, peak, retained, maxRss: process.resourceUsage().maxRSS * 1024, diagnostics, gc: Boolean(gc),
   }) + '\n');
 }
 

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+/** The repository (HANDOFF_BENCH_ROOT when this code runs bundled elsewhere, as profile.ts does). */
+export const REPO_ROOT = process.env.HANDOFF_BENCH_ROOT ?? resolve(__dirname, '..', '..');
 const SHARED_CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus');
 const FIXTURE_HANDOFFS = join(REPO_ROOT, 'test', 'fixtures', 'handoffs');
 
@@ -46,24 +47,43 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** Milliseconds of CPU (user + system) this process has used: what a side costs apart from waiting for a core. */
+export const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export interface Timings {
+  /** Wall-clock milliseconds per side, per round. */
+  wall: number[][];
+  /** CPU milliseconds of this process per side, per round (meaningless for sides that wait on a child). */
+  cpu: number[][];
+}
+
 /** Runs each side once per round, alternating which goes first; returns the milliseconds of every round. */
 export async function interleave(
   rounds: number,
   warmup: number,
   sides: ReadonlyArray<() => unknown | Promise<unknown>>,
-): Promise<number[][]> {
-  const times: number[][] = sides.map(() => []);
+): Promise<Timings> {
+  const wall: number[][] = sides.map(() => []);
+  const cpu: number[][] = sides.map(() => []);
   for (let r = 0; r < warmup + rounds; r++) {
     const order = sides.map((_, i) => i);
     if (r % 2) order.reverse();
     for (const i of order) {
       const t0 = now();
+      const c0 = cpuNow();
       await sides[i]!();
+      const dc = cpuNow() - c0;
       const dt = now() - t0;
-      if (r >= warmup) times[i]!.push(dt);
+      if (r >= warmup) {
+        wall[i]!.push(dt);
+        cpu[i]!.push(dc);
+      }
     }
   }
-  return times;
+  return { wall, cpu };
 }
 
 export interface ProcResult {
