@@ -5,18 +5,9 @@
 import * as vscode from 'vscode';
 import type { HandoffStore } from '../contracts';
 import { countItems } from '../tree/model';
+import { statusText } from './model';
 
 export const OPEN_LATEST_COMMAND = 'handoffNavigator.openLatest';
-
-/** The entry's text for the newest handoff's counts (pure, so the wording is tested). */
-export function statusText(c: { open: number; unpushed: number; unknown: number; missing: number }): string {
-  const parts: string[] = [];
-  if (c.unpushed) parts.push(`${c.unpushed} unpushed`);
-  if (c.unknown) parts.push(`${c.unknown} unknown`);
-  if (c.missing) parts.push(`${c.missing} missing`);
-  if (c.open) parts.push(`${c.open} open step${c.open === 1 ? '' : 's'}`);
-  return `Handoff: ${parts.length ? parts.join(' · ') : 'all clear'}`;
-}
 
 export class HandoffStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('handoffNavigator.status', vscode.StatusBarAlignment.Left, 50);

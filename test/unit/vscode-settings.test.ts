@@ -1,0 +1,68 @@
+// The extension's settings at the edge: defaults, field-by-field fallback with one message per bad value,
+// and "reported once".
+import { strict as assert } from 'node:assert';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../src/core/handoffGlobs';
+import { DEFAULT_SEVERITIES } from '../../src/core/settings';
+import { ProblemReporter, readExtensionSettings } from '../../src/vscode/settings';
+
+const reader = (values: Record<string, unknown>) => ({ get: (key: string) => values[key] });
+
+describe('vscode settings', () => {
+  it('gives the defaults when nothing is set', () => {
+    const { settings, problems } = readExtensionSettings(reader({}));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.include, DEFAULT_INCLUDE);
+    assert.deepEqual(settings.exclude, DEFAULT_EXCLUDE);
+    assert.deepEqual(settings.core.rules, DEFAULT_SEVERITIES);
+    assert.equal(settings.core.git, true);
+    assert.equal(settings.core.gitTimeoutMs, 10_000);
+    assert.deepEqual(settings.codeLens, { files: true, commits: true, phases: true });
+    assert.equal(settings.followCursor, false);
+    assert.equal(settings.debounceMs, 300);
+  });
+
+  it('reads every setting under its key', () => {
+    const { settings, problems } = readExtensionSettings(reader({
+      include: ['**/PLAN.md'], exclude: [], rules: { 'unchecked-step': 'off', 'unpushed-commit': 'error' },
+      'git.enabled': false, 'git.timeoutMs': 2500, 'codeLens.files': false, 'codeLens.commits': true, 'codeLens.phases': false,
+      followCursor: true, debounceMs: 0,
+    }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.include, ['**/PLAN.md']);
+    assert.deepEqual(settings.exclude, []);
+    assert.equal(settings.core.rules['unchecked-step'], 'off');
+    assert.equal(settings.core.rules['unpushed-commit'], 'error');
+    assert.equal(settings.core.rules['unknown-commit'], 'warning');
+    assert.equal(settings.core.git, false);
+    assert.equal(settings.core.gitTimeoutMs, 2500);
+    assert.deepEqual(settings.codeLens, { files: false, commits: true, phases: false });
+    assert.equal(settings.followCursor, true);
+    assert.equal(settings.debounceMs, 0);
+  });
+
+  it('falls back per bad value, keeps the good ones, and names each setting', () => {
+    const { settings, problems } = readExtensionSettings(reader({
+      include: 'HANDOFF.md', debounceMs: -5, followCursor: 'yes', 'git.timeoutMs': 3, rules: { 'unchecked-step': 'loud', 'no-such-rule': 'error', 'unknown-commit': 'error' },
+      'codeLens.phases': false,
+    }));
+    assert.deepEqual(settings.include, DEFAULT_INCLUDE);
+    assert.equal(settings.debounceMs, 300);
+    assert.equal(settings.followCursor, false);
+    assert.equal(settings.core.gitTimeoutMs, 10_000);
+    assert.equal(settings.core.rules['unchecked-step'], 'information');
+    assert.equal(settings.core.rules['unknown-commit'], 'error');
+    assert.equal(settings.codeLens.phases, false);
+    assert.equal(problems.length, 6, problems.join('\n'));
+    for (const key of ['handoffNavigator.include', 'handoffNavigator.debounceMs', 'handoffNavigator.followCursor']) {
+      assert.ok(problems.some((p) => p.startsWith(key)), `${key} not named in\n${problems.join('\n')}`);
+    }
+    assert.ok(problems.some((p) => p.includes('no-such-rule')));
+  });
+
+  it('reports a problem once', () => {
+    const r = new ProblemReporter();
+    assert.deepEqual(r.fresh(['a', 'b']), ['a', 'b']);
+    assert.deepEqual(r.fresh(['a', 'b', 'c']), ['c']);
+    assert.deepEqual(r.fresh(['a']), []);
+  });
+});
