@@ -16,6 +16,8 @@ export interface SuiteResults {
   failures: number;
   pending: number;
   tests: number;
+  /** Top-level suites (describe titles) with at least one test run, in run order. */
+  suites: string[];
   /** The spec reporter's output, line by line. */
   lines: string[];
   /** Set when the suite could not run at all. */
@@ -32,7 +34,7 @@ function findTests(dir: string): string[] {
 export async function run(): Promise<void> {
   const resultsFile = process.env.HANDOFF_TEST_RESULTS;
   const lines: string[] = [];
-  const results: SuiteResults = { passes: 0, failures: 0, pending: 0, tests: 0, lines };
+  const results: SuiteResults = { passes: 0, failures: 0, pending: 0, tests: 0, suites: [], lines };
   const Base = Mocha.reporters.Base;
   const consoleLog = Base.consoleLog;
   Base.consoleLog = (...data: unknown[]) => {
@@ -40,12 +42,19 @@ export async function run(): Promise<void> {
     consoleLog(...data);
   };
   try {
-    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+    // HANDOFF_TEST_GREP (a regular expression over full test titles) narrows a run, e.g. the VSIX
+    // run to the suites that show the installed package works.
+    const grep = process.env.HANDOFF_TEST_GREP ? new RegExp(process.env.HANDOFF_TEST_GREP) : undefined;
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, grep });
     const files = findTests(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js under ${__dirname}`);
     for (const file of files) mocha.addFile(file);
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
+      runner.on('test end', (test) => {
+        const suite = test.titlePath()[0];
+        if (!results.suites.includes(suite)) results.suites.push(suite);
+      });
       runner.on('end', () => {
         results.passes = runner.stats?.passes ?? 0;
         results.failures = runner.stats?.failures ?? 0;

@@ -13,9 +13,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { HOST_SRC, VERSIONS, checkVersion, installDir, nodeFor, nodeRuntimeDir } from './paths.mjs';
-import { capture, parseArgs, run } from './proc.mjs';
+import { capture, isMain, parseArgs, run } from './proc.mjs';
 
 const DEBIAN_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
 const RIPGREP_CACHE = { dir: 'vscode-ripgrep-cache-1.15.11', file: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
@@ -163,7 +162,7 @@ async function main() {
   for (const version of versions) await installVersion(version, Boolean(args.force));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   main().catch((err) => {
     console.error(`[test-host install] ${err.stack ?? err}`);
     process.exit(1);

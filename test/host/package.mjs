@@ -4,9 +4,8 @@
 //   node test/host/package.mjs  ->  prints the path of out/handoff-navigator-<version>.vsix
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './paths.mjs';
-import { run } from './proc.mjs';
+import { isMain, run } from './proc.mjs';
 
 export const MAX_VSIX_BYTES = 1_000_000;
 const REQUIRED = ['extension/package.json', 'extension/dist/extension.js'];
@@ -58,7 +57,7 @@ export async function packageVsix() {
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   packageVsix().catch((err) => {
     console.error(err.stack ?? err);
     process.exit(1);

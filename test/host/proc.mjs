@@ -1,5 +1,6 @@
 // Child-process helpers: argument arrays only (no shell strings), failures surface as errors.
 import { spawn, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 /** Runs a command to completion with inherited output; rejects on a non-zero exit or a signal. */
 export function run(cmd, args, opts = {}) {
@@ -38,4 +39,9 @@ export function parseArgs(argv, { multi = [] } = {}) {
     else out[name] = value;
   }
   return out;
+}
+
+/** True when the module at `moduleUrl` is the script node was started with (not imported). */
+export function isMain(moduleUrl) {
+  return Boolean(process.argv[1]) && moduleUrl === pathToFileURL(process.argv[1]).href;
 }

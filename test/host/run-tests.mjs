@@ -2,17 +2,19 @@
 // as the window):
 //
 //   node test/host/run-tests.mjs --vscode 1.100.3 --extension <dir> --tests <compiled index.js>
-//        --workspace <dir> [--vsix <file>] [--timeout <s>] [--keep]
+//        --workspace <dir> [--vsix <file>] [--grep <regexp>] [--require-suite <title> ...]
+//        [--timeout <s>] [--keep]
 //
+// --grep runs only the tests whose full title matches; --require-suite fails the run unless that
+// top-level suite ran at least one test (so a renamed suite can't silently drop out of a grep).
 // With --vsix the extension is installed from that file into the run's extensions dir instead of
 // being loaded from --extension, so the suite tests what users get.
 // The truth is the results file the suite writes (its path reaches the extension host through the
 // server's environment); the workbench's codeAutomationExit code must agree with it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openBrowser } from './browser.mjs';
-import { parseArgs } from './proc.mjs';
+import { isMain, parseArgs } from './proc.mjs';
 import { installVsix, makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
 
 function say(version, msg) {
@@ -35,7 +37,7 @@ function exitOrTimeout(exitPromise, ms) {
  * Runs the suite once; resolves to { ok, passes, failures, reason }. Never throws for a failing
  * suite: the caller decides the exit code.
  */
-export async function runSuite({ version, extension, tests, workspace, vsix, timeoutSec = 240, keep = false }) {
+export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 240, keep = false }) {
   const runDir = makeRunDir(version);
   const resultsFile = join(runDir.root, 'results.json');
   const consoleLog = [];
@@ -57,7 +59,12 @@ export async function runSuite({ version, extension, tests, workspace, vsix, tim
     server = await startServer({
       version,
       runDir,
-      env: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_WORKSPACE: workspace, HANDOFF_TEST_EXTENSION_UNDER: expectedUnder },
+      env: {
+        HANDOFF_TEST_RESULTS: resultsFile,
+        HANDOFF_TEST_WORKSPACE: workspace,
+        HANDOFF_TEST_EXTENSION_UNDER: expectedUnder,
+        ...(grep ? { HANDOFF_TEST_GREP: grep } : {}),
+      },
     });
     say(version, `server ${server.url} (pid ${server.pid}), run dir ${runDir.root}`);
     const opened = await openBrowser(runDir);
@@ -74,7 +81,7 @@ export async function runSuite({ version, extension, tests, workspace, vsix, tim
     const end = await exitOrTimeout(exited, timeoutSec * 1000);
     const results = readResults(resultsFile);
     if (results) for (const line of results.lines) console.log(line);
-    outcome = judge(end, results, timeoutSec);
+    outcome = judge(end, results, timeoutSec, requireSuites);
   } catch (err) {
     outcome = { ok: false, passes: 0, failures: 0, reason: err.stack ?? String(err) };
   } finally {
@@ -92,19 +99,21 @@ export async function runSuite({ version, extension, tests, workspace, vsix, tim
   return outcome;
 }
 
-function judge(end, results, timeoutSec) {
+function judge(end, results, timeoutSec, requireSuites) {
   const counts = { passes: results?.passes ?? 0, failures: results?.failures ?? 0 };
   if (end.timedOut) return { ok: false, ...counts, reason: `no codeAutomationExit within ${timeoutSec} s` };
   if (!results) return { ok: false, ...counts, reason: `exit code ${end.code} but the suite wrote no results file` };
   if (results.error) return { ok: false, ...counts, reason: `suite error: ${results.error}` };
   if (results.tests === 0 || results.passes === 0) return { ok: false, ...counts, reason: 'the suite ran no test' };
   if (results.failures > 0) return { ok: false, ...counts, reason: `${results.failures} test(s) failed` };
+  const missing = requireSuites.filter((title) => !results.suites.includes(title));
+  if (missing.length) return { ok: false, ...counts, reason: `required suites ran no test: ${missing.join(', ')}` };
   if (end.code !== 0) return { ok: false, ...counts, reason: `results are clean but the workbench exited with ${end.code}` };
   return { ok: true, ...counts, reason: '' };
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { multi: ['require-suite'] });
   for (const required of ['vscode', 'extension', 'tests', 'workspace']) {
     if (typeof args[required] !== 'string') throw new Error(`--${required} is required`);
   }
@@ -114,6 +123,8 @@ async function main() {
     tests: resolve(args.tests),
     workspace: resolve(args.workspace),
     vsix: args.vsix ? resolve(args.vsix) : undefined,
+    grep: typeof args.grep === 'string' ? args.grep : undefined,
+    requireSuites: args['require-suite'] ?? [],
     timeoutSec: args.timeout ? Number(args.timeout) : undefined,
     keep: Boolean(args.keep),
   });
@@ -121,7 +132,7 @@ async function main() {
   process.exitCode = outcome.ok ? 0 : 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   main().catch((err) => {
     console.error(err.stack ?? err);
     process.exit(1);

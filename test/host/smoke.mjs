@@ -11,10 +11,9 @@
 // image (test/host/screenshots.mjs copies those into media/screenshots/).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openBrowser } from './browser.mjs';
 import { REPO_ROOT } from './paths.mjs';
-import { parseArgs } from './proc.mjs';
+import { isMain, parseArgs } from './proc.mjs';
 import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
@@ -124,7 +123,7 @@ async function main() {
   process.exitCode = result.ok ? 0 : 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   main().catch((err) => {
     console.error(err.stack ?? err);
     process.exit(1);
