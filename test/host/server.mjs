@@ -129,6 +129,8 @@ export async function startServer({ version, runDir, env = {}, port, startupMs =
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  liveGroups.add(child.pid);
+  guardSignals();
   const exited = new Promise((r) => child.once('exit', r));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -139,6 +141,7 @@ export async function startServer({ version, runDir, env = {}, port, startupMs =
     }
     // Stragglers the server left in its group after it exited.
     killGroup(child.pid, 'SIGKILL');
+    liveGroups.delete(child.pid);
   };
   const url = `http://127.0.0.1:${chosenPort}`;
   try {
@@ -148,6 +151,28 @@ export async function startServer({ version, runDir, env = {}, port, startupMs =
     throw new Error(`${err.message}\n--- server log ---\n${readLog(runDir)}`);
   }
   return { url, port: chosenPort, pid: child.pid, stop, exited };
+}
+
+// Server groups still running. They are detached (their own process group), so a Ctrl-C on the
+// terminal does not reach them: they are killed when this process exits or is signalled.
+const liveGroups = new Set();
+
+function killLiveGroups() {
+  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  liveGroups.clear();
+}
+
+process.on('exit', killLiveGroups);
+
+/** Default handling for scripts without their own: kill the servers, then die of the signal. */
+function guardSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    if (process.listenerCount(signal) > 0) continue; // the script handles it (npm start does)
+    process.once(signal, () => {
+      killLiveGroups();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 function killGroup(pid, signal) {
