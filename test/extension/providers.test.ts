@@ -241,6 +241,15 @@ describe('providers', function () {
     });
   });
 
+  describe('Copy SHA', () => {
+    it('copies the full SHA of a resolved commit, and an unresolved one as written', async () => {
+      await vscode.commands.executeCommand('handoffNavigator.copySha', { uri: uri.toString(), sha: sha.parser });
+      assert.equal(await vscode.env.clipboard.readText(), full.parser);
+      await vscode.commands.executeCommand('handoffNavigator.copySha', { uri: uri.toString(), sha: sha.absent });
+      assert.equal(await vscode.env.clipboard.readText(), sha.absent);
+    });
+  });
+
   describe('commit document', () => {
     it('opens a commit\'s header, stat and patch read-only under handoff-commit:', async () => {
       await vscode.commands.executeCommand('handoffNavigator.openCommit', { uri: uri.toString(), sha: sha.parser });

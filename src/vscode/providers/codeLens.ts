@@ -10,7 +10,7 @@ import type { CommitMention, Phase, Range } from '../../core/model';
 import type { OpenBreadcrumbArgs } from './commands';
 import { asCommitState, commitLensTitle, fileLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
-import { analysedFor, startsWithin, toRange } from './shared';
+import { analysedFor, type CommitDetailsCache, startsWithin, toRange } from './shared';
 import { lineFragment } from './targets';
 
 export interface CodeLensSettings {
@@ -65,6 +65,7 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
     private readonly store: HandoffStore,
     private readonly settings: () => CodeLensSettings,
     onSettingsChanged: vscode.Event<void>,
+    private readonly details: CommitDetailsCache,
   ) {
     this.subscriptions = [
       this.changed,
@@ -92,7 +93,7 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
   async resolveCodeLens(lens: vscode.CodeLens, token: vscode.CancellationToken): Promise<vscode.CodeLens> {
     if (!(lens instanceof CommitLens)) return lens;
     const full = resolvedSha(lens.state);
-    const details = full ? await this.store.commitDetails(lens.handoff, full, token) : undefined;
+    const details = full ? await this.details.get(lens.handoff, full, token) : undefined;
     const title = commitLensTitle(lens.mention.sha, lens.state, token.isCancellationRequested ? undefined : details, Date.now());
     const tooltip = details ? `${details.sha}\n${details.author}, ${details.date}` : (full ?? lens.mention.sha);
     // An empty command id renders the lens as a label: the info lens states facts, "Show commit" acts.

@@ -8,7 +8,7 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
 import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
-import { analysedFor, contains, toRange } from './shared';
+import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
 
 /** Larger files are not read for an excerpt: a hover must stay instant. */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -21,7 +21,7 @@ function markdown(text: string, commands: string[] = []): vscode.MarkdownString 
 }
 
 export class HandoffHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: HandoffStore) {}
+  constructor(private readonly store: HandoffStore, private readonly details: CommitDetailsCache) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const h = await analysedFor(this.store, document, token);
@@ -40,7 +40,7 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     if (!state) return undefined;
     const full = resolvedSha(state);
     if (mention.evidence === 'bare' && !full) return undefined;
-    const details = full ? await this.store.commitDetails(h.uri, full, token) : undefined;
+    const details = full ? await this.details.get(h.uri, full, token) : undefined;
     if (token.isCancellationRequested) return undefined;
     const text = commitHoverMarkdown(mention.sha, state, details, h.uri.toString(), Date.now());
     return new vscode.Hover(markdown(text, [OPEN_COMMIT, COPY_SHA]), toRange(mention.range));

@@ -10,7 +10,7 @@ import { registerCommands } from './commands';
 import { registerCommitDocuments } from './commitDocument';
 import { registerDocumentLinks } from './documentLinks';
 import { HandoffHoverProvider } from './hovers';
-import { MARKDOWN } from './shared';
+import { CommitDetailsCache, MARKDOWN } from './shared';
 
 export type { CodeLensSettings } from './codeLens';
 export { COMMIT_SCHEME, commitDocumentUri } from './commitDocument';
@@ -22,11 +22,13 @@ export function registerProviders(
   codeLensSettings: () => CodeLensSettings,
   onSettingsChanged: vscode.Event<void>,
 ): void {
-  const lenses = new HandoffCodeLensProvider(store, codeLensSettings, onSettingsChanged);
+  const details = new CommitDetailsCache(store);
+  const lenses = new HandoffCodeLensProvider(store, codeLensSettings, onSettingsChanged, details);
   context.subscriptions.push(
+    details,
     lenses,
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    vscode.languages.registerHoverProvider(MARKDOWN, new HandoffHoverProvider(store)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new HandoffHoverProvider(store, details)),
   );
   registerDocumentLinks(context, store);
   registerCommitDocuments(context, store);

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
+import type { CommitDetails } from '../../core/git';
 import type { Position, Range } from '../../core/model';
 
 /** Markdown documents in any scheme: the store decides which are handoffs (untitled and virtual ones too). */
@@ -34,4 +35,32 @@ export async function analysedFor(
   if (!store.isHandoff(document.uri) || token.isCancellationRequested) return undefined;
   const analysed = await store.ensure(document, token);
   return token.isCancellationRequested ? undefined : analysed;
+}
+
+/**
+ * Commit details per handoff and SHA, shared by lenses and hovers: a handoff that cites one commit in a
+ * table, a log and a hover asks git once. Emptied whenever the store reports a change (new refs or pushes
+ * change which branches contain a commit). Failures and cancelled requests are not kept.
+ */
+export class CommitDetailsCache implements vscode.Disposable {
+  private readonly entries = new Map<string, CommitDetails>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: HandoffStore) {
+    this.subscription = store.onDidChange(() => this.entries.clear());
+  }
+
+  async get(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
+    const key = `${handoff.toString()}\n${sha.toLowerCase()}`;
+    const cached = this.entries.get(key);
+    if (cached) return cached;
+    const details = await this.store.commitDetails(handoff, sha, token);
+    if (details && !token.isCancellationRequested) this.entries.set(key, details);
+    return details;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.entries.clear();
+  }
 }
