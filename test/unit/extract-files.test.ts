@@ -127,6 +127,7 @@ describe('extractFiles: forms', () => {
     const text = 'The plan is at `docs/fork/plans/\n  INTAKE-INBOX-plan.md` for now.\n';
     const hit = one(text, 'docs/fork/plans/INTAKE-INBOX-plan.md');
     assert.equal(hit.at, 'docs/fork/plans/\n  INTAKE-INBOX-plan.md');
+    assert.equal(one('In `web/\nsrc/x.ts` too.\n', 'web/src/x.ts').at, 'web/\nsrc/x.ts');
     const crlf = one('See `web/src/lib/\r\nfoo.ts:12` now.\r\n', 'web/src/lib/foo.ts');
     assert.equal(crlf.at, 'web/src/lib/\r\nfoo.ts:12');
     assert.equal(crlf.line, 12);

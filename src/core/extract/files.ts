@@ -100,6 +100,10 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
     }
     // Without `.` or `/` only a whole code span can be a file name (`Makefile`): a cheap check on its backticks.
     if (!interesting && i - a >= 4 && text.charCodeAt(a - 1) === 96 && text.charCodeAt(i) === 96) interesting = true;
+    // `web/` at a line break may continue on the next line of a code span.
+    if (!interesting && sep && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) {
+      interesting = true;
+    }
     if (interesting && i - a >= 2 && i - a <= MAX_TOKEN) {
       const resume = candidate(scan, a, i, source);
       if (resume > i) i = resume;
@@ -128,7 +132,8 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   }
   const t = trim(text, a0, b0);
   if (!t) return b0;
-  let [a, b] = t;
+  let a = t[0];
+  const b = t[1];
   if (b - a > 2 && text.charCodeAt(a + 1) === 47 && isDiffSide(text, a)) a += 2;
   const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
   const quoted = span !== undefined;
