@@ -136,7 +136,6 @@ function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
   // A bare name: reject one-letter stems in prose (`a.m.`-like abbreviations) and `X.js` library names.
   if (stem.length < 2 && !quoted) return false;
   if (stem.charCodeAt(0) === 40 /* ( */) return false; // `Chrono Trigger (USA).sfc`: the tail of a spaced name
-
   if ((lower === 'js' || lower === 'ts') && JS_LIBRARIES.has(stem.toLowerCase())) return false;
   if (MEMBER_EXTENSIONS.has(lower) && RECEIVERS.has(stem)) return false;
   return true;
