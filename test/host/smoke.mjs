@@ -58,7 +58,8 @@ export const STEPS = [
       await runCommand(page, 'Developer: Show Running Extensions');
       // Listed by display name or, for a development extension on some versions, by its id.
       const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /Handoff Navigator|handoff-navigator\.handoff-navigator/ });
-      await row.first().waitFor(WAIT);
+      // "Activation: N ms" once activate() returned ("Activating..." before, or when it hangs).
+      await row.filter({ hasText: /Activation: \d+\s*ms/ }).first().waitFor(WAIT);
     },
   },
 ];
