@@ -88,9 +88,17 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 
   private collapsibleState(node: TreeNode): vscode.TreeItemCollapsibleState {
     if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
-    // The newest handoff opens expanded: its phases are what one resumes from.
-    if (node.kind === 'handoff' && node.contextValue === 'handoff.newest') return vscode.TreeItemCollapsibleState.Expanded;
-    return vscode.TreeItemCollapsibleState.Collapsed;
+    return this.startsExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  /**
+   * The newest handoff opens expanded: its phases are what one resumes from. So does a lone phase inside an
+   * expanded node — typically the document's title heading wrapping everything — or the phases would hide.
+   */
+  private startsExpanded(node: TreeNode): boolean {
+    if (node.kind === 'handoff') return node.contextValue === 'handoff.newest';
+    const parent = node.parent;
+    return node.kind === 'phase' && !!parent && parent.children.filter((c) => c.kind === 'phase').length === 1 && this.startsExpanded(parent);
   }
 
   private commandFor(node: TreeNode): vscode.Command | undefined {
