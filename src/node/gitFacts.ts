@@ -38,6 +38,9 @@ interface RepoCache {
   history?: RepoHistory;
 }
 
+/** Submodules searched for SHAs the superproject lacks (each costs one process, only when a SHA is missing). */
+const MAX_SUBMODULES = 8;
+
 const toSlash = (p: string) => p.replace(/\\/g, '/');
 
 export class NodeGitProvider implements GitProvider {
@@ -199,7 +202,8 @@ export class NodeGitProvider implements GitProvider {
       return null;
     }
     let left = keys;
-    for (const sub of paths) {
+    // Bounded: a superproject with hundreds of submodules must not turn one typo into hundreds of processes.
+    for (const sub of paths.slice(0, MAX_SUBMODULES)) {
       const dir = join(repo.root, sub);
       if (!left.length || !existsSync(join(dir, '.git'))) continue;
       const r = await this.git(dir, ['cat-file', '--batch-check'], token, left.map((s) => `${s}^{commit}`).join('\n') + '\n');

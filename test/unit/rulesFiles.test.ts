@@ -73,6 +73,12 @@ describe('file rules', () => {
       '0:1 missing-file: old.ts no longer exists: moved to src/app.ts in bbbbbbb',
       '0:14 missing-file: lib/old.ts no longer exists: moved to src/app.ts in bbbbbbb',
     ]);
+    const gone = new HistoryGraph({ complete: true, commits: [
+      { sha: 'c'.repeat(40), parents: [], subject: 'move', body: '', renames: [{ from: 'src/was.ts', to: 'src/later-deleted.ts' }] },
+    ] });
+    assert.deepEqual((await run('`src/was.ts`', ['src/was.ts'], { graph: gone })).diagnostics, [
+      '0:1 missing-file: src/was.ts no longer exists: moved to src/later-deleted.ts in ccccccc, which is gone too',
+    ]);
   });
 
   it('skips external paths and honours rules turned off', async () => {

@@ -99,9 +99,11 @@ export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRule
     } else if (r.kind === 'none') {
       if (!wantMissing) continue;
       const moved = (await ctx.graph())?.renamedTo(c.path.replace(/^\.\//, ''));
+      const movedPath = moved ? joinPath(root, moved.to) : '';
       const d = moved
-        ? makeDiagnostic(ctx.settings, 'missing-file', c.range, `${c.path} no longer exists: moved to ${moved.to} in ${short(moved.sha)}`,
-          [{ message: 'moved here', path: joinPath(root, moved.to) }])
+        ? makeDiagnostic(ctx.settings, 'missing-file', c.range,
+          `${c.path} no longer exists: moved to ${moved.to} in ${short(moved.sha)}${index.all.has(movedPath) ? '' : ', which is gone too'}`,
+          [{ message: 'moved here', path: movedPath }])
         : makeDiagnostic(ctx.settings, 'missing-file', c.range, `${c.path} does not exist in the workspace`);
       if (d) out.push(d);
     } else if (r.kind === 'file' && wantLines && c.line !== null && c.line > 0) {
