@@ -22,6 +22,8 @@ export interface SuiteResults {
   lines: string[];
   /** Set when the suite could not run at all. */
   error?: string;
+  /** False in the snapshots written after each test, so a run that hangs still shows how far it got. */
+  done: boolean;
 }
 
 function findTests(dir: string): string[] {
@@ -34,7 +36,10 @@ function findTests(dir: string): string[] {
 export async function run(): Promise<void> {
   const resultsFile = process.env.HANDOFF_TEST_RESULTS;
   const lines: string[] = [];
-  const results: SuiteResults = { passes: 0, failures: 0, pending: 0, tests: 0, suites: [], lines };
+  const results: SuiteResults = { passes: 0, failures: 0, pending: 0, tests: 0, suites: [], lines, done: false };
+  const save = () => {
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  };
   const Base = Mocha.reporters.Base;
   const consoleLog = Base.consoleLog;
   Base.consoleLog = (...data: unknown[]) => {
@@ -51,22 +56,26 @@ export async function run(): Promise<void> {
     for (const file of files) mocha.addFile(file);
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      runner.on('test end', (test) => {
-        const suite = test.titlePath()[0];
-        if (!results.suites.includes(suite)) results.suites.push(suite);
-      });
-      runner.on('end', () => {
+      const count = () => {
         results.passes = runner.stats?.passes ?? 0;
         results.failures = runner.stats?.failures ?? 0;
         results.pending = runner.stats?.pending ?? 0;
         results.tests = runner.stats?.tests ?? 0;
+      };
+      runner.on('test end', (test) => {
+        const suite = test.titlePath()[0];
+        if (!results.suites.includes(suite)) results.suites.push(suite);
+        count();
+        save();
       });
+      runner.on('end', count);
     });
   } catch (err) {
     results.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
   } finally {
     Base.consoleLog = consoleLog;
-    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+    results.done = true;
+    save();
   }
   if (results.error) throw new Error(results.error);
   if (results.failures > 0) throw new Error(`${results.failures} extension-host test(s) failed`);

@@ -101,8 +101,12 @@ export async function runSuite({ version, extension, tests, workspace, vsix, gre
 
 function judge(end, results, timeoutSec, requireSuites) {
   const counts = { passes: results?.passes ?? 0, failures: results?.failures ?? 0 };
-  if (end.timedOut) return { ok: false, ...counts, reason: `no codeAutomationExit within ${timeoutSec} s` };
+  if (end.timedOut) {
+    const last = results?.lines.filter((l) => l.trim()).at(-1)?.trim();
+    return { ok: false, ...counts, reason: `no codeAutomationExit within ${timeoutSec} s${last ? ` (last output: ${last})` : ''}` };
+  }
   if (!results) return { ok: false, ...counts, reason: `exit code ${end.code} but the suite wrote no results file` };
+  if (!results.done) return { ok: false, ...counts, reason: `the suite exited (${end.code}) before it finished` };
   if (results.error) return { ok: false, ...counts, reason: `suite error: ${results.error}` };
   if (results.tests === 0 || results.passes === 0) return { ok: false, ...counts, reason: 'the suite ran no test' };
   if (results.failures > 0) return { ok: false, ...counts, reason: `${results.failures} test(s) failed` };
