@@ -56,6 +56,13 @@ describe('providers', function () {
     return new vscode.Position(line, i - (before.lastIndexOf('\n') + 1) + offset);
   }
 
+  /** Waits for an analysis with git facts and the workspace's files listed (src/parser.ts resolved). */
+  async function settled(what: string): Promise<void> {
+    await waitFor(what, () =>
+      (api.store.isHandoff(uri) && (api.store.get(uri)?.analysis.commitStates.size ?? 0) > 0
+        && api.store.get(uri)?.analysis.fileTargets.some((t) => (t?.length ?? 0) > 0) ? true : undefined));
+  }
+
   async function lenses(resolve = 100): Promise<Array<{ line: number; title: string; command: vscode.Command | undefined }>> {
     const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolve);
     return found.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command }))
@@ -112,10 +119,7 @@ describe('providers', function () {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    await waitFor('the store to analyse the test handoff with git', () =>
-      (api.store.isHandoff(uri) && (api.store.get(uri)?.analysis.commitStates.size ?? 0) > 0
-        // …and with the workspace's files listed (src/parser.ts resolved), which can land a little later.
-        && api.store.get(uri)?.analysis.fileTargets.some((t) => (t?.length ?? 0) > 0) ? true : undefined));
+    await settled('the store to analyse the test handoff with git');
   });
 
   after(async () => {
@@ -169,6 +173,8 @@ describe('providers', function () {
       assert.ok(without.some((l) => l.title.includes('stale')), 'phase lenses stay');
       await config.update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
       await waitFor('commit lenses to return', async () => ((await lenses()).some((l) => l.line === commitLine) ? true : undefined));
+      // A settings change re-analyses every handoff: the next tests need that analysis to have landed whole.
+      await settled('the store to re-analyse the handoff, breadcrumbs resolved, after the settings change');
     });
   });
 
