@@ -52,7 +52,7 @@ export function runEnv(runDir, extra = {}) {
   };
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.on('error', reject);

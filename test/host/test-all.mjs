@@ -3,23 +3,29 @@
 //   2. builds the extension and the extension-host suite,
 //   3. runs the suite with the extension loaded from this folder,
 //   4. packages the VSIX and runs the activation and Handoff view suites again with it installed,
-//   5. runs the UI smoke steps and saves their screenshots.
+//   5. runs the UI smoke steps and saves their screenshots,
+//   6. checks `npm start` (URL printed and served, clean Ctrl-C) on the version it opens.
 // Each suite run gets a fresh fixture workspace: tests push, amend and edit in it.
 //
-//   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-smoke]
+//   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-smoke] [--no-start]
 import { buildSuite } from '../extension/build.mjs';
 import { ensureDebianPackages, installVersion } from './install.mjs';
 import { packageVsix } from './package.mjs';
 import { REPO_ROOT, VERSIONS } from './paths.mjs';
 import { parseArgs, run } from './proc.mjs';
 import { runSuite } from './run-tests.mjs';
+import { freePort } from './server.mjs';
 import { runSmoke } from './smoke.mjs';
+import { checkStart } from './start-check.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 // The VSIX run repeats only what proves the installed package works (it activates, shows the
 // tree); the development-folder run already covers every test on both versions.
 const VSIX_SUITES = ['activation', 'fixture workspace', 'Handoff view'];
 const VSIX_GREP = `^(${VSIX_SUITES.join('|')}) `;
+
+// The version `npm start` opens by default (test/host/start.mjs).
+const START_VERSION = '1.139.1';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['vscode'] });
 const versions = args.vscode ?? Object.keys(VERSIONS);
@@ -69,6 +75,13 @@ async function main() {
     for (const version of versions) await suiteOn(version, tests, vsix);
   }
   if (args['no-smoke'] !== true) for (const version of versions) await smokeOn(version);
+  if (args['no-start'] !== true && versions.includes(START_VERSION)) {
+    const label = `npm start, VS Code ${START_VERSION}`;
+    section(label);
+    const began = Date.now();
+    const outcome = await checkStart({ version: START_VERSION, port: await freePort() });
+    outcomes.push({ label, seconds: Math.round((Date.now() - began) / 1000), ...outcome });
+  }
 
   section('summary');
   for (const o of outcomes) {
