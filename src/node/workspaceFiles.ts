@@ -36,8 +36,10 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
   async listFiles(root: string, token: CancellationToken): Promise<readonly string[]> {
     const hit = this.cache.get(root);
     if (hit && Date.now() - hit.at < this.opts.ttlMs) return hit.files;
-    const files = (await this.fromGit(root, token)) ?? (await this.walk(root, token));
-    this.cache.set(root, { at: Date.now(), files });
+    const listed = await this.fromGit(root, token);
+    const files = listed ?? (token.isCancellationRequested ? [] : await this.walk(root, token));
+    // A listing cut short by cancellation is never cached: the next analysis would call every file missing.
+    if (!token.isCancellationRequested) this.cache.set(root, { at: Date.now(), files });
     return files;
   }
 

@@ -107,6 +107,19 @@ describe('Node workspace files', () => {
     assert.ok(files.every((f) => f.startsWith(fx.work + '/')));
   });
 
+  it('a listing cut short by cancellation is not cached', async () => {
+    const wf = new NodeWorkspaceFiles({ ttlMs: 60_000 });
+    assert.deepEqual(await wf.listFiles(fx.work, { isCancellationRequested: true }), []);
+    const full = await wf.listFiles(fx.work, T);
+    assert.ok(full.includes(join(fx.work, 'src/parser.ts')));
+    const dir = join(fx.base, 'walk-cancel');
+    mkdirSync(dir);
+    const walked = new NodeWorkspaceFiles({ ttlMs: 60_000 });
+    await walked.listFiles(dir, { isCancellationRequested: true });
+    writeFileSync(join(dir, 'late.md'), '');
+    assert.deepEqual(await walked.listFiles(dir, T), [join(dir, 'late.md')]);
+  });
+
   it('outside git: a walk that skips node_modules and .git', async () => {
     mkdirSync(join(fx.plain, 'node_modules/pkg'), { recursive: true });
     mkdirSync(join(fx.plain, 'docs'), { recursive: true });

@@ -92,6 +92,14 @@ describe('file rules', () => {
     assert.equal(none.files.lists, 0);
   });
 
+  it('judges nothing when cancelled during the listing (it may be partial)', async () => {
+    const b = new ModelBuilder('`src/app.ts:99`').file('src/app.ts:99');
+    const token = { isCancellationRequested: false };
+    const files: WorkspaceFiles = { listFiles: async () => { token.isCancellationRequested = true; return []; }, lineCount: async () => 1 };
+    const r = await fileRules(b.model.files, { documentPath: '/ws/HANDOFF.md', root: ROOT, files, settings: settings(), token, graph: async () => null });
+    assert.deepEqual(r, { diagnostics: [], targets: [null] });
+  });
+
   it('never throws on odd breadcrumbs', async () => {
     const odd = ['.', './', '..', '../../..', '/', '//x', 'a/../../b', '\\\\server\\share', 'C:\\x.ts', ':', '\u0000', '🙂.ts:1', 'x'.repeat(5000)];
     const text = odd.join(' ');

@@ -84,7 +84,10 @@ export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRule
   if (!local.length || (!wantMissing && !wantLines)) return { diagnostics: out, targets };
   const root = normalizePath(ctx.root);
   const docDir = dirname(normalizePath(ctx.documentPath));
-  const index = new FileIndex(await ctx.files.listFiles(root, ctx.token));
+  const listed = await ctx.files.listFiles(root, ctx.token);
+  // A cancelled listing may be partial: judging against it would call present files missing.
+  if (ctx.token.isCancellationRequested) return { diagnostics: out, targets };
+  const index = new FileIndex(listed);
   const show = (p: string) => relativeTo(root, p) ?? p;
 
   for (const [i, c] of crumbs.entries()) {
