@@ -15,28 +15,39 @@ describe('handoff store', () => {
   });
 
   afterEach(async () => {
-    for (const rel of ['docs/handoffs', 'notes/store-renamed.md', 'src/brand-new.ts', 'SESSION-HANDOFF-store.md']) removeWorkspaceFile(rel);
+    for (const rel of ['docs', 'notes/store-renamed.md', 'src/brand-new.ts', 'SESSION-HANDOFF-store.md', 'SESSION-HANDOFF-2026-06-01.md', 'SESSION-HANDOFF-2026-05-01.md']) {
+      removeWorkspaceFile(rel);
+    }
     await closeAllEditors();
     await waitFor('the test handoffs to be gone', () => api.store.all().length === 1);
   });
 
   it('finds handoffs as they are created, newest first by date, and forgets deleted ones', async () => {
-    const june = writeWorkspaceFile('docs/handoffs/2026-06-01-store.md', '# June\n\n- [ ] June step\n');
+    // At the top level: inotify-based watchers can miss files written into a folder created moments before.
+    const june = writeWorkspaceFile('SESSION-HANDOFF-2026-06-01.md', '# June\n\n- [ ] June step\n');
     await waitFor('the June handoff', () => api.store.get(june));
-    const may = writeWorkspaceFile('docs/handoffs/2026-05-01-store.md', '# May\n\n- [ ] May step\n- [ ] Another\n');
+    const may = writeWorkspaceFile('SESSION-HANDOFF-2026-05-01.md', '# May\n\n- [ ] May step\n- [ ] Another\n');
     await waitFor('the May handoff', () => api.store.get(may));
     assert.deepEqual(api.store.all().map((h) => vscode.workspace.asRelativePath(h.uri)), [
-      'docs/handoffs/2026-06-01-store.md', 'docs/handoffs/2026-05-01-store.md', 'HANDOFF.md',
+      'SESSION-HANDOFF-2026-06-01.md', 'SESSION-HANDOFF-2026-05-01.md', 'HANDOFF.md',
     ]);
     assert.equal(api.tree.getChildren()[0].handoff, june.toString());
     assert.equal(api.tree.getChildren()[0].contextValue, 'handoff.newest');
     assert.equal(api.statusBar.text, '$(checklist) Handoff: 1 open step');
     assert.ok(codesAt(june).includes('unchecked-step'));
 
-    removeWorkspaceFile('docs/handoffs/2026-06-01-store.md');
+    removeWorkspaceFile('SESSION-HANDOFF-2026-06-01.md');
     await waitFor('the June handoff to be forgotten', () => !api.store.isHandoff(june));
     assert.deepEqual(diagnosticLines(june), []);
     await waitFor('May to be the newest', () => api.statusBar.text === '$(checklist) Handoff: 2 open steps');
+  });
+
+  it('finds the handoffs of a folder created with them, and forgets them when the folder goes', async () => {
+    // A new folder is often reported alone, without the files created in it at the same moment.
+    const inFolder = writeWorkspaceFile('docs/handoffs/2026-06-04-store.md', '# In a new folder\n');
+    await waitFor('the handoff in the new folder', () => api.store.get(inFolder));
+    removeWorkspaceFile('docs');
+    await waitFor('the handoff to go with its folder', () => !api.store.isHandoff(inFolder));
   });
 
   it('analyses exactly the version asked for, before the debounce has passed', async () => {

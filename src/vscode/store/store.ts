@@ -16,6 +16,7 @@ import { elapsed } from '../log';
 import type { ExtensionSettings } from '../settings';
 import type { TrustState } from '../trust';
 import { Discovery } from './discovery';
+import { watchFiles } from './fileEvents';
 import { gitProcessesStarted } from './gitCheck';
 import { GitSide, neverCancelled } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
@@ -111,9 +112,21 @@ export class Store implements HandoffStore {
       w.onDidChangeWorkspaceFolders(() => void this.rediscover('workspace folders changed')),
       this.opts.trust.onDidChange(() => { if (this.syncGit('workspace trusted')) void this.refresh(); }),
     );
-    const watcher = w.createFileSystemWatcher('**/*');
-    const onFile = (kind: 'created' | 'deleted' | 'changed') => (uri: vscode.Uri) => this.onFileEvent(uri, kind);
-    this.disposables.push(watcher, watcher.onDidCreate(onFile('created')), watcher.onDidDelete(onFile('deleted')), watcher.onDidChange(onFile('changed')));
+    this.disposables.push(watchFiles({
+      handoffs: () => [...this.entries.values()].map((e) => e.uri),
+      consider: (uri, why) => this.consider(uri, why),
+      forget: (uris) => {
+        for (const uri of uris) this.remove(uri.toString());
+        this.opts.log.info(`deleted, no longer handoffs: ${uris.map((u) => u.fsPath).join(', ')}`);
+        this.emitter.fire(uris);
+      },
+      changedOnDisk: (uri) => {
+        const entry = this.entries.get(uri.toString());
+        if (entry && !this.openDocument(uri)) this.schedule(entry, this.opts.settings().debounceMs, 'changed on disk');
+      },
+      filesChanged: (why) => this.scheduleRefreshAll(why, 'files'),
+      exclude: () => mergeExcludes(this.opts.settings().exclude),
+    }));
     this.gitSide.startWatching();
     return this.rediscover('activation');
   }
@@ -263,24 +276,6 @@ export class Store implements HandoffStore {
     if (e.timer) clearTimeout(e.timer);
     this.entries.delete(key);
     this.service.forget(e.uri.fsPath);
-  }
-
-  private onFileEvent(uri: vscode.Uri, kind: 'created' | 'deleted' | 'changed'): void {
-    if (/\/\.git(\/|$)/.test(uri.path)) return; // the git watchers handle repository state
-    const key = uri.toString();
-    const entry = this.entries.get(key);
-    if (kind === 'changed') {
-      // Changed on disk while not open (another tool, `git checkout`): re-read it.
-      if (entry && !this.openDocument(uri)) this.schedule(entry, this.opts.settings().debounceMs, 'changed on disk');
-      return;
-    }
-    if (kind === 'deleted' && entry) {
-      this.remove(key);
-      this.opts.log.info(`${uri.fsPath} deleted: no longer a handoff`);
-      this.emitter.fire([uri]);
-    } else if (kind === 'created') this.consider(uri, 'created');
-    // Breadcrumbs may resolve differently now (a moved file, a new file a handoff already names).
-    this.scheduleRefreshAll(`a file was ${kind}`, 'files');
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
