@@ -75,6 +75,10 @@ describe('parseDocument', () => {
       'unclosed fences and comments': '```\n'.repeat(5000) + '<!--\n'.repeat(5000),
       '5,000 `**` runs': '**a '.repeat(5000),
       'lone surrogates and control characters': '\uD800\u0000\u0007 # x \uDFFF\r\r\n- [ ]\u2028',
+      'a 20,000-line paragraph': 'para\n'.repeat(20_000),
+      'a 20,000-line blockquote': '> a\n'.repeat(20_000),
+      'a code span across 20,000 lines': '`a/\n' + 'x\n'.repeat(20_000) + '`',
+      '1,500 nested brackets': '['.repeat(1500) + ']'.repeat(1500),
     };
     for (const [name, text] of Object.entries(cases)) {
       it(`reads ${name} without throwing, with offsets inside the text`, () => {
@@ -94,6 +98,17 @@ describe('parseDocument', () => {
       assert.equal(items.length, 1000);
       assert.ok(items.every((b) => b.checkbox?.state === ' '));
     });
+  });
+
+  it('reads a 30,000-row table by the line pass, every row with its own cells and inlines', () => {
+    const text = '| Commit | Link |\n|---|---|\n' + Array.from({ length: 30_000 }, (_, i) => `| \`${i}\` | [r${i}](f${i}.md) |`).join('\n');
+    const parsed = parseDocument(text);
+    assert.equal(parsed.degraded, true, 'a run this long is not given to remark');
+    const rows = parsed.blocks.filter((b) => b.kind === 'tableRow' && !b.isHeaderRow);
+    assert.equal(rows.length, 30_000);
+    const last = rows[rows.length - 1];
+    assert.deepEqual(last.header, ['Commit', 'Link']);
+    assert.deepEqual(last.inlines.map((n) => parsed.text.slice(n.start, n.end)), ['`29999`', '[r29999](f29999.md)']);
   });
 
   describe('section cache', () => {

@@ -5,6 +5,7 @@
  */
 import type { Block, Inline } from './blocks';
 import { emitTable, linesIn } from './tables';
+import { InlineCursor } from './inlineCursor';
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
@@ -59,7 +60,8 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
     const runEnd = lines[Math.max(j - 1, i)].end;
     const inlines = scanInlines(text, s, runEnd);
     const asParagraphs = (ps: number, pe: number) => {
-      for (const l of linesIn(text, ps, pe)) out.push({ ...block('paragraph', l.start, l.end, l.start, l.end, 0), inlines: inlines.filter((n) => n.start >= l.start && n.end <= l.end) });
+      const cursor = new InlineCursor(inlines);
+      for (const l of linesIn(text, ps, pe)) out.push({ ...block('paragraph', l.start, l.end, l.start, l.end, 0), inlines: cursor.take(l.start, l.end) });
     };
     if (!emitTable(text, s, runEnd, inlines, false, out, asParagraphs)) asParagraphs(s, runEnd);
     i = Math.max(j, i + 1);

@@ -6,6 +6,7 @@
  */
 import type { Block } from './blocks';
 import { linesIn } from './tables';
+import { InlineCursor } from './inlineCursor';
 
 const UNIT_WORDS = 'phase|wave|task|session|step|milestone|pass|sprint|campaign|stage|part';
 /** `Wave 3 — …`, `Task 80: …`, `Phase 1 (commit …)`: a unit keyword, an id, then a separator or the end. */
@@ -66,13 +67,14 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
  */
 function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: Block, s: number, e: number, c: string) => void): void {
   const lines = linesIn(text, b.contentStart, b.end);
+  const cursor = new InlineCursor(b.inlines);
   let restStart = b.start;
   const flush = (end: number) => {
     if (end <= restStart) return;
     const trimmed = trimRight(text, restStart, end);
     if (restStart === b.start) {
-      out.push({ ...b, end: trimmed, contentEnd: Math.min(b.contentEnd, trimmed), inlines: b.inlines.filter((n) => n.end <= trimmed) });
-    } else out.push(slice(b, restStart, trimmed));
+      out.push({ ...b, end: trimmed, contentEnd: Math.min(b.contentEnd, trimmed), inlines: cursor.take(b.start, trimmed) });
+    } else out.push(slice(b, restStart, trimmed, cursor));
   };
   lines.forEach((line, k) => {
     if (k === 0 && b.kind === 'listItem') return; // an item's first line is the item itself
@@ -81,7 +83,7 @@ function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: 
     const previous = k > 0 ? text.slice(lines[k - 1].start, lines[k - 1].end).trim() : '';
     if (!isHeadingLine(content, previous, next)) return;
     flush(line.start);
-    const h = slice(b, line.start, line.end);
+    const h = slice(b, line.start, line.end, cursor);
     const start = skipSpace(text, line.start);
     promote(h, start, trimRight(text, start, line.end), content);
     out.push(h);
@@ -101,11 +103,8 @@ function isHeadingLine(content: string, previous: string, next: string): boolean
   return next !== '';
 }
 
-function slice(b: Block, start: number, end: number): Block {
-  return {
-    ...b, kind: 'paragraph', start, end, contentStart: start, contentEnd: end,
-    inlines: b.inlines.filter((n) => n.start >= start && n.end <= end),
-  };
+function slice(b: Block, start: number, end: number, cursor: InlineCursor): Block {
+  return { ...b, kind: 'paragraph', start, end, contentStart: start, contentEnd: end, inlines: cursor.take(start, end) };
 }
 
 function toHeading(b: Block, contentStart: number, contentEnd: number, depth: number): void {

@@ -76,31 +76,49 @@ export function preScan(text: string, lineStarts: readonly number[]): PreScan {
 export const HOSTILE_LIMITS = Object.freeze({
   /** A section larger than this is read by the line pass. */
   sectionChars: 400_000,
-  /** Micromark's label matching is quadratic in unclosed `[`; a real document has far fewer. */
-  brackets: 2_000,
-  /** A single line this long is not prose (a pasted blob, minified data, `[[[[…`). */
+  /** Micromark's label matching is quadratic in open `[`: nesting this deep is never prose. */
+  bracketDepth: 32,
+  /** …and this many `[` in one section is a bracket storm, not links. */
+  brackets: 10_000,
+  /** A single line this long is not prose (a pasted blob, minified data). */
   lineChars: 20_000,
   /** Containers (lists, blockquotes) nested deeper than this recurse deeply in the parser. */
   nesting: 32,
+  /** Consecutive non-blank lines: one paragraph, blockquote or code span this long is super-linear in remark. */
+  runLines: 1_500,
 });
 
-/** Whether remark should not be trusted with this slice of text (deep nesting, bracket storms, giant lines). */
+/** Whether remark should not be trusted with this slice of text (deep nesting, bracket storms, giant runs). */
 export function isHostile(text: string, start: number, end: number): boolean {
   if (end - start > HOSTILE_LIMITS.sectionChars) return true;
   let brackets = 0;
+  let depth = 0;
+  let run = 0;
   let lineStart = start;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 /* [ */ && ++brackets > HOSTILE_LIMITS.brackets) return true;
+    if (c === 91 /* [ */) {
+      if (++brackets > HOSTILE_LIMITS.brackets || ++depth > HOSTILE_LIMITS.bracketDepth) return true;
+    } else if (c === 93 /* ] */ && depth > 0) depth--;
     if (c === 10 || c === 13 || i === end - 1) {
       if (i - lineStart > HOSTILE_LIMITS.lineChars) return true;
       if (containerDepth(text, lineStart, i) > HOSTILE_LIMITS.nesting) return true;
+      run = isBlank(text, lineStart, i) ? 0 : run + 1;
+      if (run > HOSTILE_LIMITS.runLines) return true;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
     }
   }
   return false;
 }
 
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
 /** How many container markers (`>`, list bullets, or 4-column indents) open a line. */
 function containerDepth(text: string, start: number, end: number): number {
   let depth = 0;

@@ -4,6 +4,7 @@
  * body rows in its lines and splits cells on unescaped `|` outside code spans.
  */
 import type { Block, Inline, Span } from './blocks';
+import { InlineCursor } from './inlineCursor';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -101,6 +102,7 @@ export function emitTable(
   const headerCells = splitCells(text, lines[at].start, lines[at].end);
   const header = headerCells.map((c) => headerLabel(text, c));
   const rows = [lines[at], ...lines.slice(at + 2)];
+  const cursor = new InlineCursor(inlines);
   rows.forEach((row, index) => {
     const cells = index === 0 ? headerCells : splitCells(text, row.start, row.end);
     out.push({
@@ -115,7 +117,7 @@ export function emitTable(
       cells,
       header,
       isHeaderRow: index === 0,
-      inlines: inlines.filter((n) => n.start >= row.start && n.end <= row.end),
+      inlines: cursor.take(row.start, row.end),
     });
   });
   return true;

@@ -32,7 +32,8 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
   }
   for (const r of model.refs) {
     // A sentence may capitalise a branch (`Main is at …`); git's name is the written one, case folded.
-    check(`ref ${r.name}`, r.range, (s) => s.toLowerCase() === r.name.toLowerCase());
+    // A remote claim (`Remote (origin) is at …`) is named `origin/<branch>` but points at the branch as written.
+    check(`ref ${r.name}`, r.range, (s) => s.toLowerCase() === r.name.toLowerCase() || (r.kind === 'remote' && r.name.toLowerCase().endsWith(`/${s.toLowerCase()}`)));
     if (r.shaRange && 'sha' in r.claim) check(`ref ${r.name} sha`, r.shaRange, (s) => s === (r.claim as { sha: string }).sha);
   }
   for (const st of model.steps) {
