@@ -10,10 +10,15 @@ import manifest from '../../package.json';
 
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const HANDOFF_NAME = 'SESSION-HANDOFF-providers.md';
+const SYMBOL_FILE = 'src/providers_symbol.py';
+const SYMBOL_SOURCE = '"""Fixture for the providers test."""\n\n\ndef upload_file(path):\n    return path\n';
 
 interface Api {
   ready: Promise<void>;
-  store: { isHandoff(uri: vscode.Uri): boolean; get(uri: vscode.Uri): { analysis: { commitStates: ReadonlyMap<string, unknown>; fileTargets: ReadonlyArray<readonly string[] | null> } } | undefined };
+  store: { isHandoff(uri: vscode.Uri): boolean; get(uri: vscode.Uri): {
+    analysis: { commitStates: ReadonlyMap<string, unknown>; fileTargets: ReadonlyArray<readonly string[] | null>; model: { files: Array<{ path: string }> } };
+  } | undefined;
+  };
   setTrusted(trusted: boolean | undefined): void;
 }
 
@@ -56,11 +61,14 @@ describe('providers', function () {
     return new vscode.Position(line, i - (before.lastIndexOf('\n') + 1) + offset);
   }
 
-  /** Waits for an analysis with git facts and the workspace's files listed (src/parser.ts resolved). */
+  /** Waits for an analysis with git facts and every breadcrumb but the missing one resolved (new files included). */
   async function settled(what: string): Promise<void> {
-    await waitFor(what, () =>
-      (api.store.isHandoff(uri) && (api.store.get(uri)?.analysis.commitStates.size ?? 0) > 0
-        && api.store.get(uri)?.analysis.fileTargets.some((t) => (t?.length ?? 0) > 0) ? true : undefined));
+    await waitFor(what, () => {
+      const analysis = api.store.isHandoff(uri) ? api.store.get(uri)?.analysis : undefined;
+      if (!analysis || analysis.commitStates.size === 0) return undefined;
+      const resolved = analysis.model.files.every((f, i) => f.path === 'src/nowhere.ts' || (analysis.fileTargets[i]?.length ?? 0) > 0);
+      return resolved ? true : undefined;
+    });
   }
 
   async function lenses(resolve = 100): Promise<Array<{ line: number; title: string; command: vscode.Command | undefined }>> {
@@ -113,8 +121,11 @@ describe('providers', function () {
       '',
       `- Config loader: commit ${sha.amendedOld} (amended since).`,
       `- Typo: commit ${sha.absent}.`,
+      '- Upload entry point: `src/providers_symbol.py::upload_file`.',
       '',
     ].join('\n');
+    // A file with a symbol in it, for a `path::symbol` breadcrumb (written before the handoff that cites it).
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(join(root, SYMBOL_FILE)), new TextEncoder().encode(SYMBOL_SOURCE));
     uri = vscode.Uri.file(join(root, HANDOFF_NAME));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const document = await vscode.workspace.openTextDocument(uri);
@@ -127,6 +138,7 @@ describe('providers', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('handoffNavigator').update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(vscode.Uri.file(join(root, SYMBOL_FILE))).then(undefined, () => undefined);
   });
 
   describe('CodeLens', () => {
@@ -206,6 +218,21 @@ describe('providers', function () {
       const [args] = JSON.parse(ambiguous!.target!.query) as [{ targets: string[] }];
       assert.equal(args.targets.length, 2);
       assert.deepEqual(linkAt(all, 'src/nowhere.ts'), []);
+    });
+
+    it('opens a path::symbol breadcrumb at the symbol', async () => {
+      assert.deepEqual(await lensTitlesOn('providers_symbol.py::upload_file'), ['Open providers_symbol.py › upload_file']);
+      const [link] = linkAt(await links(), 'providers_symbol.py::upload_file');
+      assert.equal(link!.target!.scheme, 'command');
+      const [args] = JSON.parse(link!.target!.query) as [{ symbol: string }];
+      assert.equal(args.symbol, 'upload_file');
+      await vscode.commands.executeCommand(link!.target!.path, args);
+      const editor = await waitFor('the symbol\'s file', () =>
+        vscode.window.activeTextEditor?.document.uri.fsPath === join(root, SYMBOL_FILE) ? vscode.window.activeTextEditor : undefined);
+      const s = editor.selection;
+      // `def upload_file(path):` is line 4: the name is selected.
+      assert.deepEqual([s.start.line, s.start.character, s.end.line, s.end.character], [3, 4, 3, 15]);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     });
 
     it('opens the target at its line when followed', async () => {

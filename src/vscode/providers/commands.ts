@@ -65,7 +65,12 @@ async function openAt(target: vscode.Uri, fragment: string, symbol: string | nul
   await vscode.window.showTextDocument(document, { selection, preview: true });
 }
 
-async function openBreadcrumb(args: OpenBreadcrumbArgs): Promise<void> {
+async function openBreadcrumb(args: OpenBreadcrumbArgs | undefined): Promise<void> {
+  // Run from the Command Palette there is no breadcrumb to open: lenses and links pass one.
+  if (!args || !Array.isArray(args.targets)) {
+    void vscode.window.showInformationMessage('Use the lens or the link on a file breadcrumb in a handoff.');
+    return;
+  }
   const targets = args.targets.map((t) => vscode.Uri.parse(t));
   if (targets.length === 0) {
     // A missing file is usually a moved one: start a Quick Open search on its name.
@@ -127,7 +132,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Handof
     await run(store, args);
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_BREADCRUMB, (args: OpenBreadcrumbArgs) => openBreadcrumb(args)),
+    vscode.commands.registerCommand(OPEN_BREADCRUMB, (args?: OpenBreadcrumbArgs) => openBreadcrumb(args)),
     vscode.commands.registerCommand(OPEN_COMMIT, withCommit(openCommit)),
     vscode.commands.registerCommand(COPY_SHA, withCommit(copySha)),
   );
