@@ -7,11 +7,12 @@
  * since `..` would read as glue), what is glued to it (`#`, `sha256:`, `…`, `-` UUID parts), words naming it
  * as something else (CRC32, session, key), then the strongest evidence that applies.
  */
+import { lineOf } from '../parse/lines';
 import type { CommitEvidence } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundCommit } from './types';
 import {
-  firstTokenAt, gluedAfter, gluedBefore, isAllDigits, lineIndexAt, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
+  firstTokenAt, gluedAfter, gluedBefore, isAllDigits, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
 } from './hex';
 import {
   codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
@@ -88,7 +89,7 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   const column = columnEvidence(header);
   if (column === null) return null;
   if (column) return column;
-  if (b.kind === 'paragraph' && tables.isRow(lineIndexAt(parsed.lineStarts, start), start)) return 'column';
+  if (b.kind === 'paragraph' && tables.isRow(lineOf(parsed.lineStarts, start), start)) return 'column';
   if (isLogLine(text, start, end, w)) return 'log-line';
   if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w)) return 'keyword';
   return b.kind === 'html' ? null : 'bare';

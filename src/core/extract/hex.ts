@@ -6,6 +6,7 @@
  * Only the token's own shape and the characters glued to it are judged here; what the surrounding words say
  * (column headers, "commit", "crc32") is the job of `commitContext.ts`.
  */
+import { lineOf } from '../parse/lines';
 
 export interface HexToken {
   start: number;
@@ -158,18 +159,7 @@ export function gluedAfter(text: string, end: number): boolean {
   );
 }
 
-/** Index of the line containing `at`, by binary search in the parser's line starts (no scanning back). */
-export function lineIndexAt(lineStarts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
+/** Where the line containing `at` starts. */
 export function lineStartAt(lineStarts: readonly number[], at: number): number {
-  return lineStarts[lineIndexAt(lineStarts, at)] ?? 0;
+  return lineStarts[lineOf(lineStarts, at)] ?? 0;
 }
