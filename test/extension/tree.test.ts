@@ -141,4 +141,44 @@ describe('Handoff view', () => {
     }
     await waitFor('the deleted file to leave the tree', () => !api.tree.getChildren().some((n) => n.handoff === uri.toString()));
   });
+
+  it('opens the latest handoff, and reveals the node under the cursor on request', async () => {
+    await vscode.commands.executeCommand('handoffNavigator.openLatest');
+    const editor = await waitFor('the newest handoff in the editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === handoffUri().toString() ? e : undefined;
+    });
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('Resume: wire the widget'));
+    editor.selection = new vscode.Selection(line, 8, line, 8);
+    await vscode.commands.executeCommand('handoffNavigator.revealInTree');
+    const selected = await waitFor('the step to be selected', () => api.tree.view.selection[0]?.kind === 'step' && api.tree.view.selection[0]);
+    assert.match(selected.label, /^Resume: wire the widget/);
+  });
+
+  it('shows the welcome state with no handoff, and creates HANDOFF.md from the template', async () => {
+    const original = Buffer.from(await vscode.workspace.fs.readFile(handoffUri()));
+    const parked = vscode.Uri.joinPath(handoffUri(), '..', 'parked-handoff.txt');
+    await vscode.workspace.fs.rename(handoffUri(), parked);
+    try {
+      await waitFor('an empty tree (the welcome content shows)', () => api.tree.getChildren().length === 0);
+      assert.equal(api.statusBar.text, undefined, 'the status bar entry hides with no handoff');
+      await vscode.commands.executeCommand('handoffNavigator.createHandoff');
+      const editor = await waitFor('the new HANDOFF.md', () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.toString() === handoffUri().toString() ? e : undefined;
+      });
+      assert.match(editor.document.getText(), /^# Handoff\n\nLast updated: \d{4}-\d{2}-\d{2}\n/);
+      assert.match(editor.document.getText(), /## Next steps\n\n- \[ \] /);
+      await waitFor('the new handoff in the tree', () => api.tree.getChildren().length === 1);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(handoffUri()).then(undefined, () => undefined);
+      await vscode.workspace.fs.rename(parked, handoffUri());
+      await waitFor('the fixture handoff back', async () => {
+        const now = Buffer.from(await vscode.workspace.fs.readFile(handoffUri()));
+        return now.equals(original) && api.store.get(handoffUri())?.analysis.model.phases.length === 1;
+      });
+      await api.store.whenIdle();
+    }
+  });
 });
