@@ -66,7 +66,8 @@ describe('providers', function () {
     await waitFor(what, () => {
       const analysis = api.store.isHandoff(uri) ? api.store.get(uri)?.analysis : undefined;
       if (!analysis || analysis.commitStates.size === 0) return undefined;
-      const resolved = analysis.model.files.every((f, i) => f.path === 'src/nowhere.ts' || (analysis.fileTargets[i]?.length ?? 0) > 0);
+      const gone = ['src/nowhere.ts', 'src/old/helper.ts'];
+      const resolved = analysis.model.files.every((f, i) => gone.includes(f.path) || (analysis.fileTargets[i]?.length ?? 0) > 0);
       return resolved ? true : undefined;
     });
   }
@@ -122,6 +123,7 @@ describe('providers', function () {
       `- Config loader: commit ${sha.amendedOld} (amended since).`,
       `- Typo: commit ${sha.absent}.`,
       '- Upload entry point: `src/providers_symbol.py::upload_file`.',
+      '- Helper: `src/old/helper.ts:4`.',
       '',
     ].join('\n');
     // A file with a symbol in it, for a `path::symbol` breadcrumb (written before the handoff that cites it).
@@ -144,7 +146,8 @@ describe('providers', function () {
   describe('CodeLens', () => {
     it('sums each phase heading: steps, unpushed commits, stale references', async () => {
       assert.deepEqual(await lensTitlesOn('## Phase 1'), ['1/2 steps · 1 unpushed · 1 stale']);
-      assert.deepEqual(await lensTitlesOn('## Phase 2'), ['2 stale']);
+      // Two unknown commits and the moved helper.
+      assert.deepEqual(await lensTitlesOn('## Phase 2'), ['3 stale']);
     });
 
     it('titles commits from git: SHA, subject, age and state, with Show commit for the ones that resolve', async () => {
@@ -171,6 +174,14 @@ describe('providers', function () {
       const pick = (await lenses()).find((l) => l.title.startsWith('2 matches'))!;
       const [pickArgs] = pick.command!.arguments as [{ targets: string[] }];
       assert.deepEqual(pickArgs.targets.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t))).sort(), ['src/a/index.ts', 'src/b/index.ts']);
+    });
+
+    it('offers the new home of a file git saw moved', async () => {
+      assert.deepEqual(await lensTitlesOn('src/old/helper.ts'), ['helper.ts moved · Open src/lib/helper.ts:4']);
+      const lens = (await lenses()).find((l) => l.title.startsWith('helper.ts moved'))!;
+      const [args] = lens.command!.arguments as [{ targets: string[]; fragment: string }];
+      assert.deepEqual(args.targets.map((t) => vscode.Uri.parse(t).fsPath), [join(root, 'src', 'lib', 'helper.ts')]);
+      assert.equal(args.fragment, 'L4');
     });
 
     it('drops a lens kind when its setting is turned off, and brings it back', async () => {
@@ -271,6 +282,7 @@ describe('providers', function () {
       const lines = [10, 11, 12, 13, 14].map((n) => `// src/parser.ts line ${n}`).join('\n');
       assert.ok(md.includes('```typescript\n' + lines + '\n```'), md);
       assert.match(await hover(at('`index.ts`', 2)), /matches 2 files/);
+      assert.match(await hover(at('src/old/helper.ts', 2)), /moved to src\/lib\/helper\\?\.ts/);
     });
   });
 

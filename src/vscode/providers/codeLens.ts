@@ -8,10 +8,10 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitState } from '../../core/git';
 import type { CommitMention, Phase, Range } from '../../core/model';
 import type { OpenBreadcrumbArgs } from './commands';
-import { asCommitState, commitLensTitle, fileLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
+import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
 import { analysedFor, type CommitDetailsCache, startsWithin, toRange } from './shared';
-import { lineFragment } from './targets';
+import { lineFragment, movedFileOf } from './targets';
 
 export interface CodeLensSettings {
   files: boolean;
@@ -140,10 +140,17 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const args: OpenBreadcrumbArgs = {
         targets: targets.map((t) => t.toString()), fragment: lineFragment(crumb), symbol: crumb.symbol, path: crumb.path,
       };
-      const tooltip = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]!) : targets.length ? 'Pick one of the matching files' : `Search the workspace for ${crumb.path}`;
-      lenses.push(new vscode.CodeLens(toRange(crumb.range), {
-        title: fileLensTitle(crumb, targets.length), command: OPEN_BREADCRUMB, tooltip, arguments: [args],
-      }));
+      let title = fileLensTitle(crumb, targets.length);
+      let tooltip = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]!) : targets.length ? 'Pick one of the matching files' : `Search the workspace for ${crumb.path}`;
+      // A file git saw renamed: offer its new home rather than a search (the handoff text is left as written).
+      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
+      if (moved) {
+        const to = h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path });
+        args.targets = [to.toString()];
+        title = movedLensTitle(crumb, vscode.workspace.asRelativePath(to));
+        tooltip = moved.message;
+      }
+      lenses.push(new vscode.CodeLens(toRange(crumb.range), { title, command: OPEN_BREADCRUMB, tooltip, arguments: [args] }));
     }
     return lenses;
   }

@@ -139,4 +139,9 @@ export function fileLensTitle(crumb: FileBreadcrumb, targets: number): string {
   return `Open ${baseName(crumb.path)}${crumbSuffix(crumb)}`;
 }
 
+/** Title of the lens over a breadcrumb whose file git saw moved: "helper.ts moved · Open src/lib/helper.ts:4". */
+export function movedLensTitle(crumb: FileBreadcrumb, newRelPath: string): string {
+  return `${baseName(crumb.path)} moved · Open ${newRelPath}${crumbSuffix(crumb)}`;
+}
+
 export { baseName };

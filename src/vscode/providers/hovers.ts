@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
-import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
 import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
+import { movedFileOf } from './targets';
 
 /** Larger files are not read for an excerpt: a hover must stay instant. */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -50,7 +51,9 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     const targets = this.store.fileTargets(h, crumb);
     const range = toRange(crumb.range);
     if (targets.length !== 1) {
-      return new vscode.Hover(markdown(unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)))), range);
+      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
+      const text = moved ? `${escapeMarkdown(moved.message)}.` : unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)));
+      return new vscode.Hover(markdown(text), range);
     }
     const target = targets[0]!;
     let text: string;
