@@ -1,7 +1,7 @@
 /**
  * The Node implementation of the core's GitProvider. Each question is one batch per repository:
  *   discover  – 1 × `rev-parse` (cached per folder while HEAD and the shallow file are unchanged)
- *   facts     – 1 × `for-each-ref`, then 1 × `cat-file --batch-check` ‖ 1 × `log` for reachability
+ *   facts     – 1 × `for-each-ref` ‖ 1 × `cat-file --batch-check` ‖ 1 × `log` for reachability, in parallel
  *               (+1 `rev-parse --disambiguate` only if a SHA is ambiguous, +1 `cat-file` per submodule only if
  *               a SHA is missing); answers are cached per repository state, so a re-analysis costs 0
  *   history   – 1 × `log --all -n N --name-status -M` (lazy: only when a rule needs it)
@@ -19,7 +19,7 @@ import {
   headState, HISTORY_FORMAT, parseBatchCheck, parseDiscovery, parseGitmodules, parseHistory, parseReach,
   parseRefs, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
-import { headStateKey, repoStateKey } from './repoState';
+import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -106,25 +106,30 @@ export class NodeGitProvider implements GitProvider {
     const wanted = [...new Set(shas.map(validSha).filter((s): s is string => s !== null))];
     const fresh = wanted.filter((s) => !cache.lookups.has(s));
 
-    // Refs first (fast): whether a remote exists decides the shape of the reachability query.
-    if (cache.refs === undefined) {
-      const r = await this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token);
-      if (!r.ok) return r;
-      if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'for-each-ref') };
-      cache.refs = parseRefs(r.out.stdout);
-    }
-    const refs = cache.refs;
-    const hasRemote = refs.some((r) => r.refname.startsWith('refs/remotes/'));
-
-    // Resolution and reachability are independent (the log takes the SHAs as written): run them side by side.
+    // Refs, resolution and reachability run side by side. The reachability query's shape depends on whether
+    // remote-tracking refs exist; until for-each-ref says, a file-system peek guesses (rarely wrong, and then
+    // the query is simply asked again in the right shape).
     const needHead = cache.headSha === undefined;
     const lines = [...(needHead ? ['HEAD'] : []), ...fresh];
-    const [catRun, reachRun] = await Promise.all([
+    const guess = cache.refs ? cache.refs.some(isRemoteRef) : this.guessRemoteRefs(repo);
+    const [refsRun, catRun, firstReach] = await Promise.all([
+      cache.refs ? null : this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token),
       lines.length ? this.git(repo.root, ['cat-file', '--batch-check'], token, lines.join('\n') + '\n') : null,
-      fresh.length ? this.reachLog(repo, fresh, hasRemote, token) : null,
+      fresh.length ? this.reachLog(repo, fresh, guess, token) : null,
     ]);
+    if (refsRun) {
+      if (!refsRun.ok) return refsRun;
+      if (refsRun.out.code !== 0) return { ok: false, problem: failureProblem(refsRun.out, 'for-each-ref') };
+      cache.refs = parseRefs(refsRun.out.stdout);
+    }
+    const refs = cache.refs!;
+    const hasRemote = refs.some(isRemoteRef);
     if (catRun && !catRun.ok) return catRun;
+    let reachRun = firstReach;
+    // Asked without remotes but there are some: only the remote-shaped query tells pushed from local.
+    if (reachRun && !guess && hasRemote) reachRun = await this.reachLog(repo, fresh, true, token);
     if (reachRun && !reachRun.ok) return reachRun;
+    const remoteShaped = guess || hasRemote;
     const ambiguous: string[] = [];
     const missing: string[] = [];
     if (catRun) {
@@ -136,7 +141,7 @@ export class NodeGitProvider implements GitProvider {
         cache.headSha = h.kind === 'found' ? h.sha : null;
       }
       const printed = reachRun?.value ?? new Map();
-      const local = hasRemote ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
+      const local = remoteShaped ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
       for (const sha of fresh) {
         const line = parsed[i++]!;
         if (line.kind === 'ambiguous') ambiguous.push(sha);
@@ -146,7 +151,9 @@ export class NodeGitProvider implements GitProvider {
           cache.lookups.set(sha, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
         } else {
           const node = printed.get(line.sha);
-          const reach = !node ? (hasRemote ? 'remote' : 'local') : hasRemote && local.has(line.sha) ? 'local' : 'dangling';
+          // Remote-shaped: not printed = on a remote; printed and reached from a local tip = local; else dangling.
+          // Local-shaped (no remotes): printed = beyond every local ref = dangling; not printed = local.
+          const reach = !node ? (remoteShaped ? 'remote' : 'local') : remoteShaped && local.has(line.sha) ? 'local' : 'dangling';
           cache.lookups.set(sha, { status: 'found', sha: line.sha, reach, subject: node?.subject ?? null, submodule: null });
         }
       }
@@ -161,6 +168,11 @@ export class NodeGitProvider implements GitProvider {
     const map = new Map<string, ShaLookup>();
     for (const s of wanted) map.set(s, cache.lookups.get(s) ?? { status: 'missing' });
     return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map } };
+  }
+
+  /** The file-system guess whether remote-tracking refs exist (protected: tests force both wrong answers). */
+  protected guessRemoteRefs(repo: RepoInfo): boolean {
+    return mayHaveRemoteRefs(repo.commonDir);
   }
 
   /**
@@ -272,6 +284,8 @@ export class NodeGitProvider implements GitProvider {
 }
 
 type ReachMap = ReturnType<typeof parseReach>;
+
+const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
 
 /** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
 function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {

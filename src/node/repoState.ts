@@ -4,7 +4,7 @@
  * writing a lock file and renaming it into place, which changes the ref's mtime and its directory's mtime,
  * so the key moves whenever a commit, checkout, fetch, push, tag or branch deletion happens.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const MAX_ENTRIES = 20_000;
@@ -49,4 +49,26 @@ export function repoStateKey(gitDir: string, commonDir: string): string {
 /** What discovery depends on: which branch HEAD names (or detached) and whether the clone is shallow. */
 export function headStateKey(gitDir: string, commonDir: string): string {
   return `${stamp(join(gitDir, 'HEAD'))}|${stamp(join(commonDir, 'shallow'))}`;
+}
+
+/**
+ * Whether remote-tracking refs probably exist, without a process: any loose ref under refs/remotes (other than
+ * a remote's HEAD alias), or one in packed-refs. Only a guess that shapes a query; for-each-ref has the final word.
+ */
+export function mayHaveRemoteRefs(commonDir: string): boolean {
+  const loose = (dir: string, depth: number): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    return entries.some((e) => (e.isDirectory() ? depth < 8 && loose(join(dir, e.name), depth + 1) : depth > 0 && e.name !== 'HEAD'));
+  };
+  if (loose(join(commonDir, 'refs', 'remotes'), 0)) return true;
+  try {
+    return readFileSync(join(commonDir, 'packed-refs'), 'utf8').includes(' refs/remotes/');
+  } catch {
+    return false;
+  }
 }

@@ -75,6 +75,26 @@ describe('Node git provider', () => {
     assert.ok(l.ok && l.value.commits.length === 3 && !l.value.complete);
   });
 
+  it('facts do not depend on the remote-refs guess being right (a wrong guess costs one more log at most)', async () => {
+    const x = fx.shas;
+    const shas = [x.parser, x.unpushed, x.spike, x.amendedOld, fx.absentSha];
+    for (const [repoDir, wrong] of [[fx.work, false], [fx.solo, true]] as const) {
+      class Misguided extends NodeGitProvider {
+        protected override guessRemoteRefs(): boolean { return wrong; }
+      }
+      const right = new NodeGitProvider();
+      const misguided = new Misguided();
+      const d = await right.discover(repoDir, T);
+      assert.ok(d.ok);
+      const afterDiscover = right.runner.spawned;
+      const a = await right.facts(d.value, shas, T);
+      const b = await misguided.facts(d.value, shas, T);
+      assert.ok(a.ok && b.ok);
+      assert.deepEqual(b.value, a.value);
+      assert.equal(misguided.runner.spawned - (right.runner.spawned - afterDiscover), wrong ? 0 : 1, repoDir);
+    }
+  });
+
   it('facts: the reach of each commit, and refs with upstreams', async () => {
     const x = fx.shas;
     const f = await git.facts(repo, [x.parser, x.unpushed, x.spike, x.amendedOld, x.libCommit.slice(0, 8), fx.absentSha], T);
