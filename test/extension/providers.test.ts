@@ -295,6 +295,25 @@ describe('providers', function () {
     });
   });
 
+  describe('git extension diff views', () => {
+    it('opens a commit\'s changes in the changes editor, offered in the hover', async function () {
+      const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): unknown } }>('vscode.git');
+      if (!git) this.skip(); // a host without the built-in git extension: the commit document is the view
+      const api = (await git!.activate()).getAPI(1);
+      await waitFor('the git extension to open the repository', () => (api.getRepository(uri) ? true : undefined));
+      const md = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(sha.parser, 2)));
+      assert.match(md, /\[Open Changes\]\(command:handoffNavigator\.openCommitChanges\?/);
+      await vscode.commands.executeCommand('handoffNavigator.openCommitChanges', { uri: uri.toString(), sha: sha.parser });
+      const tab = await waitFor('the changes editor', () => {
+        const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return active?.label.startsWith(`${sha.parser} · Add parser`) ? active : undefined;
+      });
+      // The multi-diff tab input is not public API; the title is ours, and the fallback would be a text tab (x.diff).
+      assert.ok(!(tab.input instanceof vscode.TabInputText), 'the commit document opened instead of the changes editor');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+
   describe('commit document', () => {
     it('opens a commit\'s header, stat and patch read-only under handoff-commit:', async () => {
       await vscode.commands.executeCommand('handoffNavigator.openCommit', { uri: uri.toString(), sha: sha.parser });

@@ -39,6 +39,14 @@ describe('vscode providers: hover Markdown', () => {
     assert.deepEqual(decodeCommand(md, 'handoffNavigator.copySha'), [{ uri: 'file:///w/HANDOFF.md', sha: 'af65598' }]);
   });
 
+  it('offers Open Changes only where the git extension can show them', () => {
+    const state = { status: 'ok', sha: FULL, submodule: null } as const;
+    assert.doesNotMatch(commitHoverMarkdown('af65598', state, details, 'file:///h', NOW), /Open Changes/);
+    const md = commitHoverMarkdown('af65598', state, details, 'file:///h', NOW, true);
+    assert.deepEqual(decodeCommand(md, 'handoffNavigator.openCommitChanges'), [{ uri: 'file:///h', sha: 'af65598' }]);
+    assert.doesNotMatch(commitHoverMarkdown('abc1234', { status: 'unknown', sha: null, reason: 'x' }, undefined, 'file:///h', NOW, true), /Open Changes/);
+  });
+
   it('says when a commit is not pushed', () => {
     const md = commitHoverMarkdown('af65598', { status: 'unpushed', sha: FULL }, { ...details, remoteBranches: [] }, 'file:///h', NOW);
     assert.match(md, /`af65598` · unpushed/);

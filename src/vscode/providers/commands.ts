@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { HandoffStore } from '../contracts';
 import { asCommitState, baseName, resolvedSha, shortSha } from './format';
-import { COPY_SHA, OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
+import { COPY_SHA, OPEN_BREADCRUMB, OPEN_CHANGES, OPEN_COMMIT } from './hoverText';
+import { openGitChanges } from './gitChanges';
 import { commitDocumentUri } from './commitDocument';
 import { parseLineFragment } from './targets';
 
@@ -100,6 +101,13 @@ async function openCommit(store: HandoffStore, args: CommitArgs): Promise<void> 
   await vscode.window.showTextDocument(document, { preview: true });
 }
 
+/** The git extension's diff views when it can show them, else the commit document. */
+async function openChanges(store: HandoffStore, args: CommitArgs): Promise<void> {
+  const full = fullShaFor(store, args);
+  if (full && (await openGitChanges(vscode.Uri.parse(args.uri), full))) return;
+  await openCommit(store, args);
+}
+
 async function copySha(store: HandoffStore, args: CommitArgs): Promise<void> {
   const sha = fullShaFor(store, args) ?? args.sha;
   await vscode.env.clipboard.writeText(sha);
@@ -134,6 +142,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Handof
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_BREADCRUMB, (args?: OpenBreadcrumbArgs) => openBreadcrumb(args)),
     vscode.commands.registerCommand(OPEN_COMMIT, withCommit(openCommit)),
+    vscode.commands.registerCommand(OPEN_CHANGES, withCommit(openChanges)),
     vscode.commands.registerCommand(COPY_SHA, withCommit(copySha)),
   );
 }

@@ -10,6 +10,7 @@ import { excerptOf, fence, languageIdFor } from './targets';
 export const OPEN_COMMIT = 'handoffNavigator.openCommit';
 export const COPY_SHA = 'handoffNavigator.copySha';
 export const OPEN_BREADCRUMB = 'handoffNavigator.openBreadcrumb';
+export const OPEN_CHANGES = 'handoffNavigator.openCommitChanges';
 
 /** Backslash-escapes what Markdown would otherwise interpret in text taken from a commit. */
 export function escapeMarkdown(text: string): string {
@@ -42,11 +43,11 @@ function list(names: readonly string[], max = 6): string {
 
 /**
  * The hover of a commit mention: subject, author, date, files changed, the branches and tags containing it,
- * pushed or not, and Open Commit / Copy SHA links. `handoff` is the handoff's URI (the commands need it to find
- * the repository).
+ * pushed or not, and Open Commit / Copy SHA links (and Open Changes when `changes`: the git extension's diff
+ * views are available). `handoff` is the handoff's URI (the commands need it to find the repository).
  */
 export function commitHoverMarkdown(
-  written: string, state: CommitState | undefined, details: CommitDetails | undefined, handoff: string, now: number,
+  written: string, state: CommitState | undefined, details: CommitDetails | undefined, handoff: string, now: number, changes = false,
 ): string {
   const out: string[] = [];
   if (details) {
@@ -68,6 +69,8 @@ export function commitHoverMarkdown(
   const full = resolvedSha(state);
   const links: string[] = [];
   if (full) links.push(`[Open Commit](${commandUri(OPEN_COMMIT, { uri: handoff, sha: written })} "Show header, stat and patch")`);
+  // Offered only where the built-in git extension can show the diff views.
+  if (full && changes) links.push(`[Open Changes](${commandUri(OPEN_CHANGES, { uri: handoff, sha: written })} "Each file's diff, in the changes editor")`);
   links.push(`[Copy SHA](${commandUri(COPY_SHA, { uri: handoff, sha: written })} "${full ? 'Copy the full SHA' : 'Copy as written'}")`);
   out.push(links.join(' · '));
   // Two trailing spaces would be fragile; paragraphs keep each fact on its own line in every hover renderer.

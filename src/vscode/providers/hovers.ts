@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
-import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { gitChangesAvailable } from './gitChanges';
 import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
 import { movedFileOf } from './targets';
 
@@ -43,8 +44,8 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     if (mention.evidence === 'bare' && !full) return undefined;
     const details = full ? await this.details.get(h.uri, full, token) : undefined;
     if (token.isCancellationRequested) return undefined;
-    const text = commitHoverMarkdown(mention.sha, state, details, h.uri.toString(), Date.now());
-    return new vscode.Hover(markdown(text, [OPEN_COMMIT, COPY_SHA]), toRange(mention.range));
+    const text = commitHoverMarkdown(mention.sha, state, details, h.uri.toString(), Date.now(), gitChangesAvailable(h.uri));
+    return new vscode.Hover(markdown(text, [OPEN_COMMIT, OPEN_CHANGES, COPY_SHA]), toRange(mention.range));
   }
 
   private async crumbHover(h: AnalysedHandoff, crumb: FileBreadcrumb, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {

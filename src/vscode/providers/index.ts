@@ -14,7 +14,7 @@ import { CommitDetailsCache, MARKDOWN } from './shared';
 
 export type { CodeLensSettings } from './codeLens';
 export { COMMIT_SCHEME, commitDocumentUri } from './commitDocument';
-export { COPY_SHA, OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
+export { COPY_SHA, OPEN_BREADCRUMB, OPEN_CHANGES, OPEN_COMMIT } from './hoverText';
 
 export function registerProviders(
   context: vscode.ExtensionContext,
