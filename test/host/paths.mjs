@@ -16,6 +16,9 @@ export const VERSIONS = {
   '1.139.1': { codeServer: '4.139.1', node: 'node24' },
 };
 
+/** What `npm start`, the smoke script and the README screenshots use unless told otherwise. */
+export const NEWEST = '1.139.1';
+
 export function checkVersion(version) {
   if (!Object.hasOwn(VERSIONS, version)) {
     throw new Error(`unknown VS Code version ${version}; known: ${Object.keys(VERSIONS).join(', ')}`);

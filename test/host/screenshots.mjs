@@ -5,12 +5,12 @@
 //   node test/host/screenshots.mjs [--vscode 1.139.1]
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths.mjs';
+import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { parseArgs, run } from './proc.mjs';
 import { runSmoke } from './smoke.mjs';
 
 const args = parseArgs(process.argv.slice(2));
-const version = typeof args.vscode === 'string' ? args.vscode : '1.139.1';
+const version = typeof args.vscode === 'string' ? args.vscode : NEWEST;
 const target = join(REPO_ROOT, 'media', 'screenshots');
 
 await run(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });

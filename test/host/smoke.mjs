@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser } from './browser.mjs';
-import { REPO_ROOT } from './paths.mjs';
+import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { isMain, parseArgs } from './proc.mjs';
 import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
 import { makeWorkspace } from './workspace.mjs';
@@ -118,7 +118,7 @@ export async function runSmoke({ version, steps = STEPS }) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const version = typeof args.vscode === 'string' ? args.vscode : '1.139.1';
+  const version = typeof args.vscode === 'string' ? args.vscode : NEWEST;
   const result = await runSmoke({ version });
   console.log(`UI smoke (VS Code ${version}): ${result.passes} passed, ${result.failures} failed`);
   process.exitCode = result.ok ? 0 : 1;

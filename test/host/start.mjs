@@ -4,14 +4,14 @@
 // open. Runs until Ctrl-C, then stops the server's whole process group and removes the workspace.
 //
 //   npm start [-- --vscode 1.100.3] [-- --port 8300]
-import { REPO_ROOT } from './paths.mjs';
+import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { ensureDebianPackages, installVersion } from './install.mjs';
 import { parseArgs, run } from './proc.mjs';
 import { makeRunDir, startServer, workbenchUrl } from './server.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const args = parseArgs(process.argv.slice(2));
-const version = typeof args.vscode === 'string' ? args.vscode : '1.139.1';
+const version = typeof args.vscode === 'string' ? args.vscode : NEWEST;
 const port = typeof args.port === 'string' ? Number(args.port) : 8300;
 
 await ensureDebianPackages();

@@ -11,7 +11,7 @@
 import { buildSuite } from '../extension/build.mjs';
 import { ensureDebianPackages, installVersion } from './install.mjs';
 import { packageVsix } from './package.mjs';
-import { REPO_ROOT, VERSIONS } from './paths.mjs';
+import { NEWEST, REPO_ROOT, VERSIONS } from './paths.mjs';
 import { parseArgs, run } from './proc.mjs';
 import { runSuite } from './run-tests.mjs';
 import { freePort } from './server.mjs';
@@ -23,9 +23,6 @@ import { makeWorkspace } from './workspace.mjs';
 // tree); the development-folder run already covers every test on both versions.
 const VSIX_SUITES = ['activation', 'fixture workspace', 'Handoff view'];
 const VSIX_GREP = `^(${VSIX_SUITES.join('|')}) `;
-
-// The version `npm start` opens by default (test/host/start.mjs).
-const START_VERSION = '1.139.1';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['vscode'] });
 const versions = args.vscode ?? Object.keys(VERSIONS);
@@ -75,11 +72,11 @@ async function main() {
     for (const version of versions) await suiteOn(version, tests, vsix);
   }
   if (args['no-smoke'] !== true) for (const version of versions) await smokeOn(version);
-  if (args['no-start'] !== true && versions.includes(START_VERSION)) {
-    const label = `npm start, VS Code ${START_VERSION}`;
+  if (args['no-start'] !== true && versions.includes(NEWEST)) {
+    const label = `npm start, VS Code ${NEWEST}`;
     section(label);
     const began = Date.now();
-    const outcome = await checkStart({ version: START_VERSION, port: await freePort() });
+    const outcome = await checkStart({ version: NEWEST, port: await freePort() });
     outcomes.push({ label, seconds: Math.round((Date.now() - began) / 1000), ...outcome });
   }
 
