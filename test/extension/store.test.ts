@@ -94,4 +94,19 @@ describe('handoff store', () => {
     const handoff = api.store.get(uri)!;
     assert.equal(api.store.fileTargets(handoff, handoff.analysis.model.files[0]).length, 1);
   });
+
+  it('ignores the same path opened under another scheme (a diff view, a virtual document)', async () => {
+    // As the git extension serves `git:` documents for diffs: same path, other scheme, not a handoff.
+    const provider = vscode.workspace.registerTextDocumentContentProvider('handoff-store-test', { provideTextDocumentContent: () => '# Handoff\n\n- [ ] Old step\n' });
+    try {
+      const other = handoffUri().with({ scheme: 'handoff-store-test' });
+      const doc = await vscode.workspace.openTextDocument(other);
+      assert.equal(doc.uri.path, handoffUri().path);
+      await api.store.whenIdle();
+      assert.equal(api.store.isHandoff(other), false);
+      assert.deepEqual(api.store.all().map((h) => h.uri.toString()), [handoffUri().toString()]);
+    } finally {
+      provider.dispose();
+    }
+  });
 });

@@ -33,7 +33,9 @@ export class Discovery {
 
   /** Whether a file's path matches the include/exclude globs (relative to its folder, else its name). */
   matches(uri: vscode.Uri, settings: ExtensionSettings): boolean {
-    if (uri.scheme === 'untitled') return false;
+    // Only real files: the same path under `git:` (diff views), `output:` or a commit view is not a handoff.
+    const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+    if (!schemes.has(uri.scheme)) return false;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const rel = folder ? relativePath(folder.uri, uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
     return rel !== null && isHandoffPath(rel, settings.include, settings.exclude);
