@@ -42,7 +42,7 @@ describe('Node git provider', () => {
     assert.deepEqual(d.value, {
       sha: fx.shas.parser, subject: 'Add parser', author: 'Fixture Author', authorEmail: 'fixture@example.com',
       date: '2026-01-01T00:03:00+00:00', filesChanged: 1,
-      localBranches: ['main', 'release', 'spike'], remoteBranches: ['origin/main', 'origin/release'], tags: ['v1.0.0'],
+      localBranches: ['main', 'release/1.0', 'spike'], remoteBranches: ['origin/main', 'origin/release/1.0'], tags: ['v1.0.0'],
     });
     const local = await git.commitDetails(repo, fx.shas.unpushed, T);
     assert.ok(local.ok);

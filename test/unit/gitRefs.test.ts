@@ -28,13 +28,13 @@ describe('stale-ref (real git)', () => {
     assert.deepEqual(await claim('main', 'branch', { sha: x.unpushed.toUpperCase() }), []);
     assert.deepEqual(await claim('v1.0.0', 'tag', { sha: x.parser.slice(0, 10) }), []);
     assert.deepEqual(await claim('origin/main', 'remote', { sha: s7(x.amended) }), []);
-    assert.deepEqual(await claim('origin/release', 'branch', { sha: s7(x.parser) }), []);
+    assert.deepEqual(await claim('origin/release/1.0', 'branch', { sha: s7(x.parser) }), []);
   });
 
   it('ahead, behind, diverged, unknown claimed SHA', async () => {
     const x = fx.shas;
     assert.deepEqual(await claim('origin/main', 'remote', { sha: s7(x.parser) }), [`information origin/main is now 4 commits ahead, at ${s7(x.amended)}`]);
-    assert.deepEqual(await claim('release', 'branch', { sha: s7(x.rename) }), [`information Branch release is now 1 commit behind ${s7(x.rename)}, at ${s7(x.parser)}`]);
+    assert.deepEqual(await claim('release/1.0', 'branch', { sha: s7(x.rename) }), [`information Branch release/1.0 is now 1 commit behind ${s7(x.rename)}, at ${s7(x.parser)}`]);
     assert.deepEqual(await claim('spike', 'branch', { sha: s7(x.unpushed) }), [`information Branch spike is now at ${s7(x.spike)}; ${s7(x.unpushed)} is not in its history`]);
     assert.deepEqual(await claim('v1.0.0', 'tag', { sha: fx.absentSha }), [`information Tag v1.0.0 is now at ${s7(x.parser)}, not ${fx.absentSha}`]);
     assert.deepEqual(await claim('v2.0.0', 'tag', { sha: s7(x.parser) }), [`information Tag v2.0.0 no longer exists (the document says it is at ${s7(x.parser)})`]);
@@ -43,8 +43,8 @@ describe('stale-ref (real git)', () => {
   it('push-state claims', async () => {
     assert.deepEqual(await claim('main', 'branch', { pushed: false }), []);
     assert.deepEqual(await claim('main', 'branch', { pushed: true }), ['information Branch main is not pushed: 1 commit not pushed to origin/main']);
-    assert.deepEqual(await claim('release', 'branch', { pushed: true }), []);
-    assert.deepEqual(await claim('release', 'branch', { pushed: false }), [`information Branch release is no longer local-only: origin/release contains its tip ${s7(fx.shas.parser)}`]);
+    assert.deepEqual(await claim('release/1.0', 'branch', { pushed: true }), []);
+    assert.deepEqual(await claim('release/1.0', 'branch', { pushed: false }), [`information Branch release/1.0 is no longer local-only: origin/release/1.0 contains its tip ${s7(fx.shas.parser)}`]);
     // A clone whose main equals origin/main (HEAD detached elsewhere): pushed, as claimed.
     assert.deepEqual(await claim('main', 'branch', { pushed: true }, fx.detached), []);
   });

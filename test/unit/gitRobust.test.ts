@@ -27,7 +27,7 @@ describe('git check robustness', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
     const shas = [...Object.values(fx.shas), fx.absentSha, fx.ambiguous.prefix];
     const tokens = [...shas, ...shas.map((s) => s.slice(0, 4 + Math.floor(r() * 8))), '--all', 'HEAD', 'a..b', '', 'zz', '0'.repeat(40), '\u0000', '🙂'];
-    const names = ['main', 'release', 'spike', 'v1.0.0', 'origin/main', 'origin/release', '-x', 'a..b', '', 'HEAD', 'gone', 'refs/heads/main'];
+    const names = ['main', 'release/1.0', 'spike', 'v1.0.0', 'origin/main', 'origin/release/1.0', '-x', 'a..b', '', 'HEAD', 'gone', 'refs/heads/main'];
     const paths = ['src/app.ts', 'index.ts', 'src/old/helper.ts', '../x', '/abs', '', '.', 'vendor/lib', 'vendor/lib/lib.c', 'README.md'];
     const evidences: CommitEvidence[] = ['column', 'keyword', 'range', 'log-line', 'ref-claim', 'front-matter', 'bare'];
     const kinds: RefKind[] = ['branch', 'tag', 'remote'];

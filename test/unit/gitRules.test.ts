@@ -31,7 +31,7 @@ describe('git rules (real git)', () => {
       `${at(rangeOf(t, 'main', 0))} information stale-ref: ${ahead(x.unpushed)}`,
       `${at(rangeOf(t, 'old-topic'))} information stale-ref: Branch old-topic no longer exists (the document says it is at ${s7(x.parser)})`,
       `${at(rangeOf(t, 'main', 1))} information stale-ref: Branch main is not pushed: 1 commit not pushed to origin/main`,
-      `${at(rangeOf(t, 'release', 1))} information stale-ref: Branch release is no longer local-only: origin/release contains its tip ${s7(x.parser)}`,
+      `${at(rangeOf(t, 'release/1.0', 1))} information stale-ref: Branch release/1.0 is no longer local-only: origin/release/1.0 contains its tip ${s7(x.parser)}`,
       `${at(rangeOf(t, 'src/app.ts:31'))} warning line-out-of-range: src/app.ts: line 31 is past the end of the file (30 lines)`,
       `${at(rangeOf(t, 'src/old/helper.ts:3'))} warning missing-file: src/old/helper.ts no longer exists: moved to src/lib/helper.ts in ${s7(fx.renamed.sha)}`,
       `${at(rangeOf(t, '`index.ts`'.slice(1, -1)))} warning missing-file: index.ts matches 2 files: src/a/index.ts, src/b/index.ts`,
@@ -88,15 +88,16 @@ describe('git rules (real git)', () => {
     assert.match(r.diagnostics[1]!.message, /^src\/old\/helper.ts does not exist in the workspace$/);
   });
 
-  it('claims that hold produce nothing: tag, release tip, pushed commit', async () => {
+  it('claims that hold produce nothing: tag, release tip, pushed and submodule commits, present files', async () => {
     const r = await check(h.model, h.path);
-    const lines = new Set(r.diagnostics.map((d) => d.range.start.line));
-    for (const needle of ['| release |', 'Tag `v1.0.0`']) {
-      const line = rangeOf(h.text, needle).start.line;
-      if (needle.startsWith('Tag')) {
-        // The tag line also holds the push claims; only those two are diagnosed there.
-        assert.deepEqual(r.diagnostics.filter((d) => d.range.start.line === line).map((d) => d.message.split(':')[0]), ['Branch main is not pushed', 'Branch release is no longer local-only']);
-      } else assert.ok(!lines.has(line), needle);
+    const x = fx.shas;
+    // Each span holds a mention whose claim is true: no diagnostic may start inside it.
+    for (const needle of ['| release/1.0 | ' + s7(x.parser), 'Tag `v1.0.0` is at `' + s7(x.parser), 'Parser landed in commit `' + s7(x.parser),
+      'Vendored lib at commit `' + s7(x.libCommit), '`helper.ts:5`', '`src/app.ts:12`', '`parser.ts:50`']) {
+      const span = rangeOf(h.text, needle);
+      const inside = r.diagnostics.filter((d) => d.range.start.line === span.start.line
+        && d.range.start.character >= span.start.character && d.range.start.character < span.end.character);
+      assert.deepEqual(inside, [], needle);
     }
   });
 });
