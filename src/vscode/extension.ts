@@ -66,9 +66,12 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('handoffNavigator')) return;
+      const before = analysisKey(settings);
       settings = load();
-      log.info('settings changed: re-analysing');
       settingsChanged.fire();
+      // Lens and follow-cursor switches need no new analysis; globs, rules and git settings do.
+      if (analysisKey(settings) === before) return;
+      log.info('settings changed: re-analysing');
       void store.settingsChanged();
     }),
     // Trust changes alter the tree's message and the status tooltip even before re-analysis lands.
@@ -89,6 +92,11 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
     settingsProblems: () => reported,
     setBeforeLand: (hook) => { store.beforeLand = hook; },
   };
+}
+
+/** The settings that change which files are handoffs or what their analysis says. */
+function analysisKey(s: ExtensionSettings): string {
+  return JSON.stringify([s.include, s.exclude, s.core]);
 }
 
 export function deactivate(): void {
