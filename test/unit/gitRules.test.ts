@@ -1,13 +1,11 @@
 // The git rules end to end over real repositories: every diagnostic of the sample handoff, exactly where
 // expected and nowhere else, and the per-SHA states the tree view shows.
 import { strict as assert } from 'node:assert';
-import type { Range } from '../../src/core/model';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
-import { rangeOf, writeSampleHandoff, type SampleHandoff } from '../fixtures/git/handoff';
+import { expectedSampleDiagnostics, rangeOf, writeSampleHandoff, type SampleHandoff } from '../fixtures/git/handoff';
 import { brief, check, settings } from '../fixtures/git/harness';
 
 const s7 = (sha: string) => sha.slice(0, 7);
-const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 describe('git rules (real git)', () => {
   let fx: GitFixture;
@@ -18,31 +16,9 @@ describe('git rules (real git)', () => {
   });
   after(() => fx.cleanup());
 
-  function expected(): string[] {
-    const x = fx.shas;
-    const t = h.text;
-    const ahead = (main: string) => `Branch main is now 4 commits ahead, at ${s7(main)}`;
-    return [
-      `${at(rangeOf(t, s7(x.amendedOld)))} warning unknown-commit: Commit ${s7(x.amendedOld)} is on no branch: amended? ${s7(x.amended)} has the same subject`,
-      `${at(rangeOf(t, s7(x.featureA)))} warning unknown-commit: Commit ${s7(x.featureA)} is on no branch: squash-merged into ${s7(x.squash)}`,
-      `${at(rangeOf(t, s7(x.unpushed)))} warning unpushed-commit: Commit ${s7(x.unpushed)} is not pushed: no remote-tracking branch contains it`,
-      `${at(rangeOf(t, fx.absentSha))} warning unknown-commit: Commit ${fx.absentSha} is not in this repository (a typo, or only in another clone?)`,
-      `${at(rangeOf(t, fx.ambiguous.prefix))} warning ambiguous-commit: Commit ${fx.ambiguous.prefix} is ambiguous: it matches 2 objects (${fx.ambiguous.shas.map((s) => s.slice(0, 12)).join(', ')})`,
-      `${at(rangeOf(t, 'main', 0))} information stale-ref: ${ahead(x.unpushed)}`,
-      `${at(rangeOf(t, 'old-topic'))} information stale-ref: Branch old-topic no longer exists (the document says it is at ${s7(x.parser)})`,
-      `${at(rangeOf(t, 'main', 1))} information stale-ref: Branch main is not pushed: 1 commit not pushed to origin/main`,
-      `${at(rangeOf(t, 'release/1.0', 1))} information stale-ref: Branch release/1.0 is no longer local-only: origin/release/1.0 contains its tip ${s7(x.parser)}`,
-      `${at(rangeOf(t, 'src/app.ts:31'))} warning line-out-of-range: src/app.ts: line 31 is past the end of the file (30 lines)`,
-      `${at(rangeOf(t, 'src/old/helper.ts:3'))} warning missing-file: src/old/helper.ts no longer exists: moved to src/lib/helper.ts in ${s7(fx.renamed.sha)}`,
-      `${at(rangeOf(t, '`index.ts`'.slice(1, -1)))} warning missing-file: index.ts matches 2 files: src/a/index.ts, src/b/index.ts`,
-      `${at(rangeOf(t, 'src/nowhere.ts'))} warning missing-file: src/nowhere.ts does not exist in the workspace`,
-      `${at(rangeOf(t, 'parser.ts:49-51'))} warning line-out-of-range: parser.ts: line 51 is past the end of the file (50 lines)`,
-    ];
-  }
-
   it('reports each stale fact exactly where it is written, and nothing else', async () => {
     const r = await check(h.model, h.path);
-    assert.deepEqual(brief(r), expected());
+    assert.deepEqual(brief(r), expectedSampleDiagnostics(fx, h));
     // spike has no remote-tracking branch at all: its push claim is not judged, and says so once.
     assert.deepEqual(r.notices, ['branch spike has no upstream: whether it is pushed is not checked']);
   });
