@@ -221,7 +221,7 @@ describe('providers', function () {
       assert.equal(range!.target!.fragment, 'L40,1-L43,1');
     });
 
-    it('links an ambiguous name to a pick of its matches, and a missing file to nothing', async () => {
+    it('links an ambiguous name to a pick of its matches, a moved file to its new home, and a missing file to nothing', async () => {
       const all = await links();
       const [ambiguous] = linkAt(all, '`index.ts`');
       assert.equal(ambiguous!.target!.scheme, 'command');
@@ -229,6 +229,9 @@ describe('providers', function () {
       const [args] = JSON.parse(ambiguous!.target!.query) as [{ targets: string[] }];
       assert.equal(args.targets.length, 2);
       assert.deepEqual(linkAt(all, 'src/nowhere.ts'), []);
+      const [moved] = linkAt(all, 'src/old/helper.ts');
+      assert.equal(moved!.target!.fsPath, join(root, 'src', 'lib', 'helper.ts'));
+      assert.equal(moved!.target!.fragment, 'L4');
     });
 
     it('opens a path::symbol breadcrumb at the symbol', async () => {

@@ -2,8 +2,9 @@
  * Document links for every breadcrumb, inside backticks too (VS Code's own Markdown links skip code spans).
  * One target: a file URI whose fragment carries the selection (`#L113`, `#L49,1-L52,1`), which the
  * workbench's opener turns into a selection. Several (an ambiguous bare name) or a symbol to find: a command
- * link to the open-breadcrumb command, which asks or searches. A missing file gets no link: there is nothing
- * to open, and the lens and the missing-file diagnostic already say so.
+ * link to the open-breadcrumb command, which asks or searches. A file git saw renamed links to where it lives
+ * now. A missing file gets no link: there is nothing to open, and the lens and the missing-file diagnostic
+ * already say so.
  */
 import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
@@ -11,7 +12,7 @@ import type { OpenBreadcrumbArgs } from './commands';
 import { crumbSuffix } from './format';
 import { commandUri, OPEN_BREADCRUMB } from './hoverText';
 import { analysedFor, MARKDOWN, toRange } from './shared';
-import { lineFragment } from './targets';
+import { lineFragment, movedFileOf } from './targets';
 
 /** What a set of links amounts to, to tell whether the editor's copy is out of date. */
 function signature(links: readonly vscode.DocumentLink[]): string {
@@ -48,11 +49,17 @@ export class HandoffLinkProvider implements vscode.DocumentLinkProvider {
     const links: vscode.DocumentLink[] = [];
     for (const crumb of h.analysis.model.files) {
       if (crumb.external) continue;
-      const targets = this.store.fileTargets(h, crumb);
-      if (targets.length === 0) continue;
+      let targets = this.store.fileTargets(h, crumb);
       const fragment = lineFragment(crumb);
+      // A file git saw renamed links to its new home, saying so (the handoff text is left as written).
+      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
+      if (moved) targets = [h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path })];
+      if (targets.length === 0) continue;
       let link: vscode.DocumentLink;
-      if (targets.length === 1 && (fragment || !crumb.symbol)) {
+      if (moved && (fragment || !crumb.symbol)) {
+        link = new vscode.DocumentLink(toRange(crumb.range), targets[0]!.with({ fragment }));
+        link.tooltip = `${moved.message}: open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(crumb)}`;
+      } else if (targets.length === 1 && (fragment || !crumb.symbol)) {
         link = new vscode.DocumentLink(toRange(crumb.range), targets[0]!.with({ fragment }));
         link.tooltip = `Open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(crumb)}`;
       } else {
