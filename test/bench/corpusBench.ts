@@ -50,7 +50,7 @@ export async function cliVsMarkdownlint(corpus: Corpus, rounds: number): Promise
     // Check once that both really do the work (a failing run would be a fast run).
     const first = await runProcess(process.execPath, [cli, '--no-git', '--format', 'json', ...files]);
     if (first.code !== 0 && first.code !== 1) throw new Error(`handoff-lint exited ${first.code}: ${first.stderr.trim()}`);
-    const reported = (JSON.parse(first.stdout) as unknown[]).length;
+    const reported = (JSON.parse(first.stdout) as { documents?: unknown[] }).documents?.length;
     if (reported !== files.length) throw new Error(`handoff-lint reported ${reported} of ${files.length} documents`);
     const check = await runProcess(process.execPath, [mdl, '--config', config, ...files], { cwd: dir });
     const linted = /Linting: (\d+) file/.exec(check.stdout + check.stderr);
