@@ -11,6 +11,7 @@ import { createLog, elapsed } from './log';
 import { registerProviders } from './providers';
 import { ProblemReporter, readExtensionSettings, type ExtensionSettings } from './settings';
 import { HandoffStatusBar } from './status/statusBar';
+import { gitProcessesStarted } from './store/gitCheck';
 import { Store, type BeforeLandHook } from './store/store';
 import { HandoffTree } from './tree/provider';
 import { TrustState } from './trust';
@@ -88,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
     store, tree, statusBar, ready,
     settings: current,
     setTrusted: (trusted) => trust.override(trusted),
-    gitProcessesStarted: () => store.gitProcessesStarted(),
+    gitProcessesStarted,
     settingsProblems: () => reported,
     setBeforeLand: (hook) => { store.beforeLand = hook; },
   };

@@ -60,4 +60,24 @@ describe('settings', () => {
     await set('git.timeoutMs', undefined);
     assert.equal(api.settingsProblems().filter((p) => p.includes('handoffNavigator.debounceMs')).length, 1);
   });
+
+  it('waits handoffNavigator.debounceMs after the last edit before checking again', async () => {
+    await set('debounceMs', 1500);
+    await waitFor('the new debounce', () => api.settings().debounceMs === 1500);
+    const doc = await vscode.workspace.openTextDocument(handoffUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    await api.store.whenIdle();
+    const original = doc.getText();
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n- [ ] Debounced step\n'));
+      // The editor asks for lenses and links of the new version at once; they wait for the pause too.
+      await new Promise((r) => setTimeout(r, 700));
+      assert.ok(!diagnosticLines(doc.uri).some((l) => l.includes('Debounced step')), 'analysed before the pause was over');
+      await waitFor('the step after the pause', () => diagnosticLines(doc.uri).some((l) => l.includes('Debounced step')));
+    } finally {
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), original));
+      await doc.save();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

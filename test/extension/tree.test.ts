@@ -171,9 +171,11 @@ describe('Handoff view', () => {
       assert.match(editor.document.getText(), /## Next steps\n\n- \[ \] /);
       await waitFor('the new handoff in the tree', () => api.tree.getChildren().length === 1);
     } finally {
-      await closeAllEditors();
-      await vscode.workspace.fs.delete(handoffUri()).then(undefined, () => undefined);
-      await vscode.workspace.fs.rename(parked, handoffUri());
+      // Save the new buffer before closing it (a dirty editor could be saved later by its close dialog), then
+      // put the fixture's handoff back over it.
+      for (const d of vscode.workspace.textDocuments) if (d.uri.toString() === handoffUri().toString() && d.isDirty) await d.save();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.rename(parked, handoffUri(), { overwrite: true });
       await waitFor('the fixture handoff back', async () => {
         const now = Buffer.from(await vscode.workspace.fs.readFile(handoffUri()));
         return now.equals(original) && api.store.get(handoffUri())?.analysis.model.phases.length === 1;

@@ -15,9 +15,9 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import { elapsed } from '../log';
 import type { ExtensionSettings } from '../settings';
 import type { TrustState } from '../trust';
+import { DebouncedRun } from './debounce';
 import { Discovery } from './discovery';
 import { watchFiles } from './fileEvents';
-import { gitProcessesStarted } from './gitCheck';
 import { GitSide, neverCancelled } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
 import { resolveTargets } from './targets';
@@ -28,7 +28,8 @@ interface Entry {
   mtime: number;
   generation: number;
   cts?: vscode.CancellationTokenSource;
-  timer?: ReturnType<typeof setTimeout>;
+  /** The re-analysis waiting for the typing to pause. */
+  debounce: DebouncedRun<AnalysedHandoff | undefined>;
   running?: { version: number; promise: Promise<AnalysedHandoff | undefined> };
   notices: string;
 }
@@ -80,11 +81,6 @@ export class Store implements HandoffStore {
 
   get gitDisabledReason(): string | null {
     return this.opts.trust.reason;
-  }
-
-  /** Git processes the extension started (all instances), for the trust test. */
-  gitProcessesStarted(): number {
-    return gitProcessesStarted();
   }
 
   /** Starts listening and finds the handoffs; resolves when the first discovery is done. */
@@ -152,6 +148,10 @@ export class Store implements HandoffStore {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return undefined;
     if (entry.landed?.version === document.version) return entry.landed;
+    if (entry.debounce.due) {
+      const next = await entry.debounce.wait(token);
+      if (next?.version === document.version || token.isCancellationRequested) return next;
+    }
     if (entry.running?.version === document.version) return entry.running.promise;
     return this.analyse(entry, { reason: 'requested', doc: document, token });
   }
@@ -200,7 +200,7 @@ export class Store implements HandoffStore {
     const deadline = Date.now() + timeoutMs;
     let quietSince = 0;
     for (;;) {
-      const idle = this.busy === 0 && !this.discovering && this.refreshTimers.size === 0 && [...this.entries.values()].every((e) => !e.timer && !e.running);
+      const idle = this.busy === 0 && !this.discovering && this.refreshTimers.size === 0 && [...this.entries.values()].every((e) => !e.debounce.due && !e.running);
       if (idle) {
         quietSince ||= Date.now();
         if (Date.now() - quietSince >= 50) return;
@@ -264,7 +264,7 @@ export class Store implements HandoffStore {
   }
 
   private entry(uri: vscode.Uri): Entry {
-    const e: Entry = { uri, mtime: 0, generation: 0, notices: '' };
+    const e: Entry = { uri, mtime: 0, generation: 0, notices: '', debounce: new DebouncedRun() };
     this.entries.set(uri.toString(), e);
     return e;
   }
@@ -273,7 +273,7 @@ export class Store implements HandoffStore {
     const e = this.entries.get(key);
     if (!e) return;
     e.cts?.cancel();
-    if (e.timer) clearTimeout(e.timer);
+    e.debounce.cancel();
     this.entries.delete(key);
     this.service.forget(e.uri.fsPath);
   }
@@ -281,11 +281,7 @@ export class Store implements HandoffStore {
   // ---- analysis -------------------------------------------------------------------------------------------
 
   private schedule(entry: Entry, delay: number, reason: string): void {
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      void this.analyse(entry, { reason, force: true });
-    }, delay);
+    entry.debounce.schedule(delay, () => this.analyse(entry, { reason, force: true }));
   }
 
   /**
@@ -313,12 +309,13 @@ export class Store implements HandoffStore {
     const doc = o.doc ?? this.openDocument(entry.uri);
     const version = doc ? doc.version : -1;
     if (!o.force && entry.landed?.version === version && version !== -1) return entry.landed;
-    if (entry.timer && !o.doc) { clearTimeout(entry.timer); entry.timer = undefined; }
     const generation = ++entry.generation;
     entry.cts?.cancel();
     const cts = (entry.cts = new vscode.CancellationTokenSource());
     const token = anyCancelled(cts.token, o.token);
     const promise = this.run(entry, { generation, version, doc, token, reason: o.reason });
+    // A save or refresh analyses now: the edit's pending run would only repeat it.
+    if (!o.doc) entry.debounce.supersede(promise);
     entry.running = { version, promise };
     this.busy++;
     try {
@@ -390,7 +387,7 @@ export class Store implements HandoffStore {
   }
 
   dispose(): void {
-    for (const e of this.entries.values()) { e.cts?.cancel(); if (e.timer) clearTimeout(e.timer); }
+    for (const e of this.entries.values()) { e.cts?.cancel(); e.debounce.cancel(); }
     for (const t of this.refreshTimers.values()) clearTimeout(t);
     this.gitSide.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
