@@ -40,6 +40,15 @@ describe('stale-ref (real git)', () => {
     assert.deepEqual(await claim('v2.0.0', 'tag', { sha: s7(x.parser) }), [`information Tag v2.0.0 no longer exists (the document says it is at ${s7(x.parser)})`]);
   });
 
+  it('HEAD claims compare with the checked-out commit', async () => {
+    const x = fx.shas;
+    assert.deepEqual(await claim('HEAD', 'branch', { sha: s7(x.unpushed) }), []);
+    assert.deepEqual(await claim('HEAD', 'branch', { sha: s7(x.parser) }), [`information HEAD is now 5 commits ahead, at ${s7(x.unpushed)}`]);
+    assert.deepEqual(await claim('HEAD', 'branch', { sha: s7(x.amended) }, fx.detached), [`information HEAD is now 4 commits behind ${s7(x.amended)}, at ${s7(x.parser)}`]);
+    assert.deepEqual(await claim('HEAD', 'branch', { sha: s7(x.unpushed) }, fx.detached), [`information HEAD is now at ${s7(x.parser)}, not ${s7(x.unpushed)}`]);
+    assert.deepEqual(await claim('HEAD', 'branch', { pushed: true }), []);
+  });
+
   it('push-state claims', async () => {
     assert.deepEqual(await claim('main', 'branch', { pushed: false }), []);
     assert.deepEqual(await claim('main', 'branch', { pushed: true }), ['information Branch main is not pushed: 1 commit not pushed to origin/main']);

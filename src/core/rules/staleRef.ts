@@ -39,10 +39,13 @@ export async function staleRefRules(
   const out: Diagnostic[] = [];
   const push = (d: Diagnostic | null) => d && out.push(d);
   for (const m of mentions) {
-    const name = validRefName(m.name);
+    // "HEAD: abc1234" claims the checked-out commit; HEAD is no ref name, so it is matched before validation.
+    const isHead = m.name === 'HEAD';
+    const name = isHead ? 'HEAD' : validRefName(m.name);
     if (!name) continue;
-    const label = m.kind === 'tag' ? `Tag ${name}` : m.kind === 'remote' ? name : `Branch ${name}`;
-    const target = findRef(facts.refs, m.kind, name);
+    if (isHead && (!('sha' in m.claim) || !facts.headSha)) continue;
+    const label = isHead ? 'HEAD' : m.kind === 'tag' ? `Tag ${name}` : m.kind === 'remote' ? name : `Branch ${name}`;
+    const target = isHead ? { refname: 'HEAD', sha: facts.headSha!, upstream: null, ahead: null, behind: null, upstreamGone: false } : findRef(facts.refs, m.kind, name);
     if ('sha' in m.claim) {
       const claimed = validSha(m.claim.sha);
       if (!claimed) continue;
