@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOST_SRC, VERSIONS, checkVersion, installDir, nodeFor, nodeRuntimeDir } from './paths.mjs';
+import { HOST_SRC, VERSIONS, cacheRoot, checkVersion, installDir, nodeFor, nodeRuntimeDir } from './paths.mjs';
 import { capture, isMain, parseArgs, run } from './proc.mjs';
 
 const DEBIAN_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
@@ -76,7 +76,47 @@ async function npmCi(name, env) {
   await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env });
 }
 
-async function installNodeRuntime(runtime, force) {
+/**
+ * One installer per cache folder at a time (developers share machines, and `npm start` may run
+ * beside `npm test`): a lock folder holding the owner's pid, taken over when that process is gone.
+ */
+async function withLock(name, fn) {
+  const lock = join(cacheRoot(), `${name}.lock`);
+  mkdirSync(cacheRoot(), { recursive: true });
+  for (let waited = 0; ; waited++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+      if (owner && !isAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else if (waited % 30 === 0) log(`waiting for the install of ${name} by pid ${owner || '?'}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+function installNodeRuntime(runtime, force) {
+  return withLock(runtime, () => installNodeRuntimeLocked(runtime, force));
+}
+
+async function installNodeRuntimeLocked(runtime, force) {
   if (!force && isCurrent(runtime)) return;
   log(`installing ${runtime} into ${installDir(runtime)}`);
   await npmCi(runtime, process.env);
@@ -104,8 +144,13 @@ function approveNativeScripts(vscodeDir) {
 }
 
 export async function installVersion(version, force = false) {
-  const { codeServer, node } = checkVersion(version);
+  const { node } = checkVersion(version);
   if (node) await installNodeRuntime(node, force);
+  await withLock(version, () => installVersionLocked(version, force));
+}
+
+async function installVersionLocked(version, force) {
+  const { codeServer, node } = checkVersion(version);
   if (!force && isCurrent(version)) {
     log(`VS Code ${version} already installed in ${installDir(version)}`);
     return;
