@@ -150,7 +150,8 @@ export class Store implements HandoffStore {
     if (entry.landed?.version === document.version) return entry.landed;
     if (entry.debounce.due) {
       const next = await entry.debounce.wait(token);
-      if (next?.version === document.version || token.isCancellationRequested) return next;
+      if (token.isCancellationRequested) return undefined;
+      if (next?.version === document.version) return next;
     }
     if (entry.running?.version === document.version) return entry.running.promise;
     return this.analyse(entry, { reason: 'requested', doc: document, token });
