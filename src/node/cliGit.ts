@@ -4,6 +4,7 @@
  * (`GitCheck` of src/core/gitCheck.ts). `repo` is the CLI's `--repo DIR`: the repository to check against
  * instead of the one found from each handoff's folder.
  */
+import { resolve } from 'node:path';
 import { checkAgainstGit } from '../core/git';
 import type { GitCheck } from '../core/gitCheck';
 import { SILENT_LOGGER, type Logger, type WorkspaceFiles } from '../core/interfaces';
@@ -33,10 +34,12 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
     provider,
     files,
     check: {
+      // Paths as given on a command line are relative to the working directory, which only this side knows:
+      // the core resolves document-relative breadcrumbs against absolute paths.
       check: (model, documentPath, settings, token) => checkAgainstGit(model, {
-        documentPath, git: provider, files, settings, logger, token,
-        ...(options.repo ? { repoFolder: options.repo } : {}),
-        ...(options.root ? { root: options.root } : {}),
+        documentPath: resolve(documentPath), git: provider, files, settings, logger, token,
+        ...(options.repo ? { repoFolder: resolve(options.repo) } : {}),
+        ...(options.root ? { root: resolve(options.root) } : {}),
       }),
     },
     // Nothing long-lived: processes end with each batch. Kept so hosts can treat every resource alike.

@@ -1,5 +1,6 @@
 // The Node wiring the CLI uses (src/node/cliGit.ts): the service's GitCheck shape, and `--repo DIR`.
 import { strict as assert } from 'node:assert';
+import { relative } from 'node:path';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { createNodeGitCheck } from '../../src/node/cliGit';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
@@ -30,6 +31,14 @@ describe('Node git check for the CLI', () => {
     // Files and git share one runner: the whole analysis is counted in one place.
     assert.equal(withRepo.provider.runner.spawned, 5); // rev-parse, for-each-ref, cat-file, log, ls-files
     withRepo.dispose();
+  });
+
+  it('takes document paths relative to the working directory, as a command line gives them', async () => {
+    const text = '[app](../src/app.ts) and `../src/app.ts:31`\n';
+    const b = new ModelBuilder(text).file('../src/app.ts').file('../src/app.ts:31');
+    const abs = fx.writeHandoff(fx.work, 'docs/HANDOFF.md', text);
+    const r = await createNodeGitCheck().check.check(b.model, relative(process.cwd(), abs), settings(), NEVER_CANCELLED);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.code}: ${d.message}`), ['line-out-of-range: ../src/app.ts: line 31 is past the end of the file (30 lines)']);
   });
 
   it('uses the timeout from the settings it is given', async () => {
