@@ -4,7 +4,8 @@
 //
 //   node test/host/smoke.mjs [--vscode 1.139.1]
 //
-// To add a check, append a step to STEPS: { name, readme?, run(ctx) }. `run` gets
+// To add a check, append a step to STEPS (or to a feature's step file it spreads in, like
+// smoke-steps-handoff.mjs): { name, readme?, run(ctx) }. `run` gets
 // { page, workspace, fixture, version } and throws (or lets a Playwright wait time out) when what
 // a person would see is not there. Steps run in order and share the window, so a step may build on
 // the state the previous one left. `readme: 'file.png'` marks the step's screenshot as a README
@@ -15,6 +16,7 @@ import { openBrowser } from './browser.mjs';
 import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { isMain, parseArgs } from './proc.mjs';
 import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
+import { HANDOFF_STEPS } from './smoke-steps-handoff.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const WAIT = { timeout: 60_000 };
@@ -33,7 +35,9 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-export const STEPS = [
+// The workbench's own steps; feature steps (the Handoff view, the Problems panel) come from
+// smoke-steps-handoff.mjs and run after these, in the window they leave.
+const WORKBENCH_STEPS = [
   {
     name: 'workbench',
     async run({ page }) {
@@ -43,7 +47,6 @@ export const STEPS = [
   },
   {
     name: 'handoff-open',
-    readme: 'workbench.png',
     async run({ page }) {
       await explorerRow(page, 'HANDOFF.md').click();
       await page.locator('.tabs-container .tab', { hasText: 'HANDOFF.md' }).waitFor(WAIT);
@@ -63,6 +66,8 @@ export const STEPS = [
     },
   },
 ];
+
+export const STEPS = [...WORKBENCH_STEPS, ...HANDOFF_STEPS];
 
 export function screenshotDir(version) {
   return join(REPO_ROOT, 'out', 'screenshots', version);
