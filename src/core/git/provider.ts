@@ -112,8 +112,9 @@ export interface GitProvider {
   discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>>;
   /**
    * Refs, and for every SHA: exists / ambiguous / missing and where it is reachable from. One `for-each-ref`,
-   * one `cat-file --batch-check`, one `log` for reachability (plus one `rev-parse --disambiguate` only when a
-   * SHA is ambiguous, one `cat-file` per submodule only when a SHA is missing). Cached per repository state.
+   * one `cat-file --batch-check` and one `log` for reachability, in parallel (plus one `rev-parse
+   * --disambiguate` only when a SHA is ambiguous, one `cat-file` per submodule — at most 8 — only when a SHA is
+   * missing). Cached per repository state (HEAD, refs, packed-refs, shallow): a re-analysis starts nothing.
    */
   facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>>;
   /** Recent history with renames (one `log`), for amended/squashed commits, moved files and ahead counts. */
