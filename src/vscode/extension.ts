@@ -82,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   if (!store.gitAllowed) log.info(store.gitDisabledReason ?? 'git checks are off');
   const ready = store.start().then(() => {
     log.info(`initial analysis done ${elapsed(start)} ms after activation`);
+    // The view's welcome content ("no handoff found") waits for this: an empty tree before then means nothing.
+    void vscode.commands.executeCommand('setContext', 'handoffNavigator.discovered', true);
   });
   log.info(`Handoff Navigator ${context.extension.packageJSON.version} activated in ${elapsed(start)} ms (${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s), git ${store.gitAllowed ? 'on' : 'off'})`);
 
