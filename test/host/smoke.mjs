@@ -17,6 +17,7 @@ import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { isMain, parseArgs } from './proc.mjs';
 import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
 import { HANDOFF_STEPS } from './smoke-steps-handoff.mjs';
+import { PROVIDER_STEPS } from './smoke-steps-providers.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
 const WAIT = { timeout: 60_000 };
@@ -35,8 +36,8 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-// The workbench's own steps; feature steps (the Handoff view, the Problems panel) come from
-// smoke-steps-handoff.mjs and run after these, in the window they leave.
+// The workbench's own steps; feature steps (the Handoff view, the Problems panel, lenses and links) come from
+// smoke-steps-handoff.mjs and smoke-steps-providers.mjs and run after these, in the window they leave.
 const WORKBENCH_STEPS = [
   {
     name: 'workbench',
@@ -67,7 +68,7 @@ const WORKBENCH_STEPS = [
   },
 ];
 
-export const STEPS = [...WORKBENCH_STEPS, ...HANDOFF_STEPS];
+export const STEPS = [...WORKBENCH_STEPS, ...HANDOFF_STEPS, ...PROVIDER_STEPS];
 
 export function screenshotDir(version) {
   return join(REPO_ROOT, 'out', 'screenshots', version);
