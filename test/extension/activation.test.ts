@@ -3,20 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, waitFor } from './helpers';
 import manifest from '../../package.json';
 
-const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const CHANNEL_NAME = 'Handoff Navigator';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('activation', () => {
   let extension: vscode.Extension<unknown>;

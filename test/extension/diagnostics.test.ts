@@ -11,7 +11,7 @@ import type { HandoffNavigatorApi } from '../../src/vscode/extension';
 import {
   closeAllEditors, codesAt, diagnosticLines, getApi, git, handoffUri, removeWorkspaceFile, waitFor, workspaceRoot,
   writeWorkspaceFile,
-} from './store-helpers.test';
+} from './helpers';
 
 describe('diagnostics', () => {
   let api: HandoffNavigatorApi;

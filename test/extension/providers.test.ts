@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import manifest from '../../package.json';
+import { EXTENSION_ID, waitFor } from './helpers';
 
-const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const HANDOFF_NAME = 'SESSION-HANDOFF-providers.md';
 const SYMBOL_FILE = 'src/providers_symbol.py';
 const SYMBOL_SOURCE = '"""Fixture for the providers test."""\n\n\ndef upload_file(path):\n    return path\n';
@@ -22,15 +21,6 @@ interface Api {
   setTrusted(trusted: boolean | undefined): void;
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffNavigatorApi } from '../../src/vscode/extension';
-import { codesAt, diagnosticLines, getApi, handoffUri, waitFor } from './store-helpers.test';
+import { codesAt, diagnosticLines, getApi, handoffUri, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('handoffNavigator');
 const set = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { HandoffNavigatorApi } from '../../src/vscode/extension';
 import {
   closeAllEditors, codesAt, diagnosticLines, getApi, handoffUri, removeWorkspaceFile, waitFor, writeWorkspaceFile,
-} from './store-helpers.test';
+} from './helpers';
 
 describe('handoff store', () => {
   let api: HandoffNavigatorApi;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffNavigatorApi } from '../../src/vscode/extension';
 import type { TreeNode } from '../../src/vscode/tree/model';
-import { closeAllEditors, getApi, git, handoffUri, removeWorkspaceFile, waitFor, workspaceRoot, writeWorkspaceFile } from './store-helpers.test';
+import { closeAllEditors, getApi, git, handoffUri, removeWorkspaceFile, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 
 function render(api: HandoffNavigatorApi, node: TreeNode, depth = 0): string[] {
   const item = api.tree.getTreeItem(node);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffNavigatorApi } from '../../src/vscode/extension';
 import { walk } from '../../src/vscode/tree/model';
-import { codesAt, diagnosticLines, getApi, git, handoffUri, removeWorkspaceFile, waitFor, workspaceRoot, writeWorkspaceFile } from './store-helpers.test';
+import { codesAt, diagnosticLines, getApi, git, handoffUri, removeWorkspaceFile, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 
 const GIT_CODES = ['unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref', 'missing-file', 'line-out-of-range'];
 

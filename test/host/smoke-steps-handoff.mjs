@@ -1,22 +1,6 @@
 // UI smoke steps of the Handoff view and the Problems panel, in smoke.mjs's step shape ({ name, readme?,
-// run(ctx) }); smoke.mjs appends them to its STEPS. Run alone (after smoke.mjs's own steps, which open the
-// workbench and the handoff): node test/host/smoke-steps-handoff.mjs [--vscode 1.100.3]
-import { isMain, parseArgs } from './proc.mjs';
-
-const WAIT = { timeout: 60_000 };
-
-/**
- * Runs a command by its title through the command palette (as smoke.mjs's runCommand does; not imported from
- * there, so smoke.mjs can import this file without an import cycle).
- */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor(WAIT);
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
-}
+// run(ctx) }); smoke.mjs appends them to its STEPS, after its own steps that open the workbench and the handoff.
+import { runCommand, WAIT } from './workbench.mjs';
 
 export const HANDOFF_STEPS = [
   {
@@ -49,20 +33,3 @@ export const HANDOFF_STEPS = [
   },
 ];
 
-async function main() {
-  const { runSmoke, STEPS } = await import('./smoke.mjs');
-  const args = parseArgs(process.argv.slice(2));
-  const version = typeof args.vscode === 'string' ? args.vscode : '1.139.1';
-  const known = new Set(STEPS.map((s) => s.name));
-  const steps = [...STEPS, ...HANDOFF_STEPS.filter((s) => !known.has(s.name))];
-  const result = await runSmoke({ version, steps });
-  console.log(`UI smoke (VS Code ${version}): ${result.passes} passed, ${result.failures} failed`);
-  process.exitCode = result.ok ? 0 : 1;
-}
-
-if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err.stack ?? err);
-    process.exit(1);
-  });
-}

@@ -2,7 +2,7 @@
 // file at its line. In smoke.mjs's step shape ({ name, readme?, run(ctx) }); smoke.mjs appends them to its
 // STEPS, after the steps that open the workbench and the fixture's HANDOFF.md.
 
-const WAIT = { timeout: 60_000 };
+import { WAIT } from './workbench.mjs';
 
 export const PROVIDER_STEPS = [
   {

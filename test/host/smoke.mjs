@@ -19,22 +19,12 @@ import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
 import { HANDOFF_STEPS } from './smoke-steps-handoff.mjs';
 import { PROVIDER_STEPS } from './smoke-steps-providers.mjs';
 import { makeWorkspace } from './workspace.mjs';
-
-const WAIT = { timeout: 60_000 };
+import { runCommand, WAIT } from './workbench.mjs';
 
 function explorerRow(page, label) {
   return page.locator('.explorer-folders-view .monaco-list-row', { hasText: label }).first();
 }
 
-/** Runs a command by its title through the command palette, as a person would. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor(WAIT);
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
-}
 
 // The workbench's own steps; feature steps (the Handoff view, the Problems panel, lenses and links) come from
 // smoke-steps-handoff.mjs and smoke-steps-providers.mjs and run after these, in the window they leave.

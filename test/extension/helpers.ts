@@ -1,5 +1,5 @@
-// Shared helpers of the store, tree, diagnostics, settings and trust suites (a `.test.ts` so the suite build
-// bundles it; it declares no tests itself). They reach the extension through the API activate() returns.
+// Shared helpers of the extension-host suites (bundled into each suite that imports them; not a suite
+// itself). They reach the extension through the API activate() returns.
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
