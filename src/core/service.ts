@@ -64,6 +64,12 @@ interface Entry {
   problems: string[];
 }
 
+/**
+ * Documents whose parse and model are kept. An editor has a handful open; a CLI run over thousands of files
+ * must not keep them all. Least recently used entries go first.
+ */
+const MAX_DOCUMENTS = 200;
+
 export function createLanguageService(options: LanguageServiceOptions = {}): HandoffLanguageService {
   const logger = options.logger ?? SILENT_LOGGER;
   let settings = options.settings ?? DEFAULT_SETTINGS;
@@ -72,13 +78,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
 
   function entryFor(doc: HandoffDocumentInput): Entry {
     const cached = entries.get(doc.path);
-    if (cached && cached.version === doc.version && cached.text === doc.text) return cached;
+    if (cached && cached.version === doc.version && cached.text === doc.text) {
+      entries.delete(doc.path); // Map order is recency order: re-insert a hit at the end
+      entries.set(doc.path, cached);
+      return cached;
+    }
     const parsed = parseDocument(doc.text, sections);
     const { model, problems } = buildModel(parsed, { path: doc.path });
     if (parsed.degraded) problems.push('part of this document was read by the plain line reader (very large or deeply nested input)');
     for (const p of problems) logger.warn(`${doc.path || '(untitled)'}: ${p}`);
     const entry = { version: doc.version, text: doc.text, parsed, model, problems };
+    entries.delete(doc.path);
     entries.set(doc.path, entry);
+    if (entries.size > MAX_DOCUMENTS) entries.delete(entries.keys().next().value as string);
     return entry;
   }
 

@@ -122,5 +122,17 @@ describe('parseDocument', () => {
       assert.equal(cache.size, size + 1, 'only the edited section is parsed again');
       assert.deepEqual(cached.blocks, parseDocument(v2).blocks);
     });
+
+    it('stays within its bound, evicting the least recently used section', () => {
+      const cache = new SectionCache(3);
+      const section = (n: string) => `# ${n}\n\ntext ${n}\n`;
+      const doc = (names: string[]) => names.map(section).join('');
+      parseDocument(doc(['a', 'b', 'c']), cache);
+      parseDocument(doc(['a']), cache); // a is now the most recently used
+      parseDocument(doc(['d']), cache); // evicts b, the least recently used
+      assert.equal(cache.size, 3);
+      assert.equal(cache.get(section('b')), undefined);
+      for (const kept of ['a', 'c', 'd']) assert.ok(cache.get(section(kept)), `${kept} is still cached`);
+    });
   });
 });

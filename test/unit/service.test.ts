@@ -22,6 +22,15 @@ describe('language service', () => {
     assert.ok(b.phases[0].children[0].children.some((p) => p.title === 'Tokenizer'));
   });
 
+  it('keeps a bounded number of documents, dropping the least recently used', () => {
+    const service = createLanguageService();
+    const first = service.getModel({ path: '/w/0.md', version: 1, text });
+    for (let i = 1; i <= 200; i++) service.getModel({ path: `/w/${i}.md`, version: 1, text: `# Doc ${i}\n` });
+    assert.notEqual(service.getModel({ path: '/w/0.md', version: 1, text }), first, 'the oldest document was parsed again');
+    const recent = service.getModel({ path: '/w/200.md', version: 1, text: '# Doc 200\n' });
+    assert.equal(service.getModel({ path: '/w/200.md', version: 1, text: '# Doc 200\n' }), recent);
+  });
+
   it('analyses with the unchecked-step rule at its configured severity, and honours "off"', async () => {
     const service = createLanguageService();
     const first = await service.analyze(doc(1));
