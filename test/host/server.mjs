@@ -191,12 +191,15 @@ export function readLog(runDir) {
   }
 }
 
-/** The workbench URL that opens `workspace` with the extension under development and/or a test suite. */
+/**
+ * The workbench URL that opens `workspace` (a folder, or a `.code-workspace` file for a multi-root workspace)
+ * with the extension under development and/or a test suite.
+ */
 export function workbenchUrl(serverUrl, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const params = [];
   // encodeURIComponent, not URLSearchParams: the workbench decodes with decodeURIComponent, which
   // would leave URLSearchParams' '+' for a space in place.
-  if (workspace) params.push(`folder=${encodeURIComponent(workspace)}`);
+  if (workspace) params.push(`${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`);
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://remote${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://remote${extensionTestsPath}`]);

@@ -1,7 +1,8 @@
 // `npm run test:host`: everything that needs a real VS Code, on every version in paths.mjs:
 //   1. installs what's missing (Debian packages, the cached VS Code servers),
 //   2. builds the extension and the extension-host suite,
-//   3. runs the suite with the extension loaded from this folder,
+//   3. runs the suite with the extension loaded from this folder, then its multi-root part in a
+//      two-folder workspace,
 //   4. packages the VSIX and runs the activation and Handoff view suites again with it installed,
 //   5. runs the UI smoke steps and saves their screenshots,
 //   6. checks `npm start` (URL printed and served, clean Ctrl-C) on the version it opens.
@@ -17,12 +18,14 @@ import { runSuite } from './run-tests.mjs';
 import { freePort } from './server.mjs';
 import { runSmoke } from './smoke.mjs';
 import { checkStart } from './start-check.mjs';
-import { makeWorkspace } from './workspace.mjs';
+import { makeMultiRootWorkspace, makeWorkspace } from './workspace.mjs';
 
 // The VSIX run repeats only what proves the installed package works (it activates, shows the
 // tree); the development-folder run already covers every test on both versions.
 const VSIX_SUITES = ['activation', 'fixture workspace', 'Handoff view'];
 const VSIX_GREP = `^(${VSIX_SUITES.join('|')}) `;
+// The multi-root suite registers its tests only when the window has several folders, so it runs here alone.
+const MULTI_ROOT_SUITE = 'multi-root workspace';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['vscode'] });
 const versions = args.vscode ?? Object.keys(VERSIONS);
@@ -40,6 +43,21 @@ async function suiteOn(version, tests, vsix) {
   try {
     const narrow = vsix ? { grep: VSIX_GREP, requireSuites: VSIX_SUITES } : {};
     const outcome = await runSuite({ version, extension: REPO_ROOT, tests, workspace: workspace.path, vsix, ...narrow });
+    outcomes.push({ label, seconds: Math.round((Date.now() - started) / 1000), ...outcome });
+  } finally {
+    workspace.cleanup();
+  }
+}
+
+async function multiRootOn(version, tests) {
+  const label = `extension-host suite, VS Code ${version}, multi-root workspace`;
+  section(label);
+  const workspace = await makeMultiRootWorkspace();
+  const started = Date.now();
+  try {
+    const outcome = await runSuite({
+      version, extension: REPO_ROOT, tests, workspace: workspace.path, grep: `^${MULTI_ROOT_SUITE} `, requireSuites: [MULTI_ROOT_SUITE],
+    });
     outcomes.push({ label, seconds: Math.round((Date.now() - started) / 1000), ...outcome });
   } finally {
     workspace.cleanup();
@@ -65,6 +83,7 @@ async function main() {
   const tests = await buildSuite();
 
   for (const version of versions) await suiteOn(version, tests);
+  for (const version of versions) await multiRootOn(version, tests);
   if (args['no-vsix'] !== true) {
     section('package');
     // Runs the production build (vscode:prepublish) into dist/, which the VSIX carries.

@@ -2,7 +2,8 @@
 // the shared git fixture (test/fixtures/gitFixture.ts: a real repository with a bare origin,
 // pushed and unpushed commits, an amended commit, a moved file) plus a HANDOFF.md that cites
 // each of those situations, so every later extension feature has something real to show.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './paths.mjs';
@@ -46,4 +47,29 @@ export async function makeWorkspace() {
   const fixture = buildGitFixture();
   fixture.writeHandoff(fixture.work, 'HANDOFF.md', demoHandoff(fixture));
   return { path: fixture.work, fixture, cleanup: () => fixture.cleanup() };
+}
+
+/**
+ * A multi-root workspace: the fixture repository above plus a second folder, not a repository, whose handoffs
+ * sit where only the default globs find them (`docs/handoffs/`, `NEXT_SESSION.md`) beside a Markdown file that
+ * is not a handoff. Returns { path (the .code-workspace file), fixture, second, cleanup }.
+ */
+export async function makeMultiRootWorkspace() {
+  const first = await makeWorkspace();
+  const second = mkdtempSync(join(tmpdir(), 'handoff-second-root-'));
+  mkdirSync(join(second, 'docs', 'handoffs'), { recursive: true });
+  writeFileSync(join(second, 'docs', 'handoffs', 'week-2.md'), '# Week 2 handoff\n\n## Next steps\n\n1. Ship the exporter.\n2. ✅ Review the parser.\n');
+  writeFileSync(join(second, 'NEXT_SESSION.md'), '# Next session\n\n- [ ] Read `docs/handoffs/week-2.md` first\n');
+  writeFileSync(join(second, 'notes.md'), '# Notes\n\n- [ ] not a handoff\n');
+  const file = join(second, 'handoffs.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: first.path }, { path: second }] }, null, 2));
+  return {
+    path: file,
+    fixture: first.fixture,
+    second,
+    cleanup: () => {
+      first.cleanup();
+      rmSync(second, { recursive: true, force: true });
+    },
+  };
 }
