@@ -11,8 +11,11 @@
 // being loaded from --extension, so the suite tests what users get.
 // The truth is the results file the suite writes (its path reaches the extension host through the
 // server's environment); the workbench's codeAutomationExit code must agree with it.
+// Every run, passing or not, appends the activation times the extension logged to the test-host cache's
+// activations.jsonl (activations.mjs) before its dir is removed: that file is what `npm run bench` reads.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { activationLogFile, recordRunActivations } from './activations.mjs';
 import { openBrowser } from './browser.mjs';
 import { isMain, parseArgs } from './proc.mjs';
 import { installVsix, makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
@@ -34,8 +37,8 @@ function exitOrTimeout(exitPromise, ms) {
 }
 
 /**
- * Runs the suite once; resolves to { ok, passes, failures, reason }. Never throws for a failing
- * suite: the caller decides the exit code.
+ * Runs the suite once; resolves to { ok, passes, failures, reason, activations } (activations: the ms of
+ * each activation the extension logged). Never throws for a failing suite: the caller decides the exit code.
  */
 export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 240, keep = false }) {
   const runDir = makeRunDir(version);
@@ -87,6 +90,7 @@ export async function runSuite({ version, extension, tests, workspace, vsix, gre
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
+    outcome.activations = recordActivations(version, runDir, { vsix, workspace, ok: outcome.ok });
     if (!outcome.ok) {
       writeFileSync(join(runDir.root, 'console.log'), consoleLog.join('\n'));
       say(version, `FAILED: ${outcome.reason}`);
@@ -97,6 +101,20 @@ export async function runSuite({ version, extension, tests, workspace, vsix, gre
     }
   }
   return outcome;
+}
+
+/** The run's activation times (from the extension's own log), appended to the activation log; never fails the run. */
+function recordActivations(version, runDir, { vsix, workspace, ok }) {
+  const runKind = vsix ? 'vsix' : workspace?.endsWith('.code-workspace') ? 'multi-root' : 'development';
+  try {
+    const entries = recordRunActivations(runDir.root, { version, runKind, ok });
+    if (entries.length) say(version, `activated in ${entries.map((e) => `${e.ms} ms`).join(', ')} (its log; recorded in ${activationLogFile()})`);
+    else say(version, 'no activation line in the extension\'s log');
+    return entries.map((e) => e.ms);
+  } catch (err) {
+    say(version, `could not record the activation time: ${err.message}`);
+    return [];
+  }
 }
 
 function judge(end, results, timeoutSec, requireSuites) {

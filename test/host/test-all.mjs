@@ -6,10 +6,12 @@
 //   4. packages the VSIX and runs the activation and Handoff view suites again with it installed,
 //   5. runs the UI smoke steps and saves their screenshots,
 //   6. checks `npm start` (URL printed and served, clean Ctrl-C) on the version it opens.
-// Each suite run gets a fresh fixture workspace: tests push, amend and edit in it.
+// Each suite run gets a fresh fixture workspace: tests push, amend and edit in it, and appends the
+// activation times the extension logged to the test-host cache's activations.jsonl (run-tests.mjs).
 //
 //   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-smoke] [--no-start]
 import { buildSuite } from '../extension/build.mjs';
+import { activationLogFile } from './activations.mjs';
 import { ensureDebianPackages, installVersion } from './install.mjs';
 import { packageVsix } from './package.mjs';
 import { NEWEST, REPO_ROOT, VERSIONS } from './paths.mjs';
@@ -101,8 +103,11 @@ async function main() {
 
   section('summary');
   for (const o of outcomes) {
-    console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${o.label}: ${o.passes} passed, ${o.failures} failed (${o.seconds} s)${o.ok ? '' : ` - ${o.reason}`}`);
+    const activation = o.activations?.length ? `, activated in ${o.activations.join(', ')} ms` : '';
+    console.log(`${o.ok ? 'ok  ' : 'FAIL'} ${o.label}: ${o.passes} passed, ${o.failures} failed (${o.seconds} s${activation})${o.ok ? '' : ` - ${o.reason}`}`);
   }
+  // Each suite run appended what it saw to this file; `npm run bench` (item 6) reads it.
+  console.log(`activation times (the extension's own log) recorded in ${activationLogFile()}`);
   const passes = outcomes.reduce((n, o) => n + o.passes, 0);
   const failures = outcomes.reduce((n, o) => n + o.failures + (o.ok || o.failures > 0 ? 0 : 1), 0);
   console.log(`test:host took ${Math.round((Date.now() - started) / 1000)} s`);
