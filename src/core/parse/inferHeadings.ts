@@ -32,10 +32,10 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
     if (last && last.kind !== 'generic') return { kind: 'generic', depth: Math.min(last.depth + 1, 6) };
     return { kind: 'generic', depth: last ? last.depth : 2 };
   };
-  const promote = (b: Block, start: number, end: number, content: string) => {
+  const promote = (b: Block, start: number, end: number, content: string): Block => {
     const d = depthFor(content);
     last = d;
-    toHeading(b, start, end, d.depth);
+    return toHeading(b, start, end, d.depth);
   };
 
   blocks.forEach((b, i) => {
@@ -43,8 +43,7 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
     if ((b.kind !== 'paragraph' && b.kind !== 'listItem') || b.quoted) { out.push(b); return; }
     const bold = standaloneBold(text, b);
     if (bold && b.kind === 'paragraph') {
-      toHeading(b, bold.start, bold.end, Math.min(sectionDepth + 1, 6));
-      out.push(b);
+      out.push(toHeading(b, bold.start, bold.end, Math.min(sectionDepth + 1, 6)));
       return;
     }
     if (!plainText) { out.push(b); return; }
@@ -52,7 +51,7 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
     if (single && standsAlone(text, blocks, i)) {
       const start = b.kind === 'listItem' ? skipSpace(text, b.start) : b.contentStart;
       const content = text.slice(start, b.contentEnd).trim();
-      if (looksLikeTitle(content, MAX_ALONE)) { promote(b, start, b.contentEnd, content); out.push(b); return; }
+      if (looksLikeTitle(content, MAX_ALONE)) { out.push(promote(b, start, b.contentEnd, content)); return; }
     }
     if (!single) { splitAtHeadingLines(text, b, out, promote); return; }
     out.push(b);
@@ -65,7 +64,7 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
  * a heading line is swallowed as the lazy continuation of the paragraph or item before it; the part before
  * the first heading line keeps its kind (a list item stays a list item).
  */
-function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: Block, s: number, e: number, c: string) => void): void {
+function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: Block, s: number, e: number, c: string) => Block): void {
   const lines = linesIn(text, b.contentStart, b.end);
   const cursor = new InlineCursor(b.inlines);
   let restStart = b.start;
@@ -85,8 +84,7 @@ function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: 
     flush(line.start);
     const h = slice(b, line.start, line.end, cursor);
     const start = skipSpace(text, line.start);
-    promote(h, start, trimRight(text, start, line.end), content);
-    out.push(h);
+    out.push(promote(h, start, trimRight(text, start, line.end), content));
     restStart = lines[k + 1]?.start ?? b.end;
   });
   flush(b.end);
@@ -107,17 +105,16 @@ function slice(b: Block, start: number, end: number, cursor: InlineCursor): Bloc
   return { ...b, kind: 'paragraph', start, end, contentStart: start, contentEnd: end, inlines: cursor.take(start, end) };
 }
 
-function toHeading(b: Block, contentStart: number, contentEnd: number, depth: number): void {
-  b.kind = 'heading';
-  b.inferred = true;
-  b.depth = depth;
-  b.contentStart = contentStart;
-  b.contentEnd = contentEnd;
-  b.inlines = b.inlines.filter((n) => n.start >= contentStart && n.end <= contentEnd);
-  delete b.checkbox;
-  delete b.ordered;
-  delete b.marker;
-  delete b.list;
+/**
+ * The heading a paragraph or list item reads as: a new block, because parsed blocks are shared with the
+ * section cache and must never change.
+ */
+function toHeading(b: Block, contentStart: number, contentEnd: number, depth: number): Block {
+  const { checkbox: _checkbox, ordered: _ordered, marker: _marker, list: _list, ...rest } = b;
+  return {
+    ...rest, kind: 'heading', inferred: true, depth, contentStart, contentEnd,
+    inlines: b.inlines.filter((n) => n.start >= contentStart && n.end <= contentEnd),
+  };
 }
 
 /** `**Phase 2 — Foo**` as the whole paragraph (a trailing colon allowed): its bold content offsets. */

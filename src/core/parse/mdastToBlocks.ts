@@ -5,6 +5,7 @@
 import type { Content, Parent, PhrasingContent, Root } from 'mdast';
 import type { Block, Inline } from './blocks';
 import { emitTable } from './tables';
+import { locateUrl } from './linkTarget';
 
 const CHECKBOX = /^\[([ xX\-!>~/?*])\](?=[ \t]|$)/;
 
@@ -177,7 +178,7 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
         const link: Inline = { kind: 'link', start, end, contentStart: cs, contentEnd: ce };
         if (node.type === 'link') {
           link.url = node.url;
-          locateUrl(ctx, link, ce, end);
+          locateUrl(ctx.text, link, ce, end);
         } else {
           link.url = ctx.definitions.get(node.identifier);
         }
@@ -205,34 +206,4 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
     }
   }
   return out;
-}
-
-/** Finds the written target of `[label](target "title")` or `<autolink>` in the source. */
-function locateUrl(ctx: Ctx, link: Inline, labelEnd: number, end: number): void {
-  const text = ctx.text;
-  if (text[link.start] === '<') {
-    link.urlStart = link.start + 1;
-    link.urlEnd = end - 1;
-    return;
-  }
-  const open = text.indexOf('](', labelEnd);
-  if (open < 0 || open >= end) return;
-  let u = open + 2;
-  while (u < end && /\s/.test(text[u])) u++;
-  if (text[u] === '<') {
-    const close = text.indexOf('>', u);
-    if (close > u && close < end) { link.urlStart = u + 1; link.urlEnd = close; }
-    return;
-  }
-  let e = u;
-  let depth = 0;
-  while (e < end) {
-    const c = text[e];
-    if (/\s/.test(c)) break;
-    if (c === '(') depth++;
-    else if (c === ')') { if (depth === 0) break; depth--; }
-    e++;
-  }
-  link.urlStart = u;
-  link.urlEnd = e;
 }

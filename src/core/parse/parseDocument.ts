@@ -13,12 +13,14 @@ import { isHostile, preScan } from './sections';
 import { mdastToBlocks } from './mdastToBlocks';
 import { fallbackBlocks } from './fallback';
 import { inferHeadings } from './inferHeadings';
+import { simpleBlocks } from './simpleBlocks';
 
 const processor = unified().use(remarkParse);
 
 interface CachedSection {
-  /** Blocks with offsets relative to the section start. */
+  /** Blocks with absolute offsets for a section that started at `base`. Shared, so never changed. */
   blocks: Block[];
+  base: number;
   degraded: boolean;
 }
 
@@ -41,8 +43,8 @@ export class SectionCache {
     return hit;
   }
 
-  /** @internal */ set(key: string, blocks: Block[], degraded: boolean): void {
-    this.entries.set(key, { blocks, degraded });
+  /** @internal */ set(key: string, entry: CachedSection): void {
+    this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
@@ -65,15 +67,19 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
   }
   for (const section of sections) {
     const key = text.slice(section.start, section.end);
-    let parsed = cache?.get(key);
-    if (!parsed) {
-      const local: Block[] = [];
-      const sectionDegraded = parseSection(key, local);
-      parsed = { blocks: local, degraded: sectionDegraded };
-      cache?.set(key, local, sectionDegraded);
+    const hit = cache?.get(key);
+    if (hit) {
+      // The same text elsewhere in the document (or after an edit above it): the same blocks, moved.
+      const delta = section.start - hit.base;
+      for (const b of hit.blocks) blocks.push(delta ? shift(b, delta) : b);
+      degraded ||= hit.degraded;
+      continue;
     }
-    degraded ||= parsed.degraded;
-    for (const b of parsed.blocks) blocks.push(shift(b, section.start));
+    const local: Block[] = [];
+    const sectionDegraded = parseSection(text, section.start, section.end, local);
+    cache?.set(key, { blocks: local, base: section.start, degraded: sectionDegraded });
+    degraded ||= sectionDegraded;
+    for (const b of local) blocks.push(b);
   }
   return { text, blocks: inferHeadings(text, blocks, isPlainTextRendering(blocks)), lineStarts, degraded };
 }
@@ -86,22 +92,34 @@ function isPlainTextRendering(blocks: Block[]): boolean {
   if (blocks.some((b) => b.kind === 'heading' && b.depth >= 2)) return false;
   const h1 = blocks.filter((b) => b.kind === 'heading');
   if (h1.length === 1 && h1[0] === blocks.find((b) => b.kind !== 'frontMatter' && b.kind !== 'html')) return false; // `# Title` then prose
-  for (const b of h1) { b.kind = 'paragraph'; b.depth = 0; b.contentStart = b.start; }
+  // Parsed blocks are shared with the section cache: replace, never change them.
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading') blocks[i] = { ...b, kind: 'paragraph', depth: 0, contentStart: b.start };
+  });
   return true;
 }
 
-/** Parses one section into `out` with offsets relative to it; returns true when the line pass was used. */
-function parseSection(section: string, out: Block[]): boolean {
-  if (!isHostile(section, 0, section.length)) {
+/**
+ * Parses the section `text[start, end)` into `out` (absolute offsets); returns true when the line-pass
+ * fallback was used. The simple reader goes first; remark reads what it declines; hostile input and parser
+ * failures go to the fallback.
+ */
+function parseSection(text: string, start: number, end: number, out: Block[]): boolean {
+  if (!isHostile(text, start, end)) {
+    const simple = simpleBlocks(text, start, end);
+    if (simple) {
+      for (const b of simple) out.push(b);
+      return false;
+    }
     try {
-      const root = processor.parse(section) as Root;
-      mdastToBlocks(section, 0, root, out);
+      const root = processor.parse(text.slice(start, end)) as Root;
+      mdastToBlocks(text, start, root, out);
       return false;
     } catch {
       out.length = 0; // e.g. a stack overflow on nesting the pre-scan did not foresee
     }
   }
-  fallbackBlocks(section, 0, section.length, out);
+  fallbackBlocks(text, start, end, out);
   return true;
 }
 

@@ -1,0 +1,234 @@
+/**
+ * The inline half of the simple reader (see simpleBlocks.ts): code spans, inline links, images and strong
+ * emphasis of one paragraph, found the way micromark finds them, in one left-to-right pass plus micromark's
+ * attention resolution. It returns exactly what `mdastToBlocks` makes of remark's tree for the same text, or
+ * null when the text holds something it does not model (raw HTML and autolinks, `<…>` or escaped link targets,
+ * labels starting with a line break): the caller then hands the section to remark.
+ *
+ * Why not remark: micromark tokenizes every character through a generic state machine and builds a syntax tree
+ * we throw away; on handoffs (mostly list items and table rows) this pass is an order of magnitude faster.
+ * The differential test (test/unit/parse-simple.test.ts) holds it to remark's answers.
+ */
+import type { Inline } from './blocks';
+import { locateUrl } from './linkTarget';
+
+/** A run of `*` or `_` (micromark's attentionSequence), shrinking from its inner side as it is used. */
+interface Sequence {
+  marker: number;
+  start: number;
+  end: number;
+  open: boolean;
+  close: boolean;
+  /** False once it lies inside a resolved pair or link label: micromark turns those into plain data. */
+  live: boolean;
+}
+
+interface LabelStart {
+  at: number;
+  image: boolean;
+  /** Index into the sequence list when the label opened: the label's own sequences come after it. */
+  firstSequence: number;
+  /** Earlier labels cannot become links once a link closed after them (no links in links). */
+  inactive: boolean;
+}
+
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const MAX_PAREN_DEPTH = 32; // micromark's limit on nested parentheses in a raw link destination
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const PUNCTUATION = /\p{P}|\p{S}/u;
+const WHITESPACE = /\s/;
+
+/** micromark's classifyCharacter: 1 whitespace (or the paragraph's edge), 2 punctuation, 0 other. */
+function classify(ch: string | undefined): 0 | 1 | 2 {
+  if (ch === undefined || WHITESPACE.test(ch)) return 1;
+  return PUNCTUATION.test(ch) ? 2 : 0;
+}
+
+function charBefore(text: string, at: number, start: number): string | undefined {
+  if (at <= start) return undefined;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at - 2 >= start) return text.slice(at - 2, at);
+  return text[at - 1];
+}
+
+function charAt(text: string, at: number, end: number): string | undefined {
+  if (at >= end) return undefined;
+  const cp = text.codePointAt(at)!;
+  return String.fromCodePoint(cp);
+}
+
+/**
+ * The inlines of `text[start, end)` in the order mdastToBlocks emits them (a parent before its children), or
+ * null when remark must decide.
+ */
+export function simpleInlines(text: string, start: number, end: number): Inline[] | null {
+  const out: Inline[] = [];
+  const sequences: Sequence[] = [];
+  const labels: LabelStart[] = [];
+  /** Spans of images: their alt text yields no inlines in mdastToBlocks. */
+  const images: Array<[number, number]> = [];
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      i += i + 1 < end && ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
+      continue;
+    }
+    if (c === BACKTICK) {
+      let n = 1;
+      while (i + n < end && text.charCodeAt(i + n) === BACKTICK) n++;
+      const close = closingRun(text, i + n, end, n);
+      if (close < 0) {
+        i += n;
+        continue;
+      }
+      let cs = i + n;
+      let ce = close;
+      if (ce - cs >= 2 && text[cs] === ' ' && text[ce - 1] === ' ' && text.slice(cs, ce).trim()) { cs++; ce--; }
+      out.push({ kind: 'code', start: i, end: close + n, contentStart: cs, contentEnd: ce });
+      i = close + n;
+      continue;
+    }
+    if (c === 60 /* < */) {
+      if (/[A-Za-z/!?]/.test(text[i + 1] ?? '')) return null; // raw HTML or an autolink: remark's job
+      i++;
+      continue;
+    }
+    if (c === 42 /* * */ || c === 95 /* _ */) {
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) === c) j++;
+      const before = classify(charBefore(text, i, start));
+      const after = classify(charAt(text, j, end));
+      const open = after === 0 || (after === 2 && before !== 0);
+      const close = before === 0 || (before === 2 && after !== 0);
+      sequences.push({
+        marker: c, start: i, end: j, live: true,
+        open: c === 42 ? open : open && (before !== 0 || !close),
+        close: c === 42 ? close : close && (after !== 0 || !open),
+      });
+      i = j;
+      continue;
+    }
+    if (c === 33 /* ! */ && text.charCodeAt(i + 1) === 91) {
+      labels.push({ at: i, image: true, firstSequence: sequences.length, inactive: false });
+      i += 2;
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      labels.push({ at: i, image: false, firstSequence: sequences.length, inactive: false });
+      i++;
+      continue;
+    }
+    if (c === 93 /* ] */ && labels.length) {
+      const label = labels.pop()!;
+      const resource = label.inactive ? null : parseResource(text, i + 1, end);
+      if (resource === undefined) return null;
+      if (!resource) {
+        i++; // not a link (references need definitions, which simple sections do not have)
+        continue;
+      }
+      const contentStart = label.at + (label.image ? 2 : 1);
+      if (contentStart < i && /[\r\n]/.test(text[contentStart]! + text[i - 1]!)) return null;
+      resolveAttention(sequences, label.firstSequence, out);
+      for (let s = label.firstSequence; s < sequences.length; s++) sequences[s]!.live = false;
+      if (label.image) images.push([label.at, resource.end]);
+      else {
+        for (const l of labels) if (!l.image) l.inactive = true;
+        const link: Inline = { kind: 'link', start: label.at, end: resource.end, contentStart, contentEnd: i, url: resource.url };
+        locateUrl(text, link, i, resource.end);
+        out.push(link);
+      }
+      i = resource.end;
+      continue;
+    }
+    i++;
+  }
+  resolveAttention(sequences, 0, out);
+  const kept = images.length ? out.filter((n) => !images.some(([s, e]) => n.start >= s && n.end <= e)) : out;
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Start of the next backtick run of exactly `n` after `from`, or -1. */
+function closingRun(text: string, from: number, end: number, n: number): number {
+  let i = text.indexOf('`', from);
+  while (i >= 0 && i < end) {
+    let m = 1;
+    while (i + m < end && text.charCodeAt(i + m) === BACKTICK) m++;
+    if (m === n) return i;
+    i = text.indexOf('`', i + m);
+  }
+  return -1;
+}
+
+/**
+ * `(destination "title")` right after a label's `]`: its end and the destination as remark reports it, null
+ * when it is not a resource, undefined when it is one remark decodes in ways not modelled here.
+ */
+function parseResource(text: string, at: number, end: number): { end: number; url: string } | null | undefined {
+  if (text[at] !== '(') return null;
+  let i = skipWhitespace(text, at + 1, end);
+  if (text[i] === ')') return { end: i + 1, url: '' };
+  if (text[i] === '<') return undefined;
+  const destStart = i;
+  let depth = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return undefined; // control characters: rare, remark decides
+    if (c <= 32) break;
+    if (c === BACKSLASH || c === 38 /* & */) return undefined; // escapes and entities are decoded in the url
+    if (c === 40) {
+      if (++depth > MAX_PAREN_DEPTH) return null;
+    } else if (c === 41) {
+      if (depth === 0) break;
+      depth--;
+    }
+    i++;
+  }
+  if (depth !== 0) return null;
+  const url = text.slice(destStart, i);
+  const between = skipWhitespace(text, i, end);
+  if (text[between] === ')') return { end: between + 1, url };
+  // A title (`"…"`, `'…'`, `(…)`) after whitespace: rare in handoffs, and its rules are remark's to apply.
+  if (between > i && (text[between] === '"' || text[between] === "'" || text[between] === '(')) return undefined;
+  return null;
+}
+
+function skipWhitespace(text: string, i: number, end: number): number {
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/**
+ * micromark's resolveAllAttention over the live sequences from `first` on: each closer, left to right, pairs
+ * with the nearest earlier opener of the same marker (the rule of three permitting); two markers on both
+ * sides make strong, one makes emphasis; sequences between a pair become data. Strong pairs are emitted.
+ */
+function resolveAttention(sequences: Sequence[], first: number, out: Inline[]): void {
+  for (let ci = first; ci < sequences.length; ci++) {
+    const closer = sequences[ci]!;
+    if (!closer.live || !closer.close) continue;
+    let oi = ci - 1;
+    while (closer.end > closer.start && oi >= first) {
+      const opener = sequences[oi]!;
+      const openLen = opener.end - opener.start;
+      const closeLen = closer.end - closer.start;
+      if (!opener.live || !opener.open || opener.marker !== closer.marker || openLen === 0) {
+        oi--;
+        continue;
+      }
+      if ((opener.close || closer.open) && closeLen % 3 && !((openLen + closeLen) % 3)) {
+        oi--;
+        continue;
+      }
+      const use = openLen > 1 && closeLen > 1 ? 2 : 1;
+      if (use === 2) out.push({ kind: 'strong', start: opener.end - 2, end: closer.start + 2, contentStart: opener.end, contentEnd: closer.start });
+      for (let k = oi + 1; k < ci; k++) sequences[k]!.live = false;
+      opener.end -= use;
+      closer.start += use;
+      // What is left of the closer looks for another opener, starting again from the nearest.
+      oi = ci - 1;
+    }
+  }
+}
