@@ -105,12 +105,12 @@ function isPlainTextRendering(blocks: Block[]): boolean {
  * failures go to the fallback.
  */
 function parseSection(text: string, start: number, end: number, out: Block[]): boolean {
-  if (!isHostile(text, start, end)) {
-    const simple = simpleBlocks(text, start, end);
-    if (simple) {
-      for (const b of simple) out.push(b);
-      return false;
-    }
+  const simple = isHostile(text, start, end) ? 'hostile' : simpleBlocks(text, start, end);
+  if (Array.isArray(simple)) {
+    for (const b of simple) out.push(b);
+    return false;
+  }
+  if (simple === null) {
     try {
       const root = processor.parse(text.slice(start, end)) as Root;
       mdastToBlocks(text, start, root, out);

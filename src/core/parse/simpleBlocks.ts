@@ -11,7 +11,7 @@
  * project's fixtures, the shared corpus and mutations of them.
  */
 import type { Block } from './blocks';
-import { simpleInlines } from './simpleInlines';
+import { simpleInlines, TooCostly } from './simpleInlines';
 import { emitTable, linesIn, type LineSlice } from './tables';
 
 const CHECKBOX = /^\[([ xX\-!>~/?*])\](?=[ \t]|$)/;
@@ -48,13 +48,16 @@ interface OpenFence {
   lang: string;
 }
 
-/** Blocks of the section `text[start, end)` (absolute offsets), or null when remark must read it. */
-export function simpleBlocks(text: string, start: number, end: number): Block[] | null {
+/**
+ * Blocks of the section `text[start, end)` (absolute offsets); null when remark must read it; 'hostile' when
+ * it is too costly for any exact reader (an emphasis storm), so the line-pass fallback should.
+ */
+export function simpleBlocks(text: string, start: number, end: number): Block[] | null | 'hostile' {
   try {
     return new SimpleReader(text, start, end).read();
   } catch (e) {
-    if (e instanceof NotSimple) return null;
-    throw e;
+    // Anything else would be a bug here: remark, the reference, reads the section instead.
+    return e instanceof TooCostly ? 'hostile' : null;
   }
 }
 
@@ -105,10 +108,8 @@ class SimpleReader {
     const inlines = ce > cs ? simpleInlines(text, cs, ce) : [];
     if (!inlines) bail();
     if (ce <= cs) cs = ce = markerEnd + (/^[ \t]/.test(text.slice(markerEnd, markerEnd + 1)) ? spacesAfter(text, markerEnd, line.end) : 0);
-    let end = line.end;
-    while (end > line.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     this.out.push({
-      kind: 'heading', start: line.start + indent, end, contentStart: cs, contentEnd: ce, depth: m[1].length,
+      kind: 'heading', start: line.start + indent, end: line.end, contentStart: cs, contentEnd: ce, depth: m[1].length,
       inferred: false, quoted: false, inlines,
     });
     return true;
@@ -141,6 +142,7 @@ class SimpleReader {
       this.closeParagraph();
       this.closeItems(k);
       this.lists.length = k;
+      this.bump(k, line.end); // a rule yields no block, but the items around it end no earlier
       return;
     }
     const fence = (first === '`' || first === '~') ? FENCE.exec(text.slice(at, line.end)) : null;
@@ -224,6 +226,8 @@ class SimpleReader {
     if (!p) return;
     this.para = null;
     const { text } = this;
+    // A link reference definition (its label may run over lines) makes the paragraph, or part of it, no text.
+    if (text[p.start] === '[' && DEFINITION.test(text.slice(p.start, p.end))) bail();
     const inlines = simpleInlines(text, p.start, p.end);
     if (!inlines) bail();
     if (p.lead) {

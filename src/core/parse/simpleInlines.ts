@@ -3,7 +3,7 @@
  * emphasis of one paragraph, found the way micromark finds them, in one left-to-right pass plus micromark's
  * attention resolution. It returns exactly what `mdastToBlocks` makes of remark's tree for the same text, or
  * null when the text holds something it does not model (raw HTML and autolinks, `<…>` or escaped link targets,
- * labels starting with a line break): the caller then hands the section to remark.
+ * labels over several lines): the caller then hands the section to remark.
  *
  * Why not remark: micromark tokenizes every character through a generic state machine and builds a syntax tree
  * we throw away; on handoffs (mostly list items and table rows) this pass is an order of magnitude faster.
@@ -35,6 +35,14 @@ interface LabelStart {
 const BACKTICK = 96;
 const BACKSLASH = 92;
 const MAX_PAREN_DEPTH = 32; // micromark's limit on nested parentheses in a raw link destination
+/**
+ * Closers look back over every earlier sequence, as in micromark: quadratic on a storm of unmatched `a* `.
+ * Past this many look-back steps in one paragraph the text is hostile, not prose (remark would take longer).
+ */
+const MAX_ATTENTION_STEPS = 4_000_000;
+
+/** Thrown when a paragraph is too costly to resolve: the section goes to the line-pass fallback. */
+export class TooCostly extends Error {}
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
@@ -46,17 +54,16 @@ function classify(ch: string | undefined): 0 | 1 | 2 {
   return PUNCTUATION.test(ch) ? 2 : 0;
 }
 
+/**
+ * The code unit before / at an offset, undefined past the paragraph's edge. micromark classifies UTF-16 code
+ * units, not code points: half of a surrogate pair (an emoji) is neither whitespace nor punctuation to it.
+ */
 function charBefore(text: string, at: number, start: number): string | undefined {
-  if (at <= start) return undefined;
-  const low = text.charCodeAt(at - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && at - 2 >= start) return text.slice(at - 2, at);
-  return text[at - 1];
+  return at <= start ? undefined : text[at - 1];
 }
 
 function charAt(text: string, at: number, end: number): string | undefined {
-  if (at >= end) return undefined;
-  const cp = text.codePointAt(at)!;
-  return String.fromCodePoint(cp);
+  return at >= end ? undefined : text[at];
 }
 
 /**
@@ -130,7 +137,8 @@ export function simpleInlines(text: string, start: number, end: number): Inline[
         continue;
       }
       const contentStart = label.at + (label.image ? 2 : 1);
-      if (contentStart < i && /[\r\n]/.test(text[contentStart]! + text[i - 1]!)) return null;
+      // A label over several lines: remark trims the whitespace around its line breaks out of the text nodes.
+      if (/[\r\n]/.test(text.slice(contentStart, i))) return null;
       resolveAttention(sequences, label.firstSequence, out);
       for (let s = label.firstSequence; s < sequences.length; s++) sequences[s]!.live = false;
       if (label.image) images.push([label.at, resource.end]);
@@ -206,11 +214,13 @@ function skipWhitespace(text: string, i: number, end: number): number {
  * sides make strong, one makes emphasis; sequences between a pair become data. Strong pairs are emitted.
  */
 function resolveAttention(sequences: Sequence[], first: number, out: Inline[]): void {
+  let steps = 0;
   for (let ci = first; ci < sequences.length; ci++) {
     const closer = sequences[ci]!;
     if (!closer.live || !closer.close) continue;
     let oi = ci - 1;
     while (closer.end > closer.start && oi >= first) {
+      if (++steps > MAX_ATTENTION_STEPS) throw new TooCostly();
       const opener = sequences[oi]!;
       const openLen = opener.end - opener.start;
       const closeLen = closer.end - closer.start;
