@@ -10,42 +10,85 @@ export interface DocumentReport {
   notices: string[];
 }
 
+/**
+ * A format written document by document: `add` returns the text for one report as soon as it is analysed, so
+ * the CLI keeps no model after printing it (thousands of handoffs in constant memory); `end` returns the rest.
+ */
+export interface ReportWriter {
+  begin(): string;
+  add(report: DocumentReport): string;
+  end(): string;
+}
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export function reportWriter(format: Format, version: string): ReportWriter {
+  return format === 'json' ? jsonWriter() : format === 'sarif' ? sarifWriter(version) : textWriter();
+}
+
+/** Whole-output helpers (the writers run over a list). */
 export function formatText(reports: readonly DocumentReport[]): string {
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) {
-    for (const n of r.notices) lines.push(`${r.path}: note: ${n}`);
-    for (const d of r.diagnostics) {
-      counts[d.severity]++;
-      lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
-    }
-  }
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  lines.push(
-    `${plural(reports.length, 'handoff')} checked: ${plural(total, 'problem')} ` +
-      `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')})`,
-  );
-  return lines.join('\n') + '\n';
+  return writeAll(textWriter(), reports);
 }
 
 export function formatJson(reports: readonly DocumentReport[]): string {
-  return JSON.stringify({
-    version: 1,
-    documents: reports.map((r) => ({
-      path: r.path,
-      title: r.model.title,
-      date: r.model.date,
-      frontMatter: r.model.frontMatter,
-      phases: r.model.phases,
-      commits: r.model.commits,
-      refs: r.model.refs,
-      files: r.model.files,
-      steps: r.model.steps,
-      diagnostics: r.diagnostics,
-      notices: r.notices,
-    })),
-  }, null, 2) + '\n';
+  return writeAll(jsonWriter(), reports);
+}
+
+export function formatSarif(reports: readonly DocumentReport[], version: string): string {
+  return writeAll(sarifWriter(version), reports);
+}
+
+function writeAll(w: ReportWriter, reports: readonly DocumentReport[]): string {
+  return w.begin() + reports.map((r) => w.add(r)).join('') + w.end();
+}
+
+function textWriter(): ReportWriter {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  let documents = 0;
+  return {
+    begin: () => '',
+    add(r) {
+      documents++;
+      const lines: string[] = [];
+      for (const n of r.notices) lines.push(`${r.path}: note: ${n}\n`);
+      for (const d of r.diagnostics) {
+        counts[d.severity]++;
+        lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+      }
+      return lines.join('');
+    },
+    end() {
+      const total = counts.error + counts.warning + counts.information + counts.hint;
+      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+      return `${plural(documents, 'handoff')} checked: ${plural(total, 'problem')} ` +
+        `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')})\n`;
+    },
+  };
+}
+
+/** Pretty-printed JSON of `value` as it reads nested `depth` levels deep in a 2-space-indented document. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** The JSON contract, version 1: the same bytes `JSON.stringify(whole, null, 2)` would give, written per document. */
+function jsonWriter(): ReportWriter {
+  let first = true;
+  return {
+    begin: () => '{\n  "version": 1,\n  "documents": [',
+    add(r) {
+      const doc = {
+        path: r.path, title: r.model.title, date: r.model.date, frontMatter: r.model.frontMatter, phases: r.model.phases,
+        commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps,
+        diagnostics: r.diagnostics, notices: r.notices,
+      };
+      const text = `${first ? '' : ','}\n    ${nested(doc, 2)}`;
+      first = false;
+      return text;
+    },
+    end: () => (first ? ']\n}\n' : '\n  ]\n}\n'),
+  };
 }
 
 const RULE_HELP: Readonly<Record<RuleCode, string>> = {
@@ -60,38 +103,48 @@ const RULE_HELP: Readonly<Record<RuleCode, string>> = {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-export function formatSarif(reports: readonly DocumentReport[], version: string): string {
-  const results = reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({
-      ruleId: d.code,
-      ruleIndex: RULE_CODES.indexOf(d.code),
-      level: SARIF_LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: r.path.replace(/\\/g, '/') },
-          region: {
-            startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+/** SARIF 2.1.0. Its results are small (no model), so they are collected and printed at the end. */
+function sarifWriter(version: string): ReportWriter {
+  const results: unknown[] = [];
+  return {
+    begin: () => '',
+    add(r) {
+      for (const d of r.diagnostics) results.push(sarifResult(r.path, d));
+      return '';
+    },
+    end: () => JSON.stringify({
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [{
+        tool: {
+          driver: {
+            name: 'handoff-lint',
+            version,
+            informationUri: 'https://github.com/handoff-navigator/handoff-navigator',
+            rules: RULE_CODES.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] } })),
           },
         },
+        results,
       }],
-      ...(d.related?.length ? { relatedLocations: d.related.map((rel, id) => ({ id, message: { text: rel.message } })) } : {}),
-    })),
-  );
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'handoff-lint',
-          version,
-          informationUri: 'https://github.com/handoff-navigator/handoff-navigator',
-          rules: RULE_CODES.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] } })),
+    }, null, 2) + '\n',
+  };
+}
+
+function sarifResult(path: string, d: Diagnostic): unknown {
+  return {
+    ruleId: d.code,
+    ruleIndex: RULE_CODES.indexOf(d.code),
+    level: SARIF_LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: path.replace(/\\/g, '/') },
+        region: {
+          startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
         },
       },
-      results,
     }],
-  }, null, 2) + '\n';
+    ...(d.related?.length ? { relatedLocations: d.related.map((rel, id) => ({ id, message: { text: rel.message } })) } : {}),
+  };
 }

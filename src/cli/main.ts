@@ -2,12 +2,12 @@
  * `handoff-lint`: the language service from the command line, for CI and scripts. Exit 0 when no
  * error-severity diagnostic, 1 when there is one, 2 on a usage error or unreadable input (one line, no stack).
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { createLanguageService } from '../core/service';
 import { parseCoreSettings } from '../core/settings';
 import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
-import { formatJson, formatSarif, formatText, type DocumentReport } from './format';
+import { reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
 
 declare const __VERSION__: string | undefined;
@@ -51,7 +51,19 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
   const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs }) : undefined;
   const service = createLanguageService({ settings, git: git?.check, files: git?.files });
-  const reports: DocumentReport[] = [];
+  // Unreadable files are reported before anything is printed, so a JSON or SARIF output is never cut short.
+  for (const path of files) {
+    try {
+      accessSync(path, constants.R_OK);
+    } catch (e) {
+      err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
+      return 2;
+    }
+  }
+  // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
+  const writer = reportWriter(options.format, VERSION);
+  let errors = false;
+  out(writer.begin());
   try {
     for (const path of files) {
       let text: string;
@@ -62,14 +74,15 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         return 2;
       }
       const analysis = await service.analyze({ path, version: 0, text });
-      reports.push({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices });
+      service.forget(path);
+      errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
+      out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices }));
     }
   } finally {
     git?.dispose();
   }
-
-  out(options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports));
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  out(writer.end());
+  return errors ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -115,6 +115,25 @@ describe('handoff-lint', () => {
     }
   });
 
+  it('prints each document as soon as it is analysed, the JSON byte for byte the pretty-printed contract', async () => {
+    const chunks: string[] = [];
+    const code = await run(['--no-git', '--format', 'json', billing, plan], (s) => chunks.push(s), () => undefined);
+    assert.equal(code, 0);
+    const out = chunks.join('');
+    // One chunk per document between the opening and the close: nothing waits for the last file.
+    assert.equal(chunks.filter((c) => c.includes('"path"')).length, 2);
+    assert.ok(chunks.findIndex((c) => c.includes(billing)) < chunks.findIndex((c) => c.includes(plan)));
+    assert.equal(out, JSON.stringify(JSON.parse(out), null, 2) + '\n');
+    const empty = await cli('--no-git', '--format', 'json', join(dir, 'docs', 'handoffs', 'week-3.md'));
+    assert.equal(empty.out, JSON.stringify(JSON.parse(empty.out), null, 2) + '\n');
+  });
+
+  it('checks every file is readable before printing, so JSON and SARIF are never cut short', async () => {
+    const r = await cli('--no-git', '--format', 'json', plan, join(dir, 'absent.md'));
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+  });
+
   describe('the built binary', () => {
     before(function () {
       try { execFileSync('node', [CLI, '--version']); } catch { this.skip(); }
