@@ -18,7 +18,9 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: TreeNode[] = [];
-  private readonly byId = new Map<string, TreeNode>();
+  private index: Map<string, TreeNode> | null = null;
+  /** Each analysis's nodes, kept while the store holds that analysis object (a new analysis is a new object). */
+  private readonly built = new WeakMap<object, { key: string; node: TreeNode }>();
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,21 +36,42 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     this.rebuild();
   }
 
-  /** Rebuilds every node from the store's latest analyses. Cheap: plain data, no I/O. */
+  /**
+   * Rebuilds the roots from the store's latest analyses. Every landed analysis fires this, so with many
+   * handoffs it must not cost the whole tree each time: a handoff's nodes are rebuilt only when its analysis
+   * (or its name or newest mark) changed, and the id index is made again only when something asks for it.
+   */
   rebuild(): void {
     const all = this.store.all();
-    this.roots = all.map((h, i) => buildHandoffNode({
-      uri: h.uri.toString(),
-      name: vscode.workspace.asRelativePath(h.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
-      model: h.analysis.model,
-      commitStates: h.analysis.commitStates,
-      fileTargets: h.analysis.fileTargets,
-      newest: i === 0,
-    }));
-    this.byId.clear();
-    for (const root of this.roots) for (const n of walk(root)) this.byId.set(n.id, n);
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    this.roots = all.map((h, i) => {
+      const name = vscode.workspace.asRelativePath(h.uri, multiRoot);
+      const key = `${name}\n${i === 0}`;
+      const hit = this.built.get(h.analysis);
+      if (hit && hit.key === key) return hit.node;
+      const node = buildHandoffNode({
+        uri: h.uri.toString(),
+        name,
+        model: h.analysis.model,
+        commitStates: h.analysis.commitStates,
+        fileTargets: h.analysis.fileTargets,
+        newest: i === 0,
+      });
+      this.built.set(h.analysis, { key, node });
+      return node;
+    });
+    this.index = null;
     this.view.message = this.store.gitDisabledReason ?? undefined;
     this.emitter.fire(undefined);
+  }
+
+  /** Every node by id, built on first use after a rebuild. */
+  private get byId(): Map<string, TreeNode> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const root of this.roots) for (const n of walk(root)) this.index.set(n.id, n);
+    }
+    return this.index;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
