@@ -154,8 +154,21 @@ export function simpleInlines(text: string, start: number, end: number): Inline[
     i++;
   }
   resolveAttention(sequences, 0, out);
-  const kept = images.length ? out.filter((n) => !images.some(([s, e]) => n.start >= s && n.end <= e)) : out;
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return images.length ? outsideImages(out, images) : out;
+}
+
+/** The inlines not inside any image (sorted input; one sweep, however many badges a paragraph holds). */
+function outsideImages(sorted: Inline[], images: Array<[number, number]>): Inline[] {
+  images.sort((a, b) => a[0] - b[0]);
+  const kept: Inline[] = [];
+  let k = 0;
+  let coverEnd = -1; // end of the union of the images starting at or before the current inline
+  for (const n of sorted) {
+    while (k < images.length && images[k]![0] <= n.start) coverEnd = Math.max(coverEnd, images[k++]![1]);
+    if (n.end > coverEnd) kept.push(n);
+  }
+  return kept;
 }
 
 /** Start of the next backtick run of exactly `n` after `from`, or -1. */
