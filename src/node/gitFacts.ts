@@ -1,11 +1,17 @@
 /**
- * The Node implementation of the core's GitProvider. Each question is one batch per repository:
- *   discover  – 1 × `rev-parse` (cached per folder while HEAD and the shallow file are unchanged)
- *   facts     – 1 × `for-each-ref` ‖ 1 × `cat-file --batch-check` ‖ 1 × `log` for reachability, in parallel
- *               (+1 `rev-parse --disambiguate` only if a SHA is ambiguous, +1 `cat-file` per submodule only if
- *               a SHA is missing); answers are cached per repository state, so a re-analysis costs 0
+ * The Node implementation of the core's GitProvider. Each question is one batch per repository, and what git
+ * would read from plain files is read here instead (every git process costs a fork of this whole process):
+ *   discover  – from the `.git` files (discoverFromDisk.ts), no process; 1 × `rev-parse` when the repository is
+ *               unusual (bare, work tree set elsewhere, extensions, GIT_DIR...) or on Windows. Cached per folder
+ *               while HEAD and the shallow file are unchanged
+ *   facts     – each SHA's full name and type from the object store (objectStore.ts), then 1 × `log` for
+ *               reachability ‖ 1 × `for-each-ref`, in parallel. When the store is not read here: +1 `rev-parse
+ *               --disambiguate` first and +1 `cat-file --batch-check` beside the log (at most 4 in all); +1
+ *               `cat-file` per submodule only if a SHA is missing. Cached per repository state, so a re-analysis
+ *               costs 0
  *   history   – 1 × `log --all -n N --name-status -M` (lazy: only when a rule needs it)
- * SHAs reach git only on stdin or after validation, never as options.
+ * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
+ * git could take for an option or a revision expression.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,10 +22,13 @@ import type {
 import { fullShaSchema, validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import {
-  headState, HISTORY_FORMAT, parseBatchCheck, parseDiscovery, parseGitmodules, parseHistory, parseReach,
+  type BatchCheckLine, headState, HISTORY_FORMAT, parseBatchCheck, parseDiscovery, parseGitmodules, parseHistory, parseReach,
   parseRefs, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
+import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
+import { objectsOnDisk, type DiskObjects } from './objectStore';
+import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -28,6 +37,8 @@ export interface NodeGitProviderOptions extends GitRunnerOptions {
   historyLimit?: number;
   /** Share a runner (and its process counter) between providers. */
   runner?: GitRunner;
+  /** Longest `--disambiguate` list for one command line (tests lower it to reach the old query shape). */
+  maxDisambiguateChars?: number;
 }
 
 interface RepoCache {
@@ -47,6 +58,7 @@ export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
   timeoutMs: number;
   private readonly historyLimit: number;
+  private readonly maxDisambiguateChars: number;
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
 
@@ -54,6 +66,7 @@ export class NodeGitProvider implements GitProvider {
     this.runner = options.runner ?? new GitRunner(options);
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.historyLimit = options.historyLimit ?? 1000;
+    this.maxDisambiguateChars = options.maxDisambiguateChars ?? MAX_DISAMBIGUATE_CHARS;
   }
 
   configure(options: { timeoutMs: number }): void {
@@ -68,7 +81,14 @@ export class NodeGitProvider implements GitProvider {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     const hit = this.discovered.get(folder);
     if (hit && headStateKey(hit.info.gitDir, hit.info.commonDir) === hit.key) return { ok: true, value: hit.info };
-    // One rev-parse answers everything about the repository's shape. HEAD last: on an unborn branch only it fails.
+    // Read from the files git reads when they are plain; otherwise one rev-parse answers everything about the
+    // repository's shape. HEAD last: on an unborn branch only it fails.
+    const disk = this.diskDiscovery(folder);
+    if (disk) {
+      const info: RepoInfo = { ...disk, root: toSlash(disk.root), gitDir: toSlash(disk.gitDir), commonDir: toSlash(disk.commonDir) };
+      this.discovered.set(folder, { info, key: headStateKey(info.gitDir, info.commonDir) });
+      return { ok: true, value: info };
+    }
     const r = await this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
       '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token);
     if (!r.ok) return r;
@@ -106,56 +126,90 @@ export class NodeGitProvider implements GitProvider {
     const wanted = [...new Set(shas.map(validSha).filter((s): s is string => s !== null))];
     const fresh = wanted.filter((s) => !cache.lookups.has(s));
 
-    // Refs, resolution and reachability run side by side. The reachability query's shape depends on whether
-    // remote-tracking refs exist; until for-each-ref says, a file-system peek guesses (rarely wrong, and then
-    // the query is simply asked again in the right shape).
+    // Stage 1: each SHA to its full name (and type), without the ref lookup git makes first for an
+    // abbreviation: from the object store on disk when it reads plainly (objectStore.ts); else one `rev-parse
+    // --disambiguate` for the abbreviations (for-each-ref meanwhile); past a command line's length, the
+    // abbreviations go to git as they are (the old, slower query shape).
+    let refsRun: Promise<GitRunResult> | null = null;
+    const startRefs = () => (refsRun ??= this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token));
+    const disk = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
+    let candidates: Candidates = disk?.candidates ?? new Map();
+    const prefixes = fresh.filter((s) => s.length < 40);
+    const args = !disk && prefixes.length ? disambiguateArgs(prefixes, this.maxDisambiguateChars) : null;
+    if (args) {
+      const run = this.git(repo.root, ['rev-parse', ...args], token);
+      if (!cache.refs) startRefs();
+      const r = await run;
+      if (!r.ok) return r;
+      if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'rev-parse') };
+      candidates = parseDisambiguate(r.out.stdout, prefixes);
+    }
+    const query = new Map<string, string>(); // key → the name git is asked about
+    const missing: string[] = [];
+    for (const key of fresh) {
+      const c = candidates.get(key);
+      if (!c) query.set(key, key);
+      else if (c.length === 1) query.set(key, c[0]!);
+      else if (c.length > 1) cache.lookups.set(key, { status: 'ambiguous', candidates: c });
+      else missing.push(key);
+    }
+    const names = [...new Set(query.values())];
+
+    // Stage 2: reachability and refs side by side, the reachability log (the longest) started first, and
+    // `cat-file` only for what the disk did not say: types, and HEAD unless its file names a SHA or a branch.
+    // The log's shape depends on whether remote-tracking refs exist; until for-each-ref says, a file-system
+    // peek guesses (rarely wrong, and then the query is simply asked again in the right shape).
     const needHead = cache.headSha === undefined;
-    const lines = [...(needHead ? ['HEAD'] : []), ...fresh];
+    const headFile = needHead ? readHeadFile(repo.gitDir) : null;
+    const typed = disk !== null && names.every((n) => disk.types.has(n));
+    const lines = [...(needHead && !headFile ? ['HEAD'] : []), ...(typed ? [] : names)];
     const guess = cache.refs ? cache.refs.some(isRemoteRef) : this.guessRemoteRefs(repo);
-    const [refsRun, catRun, firstReach] = await Promise.all([
-      cache.refs ? null : this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token),
+    const [firstReach, catRun, refsDone] = await Promise.all([
+      names.length ? this.reachLog(repo, names, guess, token) : null,
       lines.length ? this.git(repo.root, ['cat-file', '--batch-check'], token, lines.join('\n') + '\n') : null,
-      fresh.length ? this.reachLog(repo, fresh, guess, token) : null,
+      cache.refs ? null : startRefs(),
     ]);
-    if (refsRun) {
-      if (!refsRun.ok) return refsRun;
-      if (refsRun.out.code !== 0) return { ok: false, problem: failureProblem(refsRun.out, 'for-each-ref') };
-      cache.refs = parseRefs(refsRun.out.stdout);
+    if (refsDone) {
+      if (!refsDone.ok) return refsDone;
+      if (refsDone.out.code !== 0) return { ok: false, problem: failureProblem(refsDone.out, 'for-each-ref') };
+      cache.refs = parseRefs(refsDone.out.stdout);
     }
     const refs = cache.refs!;
     const hasRemote = refs.some(isRemoteRef);
     if (catRun && !catRun.ok) return catRun;
     let reachRun = firstReach;
     // Asked without remotes but there are some: only the remote-shaped query tells pushed from local.
-    if (reachRun && !guess && hasRemote) reachRun = await this.reachLog(repo, fresh, true, token);
+    if (reachRun && !guess && hasRemote) reachRun = await this.reachLog(repo, names, true, token);
     if (reachRun && !reachRun.ok) return reachRun;
     const remoteShaped = guess || hasRemote;
+    const parsed = catRun ? (catRun.out.code === 0 ? parseBatchCheck(catRun.out.stdout, lines.length) : null) : [];
+    if (!parsed) return { ok: false, problem: failureProblem(catRun!.out, 'cat-file') };
+    if (needHead) {
+      const h = headFile ? null : parsed.shift()!;
+      if (h) cache.headSha = h.kind === 'found' ? h.sha : null;
+      else if ('sha' in headFile!) cache.headSha = headFile.sha;
+      else cache.headSha = refs.find((r) => r.refname === headFile!.ref)?.sha ?? null; // absent: unborn
+    }
+    const byName = new Map<string, BatchCheckLine>(typed
+      ? names.map((n) => [n, { kind: 'found', sha: n, type: disk.types.get(n)! }])
+      : names.map((n, i) => [n, parsed[i]!]));
+    const printed = reachRun?.value ?? new Map();
+    const local = remoteShaped ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
     const ambiguous: string[] = [];
-    const missing: string[] = [];
-    if (catRun) {
-      const parsed = catRun.out.code === 0 ? parseBatchCheck(catRun.out.stdout, lines.length) : null;
-      if (!parsed) return { ok: false, problem: failureProblem(catRun.out, 'cat-file') };
-      let i = 0;
-      if (needHead) {
-        const h = parsed[i++]!;
-        cache.headSha = h.kind === 'found' ? h.sha : null;
-      }
-      const printed = reachRun?.value ?? new Map();
-      const local = remoteShaped ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
-      for (const sha of fresh) {
-        const line = parsed[i++]!;
-        if (line.kind === 'ambiguous') ambiguous.push(sha);
-        else if (line.kind === 'missing' || (line.type !== 'commit' && line.type !== 'tag')) missing.push(sha); // a blob's hash is no commit
-        else if (line.type === 'tag') {
-          // An annotated tag's own SHA: the log peeled it, so its reach is not known under this SHA.
-          cache.lookups.set(sha, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
-        } else {
-          const node = printed.get(line.sha);
-          // Remote-shaped: not printed = on a remote; printed and reached from a local tip = local; else dangling.
-          // Local-shaped (no remotes): printed = beyond every local ref = dangling; not printed = local.
-          const reach = !node ? (remoteShaped ? 'remote' : 'local') : remoteShaped && local.has(line.sha) ? 'local' : 'dangling';
-          cache.lookups.set(sha, { status: 'found', sha: line.sha, reach, subject: node?.subject ?? null, submodule: null });
-        }
+    for (const [key, name] of query) {
+      const line = byName.get(name)!;
+      // Ambiguous here only when stage 1 had no answer (the key went to git as it was).
+      if (line.kind === 'ambiguous') ambiguous.push(key);
+      else if (line.kind === 'missing' || (line.type !== 'commit' && line.type !== 'tag')) missing.push(key); // a blob's hash is no commit
+      else if (line.type === 'tag') {
+        // An annotated tag's own SHA: the log peeled it, so its reach is not known under this SHA.
+        cache.lookups.set(key, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
+      } else {
+        const node = printed.get(line.sha);
+        // Remote-shaped: not printed = on a remote; printed and reached from a local tip = local; else dangling.
+        // Local-shaped (no remotes): printed = beyond every local ref = dangling; not printed = local.
+        const reach = !node ? (remoteShaped ? 'remote' : 'local') : remoteShaped && local.has(line.sha) ? 'local' : 'dangling';
+        cache.lookups.set(key, { status: 'found', sha: line.sha, reach, subject: node?.subject ?? null, submodule: null });
       }
     }
 
@@ -168,6 +222,16 @@ export class NodeGitProvider implements GitProvider {
     const map = new Map<string, ShaLookup>();
     for (const s of wanted) map.set(s, cache.lookups.get(s) ?? { status: 'missing' });
     return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map } };
+  }
+
+  /** Discovery from the files on disk, or null to ask git (protected: tests compare both ways). */
+  protected diskDiscovery(folder: string): DiskDiscovery | null {
+    return discoverFromDisk(folder);
+  }
+
+  /** Stage 1 from the object store on disk, or null to ask git (protected: tests force each way). */
+  protected objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | null {
+    return objectsOnDisk(commonDir, keys);
   }
 
   /** The file-system guess whether remote-tracking refs exist (protected: tests force both wrong answers). */
@@ -193,13 +257,16 @@ export class NodeGitProvider implements GitProvider {
     return { ok: true, value: parseReach(r.out.stdout) };
   }
 
-  /** Candidates of all ambiguous prefixes in one `rev-parse --disambiguate` (rare: prefixes git once printed as unique). */
+  /**
+   * Candidates of prefixes `cat-file` called ambiguous, in one `rev-parse --disambiguate`: only when stage 1 had
+   * no answer (too many prefixes for a command line and an object store not read here), or for a 40-hex
+   * prefix of a SHA-256 name.
+   */
   private async disambiguate(repo: RepoInfo, cache: RepoCache, prefixes: string[], token: CancellationToken): Promise<GitResult<void> | null> {
     if (!prefixes.length) return null;
     const r = await this.git(repo.root, ['rev-parse', ...prefixes.map((p) => `--disambiguate=${p}`)], token);
     if (!r.ok) return r;
-    const all = r.out.stdout.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
-    for (const p of prefixes) cache.lookups.set(p, { status: 'ambiguous', candidates: all.filter((s) => s.startsWith(p)).sort() });
+    for (const [p, candidates] of parseDisambiguate(r.out.stdout, prefixes)) cache.lookups.set(p, { status: 'ambiguous', candidates });
     return { ok: true, value: undefined };
   }
 

@@ -29,7 +29,7 @@ describe('Node git check for the CLI', () => {
     assert.deepEqual(r.notices, []);
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['unpushed-commit', 'line-out-of-range']);
     // Files and git share one runner: the whole analysis is counted in one place.
-    assert.equal(withRepo.provider.runner.spawned, 5); // rev-parse, for-each-ref, cat-file, log, ls-files
+    assert.equal(withRepo.provider.runner.spawned, 3); // log, for-each-ref, ls-files (discovery and SHAs read from disk)
     withRepo.dispose();
   });
 

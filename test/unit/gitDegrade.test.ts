@@ -91,7 +91,7 @@ describe('git degrades clearly', () => {
     // The limit comes from the settings (CoreSettings.gitTimeoutMs), as the service passes them.
     const r = await check(h.model, h.path, { provider: { gitPath: writeSlowGit(fx.base, 5) }, settings: settings({}, { gitTimeoutMs: 300 }) });
     assert.ok(Date.now() - started < 3000, 'the slow git was not abandoned');
-    assert.deepEqual(r.notices, ['git took longer than 300 ms (git rev-parse); showing parse-only results']);
+    assert.deepEqual(r.notices, ['git took longer than 300 ms (git for-each-ref); showing parse-only results']);
     assert.deepEqual(r.diagnostics, []);
   });
 

@@ -8,7 +8,8 @@ import { FixtureGit } from '../fixtures/git/exec';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { writeLinearHistory } from '../fixtures/git/manyCommits';
 import { check } from '../fixtures/git/harness';
-import { NodeGitProvider } from '../../src/node/gitFacts';
+import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
+import { NodeGitProvider, type NodeGitProviderOptions } from '../../src/node/gitFacts';
 
 /** A real spawn behind a counter that records each git subcommand. */
 function countingProvider(): { git: NodeGitProvider; calls: string[] } {
@@ -55,12 +56,44 @@ describe('git process count', () => {
     assert.equal(r.diagnostics.filter((d) => d.code === 'unpushed-commit').length, 40);
     assert.equal(r.diagnostics.filter((d) => d.code === 'unknown-commit').length, 10);
     assert.equal(r.diagnostics.length, 50);
-    assert.deepEqual(a.calls, ['rev-parse', 'for-each-ref', 'cat-file', 'log']);
+    // Discovery and every SHA's name and type are read from disk: the reachability log and for-each-ref remain.
+    assert.deepEqual(a.calls, ['log', 'for-each-ref']);
 
     const small = handoff(6, 2, 2); // 10 SHAs, same mix
     const b = countingProvider();
     await check(small.model, small.path, { git: b.git });
     assert.deepEqual(b.calls, a.calls);
+  });
+
+  it('1,000 SHAs through a fresh provider: at most 4 processes, as many as 10 SHAs, whichever way names are resolved', async function () {
+    this.timeout(60_000);
+    const g = new FixtureGit();
+    const big = join(fx.base, 'thousand');
+    const bigOrigin = join(fx.base, 'thousand.git');
+    g.run(fx.base, ['init', '-q', '--bare', bigOrigin]);
+    g.run(fx.base, ['init', '-q', big]);
+    const all = writeLinearHistory(g, big, 1100);
+    g.run(big, ['remote', 'add', 'origin', bigOrigin]);
+    g.run(big, ['push', '-q', 'origin', `${all[1049]}:refs/heads/main`]); // the last 50 unpushed
+    const cited = all.slice(0, 1000).map((s) => s.slice(0, 10));
+    class ViaGit extends NodeGitProvider {
+      protected override objectsOnDisk() { return null; }
+    }
+    for (const make of [(o: NodeGitProviderOptions) => new NodeGitProvider(o), (o: NodeGitProviderOptions) => new ViaGit(o)]) {
+      const counts: string[][] = [];
+      for (const shas of [cited, cited.slice(-10)]) {
+        const calls: string[] = [];
+        const git = make({ spawn: (cmd, args, opts) => { calls.push(args.find((a, i) => i > 0 && !a.startsWith('-') && args[i - 1] !== '-c') ?? '?'); return spawn(cmd, args as string[], opts); } });
+        const d = await git.discover(big, T);
+        assert.ok(d.ok);
+        const f = await git.facts(d.value, shas, T);
+        assert.ok(f.ok);
+        assert.ok([...f.value.shas.values()].every((l) => l.status === 'found' && l.reach === 'remote'));
+        counts.push(calls);
+      }
+      assert.ok(counts[0]!.length <= 4, counts[0]!.join(', '));
+      assert.deepEqual(counts[0], counts[1]);
+    }
   });
 
   it('an unchanged repository is answered from the cache; a new commit invalidates it', async () => {
@@ -75,7 +108,7 @@ describe('git process count', () => {
     // Move main: the 40 "unpushed" commits get pushed. The state key changes, so the facts are asked again.
     new FixtureGit().run(repo, ['push', '-q', 'origin', 'main']);
     const after = await check(h.model, h.path, { git: p.git });
-    assert.deepEqual(p.calls.slice(first), ['for-each-ref', 'cat-file', 'log']);
+    assert.deepEqual(p.calls.slice(first), ['log', 'for-each-ref']);
     assert.equal(after.diagnostics.filter((d) => d.code === 'unpushed-commit').length, 0);
     new FixtureGit().run(repo, ['push', '-q', '--force', 'origin', `${shas[179]}:refs/heads/main`]);
   });

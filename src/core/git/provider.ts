@@ -108,13 +108,14 @@ export interface CommitDetails {
 export interface GitProvider {
   /** Applies settings that can change between analyses (CoreSettings.gitTimeoutMs: per-process time limit). */
   configure?(options: { timeoutMs: number }): void;
-  /** The repository containing `folder` (one `rev-parse`), cached per folder. */
+  /** The repository containing `folder` (read from its `.git` files, or one `rev-parse`), cached per folder. */
   discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>>;
   /**
-   * Refs, and for every SHA: exists / ambiguous / missing and where it is reachable from. One `for-each-ref`,
-   * one `cat-file --batch-check` and one `log` for reachability, in parallel (plus one `rev-parse
-   * --disambiguate` only when a SHA is ambiguous, one `cat-file` per submodule — at most 8 — only when a SHA is
-   * missing). Cached per repository state (HEAD, refs, packed-refs, shallow): a re-analysis starts nothing.
+   * Refs, and for every SHA: exists / ambiguous / missing and where it is reachable from. Names and types are
+   * read from the object store where it is plain; then one `log` for reachability and one `for-each-ref`, in
+   * parallel (where the store is not read: one `rev-parse --disambiguate` before them and one `cat-file
+   * --batch-check` beside them, at most 4 in all; one `cat-file` per submodule — at most 8 — only when a SHA
+   * is missing). Cached per repository state (HEAD, refs, packed-refs, shallow): a re-analysis starts nothing.
    */
   facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>>;
   /** Recent history with renames (one `log`), for amended/squashed commits, moved files and ahead counts. */
