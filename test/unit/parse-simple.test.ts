@@ -107,13 +107,17 @@ describe('simple reader', () => {
       '  indented paragraph\n   - indented item\n     more\n',
       '- a\n - b (a sibling: less than the content indent)\n  - c (nested)\n',
       '***\n___\n- - -\n* * *\n',
+      '> quoted **text**\n> on two lines\nand a lazy one\n\n> - [ ] a step in a quote\n>   more\n>\n> > nested `quote`\n',
+      '- item\n  > a quote inside it\n  > \n\n  back in the item\n>no space after the marker\n>**bold** at a quoted line start\n',
+      '> ```sh\n> npm test\n> ```\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n',
     ];
     for (const c of cases) agrees(c);
   });
 
   it('declines what it does not model, so remark reads it', () => {
     const declined = [
-      '> a quote\n',
+      'para\n> 2) an ordered item in a quote that interrupts a paragraph\n',
+      '> para\n2. after a quote\n',
       '<details>\n<summary>x</summary>\n</details>\n',
       'text with <b>html</b>\n',
       'an autolink <https://example.com>\n',
@@ -137,7 +141,7 @@ describe('simple reader', () => {
   });
 
   it('agrees with remark on thousands of deterministic mutations', () => {
-    const pieces = ['*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
+    const pieces = ['> ', '\n> ', '>', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
       '2) ', '  ', '    ', '\n', '\n\n', '|', '| a |', '|---|', '---', '***', '\\', '\\*', '```', '```js', '~~~', 'a',
       'b c', ' ', 'foo', '.', '#', '# ', '[ ] ', '[x] ', '* ', '+ ', 'é', '😀', '"', '!', ':'];
     const random = prng(20261121);
@@ -192,7 +196,7 @@ describe('simple reader', () => {
       const dir = join(SHARED, 'corpus');
       const t = tally(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
       assert.deepEqual(t.mismatches, []);
-      assert.ok(t.simpleChars / t.chars > 0.75, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
+      assert.ok(t.simpleChars / t.chars > 0.8, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
     });
   });
 });

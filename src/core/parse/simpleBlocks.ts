@@ -1,11 +1,11 @@
 /**
  * The simple reader: the first reader a section is given. Handoffs are mostly list items, paragraphs, table
  * rows and fenced code; for those this line pass (with simpleInlines.ts for the inline part) produces exactly
- * the blocks remark-parse + mdastToBlocks produce, about ten times faster. It reads a CommonMark subset —
- * an ATX heading on the section's first line, paragraphs (tables among them), bullet and ordered lists with
- * any nesting, checkboxes, lazy continuation lines, fenced code at any depth, thematic breaks — and returns
- * null at the first construct outside it (block quotes, HTML, setext headings, indented code, link reference
- * definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads that section.
+ * the blocks remark-parse + mdastToBlocks produce, an order of magnitude faster. It reads a CommonMark subset —
+ * an ATX heading on the section's first line, paragraphs (tables among them), block quotes and bullet and
+ * ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any depth, thematic
+ * breaks — and returns null at the first construct outside it (HTML, setext headings, indented code, link
+ * reference definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads that section.
  *
  * Correctness is differential: test/unit/parse-simple.test.ts compares its blocks with remark's on the
  * project's fixtures, the shared corpus and mutations of them.
@@ -25,19 +25,21 @@ const DEFINITION = /^\[[^\]]*\]:/;
 /** Bail-out signal: the section is remark's. */
 class NotSimple extends Error {}
 
-interface OpenItem {
-  block: Block;
-  /** Column where the item's content starts: continuation lines must be indented this far. */
-  contentIndent: number;
-}
+/** An open container: a block quote, or a list item with the columns its continuation lines must be indented. */
+type Container =
+  | { kind: 'quote' }
+  | { kind: 'item'; block: Block; /** marker offset + marker width + spaces, relative to the parent's content */ width: number };
 
 interface OpenParagraph {
   start: number;
   end: number;
-  /** How many list items contain it. */
+  /** How many containers hold it. */
   level: number;
   /** The item whose first paragraph this is (its content), if any. */
-  lead: OpenItem | null;
+  lead: Block | null;
+  quoted: boolean;
+  /** Continuation lines whose content starts after a quote marker: micromark sees a line start there. */
+  softStarts: number[];
 }
 
 interface OpenFence {
@@ -46,6 +48,7 @@ interface OpenFence {
   level: number;
   start: number;
   lang: string;
+  quoted: boolean;
 }
 
 /**
@@ -67,8 +70,8 @@ function bail(): never {
 
 class SimpleReader {
   private readonly out: Block[] = [];
-  private readonly stack: OpenItem[] = [];
-  /** Per nesting level, the list a following item of the same kind joins: its kind and start offset. */
+  private readonly stack: Container[] = [];
+  /** Per container depth, the list a following item of the same kind joins: its kind and start offset. */
   private readonly lists: Array<{ kind: string; start: number } | undefined> = [];
   private para: OpenParagraph | null = null;
   private fence: OpenFence | null = null;
@@ -83,14 +86,15 @@ class SimpleReader {
     }
     if (this.fence) bail(); // an unclosed fence runs to the end: remark's positions for it are not modelled
     this.closeParagraph();
-    this.closeItems(0);
+    this.closeContainers(0);
     return this.out;
   }
 
   private heading(line: LineSlice): boolean {
     const { text } = this;
-    const indent = leadingSpaces(text, line.start, line.end);
-    if (indent > 3) return false;
+    let indent = 0;
+    while (text[line.start + indent] === ' ') indent++;
+    if (indent > 3 || text[line.start + indent] === '\t') return false;
     const m = ATX.exec(text.slice(line.start + indent, Math.min(line.end, line.start + indent + 8)));
     if (!m) return false;
     const markerEnd = line.start + indent + m[1].length;
@@ -115,60 +119,109 @@ class SimpleReader {
     return true;
   }
 
+  /**
+   * How many open containers the line continues, and where its content starts after their markers: a quote
+   * needs `>` (after at most 3 spaces; one space after it is part of the marker), an item needs its width in
+   * spaces, or a blank rest.
+   */
+  private match(line: LineSlice): { k: number; pos: number } {
+    const { text } = this;
+    let pos = line.start;
+    let k = 0;
+    for (; k < this.stack.length; k++) {
+      const c = this.stack[k];
+      const sp = spacesAt(text, pos, line.end);
+      if (c.kind === 'quote') {
+        if (sp > 3 || text[pos + sp] !== '>') break;
+        pos += sp + 1;
+        if (text[pos] === '\t') bail();
+        if (text[pos] === ' ') pos++;
+      } else if (pos + sp >= line.end) {
+        pos = line.end; // items go on over blank lines
+      } else if (sp >= c.width) {
+        pos += c.width;
+      } else break;
+    }
+    return { k, pos };
+  }
+
   private line(line: LineSlice): void {
     const { text } = this;
     if (this.fence) return this.fenceLine(line, this.fence);
-    const indent = leadingSpaces(text, line.start, line.end);
-    if (indent < 0) bail(); // a tab in the indentation: tab stops are remark's
-    if (line.start + indent >= line.end) {
-      this.closeParagraph(); // a blank line ends a paragraph; list items stay open across it
-      return;
-    }
-    let k = 0;
-    while (k < this.stack.length && indent >= this.stack[k].contentIndent) k++;
-    const column = k ? this.stack[k - 1].contentIndent : 0;
-    const rel = indent - column;
-    const at = line.start + indent;
-    const rest = text.slice(at, Math.min(line.end, at + 64));
-    if (rel >= 4) {
-      if (this.para) return this.continueParagraph(line);
-      bail(); // indented code
-    }
-    const first = rest[0];
-    if (first === '>' || first === '<') bail(); // block quotes and HTML
-    if (first === '#' && ATX.test(rest)) bail(); // a heading inside a list item (section headings start sections)
-    if (this.para && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
-    if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
-      this.closeParagraph();
-      this.closeItems(k);
+    let { k, pos } = this.match(line);
+    const softStart = pos > line.start && text[pos - 1] === '>';
+    // A quote yields no block, but its lines (blank ones too) are inside the items around it.
+    for (let q = k - 1; q >= 0; q--) if (this.stack[q].kind === 'quote') { this.bump(q, line.end); break; }
+    let opened = false; // a quote opened on this line
+    const paraAtStart = this.para !== null; // micromark's "interrupt": list starts then follow stricter rules
+    for (;;) {
+      const rel = spacesAt(text, pos, line.end);
+      const at = pos + rel;
+      if (at >= line.end) {
+        // A blank line (or a blank rest inside quotes) ends a paragraph, and the quotes it does not continue.
+        this.closeParagraph();
+        this.closeContainers(k);
+        return;
+      }
+      const rest = text.slice(at, Math.min(line.end, at + 64));
+      if (rel >= 4) {
+        if (this.para) return this.continueParagraph(line, at, softStart);
+        bail(); // indented code
+      }
+      const first = rest[0];
+      if (first === '>') {
+        this.closeParagraph();
+        this.closeContainers(k);
+        this.lists.length = k;
+        this.stack.push({ kind: 'quote' });
+        this.bump(k, line.end);
+        opened = true;
+        k++;
+        pos = at + 1;
+        if (text[pos] === '\t') bail();
+        if (text[pos] === ' ') pos++;
+        continue;
+      }
+      if (first === '<') bail(); // HTML
+      if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
+      if (this.para && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
+      if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
+        this.closeParagraph();
+        this.closeContainers(k);
+        this.lists.length = k;
+        this.bump(k, line.end); // a rule yields no block, but the items around it end no earlier
+        return;
+      }
+      const fence = (first === '`' || first === '~') ? FENCE.exec(text.slice(at, line.end)) : null;
+      if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+        if (/[\\&]/.test(fence[2])) bail(); // escapes and entities in the info string are decoded by remark
+        this.closeParagraph();
+        this.closeContainers(k);
+        this.lists.length = k;
+        this.fence = { char: fence[1][0], length: fence[1].length, level: k, start: at, lang: fence[2].trim().split(/\s/)[0] ?? '', quoted: this.quotedAt(k) };
+        return;
+      }
+      const marker = LIST_MARKER.exec(rest);
+      if (marker && marker[5] === '\t') bail(); // a tab after a list marker: tab stops are remark's
+      if (marker && (marker[4] || !marker[5])) {
+        const ordered = marker[2] !== undefined;
+        if (!paraAtStart || !ordered || Number(marker[2]) === 1) return this.listItem(line, at, rel, k, marker);
+        // `2.` cannot interrupt a paragraph: at the tip it is paragraph text; where an item of the list stops
+        // (micromark's list continuation tries a sibling without that rule) it is a new item; anywhere else —
+        // after an unmatched quote, or inside a quote this line opened — micromark's choice is not modelled.
+        if (k < this.stack.length && this.stack[k].kind === 'item' && !opened) return this.listItem(line, at, rel, k, marker);
+        if (k < this.stack.length || opened) bail();
+      }
+      if (this.para) return this.continueParagraph(line, at, softStart);
+      if (DEFINITION.test(rest)) bail();
+      this.closeContainers(k);
       this.lists.length = k;
-      this.bump(k, line.end); // a rule yields no block, but the items around it end no earlier
+      this.para = { start: at, end: line.end, level: k, lead: null, quoted: this.quotedAt(k), softStarts: [] };
       return;
     }
-    const fence = (first === '`' || first === '~') ? FENCE.exec(text.slice(at, line.end)) : null;
-    if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-      if (/[\\&]/.test(fence[2])) bail(); // escapes and entities in the info string are decoded by remark
-      this.closeParagraph();
-      this.closeItems(k);
-      this.lists.length = k;
-      this.fence = { char: fence[1][0], length: fence[1].length, level: k, start: at, lang: fence[2].trim().split(/\s/)[0] ?? '' };
-      return;
-    }
-    const marker = LIST_MARKER.exec(rest);
-    if (marker && marker[5] === '\t') bail(); // a tab after a list marker: tab stops are remark's
-    if (marker && (marker[4] || !marker[5])) {
-      const ordered = marker[2] !== undefined;
-      const interrupts = !ordered || Number(marker[2]) === 1;
-      if (!(this.para && k === this.stack.length && !interrupts)) return this.listItem(line, at, k, marker);
-    }
-    if (this.para) return this.continueParagraph(line);
-    if (DEFINITION.test(rest)) bail();
-    this.closeItems(k);
-    this.lists.length = k;
-    this.para = { start: at, end: line.end, level: k, lead: null };
   }
 
-  private listItem(line: LineSlice, at: number, k: number, m: RegExpExecArray): void {
+  private listItem(line: LineSlice, at: number, rel: number, k: number, m: RegExpExecArray): void {
     const { text } = this;
     const markerText = m[1] ?? `${m[2]}${m[3]}`;
     const spaces = m[4].length;
@@ -180,45 +233,45 @@ class SimpleReader {
     if (/^(?:`{3}|~{3}|#|>|<|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(content) || THEMATIC_BREAK.test(text.slice(contentAt, line.end))) bail();
     if (DEFINITION.test(content)) bail();
     this.closeParagraph();
-    this.closeItems(k);
+    this.closeContainers(k);
     const kind = m[1] ?? m[3];
     const previous = this.lists[k];
     const list = previous && previous.kind === kind ? previous.start : at;
     this.lists[k] = { kind, start: list };
     this.lists.length = k + 1;
+    const quoted = this.quotedAt(k);
     const block: Block = {
-      kind: 'listItem', start: at, end: line.end, contentStart: contentAt, contentEnd: line.end, depth: k,
-      inferred: false, quoted: false, ordered: m[2] !== undefined, marker: markerText, checkbox: undefined, list, inlines: [],
+      kind: 'listItem', start: at, end: line.end, contentStart: contentAt, contentEnd: line.end,
+      depth: this.stack.slice(0, k).filter((c) => c.kind === 'item').length,
+      inferred: false, quoted, ordered: m[2] !== undefined, marker: markerText, checkbox: undefined, list, inlines: [],
     };
     this.out.push(block);
-    const item: OpenItem = { block, contentIndent: at - lineStartOf(text, at) + markerText.length + spaces };
-    this.stack.push(item);
-    this.para = { start: contentAt, end: line.end, level: k + 1, lead: item };
+    this.stack.push({ kind: 'item', block, width: rel + markerText.length + spaces });
+    this.para = { start: contentAt, end: line.end, level: k + 1, lead: block, quoted, softStarts: [] };
   }
 
   private fenceLine(line: LineSlice, fence: OpenFence): void {
     const { text } = this;
-    const indent = leadingSpaces(text, line.start, line.end);
-    if (indent < 0 && fence.level > 0) bail();
-    if (line.start + Math.max(indent, 0) >= line.end) return; // blank lines belong to the code
-    const column = fence.level ? this.stack[fence.level - 1].contentIndent : 0;
-    if (indent >= 0 && indent < column) bail(); // the list item ends inside its fence: remark's positions
-    const rel = indent - column;
-    if (indent >= 0 && rel <= 3) {
-      const close = /^(`{3,}|~{3,})[ \t]*$/.exec(text.slice(line.start + indent, line.end));
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
-        this.out.push({
-          kind: 'code', start: fence.start, end: line.end, contentStart: fence.start, contentEnd: line.end, depth: 0,
-          inferred: false, quoted: false, inlines: [], lang: fence.lang,
-        });
-        this.bump(fence.level, line.end);
-        this.fence = null;
-      }
+    const { k, pos } = this.match(line);
+    // A line that leaves the fence's containers ends them, and the fence with them, unclosed: remark's positions.
+    if (k < fence.level) bail();
+    const rel = spacesAt(text, pos, line.end);
+    if (pos + rel >= line.end || rel > 3) return;
+    const close = /^(`{3,}|~{3,})[ \t]*$/.exec(text.slice(pos + rel, line.end));
+    if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
+      this.out.push({
+        kind: 'code', start: fence.start, end: line.end, contentStart: fence.start, contentEnd: line.end, depth: 0,
+        inferred: false, quoted: fence.quoted, inlines: [], lang: fence.lang,
+      });
+      this.bump(fence.level, line.end);
+      this.fence = null;
     }
   }
 
-  private continueParagraph(line: LineSlice): void {
-    this.para!.end = line.end;
+  private continueParagraph(line: LineSlice, at: number, softStart: boolean): void {
+    const p = this.para!;
+    if (softStart) p.softStarts.push(at);
+    p.end = line.end;
   }
 
   private closeParagraph(): void {
@@ -228,10 +281,10 @@ class SimpleReader {
     const { text } = this;
     // A link reference definition (its label may run over lines) makes the paragraph, or part of it, no text.
     if (text[p.start] === '[' && DEFINITION.test(text.slice(p.start, p.end))) bail();
-    const inlines = simpleInlines(text, p.start, p.end);
+    const inlines = simpleInlines(text, p.start, p.end, p.softStarts);
     if (!inlines) bail();
     if (p.lead) {
-      const b = p.lead.block;
+      const b = p.lead;
       b.contentStart = p.start;
       b.contentEnd = p.end;
       const box = CHECKBOX.exec(text.slice(p.start, p.start + 4));
@@ -244,41 +297,47 @@ class SimpleReader {
     } else {
       const makeParagraph = (s: number, e: number) =>
         this.out.push({
-          kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted: false,
+          kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted: p.quoted,
           inlines: inlines.filter((n) => n.start >= s && n.end <= e),
         });
-      if (!(text.indexOf('|', p.start) < p.end && emitTable(text, p.start, p.end, inlines, false, this.out, makeParagraph))) {
+      if (!(text.indexOf('|', p.start) < p.end && emitTable(text, p.start, p.end, inlines, p.quoted, this.out, makeParagraph))) {
         makeParagraph(p.start, p.end);
       }
     }
     this.bump(p.level, p.end);
   }
 
-  /** A block ending at `end` inside the first `level` open items: they end no earlier. */
-  private bump(level: number, end: number): void {
-    for (let i = 0; i < level; i++) if (this.stack[i].block.end < end) this.stack[i].block.end = end;
+  /** Whether a block opened inside the first `level` containers is inside a quote. */
+  private quotedAt(level: number): boolean {
+    for (let i = 0; i < level; i++) if (this.stack[i].kind === 'quote') return true;
+    return false;
   }
 
-  private closeItems(level: number): void {
-    this.stack.length = Math.min(this.stack.length, level);
+  /** A block ending at `end` inside the first `level` open containers: the items among them end no earlier. */
+  private bump(level: number, end: number): void {
+    for (let i = 0; i < level; i++) {
+      const c = this.stack[i];
+      if (c.kind === 'item' && c.block.end < end) c.block.end = end;
+    }
+  }
+
+  /** Closes the containers from `level` on; lists inside them end with them. */
+  private closeContainers(level: number): void {
+    if (this.stack.length > level) this.stack.length = level;
+    if (this.lists.length > level + 1) this.lists.length = level + 1;
   }
 }
 
-/** Spaces before the first non-space character of a line, or -1 when a tab comes first. */
-function leadingSpaces(text: string, start: number, end: number): number {
-  let i = start;
+/** Spaces at `at` before the first other character; bails at a tab there (tab stops are remark's). */
+function spacesAt(text: string, at: number, end: number): number {
+  let i = at;
   while (i < end && text[i] === ' ') i++;
-  return text[i] === '\t' && i < end ? -1 : i - start;
+  if (i < end && text[i] === '\t') bail();
+  return i - at;
 }
 
 function spacesAfter(text: string, at: number, end: number): number {
   let i = at;
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
   return i - at;
-}
-
-function lineStartOf(text: string, at: number): number {
-  let s = at;
-  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
-  return s;
 }

@@ -58,8 +58,8 @@ function classify(ch: string | undefined): 0 | 1 | 2 {
  * The code unit before / at an offset, undefined past the paragraph's edge. micromark classifies UTF-16 code
  * units, not code points: half of a surrogate pair (an emoji) is neither whitespace nor punctuation to it.
  */
-function charBefore(text: string, at: number, start: number): string | undefined {
-  return at <= start ? undefined : text[at - 1];
+function charBefore(text: string, at: number, start: number, softStarts: readonly number[]): string | undefined {
+  return at <= start || (softStarts.length > 0 && softStarts.includes(at)) ? undefined : text[at - 1];
 }
 
 function charAt(text: string, at: number, end: number): string | undefined {
@@ -68,9 +68,10 @@ function charAt(text: string, at: number, end: number): string | undefined {
 
 /**
  * The inlines of `text[start, end)` in the order mdastToBlocks emits them (a parent before its children), or
- * null when remark must decide.
+ * null when remark must decide. `softStarts`: offsets where a continuation line's content starts after a quote
+ * marker (`>`), which micromark sees as the start of a line.
  */
-export function simpleInlines(text: string, start: number, end: number): Inline[] | null {
+export function simpleInlines(text: string, start: number, end: number, softStarts: readonly number[] = []): Inline[] | null {
   const out: Inline[] = [];
   const sequences: Sequence[] = [];
   const labels: LabelStart[] = [];
@@ -106,7 +107,7 @@ export function simpleInlines(text: string, start: number, end: number): Inline[
     if (c === 42 /* * */ || c === 95 /* _ */) {
       let j = i + 1;
       while (j < end && text.charCodeAt(j) === c) j++;
-      const before = classify(charBefore(text, i, start));
+      const before = classify(charBefore(text, i, start, softStarts));
       const after = classify(charAt(text, j, end));
       const open = after === 0 || (after === 2 && before !== 0);
       const close = before === 0 || (before === 2 && after !== 0);
@@ -130,7 +131,7 @@ export function simpleInlines(text: string, start: number, end: number): Inline[
     }
     if (c === 93 /* ] */ && labels.length) {
       const label = labels.pop()!;
-      const resource = label.inactive ? null : parseResource(text, i + 1, end);
+      const resource = label.inactive ? null : parseResource(text, i + 1, end, softStarts.length > 0);
       if (resource === undefined) return null;
       if (!resource) {
         i++; // not a link (references need definitions, which simple sections do not have)
@@ -187,9 +188,11 @@ function closingRun(text: string, from: number, end: number, n: number): number 
  * `(destination "title")` right after a label's `]`: its end and the destination as remark reports it, null
  * when it is not a resource, undefined when it is one remark decodes in ways not modelled here.
  */
-function parseResource(text: string, at: number, end: number): { end: number; url: string } | null | undefined {
+function parseResource(text: string, at: number, end: number, quoted: boolean): { end: number; url: string } | null | undefined {
   if (text[at] !== '(') return null;
   let i = skipWhitespace(text, at + 1, end);
+  // Inside a quote, a line break here is followed by the next line's `>` marker, which remark skips.
+  if (quoted && /[\r\n]/.test(text.slice(at, i))) return undefined;
   if (text[i] === ')') return { end: i + 1, url: '' };
   if (text[i] === '<') return undefined;
   const destStart = i;
@@ -210,6 +213,7 @@ function parseResource(text: string, at: number, end: number): { end: number; ur
   if (depth !== 0) return null;
   const url = text.slice(destStart, i);
   const between = skipWhitespace(text, i, end);
+  if (quoted && /[\r\n]/.test(text.slice(i, between))) return undefined;
   if (text[between] === ')') return { end: between + 1, url };
   // A title (`"…"`, `'…'`, `(…)`) after whitespace: rare in handoffs, and its rules are remark's to apply.
   if (between > i && (text[between] === '"' || text[between] === "'" || text[between] === '(')) return undefined;
