@@ -80,13 +80,13 @@ export class NodeGitProvider implements GitProvider {
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     const hit = this.discovered.get(folder);
-    if (hit && headStateKey(hit.info.gitDir, hit.info.commonDir) === hit.key) return { ok: true, value: hit.info };
+    if (hit && headStateKey(hit.info) === hit.key) return { ok: true, value: hit.info };
     // Read from the files git reads when they are plain; otherwise one rev-parse answers everything about the
     // repository's shape. HEAD last: on an unborn branch only it fails.
     const disk = this.diskDiscovery(folder);
     if (disk) {
       const info: RepoInfo = { ...disk, root: toSlash(disk.root), gitDir: toSlash(disk.gitDir), commonDir: toSlash(disk.commonDir) };
-      this.discovered.set(folder, { info, key: headStateKey(info.gitDir, info.commonDir) });
+      this.discovered.set(folder, { info, key: headStateKey(info) });
       return { ok: true, value: info };
     }
     const r = await this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
@@ -107,7 +107,7 @@ export class NodeGitProvider implements GitProvider {
       shallow: parsed.shallow,
       head: headState(r.out.code === 0 ? parsed.headRef : null, unborn),
     };
-    this.discovered.set(folder, { info, key: headStateKey(info.gitDir, info.commonDir) });
+    this.discovered.set(folder, { info, key: headStateKey(info) });
     return { ok: true, value: info };
   }
 

@@ -46,9 +46,14 @@ export function repoStateKey(gitDir: string, commonDir: string): string {
   return parts.join('|');
 }
 
-/** What discovery depends on: which branch HEAD names (or detached) and whether the clone is shallow. */
-export function headStateKey(gitDir: string, commonDir: string): string {
-  return `${stamp(join(gitDir, 'HEAD'))}|${stamp(join(commonDir, 'shallow'))}`;
+/**
+ * What discovery depends on: which branch HEAD names (or detached) and whether the clone is shallow. An unborn
+ * branch is born by its first commit, which creates the branch's ref and leaves HEAD alone: watch that ref too.
+ */
+export function headStateKey(repo: { gitDir: string; commonDir: string; head: { kind: string; name?: string } }): string {
+  const key = `${stamp(join(repo.gitDir, 'HEAD'))}|${stamp(join(repo.commonDir, 'shallow'))}`;
+  if (repo.head.kind !== 'unborn' || !repo.head.name) return key;
+  return `${key}|${stamp(join(repo.commonDir, 'refs', 'heads', repo.head.name))}|${stamp(join(repo.commonDir, 'packed-refs'))}`;
 }
 
 /**

@@ -78,6 +78,19 @@ describe('git from disk', () => {
     assert.ok(wt.ok && wt.value.gitDir === `${fx.work}/.git/worktrees/wt` && wt.value.commonDir === `${fx.work}/.git`);
   });
 
+  it('sees an unborn branch born: the first commit changes what a kept provider discovers', async () => {
+    const repo = join(fx.base, 'born');
+    g.run(fx.base, ['init', '-q', '-b', 'main', repo]);
+    const provider = new NodeGitProvider();
+    const before = await provider.discover(repo, T);
+    assert.deepEqual(before.ok && before.value.head, { kind: 'unborn', name: 'main' });
+    writeFileSync(join(repo, 'a.txt'), 'a\n');
+    g.run(repo, ['add', 'a.txt']);
+    g.run(repo, ['commit', '-q', '-m', 'first']);
+    const after = await provider.discover(repo, T);
+    assert.deepEqual(after.ok && after.value.head, { kind: 'branch', name: 'main' });
+  });
+
   it('anything unusual is left to git, with git\'s answer: bare, inside .git, core.worktree elsewhere, extensions, SHA-256', async () => {
     const elsewhere = join(fx.base, 'elsewhere');
     g.run(fx.base, ['init', '-q', elsewhere]);
