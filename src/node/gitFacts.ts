@@ -3,7 +3,7 @@
  * would read from plain files is read here instead (every git process costs a fork of this whole process):
  *   discover  – from the `.git` files (discoverFromDisk.ts), no process; 1 × `rev-parse` when the repository is
  *               unusual (bare, work tree set elsewhere, extensions, GIT_DIR...) or on Windows. Cached per folder
- *               while HEAD and the shallow file are unchanged
+ *               while HEAD and the shallow file (and an unborn branch's ref) are unchanged
  *   facts     – each SHA's full name and type from the object store (objectStore.ts), then 1 × `log` for
  *               reachability ‖ 1 × `for-each-ref`, in parallel. When the store is not read here: +1 `rev-parse
  *               --disambiguate` first and +1 `cat-file --batch-check` beside the log (at most 4 in all); +1
