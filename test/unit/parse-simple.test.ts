@@ -110,6 +110,7 @@ describe('simple reader', () => {
       '> quoted **text**\n> on two lines\nand a lazy one\n\n> - [ ] a step in a quote\n>   more\n>\n> > nested `quote`\n',
       '- item\n  > a quote inside it\n  > \n\n  back in the item\n>no space after the marker\n>**bold** at a quoted line start\n',
       '> ```sh\n> npm test\n> ```\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n',
+      'para\n<!-- a note for the next session -->\n  <!-- over\n  two lines --> and after\n\n- item\n  <!-- in it -->\n',
     ];
     for (const c of cases) agrees(c);
   });
@@ -119,6 +120,8 @@ describe('simple reader', () => {
       'para\n> 2) an ordered item in a quote that interrupts a paragraph\n',
       '> para\n2. after a quote\n',
       '<details>\n<summary>x</summary>\n</details>\n',
+      '<!-- unclosed comment\n',
+      '<!-->\n',
       'text with <b>html</b>\n',
       'an autolink <https://example.com>\n',
       'Setext\n======\n',
@@ -141,7 +144,7 @@ describe('simple reader', () => {
   });
 
   it('agrees with remark on thousands of deterministic mutations', () => {
-    const pieces = ['> ', '\n> ', '>', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
+    const pieces = ['<!--', '-->', '\n<!-- x', '> ', '\n> ', '>', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
       '2) ', '  ', '    ', '\n', '\n\n', '|', '| a |', '|---|', '---', '***', '\\', '\\*', '```', '```js', '~~~', 'a',
       'b c', ' ', 'foo', '.', '#', '# ', '[ ] ', '[x] ', '* ', '+ ', 'é', '😀', '"', '!', ':'];
     const random = prng(20261121);
@@ -196,7 +199,7 @@ describe('simple reader', () => {
       const dir = join(SHARED, 'corpus');
       const t = tally(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
       assert.deepEqual(t.mismatches, []);
-      assert.ok(t.simpleChars / t.chars > 0.8, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
+      assert.ok(t.simpleChars / t.chars > 0.85, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
     });
   });
 });

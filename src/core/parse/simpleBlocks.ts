@@ -3,9 +3,10 @@
  * rows and fenced code; for those this line pass (with simpleInlines.ts for the inline part) produces exactly
  * the blocks remark-parse + mdastToBlocks produce, an order of magnitude faster. It reads a CommonMark subset —
  * an ATX heading on the section's first line, paragraphs (tables among them), block quotes and bullet and
- * ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any depth, thematic
- * breaks — and returns null at the first construct outside it (HTML, setext headings, indented code, link
- * reference definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads that section.
+ * ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any depth, HTML comments,
+ * thematic breaks — and returns null at the first construct outside it (other HTML, setext headings, indented
+ * code, link reference definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads
+ * that section.
  *
  * Correctness is differential: test/unit/parse-simple.test.ts compares its blocks with remark's on the
  * project's fixtures, the shared corpus and mutations of them.
@@ -42,6 +43,13 @@ interface OpenParagraph {
   softStarts: number[];
 }
 
+/** An HTML comment block (`<!-- … -->`, CommonMark's HTML block type 2), open until a line holds `-->`. */
+interface OpenComment {
+  level: number;
+  start: number;
+  quoted: boolean;
+}
+
 interface OpenFence {
   char: string;
   length: number;
@@ -75,6 +83,7 @@ class SimpleReader {
   private readonly lists: Array<{ kind: string; start: number } | undefined> = [];
   private para: OpenParagraph | null = null;
   private fence: OpenFence | null = null;
+  private comment: OpenComment | null = null;
 
   constructor(private readonly text: string, private readonly start: number, private readonly end: number) {}
 
@@ -84,7 +93,7 @@ class SimpleReader {
       if (i === 0 && this.heading(lines[0])) continue;
       this.line(lines[i]);
     }
-    if (this.fence) bail(); // an unclosed fence runs to the end: remark's positions for it are not modelled
+    if (this.fence || this.comment) bail(); // unclosed: remark's positions for it are not modelled
     this.closeParagraph();
     this.closeContainers(0);
     return this.out;
@@ -148,6 +157,7 @@ class SimpleReader {
   private line(line: LineSlice): void {
     const { text } = this;
     if (this.fence) return this.fenceLine(line, this.fence);
+    if (this.comment) return this.commentLine(line, this.comment);
     let { k, pos } = this.match(line);
     const softStart = pos > line.start && text[pos - 1] === '>';
     // A quote yields no block, but its lines (blank ones too) are inside the items around it.
@@ -182,7 +192,17 @@ class SimpleReader {
         if (text[pos] === ' ') pos++;
         continue;
       }
-      if (first === '<') bail(); // HTML
+      if (first === '<') {
+        // HTML comments are common in handoffs (notes to the next session, lint switches); other HTML is remark's.
+        if (!rest.startsWith('<!--') || rest[4] === '>' || rest.startsWith('->', 4)) bail();
+        this.closeParagraph();
+        this.closeContainers(k);
+        this.lists.length = k;
+        // Unlike a fence, an HTML block starts at its indentation.
+        this.comment = { level: k, start: pos, quoted: this.quotedAt(k) };
+        if (text.indexOf('-->', at + 4) >= 0 && text.indexOf('-->', at + 4) < line.end) this.endComment(line.end);
+        return;
+      }
       if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
       if (this.para && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
       if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
@@ -266,6 +286,20 @@ class SimpleReader {
       this.bump(fence.level, line.end);
       this.fence = null;
     }
+  }
+
+  private commentLine(line: LineSlice, comment: OpenComment): void {
+    const { k, pos } = this.match(line);
+    if (k < comment.level) bail(); // its containers end inside it: remark's positions
+    const close = this.text.indexOf('-->', pos);
+    if (close >= 0 && close < line.end) this.endComment(line.end);
+  }
+
+  private endComment(end: number): void {
+    const c = this.comment!;
+    this.out.push({ kind: 'html', start: c.start, end, contentStart: c.start, contentEnd: end, depth: 0, inferred: false, quoted: c.quoted, inlines: [] });
+    this.bump(c.level, end);
+    this.comment = null;
   }
 
   private continueParagraph(line: LineSlice, at: number, softStart: boolean): void {
