@@ -83,7 +83,7 @@ describe('simple reader', () => {
   it("reads the project's fixtures exactly as remark does", () => {
     const t = tally(fixtureNames().map((n) => [n, fixture(n)]));
     assert.deepEqual(t.mismatches, []);
-    assert.ok(t.simpleChars / t.chars > 0.85, `read only ${t.simple} of ${t.sections} sections`);
+    assert.ok(t.simpleChars / t.chars > 0.9, `read only ${t.simple} of ${t.sections} sections`);
   });
 
   it('reads each construct it models exactly as remark does', () => {
@@ -111,6 +111,9 @@ describe('simple reader', () => {
       '- item\n  > a quote inside it\n  > \n\n  back in the item\n>no space after the marker\n>**bold** at a quoted line start\n',
       '> ```sh\n> npm test\n> ```\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n',
       'para\n<!-- a note for the next session -->\n  <!-- over\n  two lines --> and after\n\n- item\n  <!-- in it -->\n',
+      'Run `git push origin <branch>` then git push origin <branch> --force-with-lease; <b class="x" hidden>b</b>\n',
+      'Links <https://example.com/a?b=c>, <mailto:a@b.c>, <dev@example.com>, not <a b>, <!-- c -->, <?php ?>, <!DOCTYPE x>\n',
+      '| Arg | Type |\n|---|---|\n| `detail` | <string> |\n| [<http://x.y>](z) | ![<i>alt</i>](p.png) |\n',
     ];
     for (const c of cases) agrees(c);
   });
@@ -122,8 +125,8 @@ describe('simple reader', () => {
       '<details>\n<summary>x</summary>\n</details>\n',
       '<!-- unclosed comment\n',
       '<!-->\n',
-      'text with <b>html</b>\n',
-      'an autolink <https://example.com>\n',
+      'a tag over lines <b\nclass="x"> text\n',
+      '<div>\nan HTML block\n</div>\n',
       'Setext\n======\n',
       'Setext\n---\n',
       'para\n\n    indented code\n',
@@ -144,7 +147,7 @@ describe('simple reader', () => {
   });
 
   it('agrees with remark on thousands of deterministic mutations', () => {
-    const pieces = ['<!--', '-->', '\n<!-- x', '> ', '\n> ', '>', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
+    const pieces = ['<!--', '-->', '\n<!-- x', '<a>', '</a>', '<b c="d">', '<http://x.y>', '<a@b.c>', '<', '> ', '\n> ', '>', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '](x)', '](a b)', '![', '- ', '1. ',
       '2) ', '  ', '    ', '\n', '\n\n', '|', '| a |', '|---|', '---', '***', '\\', '\\*', '```', '```js', '~~~', 'a',
       'b c', ' ', 'foo', '.', '#', '# ', '[ ] ', '[x] ', '* ', '+ ', 'é', '😀', '"', '!', ':'];
     const random = prng(20261121);
@@ -199,7 +202,7 @@ describe('simple reader', () => {
       const dir = join(SHARED, 'corpus');
       const t = tally(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
       assert.deepEqual(t.mismatches, []);
-      assert.ok(t.simpleChars / t.chars > 0.85, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
+      assert.ok(t.simpleChars / t.chars > 0.9, `read ${(t.simpleChars / t.chars * 100).toFixed(0)}% of the corpus text`);
     });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The inline half of the simple reader (see simpleBlocks.ts): code spans, inline links, images and strong
  * emphasis of one paragraph, found the way micromark finds them, in one left-to-right pass plus micromark's
- * attention resolution. It returns exactly what `mdastToBlocks` makes of remark's tree for the same text, or
- * null when the text holds something it does not model (raw HTML and autolinks, `<…>` or escaped link targets,
- * labels over several lines): the caller then hands the section to remark.
+ * attention resolution, with autolinks and raw HTML read by simpleHtml.ts. It returns exactly what
+ * `mdastToBlocks` makes of remark's tree for the same text, or null when the text holds something it does not
+ * model (HTML over several lines, `<…>` or escaped link targets, link titles, labels over several lines): the
+ * caller then hands the section to remark.
  *
  * Why not remark: micromark tokenizes every character through a generic state machine and builds a syntax tree
  * we throw away; on handoffs (mostly list items and table rows) this pass is an order of magnitude faster.
@@ -11,6 +12,7 @@
  */
 import type { Inline } from './blocks';
 import { locateUrl } from './linkTarget';
+import { autolinkAt, htmlAt, OVER_LINES } from './simpleHtml';
 
 /** A run of `*` or `_` (micromark's attentionSequence), shrinking from its inner side as it is used. */
 interface Sequence {
@@ -100,7 +102,20 @@ export function simpleInlines(text: string, start: number, end: number, softStar
       continue;
     }
     if (c === 60 /* < */) {
-      if (/[A-Za-z/!?]/.test(text[i + 1] ?? '')) return null; // raw HTML or an autolink: remark's job
+      // Autolinks first, then raw HTML (micromark's order); anything else leaves the `<` as text.
+      const auto = autolinkAt(text, i, end);
+      if (auto) {
+        out.push({ kind: 'link', start: i, end: auto.end, contentStart: i + 1, contentEnd: auto.end - 1, url: auto.url, urlStart: i + 1, urlEnd: auto.end - 1 });
+        i = auto.end;
+        continue;
+      }
+      const html = htmlAt(text, i, end);
+      if (html === OVER_LINES) return null;
+      if (html > 0) {
+        out.push({ kind: 'html', start: i, end: html, contentStart: i, contentEnd: html });
+        i = html;
+        continue;
+      }
       i++;
       continue;
     }
