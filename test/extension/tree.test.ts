@@ -142,6 +142,29 @@ describe('Handoff view', () => {
     await waitFor('the deleted file to leave the tree', () => !api.tree.getChildren().some((n) => n.handoff === uri.toString()));
   });
 
+  it('rebuilds only the handoff whose analysis changed', async () => {
+    const rel = 'docs/SESSION-HANDOFF-2026-11-21-tree-reuse.md';
+    const uri = writeWorkspaceFile(rel, '# Reuse\n\n- [ ] first step\n');
+    try {
+      const nodeOf = (u: vscode.Uri) => api.tree.getChildren().find((n) => n.handoff === u.toString());
+      await waitFor('the second handoff in the tree', () => nodeOf(uri));
+      await api.store.whenIdle();
+      const fixtureBefore = nodeOf(handoffUri());
+      const otherBefore = nodeOf(uri);
+      writeWorkspaceFile(rel, '# Reuse\n\n- [ ] first step\n- [ ] second step\n');
+      const otherAfter = await waitFor('the edited handoff rebuilt', () => {
+        const n = nodeOf(uri);
+        return n && n !== otherBefore && n.description?.includes('0/2') ? n : undefined;
+      });
+      assert.ok(otherAfter);
+      assert.ok(fixtureBefore, 'the fixture handoff is in the tree');
+      assert.equal(nodeOf(handoffUri()), fixtureBefore, 'the unchanged handoff was rebuilt');
+    } finally {
+      removeWorkspaceFile(rel);
+    }
+    await waitFor('the file to leave the tree', () => !api.tree.getChildren().some((n) => n.handoff === uri.toString()));
+  });
+
   it('opens the latest handoff, and reveals the node under the cursor on request', async () => {
     await vscode.commands.executeCommand('handoffNavigator.openLatest');
     const editor = await waitFor('the newest handoff in the editor', () => {
