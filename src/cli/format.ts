@@ -1,6 +1,7 @@
 /** Output formats of `handoff-lint`: compiler-style text, the JSON contract (version 1), and SARIF 2.1.0. */
 import type { Diagnostic, HandoffModel, RuleCode } from '../core/model';
 import { RULE_CODES } from '../core/model';
+import type { OutputFormat } from './args';
 
 export interface DocumentReport {
   /** The path as given on the command line (or found under a given folder). */
@@ -20,27 +21,8 @@ export interface ReportWriter {
   end(): string;
 }
 
-export type Format = 'text' | 'json' | 'sarif';
-
-export function reportWriter(format: Format, version: string): ReportWriter {
+export function reportWriter(format: OutputFormat, version: string): ReportWriter {
   return format === 'json' ? jsonWriter() : format === 'sarif' ? sarifWriter(version) : textWriter();
-}
-
-/** Whole-output helpers (the writers run over a list). */
-export function formatText(reports: readonly DocumentReport[]): string {
-  return writeAll(textWriter(), reports);
-}
-
-export function formatJson(reports: readonly DocumentReport[]): string {
-  return writeAll(jsonWriter(), reports);
-}
-
-export function formatSarif(reports: readonly DocumentReport[], version: string): string {
-  return writeAll(sarifWriter(version), reports);
-}
-
-function writeAll(w: ReportWriter, reports: readonly DocumentReport[]): string {
-  return w.begin() + reports.map((r) => w.add(r)).join('') + w.end();
 }
 
 function textWriter(): ReportWriter {
