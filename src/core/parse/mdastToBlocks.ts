@@ -110,7 +110,7 @@ function paragraph(ctx: Ctx, node: Extract<Content, { type: 'paragraph' }>, quot
       kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted,
       inlines: inlines.filter((n) => n.start >= s && n.end <= e),
     });
-  if (ctx.text.indexOf('|', start) < end && emitTable(ctx.text, start, end, inlines, quoted, ctx.out, makeParagraph)) return;
+  if (ctx.text.slice(start, end).includes('|') && emitTable(ctx.text, start, end, inlines, quoted, ctx.out, makeParagraph)) return;
   makeParagraph(start, end);
 }
 

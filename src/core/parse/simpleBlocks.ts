@@ -200,7 +200,7 @@ class SimpleReader {
         this.lists.length = k;
         // Unlike a fence, an HTML block starts at its indentation.
         this.comment = { level: k, start: pos, quoted: this.quotedAt(k) };
-        if (text.indexOf('-->', at + 4) >= 0 && text.indexOf('-->', at + 4) < line.end) this.endComment(line.end);
+        if (text.slice(at + 4, line.end).includes('-->')) this.endComment(line.end);
         return;
       }
       if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
@@ -291,8 +291,7 @@ class SimpleReader {
   private commentLine(line: LineSlice, comment: OpenComment): void {
     const { k, pos } = this.match(line);
     if (k < comment.level) bail(); // its containers end inside it: remark's positions
-    const close = this.text.indexOf('-->', pos);
-    if (close >= 0 && close < line.end) this.endComment(line.end);
+    if (this.text.slice(pos, line.end).includes('-->')) this.endComment(line.end); // this line only: no scan ahead
   }
 
   private endComment(end: number): void {
@@ -334,7 +333,7 @@ class SimpleReader {
           kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted: p.quoted,
           inlines: inlines.filter((n) => n.start >= s && n.end <= e),
         });
-      if (!(text.indexOf('|', p.start) < p.end && emitTable(text, p.start, p.end, inlines, p.quoted, this.out, makeParagraph))) {
+      if (!(text.slice(p.start, p.end).includes('|') && emitTable(text, p.start, p.end, inlines, p.quoted, this.out, makeParagraph))) {
         makeParagraph(p.start, p.end);
       }
     }

@@ -55,8 +55,10 @@ export function splitCells(text: string, start: number, end: number): Span[] {
     if (c === '`') {
       let n = 0;
       while (text[i + n] === '`') n++;
-      const close = text.indexOf('`'.repeat(n), i + n);
-      if (close > 0 && close < end && text[close + n] !== '`') { i = close + n; continue; }
+      // Searched within the row only: the text is the whole document, and a row may hold many lone backticks.
+      const found = text.slice(i + n, end).indexOf('`'.repeat(n));
+      const close = found < 0 ? -1 : i + n + found;
+      if (close > 0 && text[close + n] !== '`') { i = close + n; continue; }
       i += n;
       continue;
     }
