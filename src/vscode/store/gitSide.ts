@@ -4,7 +4,7 @@
  * providers. Switching git off drops the checks and the watchers together, so nothing can start a process.
  */
 import * as vscode from 'vscode';
-import type { CommitDetails, RepoInfo } from '../../core/git';
+import type { CommitDetails, GitResult, RepoInfo } from '../../core/git';
 import type { GitCheck } from '../../core/gitCheck';
 import { makeGitCheck, type AdapterGit } from './gitCheck';
 import { GitWatch } from './gitWatch';
@@ -64,19 +64,24 @@ export class GitSide implements vscode.Disposable {
     }
   }
 
-  async commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
-    const git = this.git;
-    const repo = await this.repoOf(handoff, token);
-    if (!repo || !git) return undefined;
-    const r = await git.provider.commitDetails(repo, sha, token);
-    return r.ok ? r.value : undefined;
+  commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined> {
+    return this.askRepo(handoff, token, (git, repo) => git.provider.commitDetails(repo, sha, token));
   }
 
-  async commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
+  commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined> {
+    return this.askRepo(handoff, token, (git, repo) => git.provider.commitPatch(repo, sha, token));
+  }
+
+  /** One question to the repository holding a handoff; undefined without git, a repository, or an answer. */
+  private async askRepo<T>(
+    handoff: vscode.Uri,
+    token: vscode.CancellationToken,
+    ask: (git: AdapterGit, repo: RepoInfo) => Promise<GitResult<T>>,
+  ): Promise<T | undefined> {
     const git = this.git;
     const repo = await this.repoOf(handoff, token);
     if (!repo || !git) return undefined;
-    const r = await git.provider.commitPatch(repo, sha, token);
+    const r = await ask(git, repo);
     return r.ok ? r.value : undefined;
   }
 
