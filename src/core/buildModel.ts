@@ -34,11 +34,12 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map(({ start, end, ...rest }) => ({ ...rest, range: rangeOf(parsed.lineStarts, start, end) as Range, phase: phaseLabelAt(headings, start) }));
 
-  const commits = place(guard('commit', () => extractors.commits(parsed, context), []));
-  const files = place(guard('file', () => extractors.files(parsed, context), []));
+  const commits = place(guard('commit', () => extractors.commits(parsed, context), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
+  const files = place(guard('file', () => extractors.files(parsed, context), []))
+    .map((f) => ({ ...f, qualifier: f.qualifier ?? null, folderHint: f.folderHint ?? null }));
   const steps = place(guard('step', () => extractors.steps(parsed, context), []));
   const refs = place(guard('ref', () => extractors.refs(parsed, context), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );
-  return { model: { ...facts, phases: roots, commits, refs, files, steps }, problems };
+  return { model: { ...facts, phases: roots, commits, refs, files, steps, history: [] }, problems };
 }

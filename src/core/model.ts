@@ -47,6 +47,9 @@ export type CommitEvidence =
   | 'front-matter' // `git_commit:` / `commit:` in front matter
   | 'bare'; // hex in backticks or prose with no other context
 
+/** What the document says of a commit's push state: "NOT YET PUSHED", "local-only", "awaiting push"; "pushed to origin". */
+export type PushClaim = 'pushed' | 'unpushed';
+
 export interface CommitMention {
   /** As written (case kept). */
   sha: string;
@@ -54,6 +57,8 @@ export interface CommitMention {
   /** Label of the innermost phase containing it, or null. */
   phase: string | null;
   evidence: CommitEvidence;
+  /** The push state the document claims for this commit, or null when it claims none. */
+  pushClaim: PushClaim | null;
 }
 
 export type RefKind = 'branch' | 'tag' | 'remote';
@@ -71,6 +76,14 @@ export interface RefMention {
   phase: string | null;
 }
 
+/**
+ * What the document itself says of a file it names, which decides whether a missing file is a problem:
+ * `planned` ("will create", "(new)", "to add"), `removed` ("removed", "[removed]", "(deleted)", "drop"), `renamed`
+ * ("renamed to", "→ new path"), `struck` (inside ~~struck-through~~ text), `elsewhere` (another repository or
+ * branch, a pending PR, the agent's memory).
+ */
+export type FileQualifier = 'planned' | 'removed' | 'renamed' | 'struck' | 'elsewhere';
+
 export interface FileBreadcrumb {
   /** The path as written, without line/column/symbol suffixes or a `#L` anchor. */
   path: string;
@@ -86,6 +99,13 @@ export interface FileBreadcrumb {
   phase: string | null;
   /** Where it was written: inside backticks, a Markdown link target, a table cell, or prose. */
   source: 'code' | 'link' | 'table' | 'text';
+  /** What the document says of this file (planned, removed…), or null. */
+  qualifier: FileQualifier | null;
+  /**
+   * For a bare name (`config.py`): a folder the context names for it — the folder in the same sentence or list
+   * item, the enclosing tree diagram's folder — used to pick among several matches; null when none.
+   */
+  folderHint: string | null;
 }
 
 export const STEP_STATES = ['open', 'done', 'blocked', 'superseded', 'in-progress'] as const;
@@ -116,6 +136,12 @@ export interface HandoffModel extends DocumentFacts {
   refs: RefMention[];
   files: FileBreadcrumb[];
   steps: Step[];
+  /**
+   * The parts of the document that record the past rather than the current state: dated entries older than the
+   * newest one of a log, "Archive"/"Completed"/"Previous session" sections, a document bannered as superseded.
+   * Claims there are history (never stale); open steps there are not reported. Sorted, not overlapping.
+   */
+  history: Range[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -40,14 +40,14 @@ describe('git check robustness', () => {
     for (let round = 0; round < 12; round++) {
       const model: HandoffModel = emptyModel();
       let line = 0;
-      for (let i = 0; i < 15; i++) model.commits.push({ sha: pick(tokens), range: range(line++), phase: null, evidence: pick(evidences) });
+      for (let i = 0; i < 15; i++) model.commits.push({ sha: pick(tokens), range: range(line++), phase: null, evidence: pick(evidences), pushClaim: null });
       for (let i = 0; i < 6; i++) {
         model.refs.push({ name: pick(names), kind: pick(kinds), claim: r() < 0.5 ? { sha: pick(tokens) } : { pushed: r() < 0.5 }, range: range(line++), phase: null });
       }
       for (let i = 0; i < 8; i++) {
         const ln = r() < 0.5 ? null : Math.floor(r() * 100) - 10;
         model.files.push({ path: pick(paths), line: ln, endLine: r() < 0.3 ? Math.floor(r() * 100) : null, column: null, symbol: null,
-          external: r() < 0.1, range: range(line++), phase: null, source: 'code' });
+          external: r() < 0.1, range: range(line++), phase: null, source: 'code', qualifier: null, folderHint: null });
       }
       const repo = pick([fx.work, fx.detached, fx.shallow, fx.solo, fx.corrupt, fx.plain]);
       const result = await check(model, fx.writeHandoff(repo, `fuzz-${round}.md`, ''));

@@ -105,7 +105,7 @@ describe('file rules', () => {
     const text = odd.join(' ');
     const b = new ModelBuilder(text);
     for (const o of odd) {
-      b.model.files.push({ path: o, line: 1e9, endLine: -5, column: null, symbol: null, external: false, phase: null, source: 'text',
+      b.model.files.push({ path: o, line: 1e9, endLine: -5, column: null, symbol: null, external: false, phase: null, source: 'text', qualifier: null, folderHint: null,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
     }
     await fileRules(b.model.files, { documentPath: 'HANDOFF.md', root: '', files: memoryFiles(FILES), settings: settings(), token: NEVER_CANCELLED, graph: async () => null });

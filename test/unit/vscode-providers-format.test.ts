@@ -11,7 +11,8 @@ const NOW = Date.parse('2026-01-10T12:00:00Z');
 export function crumb(partial: Partial<FileBreadcrumb>): FileBreadcrumb {
   return {
     path: 'src/app.ts', line: null, endLine: null, column: null, symbol: null, external: false,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, phase: null, source: 'code', ...partial,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, phase: null, source: 'code',
+    qualifier: null, folderHint: null, ...partial,
   };
 }
 

@@ -11,8 +11,10 @@ export interface Located {
   end: number;
 }
 
-export type FoundCommit = Omit<CommitMention, 'range' | 'phase'> & Located;
-export type FoundFile = Omit<FileBreadcrumb, 'range' | 'phase'> & Located;
+/** Fields an extractor may leave out; the model builder gives them their "nothing said" value (null). */
+export type FoundCommit = Omit<CommitMention, 'range' | 'phase' | 'pushClaim'> & Partial<Pick<CommitMention, 'pushClaim'>> & Located;
+export type FoundFile = Omit<FileBreadcrumb, 'range' | 'phase' | 'qualifier' | 'folderHint'>
+  & Partial<Pick<FileBreadcrumb, 'qualifier' | 'folderHint'>> & Located;
 export type FoundRef = Omit<RefMention, 'range' | 'shaRange' | 'phase'> & Located & { sha?: Located };
 export type FoundStep = Omit<Step, 'range' | 'phase'> & Located;
 

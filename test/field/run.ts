@@ -1,0 +1,119 @@
+/**
+ * `npm run field`: the field study. Clones the repositories of ../shared/corpus (MANIFEST.tsv), runs the built
+ * `handoff-lint --format json` on each handoff inside its own repository — at the handoff's own commit and at the
+ * repository's HEAD — and compares every diagnostic Problems would show (error, warning, information) with the
+ * judgements in test/field/judgements.tsv. Prints precision per rule, how many judged real problems are still
+ * shown, and writes what is not yet judged to .scratch/field/unjudged.tsv (rows ready for a verdict).
+ *
+ *   npm run field                       # all repositories
+ *   npm run field -- --only lq-ai-fork  # repositories whose name contains this
+ *   npm run field -- --no-build         # reuse dist/cli.js as it is
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { corpusText, readManifest, type ManifestRow } from './cases';
+import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
+import { clean, keyOf, readJudgements, type Judgement } from './judgements';
+import { report, type Shown } from './report';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const OUT = join(ROOT, '.scratch', 'field');
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
+
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The text under a range, as the judgements key it. */
+function textAt(text: string, r: JsonDiagnostic['range']): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
+  return [(lines[r.start.line] ?? '').slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), (lines[r.end.line] ?? '').slice(0, r.end.character)].join(' ');
+}
+
+async function lint(clone: Clone, row: ManifestRow, scenario: string, text: string): Promise<{ shown: Shown[]; notices: string[] }> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run('node', [CLI, '--format', 'json', row.path], { cwd: clone.dir, maxBuffer: 1 << 28, timeout: 300_000 }));
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    if (err.code !== 1 || !err.stdout) throw new Error(`handoff-lint failed on ${row.file} (${scenario}): ${err.stderr ?? e}`);
+    stdout = err.stdout;
+  }
+  const doc = JSON.parse(stdout).documents[0] as { diagnostics: JsonDiagnostic[]; notices: string[] };
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const shown = doc.diagnostics.map((d) => ({
+    scenario, file: row.file, code: d.code, severity: d.severity, line: d.range.start.line + 1,
+    token: clean(textAt(text, d.range)), message: d.message, context: (lines[d.range.start.line] ?? '').trim().slice(0, 240),
+  }));
+  return { shown, notices: doc.notices };
+}
+
+async function study(repo: string, rows: ManifestRow[]): Promise<{ shown: Shown[]; skipped: string[]; notices: string[] }> {
+  const clone = cloneOf(repo);
+  if ('error' in clone) return { shown: [], skipped: rows.map((r) => `${r.file}: ${clone.error}`), notices: [] };
+  const shown: Shown[] = [];
+  const skipped: string[] = [];
+  const notices: string[] = [];
+  const headScenario = `head:${clone.head.slice(0, 12)}`;
+  for (const row of rows) {
+    const text = corpusText(row);
+    if (atCommit(clone, row.commit)) {
+      placeText(clone, row.path, text);
+      const r = await lint(clone, row, 'commit', text);
+      shown.push(...r.shown);
+      notices.push(...r.notices.map((n) => `${row.file} (commit): ${n}`));
+    } else skipped.push(`${row.file}: commit ${row.commit.slice(0, 12)} is not in the clone`);
+    atHead(clone);
+    placeText(clone, row.path, text);
+    const r = await lint(clone, row, headScenario, text);
+    shown.push(...r.shown);
+    notices.push(...r.notices.map((n) => `${row.file} (HEAD): ${n}`));
+  }
+  atHead(clone);
+  return { shown, skipped, notices };
+}
+
+async function main(): Promise<void> {
+  const manifest = readManifest().filter((r) => r.repo.includes(only));
+  if (!manifest.length) {
+    console.log('field: no cases (../shared/corpus/MANIFEST.tsv is missing, or --only matched nothing)');
+    return;
+  }
+  const byRepo = new Map<string, ManifestRow[]>();
+  for (const r of manifest) byRepo.set(r.repo, [...(byRepo.get(r.repo) ?? []), r]);
+  const queue = [...byRepo];
+  const results: Array<Awaited<ReturnType<typeof study>>> = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      process.stderr.write(`[field] ${next[0]} (${next[1].length} handoffs)\n`);
+      results.push(await study(next[0], next[1]));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const shown = results.flatMap((r) => r.shown);
+  const judgements = readJudgements().filter((j) => manifest.some((m) => m.file === j.file));
+  mkdirSync(OUT, { recursive: true });
+  const judged = new Set(judgements.map(keyOf));
+  const unjudged = shown.filter((s) => s.severity !== 'hint' && !judged.has(keyOf(s)));
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ shown, notices: results.flatMap((r) => r.notices) }, null, 1));
+  writeFileSync(join(OUT, 'unjudged.tsv'), unjudged.map((s) =>
+    ['?', s.scenario, s.file, s.code, s.line, s.token, `${s.message} ⟦${s.context}⟧`].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n');
+  for (const s of results.flatMap((r) => r.skipped)) console.log(`skipped: ${s}`);
+  console.log(report(shown, judgements as Judgement[], { runs: manifest.length * 2, repos: byRepo.size }));
+  if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/unjudged.tsv`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});
