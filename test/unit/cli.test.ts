@@ -43,11 +43,11 @@ describe('handoff-lint', () => {
     assert.equal(doc.path, billing);
     assert.equal(doc.title, 'Session Handoff — 2026-03-14 — Billing export, phases 1–3 shipped');
     assert.equal(doc.date, '2026-03-14');
-    for (const key of ['phases', 'commits', 'refs', 'files', 'steps', 'diagnostics']) assert.ok(Array.isArray(doc[key]), key);
+    for (const key of ['phases', 'commits', 'refs', 'files', 'steps', 'history', 'diagnostics']) assert.ok(Array.isArray(doc[key]), key);
     const phase1 = doc.phases[0].children[1].children[0]; // H1 → `2. What landed` → Phase 1
     assert.deepEqual({ kind: phase1.kind, label: phase1.label }, { kind: 'phase', label: 'Phase 1' });
     const commit = doc.commits.find((c: { sha: string }) => c.sha === '5d9c8a1');
-    assert.deepEqual(Object.keys(commit).sort(), ['evidence', 'phase', 'range', 'sha']);
+    assert.deepEqual(Object.keys(commit).sort(), ['evidence', 'phase', 'pushClaim', 'range', 'sha']);
     assert.deepEqual(commit.range.start, { line: 17, character: 3 });
     const step = doc.steps[0];
     assert.equal(step.state, 'open');
