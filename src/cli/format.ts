@@ -62,7 +62,7 @@ function jsonWriter(): ReportWriter {
     add(r) {
       const doc = {
         path: r.path, title: r.model.title, date: r.model.date, frontMatter: r.model.frontMatter, phases: r.model.phases,
-        commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps,
+        commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps, history: r.model.history,
         diagnostics: r.diagnostics, notices: r.notices,
       };
       const text = `${first ? '' : ','}\n    ${nested(doc, 2)}`;
