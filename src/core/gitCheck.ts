@@ -1,11 +1,17 @@
-/** The seam between the language service and the git rules: the service only knows this shape. */
+/** The seam between the language service and the repository: the service only knows this shape. */
+import type { HandoffFacts } from './facts/types';
 import type { CancellationToken } from './interfaces';
 import type { HandoffModel } from './model';
 import type { CoreSettings } from './settings';
-import type { GitCheckResult } from './git/check';
 
-export type { GitCheckResult };
+export interface DocumentText {
+  /** File-system path of the document. */
+  path: string;
+  /** The text analysed (an editor's buffer may differ from the file on disk). */
+  text: string;
+}
 
-export interface GitCheck {
-  check(model: HandoffModel, documentPath: string, settings: CoreSettings, token: CancellationToken): Promise<GitCheckResult>;
+/** Gathers what the repository says about one handoff (src/core/facts/gather.ts behind a Node wiring). */
+export interface FactSource {
+  gather(model: HandoffModel, doc: DocumentText, settings: CoreSettings, token: CancellationToken): Promise<HandoffFacts>;
 }

@@ -11,10 +11,9 @@ import type { ParsedText } from './parse/blocks';
 import { parseDocument, SectionCache } from './parse/parseDocument';
 import { buildModel } from './buildModel';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
-import { uncheckedSteps } from './rules/uncheckedStep';
-import { severityOf } from './rules/severity';
-import type { GitCheck } from './gitCheck';
-import type { CommitState } from './rules/commitRules';
+import { runRules } from './rules';
+import type { FactSource } from './gitCheck';
+import { emptyFacts, type CommitState, type FileFact, type HandoffFacts } from './facts/types';
 
 export interface HandoffDocumentInput {
   /** File-system path (or '' for an unsaved buffer). Keys the cache, names the repository, gives the date. */
@@ -29,6 +28,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** One-line messages: what was skipped and why (git unavailable, shallow clone, parser fallback…). */
   notices: string[];
+  /** What the repository says (anchor, commits, refs, files, freshness); null when git did not run (parse-only). */
+  facts: HandoffFacts | null;
   /** Per-commit git state, by SHA as written (lower-cased); empty when git did not run. */
   commitStates: ReadonlyMap<string, CommitState>;
   /**
@@ -38,10 +39,17 @@ export interface Analysis {
   fileTargets: ReadonlyArray<readonly string[] | null>;
 }
 
+/** Where a breadcrumb points, for links and the tree: its files, none when gone or absent, null when not looked up. */
+function targetsOf(f: FileFact | undefined): readonly string[] | null {
+  if (!f) return null;
+  if (f.kind === 'found') return f.paths;
+  return f.kind === 'gone' || f.kind === 'absent' ? [] : null;
+}
+
 export interface LanguageServiceOptions {
   files?: WorkspaceFiles;
-  /** The git checks (absent: parse-only, as in untrusted workspaces). */
-  git?: GitCheck;
+  /** What the repository says of a handoff (absent: parse-only, as in untrusted workspaces). */
+  git?: FactSource;
   logger?: Logger;
   settings?: CoreSettings;
 }
@@ -100,26 +108,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     async analyze(doc, token = NEVER_CANCELLED) {
       const { model, problems } = entryFor(doc);
       const notices = [...problems];
-      const diagnostics: Diagnostic[] = [];
-      const stepSeverity = severityOf(settings, 'unchecked-step');
-      if (stepSeverity) diagnostics.push(...uncheckedSteps(model, stepSeverity));
-      let commitStates: ReadonlyMap<string, CommitState> = new Map();
-      let fileTargets: ReadonlyArray<readonly string[] | null> = model.files.map(() => null);
+      // text → model → facts → rules → diagnostics: the rules never ask git; the facts are gathered once.
+      let facts: HandoffFacts | null = null;
       if (options.git && settings.git && !token.isCancellationRequested) {
         try {
-          const result = await options.git.check(model, doc.path, settings, token);
-          diagnostics.push(...result.diagnostics);
-          notices.push(...result.notices);
-          commitStates = result.commits;
-          fileTargets = result.fileTargets;
+          facts = await options.git.gather(model, { path: doc.path, text: doc.text }, settings, token);
         } catch (error) {
           const message = `git checks skipped: ${error instanceof Error ? error.message : String(error)}`;
           logger.error(message);
-          notices.push(message);
+          facts = emptyFacts(model, [message]);
         }
+        notices.push(...facts.notices);
       }
-      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      return { model, diagnostics, notices, commitStates, fileTargets };
+      const diagnostics = runRules(model, facts, settings);
+      return { model, diagnostics, notices, facts, commitStates: facts?.commits ?? new Map(), fileTargets: model.files.map((_, i) => targetsOf(facts?.files[i])) };
     },
 
     updateSettings(next) {

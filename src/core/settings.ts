@@ -13,7 +13,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.f
   'unknown-commit': 'warning',
   'ambiguous-commit': 'warning',
   'unpushed-commit': 'warning',
-  'stale-ref': 'information',
+  'stale-ref': 'warning',
   'missing-file': 'warning',
   'line-out-of-range': 'warning',
 });
@@ -32,6 +32,12 @@ export const DEFAULT_SETTINGS: Readonly<CoreSettings> = Object.freeze({
   git: true,
   gitTimeoutMs: 10_000,
 });
+
+/** The configured severity of a rule, or null when it is turned off. */
+export function severityOf(settings: CoreSettings, code: RuleCode): Severity | null {
+  const s = settings.rules[code];
+  return s === undefined || s === 'off' ? null : s;
+}
 
 const ruleCode = z.enum(RULE_CODES);
 

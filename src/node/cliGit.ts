@@ -1,12 +1,12 @@
 /**
- * Node wiring of the git checks for the CLI (and any other Node host): one provider and one workspace-files
+ * Node wiring of the repository facts for the CLI (and any other Node host): one provider and one workspace-files
  * instance per process, sharing a runner (and its process counter), in the shape the language service takes
- * (`GitCheck` of src/core/gitCheck.ts). `repo` is the CLI's `--repo DIR`: the repository to check against
+ * (`FactSource` of src/core/gitCheck.ts). `repo` is the CLI's `--repo DIR`: the repository to check against
  * instead of the one found from each handoff's folder.
  */
 import { resolve } from 'node:path';
-import { checkAgainstGit } from '../core/git';
-import type { GitCheck } from '../core/gitCheck';
+import { gatherFacts } from '../core/facts/gather';
+import type { FactSource } from '../core/gitCheck';
 import { SILENT_LOGGER, type Logger, type WorkspaceFiles } from '../core/interfaces';
 import { NodeGitProvider, type NodeGitProviderOptions } from './gitFacts';
 import { NodeWorkspaceFiles } from './workspaceFiles';
@@ -20,7 +20,7 @@ export interface NodeGitCheckOptions extends NodeGitProviderOptions {
 }
 
 export interface NodeGitCheck {
-  check: GitCheck;
+  check: FactSource;
   files: WorkspaceFiles;
   provider: NodeGitProvider;
   dispose(): void;
@@ -36,8 +36,8 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
     check: {
       // Paths as given on a command line are relative to the working directory, which only this side knows:
       // the core resolves document-relative breadcrumbs against absolute paths.
-      check: (model, documentPath, settings, token) => checkAgainstGit(model, {
-        documentPath: resolve(documentPath), git: provider, files, settings, logger, token,
+      gather: (model, doc, settings, token) => gatherFacts(model, {
+        documentPath: resolve(doc.path), text: doc.text, git: provider, files, settings, logger, token,
         ...(options.repo ? { repoFolder: resolve(options.repo) } : {}),
         ...(options.root ? { root: resolve(options.root) } : {}),
       }),

@@ -9,7 +9,9 @@
  *               --disambiguate` first and +1 `cat-file --batch-check` beside the log (at most 4 in all); +1
  *               `cat-file` per submodule only if a SHA is missing. Cached per repository state, so a re-analysis
  *               costs 0
- *   history   – 1 × `log --all -n N --name-status -M` (lazy: only when a rule needs it)
+ *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts): each one
+ *               batched command, asked only when a check needs it, cached per repository state (files at a
+ *               commit: per commit, which never changes)
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
@@ -17,14 +19,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
-  CommitDetails, GitProvider, GitResult, RefInfo, RepoFacts, RepoHistory, RepoInfo, ShaLookup,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
+  ShaLookup,
 } from '../core/git/provider';
-import { fullShaSchema, validSha } from '../core/git/schemas';
+import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import {
-  type BatchCheckLine, headState, HISTORY_FORMAT, parseBatchCheck, parseDiscovery, parseGitmodules, parseHistory, parseReach,
-  parseRefs, REACH_FORMAT, REF_FORMAT,
+  type BatchCheckLine, headState, parseBatchCheck, parseDiscovery, parseReach, parseRefs, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
+import { readCommitDetails, readCommitPatch } from './commitDetails';
+import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
@@ -33,8 +38,6 @@ import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambi
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
   timeoutMs?: number;
-  /** How many recent commits the history pass reads (renames, amended/squashed subjects, ahead counts). */
-  historyLimit?: number;
   /** Share a runner (and its process counter) between providers. */
   runner?: GitRunner;
   /** Longest `--disambiguate` list for one command line (tests lower it to reach the old query shape). */
@@ -46,26 +49,29 @@ interface RepoCache {
   refs?: RefInfo[];
   headSha?: string | null;
   lookups: Map<string, ShaLookup>;
-  history?: RepoHistory;
+  /** Pull-request heads (`refs/pull/N/head`), read with the refs. */
+  pullRefs?: Array<{ number: number; sha: string }>;
+  /** History answers of this repository state, by question (failed answers are not kept). */
+  answers: Map<string, Promise<GitResult<unknown>>>;
 }
 
-/** Submodules searched for SHAs the superproject lacks (each costs one process, only when a SHA is missing). */
-const MAX_SUBMODULES = 8;
+/** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
+const MAX_TREES = 8;
+
 
 const toSlash = (p: string) => p.replace(/\\/g, '/');
 
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
   timeoutMs: number;
-  private readonly historyLimit: number;
   private readonly maxDisambiguateChars: number;
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
+  private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.historyLimit = options.historyLimit ?? 1000;
     this.maxDisambiguateChars = options.maxDisambiguateChars ?? MAX_DISAMBIGUATE_CHARS;
   }
 
@@ -73,9 +79,11 @@ export class NodeGitProvider implements GitProvider {
     this.timeoutMs = options.timeoutMs;
   }
 
-  private git(cwd: string, args: string[], token: CancellationToken, input?: string): Promise<GitRunResult> {
-    return this.runner.run({ cwd, args, input, token, timeoutMs: this.timeoutMs });
+  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number): Promise<GitRunResult> {
+    return this.runner.run({ cwd, args, input, token, timeoutMs: this.timeoutMs, maxBytes });
   }
+
+  private readonly run: RunGit = (cwd, args, token, input, maxBytes) => this.git(cwd, args, token, input, maxBytes);
 
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
@@ -115,7 +123,7 @@ export class NodeGitProvider implements GitProvider {
     const key = repoStateKey(repo.gitDir, repo.commonDir);
     let c = this.caches.get(repo.gitDir);
     if (!c || c.key !== key) {
-      c = { key, lookups: new Map() };
+      c = { key, lookups: new Map(), answers: new Map() };
       this.caches.set(repo.gitDir, c);
     }
     return c;
@@ -131,7 +139,8 @@ export class NodeGitProvider implements GitProvider {
     // --disambiguate` for the abbreviations (for-each-ref meanwhile); past a command line's length, the
     // abbreviations go to git as they are (the old, slower query shape).
     let refsRun: Promise<GitRunResult> | null = null;
-    const startRefs = () => (refsRun ??= this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes'], token));
+    // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
+    const startRefs = () => (refsRun ??= this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token));
     const disk = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
     let candidates: Candidates = disk?.candidates ?? new Map();
     const prefixes = fresh.filter((s) => s.length < 40);
@@ -172,7 +181,9 @@ export class NodeGitProvider implements GitProvider {
     if (refsDone) {
       if (!refsDone.ok) return refsDone;
       if (refsDone.out.code !== 0) return { ok: false, problem: failureProblem(refsDone.out, 'for-each-ref') };
-      cache.refs = parseRefs(refsDone.out.stdout);
+      const all = parseRefs(refsDone.out.stdout);
+      cache.refs = all.filter((r) => !r.refname.startsWith('refs/pull/'));
+      cache.pullRefs = pullRefsOf(all);
     }
     const refs = cache.refs!;
     const hasRemote = refs.some(isRemoteRef);
@@ -270,89 +281,100 @@ export class NodeGitProvider implements GitProvider {
     return { ok: true, value: undefined };
   }
 
-  /** SHAs missing here may be a submodule's history: one batch-check per checked-out submodule. */
+  /**
+   * SHAs missing here may be a submodule's history: looked up in checked-out submodules, then among the commits
+   * the superproject ever recorded for a submodule (submodules.ts). Unmatched keys stay missing.
+   */
   private async inSubmodules(repo: RepoInfo, cache: RepoCache, keys: string[], token: CancellationToken): Promise<GitResult<void> | null> {
     for (const k of keys) cache.lookups.set(k, { status: 'missing' });
     if (!keys.length) return null;
-    let paths: string[] = [];
-    try {
-      paths = parseGitmodules(readFileSync(join(repo.root, '.gitmodules'), 'utf8'));
-    } catch {
-      return null;
-    }
-    let left = keys;
-    // Bounded: a superproject with hundreds of submodules must not turn one typo into hundreds of processes.
-    for (const sub of paths.slice(0, MAX_SUBMODULES)) {
-      const dir = join(repo.root, sub);
-      if (!left.length || !existsSync(join(dir, '.git'))) continue;
-      const r = await this.git(dir, ['cat-file', '--batch-check'], token, left.map((s) => `${s}^{commit}`).join('\n') + '\n');
-      if (!r.ok) return r;
-      const parsed = r.out.code === 0 ? parseBatchCheck(r.out.stdout, left.length) : null;
-      if (!parsed) continue; // a broken submodule must not hide the superproject's results
-      const still: string[] = [];
-      left.forEach((k, i) => {
-        const line = parsed[i]!;
-        if (line.kind === 'found') cache.lookups.set(k, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: toSlash(sub) });
-        else still.push(k);
-      });
-      left = still;
+    const checkedOut = await inCheckedOutSubmodules(this.run, repo, keys, token);
+    if (!checkedOut.ok) return checkedOut;
+    for (const [k, l] of checkedOut.value) cache.lookups.set(k, l);
+    const left = keys.filter((k) => !checkedOut.value.has(k));
+    if (!left.length) return null;
+    // Only a repository with submodules (now) has gitlinks worth a history search.
+    if (!existsSync(join(repo.root, '.gitmodules'))) return null;
+    const links = await this.answer(repo, 'gitlinks', () => recordedGitlinks(this.run, repo, token));
+    if (!links.ok) return null; // the superproject's own answers stand
+    for (const k of left) {
+      const hits = [...links.value.keys()].filter((sha) => sha.startsWith(k));
+      if (hits.length === 1) cache.lookups.set(k, { status: 'found', sha: hits[0]!, reach: 'unchecked', subject: null, submodule: links.value.get(hits[0]!)! });
     }
     return null;
   }
 
-  async history(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoHistory>> {
-    const cache = this.cacheFor(repo);
-    if (cache.history) return { ok: true, value: cache.history };
-    const r = await this.git(repo.root, ['log', '--all', `-n${this.historyLimit}`, '-M', '--name-status', '-z',
-      `--format=${HISTORY_FORMAT}`], token);
-    if (!r.ok) return r;
-    if (r.out.code !== 0) {
-      // An unborn repository has no history: that is an empty answer, not an error.
-      if (/does not have any commits|bad default revision/.test(r.out.stderr)) return { ok: true, value: { commits: [], complete: true } };
-      return { ok: false, problem: failureProblem(r.out, 'log') };
+  /** One answer per question and repository state; a failed answer (timeout, cancel) is asked again next time. */
+  private answer<T>(repo: RepoInfo, question: string, ask: () => Promise<GitResult<T>>): Promise<GitResult<T>> {
+    const answers = this.cacheFor(repo).answers;
+    let p = answers.get(question) as Promise<GitResult<T>> | undefined;
+    if (!p) {
+      p = ask();
+      answers.set(question, p);
+      void p.then((r) => { if (!r.ok && answers.get(question) === p) answers.delete(question); });
     }
-    const commits = parseHistory(r.out.stdout);
-    cache.history = { commits, complete: commits.length < this.historyLimit };
-    return { ok: true, value: cache.history };
+    return p;
   }
 
-  async commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {
-    const valid = validSha(sha);
-    if (!valid) return { ok: false, problem: { kind: 'error', message: `"${sha}" is not a commit SHA` } };
-    const r = await this.git(repo.root, ['log', '-1', '-m', '--first-parent', '--name-only', '-z',
-      '--format=%H%x00%s%x00%an%x00%ae%x00%aI%x00', '--end-of-options', `${valid}^{commit}`, '--'], token);
-    if (!r.ok) return r;
-    if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'log') };
-    const [full, subject, author, authorEmail, date, ...files] = r.out.stdout.split('\0');
-    if (!fullShaSchema.safeParse(full).success) return { ok: false, problem: { kind: 'error', message: `commit ${sha} not found` } };
-    const c = await this.git(repo.root, ['for-each-ref', `--contains=${full}`, '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'], token);
-    if (!c.ok) return c;
-    const names = c.out.stdout.split('\n').filter(Boolean);
-    const strip = (prefix: string) => names.filter((n) => n.startsWith(prefix) && !n.endsWith('/HEAD')).map((n) => n.slice(prefix.length));
-    return {
-      ok: true,
-      value: {
-        sha: full!, subject: subject ?? '', author: author ?? '', authorEmail: authorEmail ?? '', date: date ?? '',
-        filesChanged: files.map((f) => f.replace(/^\n+/, '')).filter(Boolean).length,
-        localBranches: strip('refs/heads/'), remoteBranches: strip('refs/remotes/'), tags: strip('refs/tags/'),
-      },
-    };
+  graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
+    const cache = this.cacheFor(repo);
+    return this.answer(repo, 'graph', async () => {
+      const [graph, pullRefs] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ?? readPullRefs(this.run, repo, token)]);
+      return graph.ok ? { ok: true, value: { ...graph.value, pullRefs } } : graph;
+    });
   }
 
-  async commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
-    const valid = validSha(sha);
-    if (!valid) return { ok: false, problem: { kind: 'error', message: `"${sha}" is not a commit SHA` } };
-    const r = await this.git(repo.root, ['show', '--format=fuller', '--stat', '--patch', '--no-ext-diff', '--no-textconv',
-      '--end-of-options', `${valid}^{commit}`, '--'], token);
-    if (!r.ok) return r;
-    if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'show') };
-    return { ok: true, value: r.out.stdout };
+  anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
+    return this.answer(repo, `anchor\0${relPath}\0${blobId(text)}`, () => findAnchor(this.run, repo, relPath, text, token));
+  }
+
+  filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
+    let p = this.trees.get(sha);
+    if (p) {
+      this.trees.delete(sha); // Map order is recency order
+    } else {
+      p = listFilesAt(this.run, repo, sha, token);
+      void p.then((r) => { if (!r.ok && this.trees.get(sha) === p) this.trees.delete(sha); });
+    }
+    this.trees.set(sha, p);
+    if (this.trees.size > MAX_TREES) this.trees.delete(this.trees.keys().next().value as string);
+    return p;
+  }
+
+  deletions(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+    const sorted = [...new Set(paths)].sort();
+    return this.answer(repo, `deletions\0${sorted.join('\0')}`, () => findDeletions(this.run, repo, sorted, token));
+  }
+
+  ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
+    const sorted = [...new Set(paths)].sort();
+    return this.answer(repo, `ignored\0${sorted.join('\0')}`, () => checkIgnored(this.run, repo, sorted, token));
+  }
+
+  mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
+    const sorted = [...new Set(needles)].sort();
+    return this.answer(repo, `mentioning\0${sorted.join('\0')}`, () => findMentioning(this.run, repo, sorted, token));
+  }
+
+  commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {
+    return readCommitDetails(this.run, repo, sha, token);
+  }
+
+  commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
+    return readCommitPatch(this.run, repo, sha, token);
   }
 }
 
 type ReachMap = ReturnType<typeof parseReach>;
 
 const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
+
+function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
+  return refs.flatMap((r) => {
+    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
+    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
+  });
+}
 
 /** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
 function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {

@@ -2,7 +2,7 @@
  * Parsers for the machine-readable output of the batch commands in gitFacts.ts. Pure functions, so the
  * formats they expect sit next to the commands that produce them and can be tested on their own.
  */
-import type { HeadState, HistoryCommit, RefInfo, Rename } from '../core/git/provider';
+import type { HeadState, RefInfo } from '../core/git/provider';
 
 /** `for-each-ref` format: one ref per line, fields separated by NUL. */
 export const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(upstream)%00%(upstream:track,nobracket)';
@@ -66,30 +66,6 @@ export function parseReach(stdout: string): Map<string, { parents: string[]; sub
     if (sha) map.set(sha, { parents: parents ? parents.split(' ') : [], subject: subject ?? '' });
   }
   return map;
-}
-
-/** History log with `-z --name-status -M`: header fields NUL-separated, then `R100 NUL from NUL to NUL`, `M NUL path NUL`. */
-export const HISTORY_FORMAT = '%x1e%H%x00%P%x00%s%x00%b%x00';
-
-export function parseHistory(stdout: string): HistoryCommit[] {
-  const commits: HistoryCommit[] = [];
-  for (const rec of stdout.split('\x1e')) {
-    if (!rec) continue;
-    const tokens = rec.split('\0');
-    const [sha, parents, subject, body] = tokens;
-    if (!sha) continue;
-    const renames: Rename[] = [];
-    for (let i = 4; i < tokens.length; i++) {
-      const status = tokens[i]!.replace(/^\n+/, '');
-      if (/^R\d*$/.test(status) && i + 2 < tokens.length) {
-        renames.push({ from: tokens[i + 1]!, to: tokens[i + 2]! });
-        i += 2;
-      } else if (/^C\d*$/.test(status)) i += 2;
-      else if (/^[AMDTUXB]$/.test(status)) i += 1;
-    }
-    commits.push({ sha, parents: parents ? parents.split(' ') : [], subject: subject ?? '', body: (body ?? '').trimEnd(), renames });
-  }
-  return commits;
 }
 
 /** `.gitmodules` paths (read from the work tree, not run through git: a submodule lookup is rare). */

@@ -23,13 +23,24 @@ export interface GitRun {
   input?: string;
   timeoutMs: number;
   token: CancellationToken;
+  /**
+   * Most bytes of stdout kept. Past it the process is stopped and the result says `truncated`: a git that
+   * floods (a huge history, a hostile wrapper) costs bounded memory. Default: 256 MiB.
+   */
+  maxBytes?: number;
 }
 
 export interface GitOutput {
   code: number;
   stdout: string;
   stderr: string;
+  /** True when stdout was cut at `maxBytes` and the process stopped there. */
+  truncated?: boolean;
 }
+
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/** stderr is only ever quoted in a one-line notice. */
+const MAX_STDERR_BYTES = 64 * 1024;
 
 export type GitRunResult = { ok: true; out: GitOutput } | { ok: false; problem: GitProblem };
 
@@ -92,13 +103,33 @@ export class GitRunner {
       }
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout?.on('data', (b: Buffer) => out.push(b));
-      child.stderr?.on('data', (b: Buffer) => err.push(b));
+      const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
+      let outBytes = 0;
+      let errBytes = 0;
+      let truncated = false;
+      const done = (code: number) => {
+        let stdout = Buffer.concat(out);
+        if (stdout.length > maxBytes) stdout = stdout.subarray(0, maxBytes);
+        const result: GitOutput = { code, stdout: stdout.toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+        if (truncated) result.truncated = true;
+        finish({ ok: true, out: result });
+      };
+      child.stdout?.on('data', (b: Buffer) => {
+        if (truncated) return;
+        out.push(b);
+        outBytes += b.length;
+        if (outBytes > maxBytes) {
+          truncated = true;
+          killTree(child);
+          done(0);
+        }
+      });
+      child.stderr?.on('data', (b: Buffer) => {
+        if (errBytes < MAX_STDERR_BYTES) err.push(b);
+        errBytes += b.length;
+      });
       child.on('error', (e) => finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) }));
-      child.on('close', (code) => finish({
-        ok: true,
-        out: { code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') },
-      }));
+      child.on('close', (code) => done(code ?? -1));
       // The interface's token has no event; polling is cheap next to a process.
       const poll = setInterval(() => {
         if (req.token.isCancellationRequested) { killTree(child); finish(cancelled()); }

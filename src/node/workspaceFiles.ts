@@ -56,6 +56,8 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
       if (entry.length < 3) continue;
       const tag = entry[0];
       const path = entry.slice(2);
+      // Listed from inside a submodule that is not checked out, its gitlink shows as `./`: not a file.
+      if (path === './' || path.endsWith('/')) continue;
       if (tag === 'R') gone.add(path);
       else keep.add(path);
     }

@@ -1,11 +1,10 @@
-// The Node wiring the CLI uses (src/node/cliGit.ts): the service's GitCheck shape, and `--repo DIR`.
+// The Node wiring the CLI uses (src/node/cliGit.ts): the service's FactSource shape, and `--repo DIR`.
 import { strict as assert } from 'node:assert';
 import { relative } from 'node:path';
-import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { createNodeGitCheck } from '../../src/node/cliGit';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 import { ModelBuilder } from '../fixtures/git/handoff';
-import { settings } from '../fixtures/git/harness';
+import { judge, settings } from '../fixtures/git/harness';
 
 describe('Node git check for the CLI', () => {
   let fx: GitFixture;
@@ -20,16 +19,18 @@ describe('Node git check for the CLI', () => {
 
   it('finds the repository from the document, or from --repo when given', async () => {
     const h = handoffIn(fx.plain);
-    const found = await createNodeGitCheck().check.check(h.model, h.path, settings(), NEVER_CANCELLED);
+    const found = await judge(createNodeGitCheck().check, h.model, h.path);
     assert.deepEqual(found.notices, ['not in a git repository; showing parse-only results']);
-    assert.deepEqual(found.diagnostics.map((d) => d.code), ['missing-file']);
+    // Without history nothing says whether the file ever was there: an aside, not a warning.
+    assert.deepEqual(found.diagnostics.map((d) => `${d.code}/${d.severity}`), ['missing-file/hint']);
 
     const withRepo = createNodeGitCheck({ repo: fx.work });
-    const r = await withRepo.check.check(h.model, h.path, settings(), NEVER_CANCELLED);
+    const r = await judge(withRepo.check, h.model, h.path);
     assert.deepEqual(r.notices, []);
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['unpushed-commit', 'line-out-of-range']);
-    // Files and git share one runner: the whole analysis is counted in one place.
-    assert.equal(withRepo.provider.runner.spawned, 3); // log, for-each-ref, ls-files (discovery and SHAs read from disk)
+    // Files and git share one runner: the whole analysis is counted in one place. Discovery and SHAs are read
+    // from disk; the document lies outside the repository (no anchor to find), so no history is needed.
+    assert.equal(withRepo.provider.runner.spawned, 3); // log, for-each-ref, ls-files
     withRepo.dispose();
   });
 
@@ -37,14 +38,14 @@ describe('Node git check for the CLI', () => {
     const text = '[app](../src/app.ts) and `../src/app.ts:31`\n';
     const b = new ModelBuilder(text).file('../src/app.ts').file('../src/app.ts:31');
     const abs = fx.writeHandoff(fx.work, 'docs/HANDOFF.md', text);
-    const r = await createNodeGitCheck().check.check(b.model, relative(process.cwd(), abs), settings(), NEVER_CANCELLED);
+    const r = await judge(createNodeGitCheck().check, b.model, relative(process.cwd(), abs));
     assert.deepEqual(r.diagnostics.map((d) => `${d.code}: ${d.message}`), ['line-out-of-range: ../src/app.ts: line 31 is past the end of the file (30 lines)']);
   });
 
   it('uses the timeout from the settings it is given', async () => {
     const h = handoffIn(fx.work);
     const c = createNodeGitCheck();
-    await c.check.check(h.model, h.path, settings({}, { gitTimeoutMs: 1234 }), NEVER_CANCELLED);
+    await judge(c.check, h.model, h.path, settings({}, { gitTimeoutMs: 1234 }));
     assert.equal(c.provider.timeoutMs, 1234);
   });
 });

@@ -49,11 +49,14 @@ describe('git degrades clearly', () => {
     assert.deepEqual(r.diagnostics, []);
   });
 
-  it('detached HEAD: one notice, commits still checked', async () => {
+  it('detached HEAD: commits still checked; a HEAD claim says what it is compared with', async () => {
     const h = handoff(fx.detached, [s7(fx.shas.amended), fx.absentSha]);
     const r = await check(h.model, h.path);
-    assert.deepEqual(r.notices, [`HEAD is detached at ${s7(fx.shas.parser)}: branch claims are checked against branch tips, not HEAD`]);
+    assert.deepEqual(r.notices, []);
     assert.deepEqual(brief(r).map((l) => l.split(' ').slice(1, 3).join(' ')), ['warning unknown-commit:']);
+    h.model.refs.push({ ...h.model.refs[0]!, name: 'HEAD' });
+    const withHead = await check(h.model, h.path);
+    assert.deepEqual(withHead.notices, [`HEAD is detached at ${s7(fx.shas.parser)}: HEAD claims are compared with the checked-out commit`]);
   });
 
   it('no remote: unpushed is not judged, everything else is', async () => {
@@ -79,8 +82,11 @@ describe('git degrades clearly', () => {
   it('corrupt repository', async () => {
     const h = handoff(fx.corrupt, [fx.absentSha]);
     const r = await check(h.model, h.path);
-    assert.equal(r.notices.length, 1);
-    assert.match(r.notices[0]!, /^the git repository looks corrupt \(.+\); showing parse-only results$/);
+    // Each notice names the checks it cost; the file checks (which need no object) still ran.
+    assert.deepEqual(r.notices.map((n) => n.replace(/ \(.+\)$/, ' (…)')), [
+      'commits and branches not checked: the git repository looks corrupt (…)',
+      "the handoff's own commit not checked: the git repository looks corrupt (…)",
+    ]);
     assert.deepEqual(r.diagnostics, []);
   });
 

@@ -61,20 +61,6 @@ describe('Node git provider', () => {
     assert.match(p.value, /\nrename from src\/old\/helper\.ts\nrename to src\/lib\/helper\.ts\n/);
   });
 
-  it('history: all refs, newest first, with renames and squash bodies', async () => {
-    const h = await git.history(repo, T);
-    assert.ok(h.ok);
-    assert.equal(h.value.complete, true);
-    const shas = h.value.commits.map((c) => c.sha);
-    for (const s of [fx.shas.unpushed, fx.shas.spike, fx.shas.squash, fx.shas.initial]) assert.ok(shas.includes(s));
-    assert.ok(!shas.includes(fx.shas.amendedOld), 'a dangling commit is in no ref\'s history');
-    assert.deepEqual(h.value.commits.find((c) => c.sha === fx.renamed.sha)?.renames, [{ from: fx.renamed.from, to: fx.renamed.to }]);
-    assert.ok(h.value.commits.find((c) => c.sha === fx.shas.squash)!.body.includes(`commit ${fx.shas.featureA}`));
-    const limited = new NodeGitProvider({ historyLimit: 3 });
-    const l = await limited.history(repo, T);
-    assert.ok(l.ok && l.value.commits.length === 3 && !l.value.complete);
-  });
-
   it('facts do not depend on the remote-refs guess being right (a wrong guess costs one more log at most)', async () => {
     const x = fx.shas;
     const shas = [x.parser, x.unpushed, x.spike, x.amendedOld, fx.absentSha];

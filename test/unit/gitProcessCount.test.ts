@@ -56,8 +56,9 @@ describe('git process count', () => {
     assert.equal(r.diagnostics.filter((d) => d.code === 'unpushed-commit').length, 40);
     assert.equal(r.diagnostics.filter((d) => d.code === 'unknown-commit').length, 10);
     assert.equal(r.diagnostics.length, 50);
-    // Discovery and every SHA's name and type are read from disk: the reachability log and for-each-ref remain.
-    assert.deepEqual(a.calls, ['log', 'for-each-ref']);
+    // Discovery and every SHA's name and type are read from disk: the reachability log and for-each-ref remain,
+    // then the handoff's own commit (one log; it is not committed) and one message search for the unknown SHAs.
+    assert.deepEqual(a.calls, ['log', 'for-each-ref', 'log', 'log']);
 
     const small = handoff(6, 2, 2); // 10 SHAs, same mix
     const b = countingProvider();
@@ -108,7 +109,7 @@ describe('git process count', () => {
     // Move main: the 40 "unpushed" commits get pushed. The state key changes, so the facts are asked again.
     new FixtureGit().run(repo, ['push', '-q', 'origin', 'main']);
     const after = await check(h.model, h.path, { git: p.git });
-    assert.deepEqual(p.calls.slice(first), ['log', 'for-each-ref']);
+    assert.deepEqual(p.calls.slice(first), ['log', 'for-each-ref', 'log', 'log']);
     assert.equal(after.diagnostics.filter((d) => d.code === 'unpushed-commit').length, 0);
     new FixtureGit().run(repo, ['push', '-q', '--force', 'origin', `${shas[179]}:refs/heads/main`]);
   });

@@ -1,9 +1,12 @@
-// missing-file and line-out-of-range on their own, over an in-memory workspace (file resolution is pure logic;
-// the real-git cases are in gitRules.test.ts).
+// missing-file and line-out-of-range on their own: breadcrumb resolution over an in-memory workspace (pure logic;
+// the history cases with real git are in gitFiles.test.ts), and the rule over each kind of file fact.
 import { strict as assert } from 'node:assert';
-import { HistoryGraph } from '../../src/core/git';
+import { fileFacts } from '../../src/core/facts/files';
+import { emptyFacts, type FileFact } from '../../src/core/facts/types';
 import { NEVER_CANCELLED, type WorkspaceFiles } from '../../src/core/interfaces';
+import type { FileBreadcrumb } from '../../src/core/model';
 import { fileRules } from '../../src/core/rules/fileRules';
+import { MAX_MESSAGE } from '../../src/core/rules/severity';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { settings } from '../fixtures/git/harness';
 
@@ -23,7 +26,8 @@ const FILES = {
   '/ws/a/index.ts': 5, '/ws/b/index.ts': 5, '/ws/api/users/[id]/route.ts': 12, '/ws/src/app/(auth)/login/page.tsx': 9,
 };
 
-async function run(text: string, crumbs: string[], opts: { graph?: HistoryGraph; rules?: Parameters<typeof settings>[0]; external?: string[] } = {}) {
+/** Facts without git (no repository: no history), then the rules, as `line:char code/severity: message`. */
+async function run(text: string, crumbs: string[], opts: { rules?: Parameters<typeof settings>[0]; external?: string[] } = {}) {
   const b = new ModelBuilder(text);
   for (const c of crumbs) b.file(c);
   for (const e of opts.external ?? []) {
@@ -31,11 +35,14 @@ async function run(text: string, crumbs: string[], opts: { graph?: HistoryGraph;
     b.model.files[b.model.files.length - 1]!.external = true;
   }
   const files = memoryFiles(FILES);
-  const { diagnostics, targets } = await fileRules(b.model.files, {
-    documentPath: '/ws/docs/HANDOFF.md', root: ROOT, files, settings: settings(opts.rules), token: NEVER_CANCELLED,
-    graph: async () => opts.graph ?? null,
+  const s = settings(opts.rules);
+  const f = await fileFacts(b.model.files, {
+    documentPath: '/ws/docs/HANDOFF.md', root: ROOT, files, git: null, repo: null, anchor: null, headSha: null, wantLines: true,
+    token: NEVER_CANCELLED, notices: new Set(), note: () => {},
   });
-  return { diagnostics: diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}: ${d.message}`), files, targets };
+  const facts = { ...emptyFacts(b.model), files: f.files };
+  const diagnostics = fileRules(b.model.files, facts, s).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}/${d.severity}: ${d.message}`);
+  return { diagnostics, files, facts: f.files };
 }
 
 describe('file rules', () => {
@@ -44,41 +51,25 @@ describe('file rules', () => {
     const r = await run(text, ['src/app.ts:30', 'specs/x.md', '../src/app.ts', 'graphWebview.ts:3247', 'src/webview/', 'api/users/[id]/route.ts', 'src/app/(auth)/login/page.tsx:9']);
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.files.lists, 1, 'one listing per analysis');
-    assert.deepEqual(r.targets, [['/ws/src/app.ts'], ['/ws/docs/specs/x.md'], ['/ws/src/app.ts'], ['/ws/src/webview/graphWebview.ts'], null,
-      ['/ws/api/users/[id]/route.ts'], ['/ws/src/app/(auth)/login/page.tsx']]);
+    assert.deepEqual(r.facts.map((f) => (f.kind === 'found' ? f.paths : f.kind)), [['/ws/src/app.ts'], ['/ws/docs/specs/x.md'], ['/ws/src/app.ts'],
+      ['/ws/src/webview/graphWebview.ts'], 'dir', ['/ws/api/users/[id]/route.ts'], ['/ws/src/app/(auth)/login/page.tsx']]);
   });
 
-  it('reports missing files, several matches, and lines past the end — each at its breadcrumb', async () => {
+  it('an ambiguous bare name is no problem (its matches are the link targets); a line past the end is', async () => {
     const text = 'see `src/gone.ts` and `index.ts:2`\nthen `graphWebview.ts:4001` and `src/app.ts:10-31`';
     const r = await run(text, ['src/gone.ts', 'index.ts:2', 'graphWebview.ts:4001', 'src/app.ts:10-31']);
     assert.deepEqual(r.diagnostics, [
-      '0:5 missing-file: src/gone.ts does not exist in the workspace',
-      '0:23 missing-file: index.ts matches 2 files: a/index.ts, b/index.ts',
-      '1:6 line-out-of-range: graphWebview.ts: line 4001 is past the end of the file (4000 lines)',
-      '1:33 line-out-of-range: src/app.ts: line 31 is past the end of the file (30 lines)',
+      '0:5 missing-file/hint: src/gone.ts is not in this repository (planned, or in another repository?)',
+      '1:6 line-out-of-range/warning: graphWebview.ts: line 4001 is past the end of the file (4000 lines)',
+      '1:33 line-out-of-range/warning: src/app.ts: line 31 is past the end of the file (30 lines)',
     ]);
-    assert.deepEqual(r.targets, [[], ['/ws/a/index.ts', '/ws/b/index.ts'], ['/ws/src/webview/graphWebview.ts'], ['/ws/src/app.ts']]);
+    assert.deepEqual(r.facts[1], { kind: 'found', paths: ['/ws/a/index.ts', '/ws/b/index.ts'], lines: null });
   });
 
-  it('says where a file went when the history records a rename (following chains)', async () => {
-    const graph = new HistoryGraph({
-      complete: true,
-      commits: [
-        { sha: 'b'.repeat(40), parents: ['a'.repeat(40)], subject: 'move again', body: '', renames: [{ from: 'src/mid.ts', to: 'src/app.ts' }] },
-        { sha: 'a'.repeat(40), parents: [], subject: 'move', body: '', renames: [{ from: 'lib/old.ts', to: 'src/mid.ts' }] },
-      ],
-    });
-    const r = await run('`old.ts` and `lib/old.ts`', ['old.ts', 'lib/old.ts'], { graph });
-    assert.deepEqual(r.diagnostics, [
-      '0:1 missing-file: old.ts no longer exists: moved to src/app.ts in bbbbbbb',
-      '0:14 missing-file: lib/old.ts no longer exists: moved to src/app.ts in bbbbbbb',
-    ]);
-    const gone = new HistoryGraph({ complete: true, commits: [
-      { sha: 'c'.repeat(40), parents: [], subject: 'move', body: '', renames: [{ from: 'src/was.ts', to: 'src/later-deleted.ts' }] },
-    ] });
-    assert.deepEqual((await run('`src/was.ts`', ['src/was.ts'], { graph: gone })).diagnostics, [
-      '0:1 missing-file: src/was.ts no longer exists: moved to src/later-deleted.ts in ccccccc, which is gone too',
-    ]);
+  it('globs and patterns are not looked up at all', async () => {
+    const r = await run('`src/*.ts` `docs/**/x.md` `{a,b}.ts`', ['src/*.ts', 'docs/**/x.md', '{a,b}.ts']);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.facts.map((f) => f.kind), ['unchecked', 'unchecked', 'unchecked']);
   });
 
   it('skips external paths and honours rules turned off', async () => {
@@ -86,28 +77,77 @@ describe('file rules', () => {
     assert.deepEqual(ext.diagnostics, []);
     assert.equal(ext.files.lists, 0, 'nothing to resolve: no listing');
     const off = await run('`src/gone.ts` `src/app.ts:99`', ['src/gone.ts', 'src/app.ts:99'], { rules: { 'missing-file': 'off' } });
-    assert.deepEqual(off.diagnostics, ['0:15 line-out-of-range: src/app.ts: line 99 is past the end of the file (30 lines)']);
-    const none = await run('`src/gone.ts` `src/app.ts:99`', ['src/gone.ts', 'src/app.ts:99'], { rules: { 'missing-file': 'off', 'line-out-of-range': 'off' } });
-    assert.deepEqual(none.diagnostics, []);
-    assert.equal(none.files.lists, 0);
+    assert.deepEqual(off.diagnostics, ['0:15 line-out-of-range/warning: src/app.ts: line 99 is past the end of the file (30 lines)']);
   });
 
   it('judges nothing when cancelled during the listing (it may be partial)', async () => {
     const b = new ModelBuilder('`src/app.ts:99`').file('src/app.ts:99');
     const token = { isCancellationRequested: false };
     const files: WorkspaceFiles = { listFiles: async () => { token.isCancellationRequested = true; return []; }, lineCount: async () => 1 };
-    const r = await fileRules(b.model.files, { documentPath: '/ws/HANDOFF.md', root: ROOT, files, settings: settings(), token, graph: async () => null });
-    assert.deepEqual(r, { diagnostics: [], targets: [null] });
+    const r = await fileFacts(b.model.files, { documentPath: '/ws/HANDOFF.md', root: ROOT, files, git: null, repo: null, anchor: null, headSha: null,
+      wantLines: true, token, notices: new Set(), note: () => {} });
+    assert.deepEqual(r.files, [{ kind: 'unchecked' }]);
   });
 
   it('never throws on odd breadcrumbs', async () => {
     const odd = ['.', './', '..', '../../..', '/', '//x', 'a/../../b', '\\\\server\\share', 'C:\\x.ts', ':', '\u0000', '🙂.ts:1', 'x'.repeat(5000)];
-    const text = odd.join(' ');
-    const b = new ModelBuilder(text);
+    const b = new ModelBuilder(odd.join(' '));
     for (const o of odd) {
       b.model.files.push({ path: o, line: 1e9, endLine: -5, column: null, symbol: null, external: false, phase: null, source: 'text', qualifier: null, folderHint: null,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
     }
-    await fileRules(b.model.files, { documentPath: 'HANDOFF.md', root: '', files: memoryFiles(FILES), settings: settings(), token: NEVER_CANCELLED, graph: async () => null });
+    const f = await fileFacts(b.model.files, { documentPath: 'HANDOFF.md', root: '', files: memoryFiles(FILES), git: null, repo: null, anchor: null,
+      headSha: null, wantLines: true, token: NEVER_CANCELLED, notices: new Set(), note: () => {} });
+    fileRules(b.model.files, { ...emptyFacts(b.model), files: f.files }, settings());
+  });
+});
+
+describe('missing-file over each kind of file fact', () => {
+  const crumb = (path: string, qualifier: FileBreadcrumb['qualifier'] = null): FileBreadcrumb => ({
+    path, line: null, endLine: null, column: null, symbol: null, external: false, source: 'code', qualifier, folderHint: null, phase: null,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: path.length } },
+  });
+  const del = (path: string, renamedTo: string | null = null) => ({ path, sha: 'a1b2c3d4'.padEnd(40, '0'), time: 100, subject: 'Tidy up', renamedTo });
+  const judge = (c: FileBreadcrumb, f: FileFact) => {
+    const facts = { ...emptyFacts({ refs: [], files: [c] }), files: [f], repo: { root: '/ws', gitDir: '/ws/.git', commonDir: '/ws/.git', shallow: false, head: { kind: 'branch' as const, name: 'main' } } };
+    return fileRules([c], facts, settings()).map((d) => `${d.severity}: ${d.message}${d.related ? ` → ${d.related.map((r) => r.path).join(', ')}` : ''}`);
+  };
+
+  it('gone after the handoff: a warning naming the commit, and where a rename went', () => {
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'after-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts'), movedTo: null }),
+      ['warning: src/old.ts was deleted in a1b2c3d (Tidy up), after this handoff']);
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'after-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts', 'lib/new.ts'), movedTo: '/ws/lib/new.ts' }),
+      ['warning: src/old.ts was renamed to lib/new.ts in a1b2c3d, after this handoff → /ws/lib/new.ts']);
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'after-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts', 'lib/new.ts'), movedTo: null }),
+      ['warning: src/old.ts was renamed to lib/new.ts in a1b2c3d, after this handoff; lib/new.ts is gone too']);
+    assert.deepEqual(judge(crumb('old.ts'), { kind: 'gone', when: 'work-tree', paths: ['src/old.ts'], deletion: null, movedTo: null }),
+      ['warning: old.ts is deleted in the work tree (not committed)']);
+  });
+
+  it('gone before the handoff: a rename is still an outdated path (warning); a deletion, or the handoff\'s own commit, is what it tells of (hint)', () => {
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'before-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts', 'lib/new.ts'), movedTo: '/ws/lib/new.ts' }),
+      ['warning: src/old.ts was renamed to lib/new.ts in a1b2c3d, before this handoff was written → /ws/lib/new.ts']);
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'before-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts'), movedTo: null }),
+      ['hint: src/old.ts was deleted in a1b2c3d (Tidy up), before this handoff was written']);
+    assert.deepEqual(judge(crumb('src/old.ts'), { kind: 'gone', when: 'with-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts', 'lib/new.ts'), movedTo: '/ws/lib/new.ts' }),
+      ['hint: src/old.ts was renamed to lib/new.ts in a1b2c3d, in the commit that wrote this handoff → /ws/lib/new.ts']);
+  });
+
+  it('ignored, in a submodule, a folder, never here, or qualified by the document\'s own words: no problem', () => {
+    assert.deepEqual(judge(crumb('.env'), { kind: 'ignored' }), []);
+    assert.deepEqual(judge(crumb('vendor/lib/x.c'), { kind: 'submodule', submodule: 'vendor/lib' }), []);
+    assert.deepEqual(judge(crumb('src/'), { kind: 'dir' }), []);
+    assert.deepEqual(judge(crumb('src/planned.ts'), { kind: 'absent' }), ['hint: src/planned.ts is not in this repository (planned, or in another repository?)']);
+    for (const q of ['planned', 'removed', 'renamed', 'struck', 'elsewhere'] as const) {
+      assert.deepEqual(judge(crumb('src/old.ts', q), { kind: 'gone', when: 'after-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts'), movedTo: null }), [], q);
+    }
+  });
+
+  it('messages stay short: at most five paths named, the rest counted, never past the bound', () => {
+    const paths = Array.from({ length: 40 }, (_, i) => `packages/p${i}/src/components/very/deep/folder/config.ts`);
+    const [message] = judge(crumb('config.ts'), { kind: 'gone', when: 'after-anchor', paths, deletion: del(paths[0]!), movedTo: null });
+    assert.ok(message!.length <= MAX_MESSAGE + 'warning: '.length, message);
+    assert.match(message!, /packages\/p4\/src/);
+    assert.doesNotMatch(message!, /packages\/p5\//);
   });
 });

@@ -6,7 +6,8 @@ import { buildModel } from '../../src/core/buildModel';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { DEFAULT_EXTRACTORS } from '../../src/core/extractors';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { GitCheck } from '../../src/core/gitCheck';
+import type { FactSource } from '../../src/core/gitCheck';
+import { emptyFacts } from '../../src/core/facts/types';
 import { fixture } from './support/fixtures';
 
 const text = fixture('PLAN-2026-02-02-search-rewrite.md');
@@ -43,25 +44,28 @@ describe('language service', () => {
     assert.deepEqual((await service.analyze(doc(1))).diagnostics, []);
   });
 
-  it('passes the model to the git check and merges what it finds; a failing check becomes one notice', async () => {
+  it('hands the model and text to the fact source, judges its facts with the rules; a failing source becomes one notice', async () => {
     let seen = 0;
-    const working: GitCheck = {
-      async check(model, path) {
+    const working: FactSource = {
+      async gather(model, d) {
         seen = model.commits.length;
-        assert.equal(path, '/w/PLAN.md');
-        return {
-          diagnostics: [{ code: 'unknown-commit', severity: 'warning', message: 'gone', range: model.commits[0].range }],
-          notices: ['no remote: unpushed commits are not checked'], commits: new Map(), fileTargets: model.files.map(() => []),
-        };
+        assert.equal(d.path, '/w/PLAN.md');
+        assert.equal(d.text, text);
+        const facts = emptyFacts(model, ['no remote: unpushed commits are not checked']);
+        facts.commits.set(model.commits[0]!.sha.toLowerCase(), { status: 'unknown', sha: null, reason: 'is not in this repository (a typo, or only in another clone?)' });
+        facts.files = model.files.map(() => ({ kind: 'found', paths: ['/w/x'], lines: null }));
+        return facts;
       },
     };
     const ok = await createLanguageService({ git: working }).analyze(doc(1));
     assert.equal(seen, 1, 'front matter git_commit is the plan\'s one commit');
-    assert.ok(ok.diagnostics.some((d) => d.code === 'unknown-commit'));
+    assert.deepEqual(ok.diagnostics.filter((d) => d.code !== 'unchecked-step').map((d) => d.message),
+      [`Commit ${ok.model.commits[0]!.sha} is not in this repository (a typo, or only in another clone?)`]);
     assert.deepEqual(ok.notices, ['no remote: unpushed commits are not checked']);
-    assert.equal(ok.fileTargets.length, ok.model.files.length);
+    assert.deepEqual(ok.fileTargets, ok.model.files.map(() => ['/w/x']));
+    assert.ok(ok.facts);
 
-    const broken: GitCheck = { check: async () => { throw new Error('spawn EACCES'); } };
+    const broken: FactSource = { gather: async () => { throw new Error('spawn EACCES'); } };
     const degraded = await createLanguageService({ git: broken }).analyze(doc(1));
     assert.deepEqual(degraded.notices, ['git checks skipped: spawn EACCES']);
     assert.equal(degraded.diagnostics.length, 8, 'parse-only results stand');
@@ -69,7 +73,7 @@ describe('language service', () => {
 
   it('does not start the git check for a cancelled request or with git turned off', async () => {
     let calls = 0;
-    const git: GitCheck = { check: async () => { calls++; return { diagnostics: [], notices: [], commits: new Map(), fileTargets: [] }; } };
+    const git: FactSource = { gather: async (model) => { calls++; return emptyFacts(model); } };
     await createLanguageService({ git }).analyze(doc(1), { isCancellationRequested: true });
     await createLanguageService({ git, settings: { ...DEFAULT_SETTINGS, git: false } }).analyze(doc(1));
     assert.equal(calls, 0);

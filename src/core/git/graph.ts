@@ -1,89 +1,189 @@
 /**
- * Questions answered from the bounded history read once per analysis (RepoHistory), so that explaining a
- * stale claim or a vanished commit never costs a git process per item.
+ * Questions answered from the whole commit graph (RepoGraph, read once per repository state), so that judging a
+ * claim never costs a git process per item and never stops at a window: "is this commit in main's history",
+ * "how many commits since", "which ref contains it", "which commit has the same subject".
+ *
+ * Commits are indexed once; parents become index arrays; generation numbers (1 + the highest parent's) let an
+ * ancestry walk stop at commits too old to lead anywhere, so a question about a recent commit costs little even in
+ * a long history. Reachable sets are memoised per tip (a bit per commit).
  */
-import type { HistoryCommit, RepoHistory } from './provider';
+import type { GraphCommit, RepoGraph } from './provider';
 
-export class HistoryGraph {
-  private readonly bySha = new Map<string, HistoryCommit>();
+/** A ref tip for containment questions: `origin/main`, `refs/pull/12/head`… */
+export interface Tip {
+  name: string;
+  sha: string;
+}
 
-  constructor(readonly history: RepoHistory) {
-    for (const c of history.commits) this.bySha.set(c.sha, c);
+export class CommitGraph {
+  readonly complete: boolean;
+  readonly pullRefs: RepoGraph['pullRefs'];
+  private readonly commits: readonly GraphCommit[];
+  private readonly index = new Map<string, number>();
+  private readonly parents: number[][];
+  private generations: Int32Array | null = null;
+  private children: number[][] | null = null;
+  private readonly reach = new Map<number, Uint8Array>();
+  private subjects: Map<string, number[]> | null = null;
+
+  constructor(graph: RepoGraph) {
+    this.complete = graph.complete;
+    this.pullRefs = graph.pullRefs;
+    this.commits = graph.commits;
+    graph.commits.forEach((c, i) => this.index.set(c.sha, i));
+    // A parent outside the graph (cut by the size bound, or beyond a shallow boundary) is simply not followed.
+    this.parents = graph.commits.map((c) => c.parents.map((p) => this.index.get(p) ?? -1).filter((i) => i >= 0));
   }
 
-  get(sha: string): HistoryCommit | undefined {
-    return this.bySha.get(sha);
+  get size(): number {
+    return this.commits.length;
   }
 
-  /** Full SHA of a known commit starting with `prefix`, when exactly one matches. */
-  resolvePrefix(prefix: string): string | null {
-    const p = prefix.toLowerCase();
-    if (this.bySha.has(p)) return p;
-    let hit: string | null = null;
-    for (const sha of this.bySha.keys()) {
-      if (sha.startsWith(p)) {
-        if (hit) return null;
-        hit = sha;
-      }
-    }
-    return hit;
+  has(sha: string): boolean {
+    return this.index.has(sha);
   }
 
-  /** Ancestors of `sha` (itself included) within the loaded window. */
-  ancestors(sha: string): Set<string> {
-    const seen = new Set<string>();
-    const stack = [sha];
-    while (stack.length) {
-      const s = stack.pop()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const c = this.bySha.get(s);
-      if (c) stack.push(...c.parents);
-    }
-    return seen;
-  }
-
-  /** Commits in `base..tip`, or null when `base` is not an ancestor of `tip` within the window. */
-  aheadCount(base: string, tip: string): number | null {
-    if (!this.bySha.has(tip)) return null;
-    const tipSet = this.ancestors(tip);
-    if (!tipSet.has(base)) return null;
-    const baseSet = this.ancestors(base);
-    let n = 0;
-    for (const s of tipSet) if (!baseSet.has(s) && this.bySha.has(s)) n++;
-    return n;
+  get(sha: string): GraphCommit | undefined {
+    const i = this.index.get(sha);
+    return i === undefined ? undefined : this.commits[i];
   }
 
   /**
-   * Why a commit that is on no branch vanished, when the history can tell: a squash commit that lists it
-   * (`git merge --squash` writes `commit <sha>` lines), a commit with the same subject (amended or rebased),
-   * or a squash commit whose message lists its subject (GitHub's `* subject` lines).
+   * Whether `ancestor` is in the history of `tip` (itself included). null when the graph cannot tell: one of
+   * them is not in it and the graph is incomplete (a complete graph lacking a commit answers false).
    */
-  explainVanished(sha: string, subject: string | null): { kind: 'squashed' | 'same-subject' | 'squashed-subject'; by: HistoryCommit } | null {
-    for (const c of this.history.commits) if (c.sha !== sha && c.body.includes(sha)) return { kind: 'squashed', by: c };
-    if (!subject) return null;
-    for (const c of this.history.commits) if (c.sha !== sha && c.subject === subject) return { kind: 'same-subject', by: c };
-    for (const c of this.history.commits) {
-      if (c.sha === sha) continue;
-      if (c.body.split('\n').some((l) => l.replace(/^\s*[*-]\s*/, '').trim() === subject)) return { kind: 'squashed-subject', by: c };
+  isAncestor(ancestor: string, tip: string): boolean | null {
+    const a = this.index.get(ancestor);
+    const t = this.index.get(tip);
+    if (a === undefined || t === undefined) return this.complete && t !== undefined ? false : null;
+    if (a === t) return true;
+    const memo = this.reach.get(t);
+    if (memo) return memo[a] === 1;
+    const gen = this.generationsOf();
+    const floor = gen[a]!;
+    const seen = new Uint8Array(this.commits.length);
+    const stack = [t];
+    seen[t] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      for (const p of this.parents[i]!) {
+        if (p === a) return true;
+        if (seen[p] || gen[p]! <= floor) continue; // a parent no newer than `ancestor` cannot lead to it
+        seen[p] = 1;
+        stack.push(p);
+      }
     }
-    return null;
+    return false;
   }
 
-  /** Where a path went: follows rename chains, newest rename last applied. */
-  renamedTo(path: string): { to: string; sha: string } | null {
-    // History is newest first; walk oldest first so chains a→b→c resolve to c.
-    let current: { to: string; sha: string } | null = null;
-    let from = path;
-    const commits = [...this.history.commits].reverse();
-    for (const c of commits) {
-      for (const r of c.renames) {
-        if (r.from === from || (current === null && (r.from.endsWith('/' + from)))) {
-          current = { to: r.to, sha: c.sha };
-          from = r.to;
+  /** Commits in `tip`'s history that are not in `base`'s (`git rev-list base..tip`), or null when unknown. */
+  between(base: string, tip: string): string[] | null {
+    const b = this.index.get(base);
+    const t = this.index.get(tip);
+    if (b === undefined || t === undefined) return null;
+    const baseSet = this.reachable(b);
+    const out: string[] = [];
+    const seen = new Uint8Array(this.commits.length);
+    const stack = [t];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (seen[i] || baseSet[i]) continue;
+      seen[i] = 1;
+      out.push(this.commits[i]!.sha);
+      stack.push(...this.parents[i]!);
+    }
+    return out;
+  }
+
+  /** The tips whose history contains `sha` (a walk from the commit towards its descendants). */
+  tipsContaining(sha: string, tips: readonly Tip[]): Tip[] {
+    const start = this.index.get(sha);
+    if (start === undefined) return [];
+    const children = this.childrenOf();
+    const seen = new Uint8Array(this.commits.length);
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      for (const c of children[stack.pop()!]!) {
+        if (!seen[c]) {
+          seen[c] = 1;
+          stack.push(c);
         }
       }
     }
-    return current;
+    return tips.filter((t) => {
+      const i = this.index.get(t.sha);
+      return i !== undefined && seen[i] === 1;
+    });
+  }
+
+  /** Commits with exactly this subject, newest first (amended and rebased commits keep their subject). */
+  withSubject(subject: string): GraphCommit[] {
+    if (!this.subjects) {
+      this.subjects = new Map();
+      this.commits.forEach((c, i) => {
+        const list = this.subjects!.get(c.subject);
+        if (list) list.push(i);
+        else this.subjects!.set(c.subject, [i]);
+      });
+    }
+    return (this.subjects.get(subject) ?? []).map((i) => this.commits[i]!);
+  }
+
+  /** Every commit reachable from commit `i`, as a bit per commit; memoised (a handful of tips per analysis). */
+  private reachable(i: number): Uint8Array {
+    let set = this.reach.get(i);
+    if (set) return set;
+    set = new Uint8Array(this.commits.length);
+    const stack = [i];
+    while (stack.length) {
+      const j = stack.pop()!;
+      if (set[j]) continue;
+      set[j] = 1;
+      stack.push(...this.parents[j]!);
+    }
+    this.reach.set(i, set);
+    return set;
+  }
+
+  /** Generation numbers: parents before children by an explicit stack (histories are deeper than the call stack). */
+  private generationsOf(): Int32Array {
+    if (this.generations) return this.generations;
+    const n = this.commits.length;
+    const gen = new Int32Array(n); // 0 = not computed yet
+    for (let root = 0; root < n; root++) {
+      if (gen[root]) continue;
+      const stack = [root];
+      while (stack.length) {
+        const i = stack[stack.length - 1]!;
+        if (gen[i]) {
+          stack.pop();
+          continue;
+        }
+        let ready = true;
+        let max = 0;
+        for (const p of this.parents[i]!) {
+          if (gen[p]) max = Math.max(max, gen[p]!);
+          else if (p !== i) {
+            ready = false;
+            stack.push(p);
+          }
+        }
+        if (ready) {
+          gen[i] = max + 1;
+          stack.pop();
+        }
+      }
+    }
+    this.generations = gen;
+    return gen;
+  }
+
+  private childrenOf(): number[][] {
+    if (this.children) return this.children;
+    const children: number[][] = this.commits.map(() => []);
+    this.parents.forEach((ps, i) => ps.forEach((p) => children[p]!.push(i)));
+    this.children = children;
+    return children;
   }
 }

@@ -1,9 +1,7 @@
-/** The git side of the core: the provider interface the Node layer implements, and the check the service calls. */
+/** The git side of the core: the provider interface the Node layer implements, and the graph it answers from. */
 export type {
-  CommitDetails, GitProblem, GitProblemKind, GitProvider, GitResult, HeadState, HistoryCommit, Reach, RefInfo,
-  RepoFacts, RepoHistory, RepoInfo, Rename, ShaLookup,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProblemKind, GitProvider, GitResult, GraphCommit, HeadState,
+  MentioningCommit, PathDeletion, Reach, RefInfo, RepoFacts, RepoGraph, RepoInfo, ShaLookup,
 } from './provider';
-export { checkAgainstGit, type GitCheckContext, type GitCheckResult } from './check';
-export type { CommitState } from '../rules/commitRules';
-export { HistoryGraph } from './graph';
+export { CommitGraph } from './graph';
 export { fullShaSchema, refNameSchema, shaSchema, validRefName, validSha } from './schemas';

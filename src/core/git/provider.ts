@@ -68,26 +68,60 @@ export interface RepoFacts {
   shas: Map<string, ShaLookup>;
 }
 
-export interface Rename {
-  from: string;
-  to: string;
-}
-
-export interface HistoryCommit {
+/** A commit of the repository graph: what ancestry, movement and "same subject" answers need. */
+export interface GraphCommit {
   sha: string;
   parents: string[];
+  /** Committer time, seconds since the epoch. */
+  time: number;
   subject: string;
-  /** The message body (for squash-merge detection: `git merge --squash` lists the squashed SHAs there). */
-  body: string;
-  /** Renames recorded by this commit (repository-relative paths). */
-  renames: Rename[];
 }
 
-/** The most recent commits of all refs, newest first, bounded; read once per repository state. */
-export interface RepoHistory {
-  commits: HistoryCommit[];
-  /** False when the limit cut the history short, so "not found in history" means "not among the last N". */
+/**
+ * Every commit reachable from any ref or HEAD (branches, tags, remote-tracking and pull-request refs), read once
+ * per repository state: ancestry and movement are answered exactly at any depth, never within a window.
+ */
+export interface RepoGraph {
+  commits: GraphCommit[];
+  /** Pull-request heads (`refs/pull/N/head`) when the clone has them: "only on pull request #N". */
+  pullRefs: Array<{ number: number; sha: string }>;
+  /** False when the size bound cut the graph short: a commit absent from it is then "not known", not "not there". */
   complete: boolean;
+}
+
+/** The commit that wrote this version of a document: the moment it describes. */
+export interface DocumentAnchor {
+  sha: string;
+  time: number;
+  subject: string;
+  /**
+   * `blob`: the text is exactly what this commit wrote; `last-change`: the text differs from every committed
+   * version read (edited since), so the last commit that changed the file.
+   */
+  how: 'blob' | 'last-change';
+}
+
+/** The newest commit in HEAD's history that deleted a path, and where it went when that was a rename. */
+export interface PathDeletion {
+  path: string;
+  sha: string;
+  time: number;
+  subject: string;
+  /** The rename's target in the same commit, or null for a plain deletion. */
+  renamedTo: string | null;
+}
+
+export interface DeletionsResult {
+  deletions: PathDeletion[];
+  /** True when unreadable objects limited rename detection to unchanged files (a notice says so). */
+  exactRenamesOnly: boolean;
+}
+
+/** A commit whose message mentions what is looked for (squash merges list the commits they squashed). */
+export interface MentioningCommit {
+  sha: string;
+  subject: string;
+  body: string;
 }
 
 export interface CommitDetails {
@@ -118,8 +152,25 @@ export interface GitProvider {
    * is missing). Cached per repository state (HEAD, refs, packed-refs, shallow): a re-analysis starts nothing.
    */
   facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>>;
-  /** Recent history with renames (one `log`), for amended/squashed commits, moved files and ahead counts. */
-  history(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoHistory>>;
+  /** The whole commit graph with subjects (one `log`), cached per repository state. */
+  graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>>;
+  /**
+   * The commit that wrote this text of the document at `relPath` (repository-relative): the version in HEAD's
+   * history whose blob is exactly `text`, else the last commit that changed the file; null when no commit has it.
+   */
+  anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>>;
+  /** Every file path (repository-relative) in a commit's tree, cached per commit. */
+  filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
+  /**
+   * For exact repository-relative paths: the newest commit in HEAD's history that deleted each one, with the
+   * rename target when the deletion was a rename (one pathspec-limited `log`, then rename detection in just
+   * those commits). Paths never deleted are absent from the answer.
+   */
+  deletions(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>>;
+  /** Which of these repository-relative paths `.gitignore` (or info/exclude) ignores: one `check-ignore`. */
+  ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>>;
+  /** Commits on any ref whose message contains one of these strings (fixed, case-sensitive; bounded). */
+  mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>>;
   /** For the editor: one resolved commit's facts (hover, tree view). */
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>>;
   /** For a read-only "commit details" document: header, stat and patch, as `git show` prints them. */

@@ -1,123 +1,58 @@
 /**
- * missing-file and line-out-of-range. A breadcrumb resolves, in order: relative to the document's folder,
- * relative to the workspace root, then — for bare names like `graphWebview.ts:3247` — by a unique path-suffix
- * match over the file list. When nothing matches, a rename recorded in the history says where it went.
- * One listFiles per analysis; lineCount only for breadcrumbs with a line.
+ * missing-file and line-out-of-range, from the file facts. A file is a problem when it was there and is gone:
+ * deleted or renamed after the handoff was written (the message names the commit, and where a rename went), or
+ * deleted in the work tree. A file the document says is planned, removed, renamed, struck through or elsewhere,
+ * one `.gitignore` keeps out of git, one in an unchecked-out submodule, and an ambiguous bare name (the hover
+ * and links list the matches) are not problems. A file that never was in this repository is an aside (hint):
+ * planned, in another repository, or a typo.
  */
-import type { HistoryGraph } from '../git/graph';
-import { dirname, joinPath, normalizePath, relativeTo } from '../git/paths';
-import type { CancellationToken, WorkspaceFiles } from '../interfaces';
+import type { FileFact, HandoffFacts } from '../facts/types';
+import { relativeTo } from '../git/paths';
 import type { Diagnostic, FileBreadcrumb } from '../model';
 import type { CoreSettings } from '../settings';
-import { makeDiagnostic, severityOf, short } from './severity';
+import { list, makeDiagnostic, short } from './severity';
 
-export interface FileRulesContext {
-  documentPath: string;
-  /** Workspace or repository root: breadcrumbs are written relative to it. */
-  root: string;
-  files: WorkspaceFiles;
-  settings: CoreSettings;
-  token: CancellationToken;
-  /** The history, for renames; null when git is unavailable. Asked for only when a file is missing. */
-  graph: () => Promise<HistoryGraph | null>;
-}
-
-class FileIndex {
-  readonly all: Set<string>;
-  private readonly byBase = new Map<string, string[]>();
-  private readonly dirs = new Set<string>();
-
-  constructor(files: readonly string[]) {
-    this.all = new Set(files.map(normalizePath));
-    for (const f of this.all) {
-      const base = f.slice(f.lastIndexOf('/') + 1);
-      const list = this.byBase.get(base);
-      if (list) list.push(f);
-      else this.byBase.set(base, [f]);
-      for (let d = dirname(f); d.length > 1 && !this.dirs.has(d); d = dirname(d)) this.dirs.add(d);
-    }
-  }
-
-  has(p: string): boolean {
-    return this.all.has(p) || this.dirs.has(p);
-  }
-
-  /** Files whose path ends with `/suffix`. */
-  bySuffix(suffix: string): string[] {
-    const base = suffix.slice(suffix.lastIndexOf('/') + 1);
-    return (this.byBase.get(base) ?? []).filter((f) => f.endsWith('/' + suffix));
-  }
-}
-
-type Resolution = { kind: 'file'; path: string } | { kind: 'dir' } | { kind: 'many'; paths: string[] } | { kind: 'none' };
-
-function resolveCrumb(index: FileIndex, written: string, docDir: string, root: string): Resolution {
-  const rel = written.replace(/^\.\//, '').replace(/\/+$/, '');
-  if (!rel) return { kind: 'dir' };
-  for (const base of [docDir, root]) {
-    const p = joinPath(base, rel);
-    if (index.all.has(p)) return { kind: 'file', path: p };
-    if (index.has(p)) return { kind: 'dir' };
-  }
-  if (rel.startsWith('../') || rel.startsWith('/')) return { kind: 'none' };
-  const hits = index.bySuffix(rel);
-  if (hits.length === 1) return { kind: 'file', path: hits[0]! };
-  if (hits.length > 1) return { kind: 'many', paths: hits.sort() };
-  return { kind: 'none' };
-}
-
-export interface FileRulesResult {
-  diagnostics: Diagnostic[];
-  /**
-   * Aligned with the breadcrumbs: the absolute paths each resolves to (one file; several candidates for an
-   * ambiguous bare name; none when missing), or null when not resolved (external, folder, or rules off).
-   */
-  targets: Array<string[] | null>;
-}
-
-export async function fileRules(crumbs: readonly FileBreadcrumb[], ctx: FileRulesContext): Promise<FileRulesResult> {
+export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const targets: Array<string[] | null> = crumbs.map(() => null);
-  const wantMissing = severityOf(ctx.settings, 'missing-file') !== null;
-  const wantLines = severityOf(ctx.settings, 'line-out-of-range') !== null;
-  const local = crumbs.filter((c) => !c.external && c.path.trim() !== '');
-  if (!local.length || (!wantMissing && !wantLines)) return { diagnostics: out, targets };
-  const root = normalizePath(ctx.root);
-  const docDir = dirname(normalizePath(ctx.documentPath));
-  const listed = await ctx.files.listFiles(root, ctx.token);
-  // A cancelled listing may be partial: judging against it would call present files missing.
-  if (ctx.token.isCancellationRequested) return { diagnostics: out, targets };
-  const index = new FileIndex(listed);
-  const show = (p: string) => relativeTo(root, p) ?? p;
+  const root = facts.repo?.root ?? null;
+  const show = (p: string) => (root ? relativeTo(root, p) ?? p : p);
+  crumbs.forEach((c, i) => {
+    const f = facts.files[i];
+    if (!f) return;
+    const d = f.kind === 'found' ? lineRule(c, f, settings) : c.qualifier ? null : missingRule(c, f, settings, show);
+    if (d) out.push(d);
+  });
+  return out;
+}
 
-  for (const [i, c] of crumbs.entries()) {
-    if (c.external || c.path.trim() === '') continue;
-    if (ctx.token.isCancellationRequested) break;
-    const r = resolveCrumb(index, c.path, docDir, root);
-    targets[i] = r.kind === 'file' ? [r.path] : r.kind === 'many' ? r.paths : r.kind === 'none' ? [] : null;
-    if (r.kind === 'many') {
-      const d = makeDiagnostic(ctx.settings, 'missing-file', c.range,
-        `${c.path} matches ${r.paths.length} files: ${r.paths.map(show).join(', ')}`, r.paths.map((p) => ({ message: 'candidate', path: p })));
-      if (d) out.push(d);
-    } else if (r.kind === 'none') {
-      if (!wantMissing) continue;
-      const moved = (await ctx.graph())?.renamedTo(c.path.replace(/^\.\//, ''));
-      const movedPath = moved ? joinPath(root, moved.to) : '';
-      const d = moved
-        ? makeDiagnostic(ctx.settings, 'missing-file', c.range,
-          `${c.path} no longer exists: moved to ${moved.to} in ${short(moved.sha)}${index.all.has(movedPath) ? '' : ', which is gone too'}`,
-          [{ message: 'moved here', path: movedPath }])
-        : makeDiagnostic(ctx.settings, 'missing-file', c.range, `${c.path} does not exist in the workspace`);
-      if (d) out.push(d);
-    } else if (r.kind === 'file' && wantLines && c.line !== null && c.line > 0) {
-      const last = Math.max(c.line, c.endLine ?? 0);
-      const n = await ctx.files.lineCount(r.path, ctx.token);
-      if (n !== null && last > n) {
-        const d = makeDiagnostic(ctx.settings, 'line-out-of-range', c.range,
-          `${c.path}: line ${last} is past the end of the file (${n} line${n === 1 ? '' : 's'})`);
-        if (d) out.push(d);
-      }
-    }
+function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, settings: CoreSettings): Diagnostic | null {
+  if (c.line === null || c.line <= 0 || f.lines === null) return null;
+  const last = Math.max(c.line, c.endLine ?? 0);
+  if (last <= f.lines) return null;
+  return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${last} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
+}
+
+function missingRule(c: FileBreadcrumb, f: FileFact, settings: CoreSettings, show: (p: string) => string): Diagnostic | null {
+  if (f.kind === 'absent') {
+    return makeDiagnostic(settings, 'missing-file', c.range, `${c.path} is not in this repository (planned, or in another repository?)`, undefined, 'aside');
   }
-  return { diagnostics: out, targets };
+  if (f.kind !== 'gone') return null;
+  const names = f.paths.length > 1 ? ` (${list(f.paths)})` : '';
+  const del = f.deletion;
+  if (f.when === 'work-tree') {
+    return makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is deleted in the work tree (not committed)`);
+  }
+  if (!del) return null;
+  const when = f.when === 'after-anchor' ? 'after this handoff' : f.when === 'with-anchor' ? 'in the commit that wrote this handoff' : 'before this handoff was written';
+  if (del.renamedTo) {
+    const to = del.renamedTo;
+    const related = f.movedTo ? [{ message: 'moved here', path: f.movedTo }] : undefined;
+    const message = `${c.path} was renamed to ${to} in ${short(del.sha)}, ${when}${f.movedTo ? '' : `; ${to} is gone too`}`;
+    // A rename made before the handoff means the handoff used an outdated path: still worth fixing (the quick fix
+    // knows where). One made by the handoff's own commit is what the handoff tells of.
+    return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' ? 'aside' : 'problem');
+  }
+  const message = `${c.path}${names} was deleted in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
+  // Deleted before the handoff was written: the handoff most likely tells of the deletion; an aside, not a problem.
+  return makeDiagnostic(settings, 'missing-file', c.range, message, undefined, f.when === 'after-anchor' ? 'problem' : 'aside');
 }

@@ -1,17 +1,42 @@
 import type { Diagnostic, Range, RelatedInformation, RuleCode, Severity } from '../model';
-import type { CoreSettings } from '../settings';
+import { severityOf, type CoreSettings } from '../settings';
 
-/** The configured severity of a rule, or null when it is turned off. */
-export function severityOf(settings: CoreSettings, code: RuleCode): Severity | null {
-  const s = settings.rules[code];
-  return s === undefined || s === 'off' ? null : s;
+export { severityOf };
+
+/**
+ * How much a finding weighs: a `problem` takes the rule's configured severity; `news` (true, worth knowing, nothing
+ * to fix: "pushed since") is at most information; an `aside` (the reader may want it in a hover, not in
+ * Problems: "not in this repository: planned?") is a hint.
+ */
+export type Weight = 'problem' | 'news' | 'aside';
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function weighed(severity: Severity, weight: Weight): Severity {
+  const cap: Severity = weight === 'aside' ? 'hint' : weight === 'news' ? 'information' : 'error';
+  return RANK[severity] >= RANK[cap] ? severity : cap;
 }
 
+/** Longest message a diagnostic carries: Problems shows one line, and lists are bounded (`list`). */
+export const MAX_MESSAGE = 300;
+
 /** Builds the diagnostic, or null when the rule is off; rules push the non-null ones. */
-export function makeDiagnostic(settings: CoreSettings, code: RuleCode, range: Range, message: string, related?: RelatedInformation[]): Diagnostic | null {
-  const severity = severityOf(settings, code);
-  if (!severity) return null;
-  return related?.length ? { code, severity, message, range, related } : { code, severity, message, range };
+export function makeDiagnostic(
+  settings: CoreSettings, code: RuleCode, range: Range, message: string, related?: RelatedInformation[], weight: Weight = 'problem',
+): Diagnostic | null {
+  const configured = severityOf(settings, code);
+  if (!configured) return null;
+  const severity = weighed(configured, weight);
+  const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+  return related?.length ? { code, severity, message: text, range, related } : { code, severity, message: text, range };
+}
+
+/** "a, b, c, d, e and 7 more": at most `max` items named, the rest counted. */
+export function list(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
 export const short = (sha: string): string => sha.slice(0, 7);
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

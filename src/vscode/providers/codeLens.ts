@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
-import type { CommitState } from '../../core/git';
+import type { CommitState } from '../../core/facts/types';
 import type { CommitMention, Phase, Range } from '../../core/model';
 import type { OpenBreadcrumbArgs } from './commands';
 import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';

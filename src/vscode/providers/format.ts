@@ -2,7 +2,8 @@
  * Pure text for the providers: CodeLens titles, relative dates and commit-state wording. No `vscode` import,
  * so every string a user reads is unit-tested without a running editor (test/unit/vscode-providers-*.test.ts).
  */
-import type { CommitDetails, CommitState } from '../../core/git';
+import type { CommitDetails } from '../../core/git';
+import type { CommitState } from '../../core/facts/types';
 import type { FileBreadcrumb } from '../../core/model';
 
 /** Narrows the store's `commitState` (typed `unknown` in the contract) to the core's CommitState. */

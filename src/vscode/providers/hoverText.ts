@@ -2,7 +2,8 @@
  * Pure Markdown for hovers: a commit's facts with command links, a breadcrumb's code excerpt. No `vscode`
  * import; hovers.ts wraps the strings in a MarkdownString trusted for exactly the commands linked here.
  */
-import type { CommitDetails, CommitState } from '../../core/git';
+import type { CommitDetails } from '../../core/git';
+import type { CommitState } from '../../core/facts/types';
 import type { FileBreadcrumb } from '../../core/model';
 import { crumbSuffix, relativeDate, resolvedSha, shortSha, stateWords } from './format';
 import { excerptOf, fence, languageIdFor } from './targets';

@@ -6,14 +6,14 @@
  * process when untrusted".
  */
 import { spawn } from 'node:child_process';
-import { checkAgainstGit } from '../../core/git';
-import type { GitCheck } from '../../core/gitCheck';
+import { gatherFacts } from '../../core/facts/gather';
+import type { FactSource } from '../../core/gitCheck';
 import { NEVER_CANCELLED, type Logger, type WorkspaceFiles } from '../../core/interfaces';
 import { NodeGitProvider } from '../../node/gitFacts';
 import { NodeWorkspaceFiles } from '../../node/workspaceFiles';
 
 export interface AdapterGit {
-  check: GitCheck;
+  check: FactSource;
   provider: NodeGitProvider;
 }
 
@@ -39,10 +39,10 @@ export function makeGitCheck(logger: Logger): AdapterGit {
   return {
     provider,
     check: {
-      check(model, documentPath, settings, token) {
+      gather(model, doc, settings, token) {
         // Settings change without a reload: the provider reads its time limit per run.
         provider.timeoutMs = settings.gitTimeoutMs;
-        return checkAgainstGit(model, { documentPath, git: provider, files, settings, logger, token });
+        return gatherFacts(model, { documentPath: doc.path, text: doc.text, git: provider, files, settings, logger, token });
       },
     },
   };

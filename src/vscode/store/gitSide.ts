@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommitDetails, GitResult, RepoInfo } from '../../core/git';
-import type { GitCheck } from '../../core/gitCheck';
+import type { FactSource } from '../../core/gitCheck';
 import { makeGitCheck, type AdapterGit } from './gitCheck';
 import { GitWatch } from './gitWatch';
 
@@ -27,7 +27,7 @@ export class GitSide implements vscode.Disposable {
   }
 
   /** The checks for the language service; undefined means parse-only. */
-  get check(): GitCheck | undefined {
+  get check(): FactSource | undefined {
     return this.git?.check;
   }
 

@@ -1,0 +1,121 @@
+/**
+ * Cited commits: how each SHA resolved (facts batch), and for a commit on no branch, why it vanished where git can
+ * tell — amended or rebased (a commit on a branch has its subject), squash-merged (a commit's message lists it,
+ * or has its subject plus a "(#N)" pull-request suffix), or only under a pull-request ref. Answered from the whole
+ * graph and one message search, never from a window of recent commits.
+ */
+import type { CommitGraph } from '../git/graph';
+import type { GitProvider, MentioningCommit, RepoFacts, RepoInfo } from '../git/provider';
+import { validSha } from '../git/schemas';
+import type { CancellationToken } from '../interfaces';
+import type { CommitMention } from '../model';
+import type { CommitState, Vanished } from './types';
+
+const short = (sha: string) => sha.slice(0, 7);
+const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+
+/** The state of one SHA from the batch facts, before any explanation. */
+function baseState(key: string, facts: RepoFacts, repo: RepoInfo): CommitState {
+  const l = facts.shas.get(key);
+  if (!l || l.status === 'missing') {
+    if (repo.shallow) return { status: 'shallow-unknown', sha: null };
+    return { status: 'unknown', sha: null, reason: 'is not in this repository (a typo, or only in another clone?)' };
+  }
+  if (l.status === 'ambiguous') return { status: 'ambiguous', sha: null, candidates: l.candidates };
+  if (l.reach === 'dangling') return { status: 'unknown', sha: l.sha, reason: 'is on no branch (rebased, or its branch was deleted?)' };
+  if (l.reach === 'local' && facts.hasRemote) return { status: 'unpushed', sha: l.sha };
+  return { status: 'ok', sha: l.sha, submodule: l.submodule };
+}
+
+export function commitStates(mentions: readonly CommitMention[], facts: RepoFacts, repo: RepoInfo): Map<string, CommitState> {
+  const states = new Map<string, CommitState>();
+  for (const m of mentions) {
+    const key = validSha(m.sha);
+    if (key && !states.has(key)) states.set(key, baseState(key, facts, repo));
+  }
+  return states;
+}
+
+/** Subjects of dangling commits, by full SHA (the reachability log printed them). */
+function subjectsOf(facts: RepoFacts): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of facts.shas.values()) if (l.status === 'found' && l.reach === 'dangling' && l.subject) out.set(l.sha, l.subject);
+  return out;
+}
+
+export interface ExplainContext {
+  git: GitProvider;
+  repo: RepoInfo;
+  facts: RepoFacts;
+  graph: CommitGraph | null;
+  token: CancellationToken;
+}
+
+/**
+ * Adds to each unknown commit what git can tell about where it went. One `mentioning` search for all of them
+ * (their SHAs as written and their subjects), then the graph; a failed search only leaves the plain reason.
+ */
+export async function explainUnknown(states: Map<string, CommitState>, ctx: ExplainContext): Promise<void> {
+  const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown');
+  if (!unknown.length) return;
+  const subjects = subjectsOf(ctx.facts);
+  const needles = unknown.flatMap(([key, s]) => [key, ...(s.sha ? [s.sha] : []), ...(s.sha && subjects.get(s.sha) ? [subjects.get(s.sha)!] : [])]);
+  const found = await ctx.git.mentioning(ctx.repo, needles, ctx.token);
+  const messages: MentioningCommit[] = found.ok ? found.value : [];
+  const branchTips = ctx.facts.refs.map((r) => ({ name: r.refname, sha: r.sha }));
+  const onBranch = (sha: string) => !ctx.graph || ctx.graph.tipsContaining(sha, branchTips).length > 0;
+
+  for (const [key, state] of unknown) {
+    const subject = state.sha ? subjects.get(state.sha) ?? null : null;
+    const vanished = explain(key, state.sha, subject, messages, ctx.graph, onBranch);
+    if (!vanished) continue;
+    state.vanished = vanished;
+    state.reason = reasonOf(state.sha !== null, vanished);
+  }
+}
+
+function explain(
+  key: string, full: string | null, subject: string | null, messages: readonly MentioningCommit[], graph: CommitGraph | null,
+  onBranch: (sha: string) => boolean,
+): Vanished | null {
+  // `git merge --squash` writes "commit <sha>" lines for what it squashed; a message naming the SHA says where it went.
+  const namer = messages.find((c) => c.sha !== full && (c.body.includes(key) || (full !== null && c.body.includes(full))) && onBranch(c.sha));
+  if (namer) return { kind: 'squashed', into: namer.sha, pr: prOf(namer.subject), bySubject: false };
+  if (subject && graph) {
+    const plain = subject.replace(PR_SUFFIX, '');
+    // The same subject on a branch: amended or rebased; with "(#N)" added, squash-merged through pull request N.
+    const same = graph.withSubject(subject).find((c) => c.sha !== full && onBranch(c.sha));
+    if (same) return { kind: 'amended', by: same.sha };
+    for (const m of messages) {
+      if (m.sha === full || !onBranch(m.sha)) continue;
+      if (m.subject.replace(PR_SUFFIX, '') === plain && PR_SUFFIX.test(m.subject)) return { kind: 'squashed', into: m.sha, pr: prOf(m.subject), bySubject: true };
+      // GitHub's squash message lists the squashed commits' subjects as "* subject" lines.
+      if (m.body.split('\n').some((l) => l.replace(/^\s*[*-]\s*/, '').trim() === subject)) return { kind: 'squashed', into: m.sha, pr: prOf(m.subject), bySubject: true };
+    }
+  }
+  if (full && graph) {
+    const prs = graph.tipsContaining(full, graph.pullRefs.map((p) => ({ name: String(p.number), sha: p.sha })));
+    if (prs.length) return { kind: 'pull-request', pr: Number(prs[0]!.name) };
+  }
+  return null;
+}
+
+function prOf(subject: string): number | null {
+  const m = PR_SUFFIX.exec(subject);
+  return m ? Number(m[1]) : null;
+}
+
+function reasonOf(exists: boolean, v: Vanished): string {
+  const where = exists ? 'is on no branch: ' : 'is not in this repository: ';
+  const pr = (n: number | null) => (n === null ? '' : ` (pull request #${n})`);
+  switch (v.kind) {
+    case 'squashed':
+      return v.bySubject
+        ? `${where}squash-merged into ${short(v.into)}${pr(v.pr)}? its message has the same subject`
+        : `${where}squash-merged into ${short(v.into)}${pr(v.pr)}`;
+    case 'amended':
+      return `${where}amended or rebased? ${short(v.by)} has the same subject`;
+    case 'pull-request':
+      return `${where}only on pull request #${v.pr} (not merged?)`;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A file listing indexed for breadcrumb resolution: exact paths, folders, and files by base name (for bare names
+ * such as `graphWebview.ts:3247`, resolved by path suffix). Built once per analysis from one listing.
+ */
+import { dirname, joinPath, normalizePath } from '../git/paths';
+
+export class FileIndex {
+  readonly all: Set<string>;
+  private readonly byBase = new Map<string, string[]>();
+  private readonly dirs = new Set<string>();
+
+  constructor(files: readonly string[]) {
+    this.all = new Set(files.map(normalizePath));
+    for (const f of this.all) {
+      const base = f.slice(f.lastIndexOf('/') + 1);
+      const list = this.byBase.get(base);
+      if (list) list.push(f);
+      else this.byBase.set(base, [f]);
+      for (let d = dirname(f); d.length > 1 && d !== '.' && !this.dirs.has(d); d = dirname(d)) this.dirs.add(d);
+    }
+  }
+
+  has(p: string): boolean {
+    return this.all.has(p) || this.dirs.has(p);
+  }
+
+  isDir(p: string): boolean {
+    return this.dirs.has(p);
+  }
+
+  /** Files whose path is `suffix` or ends with `/suffix`. */
+  bySuffix(suffix: string): string[] {
+    const base = suffix.slice(suffix.lastIndexOf('/') + 1);
+    return (this.byBase.get(base) ?? []).filter((f) => f === suffix || f.endsWith('/' + suffix));
+  }
+}
+
+export type Resolution = { kind: 'file'; path: string } | { kind: 'dir' } | { kind: 'many'; paths: string[] } | { kind: 'none' };
+
+/** Resolves a breadcrumb as written: relative to the document's folder, to the root, then by unique path suffix. */
+export function resolveCrumb(index: FileIndex, written: string, docDir: string, root: string): Resolution {
+  const rel = written.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!rel) return { kind: 'dir' };
+  for (const base of [docDir, root]) {
+    const p = joinPath(base, rel);
+    if (index.all.has(p)) return { kind: 'file', path: p };
+    if (index.has(p)) return { kind: 'dir' };
+  }
+  if (rel.startsWith('../') || rel.startsWith('/')) return { kind: 'none' };
+  const hits = index.bySuffix(rel);
+  if (hits.length === 1) return { kind: 'file', path: hits[0]! };
+  if (hits.length > 1) return { kind: 'many', paths: hits.sort() };
+  return { kind: 'none' };
+}

@@ -1,0 +1,134 @@
+/**
+ * Gathers what the repository says about one handoff (HandoffFacts), asking the GitProvider and WorkspaceFiles
+ * only what the model needs, in batches: discover; the SHA facts (one reachability `log` ‖ `for-each-ref`);
+ * the anchor ‖ the whole graph ‖ the file listing; then, only for what is unresolved, the anchor's tree,
+ * `.gitignore`, deletions and messages. Every answer is cached per repository state by the provider, so a
+ * re-analysis of an unchanged repository starts no process.
+ *
+ * Never throws: each failure becomes one notice naming what was not checked, and the checks that did not need
+ * that answer still stand.
+ */
+import { CommitGraph } from '../git/graph';
+import { dirname, normalizePath, relativeTo } from '../git/paths';
+import type { GitProvider, RepoFacts, RepoInfo } from '../git/provider';
+import { validSha } from '../git/schemas';
+import type { CancellationToken, Logger, WorkspaceFiles } from '../interfaces';
+import type { HandoffModel } from '../model';
+import { severityOf, type CoreSettings } from '../settings';
+import { breaker } from './breaker';
+import { commitStates, explainUnknown } from './commits';
+import { fileFacts } from './files';
+import { judgeRefs } from './refs';
+import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
+
+export interface GatherContext {
+  /** Absolute path of the handoff document. */
+  documentPath: string;
+  /** The text analysed (the editor's buffer may differ from the file): it finds the commit that wrote it. */
+  text: string;
+  git: GitProvider;
+  files: WorkspaceFiles;
+  settings: CoreSettings;
+  logger: Logger;
+  token: CancellationToken;
+  /** Root for breadcrumbs when the document is in no repository (default: the document's folder). */
+  root?: string;
+  /** Folder to find the repository from (the CLI's `--repo DIR`); default: the document's folder. */
+  repoFolder?: string;
+}
+
+/** Front-matter keys that name the commit a handoff was written at (HumanLayer-style `git_commit:`). */
+const ANCHOR_KEYS = ['git_commit', 'commit', 'gitCommit', 'git_sha', 'head'];
+
+export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Promise<HandoffFacts> {
+  const notices = new Set<string>();
+  const facts = emptyFacts(model);
+  const { git, note } = breaker(ctx.git, notices, ctx.logger);
+  const { settings, token } = ctx;
+  const docDir = dirname(normalizePath(ctx.documentPath));
+  try {
+    git.configure?.({ timeoutMs: settings.gitTimeoutMs });
+    let repo: RepoInfo | null = null;
+    if (settings.git) {
+      const d = await git.discover(ctx.repoFolder ? normalizePath(ctx.repoFolder) : docDir, token);
+      if (d.ok) repo = d.value;
+      else note(d.problem, 'commits, branches and file history');
+    }
+    facts.repo = repo;
+    const frontAnchor = ANCHOR_KEYS.map((k) => validSha(model.frontMatter[k] ?? '')).find((s) => s !== null) ?? null;
+    const commitRulesOn = (['unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref'] as const).some((c) => severityOf(settings, c));
+
+    let repoFacts: RepoFacts | null = null;
+    if (repo) {
+      const shas = [
+        ...(commitRulesOn ? model.commits.map((c) => c.sha) : []),
+        ...(commitRulesOn ? model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])) : []),
+        ...(frontAnchor ? [frontAnchor] : []),
+      ];
+      const f = await git.facts(repo, shas, token);
+      if (f.ok) repoFacts = f.value;
+      else note(f.problem, 'commits and branches');
+    }
+    if (repo?.shallow) notices.add('shallow clone: commits not found may be beyond the shallow boundary, so they are not reported as unknown');
+    if (repoFacts && !repoFacts.hasRemote && model.commits.length) notices.add('no remote: unpushed commits are not checked');
+    facts.hasRemote = repoFacts?.hasRemote ?? false;
+
+    // The moment the handoff describes, and the whole graph to judge it at any depth: side by side when claims
+    // or vanished commits need the graph anyway, else the graph only once there is an anchor to measure from.
+    const relPath = repo ? relativeTo(repo.root, normalizePath(ctx.documentPath)) : null;
+    const askGraph = () => (repo && repoFacts ? git.graph(repo, token) : Promise.resolve(null));
+    const dangling = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'found' && l.reach === 'dangling') : false;
+    const early = model.refs.length > 0 || dangling ? askGraph() : null;
+    const anchorR = repo && relPath && !frontAnchor ? await git.anchor(repo, relPath, ctx.text, token) : null;
+    if (anchorR && !anchorR.ok) note(anchorR.problem, "the handoff's own commit");
+    const graph = await (early ?? (frontAnchor || (anchorR?.ok && anchorR.value) ? askGraph() : null));
+    if (graph && !graph.ok) note(graph.problem, 'branch history');
+    const g = graph?.ok ? new CommitGraph(graph.value) : null;
+    if (g && !g.complete) notices.add(`history longer than ${g.size} commits: claims about older commits are not judged`);
+    facts.anchor = anchorOf(frontAnchor, repoFacts, g, anchorR?.ok ? anchorR.value : null);
+
+    if (repo && repoFacts) {
+      facts.commits = commitStates(model.commits, repoFacts, repo);
+      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token });
+      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor: facts.anchor, history: model.history, notices });
+      const head = repoFacts.headSha;
+      if (head && facts.anchor && g) {
+        facts.freshness = {
+          sinceAnchor: g.isAncestor(facts.anchor.sha, head) ? g.between(facts.anchor.sha, head)?.length ?? null : null,
+          branch: repo.head.kind === 'branch' ? repo.head.name : null,
+        };
+      }
+    }
+    if (model.refs.some((r) => r.name === 'HEAD') && repo?.head.kind === 'detached') {
+      notices.add(`HEAD is detached${repoFacts?.headSha ? ` at ${repoFacts.headSha.slice(0, 7)}` : ''}: HEAD claims are compared with the checked-out commit`);
+    }
+
+    const wantFiles = severityOf(settings, 'missing-file') !== null || severityOf(settings, 'line-out-of-range') !== null;
+    if (wantFiles) {
+      const f = await fileFacts(model.files, {
+        documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, git, repo, anchor: facts.anchor,
+        headSha: repoFacts?.headSha ?? null, wantLines: severityOf(settings, 'line-out-of-range') !== null, token, notices, note,
+      });
+      facts.files = f.files;
+      facts.exactRenamesOnly = f.exactRenamesOnly;
+      if (f.exactRenamesOnly) notices.add('some objects are unreadable: a moved file is followed only when it was not changed in the same commit');
+    }
+  } catch (e) {
+    // Facts must not throw; if gathering does anyway, what was gathered stands and the user gets one line.
+    ctx.logger.error(`git facts failed: ${(e as Error)?.stack ?? String(e)}`);
+    notices.add(`git checks stopped early (${(e as Error)?.message ?? String(e)})`);
+  }
+  facts.notices = [...notices];
+  return facts;
+}
+
+/** The anchor: the front matter's commit when it resolves, else the commit that wrote this text. */
+function anchorOf(front: string | null, facts: RepoFacts | null, g: CommitGraph | null, written: AnchorFact | Omit<AnchorFact, 'how'> & { how: 'blob' | 'last-change' } | null): AnchorFact | null {
+  if (front && facts) {
+    const l = facts.shas.get(front);
+    const c = l?.status === 'found' ? g?.get(l.sha) : undefined;
+    // Only a commit the graph knows has a time to measure "since" from.
+    if (c) return { sha: c.sha, time: c.time, subject: c.subject, how: 'front-matter' };
+  }
+  return written;
+}

@@ -1,0 +1,106 @@
+/**
+ * What the repository says about one handoff: plain data gathered through the GitProvider and WorkspaceFiles
+ * interfaces (facts/gather.ts), read by the rules (rules/index.ts), the tree, lenses and hovers. Lists are
+ * aligned with the model's (`refs[i]` is about `model.refs[i]`, `files[i]` about `model.files[i]`).
+ *
+ * A handoff is a snapshot of a moment, its anchor: the facts say what held then and what happened since, so the
+ * rules can tell a stale claim (false then, or contradicted since) from a moving repository (freshness).
+ */
+import type { PathDeletion, RepoInfo } from '../git/provider';
+
+/** The commit a handoff describes: where its claims are judged from. */
+export interface AnchorFact {
+  sha: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  subject: string;
+  /**
+   * `front-matter`: the document names it (`git_commit:`); `blob`: the commit that wrote exactly this text;
+   * `last-change`: the text was edited since, so the last commit that changed the file.
+   */
+  how: 'front-matter' | 'blob' | 'last-change';
+}
+
+/** Why a commit that is on no branch vanished, when git can tell. */
+export type Vanished =
+  | { kind: 'squashed'; into: string; pr: number | null; bySubject: boolean }
+  | { kind: 'amended'; by: string }
+  | { kind: 'pull-request'; pr: number };
+
+/** How a cited SHA resolved, per SHA as written (lower-cased). */
+export type CommitState =
+  | { status: 'ok'; sha: string; /** set when it resolved in a submodule */ submodule: string | null }
+  | { status: 'unpushed'; sha: string }
+  /** `sha` is set when the object still exists but is on no branch (amended, rebased, squashed). */
+  | { status: 'unknown'; sha: string | null; reason: string; vanished?: Vanished }
+  | { status: 'ambiguous'; sha: null; candidates: string[] }
+  | { status: 'shallow-unknown'; sha: null };
+
+/** What the repository says of a ref claim (a branch, tag or HEAD at a SHA, or pushed / local-only). */
+export type RefFact =
+  /** Not judged: invalid name, history part, an unknown commit (reported on its own), no remote… */
+  | { kind: 'unchecked' }
+  | { kind: 'holds' }
+  /** Moved on: the claimed commit is in the ref's history. Freshness, not a problem. */
+  | { kind: 'moved'; ref: string; now: string; since: number | null }
+  /** The ref is gone, and its claimed commit lives on in another branch (merged, then deleted). Freshness. */
+  | { kind: 'merged'; into: string }
+  /** The claimed commit exists but is not in the ref's history: rewritten, force-pushed, or false when written. */
+  | { kind: 'rewritten'; ref: string; now: string }
+  /** Claimed local-only; a remote-tracking branch has it now. */
+  | { kind: 'pushed-since'; where: string }
+  /** Claimed pushed; commits the branch had at the anchor are on no remote-tracking branch. */
+  | { kind: 'not-pushed'; where: string | null; count: number | null; tip: string; /** counted up to the anchor (else: now) */ sinceAnchor: boolean };
+
+/** What the repository says of a file breadcrumb. */
+export type FileFact =
+  /** External, a glob, empty, or no workspace facts: not looked up. */
+  | { kind: 'unchecked' }
+  /** Exists now: one path, or several for an ambiguous bare name (absolute paths). `lines` of the one path. */
+  | { kind: 'found'; paths: string[]; lines: number | null }
+  | { kind: 'dir' }
+  /** Not there, and `.gitignore` says it never would be tracked (runtime state, build output, `.env`). */
+  | { kind: 'ignored' }
+  /** Inside a submodule whose work tree is not checked out: cannot be looked up. */
+  | { kind: 'submodule'; submodule: string }
+  /**
+   * Was in the repository and is gone now. `when`: deleted after the anchor (the handoff is stale), before it
+   * (already gone when written), by the anchor commit itself (the handoff tells of it), or only in the work tree. `paths`: repository-relative paths
+   * it had (several for a bare name); `deletion`: the commit that deleted or renamed the first; `movedTo`: the
+   * rename's target when it exists now (absolute).
+   */
+  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null }
+  /** Never in this repository, as far as git can tell (at the anchor, nor deleted from HEAD's history). */
+  | { kind: 'absent' };
+
+/** How far the repository moved since the handoff's anchor (shown in the tree and lenses, never in Problems). */
+export interface Freshness {
+  /** Commits on the checked-out branch (HEAD) since the anchor; null when the anchor is not in its history. */
+  sinceAnchor: number | null;
+  /** The checked-out branch, or null (detached, unborn). */
+  branch: string | null;
+}
+
+export interface HandoffFacts {
+  repo: RepoInfo | null;
+  /** null: the document was never committed (it describes now), or git could not tell. */
+  anchor: AnchorFact | null;
+  /** True when a remote-tracking branch exists: only then is "unpushed" meaningful. */
+  hasRemote: boolean;
+  commits: Map<string, CommitState>;
+  refs: RefFact[];
+  files: FileFact[];
+  freshness: Freshness | null;
+  /** Unreadable objects limited rename detection to unchanged files. */
+  exactRenamesOnly: boolean;
+  /** One line per degraded check: what was not checked and why. */
+  notices: string[];
+}
+
+/** Facts that say nothing: parse-only (no git, untrusted workspace, or git failed before anything was known). */
+export function emptyFacts(model: { refs: readonly unknown[]; files: readonly unknown[] }, notices: string[] = []): HandoffFacts {
+  return {
+    repo: null, anchor: null, hasRemote: false, commits: new Map(), refs: model.refs.map(() => ({ kind: 'unchecked' })),
+    files: model.files.map(() => ({ kind: 'unchecked' })), freshness: null, exactRenamesOnly: false, notices,
+  };
+}

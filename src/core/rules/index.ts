@@ -1,0 +1,23 @@
+/**
+ * The rules: model + facts → diagnostics. Pure and synchronous; every rule reads what the facts say and the
+ * document's own words, and never asks git itself (facts/gather.ts did, once, in batches).
+ */
+import type { HandoffFacts } from '../facts/types';
+import type { Diagnostic, HandoffModel } from '../model';
+import { severityOf, type CoreSettings } from '../settings';
+import { commitRules } from './commitRules';
+import { fileRules } from './fileRules';
+import { staleRefRules } from './staleRef';
+import { uncheckedSteps } from './uncheckedStep';
+
+export function runRules(model: HandoffModel, facts: HandoffFacts | null, settings: CoreSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const steps = severityOf(settings, 'unchecked-step');
+  if (steps) out.push(...uncheckedSteps(model, steps));
+  if (facts) {
+    out.push(...commitRules(model.commits, facts, model.history, settings));
+    out.push(...staleRefRules(model.refs, facts.refs, settings));
+    out.push(...fileRules(model.files, facts, settings));
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,244 @@
+/**
+ * The history questions of the GitProvider, each one batched git command (two for deletions with renames):
+ *   graph      – `log --all` with parents, time and subject: the whole graph, bounded in bytes
+ *   anchor     – `log -n1 --raw -- <doc>`: the last version of the document; when the text is not that version,
+ *                `log --find-object=<its blob>` finds the commit that wrote exactly this text, at any depth
+ *   filesAt    – `ls-tree -r --name-only <sha>`
+ *   deletions  – `log --diff-filter=D -- <paths>` over HEAD's history (exact, literal pathspecs), then rename
+ *                detection in just the deleting commits (`log --no-walk --stdin -M`); unreadable objects fall back
+ *                to exact renames (`-M100%`, which reads no blob)
+ *   ignored    – `check-ignore --stdin`
+ *   mentioning – `log --all -F --grep=…` (squash merges list what they squashed)
+ * Everything that came from a document reaches git as a literal pathspec after `--`, on stdin, or as a
+ * validated full SHA; nothing here is a revision expression built from document text.
+ */
+import { createHash } from 'node:crypto';
+import type { CancellationToken } from '../core/interfaces';
+import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
+import { fullShaSchema } from '../core/git/schemas';
+import { failureProblem, type GitRunResult } from './gitRunner';
+
+export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number) => Promise<GitRunResult>;
+
+/** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
+export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
+/** Paths per deletions command line; more are asked in further commands (bounded by the caller's item caps). */
+const PATHS_PER_COMMAND = 400;
+const MAX_NEEDLES = 20;
+const RS = '\x1e';
+const US = '\x1f';
+const ZERO = /^0+$/;
+
+const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
+const unreadable = (stderr: string) => /unable to read|could not read|bad object|missing blob|cannot read/i.test(stderr);
+
+/** The git blob id of a text as it would be stored (UTF-8 bytes), for matching a document against its versions. */
+export function blobId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function failed<T>(r: GitRunResult, what: string): GitResult<T> | null {
+  if (!r.ok) return r;
+  if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, what) };
+  return null;
+}
+
+export async function readGraph(run: RunGit, repo: RepoInfo, token: CancellationToken, maxBytes = GRAPH_MAX_BYTES): Promise<GitResult<RepoGraph>> {
+  // `--all` reads every ref, pull-request refs and HEAD included; the stash is not history.
+  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', `--format=${RS}%H${US}%P${US}%ct${US}%s`], token, undefined, maxBytes);
+  if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) {
+    return { ok: true, value: { commits: [], pullRefs: [], complete: true } }; // an unborn repository
+  }
+  const bad = failed<RepoGraph>(r, 'log');
+  if (bad || !r.ok) return bad!;
+  const records = r.out.stdout.split(RS);
+  if (r.out.truncated) records.pop(); // the last record may be cut mid-way
+  const commits = [];
+  for (const rec of records) {
+    const [sha, parents, time, subject] = rec.replace(/\n$/, '').split(US);
+    if (!isFullSha(sha)) continue;
+    commits.push({ sha, parents: parents ? parents.split(' ').filter(isFullSha) : [], time: Number(time) || 0, subject: subject ?? '' });
+  }
+  return { ok: true, value: { commits, pullRefs: [], complete: !r.out.truncated } };
+}
+
+/** Pull-request heads, when the clone fetched them (`refs/pull/N/head`). */
+export async function readPullRefs(run: RunGit, repo: RepoInfo, token: CancellationToken): Promise<Array<{ number: number; sha: string }>> {
+  const r = await run(repo.root, ['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/pull'], token, undefined, 4 * 1024 * 1024);
+  if (!r.ok || r.out.code !== 0) return [];
+  const out: Array<{ number: number; sha: string }> = [];
+  for (const line of r.out.stdout.split('\n')) {
+    const [name, sha] = line.split('\0');
+    const m = /^refs\/pull\/(\d+)\/head$/.exec(name ?? '');
+    if (m && isFullSha(sha)) out.push({ number: Number(m[1]), sha });
+  }
+  return out;
+}
+
+interface Version {
+  sha: string;
+  time: number;
+  subject: string;
+  /** The blob the commit left at the path; all zeros when it deleted it. */
+  blob: string;
+}
+
+/** `log --raw -z` records: `RS sha US time US subject NUL? :mode mode old new status NUL path NUL`. */
+function parseVersions(stdout: string): Version[] {
+  const out: Version[] = [];
+  for (const rec of stdout.split(RS)) {
+    const [sha, time, subject, rest] = rec.split(US);
+    if (!isFullSha(sha) || rest === undefined) continue;
+    const raw = /:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]/.exec(rest);
+    if (raw) out.push({ sha, time: Number(time) || 0, subject: subject ?? '', blob: raw[1]! });
+  }
+  return out;
+}
+
+export async function findAnchor(run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
+  const want = blobId(text);
+  const ask = async (extra: string[]): Promise<GitResult<Version[]>> => {
+    const r = await run(repo.root, ['--literal-pathspecs', 'log', ...extra, `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
+      '--no-renames', '-z', 'HEAD', '--', relPath], token, undefined, 8 * 1024 * 1024);
+    if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) return { ok: true, value: [] };
+    const bad = failed<Version[]>(r, 'log');
+    if (bad || !r.ok) return bad!;
+    return { ok: true, value: parseVersions(r.out.stdout) };
+  };
+  const anchored = (v: Version, how: DocumentAnchor['how']): GitResult<DocumentAnchor> => ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how } });
+  const first = await ask(['-n1']);
+  if (!first.ok) return first;
+  const last = first.value[0];
+  if (!last) return { ok: true, value: null };
+  if (last.blob === want) return anchored(last, 'blob');
+  // Not the last version: an older version put back, or edited since (the common case in an editor). The commit
+  // that wrote exactly this text is the newest one that introduced its blob at this path (any depth, small output).
+  const match = await ask([`--find-object=${want}`]);
+  if (!match.ok) return match;
+  const wrote = match.value.find((v) => v.blob === want);
+  if (wrote) return anchored(wrote, 'blob');
+  if (!ZERO.test(last.blob)) return anchored(last, 'last-change');
+  // The file was deleted since: its last version is the moment.
+  const kept = await ask(['-n1', '--diff-filter=AM']);
+  if (!kept.ok) return kept;
+  return kept.value[0] ? anchored(kept.value[0], 'last-change') : { ok: true, value: null };
+}
+
+export async function listFilesAt(run: RunGit, repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
+  if (!isFullSha(sha)) return { ok: false, problem: { kind: 'error', message: `"${sha}" is not a full SHA` } };
+  const r = await run(repo.root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha], token, undefined, 64 * 1024 * 1024);
+  const bad = failed<string[]>(r, 'ls-tree');
+  if (bad || !r.ok) return bad!;
+  return { ok: true, value: r.out.stdout.split('\0').filter(Boolean) };
+}
+
+/** Renames followed from one path to the next at most this many times (a file moved, then moved again…). */
+const MAX_RENAME_HOPS = 4;
+
+export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+  const first = await deletionsOnce(run, repo, paths, token);
+  if (!first.ok) return first;
+  let exactRenamesOnly = first.value.exactRenamesOnly;
+  // Follow each rename to where the file lives now: a target that was itself moved (or deleted) later.
+  let frontier = first.value.deletions.filter((d) => d.renamedTo);
+  for (let hop = 0; hop < MAX_RENAME_HOPS && frontier.length && !token.isCancellationRequested; hop++) {
+    const next = await deletionsOnce(run, repo, frontier.map((d) => d.renamedTo!), token);
+    if (!next.ok) break; // the first rename still stands
+    exactRenamesOnly ||= next.value.exactRenamesOnly;
+    const later = new Map(next.value.deletions.map((d) => [d.path, d]));
+    const moved: PathDeletion[] = [];
+    for (const d of frontier) {
+      const again = later.get(d.renamedTo!);
+      if (!again || again.time < d.time) continue; // the target was not touched since: it is where the file lives
+      if (again.renamedTo) {
+        d.renamedTo = again.renamedTo;
+        moved.push(d);
+      }
+      // A plain deletion of the target ends the chain there: the caller sees the target is gone too.
+    }
+    frontier = moved;
+  }
+  return { ok: true, value: { deletions: first.value.deletions, exactRenamesOnly } };
+}
+
+async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+  const wanted = new Set(paths);
+  const found = new Map<string, PathDeletion>();
+  for (let i = 0; i < paths.length; i += PATHS_PER_COMMAND) {
+    const chunk = paths.slice(i, i + PATHS_PER_COMMAND);
+    const r = await run(repo.root, ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z',
+      `--format=${RS}%H${US}%ct${US}%s${US}`, 'HEAD', '--', ...chunk], token, undefined, 16 * 1024 * 1024);
+    if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) break;
+    const bad = failed<DeletionsResult>(r, 'log');
+    if (bad || !r.ok) return bad!;
+    for (const rec of r.out.stdout.split(RS)) {
+      const [sha, time, subject, rest] = rec.split(US);
+      if (!isFullSha(sha) || rest === undefined) continue;
+      for (const raw of rest.split('\0')) {
+        const path = raw.replace(/^\n+/, '');
+        // Newest first: the first deletion seen of a path is the one that counts.
+        if (wanted.has(path) && !found.has(path)) {
+          found.set(path, { path, sha, time: Number(time) || 0, subject: subject ?? '', renamedTo: null });
+        }
+      }
+    }
+  }
+  if (!found.size) return { ok: true, value: { deletions: [], exactRenamesOnly: false } };
+  const commits = [...new Set([...found.values()].map((d) => d.sha))];
+  let exactRenamesOnly = false;
+  let renames = await renamesIn(run, repo, commits, '-M', token);
+  if (!renames.ok && renames.problem.kind === 'corrupt') {
+    exactRenamesOnly = true;
+    renames = await renamesIn(run, repo, commits, '-M100%', token);
+  }
+  if (!renames.ok) return renames;
+  for (const d of found.values()) d.renamedTo = renames.value.get(`${d.sha}\0${d.path}`) ?? null;
+  return { ok: true, value: { deletions: [...found.values()], exactRenamesOnly } };
+}
+
+/** Renames recorded by these commits, keyed `sha NUL from` → to. */
+async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
+  const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
+    token, commits.join('\n') + '\n', 16 * 1024 * 1024);
+  if (r.ok && r.out.code !== 0 && unreadable(r.out.stderr)) return { ok: false, problem: { kind: 'corrupt', message: r.out.stderr.split('\n')[0] ?? '' } };
+  const bad = failed<Map<string, string>>(r, 'log');
+  if (bad || !r.ok) return bad!;
+  const map = new Map<string, string>();
+  for (const rec of r.out.stdout.split(RS)) {
+    const [sha, rest] = rec.split(US);
+    if (!isFullSha(sha) || rest === undefined) continue;
+    const tokens = rest.split('\0').map((t) => t.replace(/^\n+/, ''));
+    for (let i = 0; i < tokens.length; i++) {
+      if (/^R\d*$/.test(tokens[i] ?? '') && tokens[i + 1] && tokens[i + 2]) {
+        map.set(`${sha}\0${tokens[i + 1]}`, tokens[i + 2]!);
+        i += 2;
+      }
+    }
+  }
+  return { ok: true, value: map };
+}
+
+export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
+  if (!paths.length) return { ok: true, value: new Set() };
+  const r = await run(repo.root, ['check-ignore', '--stdin', '-z'], token, paths.join('\0') + '\0', 4 * 1024 * 1024);
+  if (!r.ok) return r;
+  // Exit 1: none of them is ignored.
+  if (r.out.code !== 0 && r.out.code !== 1) return { ok: false, problem: failureProblem(r.out, 'check-ignore') };
+  return { ok: true, value: new Set(r.out.stdout.split('\0').filter(Boolean)) };
+}
+
+export async function findMentioning(run: RunGit, repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
+  const clean = [...new Set(needles.map((n) => n.replace(/[\r\n\0]/g, ' ').trim().slice(0, 200)).filter((n) => n.length >= 7))].slice(0, MAX_NEEDLES);
+  if (!clean.length) return { ok: true, value: [] };
+  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', '-F', '-n50', ...clean.map((n) => `--grep=${n}`), `--format=${RS}%H${US}%s${US}%b`],
+    token, undefined, 4 * 1024 * 1024);
+  const bad = failed<MentioningCommit[]>(r, 'log');
+  if (bad || !r.ok) return bad!;
+  const out: MentioningCommit[] = [];
+  for (const rec of r.out.stdout.split(RS)) {
+    const [sha, subject, body] = rec.split(US);
+    if (isFullSha(sha)) out.push({ sha, subject: subject ?? '', body: (body ?? '').trimEnd() });
+  }
+  return { ok: true, value: out };
+}

@@ -1,0 +1,140 @@
+// missing-file judged against the handoff's moment, over real repositories: a committed handoff cites files that
+// were then renamed, deleted (one only in the work tree), never existed, are ignored, or lived in a submodule;
+// the same text put back at a later HEAD is judged from the commit that wrote it.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FixtureGit } from '../fixtures/git/exec';
+import { ModelBuilder } from '../fixtures/git/handoff';
+import { check } from '../fixtures/git/harness';
+import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
+
+const s7 = (sha: string) => sha.slice(0, 7);
+const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `// ${tag} ${i + 1}\n`).join('');
+
+describe('missing-file against the handoff\'s moment (real git)', () => {
+  let fx: GitFixture;
+  let dir: string;
+  let g: FixtureGit;
+  let text: string;
+  const sha: Record<string, string> = {};
+  const write = (rel: string, body: string) => {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), body);
+  };
+  const crumbs = ['src/a.ts', 'src/b.ts:10', 'src/c.ts', 'docs/old.md', 'src/planned.ts', '.env', 'build/out.js', 'util.ts', 'helper.ts'];
+
+  before(function () {
+    this.timeout(60_000);
+    fx = buildGitFixture();
+    dir = join(fx.base, 'moments');
+    g = new FixtureGit();
+    g.run(fx.base, ['init', '-q', dir]);
+    write('.gitignore', '.env\nbuild/\n');
+    write('src/a.ts', lines(5, 'a'));
+    write('src/b.ts', lines(40, 'b'));
+    write('src/c.ts', lines(5, 'c'));
+    write('src/util.ts', lines(3, 'u1'));
+    write('lib/util.ts', lines(4, 'u2'));
+    write('src/helper.ts', lines(30, 'h'));
+    write('docs/old.md', '# old\n');
+    sha.start = g.commit(dir, 'Start');
+    g.run(dir, ['rm', '-q', 'docs/old.md']);
+    sha.dropOld = g.commit(dir, 'Drop the old notes');
+    text = ['# Handoff', '', ...crumbs.map((c) => `- \`${c}\``), ''].join('\n');
+    write('HANDOFF.md', text);
+    sha.handoff = g.commit(dir, 'Handoff');
+    mkdirSync(join(dir, 'lib'), { recursive: true });
+    g.run(dir, ['mv', 'src/b.ts', 'lib/b.ts']);
+    g.run(dir, ['rm', '-q', 'src/c.ts', 'src/util.ts', 'lib/util.ts']);
+    mkdirSync(join(dir, 'src/h'), { recursive: true });
+    g.run(dir, ['mv', 'src/helper.ts', 'src/h/helper.ts']);
+    sha.after = g.commit(dir, 'Reorganise');
+    rmSync(join(dir, 'src/a.ts')); // deleted in the work tree, not committed
+  });
+  after(() => fx.cleanup());
+
+  function model(body: string) {
+    const b = new ModelBuilder(body);
+    for (const c of crumbs) b.file(c);
+    return b.model;
+  }
+
+  it('tells a stale handoff (deleted or moved since) from one that cites what never was, or what git ignores', async () => {
+    const r = await check(model(text), join(dir, 'HANDOFF.md'));
+    assert.deepEqual(r.facts.anchor && [r.facts.anchor.sha, r.facts.anchor.how], [sha.handoff, 'blob']);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      'warning src/a.ts is deleted in the work tree (not committed)',
+      `warning src/b.ts was renamed to lib/b.ts in ${s7(sha.after!)}, after this handoff`,
+      `warning src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
+      `hint docs/old.md was deleted in ${s7(sha.dropOld!)} (Drop the old notes), before this handoff was written`,
+      'hint src/planned.ts is not in this repository (planned, or in another repository?)',
+      // .env and build/out.js: ignored. util.ts had two matches when written, both gone.
+      `warning util.ts (lib/util.ts, src/util.ts) was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
+      // helper.ts: moved, but a bare name still finds it where it is now.
+    ]);
+    const moved = r.diagnostics[1]!;
+    assert.deepEqual(moved.related, [{ message: 'moved here', path: join(dir, 'lib/b.ts') }]);
+    assert.deepEqual(r.facts.files.map((f) => f.kind), ['gone', 'gone', 'gone', 'gone', 'absent', 'ignored', 'ignored', 'gone', 'found']);
+  });
+
+  it('a handoff never committed describes now: a file renamed before it is an outdated path, deletions before it are asides', async () => {
+    const fresh = ['# New handoff', '', ...crumbs.map((c) => `- \`${c}\``), ''].join('\n');
+    const path = join(dir, 'NEXT.md');
+    writeFileSync(path, fresh);
+    try {
+      const r = await check(model(fresh), path);
+      assert.equal(r.facts.anchor, null);
+      assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+        'warning src/a.ts is deleted in the work tree (not committed)',
+        `warning src/b.ts was renamed to lib/b.ts in ${s7(sha.after!)}, before this handoff was written`,
+        `hint src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), before this handoff was written`,
+        `hint docs/old.md was deleted in ${s7(sha.dropOld!)} (Drop the old notes), before this handoff was written`,
+        'hint src/planned.ts is not in this repository (planned, or in another repository?)',
+        'hint util.ts is not in this repository (planned, or in another repository?)',
+      ]);
+    } finally {
+      rmSync(path);
+    }
+  });
+
+  it('the document\'s own words: a file it says is removed, renamed or planned is not a problem', async () => {
+    const m = model(text);
+    for (const f of m.files) f.qualifier = f.path === 'src/c.ts' ? 'removed' : f.path === 'src/b.ts' ? 'renamed' : null;
+    const r = await check(m, join(dir, 'HANDOFF.md'));
+    assert.ok(!r.diagnostics.some((d) => /src\/[bc]\.ts/.test(d.message)), r.diagnostics.map((d) => d.message).join('\n'));
+  });
+
+  it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {
+    const body = '- `vendor/lib/lib.c`\n- `vendor/lib/nope.c`\n';
+    const b = new ModelBuilder(body).file('vendor/lib/lib.c').file('vendor/lib/nope.c');
+    const here = await check(b.model, fx.writeHandoff(fx.work, 'docs/SUB.md', body));
+    assert.deepEqual(here.facts.files.map((f) => f.kind), ['found', 'absent']);
+    assert.deepEqual(here.diagnostics.map((d) => d.severity), ['hint']);
+    // A plain clone does not check submodules out.
+    const clone = join(fx.base, 'plain-clone');
+    new FixtureGit().run(fx.base, ['clone', '-q', fx.origin, clone]);
+    const there = await check(b.model, fx.writeHandoff(clone, 'docs/SUB.md', body));
+    assert.deepEqual(there.facts.files.map((f) => f.kind), ['submodule', 'submodule']);
+    assert.deepEqual(there.diagnostics, []);
+  });
+  it('the same text put back at a later HEAD is judged from the commit that wrote it; an edited text from its last commit', async () => {
+    // (Last: this commits a new version, and the work-tree deletion of src/a.ts with it.)
+    write('HANDOFF.md', '# Rewritten later\n');
+    sha.rewrite = g.commit(dir, 'Rewrite the handoff');
+    try {
+      write('HANDOFF.md', text);
+      const r = await check(model(text), join(dir, 'HANDOFF.md'));
+      assert.deepEqual(r.facts.anchor && [r.facts.anchor.sha, r.facts.anchor.how], [sha.handoff, 'blob']);
+      assert.ok(r.diagnostics.some((d) => d.message === `src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`));
+      const edited = text + '\nOne more line.\n';
+      write('HANDOFF.md', edited);
+      const e = await check(model(edited), join(dir, 'HANDOFF.md'));
+      assert.deepEqual(e.facts.anchor && [e.facts.anchor.sha, e.facts.anchor.how], [sha.rewrite, 'last-change']);
+      assert.deepEqual(e.facts.freshness, { sinceAnchor: 0, branch: 'main' });
+    } finally {
+      write('HANDOFF.md', text);
+    }
+  });
+
+});

@@ -1,0 +1,190 @@
+// The history questions of the Node provider on real repositories: the whole graph (ancestry at any depth, no
+// window), the commit that wrote a document's text, a commit's files, deletions and renames (followed through
+// chains, and down to exact renames when objects are unreadable), .gitignore, and messages naming a commit.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommitGraph } from '../../src/core/git/graph';
+import type { RepoInfo } from '../../src/core/git/provider';
+import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
+import { NodeGitProvider } from '../../src/node/gitFacts';
+import { readGraph, type RunGit } from '../../src/node/gitHistory';
+import { FixtureGit } from '../fixtures/git/exec';
+import { writeLinearHistory } from '../fixtures/git/manyCommits';
+import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
+
+describe('git history facts (real git)', () => {
+  let fx: GitFixture;
+  let git: NodeGitProvider;
+  let repo: RepoInfo;
+  before(async function () {
+    this.timeout(60_000);
+    fx = buildGitFixture();
+    git = new NodeGitProvider();
+    const d = await git.discover(fx.work, T);
+    assert.ok(d.ok);
+    repo = d.value;
+  });
+  after(() => fx.cleanup());
+
+  /** A fresh repository in the fixture's folder, with its own FixtureGit clock. */
+  function scratch(name: string): { dir: string; g: FixtureGit; write: (rel: string, text: string) => void; info: () => Promise<RepoInfo> } {
+    const dir = join(fx.base, name);
+    const g = new FixtureGit();
+    g.run(fx.base, ['init', '-q', dir]);
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    };
+    const info = async () => {
+      const r = await new NodeGitProvider().discover(dir, T);
+      assert.ok(r.ok);
+      return r.value;
+    };
+    return { dir, g, write, info };
+  }
+
+  it('graph: every commit of every ref, with parents, time and subject; dangling commits are not in it', async () => {
+    const r = await git.graph(repo, T);
+    assert.ok(r.ok);
+    const g = new CommitGraph(r.value);
+    const x = fx.shas;
+    assert.equal(g.complete, true);
+    for (const s of [x.initial, x.parser, x.unpushed, x.spike, x.squash]) assert.ok(g.has(s), s);
+    assert.ok(!g.has(x.amendedOld), "an amended commit's old version is in no ref's history");
+    assert.equal(g.get(x.parser)?.subject, 'Add parser');
+    assert.equal(g.isAncestor(x.parser, x.unpushed), true);
+    assert.equal(g.isAncestor(x.spike, x.unpushed), false, 'spike branched off: not in main');
+    assert.equal(g.isAncestor(x.amendedOld, x.unpushed), false, 'a complete graph lacking a commit says no');
+    assert.equal(g.between(x.amended, x.unpushed)?.length, 1);
+    assert.deepEqual(g.tipsContaining(x.amended, [{ name: 'main', sha: x.unpushed }, { name: 'release', sha: x.parser }]).map((t) => t.name), ['main']);
+    assert.deepEqual(g.withSubject('Add config loader').map((c) => c.sha), [x.amended]);
+  });
+
+  it('graph: ancestry is exact thousands of commits deep, and a size bound says the graph is incomplete', async function () {
+    this.timeout(60_000);
+    const s = scratch('deep');
+    const shas = writeLinearHistory(s.g, s.dir, 3000);
+    const info = await s.info();
+    const r = await new NodeGitProvider().graph(info, T);
+    assert.ok(r.ok);
+    const g = new CommitGraph(r.value);
+    assert.equal(g.isAncestor(shas[0]!, shas[2999]!), true, 'the first commit is 2,999 commits back');
+    assert.equal(g.between(shas[0]!, shas[2999]!)?.length, 2999);
+    const run: RunGit = (cwd, args, token, input, maxBytes) => new NodeGitProvider().runner.run({ cwd, args, token, input, timeoutMs: 10_000, maxBytes });
+    const cut = await readGraph(run, info, T, 20_000);
+    assert.ok(cut.ok);
+    assert.equal(cut.value.complete, false);
+    const small = new CommitGraph(cut.value);
+    assert.ok(small.size > 50 && small.size < 3000);
+    assert.equal(small.isAncestor(shas[0]!, shas[2999]!), null, 'an incomplete graph cannot say no');
+  });
+
+  it('anchor: the commit that wrote exactly this text, an older version put back, an edited text, an uncommitted file', async () => {
+    const s = scratch('anchors');
+    s.write('HANDOFF.md', 'version one\n');
+    const one = s.g.commit(s.dir, 'handoff v1');
+    s.write('other.txt', 'x\n');
+    s.g.commit(s.dir, 'unrelated');
+    s.write('HANDOFF.md', 'version two\n');
+    const two = s.g.commit(s.dir, 'handoff v2');
+    s.write('other.txt', 'y\n');
+    const later = s.g.commit(s.dir, 'unrelated again');
+    const info = await s.info();
+    const p = new NodeGitProvider();
+    const at = async (text: string) => {
+      const r = await p.anchor(info, 'HANDOFF.md', text, T);
+      assert.ok(r.ok);
+      return r.value;
+    };
+    assert.deepEqual(await at('version two\n'), { sha: two, time: (await at('version two\n'))!.time, subject: 'handoff v2', how: 'blob' });
+    assert.equal((await at('version one\n'))?.sha, one, 'an older version put back is anchored where it was written');
+    assert.deepEqual([(await at('version two, edited\n'))?.sha, (await at('version two, edited\n'))?.how], [two, 'last-change']);
+    const none = await p.anchor(info, 'NEW.md', 'never committed\n', T);
+    assert.ok(none.ok && none.value === null);
+    assert.notEqual(later, two);
+    // Deleted since: the text of its last version is anchored there; an edited one at that last version.
+    s.g.run(s.dir, ['rm', '-q', 'HANDOFF.md']);
+    s.g.commit(s.dir, 'drop the handoff');
+    const info2 = await s.info();
+    const q = new NodeGitProvider();
+    const v1 = await q.anchor(info2, 'HANDOFF.md', 'version one\n', T);
+    assert.ok(v1.ok && v1.value?.sha === one && v1.value.how === 'blob');
+    const edited = await q.anchor(info2, 'HANDOFF.md', 'something else\n', T);
+    assert.ok(edited.ok && edited.value?.sha === two && edited.value.how === 'last-change');
+  });
+
+  it('filesAt: the paths of a commit, cached per commit', async () => {
+    const r = await git.filesAt(repo, fx.shas.parser, T);
+    assert.ok(r.ok);
+    assert.ok(r.value.includes('src/old/helper.ts') && r.value.includes('src/parser.ts'));
+    assert.ok(!r.value.includes('src/lib/helper.ts'));
+    const spawned = git.runner.spawned;
+    await git.filesAt(repo, fx.shas.parser, T);
+    assert.equal(git.runner.spawned, spawned);
+  });
+
+  it('deletions: the commit that deleted or renamed each path, renames followed to where the file lives', async () => {
+    const s = scratch('moves');
+    s.write('a/one.ts', Array.from({ length: 40 }, (_, i) => `export const v${i} = ${i};\n`).join(''));
+    s.write('gone.ts', 'export {};\n');
+    s.write('keep.ts', 'export {};\n');
+    s.g.commit(s.dir, 'start');
+    mkdirSync(join(s.dir, 'b'), { recursive: true });
+    s.g.run(s.dir, ['mv', 'a/one.ts', 'b/one.ts']);
+    const move1 = s.g.commit(s.dir, 'move one to b');
+    mkdirSync(join(s.dir, 'c'), { recursive: true });
+    s.g.run(s.dir, ['mv', 'b/one.ts', 'c/one.ts']);
+    s.g.commit(s.dir, 'move one to c');
+    s.g.run(s.dir, ['rm', '-q', 'gone.ts']);
+    const drop = s.g.commit(s.dir, 'drop gone.ts');
+    const info = await s.info();
+    const r = await new NodeGitProvider().deletions(info, ['a/one.ts', 'gone.ts', 'keep.ts', 'never.ts'], T);
+    assert.ok(r.ok);
+    const by = new Map(r.value.deletions.map((d) => [d.path, d]));
+    assert.deepEqual([by.get('a/one.ts')?.sha, by.get('a/one.ts')?.renamedTo], [move1, 'c/one.ts'], 'followed through the second move');
+    assert.deepEqual([by.get('gone.ts')?.sha, by.get('gone.ts')?.renamedTo, by.get('gone.ts')?.subject], [drop, null, 'drop gone.ts']);
+    assert.ok(!by.has('keep.ts') && !by.has('never.ts'));
+    assert.equal(r.value.exactRenamesOnly, false);
+  });
+
+  it('deletions: an unreadable object limits rename detection to exact renames, and says so', async () => {
+    const s = scratch('unreadable');
+    const body = Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('');
+    s.write('old.txt', body);
+    s.write('same.txt', 'unchanged content\n');
+    s.g.commit(s.dir, 'start');
+    s.g.run(s.dir, ['mv', 'old.txt', 'new.txt']);
+    s.write('new.txt', body + 'one more line\n');
+    s.g.run(s.dir, ['mv', 'same.txt', 'moved.txt']);
+    const move = s.g.commit(s.dir, 'move both');
+    // Lose the changed file's new blob, as a partial copy of a repository does.
+    const blob = s.g.run(s.dir, ['rev-parse', `${move}:new.txt`]);
+    rmSync(join(s.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const info = await s.info();
+    const r = await new NodeGitProvider().deletions(info, ['old.txt', 'same.txt'], T);
+    assert.ok(r.ok, 'a lost blob must not lose the deletions');
+    const by = new Map(r.value.deletions.map((d) => [d.path, d]));
+    assert.equal(r.value.exactRenamesOnly, true);
+    assert.deepEqual([by.get('old.txt')?.sha, by.get('old.txt')?.renamedTo], [move, null], 'an edited rename is not followed without its blob');
+    assert.equal(by.get('same.txt')?.renamedTo, 'moved.txt', 'an exact rename needs no blob');
+  });
+
+  it('ignored: which paths .gitignore keeps out of git', async () => {
+    const s = scratch('ignores');
+    s.write('.gitignore', '.env\nbuild/\n*.log\n');
+    s.g.commit(s.dir, 'ignores');
+    const info = await s.info();
+    const r = await new NodeGitProvider().ignored(info, ['.env', 'build/report.json', 'logs/app.log', 'src/app.ts'], T);
+    assert.ok(r.ok);
+    assert.deepEqual([...r.value].sort(), ['.env', 'build/report.json', 'logs/app.log']);
+  });
+
+  it('mentioning: commits whose message names a commit (squash merges list what they squashed)', async () => {
+    const r = await git.mentioning(repo, [fx.shas.featureA.slice(0, 7)], T);
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.map((c) => c.sha), [fx.shas.squash]);
+    const none = await git.mentioning(repo, ['0123456789abcdef'], T);
+    assert.ok(none.ok && none.value.length === 0);
+  });
+});
