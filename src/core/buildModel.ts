@@ -38,7 +38,7 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
   const commits = place(guard('commit', () => extractors.commits(parsed, context), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
   const files = place(guard('file', () => extractors.files(parsed, context), []))
     .map((f) => ({ ...f, qualifier: f.qualifier ?? null, folderHint: f.folderHint ?? null }));
-  const steps = place(guard('step', () => extractors.steps(parsed, context), []));
+  const steps = place(guard('step', () => extractors.steps(parsed, context), [])).map((s) => ({ ...s, listRole: s.listRole ?? null }));
   const refs = place(guard('ref', () => extractors.refs(parsed, context), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );

@@ -111,6 +111,14 @@ export interface FileBreadcrumb {
 export const STEP_STATES = ['open', 'done', 'blocked', 'superseded', 'in-progress'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
+/**
+ * What the list a step sits in is for, when it is not work to do: acceptance criteria ("Acceptance criteria",
+ * "Definition of done", "Done when"), expected test results, a roadmap or backlog ("Roadmap", "Later",
+ * "Nice to have"), standing rules ("Ground rules"). Decided by the heading or label the list sits under.
+ */
+export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules'] as const;
+export type StepListRole = (typeof STEP_LIST_ROLES)[number];
+
 export interface Step {
   text: string;
   state: StepState;
@@ -121,6 +129,8 @@ export interface Step {
   kind: 'checkbox' | 'numbered';
   /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for numbered steps. */
   marker: string | null;
+  /** The role of the list it sits in when that list is not work to do; null for an ordinary to-do list. */
+  listRole: StepListRole | null;
 }
 
 export interface DocumentFacts {
