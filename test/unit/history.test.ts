@@ -54,8 +54,13 @@ describe('history: dated entries of a log', () => {
       '# Log', '',
       '## Day 2 — 2026-01-06', 'Did the schema.', '',
       '## Day 3 — 2026-01-07', 'Did the loader.', '',
-      '## [2026-01-05] Kick-off', 'Planned.',
-    )), ['## Day 2 — 2026-01-06 … Did the schema.', '## [2026-01-05] Kick-off … Planned.']);
+      '## [2026-01-05] Kick-off', 'Planned.', '',
+      '## Handoff 2026-01-04 (first agent)', 'Set up.', '',
+      '## Status update 2026-01-03', 'Scoped.',
+    )), [
+      '## Day 2 — 2026-01-06 … Did the schema.', '## [2026-01-05] Kick-off … Planned.',
+      '## Handoff 2026-01-04 (first agent) … Set up.', '## Status update 2026-01-03 … Scoped.',
+    ]);
   });
 
   it('session numbers order a log without dates; the highest is current wherever it stands', () => {
@@ -106,6 +111,7 @@ describe('history: dated entries of a log', () => {
     none(md('# Plan', '## Day 1: setup', '- [ ] a', '## Day 2: build', '- [ ] b')); // a plan's days, not a log
     none(md('# Plan', '## Phase 1 (2026-01-05)', '- [ ] a', '## Phase 2 (2026-01-12)', '- [ ] b')); // dated phases
     none(md('# Session Handoff: 2026-03-31', '## Next steps', '1. a')); // one dated title is no log
+    none(md('# H', '## Previous handoff this one continues from', '`docs/handoff-7.md`')); // a pointer, not an entry
   });
 });
 
@@ -211,6 +217,7 @@ describe('history: finished tickets', () => {
     assert.deepEqual(historyOf(md('---', 'status: complete', '---', '# Session handoff', '## Next steps', '1. Start phase 4.')), []);
     assert.deepEqual(historyOf(md('# Session handoff', '**Status:** ✅ Complete', '## Next steps', '1. Start phase 4.')), []);
     assert.deepEqual(historyOf(md('# Handoff', '## Session 4 (2026-02-01)', 'Status: complete', '### Next', '- [ ] phase 5')), []);
+    assert.deepEqual(historyOf(md('# Handoff', '## Current status', '**Status:** ✅ Complete', 'main at `1a2b3c4`', '## Next', '- [ ] phase 5')), []);
   });
 });
 

@@ -21,6 +21,7 @@ import { olderEntries, readEntryTitle, type EntryTitle } from './logEntries';
 import { isHistoryTitle } from './historyTitles';
 import { isSupersededDocument } from './supersededBanner';
 import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
+import { titleWords } from './titleText';
 
 /** The document's history as offset ranges: sorted, not overlapping. */
 export function extractHistory(parsed: ParsedText): Located[] {
@@ -38,12 +39,18 @@ export function extractHistory(parsed: ParsedText): Located[] {
   nodes.forEach((n, i) => {
     if (n.bold) return;
     if (isHistoryTitle(n.title)) { add(n); return; }
-    // A finished session still leaves next steps, and a document's title section is all of it: neither is a
-    // ticket whose status closes it.
+    // A finished session still leaves next steps, a document's title section is all of it, and a "Current
+    // status" section states the state of everything: none is a ticket whose status closes it.
     const isTitle = n.depth === 1 && titles === 1;
-    if (!isTitle && !entries[i] && sectionSaysFinished(parsed, n.block)) add(n);
+    if (!isTitle && !entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
   });
   return merge(found);
+}
+
+const NOT_A_TICKET = /^(?:current|latest|overall|project|session)\b|\b(?:status|state|summary|overview|progress|context|handoff|tl;?dr)\b/;
+
+function canBeTicket(title: string): boolean {
+  return !NOT_A_TICKET.test(titleWords(title));
 }
 
 function merge(ranges: Located[]): Located[] {

@@ -26,13 +26,22 @@ export interface EntryTitle {
 
 /** Units whose number alone orders a log. Days and weeks are also how plans are scheduled, so they need a date. */
 const NUMBERED_UNITS = 'session|pass|iteration';
-const LOG_UNITS = `${NUMBERED_UNITS}|day|week|entry|update|log\\s+entry|run|cycle`;
+const LOG_UNITS = `${NUMBERED_UNITS}|day|week|entry|update|log\\s+entry|run|cycle|handoff|hand-off|checkpoint|report`;
 const MARKERS = 'current|latest|newest|this|previous|earlier|older|prior|past';
-/** `Previous Session Summary`, `Current session`, `Session 12 (…)`, `Update 2026-05-30`, `Day 3 — …`. */
-const LOG_LEAD = new RegExp(String.raw`^(?:(${MARKERS})\s+)?(?:(?:work|agent|dev|coding)\s+)?(${LOG_UNITS})(?:s|'s)?\b`, 'i');
+/**
+ * `Previous Session Summary`, `Current session`, `Session 12 (…)`, `Update 2026-05-30`, `Day 3 — …`,
+ * `Handoff 2026-03-05`, `Status update 2026-03-02`.
+ */
+const LOG_LEAD = new RegExp(String.raw`^(?:(${MARKERS})\s+)?(?:(?:work|agent|dev|coding|status|progress|daily|weekly|session)\s+)?(${LOG_UNITS})(?:s|'s)?\b`, 'i');
 /** `Wrap-up — Session 12`, `… (2025-12-31 - Session 12)`: the unit at the end. */
 const TRAILING_UNIT = new RegExp(String.raw`(?:[—–(:;]|\s-)\s*(?:${NUMBERED_UNITS})\s+#?\d+\)?\s*$`, 'i');
 const UNIT_NUMBER = new RegExp(String.raw`\b(?:${NUMBERED_UNITS})s?\s+#?(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\b`, 'gi');
+/**
+ * What may follow the unit of an entry title that has neither date nor number (`Previous Session`,
+ * `Latest Session Summary (Implementation Tracker)`): a qualifier, a remark, nothing. Not a sentence:
+ * "Previous handoff this one continues from" points at a file, it is no entry.
+ */
+const MARKER_ONLY_REST = /^(?:\s+(?:summary|summaries|notes|log|details|records?|status|recap|review|wrap-?up|report|highlights|overview))?(?:$|\s*[(:—–[]|\s+-\s)/i;
 const CURRENT_WORDS = /^(?:current|latest|newest|this)$/i;
 const NUMBERED_UNIT = new RegExp(`^(?:${NUMBERED_UNITS})$`, 'i');
 const PREVIOUS_REMARK = /^(?:(?:even|much)\s+)?(?:previous|earlier|older|prior)\b/;
@@ -49,6 +58,7 @@ export function readEntryTitle(raw: string): EntryTitle | null {
   const marker = lead?.[1] ? (CURRENT_WORDS.test(lead[1]) ? 'current' : 'previous') : remarkMarker(raw);
   const numberedUnit = !lead || NUMBERED_UNIT.test(lead[2]);
   if (date === null && marker === null && (number === null || !numberedUnit)) return null;
+  if (date === null && number === null && !(lead && MARKER_ONLY_REST.test(title.slice(lead[0].length)))) return null;
   return { date, number, marker };
 }
 
