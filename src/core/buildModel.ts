@@ -42,6 +42,6 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
   const refs = place(guard('ref', () => extractors.refs(parsed, context), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );
-  const history = guard('history', () => extractHistory(parsed), []).map(({ start, end }) => rangeOf(parsed.lineStarts, start, end) as Range);
+  const history = guard('history', () => extractHistory(parsed, context), []).map(({ start, end }) => rangeOf(parsed.lineStarts, start, end) as Range);
   return { model: { ...facts, phases: roots, commits, refs, files, steps, history }, problems };
 }

@@ -174,6 +174,17 @@ describe('history: superseded documents', () => {
     whole(md('# Plan', '', 'Note: this plan has been superseded by the v2 plan.', ...body));
   });
 
+  it('a document filed in an archive folder, or named as an archive, is history', () => {
+    const text = md('# Session handoff', ...body);
+    const whole = [{ start: { line: 0, character: 0 }, end: { line: 4, character: 23 } }];
+    assert.deepEqual(modelOf(text, 'docs/handoffs/archive/SESSION-HANDOFF-2026-01-05.md').history, whole);
+    assert.deepEqual(modelOf(text, 'C:\\repo\\docs\\_archived\\HANDOFF.md').history, whole);
+    assert.deepEqual(modelOf(text, 'docs/SESSION_ARCHIVE_Q1_2026.md').history, whole);
+    for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md']) {
+      assert.deepEqual(modelOf(text, path).history, [], path);
+    }
+  });
+
   it('not when the words describe something else, or sit below the top', () => {
     const none = (text: string) => assert.deepEqual(modelOf(text).history, [], text);
     none(md('# Session handoff', '', 'This handoff supersedes HANDOFF-2026-05-01.md.', ...body));

@@ -4,7 +4,8 @@
  * documents get bannered "SUPERSEDED". What they say was true then; a resuming reader acts on the rest.
  *
  * History is:
- * - the whole document, when a banner near its top says it is superseded/archived/obsolete (`supersededBanner`);
+ * - the whole document, when a banner near its top says it is superseded/archived/obsolete, or it is filed in
+ *   an archive folder (`supersededBanner`);
  * - the older entries of a log: dated (or session-numbered) sibling headings other than the newest (`logEntries`);
  * - sections titled as history: "Archive", "Completed", "Previous sessions", "Changelog"… (`historyTitles`);
  * - sections whose own header says they are finished: `Status: DONE`, and ticket files whose front matter
@@ -15,18 +16,18 @@
  */
 import type { Position, Range } from '../model';
 import type { ParsedText } from '../parse/blocks';
-import type { Located } from './types';
+import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
 import { olderEntries, readEntryTitle, type EntryTitle } from './logEntries';
 import { isHistoryTitle } from './historyTitles';
-import { isSupersededDocument } from './supersededBanner';
+import { isArchivedPath, isSupersededDocument } from './supersededBanner';
 import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
 import { titleWords } from './titleText';
 
 /** The document's history as offset ranges: sorted, not overlapping. */
-export function extractHistory(parsed: ParsedText): Located[] {
+export function extractHistory(parsed: ParsedText, context: ExtractContext = { path: '' }): Located[] {
   const { text } = parsed;
-  if (isSupersededDocument(parsed) || ticketFileSaysFinished(parsed)) {
+  if (isArchivedPath(context.path) || isSupersededDocument(parsed) || ticketFileSaysFinished(parsed)) {
     const end = trimSectionEnd(text, 0, text.length);
     return end > 0 ? [{ start: 0, end }] : [];
   }

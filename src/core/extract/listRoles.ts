@@ -101,8 +101,10 @@ function labelRole(text: string, start: number, end: number): StepListRole | nul
   return listRoleOf(bold ? bold[1] : line);
 }
 
+/** Whether the line holding `offset` starts with blanks (bounded: a block starts near its line's start). */
 function indented(text: string, offset: number): boolean {
   let at = offset;
-  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  const stop = Math.max(0, offset - 200);
+  while (at > stop && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
   return text[at] === ' ' || text[at] === '\t';
 }

@@ -1,7 +1,8 @@
 /**
  * A document that says near its top that it is superseded, archived, obsolete or deprecated is history as a
  * whole: `> **SUPERSEDED** by HANDOFF-2026-06-01.md`, `ARCHIVED — see …`, `This handoff is historical.`,
- * `**Status:** Superseded`, `# [ARCHIVED] Session notes`, or `status: superseded` in its front matter.
+ * `**Status:** Superseded`, `# [ARCHIVED] Session notes`, or `status: superseded` in its front matter; so is a
+ * document filed in an archive folder.
  *
  * Only the first lines are read: a banner is put where the next reader looks first, and the same words
  * further down describe something else ("the old tokeniser is deprecated"). List items and table rows are
@@ -40,6 +41,18 @@ const BRACKETED = new RegExp(String.raw`[[(]\s*${STATE}\b`, 'i');
 const SHOUTED = /\b(?:SUPERSEDED|ARCHIVED|OBSOLETE|DEPRECATED)\b/;
 const FRONT_MATTER_STATE = new RegExp(String.raw`^(?:status|state)\s*:\s*['"]?${STATE}\b`, 'im');
 const FRONT_MATTER_FLAG = /^(?:superseded[_-]by\s*:\s*\S|archived\s*:\s*(?:true|yes)\b|deprecated\s*:\s*(?:true|yes)\b)/im;
+
+/**
+ * A record filed in an archive: a folder named `archive`/`archived`/`superseded`/`obsolete`/`deprecated`
+ * (`docs/handoffs/archive/SESSION-2026-01-05.md`), or a file named as one (`SESSION_ARCHIVE_Q1_2026.md`).
+ * Moving a handoff there is how its author says it is no longer current.
+ */
+export function isArchivedPath(path: string): boolean {
+  const parts = path.split(/[\\/]+/);
+  const name = parts.pop() ?? '';
+  if (parts.some((p) => /^[._]?(?:archives?|archived|superseded|obsolete|deprecated)$/i.test(p))) return true;
+  return name.replace(/\.[^.]*$/, '').split(/[\s._-]+/).some((t) => /^(?:archive|archived)$/i.test(t));
+}
 
 export function isSupersededDocument(parsed: ParsedText): boolean {
   const { text, blocks } = parsed;
