@@ -39,6 +39,7 @@ describe('steps: the role of their list', () => {
       '## Acceptance tests for the importer', '- [ ] write the acceptance tests', '',
       '**Backlog prioritization:**', '- [ ] rank the backlog', '',
       '## Ground rules for the next session', '1. Never force-push.', '',
+      '## Task 6: Exporter', 'Write the exporter.', '**Acceptance:**', '- [ ] exports 10k rows', '',
       '## Next steps', '1. Start task 5.',
     );
     const m = modelOf(text);
@@ -48,7 +49,7 @@ describe('steps: the role of their list', () => {
       '- run the importer on the sample', 'acceptance no data loss', '- open the PR',
       'roadmap multi-tenant import', '- Excel input', 'roadmap streaming', 'roadmap colours', 'roadmap AI mapping',
       'roadmap retries', 'roadmap plugins', '- write the acceptance tests', '- rank the backlog',
-      'rules Never force-push.', '- Start task 5.',
+      'rules Never force-push.', 'acceptance exports 10k rows', '- Start task 5.',
     ]);
   });
 });

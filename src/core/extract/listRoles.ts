@@ -91,11 +91,15 @@ export class ListRoleTracker {
   }
 }
 
-/** A short line that labels the list after it: all bold, or ending in a colon. */
+/**
+ * A short line that labels the list after it: all bold, or ending in a colon. A paragraph's last line counts
+ * ("Implement the importer.\n**Acceptance:**" is one paragraph when no blank line separates them).
+ */
 function labelRole(text: string, start: number, end: number): StepListRole | null {
-  if (end - start > 120) return null;
-  const line = text.slice(start, end).trim();
-  if (/[\r\n]/.test(line)) return null;
+  let lineStart = end;
+  while (lineStart > start && end - lineStart <= 120 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  if (end - lineStart > 120) return null;
+  const line = text.slice(lineStart, end).trim();
   const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/.exec(line);
   if (!bold && !/:\s*$/.test(line)) return null;
   return listRoleOf(bold ? bold[1] : line);

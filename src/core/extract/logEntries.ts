@@ -97,7 +97,7 @@ export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArr
     else groups.set(key, [i]);
   });
   const older: number[] = [];
-  for (const group of groups.values()) older.push(...olderInGroup(group, entries));
+  for (const group of groups.values()) for (const i of olderInGroup(group, entries)) older.push(i);
   return older.sort((a, b) => a - b);
 }
 
