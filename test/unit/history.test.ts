@@ -49,6 +49,14 @@ describe('history: dated entries of a log', () => {
     )), ['### Jan 5, 2026 — Schema … - [ ] old schema note', '### 28 December 2025 … - [ ] older still']);
   });
 
+  it('a log grouped by month: older months and older days within the newest month', () => {
+    assert.deepEqual(historyOf(md(
+      '# Journal', '',
+      '## March 2026', '### 2026-03-05', 'newest', '### 2026-03-02', 'older day', '',
+      '## February 2026', '### 2026-02-20', 'older month',
+    )), ['### 2026-03-02 … older day', '## February 2026 … older month']);
+  });
+
   it('dated days and numbered sessions in titles of several shapes', () => {
     assert.deepEqual(historyOf(md(
       '# Log', '',
@@ -110,6 +118,8 @@ describe('history: dated entries of a log', () => {
     none(md('# Log', '## 2026-01-03', 'a', '## 2026-01-03', 'b')); // the same day: both current
     none(md('# Plan', '## Day 1: setup', '- [ ] a', '## Day 2: build', '- [ ] b')); // a plan's days, not a log
     none(md('# Plan', '## Phase 1 (2026-01-05)', '- [ ] a', '## Phase 2 (2026-01-12)', '- [ ] b')); // dated phases
+    none(md('# Release roadmap', '## March 2026', '- [ ] search', '## April 2026', '- [ ] export')); // a schedule
+    none(md('# Notes', '## Milestones', '### 2026-06-01 — Beta', '- [ ] a', '### 2026-07-01 — GA', '- [ ] b'));
     none(md('# Session Handoff: 2026-03-31', '## Next steps', '1. a')); // one dated title is no log
     none(md('# H', '## Previous handoff this one continues from', '`docs/handoff-7.md`')); // a pointer, not an entry
   });

@@ -2,8 +2,9 @@
  * Dates in entry titles, as a number that sorts by time (`20260302`). Append-only logs are ordered by these
  * dates, never by position: some logs put the newest entry first, others last.
  *
- * Read: ISO (`2026-03-02`, `2026/03/02`), month names (`Jan 5, 2026`, `5 January 2026`, `January 5th 2026`) and
- * day-first or month-first numeric dates when the order is unambiguous (`31/12/2024`). A date without a year
+ * Read: ISO (`2026-03-02`, `2026/03/02`), month names (`Jan 5, 2026`, `5 January 2026`, `January 5th 2026`),
+ * a month alone (`March 2026`, as yyyymm00) and day-first or month-first numeric dates when the order is
+ * unambiguous (`31/12/2024`). A date without a year
  * (`10 January`) cannot be ordered against the turn of a year, so it is not a date here.
  */
 
@@ -17,6 +18,8 @@ const YEAR = String.raw`((?:19|20)\d{2})`;
 const ISO = new RegExp(String.raw`(?<![\d.])${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])`);
 const MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+${DAY},?\s+${YEAR}\b`, 'i');
 const DAY_FIRST = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'i');
+/** `March 2026`: a month of a log grouped by month, ordered before the days in it. */
+const MONTH_YEAR = new RegExp(String.raw`\b${MONTH},?\s+${YEAR}\b`, 'i');
 const NUMERIC = new RegExp(String.raw`(?<![\d./])(\d{1,2})[/.](\d{1,2})[/.]${YEAR}(?![\d])`);
 
 /** The first date in `text`, as yyyymmdd, or null. */
@@ -42,6 +45,8 @@ function firstDate(text: string): { at: number; value: number } | null {
   if (df) consider(df.index, ymd(+df[3], monthOf(df[2]), +df[1]));
   const num = NUMERIC.exec(text);
   if (num) consider(num.index, numericDate(+num[1], +num[2], +num[3]));
+  const my = MONTH_YEAR.exec(text);
+  if (my) consider(my.index, +my[2] * 10_000 + monthOf(my[1]) * 100);
   return best;
 }
 

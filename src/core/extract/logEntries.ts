@@ -84,13 +84,19 @@ function unitNumber(title: string): number | null {
 }
 
 /**
+ * Dated headings under a roadmap, schedule or plan are what is due when, not what happened: the earliest is
+ * the next thing to do, not history.
+ */
+const SCHEDULE = /\b(?:roadmap|schedule|timeline|milestones?|plan|planning|calendar|agenda|sprints|release\s+train)\b/i;
+
+/**
  * The outline nodes that are older entries of a log. `entries[i]` is the entry title read from `nodes[i]`
  * (null when it is no entry). Linear: siblings are grouped by their parent and depth in one pass.
  */
 export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>): number[] {
   const groups = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    if (!entries[i]) return;
+    if (!entries[i] || (n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)))) return;
     const key = `${n.parent}:${n.depth}`;
     const group = groups.get(key);
     if (group) group.push(i);
