@@ -148,8 +148,9 @@ export interface HandoffModel extends DocumentFacts {
   steps: Step[];
   /**
    * The parts of the document that record the past rather than the current state: dated entries older than the
-   * newest one of a log, "Archive"/"Completed"/"Previous session" sections, a document bannered as superseded.
-   * Claims there are history (never stale); open steps there are not reported. Sorted, not overlapping.
+   * newest one of a log, "Archive"/"Completed"/"Previous session" sections, tickets whose status says they are
+   * done, a document bannered as superseded or filed in an archive folder (see `extract/history.ts`). Claims
+   * there are history (never stale: ask `isHistoric`); open steps there are not reported. Sorted, not overlapping.
    */
   history: Range[];
 }
