@@ -8,6 +8,7 @@ import type { ParsedText } from './parse/blocks';
 import { rangeOf } from './parse/lines';
 import { extractPhases, phaseLabelAt, type PhaseHeading } from './extract/phases';
 import { extractFacts } from './extract/facts';
+import { extractHistory } from './extract/history';
 import type { ExtractContext, Located } from './extract/types';
 import { DEFAULT_EXTRACTORS, type Extractors } from './extractors';
 
@@ -37,9 +38,10 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
   const commits = place(guard('commit', () => extractors.commits(parsed, context), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
   const files = place(guard('file', () => extractors.files(parsed, context), []))
     .map((f) => ({ ...f, qualifier: f.qualifier ?? null, folderHint: f.folderHint ?? null }));
-  const steps = place(guard('step', () => extractors.steps(parsed, context), []));
+  const steps = place(guard('step', () => extractors.steps(parsed, context), [])).map((s) => ({ ...s, listRole: s.listRole ?? null }));
   const refs = place(guard('ref', () => extractors.refs(parsed, context), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );
-  return { model: { ...facts, phases: roots, commits, refs, files, steps, history: [] }, problems };
+  const history = guard('history', () => extractHistory(parsed, context), []).map(({ start, end }) => rangeOf(parsed.lineStarts, start, end) as Range);
+  return { model: { ...facts, phases: roots, commits, refs, files, steps, history }, problems };
 }

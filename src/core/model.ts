@@ -111,6 +111,14 @@ export interface FileBreadcrumb {
 export const STEP_STATES = ['open', 'done', 'blocked', 'superseded', 'in-progress'] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
+/**
+ * What the list a step sits in is for, when it is not work to do: acceptance criteria ("Acceptance criteria",
+ * "Definition of done", "Done when"), expected test results, a roadmap or backlog ("Roadmap", "Later",
+ * "Nice to have"), standing rules ("Ground rules"). Decided by the heading or label the list sits under.
+ */
+export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules'] as const;
+export type StepListRole = (typeof STEP_LIST_ROLES)[number];
+
 export interface Step {
   text: string;
   state: StepState;
@@ -121,6 +129,8 @@ export interface Step {
   kind: 'checkbox' | 'numbered';
   /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for numbered steps. */
   marker: string | null;
+  /** The role of the list it sits in when that list is not work to do; null for an ordinary to-do list. */
+  listRole: StepListRole | null;
 }
 
 export interface DocumentFacts {
@@ -138,8 +148,9 @@ export interface HandoffModel extends DocumentFacts {
   steps: Step[];
   /**
    * The parts of the document that record the past rather than the current state: dated entries older than the
-   * newest one of a log, "Archive"/"Completed"/"Previous session" sections, a document bannered as superseded.
-   * Claims there are history (never stale); open steps there are not reported. Sorted, not overlapping.
+   * newest one of a log, "Archive"/"Completed"/"Previous session" sections, tickets whose status says they are
+   * done, a document bannered as superseded or filed in an archive folder (see `extract/history.ts`). Claims
+   * there are history (never stale: ask `isHistoric`); open steps there are not reported. Sorted, not overlapping.
    */
   history: Range[];
 }

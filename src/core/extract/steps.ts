@@ -7,6 +7,7 @@
 import type { StepState } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, FoundStep } from './types';
+import { ListRoleTracker } from './listRoles';
 
 const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
   ' ': 'open', x: 'done', X: 'done', '-': 'superseded', '!': 'blocked', '>': 'in-progress', '~': 'in-progress',
@@ -22,8 +23,10 @@ const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)
 export function extractSteps(parsed: ParsedText, _context: ExtractContext): FoundStep[] {
   const { text, blocks } = parsed;
   const steps: FoundStep[] = [];
+  const roles = new ListRoleTracker(text, (title) => NEXT_HEADING.test(title));
   let nextDepth = 0; // depth of the enclosing "next steps" heading; 0 = not inside one
   for (const b of blocks) {
+    const listRole = roles.next(b);
     if (b.kind === 'heading') {
       if (nextDepth && b.depth <= nextDepth) nextDepth = 0;
       if (!nextDepth && NEXT_HEADING.test(text.slice(b.contentStart, b.contentEnd))) nextDepth = b.depth;
@@ -31,10 +34,10 @@ export function extractSteps(parsed: ParsedText, _context: ExtractContext): Foun
     }
     if (b.kind !== 'listItem') continue;
     if (b.checkbox) {
-      steps.push(step(text, b, b.checkbox.start, CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`));
+      steps.push({ ...step(text, b, b.checkbox.start, CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`), listRole });
     } else if (nextDepth && b.ordered && b.depth === 0) {
       const content = text.slice(b.contentStart, b.contentEnd).trim();
-      steps.push(step(text, b, markerStart(text, b), DONE_MARK.test(content) ? 'done' : 'open', 'numbered', null));
+      steps.push({ ...step(text, b, markerStart(text, b), DONE_MARK.test(content) ? 'done' : 'open', 'numbered', null), listRole });
     }
   }
   return steps;

@@ -16,7 +16,7 @@ export type FoundCommit = Omit<CommitMention, 'range' | 'phase' | 'pushClaim'> &
 export type FoundFile = Omit<FileBreadcrumb, 'range' | 'phase' | 'qualifier' | 'folderHint'>
   & Partial<Pick<FileBreadcrumb, 'qualifier' | 'folderHint'>> & Located;
 export type FoundRef = Omit<RefMention, 'range' | 'shaRange' | 'phase'> & Located & { sha?: Located };
-export type FoundStep = Omit<Step, 'range' | 'phase'> & Located;
+export type FoundStep = Omit<Step, 'range' | 'phase' | 'listRole'> & Partial<Pick<Step, 'listRole'>> & Located;
 
 /** Every extractor has this shape: pure, never throws on any parsed text. */
 export type Extractor<T> = (parsed: ParsedText, context: ExtractContext) => T[];

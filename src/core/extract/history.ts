@@ -1,0 +1,84 @@
+/**
+ * Which parts of a handoff record the past rather than the current state. A handoff is often a log that
+ * grows: each session appends (or prepends) an entry, finished tickets keep their leftover boxes, whole
+ * documents get bannered "SUPERSEDED". What they say was true then; a resuming reader acts on the rest.
+ *
+ * History is:
+ * - the whole document, when a banner near its top says it is superseded/archived/obsolete, or it is filed in
+ *   an archive folder (`supersededBanner`);
+ * - the older entries of a log: dated (or session-numbered) sibling headings other than the newest (`logEntries`);
+ * - sections titled as history: "Archive", "Completed", "Previous sessions", "Changelog"… (`historyTitles`);
+ * - sections whose own header says they are finished: `Status: DONE`, and ticket files whose front matter
+ *   says so (`finishedTicket`).
+ *
+ * Pure and linear: one pass over the blocks for the outline, one over its nodes; never throws (the model
+ * builder guards it anyway).
+ */
+import type { Position, Range } from '../model';
+import type { ParsedText } from '../parse/blocks';
+import type { ExtractContext, Located } from './types';
+import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
+import { olderEntries, readEntryTitle, type EntryTitle } from './logEntries';
+import { isHistoryTitle } from './historyTitles';
+import { isArchivedPath, isSupersededDocument } from './supersededBanner';
+import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
+import { titleWords } from './titleText';
+
+/** The document's history as offset ranges: sorted, not overlapping. */
+export function extractHistory(parsed: ParsedText, context: ExtractContext = { path: '' }): Located[] {
+  const { text } = parsed;
+  if (isArchivedPath(context.path) || isSupersededDocument(parsed) || ticketFileSaysFinished(parsed)) {
+    const end = trimSectionEnd(text, 0, text.length);
+    return end > 0 ? [{ start: 0, end }] : [];
+  }
+  const nodes = buildOutline(parsed, (title) => readEntryTitle(title) !== null);
+  const entries: Array<EntryTitle | null> = nodes.map((n) => readEntryTitle(n.title));
+  const found: Located[] = [];
+  const add = (n: OutlineNode) => found.push({ start: n.start, end: n.end });
+  for (const i of olderEntries(nodes, entries)) add(nodes[i]);
+  const titles = nodes.filter((n) => n.depth === 1 && !n.bold).length;
+  nodes.forEach((n, i) => {
+    if (n.bold) return;
+    if (isHistoryTitle(n.title)) { add(n); return; }
+    // A finished session still leaves next steps, a document's title section is all of it, and a "Current
+    // status" section states the state of everything: none is a ticket whose status closes it.
+    const isTitle = n.depth === 1 && titles === 1;
+    if (!isTitle && !entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
+  });
+  return merge(found);
+}
+
+const NOT_A_TICKET = /^(?:current|latest|overall|project|session)\b|\b(?:status|state|summary|overview|progress|context|handoff|tl;?dr)\b/;
+
+function canBeTicket(title: string): boolean {
+  return !NOT_A_TICKET.test(titleWords(title));
+}
+
+function merge(ranges: Located[]): Located[] {
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Located[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+/** Whether `at` lies in one of the (sorted, disjoint) history ranges: binary search. */
+export function isHistoric(history: readonly Range[], at: Position): boolean {
+  let lo = 0;
+  let hi = history.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = history[mid];
+    if (before(at, r.start)) hi = mid - 1;
+    else if (before(r.end, at)) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}

@@ -1,0 +1,48 @@
+/**
+ * Sections that are history by their title: "Archive", "Completed", "Done", "Session history", "Previous
+ * sessions", "Changelog", "Resolved", "Closed", "Old notes"… and a title remarked "(Previous Session)" or
+ * "(Same Day, Earlier)".
+ *
+ * The patterns match the whole title (a trailing remark in parentheses aside), because the same words in a
+ * longer title often mean the opposite: "Done when" and "Definition of done" are acceptance criteria still to
+ * meet, "What was done this session" and "Completed this session" are the current session's own record,
+ * "Open items from the previous session" are carried over and still open, "Archive old logs" is a task.
+ */
+import { remarkMarker } from './logEntries';
+import { titleWords } from './titleText';
+
+/**
+ * What a finished list is a list of: `Completed tasks`, `Closed issues`, `Tasks done`. Not `work` or
+ * `changes`: "Work completed" is how a session records what it did, the current session included.
+ */
+const FINISHED = String.raw`(?:tasks?|items?|steps?|phases?|milestones?|features?|tickets?|issues?|stories|sessions?|plans?|todos?|to-dos?|entries|questions|decisions|blockers|bugs|sprints?|passes|actions?|goals?|objectives?|prs|pull\s+requests)`;
+/** What a record of the past is made of: `Previous sessions`, `Older entries`, `Old notes`, `Past updates`. */
+const RECORDS = String.raw`(?:sessions?|entries|entry|notes|records?|logs?|summar(?:y|ies)|updates?|handoffs?|runs?|cycles?|iterations?|passes|days?|weeks?|work|status|context|changes|decisions)`;
+
+const HISTORY_TITLES: readonly RegExp[] = [
+  // Archive, Archived sessions, Archive: Q1, Archive of Q1 sessions, Session archive.
+  new RegExp(String.raw`^archived\b.*$`),
+  new RegExp(String.raw`^archives?(?:\s+${FINISHED}|\s+${RECORDS})?(?:\s*[:—–]\s*.*|\s+(?:of|from|for)\b.*)?$`),
+  new RegExp(String.raw`^(?:\S+\s+){1,2}archives?$`),
+  // Completed, Done, Finished, Closed, Resolved; Recently done; Completed tasks; Tasks done.
+  new RegExp(String.raw`^(?:(?:recently|previously|already|all)\s+)?(?:completed|complete|done|finished|closed|resolved|shipped|merged)(?:\s+${FINISHED})?(?:\s+(?:archive|log|list))?$`),
+  new RegExp(String.raw`^(?:(?:recently|previously|already)\s+)?${FINISHED}\s+(?:completed|done|finished|closed|resolved|shipped|merged)$`),
+  // History, Session history, Change history, Session history log, Historical sessions.
+  new RegExp(String.raw`^(?:(?:session|sessions|change|project|version|revision|work|decision|release|commit|handoff|edit)\s+)?history(?:\s+(?:log|notes|table|summary|entries))?$`),
+  new RegExp(String.raw`^historical\s+${RECORDS}$`),
+  // Previous sessions, Past sessions, Earlier entries, Old notes, Previous agent work, Previous week's achievements.
+  new RegExp(String.raw`^(?:previous|past|prior|earlier|older|old)(?:\s+\S+)?\s+${RECORDS}(?:'s)?(?:\s+(?:summary|summaries|notes|log|details|records?|context|achievements|work))?$`),
+  // Older, Earlier: the part of a log after its latest entries.
+  /^(?:previous|past|prior|earlier|older)$/,
+  // Changelog, Change log.
+  /^(?:changelog|change\s+log)$/,
+];
+
+export function isHistoryTitle(raw: string): boolean {
+  // The remark dates the section: `What Was Accomplished (Previous Session)`, `Summary (Same Day, Earlier)` are
+  // history; `Done (this PR)`, `Completed (this session)` are the current session's own record.
+  const remark = remarkMarker(raw);
+  if (remark) return remark === 'previous';
+  const words = titleWords(raw);
+  return HISTORY_TITLES.some((re) => re.test(words));
+}

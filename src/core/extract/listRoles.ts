@@ -1,0 +1,114 @@
+/**
+ * Checklists that are not things to do. A plan's "Acceptance criteria" boxes are ticked when the work is
+ * verified, an "Expected tests" list says what a run should show, a "Roadmap"/"Backlog"/"Later"/"Deferred"
+ * list is what nobody has decided to do now, and "Ground rules" are never done. The steps stay in the model (the tree
+ * shows them); `unchecked-step` does not report them as open work.
+ *
+ * The role comes from the heading the list sits under (an enclosing heading counts, unless a nearer one is
+ * itself a to-do heading such as "Next steps"), or from the label just before it: a bold or colon-ended
+ * line (`**Done when:**`, `Acceptance criteria:`) or a list item that is only such a label. Labels are matched
+ * whole, so "Acceptance tests for the importer" or "Backlog prioritization" name work, not a role.
+ */
+import type { StepListRole } from '../model';
+import type { Block } from '../parse/blocks';
+import { plainTitle } from './titleText';
+
+/**
+ * After the phrase: the end, a separator and more words, or `for …`/`of …`/`to …` (`Acceptance criteria for
+ * Phase 2`, `Ideas to explore`). A hyphen counts only spaced: "Rules-based matcher" names work.
+ */
+const END = String.raw`(?:$|\s*[:—–(]|\s+-\s|\s+(?:for|of|to)\b)`;
+/** Each role's phrases; a label has the role when it is one of them, whole (see `END`). */
+const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
+  ['acceptance', [
+    String.raw`acceptance(?:\s+(?:criteria|criterion|conditions?|checks?|checklist|gates?))?`, String.raw`definition\s+of\s+done`, 'dod',
+    String.raw`done\s+(?:when|if|criteria)`, String.raw`(?:success|exit|completion|done|verification)\s+criteria`,
+  ]],
+  ['expected-test', [String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`]],
+  ['roadmap', [
+    String.raw`(?:(?:product|project|long[\s-]term|future|feature)\s+)?roadmap`,
+    String.raw`future(?:\s+(?:work|ideas?|enhancements?|improvements?|plans?|phases?|considerations?|features?|directions?|tasks?|items?|scope|versions?|releases?))?`,
+    'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
+    String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
+    String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
+  ]],
+  ['rules', [String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants']],
+];
+const ROLES = PHRASES.map(([role, phrases]) => [role, new RegExp(`^(?:${phrases.join('|')})${END}`)] as const);
+
+/** The role a heading or label gives the list under it, or null for an ordinary list (work to do). */
+export function listRoleOf(label: string): StepListRole | null {
+  const words = plainTitle(label).toLowerCase();
+  for (const [role, re] of ROLES) if (re.test(words)) return role;
+  return null;
+}
+
+/**
+ * Follows the blocks in order and says which role the list item at hand has. `isTodoHeading` names the
+ * headings that end an enclosing role ("Next steps" under "Roadmap" is work again).
+ */
+export class ListRoleTracker {
+  /** Headings from the outermost to the innermost, with the role each gives (undefined: a to-do heading). */
+  private headings: Array<{ depth: number; role: StepListRole | null | undefined }> = [];
+  /** A label line's role, until the list after it ends. */
+  private label: { role: StepListRole; itemDepth: number } | null = null;
+
+  constructor(private readonly text: string, private readonly isTodoHeading: (title: string) => boolean) {}
+
+  /** Call for every block in order; returns the role of a list item block (null for other blocks). */
+  next(b: Block): StepListRole | null {
+    const { text } = this;
+    if (b.kind === 'heading') {
+      while (this.headings.length && this.headings[this.headings.length - 1].depth >= b.depth) this.headings.pop();
+      const title = text.slice(b.contentStart, b.contentEnd);
+      // A heading's own role wins over its wording ("Ground rules for the next session" are rules).
+      const role = listRoleOf(title);
+      this.headings.push({ depth: b.depth, role: role ?? (this.isTodoHeading(title) ? undefined : null) });
+      this.label = null;
+      return null;
+    }
+    if (b.kind === 'listItem') {
+      if (this.label && this.label.itemDepth >= 0 && b.depth <= this.label.itemDepth) this.label = null;
+      const role = this.label?.role ?? this.headingRole();
+      const own = b.checkbox ? null : labelRole(text, b.contentStart, b.contentEnd);
+      if (own) this.label = { role: own, itemDepth: b.depth }; // an item that is only a label: its sub-items
+      return role;
+    }
+    const own = b.kind === 'paragraph' ? labelRole(text, b.contentStart, b.contentEnd) : null;
+    // A block inside a list item (indented) continues the list; one at the margin ends the label's list.
+    if (own) this.label = { role: own, itemDepth: -1 };
+    else if (!indented(text, b.start)) this.label = null;
+    return null;
+  }
+
+  private headingRole(): StepListRole | null {
+    for (let i = this.headings.length - 1; i >= 0; i--) {
+      const { role } = this.headings[i];
+      if (role === undefined) return null;
+      if (role) return role;
+    }
+    return null;
+  }
+}
+
+/**
+ * A short line that labels the list after it: all bold, or ending in a colon. A paragraph's last line counts
+ * ("Implement the importer.\n**Acceptance:**" is one paragraph when no blank line separates them).
+ */
+function labelRole(text: string, start: number, end: number): StepListRole | null {
+  let lineStart = end;
+  while (lineStart > start && end - lineStart <= 120 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  if (end - lineStart > 120) return null;
+  const line = text.slice(lineStart, end).trim();
+  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/.exec(line);
+  if (!bold && !/:\s*$/.test(line)) return null;
+  return listRoleOf(bold ? bold[1] : line);
+}
+
+/** Whether the line holding `offset` starts with blanks (bounded: a block starts near its line's start). */
+function indented(text: string, offset: number): boolean {
+  let at = offset;
+  const stop = Math.max(0, offset - 200);
+  while (at > stop && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return text[at] === ' ' || text[at] === '\t';
+}

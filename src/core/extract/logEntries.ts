@@ -1,0 +1,132 @@
+/**
+ * Dated entries of an append-only log: sibling headings (same parent, same level) that each record one
+ * session, day or update — `## 2026-03-02`, `### Jan 5, 2026 — topic`, `## Session 12 (2025-12-31)`,
+ * `## Current Session Summary (2025-12-31 - Session 12)`, `## Day 3 — 2026-01-07`, `**2026-03-02**`.
+ * The newest entry is the current state; the others are history.
+ *
+ * Which entry is newest is decided by what the titles say, never by position (logs are written newest-first
+ * and oldest-first): an explicit "Current …"/"Latest …" title; else the latest date (a session number breaks
+ * a tie); else, when no entry is dated, the highest session/pass/iteration number. When the titles cannot
+ * be ordered (some dated, some only numbered), nothing is decided: reporting a stale claim is better than
+ * hiding a current one. Entries titled "Previous …"/"Earlier …"/"Older …" are history whatever else holds.
+ */
+import type { OutlineNode } from './historyOutline';
+import { dateIn, startsWithDate } from './entryDates';
+import { parentheticals, plainTitle } from './titleText';
+
+export type EntryMarker = 'current' | 'previous' | null;
+
+export interface EntryTitle {
+  /** yyyymmdd, or null when the title has no (orderable) date. */
+  date: number | null;
+  /** The session/pass/iteration number (the highest of a range such as `Sessions 1-4`), or null. */
+  number: number | null;
+  marker: EntryMarker;
+}
+
+/** Units whose number alone orders a log. Days and weeks are also how plans are scheduled, so they need a date. */
+const NUMBERED_UNITS = 'session|pass|iteration';
+const LOG_UNITS = `${NUMBERED_UNITS}|day|week|entry|update|log\\s+entry|run|cycle|handoff|hand-off|checkpoint|report`;
+const MARKERS = 'current|latest|newest|this|previous|earlier|older|prior|past';
+/**
+ * `Previous Session Summary`, `Current session`, `Session 12 (…)`, `Update 2026-05-30`, `Day 3 — …`,
+ * `Handoff 2026-03-05`, `Status update 2026-03-02`.
+ */
+const LOG_LEAD = new RegExp(String.raw`^(?:(${MARKERS})\s+)?(?:(?:work|agent|dev|coding|status|progress|daily|weekly|session)\s+)?(${LOG_UNITS})(?:s|'s)?\b`, 'i');
+/** `Wrap-up — Session 12`, `… (2025-12-31 - Session 12)`: the unit at the end. */
+const TRAILING_UNIT = new RegExp(String.raw`(?:[—–(:;]|\s-)\s*(?:${NUMBERED_UNITS})\s+#?\d+\)?\s*$`, 'i');
+const UNIT_NUMBER = new RegExp(String.raw`\b(?:${NUMBERED_UNITS})s?\s+#?(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?\b`, 'gi');
+/**
+ * What may follow the unit of an entry title that has neither date nor number (`Previous Session`,
+ * `Latest Session Summary (Implementation Tracker)`): a qualifier, a remark, nothing. Not a sentence:
+ * "Previous handoff this one continues from" points at a file, it is no entry.
+ */
+const MARKER_ONLY_REST = /^(?:\s+(?:summary|summaries|notes|log|details|records?|status|recap|review|wrap-?up|report|highlights|overview))?(?:$|\s*[(:—–[]|\s+-\s)/i;
+const CURRENT_WORDS = /^(?:current|latest|newest|this)$/i;
+const NUMBERED_UNIT = new RegExp(`^(?:${NUMBERED_UNITS})$`, 'i');
+const PREVIOUS_REMARK = /^(?:(?:even|much)\s+)?(?:previous|earlier|older|prior)\b/;
+const CURRENT_REMARK = /^(?:this|current|latest)(?:\s+latest)?(?:\s+(?:session|entry|update|pr|pull\s+request|branch|sprint|week|run))?$/;
+
+/** The entry a heading or bold line opens, or null when it is not a log entry's title. */
+export function readEntryTitle(raw: string): EntryTitle | null {
+  const title = plainTitle(raw);
+  const lead = LOG_LEAD.exec(title);
+  const dated = startsWithDate(title);
+  if (!lead && !dated && !TRAILING_UNIT.test(title)) return null;
+  const date = dateIn(title);
+  const number = unitNumber(title);
+  const marker = lead?.[1] ? (CURRENT_WORDS.test(lead[1]) ? 'current' : 'previous') : remarkMarker(raw);
+  const numberedUnit = !lead || NUMBERED_UNIT.test(lead[2]);
+  if (date === null && marker === null && (number === null || !numberedUnit)) return null;
+  if (date === null && number === null && !(lead && MARKER_ONLY_REST.test(title.slice(lead[0].length)))) return null;
+  return { date, number, marker };
+}
+
+/** `(Same Day, Earlier)`, `(Previous Session)`, `(This Session)`: a marker given as a remark. */
+export function remarkMarker(raw: string): EntryMarker {
+  for (const remark of parentheticals(raw)) {
+    for (const part of remark.split(/\s*[,;]\s*/)) {
+      if (PREVIOUS_REMARK.test(part)) return 'previous';
+      if (CURRENT_REMARK.test(part)) return 'current';
+    }
+  }
+  return null;
+}
+
+function unitNumber(title: string): number | null {
+  let best: number | null = null;
+  UNIT_NUMBER.lastIndex = 0;
+  for (let m = UNIT_NUMBER.exec(title); m; m = UNIT_NUMBER.exec(title)) {
+    const n = Math.max(+m[1], m[2] ? +m[2] : 0);
+    if (best === null || n > best) best = n;
+  }
+  return best;
+}
+
+/**
+ * Dated headings under a roadmap, schedule or plan are what is due when, not what happened: the earliest is
+ * the next thing to do, not history.
+ */
+const SCHEDULE = /\b(?:roadmap|schedule|timeline|milestones?|plan|planning|calendar|agenda|sprints|release\s+train)\b/i;
+
+/**
+ * The outline nodes that are older entries of a log. `entries[i]` is the entry title read from `nodes[i]`
+ * (null when it is no entry). Linear: siblings are grouped by their parent and depth in one pass.
+ */
+export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>): number[] {
+  const groups = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    if (!entries[i] || (n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)))) return;
+    const key = `${n.parent}:${n.depth}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const older: number[] = [];
+  for (const group of groups.values()) for (const i of olderInGroup(group, entries)) older.push(i);
+  return older.sort((a, b) => a - b);
+}
+
+function olderInGroup(group: readonly number[], entries: ReadonlyArray<EntryTitle | null>): number[] {
+  const entry = (i: number) => entries[i]!;
+  const older = group.filter((i) => entry(i).marker === 'previous');
+  const rest = group.filter((i) => entry(i).marker !== 'previous');
+  if (rest.length < 2) return older;
+  if (rest.some((i) => entry(i).marker === 'current')) return [...older, ...rest.filter((i) => entry(i).marker !== 'current')];
+  const key = orderKey(rest.map(entry));
+  if (!key) return older;
+  let newest = -Infinity;
+  for (const i of rest) newest = Math.max(newest, key(entry(i)));
+  // Entries tied for newest (two entries of one day) are all current: neither can be shown to be older.
+  return [...older, ...rest.filter((i) => key(entry(i)) < newest)];
+}
+
+/** How to order these entries: by date (number as tie-break), by number, or not at all. */
+function orderKey(entries: readonly EntryTitle[]): ((e: EntryTitle) => number) | null {
+  if (entries.every((e) => e.date !== null)) {
+    const numbered = entries.every((e) => e.number !== null);
+    return (e) => e.date! * 1_000_000 + (numbered ? e.number! : 0);
+  }
+  if (entries.every((e) => e.number !== null)) return (e) => e.number!;
+  return null;
+}

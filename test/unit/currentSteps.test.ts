@@ -1,0 +1,62 @@
+// `unchecked-step` reports only what a reader resuming the work still has to do: open steps outside the
+// document's history and outside lists that are not work (acceptance criteria, expected tests, roadmaps,
+// standing rules). The steps themselves stay in the model, each with the role of its list.
+import { strict as assert } from 'node:assert';
+import { modelOf } from './support/fixtures';
+import { uncheckedSteps } from '../../src/core/rules/uncheckedStep';
+import { isStepToDo, stepsToDo } from '../../src/core/extract/currentSteps';
+
+const md = (...lines: string[]) => `${lines.join('\n')}\n`;
+const reported = (text: string) => uncheckedSteps(modelOf(text), 'information').map((d) => d.message.replace(/^[^:]+: /, ''));
+
+describe('unchecked-step: only what is still to do', () => {
+  it('not the carry-over of an older log entry, nor the boxes of a finished ticket or an archived section', () => {
+    const text = md(
+      '# Worklog', '',
+      '## 2026-03-04 — Export', '- [ ] stream the rows', '- [x] write the header', '',
+      '## 2026-03-02 — Parser', '### Carry-over', '- [ ] old carry-over', '- [!] old blocked item', '',
+      '## T-9: Upload', '**Status:** ✅ Done', '- [ ] leftover acceptance box', '',
+      '## Archive', '- [ ] archived item', '',
+      '## Next steps', '1. Review the export.', '2. ✅ Merge the parser.',
+    );
+    assert.deepEqual(reported(text), ['stream the rows', 'Review the export.']);
+    const m = modelOf(text);
+    assert.equal(m.steps.length, 8, 'the steps stay in the model; only the diagnostics change');
+  });
+
+  it('a superseded document reports nothing', () => {
+    assert.deepEqual(reported(md('# Handoff', '', '> **SUPERSEDED** — see HANDOFF-2026-06-01.md', '', '## Next steps', '- [ ] resume')), []);
+  });
+
+  it('not acceptance criteria, expected tests, roadmap lists or rules, by the heading or label they sit under', () => {
+    const text = md(
+      '# Plan', '',
+      '## Task 4: Importer', '- [ ] write the importer', '',
+      '**Acceptance criteria:**', '- [ ] imports 10k rows', '  - [ ] under a second', '',
+      'Then:', '- [ ] wire the CLI', '',
+      '### Definition of Done', '- [ ] docs updated', '',
+      '### Done when', '- [ ] CI green', '',
+      '### Expected tests', '- [ ] `test_import_rows` passes', '',
+      '### Test plan', '- [ ] run the importer on the sample', '',
+      '- **Success criteria:**', '  - [ ] no data loss', '- [ ] open the PR', '',
+      '## Roadmap', '- [ ] multi-tenant import', '### Next up', '- [ ] Excel input', '',
+      '## Later', '- [ ] streaming', '## Nice to have', '- [ ] colours', '## Ideas', '- [ ] AI mapping',
+      '## Backlog', '- [ ] retries', '## Someday', '- [ ] plugins', '',
+      '## Acceptance tests for the importer', '- [ ] write the acceptance tests', '',
+      '**Backlog prioritization:**', '- [ ] rank the backlog', '',
+      '## Ground rules for the next session', '1. Never force-push.', '',
+      '## Next steps', '1. Start task 5.',
+    );
+    assert.deepEqual(reported(text), [
+      'write the importer', 'wire the CLI', 'run the importer on the sample', 'open the PR', 'Excel input',
+      'write the acceptance tests', 'rank the backlog', 'Start task 5.',
+    ]);
+  });
+
+  it('one decision for the rule and for anything else that counts open work', () => {
+    const m = modelOf(md('# H', '## Session 2', '- [ ] now', '## Session 1', '- [ ] then', '## Roadmap', '- [ ] maybe'));
+    assert.deepEqual(stepsToDo(m).map((s) => s.text), ['now']);
+    assert.deepEqual(m.steps.map((s) => isStepToDo(s, m.history)), [true, false, false]);
+    assert.equal(isStepToDo({ ...m.steps[0], state: 'done' }, m.history), false);
+  });
+});

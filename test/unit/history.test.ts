@@ -1,0 +1,272 @@
+// The document's history (`model.history`): the parts that record the past rather than the current state.
+// Each class on a small document written for the test: dated and numbered log entries (newest-first,
+// oldest-first, bold entry lines, explicit Current/Previous titles), sections titled as history, superseded
+// documents, finished tickets. Every range is checked by the text on its first and last lines.
+import { strict as assert } from 'node:assert';
+import { modelOf } from './support/fixtures';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { extractHistory, isHistoric } from '../../src/core/extract/history';
+import type { Range } from '../../src/core/model';
+
+const md = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+/** Each history range as `first line … last line`, with the range checked to start and end at line edges. */
+function historyOf(text: string): string[] {
+  const m = modelOf(text);
+  const lines = m.text.split('\n');
+  return m.history.map((r: Range) => {
+    assert.equal(r.start.character, 0, 'a range starts at the start of its heading line');
+    assert.equal(r.end.character, lines[r.end.line].length, 'a range ends at the end of its last line');
+    return `${lines[r.start.line]} … ${lines[r.end.line]}`;
+  });
+}
+
+describe('history: dated entries of a log', () => {
+  it('oldest-first: every entry but the latest dated one is history, without the rule between entries', () => {
+    const text = md(
+      '# Parser worklog', '',
+      '## 2026-03-01 — Setup', '', '- [ ] carry-over from setup', 'main at `1a2b3c4`.', '',
+      '## 2026-03-02 — Tokens', '', '- [ ] carry-over from tokens', '', '---', '',
+      '## 2026-03-04 — Export', '', '- [ ] export the CSV', '',
+      '## Commands', '', '`npm test`',
+    );
+    assert.deepEqual(historyOf(text), [
+      '## 2026-03-01 — Setup … main at `1a2b3c4`.',
+      '## 2026-03-02 — Tokens … - [ ] carry-over from tokens',
+    ]);
+    const m = modelOf(text);
+    assert.deepEqual(m.history[0], { start: { line: 2, character: 0 }, end: { line: 5, character: 18 } });
+    // A claim there is history: the git rules must not call it stale.
+    assert.deepEqual(m.commits.map((c) => [c.sha, isHistoric(m.history, c.range.start)]), [['1a2b3c4', true]]);
+  });
+
+  it('newest-first with month names: decided by the dates, not by position', () => {
+    assert.deepEqual(historyOf(md(
+      '# Importer notes', '',
+      '### Jan 12, 2026 — Mapping', '- [ ] map the columns', '',
+      '### Jan 5, 2026 — Schema', '- [ ] old schema note', '',
+      '### 28 December 2025', '- [ ] older still',
+    )), ['### Jan 5, 2026 — Schema … - [ ] old schema note', '### 28 December 2025 … - [ ] older still']);
+  });
+
+  it('a log grouped by month: older months and older days within the newest month', () => {
+    assert.deepEqual(historyOf(md(
+      '# Journal', '',
+      '## March 2026', '### 2026-03-05', 'newest', '### 2026-03-02', 'older day', '',
+      '## February 2026', '### 2026-02-20', 'older month',
+    )), ['### 2026-03-02 … older day', '## February 2026 … older month']);
+  });
+
+  it('dated days and numbered sessions in titles of several shapes', () => {
+    assert.deepEqual(historyOf(md(
+      '# Log', '',
+      '## Day 2 — 2026-01-06', 'Did the schema.', '',
+      '## Day 3 — 2026-01-07', 'Did the loader.', '',
+      '## [2026-01-05] Kick-off', 'Planned.', '',
+      '## Handoff 2026-01-04 (first agent)', 'Set up.', '',
+      '## Status update 2026-01-03', 'Scoped.',
+    )), [
+      '## Day 2 — 2026-01-06 … Did the schema.', '## [2026-01-05] Kick-off … Planned.',
+      '## Handoff 2026-01-04 (first agent) … Set up.', '## Status update 2026-01-03 … Scoped.',
+    ]);
+  });
+
+  it('session numbers order a log without dates; the highest is current wherever it stands', () => {
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '',
+      '## Session 3', 'Third.', '',
+      '## Session 4', 'Fourth.', '',
+      '## Session 2 — parser', 'Second.',
+    )), ['## Session 3 … Third.', '## Session 2 — parser … Second.']);
+  });
+
+  it('a session number breaks a tie of dates, and "Current"/"Previous" titles decide on their own', () => {
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '',
+      '## Current Session Summary (2026-02-10 - Session 12)', 'Now.', '',
+      '## Previous Session Summary (2026-02-10 - Session 11)', '### Next steps', '1. carried over', '',
+      '## Previous Sessions (2026-02-01 - Sessions 1-10)', 'Long ago.', '',
+      '## URLs', 'http://localhost:3000',
+    )), [
+      '## Previous Session Summary (2026-02-10 - Session 11) … 1. carried over',
+      '## Previous Sessions (2026-02-01 - Sessions 1-10) … Long ago.',
+    ]);
+    // Same date, no markers: the higher session number is the current one.
+    assert.deepEqual(historyOf(md('# Log', '## Session 7 (2026-02-10)', 'a', '## Session 8 (2026-02-10)', 'b')), ['## Session 7 (2026-02-10) … a']);
+    // An explicit "Latest" wins over a later date.
+    assert.deepEqual(historyOf(md('# Log', '## Latest update', 'x', '## Update 2026-02-11', 'y')), ['## Update 2026-02-11 … y']);
+  });
+
+  it('bold entry lines standing alone are entries too, up to the next entry or heading', () => {
+    assert.deepEqual(historyOf(md(
+      '# Notes', '',
+      '## Journal', '',
+      '**2026-04-02**', '', '- [ ] newer item', '',
+      '**2026-04-01**', '', '- [ ] older item', 'More about it.', '',
+      '## Next steps', '', '1. Ship it.',
+    )), ['**2026-04-01** … More about it.']);
+    assert.deepEqual(historyOf(md(
+      '## What was accomplished', '', 'The current work.', '',
+      '**Previous Session:**', '', 'Older work.', '',
+      '**Previous Session:**', '', 'Even older work.',
+    )), ['**Previous Session:** … Older work.', '**Previous Session:** … Even older work.']);
+  });
+
+  it('leaves alone what cannot be ordered or is not a log', () => {
+    const none = (text: string) => assert.deepEqual(historyOf(text), [], text);
+    none(md('# Log', '## Session 5', 'a', '## 2026-01-03 notes', 'b')); // one numbered, one dated: no order
+    none(md('# Log', '## 2026-01-03', 'a', '## 2026-01-03', 'b')); // the same day: both current
+    none(md('# Plan', '## Day 1: setup', '- [ ] a', '## Day 2: build', '- [ ] b')); // a plan's days, not a log
+    none(md('# Plan', '## Phase 1 (2026-01-05)', '- [ ] a', '## Phase 2 (2026-01-12)', '- [ ] b')); // dated phases
+    none(md('# Release roadmap', '## March 2026', '- [ ] search', '## April 2026', '- [ ] export')); // a schedule
+    none(md('# Notes', '## Milestones', '### 2026-06-01 — Beta', '- [ ] a', '### 2026-07-01 — GA', '- [ ] b'));
+    none(md('# Session Handoff: 2026-03-31', '## Next steps', '1. a')); // one dated title is no log
+    none(md('# H', '## Previous handoff this one continues from', '`docs/handoff-7.md`')); // a pointer, not an entry
+  });
+});
+
+describe('history: sections titled as history', () => {
+  const text = md(
+    '# Handoff', '',
+    '## Archive', 'old 1', '### Archived detail', 'old 2', '',
+    '## Tasks', '- [ ] live task', '### Completed', '- [ ] stale box', '### Doing', '- [ ] live too', '',
+    '## Done', '- [x] a', '',
+    '## 4. ✅ Session history', '| date | what |', '',
+    '## Previous sessions', 'text', '',
+    '## Changelog', 'text', '',
+    '## Resolved', 'text', '',
+    '## Closed issues', 'text', '',
+    '## Old notes', 'text', '',
+    '## What Was Accomplished (Previous Session)', 'text', '',
+    '## Done when', '- [ ] criteria', '',
+    '## Definition of done', '- [ ] criteria', '',
+    '## What was done this session', 'text', '',
+    '## Completed this session', 'text', '',
+    '## Done (this PR)', 'text', '',
+    '## Open items from the previous session', '- [ ] still open', '',
+    '## Archive old logs', '- [ ] a task about archiving', '',
+    '## Latest', 'the newest notes', '',
+    '## Older', 'older notes',
+  );
+
+  it('Archive, Completed, Done, Session history, Previous sessions, Changelog, Resolved, Closed, Old notes', () => {
+    assert.deepEqual(historyOf(text), [
+      '## Archive … old 2',
+      '### Completed … - [ ] stale box',
+      '## Done … - [x] a',
+      '## 4. ✅ Session history … | date | what |',
+      '## Previous sessions … text',
+      '## Changelog … text',
+      '## Resolved … text',
+      '## Closed issues … text',
+      '## Old notes … text',
+      '## What Was Accomplished (Previous Session) … text',
+      '## Older … older notes',
+    ]);
+  });
+});
+
+describe('history: superseded documents', () => {
+  const whole = (text: string) => {
+    const m = modelOf(text);
+    const last = m.text.replace(/\n$/, '').split('\n');
+    assert.deepEqual(m.history, [{ start: { line: 0, character: 0 }, end: { line: last.length - 1, character: last[last.length - 1].length } }], text);
+  };
+  const body = ['', '## Next steps', '', '- [ ] resume the import'];
+
+  it('a banner near the top makes the whole document history', () => {
+    whole(md('# Session handoff — importer', '', '> **SUPERSEDED** by HANDOFF-2026-06-01.md', ...body));
+    whole(md('# Session handoff', '', 'ARCHIVED — see docs/handoffs/latest.md', ...body));
+    whole(md('# Session handoff', '', '> ⚠️ **This handoff is historical.** Read the newer one.', ...body));
+    whole(md('# Session handoff', '', '**Status:** Superseded', ...body));
+    whole(md('# Session notes [ARCHIVED]', ...body));
+    whole(md('---', 'title: Importer plan', 'status: superseded', '---', '# Importer plan', ...body));
+    whole(md('# Plan', '', 'Note: this plan has been superseded by the v2 plan.', ...body));
+  });
+
+  it('a document filed in an archive folder, or named as an archive, is history', () => {
+    const text = md('# Session handoff', ...body);
+    const whole = [{ start: { line: 0, character: 0 }, end: { line: 4, character: 23 } }];
+    assert.deepEqual(modelOf(text, 'docs/handoffs/archive/SESSION-HANDOFF-2026-01-05.md').history, whole);
+    assert.deepEqual(modelOf(text, 'C:\\repo\\docs\\_archived\\HANDOFF.md').history, whole);
+    assert.deepEqual(modelOf(text, 'docs/SESSION_ARCHIVE_Q1_2026.md').history, whole);
+    for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md']) {
+      assert.deepEqual(modelOf(text, path).history, [], path);
+    }
+  });
+
+  it('not when the words describe something else, or sit below the top', () => {
+    const none = (text: string) => assert.deepEqual(modelOf(text).history, [], text);
+    none(md('# Session handoff', '', 'This handoff supersedes HANDOFF-2026-05-01.md.', ...body));
+    none(md('# Session handoff', '', '| branch | tip | note |', '|---|---|---|', '| m3 | a7aa719 | superseded by main |', ...body));
+    none(md('# Session handoff', '', '- **Superseded:** the v1 upload flow', ...body));
+    none(md('# Session handoff', '', '## Deprecated APIs', '', 'The old endpoint.', ...body));
+    none(md('# Session handoff', ...Array.from({ length: 16 }, (_, i) => `Line ${i}.`), '', '> SUPERSEDED by the next one', ...body));
+    none(md('---', 'tasks:', '  - status: archived', '---', '# Plan', ...body));
+    none(md('# Session handoff', '', '**Status:** Archived old plans; the importer is next.', ...body));
+    none(md('# Session handoff', '', 'The plan is obsolete where it says S3; we use GCS.', ...body));
+  });
+});
+
+describe('history: finished tickets', () => {
+  it('a section whose own header says it is finished', () => {
+    assert.deepEqual(historyOf(md(
+      '# Tickets', '',
+      '## T-1: Export', 'Status: DONE', '### Acceptance', '- [ ] box one', '',
+      '## T-2: Import', '**Status:** ✅ Complete', '', '- [ ] box two', '',
+      '## T-3: Search', 'Status: Done except the docs', '- [ ] real one', '',
+      '## T-4: Sync', '- [x] **First part** — Status: done', '- [ ] real two', '',
+      '## T-5: Auth', '', '| Field | Value |', '|---|---|', '| Status | Closed |', '', '- [ ] box three', '',
+      '## T-6: Billing', '**Owner:** sam | **Status:** merged', '- [ ] box four', '',
+      '## T-7: Reports', 'Some intro.', '### Sub-task', 'Status: done', '- [ ] sub box', '- [ ] more of the sub-task',
+    )), [
+      '## T-1: Export … - [ ] box one',
+      '## T-2: Import … - [ ] box two',
+      '## T-5: Auth … - [ ] box three',
+      '## T-6: Billing … - [ ] box four',
+      '### Sub-task … - [ ] more of the sub-task',
+    ]);
+  });
+
+  it('a ticket file whose front matter says it is finished is history as a whole', () => {
+    const text = md('---', 'id: task-12', 'title: Export', 'status: Done', '---', '', '# Export', '', '## Notes', '- [ ] leftover');
+    assert.deepEqual(modelOf(text).history, [{ start: { line: 0, character: 0 }, end: { line: 9, character: 14 } }]);
+    assert.deepEqual(historyOf(md('---', 'id: task-13', 'status: In Progress', '---', '# Import', '- [ ] open')), []);
+  });
+
+  it('not a session or a document that calls itself complete: their next steps are still to do', () => {
+    assert.deepEqual(historyOf(md('---', 'status: complete', '---', '# Session handoff', '## Next steps', '1. Start phase 4.')), []);
+    assert.deepEqual(historyOf(md('# Session handoff', '**Status:** ✅ Complete', '## Next steps', '1. Start phase 4.')), []);
+    assert.deepEqual(historyOf(md('# Handoff', '## Session 4 (2026-02-01)', 'Status: complete', '### Next', '- [ ] phase 5')), []);
+    assert.deepEqual(historyOf(md('# Handoff', '## Current status', '**Status:** ✅ Complete', 'main at `1a2b3c4`', '## Next', '- [ ] phase 5')), []);
+  });
+});
+
+describe('history: lookup and robustness', () => {
+  it('isHistoric finds a position inside a range, ends included', () => {
+    const ranges: Range[] = [
+      { start: { line: 2, character: 0 }, end: { line: 4, character: 5 } },
+      { start: { line: 9, character: 0 }, end: { line: 9, character: 3 } },
+    ];
+    const at = (line: number, character: number) => isHistoric(ranges, { line, character });
+    assert.deepEqual([at(1, 9), at(2, 0), at(4, 5), at(4, 6), at(9, 2), at(10, 0)], [false, true, true, false, true, false]);
+    assert.equal(isHistoric([], { line: 0, character: 0 }), false);
+  });
+
+  it('never throws and stays linear on hostile input', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `${'#'.repeat((i % 6) + 1)} 2026-01-${String((i % 28) + 1).padStart(2, '0')} Previous session ${i}\n\n**Previous Session:**\n\nStatus: done\n`).join('\n');
+    for (const text of ['', '#', '**', '**2026-01-01**', '## (((((Previous', `## ${'('.repeat(5000)}`, `# x\n${'Status: done '.repeat(50_000)}`]) {
+      assert.doesNotThrow(() => extractHistory(parseDocument(text)));
+    }
+    const time = (n: number) => {
+      const parsed = parseDocument(many(n));
+      const t0 = performance.now();
+      extractHistory(parsed);
+      return performance.now() - t0;
+    };
+    time(1_000);
+    const small = Math.max(time(2_000), 1);
+    const large = time(8_000);
+    assert.ok(large < small * 12, `4× the headings took ${(large / small).toFixed(1)}× the time`);
+  });
+});

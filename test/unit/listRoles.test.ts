@@ -1,0 +1,55 @@
+// The role of the list a step sits in, when that list is not work to do: acceptance criteria, expected
+// tests, a roadmap or backlog, standing rules. Decided by the heading or the label the list sits under,
+// matched whole: the same words inside a longer title name work.
+import { strict as assert } from 'node:assert';
+import { modelOf } from './support/fixtures';
+import { listRoleOf } from '../../src/core/extract/listRoles';
+
+const md = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+describe('steps: the role of their list', () => {
+  it('reads labels whole', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Acceptance criteria', 'acceptance'], ['**Acceptance Criteria:**', 'acceptance'], ['3. ✅ Definition of Done', 'acceptance'],
+      ['Done when:', 'acceptance'], ['Success criteria (all must hold)', 'acceptance'], ['Acceptance criteria for Phase 2', 'acceptance'],
+      ['Expected tests', 'expected-test'], ['Expected results:', 'expected-test'],
+      ['Roadmap', 'roadmap'], ['Long-term roadmap', 'roadmap'], ['Future work', 'roadmap'], ['Later (after v1)', 'roadmap'],
+      ['Backlog', 'roadmap'], ['Someday / maybe', 'roadmap'], ['Nice to have', 'roadmap'], ['Nice-to-haves', 'roadmap'], ['Ideas', 'roadmap'], ['Deferred', 'roadmap'],
+      ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
+      ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],
+      ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
+    ];
+    assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);
+  });
+
+  it('by the heading (an enclosing one too, unless a nearer heading is a to-do heading) or the label before the list', () => {
+    const text = md(
+      '# Plan', '',
+      '## Task 4: Importer', '- [ ] write the importer', '',
+      '**Acceptance criteria:**', '- [ ] imports 10k rows', '  - [ ] under a second', '',
+      'Then:', '- [ ] wire the CLI', '',
+      '### Definition of Done', '- [ ] docs updated', '',
+      '### Done when', '- [ ] CI green', '',
+      '### Expected tests', '- [ ] `test_import_rows` passes', '',
+      '### Test plan', '- [ ] run the importer on the sample', '',
+      '- **Success criteria:**', '  - [ ] no data loss', '- [ ] open the PR', '',
+      '## Roadmap', '- [ ] multi-tenant import', '### Next up', '- [ ] Excel input', '',
+      '## Later', '- [ ] streaming', '## Nice to have', '- [ ] colours', '## Ideas', '- [ ] AI mapping',
+      '## Backlog', '- [ ] retries', '## Someday', '- [ ] plugins', '',
+      '## Acceptance tests for the importer', '- [ ] write the acceptance tests', '',
+      '**Backlog prioritization:**', '- [ ] rank the backlog', '',
+      '## Ground rules for the next session', '1. Never force-push.', '',
+      '## Task 6: Exporter', 'Write the exporter.', '**Acceptance:**', '- [ ] exports 10k rows', '',
+      '## Next steps', '1. Start task 5.',
+    );
+    const m = modelOf(text);
+    assert.deepEqual(m.steps.map((s) => `${s.listRole ?? '-'} ${s.text}`), [
+      '- write the importer', 'acceptance imports 10k rows', 'acceptance under a second', '- wire the CLI',
+      'acceptance docs updated', 'acceptance CI green', 'expected-test `test_import_rows` passes',
+      '- run the importer on the sample', 'acceptance no data loss', '- open the PR',
+      'roadmap multi-tenant import', '- Excel input', 'roadmap streaming', 'roadmap colours', 'roadmap AI mapping',
+      'roadmap retries', 'roadmap plugins', '- write the acceptance tests', '- rank the backlog',
+      'rules Never force-push.', 'acceptance exports 10k rows', '- Start task 5.',
+    ]);
+  });
+});
