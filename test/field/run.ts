@@ -20,8 +20,9 @@ import { report, type Shown } from './report';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-const OUT = join(ROOT, '.scratch', 'field');
+/** The CLI under study: this checkout's build, or another one's (`HANDOFF_FIELD_CLI`) to compare releases. */
+const CLI = process.env.HANDOFF_FIELD_CLI ?? join(ROOT, 'dist', 'cli.js');
+const OUT = process.env.HANDOFF_FIELD_OUT ?? join(ROOT, '.scratch', 'field');
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';

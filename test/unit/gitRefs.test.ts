@@ -41,6 +41,13 @@ describe('stale-ref (real git)', () => {
     assert.deepEqual(await claim('v1.0.0', 'tag', { sha: fx.absentSha }), []);
   });
 
+  it('a ref that is gone with its commit (not in the repository, or on no branch) is a problem', async () => {
+    assert.deepEqual(await claim('old-topic', 'branch', { sha: fx.absentSha }),
+      [`warning Branch old-topic does not exist here, and its commit ${fx.absentSha} is not in this repository`]);
+    assert.deepEqual(await claim('v0.9', 'tag', { sha: s7(fx.shas.amendedOld) }),
+      [`warning Tag v0.9 does not exist here, and its commit ${s7(fx.shas.amendedOld)} is on no branch`]);
+  });
+
   it('a claimed commit that is not in the ref\'s history is a contradiction', async () => {
     const x = fx.shas;
     assert.deepEqual(await claim('release/1.0', 'branch', { sha: s7(x.rename) }), [

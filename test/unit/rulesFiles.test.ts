@@ -138,9 +138,13 @@ describe('missing-file over each kind of file fact', () => {
     assert.deepEqual(judge(crumb('vendor/lib/x.c'), { kind: 'submodule', submodule: 'vendor/lib' }), []);
     assert.deepEqual(judge(crumb('src/'), { kind: 'dir' }), []);
     assert.deepEqual(judge(crumb('src/planned.ts'), { kind: 'absent' }), ['hint: src/planned.ts is not in this repository (planned, or in another repository?)']);
-    for (const q of ['planned', 'removed', 'renamed', 'struck', 'elsewhere'] as const) {
+    for (const q of ['removed', 'renamed', 'struck', 'elsewhere'] as const) {
       assert.deepEqual(judge(crumb('src/old.ts', q), { kind: 'gone', when: 'after-anchor', paths: ['src/old.ts'], deletion: del('src/old.ts'), movedTo: null }), [], q);
     }
+    // "Planned" explains a file that was not there yet; one that was there when written and went since is news.
+    assert.deepEqual(judge(crumb('src/new.ts', 'planned'), { kind: 'absent' }), []);
+    assert.deepEqual(judge(crumb('src/new.ts', 'planned'), { kind: 'gone', when: 'after-anchor', paths: ['src/new.ts'], deletion: del('src/new.ts', 'lib/new.ts'), movedTo: '/ws/lib/new.ts' }),
+      ['warning: src/new.ts was renamed to lib/new.ts in a1b2c3d, after this handoff → /ws/lib/new.ts']);
   });
 
   it('messages stay short: at most five paths named, the rest counted, never past the bound', () => {

@@ -74,7 +74,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
     else out[i] = { kind: 'absent' };
-    if (r.kind === 'none') pending.push({ i, exact: repoForms(c.path, docDir, root, ctx.repo), bare: !c.path.includes('/'), atAnchor: [] });
+    if (r.kind === 'none') pending.push({ i, exact: repoForms(c, docDir, root, ctx.repo), bare: !c.path.includes('/'), atAnchor: [] });
   }
   if (ctx.wantLines) await countLines(crumbs, out, ctx);
   if (!pending.length || !ctx.git || !ctx.repo || ctx.token.isCancellationRequested) return result;
@@ -86,11 +86,17 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   return result;
 }
 
-/** Repository-relative forms of a written path inside the repository: relative to the document's folder and to the root. */
-function repoForms(written: string, docDir: string, root: string, repo: RepoInfo | null): string[] {
+/**
+ * Repository-relative forms of a written path inside the repository, the one the writer most likely meant first:
+ * relative to the document's folder for a link or a `./`/`../` path, else relative to the root (how handoffs name
+ * files), then the other.
+ */
+function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoInfo | null): string[] {
   const repoRoot = repo?.root ?? root;
-  const rel = written.replace(/^\.\//, '').replace(/\/+$/, '');
-  const forms = [joinPath(docDir, rel), joinPath(root, rel)].map((p) => relativeTo(repoRoot, p)).filter((p): p is string => !!p && !p.startsWith('..'));
+  const rel = c.path.replace(/^\.\//, '').replace(/\/+$/, '');
+  const docFirst = c.source === 'link' || /^\.\.?\//.test(c.path);
+  const bases = docFirst ? [docDir, root] : [root, docDir];
+  const forms = bases.map((b) => relativeTo(repoRoot, joinPath(b, rel))).filter((p): p is string => !!p && !p.startsWith('..'));
   return [...new Set(forms)];
 }
 
@@ -136,7 +142,8 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
 
   const asked: Pending[] = [];
   for (const p of stillPending) {
-    if (p.exact.some((e) => ignored.has(e))) {
+    // Ignored as the writer meant it (its first form): another form of the same words may well be ignored too.
+    if (p.exact[0] !== undefined && ignored.has(p.exact[0])) {
       out[p.i] = { kind: 'ignored' };
       continue;
     }
@@ -157,7 +164,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   result.exactRenamesOnly = del.value.exactRenamesOnly;
   const byPath = new Map(del.value.deletions.map((d) => [d.path, d]));
   for (const p of asked) {
-    const had = p.atAnchor.length ? p.atAnchor : p.exact;
+    const had = p.atAnchor.length ? p.atAnchor : p.exact.filter((e) => byPath.has(e));
     const deletion = had.map((h) => byPath.get(h)).find((d): d is PathDeletion => d !== undefined) ?? null;
     const movedTo = deletion?.renamedTo && now.all.has(absolute(deletion.renamedTo)) ? absolute(deletion.renamedTo) : null;
     if (p.atAnchor.length) {

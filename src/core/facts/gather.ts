@@ -90,7 +90,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     if (repo && repoFacts) {
       facts.commits = commitStates(model.commits, repoFacts, repo);
       await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token });
-      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor: facts.anchor, history: model.history, notices });
+      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor: facts.anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && facts.anchor && g) {
         facts.freshness = {

@@ -42,6 +42,8 @@ export interface RefContext {
   graph: CommitGraph | null;
   anchor: AnchorFact | null;
   history: readonly Range[];
+  /** A shallow clone: a commit not found may be beyond the boundary, so nothing is "gone" for lacking it. */
+  shallow: boolean;
   /** Notices for claims that cannot be judged here (no upstream, no remote). */
   notices: Set<string>;
 }
@@ -82,9 +84,10 @@ function judgeShaClaim(m: RefMention, written: string, ctx: RefContext): RefFact
   const target = findRef(facts.refs, m.kind, name);
   if (target?.sha.startsWith(claimedKey)) return { kind: 'holds' };
   if (!target) {
-    if (lookup?.status !== 'found') return { kind: 'unchecked' };
-    // Its commit on no branch is reported as unknown-commit; the ref being gone adds nothing.
-    if (lookup.reach === 'dangling') return { kind: 'unchecked' };
+    // Gone, and its commit with it (not in this repository, or on no branch): the work the claim points at is lost here.
+    if (!lookup || lookup.status === 'missing') return ctx.shallow ? { kind: 'unchecked' } : { kind: 'gone', claimed: written, commit: 'missing' };
+    if (lookup.status !== 'found') return { kind: 'unchecked' };
+    if (lookup.reach === 'dangling') return { kind: 'gone', claimed: written, commit: 'dangling' };
     // Gone, but its commit lives on: merged into another branch, then deleted. Freshness.
     const into = graph?.tipsContaining(lookup.sha, facts.refs.filter((r) => !r.refname.startsWith('refs/tags/')).map((r) => ({ name: shortRef(r.refname), sha: r.sha })));
     return into?.length ? { kind: 'merged', into: into[0]!.name } : { kind: 'unchecked' };

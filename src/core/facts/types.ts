@@ -45,6 +45,8 @@ export type RefFact =
   | { kind: 'moved'; ref: string; now: string; since: number | null }
   /** The ref is gone, and its claimed commit lives on in another branch (merged, then deleted). Freshness. */
   | { kind: 'merged'; into: string }
+  /** The ref is gone, and its claimed commit with it: not in this repository, or on no branch. */
+  | { kind: 'gone'; claimed: string; commit: 'missing' | 'dangling' }
   /** The claimed commit exists but is not in the ref's history: rewritten, force-pushed, or false when written. */
   | { kind: 'rewritten'; ref: string; now: string }
   /** Claimed local-only; a remote-tracking branch has it now. */

@@ -19,10 +19,21 @@ export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts
   crumbs.forEach((c, i) => {
     const f = facts.files[i];
     if (!f) return;
-    const d = f.kind === 'found' ? lineRule(c, f, settings) : c.qualifier ? null : missingRule(c, f, settings, show);
+    const d = f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, settings, show);
     if (d) out.push(d);
   });
   return out;
+}
+
+/**
+ * Whether the document's own words account for the file being gone: it says the file is removed, renamed, struck
+ * through or elsewhere. "Planned" only covers a file that was not there when written: one that was there and is
+ * gone since is still news, whatever the plan said.
+ */
+function saysSo(c: FileBreadcrumb, f: FileFact): boolean {
+  if (!c.qualifier) return false;
+  if (c.qualifier !== 'planned') return true;
+  return !(f.kind === 'gone' && (f.when === 'after-anchor' || f.when === 'work-tree'));
 }
 
 function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, settings: CoreSettings): Diagnostic | null {

@@ -22,6 +22,8 @@ export function staleRefRules(mentions: readonly RefMention[], refs: readonly Re
     if (f?.kind === 'rewritten' && 'sha' in m.claim) {
       d = makeDiagnostic(settings, 'stale-ref', m.range,
         `${label(m)} does not contain ${m.claim.sha}: ${f.ref} is at ${short(f.now)} and ${m.claim.sha} is not in its history (rewritten or force-pushed?)`);
+    } else if (f?.kind === 'gone') {
+      d = makeDiagnostic(settings, 'stale-ref', m.range, `${label(m)} does not exist here, and its commit ${f.claimed} ${f.commit === 'missing' ? 'is not in this repository' : 'is on no branch'}`);
     } else if (f?.kind === 'not-pushed') {
       const what = f.count === null ? `its tip ${short(f.tip)} is not on ${f.where ?? 'any remote'}` : `${plural(f.count, 'commit')}${f.sinceAnchor ? ' from before this handoff' : ''} ${f.count === 1 ? 'is' : 'are'} not on ${f.where}`;
       d = makeDiagnostic(settings, 'stale-ref', m.range, `${label(m)} is not pushed, though the handoff says it is: ${what}`);
