@@ -50,6 +50,8 @@ interface Pending {
   i: number;
   /** Repository-relative forms of the path as written (relative to the document's folder, to the root). */
   exact: string[];
+  /** The path as written (a bare name is looked up by it in the anchor's tree). */
+  name: string;
   bare: boolean;
   /** Repository-relative paths it had at the anchor (several for a bare name). */
   atAnchor: string[];
@@ -74,7 +76,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
     else out[i] = { kind: 'absent' };
-    if (r.kind === 'none') pending.push({ i, exact: repoForms(c, docDir, root, ctx.repo), bare: !c.path.includes('/'), atAnchor: [] });
+    if (r.kind === 'none') pending.push({ i, exact: repoForms(c, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !c.path.includes('/'), atAnchor: [] });
   }
   if (ctx.wantLines) await countLines(crumbs, out, ctx);
   if (!pending.length || !ctx.git || !ctx.repo || ctx.token.isCancellationRequested) return result;
@@ -149,7 +151,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
     }
     if (then) {
       const exact = p.exact.filter((e) => then.all.has(e));
-      p.atAnchor = exact.length ? exact : p.bare ? then.bySuffix(p.exact[p.exact.length - 1] ?? '') : [];
+      p.atAnchor = exact.length ? exact : p.bare ? then.bySuffix(p.name) : [];
     }
     // A bare name not there at the anchor is not searched for in older history (a glob over every commit costs too much).
     if (p.atAnchor.length || !p.bare) asked.push(p);
