@@ -1,4 +1,5 @@
 /** Output formats of `handoff-lint`: compiler-style text, the JSON contract (version 1), and SARIF 2.1.0. */
+import type { HandoffFacts } from '../core/facts/types';
 import type { Diagnostic, HandoffModel, RuleCode } from '../core/model';
 import { RULE_CODES } from '../core/model';
 import type { OutputFormat } from './args';
@@ -9,6 +10,22 @@ export interface DocumentReport {
   model: HandoffModel;
   diagnostics: Diagnostic[];
   notices: string[];
+  /** What the repository said (null with --no-git). */
+  facts?: HandoffFacts | null;
+}
+
+/**
+ * The facts in the JSON output: the handoff's anchor and freshness, and per file and ref (aligned with the model's
+ * lists) what the repository says — for scripts and agents that want more than the diagnostics.
+ */
+function factsJson(f: HandoffFacts | null | undefined): unknown {
+  if (!f) return null;
+  return {
+    anchor: f.anchor, freshness: f.freshness,
+    files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null }
+      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines } : { kind: x.kind })),
+    refs: f.refs,
+  };
 }
 
 /**
@@ -63,7 +80,7 @@ function jsonWriter(): ReportWriter {
       const doc = {
         path: r.path, title: r.model.title, date: r.model.date, frontMatter: r.model.frontMatter, phases: r.model.phases,
         commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps, history: r.model.history,
-        diagnostics: r.diagnostics, notices: r.notices,
+        diagnostics: r.diagnostics, notices: r.notices, facts: factsJson(r.facts),
       };
       const text = `${first ? '' : ','}\n    ${nested(doc, 2)}`;
       first = false;

@@ -9,6 +9,9 @@ import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
 import { reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
+import { SiblingHandoffs } from '../node/siblings';
+import { newerInFolder } from '../core/supersede';
+import { resolve } from 'node:path';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -62,6 +65,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
+  // A newer handoff beside this one says what is left: its open steps are not reported here.
+  const siblings = new SiblingHandoffs();
   let errors = false;
   out(writer.begin());
   try {
@@ -73,10 +78,12 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
         return 2;
       }
-      const analysis = await service.analyze({ path, version: 0, text });
+      const date = service.getModel({ path, version: 0, text }).date;
+      const supersededBy = newerInFolder({ path: resolve(path), date }, siblings.of(path));
+      const analysis = await service.analyze({ path, version: 0, text, supersededBy });
       service.forget(path);
       errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
-      out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices }));
+      out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices, facts: analysis.facts }));
     }
   } finally {
     git?.dispose();

@@ -21,6 +21,11 @@ export interface HandoffDocumentInput {
   /** Increases with every edit (VS Code's `TextDocument.version`); the CLI passes 0. */
   version: number;
   text: string;
+  /**
+   * A newer handoff in the same folder (core/supersede.ts decides, from the siblings the host knows): this one's open
+   * steps are then not reported. Null or absent: current.
+   */
+  supersededBy?: string | null;
 }
 
 export interface Analysis {
@@ -30,6 +35,8 @@ export interface Analysis {
   notices: string[];
   /** What the repository says (anchor, commits, refs, files, freshness); null when git did not run (parse-only). */
   facts: HandoffFacts | null;
+  /** What supersedes this handoff — a newer one in its folder, or a newer committed version of its file — or null. */
+  supersededBy: string | null;
   /** Per-commit git state, by SHA as written (lower-cased); empty when git did not run. */
   commitStates: ReadonlyMap<string, CommitState>;
   /**
@@ -120,8 +127,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
         }
         notices.push(...facts.notices);
       }
-      const diagnostics = runRules(model, facts, settings);
-      return { model, diagnostics, notices, facts, commitStates: facts?.commits ?? new Map(), fileTargets: model.files.map((_, i) => targetsOf(facts?.files[i])) };
+      const supersededBy = doc.supersededBy ?? (facts?.anchor?.newer ? `a newer version of this file (${facts.anchor.newer.sha.slice(0, 7)})` : null);
+      const diagnostics = runRules(model, facts, settings, { superseded: supersededBy !== null });
+      return { model, diagnostics, notices, facts, supersededBy, commitStates: facts?.commits ?? new Map(), fileTargets: model.files.map((_, i) => targetsOf(facts?.files[i])) };
     },
 
     updateSettings(next) {

@@ -106,7 +106,8 @@ export async function findAnchor(run: RunGit, repo: RepoInfo, relPath: string, t
     if (bad || !r.ok) return bad!;
     return { ok: true, value: parseVersions(r.out.stdout) };
   };
-  const anchored = (v: Version, how: DocumentAnchor['how']): GitResult<DocumentAnchor> => ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how } });
+  const anchored = (v: Version, how: DocumentAnchor['how'], newer: Version | null = null): GitResult<DocumentAnchor> =>
+    ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how, newer: newer && !ZERO.test(newer.blob) ? { sha: newer.sha, time: newer.time } : null } });
   const first = await ask(['-n1']);
   if (!first.ok) return first;
   const last = first.value[0];
@@ -117,7 +118,7 @@ export async function findAnchor(run: RunGit, repo: RepoInfo, relPath: string, t
   const match = await ask([`--find-object=${want}`]);
   if (!match.ok) return match;
   const wrote = match.value.find((v) => v.blob === want);
-  if (wrote) return anchored(wrote, 'blob');
+  if (wrote) return anchored(wrote, 'blob', wrote.sha === last.sha ? null : last);
   if (!ZERO.test(last.blob)) return anchored(last, 'last-change');
   // The file was deleted since: its last version is the moment.
   const kept = await ask(['-n1', '--diff-filter=AM']);

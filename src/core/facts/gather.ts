@@ -123,12 +123,12 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
 }
 
 /** The anchor: the front matter's commit when it resolves, else the commit that wrote this text. */
-function anchorOf(front: string | null, facts: RepoFacts | null, g: CommitGraph | null, written: AnchorFact | Omit<AnchorFact, 'how'> & { how: 'blob' | 'last-change' } | null): AnchorFact | null {
+function anchorOf(front: string | null, facts: RepoFacts | null, g: CommitGraph | null, written: AnchorFact | null): AnchorFact | null {
   if (front && facts) {
     const l = facts.shas.get(front);
     const c = l?.status === 'found' ? g?.get(l.sha) : undefined;
     // Only a commit the graph knows has a time to measure "since" from.
-    if (c) return { sha: c.sha, time: c.time, subject: c.subject, how: 'front-matter' };
+    if (c) return { sha: c.sha, time: c.time, subject: c.subject, how: 'front-matter', newer: null };
   }
   return written;
 }

@@ -19,6 +19,8 @@ export interface AnchorFact {
    * `last-change`: the text was edited since, so the last commit that changed the file.
    */
   how: 'front-matter' | 'blob' | 'last-change';
+  /** A newer committed version of this file, when the text is an older one (it is superseded). */
+  newer: { sha: string; time: number } | null;
 }
 
 /** Why a commit that is on no branch vanished, when git can tell. */

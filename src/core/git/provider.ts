@@ -99,6 +99,8 @@ export interface DocumentAnchor {
    * version read (edited since), so the last commit that changed the file.
    */
   how: 'blob' | 'last-change';
+  /** A newer committed version of the file, when this text is an older one: the text is superseded by it. */
+  newer: { sha: string; time: number } | null;
 }
 
 /** The newest commit in HEAD's history that deleted a path, and where it went when that was a rename. */

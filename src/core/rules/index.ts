@@ -10,10 +10,15 @@ import { fileRules } from './fileRules';
 import { staleRefRules } from './staleRef';
 import { uncheckedSteps } from './uncheckedStep';
 
-export function runRules(model: HandoffModel, facts: HandoffFacts | null, settings: CoreSettings): Diagnostic[] {
+export interface RuleContext {
+  /** A newer handoff (or a newer version of this one) says what is left: its open steps are not to do here. */
+  superseded?: boolean;
+}
+
+export function runRules(model: HandoffModel, facts: HandoffFacts | null, settings: CoreSettings, context: RuleContext = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const steps = severityOf(settings, 'unchecked-step');
-  if (steps) out.push(...uncheckedSteps(model, steps));
+  if (steps && !context.superseded) out.push(...uncheckedSteps(model, steps));
   if (facts) {
     out.push(...commitRules(model.commits, facts, model.history, settings));
     out.push(...staleRefRules(model.refs, facts.refs, settings));
