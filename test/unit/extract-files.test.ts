@@ -279,3 +279,20 @@ describe('extractFiles: Markdown wrappers', () => {
     ]);
   });
 });
+
+describe('extractFiles: slash-joined alternatives are not paths', () => {
+  it('file names, products and capitalised words joined by a slash', () => {
+    const text = 'Touch Makefile/Dockerfile, then README/CHANGELOG and `LICENSE.md/NOTICE.md`; port Ruby/Node.js and ' +
+      'Vue/Next.js, wire Build/Makefile, answer yes/no about CI/CD and read/write and/or config.json/schema.json.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('real paths beside them stay', () => {
+    const text = 'Edit docs/PLAN.md, api/app/x.py, scripts/release.sh, web/src/routes/(app)/+page.svelte, deploy/Dockerfile, ' +
+      'static/vendor/jquery.js, `Tools/Makefile` and node_modules/chart.js/dist/chart.js.\n';
+    assert.deepEqual(paths(text), [
+      'docs/PLAN.md', 'api/app/x.py', 'scripts/release.sh', 'web/src/routes/(app)/+page.svelte', 'deploy/Dockerfile',
+      'static/vendor/jquery.js', 'Tools/Makefile', 'node_modules/chart.js/dist/chart.js',
+    ]);
+  });
+});

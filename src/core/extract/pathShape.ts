@@ -8,6 +8,7 @@
 import {
   BARE_EXTENSIONS, DIR_ONLY_EXTENSIONS, DOTFILES, HOST_SUFFIXES, JS_LIBRARIES, MEMBER_EXTENSIONS, PLAIN_NAMES, RECEIVERS,
 } from './pathWords';
+import { isSlashAlternatives } from './pathLookalikes';
 
 const DRIVE = /^[A-Za-z]:[\\/]/;
 const EXT_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
@@ -50,7 +51,7 @@ export function classifyPath(path: string, quoted: boolean): PathKind | null {
     if (s === '' || (s !== '.' && s !== '..' && /^\.+$/.test(s) && !external)) return null;
     if ((s === '.' || s === '..') && i > 0 && segments[i - 1] !== '..' && segments[i - 1] !== '.') return null;
   }
-  if (hasDir && !external && looksLikeHost(segments[0])) return null;
+  if (hasDir && !external && (looksLikeHost(segments[0]) || isSlashAlternatives(segments, quoted))) return null;
   if (!fileNameOk(last, hasDir || external, quoted)) return null;
   return external ? 'external' : 'workspace';
 }

@@ -1,0 +1,35 @@
+/**
+ * Tokens shaped like a path that the words of a handoff use for something else. `pathShape` asks these after a
+ * token has passed its own shape test; each rule looks at the token alone (the text around it is the caller's).
+ */
+import { BARE_EXTENSIONS, JS_LIBRARIES, PLAIN_NAMES } from './pathWords';
+
+/** `Makefile`, `README.md`, `tsconfig.json`: a segment that is itself a whole file name. */
+function isFileName(segment: string): boolean {
+  if (PLAIN_NAMES.has(segment)) return true;
+  const dot = segment.lastIndexOf('.');
+  return dot > 0 && BARE_EXTENSIONS.has(segment.slice(dot + 1).toLowerCase());
+}
+
+/** `Python`, `CI`, `Docker`: a capitalised word with no extension. */
+const CAPITALISED_WORD = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * A slash between alternatives, not between folders: `Makefile/Dockerfile`, `README.md/CHANGELOG.md` (every part
+ * is a file name by itself, and no folder is named like a file), `Python/Node.js` (the last part is a product
+ * written with its capital, never a file a handoff points at inside a folder), and in prose `Docker/Makefile`
+ * (two capitalised extensionless words). Real paths (`docs/PLAN.md`, `api/Dockerfile`, `vendor/jquery.js`) have a
+ * folder part that is no file name and lowercase library files.
+ */
+export function isSlashAlternatives(segments: readonly string[], quoted: boolean): boolean {
+  const n = segments.length;
+  if (n < 2) return false;
+  if (segments.every(isFileName)) return true;
+  const last = segments[n - 1];
+  const dot = last.lastIndexOf('.');
+  if (dot > 0 && CAPITALISED_WORD.test(last.slice(0, dot)) && JS_LIBRARIES.has(last.slice(0, dot).toLowerCase())) {
+    const ext = last.slice(dot + 1).toLowerCase();
+    if (ext === 'js' || ext === 'ts') return true;
+  }
+  return !quoted && n === 2 && CAPITALISED_WORD.test(segments[0]) && CAPITALISED_WORD.test(last);
+}
