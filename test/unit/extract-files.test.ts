@@ -296,3 +296,21 @@ describe('extractFiles: slash-joined alternatives are not paths', () => {
     ]);
   });
 });
+
+describe('extractFiles: globs and suffix patterns are not breadcrumbs', () => {
+  it('leading-dash names, test suffixes, stars the trimming would drop, and "ending in" suffixes', () => {
+    const text = 'Rename every -old.ts to `-compat.ts`; Go tests live in `_test.go` files and specs in _spec.rb; grep ' +
+      '`*_test.go`, *-draft.md, **/notes.md, `*.ts`, {lib,app}.ts and src/*.py; only files ending in `_mock.py` ' +
+      'or suffixed with .stories.tsx matter.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('real names that start with _ and emphasis around paths stay', () => {
+    const text = 'Keep `_app.tsx`, __init__.py, _helpers.py, app/workers/_constants.py, pkg/_test.go, *notes.md* and ' +
+      '**plan.md and todo.md** here.\n';
+    const hits = files(text);
+    assert.deepEqual(hits.map((f) => f.at), [
+      '_app.tsx', '__init__.py', '_helpers.py', 'app/workers/_constants.py', 'pkg/_test.go', 'notes.md', 'plan.md', 'todo.md',
+    ]);
+  });
+});

@@ -33,3 +33,13 @@ export function isSlashAlternatives(segments: readonly string[], quoted: boolean
   }
   return !quoted && n === 2 && CAPITALISED_WORD.test(segments[0]) && CAPITALISED_WORD.test(last);
 }
+
+/**
+ * A file name that is the common end of other names: `-legacy.ts` (no file starts with a dash; it is what follows
+ * the stem of others), and a bare `_test.go` / `_spec.rb` (the test-file suffix of Go, Ruby, Python layouts).
+ * `_constants.py`, `_app.tsx` and `__init__.py` are real names and stay.
+ */
+export function isSuffixPattern(stem: string, hasDir: boolean): boolean {
+  if (stem.charCodeAt(0) === 45 /* - */) return true;
+  return !hasDir && /^_(?:tests?|specs?)$/.test(stem);
+}

@@ -8,7 +8,7 @@
 import {
   BARE_EXTENSIONS, DIR_ONLY_EXTENSIONS, DOTFILES, HOST_SUFFIXES, JS_LIBRARIES, MEMBER_EXTENSIONS, PLAIN_NAMES, RECEIVERS,
 } from './pathWords';
-import { isSlashAlternatives } from './pathLookalikes';
+import { isSlashAlternatives, isSuffixPattern } from './pathLookalikes';
 
 const DRIVE = /^[A-Za-z]:[\\/]/;
 const EXT_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
@@ -77,6 +77,7 @@ function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
   const lower = ext.toLowerCase();
   const stem = name.slice(0, dot);
   if (!/[A-Za-z0-9]/.test(stem)) return false; // `-.md`, `+.ts`
+  if (isSuffixPattern(stem, hasDir)) return false;
   if (hasDir) return BARE_EXTENSIONS.has(lower) || DIR_ONLY_EXTENSIONS.has(lower);
   if (!BARE_EXTENSIONS.has(lower)) return false;
   // A bare name: reject one-letter stems in prose (`a.m.`-like abbreviations) and `X.js` library names.
