@@ -314,3 +314,18 @@ describe('extractFiles: globs and suffix patterns are not breadcrumbs', () => {
     ]);
   });
 });
+
+describe('extractFiles: compound extensions, calls and member chains are not breadcrumbs', () => {
+  it('an extension alone, a call glued to a dotted name, a chain of members on a receiver', () => {
+    const text = 'Ship a tar.gz or a csv.gz, never a `tar.bz2`; emit d.ts and min.js bundles. In code: list.zip(left, right), ' +
+      'mock.patch(target, x) and `items.zip`; read self.settings.yaml and this.cache.json.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('archives with a stem, compiler output, and a folder path with a lost space stay', () => {
+    const text = 'Keep backup.tar.gz, data.json.gz, `types/index.d.ts`, app.config.ts, lexer.ts(3,1) and tests/x.py(add one).\n';
+    assert.deepEqual(files(text).map((f) => f.at), [
+      'backup.tar.gz', 'data.json.gz', 'types/index.d.ts', 'app.config.ts', 'lexer.ts(3,1)', 'tests/x.py',
+    ]);
+  });
+});

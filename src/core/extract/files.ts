@@ -12,7 +12,7 @@ import type { Extractor, FoundFile } from './types';
 import { classifyPath } from './pathShape';
 import { parseAnchor, splitSuffix, trailingLines } from './pathSuffix';
 import { trim } from './pathTrim';
-import { isFilePattern } from './pathContext';
+import { isCall, isFilePattern } from './pathContext';
 import { isTokenChar, MAX_TOKEN } from './tokenChars';
 
 type Source = FoundFile['source'];
@@ -117,7 +117,7 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   let a = t[0];
   const b = t[1];
   if (b - a > 2 && text.charCodeAt(a + 1) === 47 && isDiffSide(text, a)) a += 2;
-  if (isFilePattern(text, a0, a, b)) return b0;
+  if (isFilePattern(text, a0, a, b) || isCall(text, a, b)) return b0;
   const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
   const quoted = span !== undefined;
   const source: Source = base === 'text' && quoted ? 'code' : base;

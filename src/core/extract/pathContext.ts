@@ -25,3 +25,15 @@ export function isFilePattern(text: string, a0: number, a: number, b: number): b
   if (first !== 95 /* _ */ && first !== 45 /* - */ && first !== 46 /* . */) return false;
   return SUFFIX_WORDS.test(text.slice(Math.max(0, a - 40), a));
 }
+
+/**
+ * `list.zip(a, b)`, `cfg.load(x`: a bare dotted name with a call's `(` glued after it is a method call. A path
+ * with a folder keeps its `(` as a lost space (`tests/x.py(add 1 test)`), and `x.ts(12,5)` is compiler output.
+ */
+export function isCall(text: string, a: number, b: number): boolean {
+  if (text.charCodeAt(b) !== 40 /* ( */) return false;
+  const next = text.charCodeAt(b + 1);
+  if (next >= 48 && next <= 57) return false;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 47 /* / */) return false;
+  return true;
+}

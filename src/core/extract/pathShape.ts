@@ -8,7 +8,7 @@
 import {
   BARE_EXTENSIONS, DIR_ONLY_EXTENSIONS, DOTFILES, HOST_SUFFIXES, JS_LIBRARIES, MEMBER_EXTENSIONS, PLAIN_NAMES, RECEIVERS,
 } from './pathWords';
-import { isSlashAlternatives, isSuffixPattern } from './pathLookalikes';
+import { isCompoundExtension, isMemberChain, isSlashAlternatives, isSuffixPattern } from './pathLookalikes';
 
 const DRIVE = /^[A-Za-z]:[\\/]/;
 const EXT_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
@@ -85,5 +85,6 @@ function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
   if (stem.charCodeAt(0) === 40 /* ( */) return false; // `Chrono Trigger (USA).sfc`: the tail of a spaced name
   if ((lower === 'js' || lower === 'ts') && JS_LIBRARIES.has(stem.toLowerCase())) return false;
   if (MEMBER_EXTENSIONS.has(lower) && RECEIVERS.has(stem)) return false;
+  if (isCompoundExtension(name) || isMemberChain(name)) return false;
   return true;
 }

@@ -43,9 +43,11 @@ export const JS_LIBRARIES = new Set(
 );
 /** `console.log`, `Math.log`, `self.db`, `res.json`: a receiver and a member, not a file (checked on bare names). */
 export const RECEIVERS = new Set(
-  'console logger logging math Math np numpy torch tf self this cls res req resp ctx window document'.split(' '),
+  ('console logger logging math Math np numpy torch tf self this cls res req resp ctx window document ' +
+    // builtin collections: `list.zip`, `items.zip`, `dict.json`
+    'list dict tuple str arr array iter items').split(' '),
 );
-export const MEMBER_EXTENSIONS = new Set('log json db html'.split(' '));
+export const MEMBER_EXTENSIONS = new Set('log json db html zip'.split(' '));
 /** Extensionless file names worth a breadcrumb (when backticked, linked or after a directory). */
 export const PLAIN_NAMES = new Set(
   ('Makefile makefile GNUmakefile Dockerfile Containerfile Procfile Gemfile Rakefile Jenkinsfile Vagrantfile ' +
