@@ -190,7 +190,7 @@ describe('extractFiles: look-alikes that are not workspace files', () => {
     ['SNES addresses', 'Bank C0:0B4E to C2:F2F3..C2:F360.'],
     ['prose line refs', 'README.md section ~L462.'],
     ['ellipsis paths', 'Logs in plans/.../brief.md'],
-    ['a spaced file name tail', 'Input ROM `Chrono Trigger (USA).sfc` here.'],
+    ['a spaced file name tail in prose', 'Input ROM Chrono Trigger (USA).sfc here.'],
   ];
   for (const [name, text] of cases) {
     it(name, () => {
@@ -327,5 +327,24 @@ describe('extractFiles: compound extensions, calls and member chains are not bre
     assert.deepEqual(files(text).map((f) => f.at), [
       'backup.tar.gz', 'data.json.gz', 'types/index.d.ts', 'app.config.ts', 'lexer.ts(3,1)', 'tests/x.py',
     ]);
+  });
+});
+
+describe('extractFiles: file names with spaces', () => {
+  it('a whole code span or table cell is one name, its range covering every word', () => {
+    const text = '| Asset | Note |\n|---|---|\n| `Brand Guide.html` | x |\n| Meeting Notes (Q3).md | y |\n\n' +
+      'Open `Release Plan v2.md:14` and `Game Title (EU).sfc`, and `specs/Design Review.md`.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.source, f.line]), [
+      ['Brand Guide.html', 'Brand Guide.html', 'table', null],
+      ['Meeting Notes (Q3).md', 'Meeting Notes (Q3).md', 'table', null],
+      ['Release Plan v2.md', 'Release Plan v2.md:14', 'code', 14],
+      ['Game Title (EU).sfc', 'Game Title (EU).sfc', 'code', null],
+      ['specs/Design Review.md', 'specs/Design Review.md', 'code', null],
+    ]);
+  });
+
+  it('a phrase or a command is not a name; prose is not guessed', () => {
+    const text = '| Change |\n|---|\n| Update CHANGES.md |\n\nRun `cat release notes.md` and `See Intro.md`; the Team Guide.html page.\n';
+    assert.deepEqual(files(text).map((f) => f.at), ['CHANGES.md', 'notes.md', 'Intro.md', 'Guide.html']);
   });
 });

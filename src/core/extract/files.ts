@@ -13,6 +13,7 @@ import { classifyPath } from './pathShape';
 import { parseAnchor, splitSuffix, trailingLines } from './pathSuffix';
 import { trim } from './pathTrim';
 import { isCall, isFilePattern } from './pathContext';
+import { spacedNameStart } from './spacedNames';
 import { isTokenChar, MAX_TOKEN } from './tokenChars';
 
 type Source = FoundFile['source'];
@@ -121,6 +122,13 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
   const quoted = span !== undefined;
   const source: Source = base === 'text' && quoted ? 'code' : base;
+  // `Style Guide.html` alone in a code span or a table cell: the words before the last one are part of the name
+  const box = span ? span : base === 'table' ? cellAt(scan.block, a, b) : undefined;
+  if (box) {
+    const from = span ? span.contentStart : box.start;
+    const spaced = spacedNameStart(text, from, span ? span.contentEnd : box.end, a, b);
+    if (spaced >= 0) a = spaced;
+  }
   let tok = text.slice(a, b);
   // A backticked path the author's editor wrapped: `web/src/lib/` + newline + `foo.ts` is one path.
   let joinAt = -1;
@@ -145,6 +153,11 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   });
   scan.lastEnd = end;
   return resume;
+}
+
+/** The table cell of `block` holding [a, b), if any. */
+function cellAt(block: Block, a: number, b: number): { start: number; end: number } | undefined {
+  return block.cells?.find((c) => c.start <= a && b <= c.end);
 }
 
 /** `a/src/x.ts` on a `diff --git` / `--- a/…` / `+++ b/…` line: the `a/` and `b/` are git's, not the path's. */
