@@ -87,7 +87,7 @@ describe('extractFiles: forms', () => {
     assert.equal(one('The wizard `+page.svelte` polls.\n', '+page.svelte').at, '+page.svelte');
   });
 
-  it('Markdown link targets: #L10, #L10-L20, other anchors stripped, label paths too', () => {
+  it('Markdown link targets: #L10, #L10-L20, other anchors stripped; a label naming the same file is not read', () => {
     const text = 'Read [spec](../specs/x.md#L10) and [range](docs/a.md#L10-L20) and [s](docs/b.md#setup).\n';
     const hits = files(text).filter((f) => f.source === 'link');
     assert.deepEqual(hits.map((f) => [f.path, f.at, f.line, f.endLine]), [
@@ -96,7 +96,7 @@ describe('extractFiles: forms', () => {
       ['docs/b.md', 'docs/b.md#setup', null, null],
     ]);
     const labelled = files('[`CURRENT_TASK.md`](CURRENT_TASK.md)\n');
-    assert.deepEqual(labelled.map((f) => [f.path, f.source]), [['CURRENT_TASK.md', 'code'], ['CURRENT_TASK.md', 'link']]);
+    assert.deepEqual(labelled.map((f) => [f.path, f.source]), [['CURRENT_TASK.md', 'link']]);
   });
 
   it('bare names with a known extension', () => {
@@ -346,5 +346,24 @@ describe('extractFiles: file names with spaces', () => {
   it('a phrase or a command is not a name; prose is not guessed', () => {
     const text = '| Change |\n|---|\n| Update CHANGES.md |\n\nRun `cat release notes.md` and `See Intro.md`; the Team Guide.html page.\n';
     assert.deepEqual(files(text).map((f) => f.at), ['CHANGES.md', 'notes.md', 'Intro.md', 'Guide.html']);
+  });
+});
+
+describe('extractFiles: a link gives its target, never its label', () => {
+  it('a label naming a file gives one breadcrumb, the target, with the target\'s range', () => {
+    const text = 'Results in [summary.json](../../out/summary.json), see [`plan.md`](docs/plan.md#L4).\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.source, f.line]), [
+      ['../../out/summary.json', '../../out/summary.json', 'link', null],
+      ['docs/plan.md', 'docs/plan.md#L4', 'link', 4],
+    ]);
+  });
+
+  it('a path label in front of a URL, an anchor, or an image URL is no local file', () => {
+    const text = 'Read [docs/guide.md](https://example.org/guide.md), [setup.md](#setup) and ![chart.png](https://example.org/c.png).\n';
+    assert.deepEqual(files(text).filter((f) => !f.external).map((f) => f.path), []);
+  });
+
+  it('a label is still read when the link has no target', () => {
+    assert.deepEqual(files('An empty link [notes.md]() is text.\n').map((f) => f.path), ['notes.md']);
   });
 });

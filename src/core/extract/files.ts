@@ -51,14 +51,16 @@ export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
   return scan.out;
 };
 
-/** Headings, paragraphs, list items and table rows: the text between links, link labels, and link targets. */
+/** Headings, paragraphs, list items and table rows: the text between links, and link targets. */
 function scanInlineBlock(scan: Scan, block: Block): void {
   const base: Source = block.kind === 'tableRow' ? 'table' : 'text';
   let cur = block.contentStart;
   for (const inl of block.inlines) {
     if (inl.kind !== 'link' || inl.start < cur) continue;
     scanRange(scan, cur, Math.min(inl.start, block.contentEnd), base);
-    scanRange(scan, inl.contentStart, inl.contentEnd, base);
+    // The target is what the link points at: a label that names a file (`[report.json](../build/report.json)`)
+    // would be the same file checked from the wrong folder, and a label in front of a URL is no local file.
+    if (!inl.url) scanRange(scan, inl.contentStart, inl.contentEnd, base);
     linkTarget(scan, inl);
     cur = inl.end;
   }
@@ -107,12 +109,9 @@ function codeSpanAt(scan: Scan, a: number, b: number): Inline | undefined {
 /** Judges the token [a0, b0); returns where scanning resumes (past a joined second line, if any). */
 function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   const text = scan.text;
-  // Link syntax the parser did not read as a link (images, degraded sections): label and target apart.
+  // Link syntax the parser did not read as a link (images, degraded sections): the target alone, as for links.
   const mid = linkJoint(text, a0, b0);
-  if (mid > a0 && mid < b0 - 2) {
-    candidate(scan, a0, mid + 1, base);
-    return candidate(scan, mid + 2, b0, base);
-  }
+  if (mid >= a0 && mid < b0 - 2) return candidate(scan, mid + 2, b0, base);
   const t = trim(text, a0, b0);
   if (!t) return b0;
   let a = t[0];
