@@ -208,3 +208,19 @@ describe('extractCommits', () => {
     }
   });
 });
+
+describe('extractCommits: hex runs a hard wrap cut in two', () => {
+  it('neither half of a wrapped full SHA is a commit, nor the halves of a wrapped short one', () => {
+    const full = 'After the rebase the tip of the branch is now commit 0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\n' +
+      'e7f8a9b and nothing else changed in this session.\n';
+    none(full);
+    const short = 'The merge that brought the work in for the release is commit 9f8e7d6\nc5b (fixed later)\n';
+    none(short);
+  });
+
+  it('whole SHAs that end and start neighbouring lines stay, and so do lines too short to be wrapped', () => {
+    const text = 'The two commits of the session, in the order they were made: `1a2b3c4`\n5d6e7f8 fix: the parser\n\n' +
+      'Tip 0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\ne7f8a9b merged.\n';
+    assert.deepEqual(commits(text).map((c) => c.sha), ['1a2b3c4', '5d6e7f8', 'e7f8a9b']);
+  });
+});

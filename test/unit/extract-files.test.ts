@@ -367,3 +367,29 @@ describe('extractFiles: a link gives its target, never its label', () => {
     assert.deepEqual(files('An empty link [notes.md]() is text.\n').map((f) => f.path), ['notes.md']);
   });
 });
+
+describe('extractFiles: paths a hard wrap broke across two lines', () => {
+  it('prose: a break right after `/`, `-` or `_` joins the pieces; the range spans both lines', () => {
+    const text = 'The handler moved to service/app/routes/\nupload.py last week, the plan is in notes/plans/2026-04-\n' +
+      '02-intake.md and the runner in tools/run_\nnightly.sh too.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at]), [
+      ['service/app/routes/upload.py', 'service/app/routes/\nupload.py'],
+      ['notes/plans/2026-04-02-intake.md', 'notes/plans/2026-04-\n02-intake.md'],
+      ['tools/run_nightly.sh', 'tools/run_\nnightly.sh'],
+    ]);
+  });
+
+  it('list items, quotes and code spans join too; a join that is no path drops both pieces', () => {
+    const text = '- Spec at notes/specs/2026-\n  07-queue.md\n\n> See `lib/cache-\n> store.ts:40`.\n\nThe folder out/\nreport.json. In logs/2026-\n' +
+      '12 runs failed.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.line]), [
+      ['notes/specs/2026-07-queue.md', 'notes/specs/2026-\n  07-queue.md', null],
+      ['lib/cache-store.ts', 'lib/cache-\n> store.ts:40', 40],
+      ['out/report.json', 'out/\nreport.json', null],
+    ]);
+  });
+
+  it('a path that ends a line in plain words ends there', () => {
+    assert.deepEqual(paths('Edited src/a.ts\nindex.md next.\n'), ['src/a.ts', 'index.md']);
+  });
+});

@@ -14,6 +14,7 @@ import { parseAnchor, splitSuffix, trailingLines } from './pathSuffix';
 import { trim } from './pathTrim';
 import { isCall, isFilePattern } from './pathContext';
 import { spacedNameStart } from './spacedNames';
+import { endsMidPath, wrappedContinuation } from './wrappedPaths';
 import { isTokenChar, MAX_TOKEN } from './tokenChars';
 
 type Source = FoundFile['source'];
@@ -85,10 +86,8 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
     }
     // Without `.` or `/` only a whole code span can be a file name (`Makefile`): a cheap check on its backticks.
     if (!interesting && i - a >= 4 && text.charCodeAt(a - 1) === 96 && text.charCodeAt(i) === 96) interesting = true;
-    // `web/` at a line break may continue on the next line of a code span.
-    if (!interesting && sep && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) {
-      interesting = true;
-    }
+    // `web/` or `plans/2026-05-` at a line break may continue on the next line.
+    if (!interesting && sep && endsMidPath(text, a, i)) interesting = true;
     if (interesting && i - a >= 2 && i - a <= MAX_TOKEN) {
       const resume = candidate(scan, a, i, source);
       if (resume > i) i = resume;
@@ -129,12 +128,15 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
     if (spaced >= 0) a = spaced;
   }
   let tok = text.slice(a, b);
-  // A backticked path the author's editor wrapped: `web/src/lib/` + newline + `foo.ts` is one path.
+  // A path wrapped in a code span or a prose paragraph: `web/src/lib/` + newline + `foo.ts` is one path. When the
+  // joined text is no path, neither piece is reported (the second alone would be a wrong bare name).
   let joinAt = -1;
   let resume = b0;
-  if (span && b === b0 && tok.endsWith('/')) {
-    const next = wrappedContinuation(text, b, span.contentEnd);
+  const limit = span ? span.contentEnd : base === 'text' ? scan.block.contentEnd : -1;
+  if (limit > b0 && endsMidPath(text, a, b0)) {
+    const next = wrappedContinuation(text, b0, limit);
     if (next) {
+      tok = text.slice(a, b0);
       joinAt = tok.length;
       tok += text.slice(next[0], next[1]);
       resume = next[1];
@@ -173,20 +175,6 @@ const DIFF_LINE = /^[ \t>]*(?:diff --git (?:a\/\S+ )?|--- |\+\+\+ )$/;
 function linkJoint(text: string, a: number, b: number): number {
   for (let i = a; i < b - 1; i++) if (text.charCodeAt(i) === 93 && text.charCodeAt(i + 1) === 40) return i;
   return -1;
-}
-
-/** After a line break inside a code span: the offsets of the next line's first token, if it continues a path. */
-function wrappedContinuation(text: string, at: number, limit: number): [number, number] | undefined {
-  let q = at;
-  if (text.charCodeAt(q) === 13) q++;
-  if (text.charCodeAt(q) !== 10 && text.charCodeAt(at) !== 13) return undefined;
-  if (text.charCodeAt(q) === 10) q++;
-  while (q < limit && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 62)) q++;
-  let e = q;
-  while (e < limit && isTokenChar(text.charCodeAt(e)) && e - q <= MAX_TOKEN) e++;
-  if (e === q || e - q > MAX_TOKEN) return undefined;
-  const t = trim(text, q, e);
-  return t && t[0] === q ? [q, t[1]] : undefined;
 }
 
 /** `[x](../specs/x.md#L10-L20)`: the target (URLs, mail and in-page anchors excepted), with lines from `#L`. */
