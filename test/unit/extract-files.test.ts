@@ -393,3 +393,18 @@ describe('extractFiles: paths a hard wrap broke across two lines', () => {
     assert.deepEqual(paths('Edited src/a.ts\nindex.md next.\n'), ['src/a.ts', 'index.md']);
   });
 });
+
+describe('extractFiles: unlisted extensions with a line number', () => {
+  it('name.ext:LINE with a short lowercase extension is a breadcrumb, bare or in a folder', () => {
+    const text = 'Fails in scanner.mll:88, grammar.mly:12, defs.bzl:3 and infra/net.tf:40:7 (see ops/app.bicep:9).\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.line, f.column]), [
+      ['scanner.mll', 88, null], ['grammar.mly', 12, null], ['defs.bzl', 3, null], ['infra/net.tf', 40, 7], ['ops/app.bicep', 9, null],
+    ]);
+  });
+
+  it('without a line, or as a host and port, or a receiver and member, it stays out', () => {
+    const text = 'Edit scanner.mll, `grammar.mly` and infra/x.bicep; reach cache.internal:6379, db.local:5432, ' +
+      'api.example.io:443 and 0.0.0.0:8080; self.opts:3 is code.\n';
+    assert.deepEqual(paths(text), []);
+  });
+});

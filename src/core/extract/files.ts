@@ -144,7 +144,7 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   }
   const sfx = splitSuffix(tok);
   const path = tok.slice(0, sfx.pathEnd);
-  const kind = classifyPath(path, quoted);
+  const kind = classifyPath(path, quoted, sfx.line !== null);
   if (!kind || a < scan.lastEnd) return resume;
   let end = joinAt >= 0 && sfx.end > joinAt ? resume - (tok.length - sfx.end) : a + sfx.end;
   if (sfx.line === null && sfx.symbol === null && end < text.length) end = trailingLines(text, end, sfx);

@@ -12,6 +12,10 @@ import { isCompoundExtension, isMemberChain, isSlashAlternatives, isSuffixPatter
 
 const DRIVE = /^[A-Za-z]:[\\/]/;
 const EXT_SHAPE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
+/** An extension outside our lists, accepted with a `:LINE` after it: short, lowercase, letters and digits. */
+const UNLISTED_EXTENSION = /^[a-z][a-z0-9]{0,5}$/;
+/** `db.local:5432`, `redis.internal:6379`: a host and its port, not a file and its line. */
+const NETWORK_SUFFIXES = new Set('local localhost localdomain internal lan home corp svc cluster intra test example invalid arpa'.split(' '));
 /** Globs, placeholders, template syntax, shell variables, escapes and Windows separators. */
 const NOT_LITERAL = /[*?<>{}$\\]/;
 
@@ -19,9 +23,10 @@ export type PathKind = 'workspace' | 'external';
 
 /**
  * `path` is the token without any `:line`/`::symbol`/`#anchor` suffix. `quoted` is true for backticks and link
- * targets, where the author plainly meant a name, so extensionless names like `Makefile` are accepted.
+ * targets, where the author plainly meant a name, so extensionless names like `Makefile` are accepted. `withLine`
+ * is true when a `:LINE` was written after it: that is evidence of a file even for an extension we do not list.
  */
-export function classifyPath(path: string, quoted: boolean): PathKind | null {
+export function classifyPath(path: string, quoted: boolean, withLine = false): PathKind | null {
   const n = path.length;
   if (n < 2 || n > 400) return null;
   if (path.charCodeAt(n - 1) === 47 /* / */) return null; // a directory
@@ -52,7 +57,7 @@ export function classifyPath(path: string, quoted: boolean): PathKind | null {
     if ((s === '.' || s === '..') && i > 0 && segments[i - 1] !== '..' && segments[i - 1] !== '.') return null;
   }
   if (hasDir && !external && (looksLikeHost(segments[0]) || isSlashAlternatives(segments, quoted))) return null;
-  if (!fileNameOk(last, hasDir || external, quoted)) return null;
+  if (!fileNameOk(last, hasDir || external, quoted, withLine)) return null;
   return external ? 'external' : 'workspace';
 }
 
@@ -64,7 +69,7 @@ function looksLikeHost(first: string): boolean {
   return HOST_SUFFIXES.has(tld) || first.startsWith('www.');
 }
 
-function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
+function fileNameOk(name: string, hasDir: boolean, quoted: boolean, withLine: boolean): boolean {
   if (name === '' || name === '.' || name === '..') return false;
   if (name.charCodeAt(0) === 46 /* . */) return DOTFILES.has(name.slice(1)) || /^\.env\.[\w.-]+$/.test(name);
   if (PLAIN_NAMES.has(name)) return hasDir || quoted;
@@ -78,8 +83,11 @@ function fileNameOk(name: string, hasDir: boolean, quoted: boolean): boolean {
   const stem = name.slice(0, dot);
   if (!/[A-Za-z0-9]/.test(stem)) return false; // `-.md`, `+.ts`
   if (isSuffixPattern(stem, hasDir)) return false;
-  if (hasDir) return BARE_EXTENSIONS.has(lower) || DIR_ONLY_EXTENSIONS.has(lower);
-  if (!BARE_EXTENSIONS.has(lower)) return false;
+  // `lexer.mll:120`, `rules.bzl:3`: a line number makes a short lowercase extension a file's, listed or not.
+  const lined = withLine && UNLISTED_EXTENSION.test(ext) && !HOST_SUFFIXES.has(lower) && !NETWORK_SUFFIXES.has(lower) &&
+    !RECEIVERS.has(stem);
+  if (hasDir) return BARE_EXTENSIONS.has(lower) || DIR_ONLY_EXTENSIONS.has(lower) || lined;
+  if (!BARE_EXTENSIONS.has(lower) && !lined) return false;
   // A bare name: reject one-letter stems in prose (`a.m.`-like abbreviations) and `X.js` library names.
   if (stem.length < 2 && !quoted) return false;
   if (stem.charCodeAt(0) === 40 /* ( */) return false; // `Chrono Trigger (USA).sfc`: the tail of a spaced name
