@@ -224,3 +224,17 @@ describe('extractCommits: hex runs a hard wrap cut in two', () => {
     assert.deepEqual(commits(text).map((c) => c.sha), ['1a2b3c4', '5d6e7f8', 'e7f8a9b']);
   });
 });
+
+describe('extractCommits: the commit a pull request was at', () => {
+  it('PR #N @ sha (spaced, glued, backticked, MR !N) is keyword evidence', () => {
+    assert.deepEqual(commits('Landed as PR #31 @ `9c8b7a6` this morning.'), [{ sha: '9c8b7a6', evidence: 'keyword' }]);
+    assert.deepEqual(commits('- PR #7@4d5e6f7a, MR !12 @ **0b1c2d3**'), [
+      { sha: '4d5e6f7a', evidence: 'keyword' }, { sha: '0b1c2d3', evidence: 'keyword' },
+    ]);
+  });
+
+  it('an @ after anything else is not', () => {
+    none('Mail ops@a1b2c3d4e about it.');
+    assert.deepEqual(commits('Issue #31 @ `5d6e7f8` stays open.'), [{ sha: '5d6e7f8', evidence: 'bare' }]);
+  });
+});

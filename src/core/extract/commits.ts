@@ -15,7 +15,7 @@ import {
   firstTokenAt, gluedAfter, gluedBefore, isAllDigits, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
 } from './hex';
 import {
-  codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
+  afterPullRequestAt, codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
   sentenceAround, TextCommitTables, type Window,
 } from './commitContext';
 import { refsWithTokens } from './refs';
@@ -91,7 +91,7 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   if (column) return column;
   if (b.kind === 'paragraph' && tables.isRow(lineOf(parsed.lineStarts, start), start)) return 'column';
   if (isLogLine(text, start, end, w)) return 'log-line';
-  if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w)) return 'keyword';
+  if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w) || afterPullRequestAt(text, start)) return 'keyword';
   return b.kind === 'html' ? null : 'bare';
 }
 

@@ -8,6 +8,7 @@
  */
 import { lineOf } from '../parse/lines';
 import { withoutWrappedPieces } from './wrappedHex';
+import { afterPullRequestAt } from './commitContext';
 
 export interface HexToken {
   start: number;
@@ -128,6 +129,7 @@ export function gluedBefore(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   const before2 = text.charCodeAt(start - 2);
   if (before === 35 /* # */) return true;
+  if (before === 64 /* @ */ && afterPullRequestAt(text, start)) return false; // `PR #31@9c8b7a6`
   if (before === 45 /* - */ && isWordChar(before2)) return true; // UUID tail, slug-abc1234
   if (
     (before === 58 /* : */ || before === 61 /* = */ || before === 47 /* / */ || before === 64 /* @ */ ||
