@@ -238,3 +238,21 @@ describe('extractCommits: the commit a pull request was at', () => {
     assert.deepEqual(commits('Issue #31 @ `5d6e7f8` stays open.'), [{ sha: '5d6e7f8', evidence: 'bare' }]);
   });
 });
+
+describe('extractCommits: SHAs shaped like numbers in exponent form', () => {
+  it('in a commit log (a commit message after it, or log lines around it) they are commits', () => {
+    const text = '```\n2e71040 fix(cli): exit codes\n4c5d6e7 docs: readme\n```\n\n- 3e80915 - chore: bump deps\n\n' +
+      '- 5a6b7c8 add the parser\n- 7e12345 wire the cache\n';
+    assert.deepEqual(commits(text), [
+      { sha: '2e71040', evidence: 'log-line' }, { sha: '4c5d6e7', evidence: 'log-line' },
+      { sha: '3e80915', evidence: 'log-line' }, { sha: '5a6b7c8', evidence: 'log-line' }, { sha: '7e12345', evidence: 'log-line' },
+    ]);
+  });
+
+  it('where a SHA is claimed (a Commit column, "commit" right before) too; elsewhere they are numbers', () => {
+    assert.deepEqual(commits('| Commit | What |\n|---|---|\n| `6e20481` | x |\n\nFixed in commit `8e31337`.\n'), [
+      { sha: '6e20481', evidence: 'column' }, { sha: '8e31337', evidence: 'keyword' },
+    ]);
+    none('The bound is 1e50032 here; 2e30000 steps ran.\n\n- 1e10000 iterations per run\n\n```\n1e50032 0.5 0.7\n2e40000 0.1 0.2\n```\n');
+  });
+});

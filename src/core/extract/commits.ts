@@ -12,7 +12,7 @@ import type { CommitEvidence } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundCommit } from './types';
 import {
-  firstTokenAt, gluedAfter, gluedBefore, isAllDigits, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
+  firstTokenAt, gluedAfter, gluedBefore, hasShaLength, isAllDigits, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
 } from './hex';
 import {
   afterPullRequestAt, codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
@@ -20,6 +20,7 @@ import {
 } from './commitContext';
 import { refsWithTokens } from './refs';
 import { gluedCommits } from './commitGlued';
+import { inCommitLog, isExponentForm } from './exponentShas';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -55,20 +56,29 @@ function findCommits(parsed: ParsedText): FoundCommit[] {
 /** The evidence for the token at [start, end) in block `b`, or null when it is not a commit. */
 function judge(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
   const evidence = judgeShape(parsed, tables, b, start, end, claimed);
+  if (!evidence) return null;
+  // `1e50032` reads as a number too: a commit in a commit log, or where a SHA is explicitly claimed
+  const exponent = isExponentForm(parsed.text, start, end);
+  if (exponent && evidence === 'log-line') return inCommitLog(parsed.text, start, end) ? evidence : null;
   // an all-digit token (`8914391`) is a number unless a SHA is explicitly claimed for it
-  if (!evidence || !isAllDigits(parsed.text, start, end)) return evidence;
+  if (!exponent && !isAllDigits(parsed.text, start, end)) return evidence;
   if (evidence === 'ref-claim' || evidence === 'column' || evidence === 'range' || evidence === 'front-matter') return evidence;
   return evidence === 'keyword' && commitRightBefore(parsed.text, start) ? evidence : null;
+}
+
+/** A commit's length and either an ordinary SHA shape or the exponent shape `judge` decides on. */
+function shaShaped(text: string, start: number, end: number): boolean {
+  return plausibleSha(text, start, end, true) || (hasShaLength(end - start) && isExponentForm(text, start, end));
 }
 
 function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
   const { text } = parsed;
   if (b.kind === 'frontMatter') {
     // `git_commit: 8914391` names its value a commit even when it is all digits
-    const shaped = plausibleSha(text, start, end) || (isAllDigits(text, start, end) && end - start <= 40 && end - start >= 7);
+    const shaped = shaShaped(text, start, end) || (isAllDigits(text, start, end) && end - start <= 40 && end - start >= 7);
     return shaped && !gluedAfter(text, end) && frontMatterKey(text, lineStartAt(parsed.lineStarts, start), start) ? 'front-matter' : null;
   }
-  if (!plausibleSha(text, start, end, true)) return null;
+  if (!shaShaped(text, start, end)) return null;
   let floor = b.contentStart;
   let ceil = b.contentEnd;
   let header: string | undefined;
