@@ -256,3 +256,20 @@ describe('extractCommits: SHAs shaped like numbers in exponent form', () => {
     none('The bound is 1e50032 here; 2e30000 steps ran.\n\n- 1e10000 iterations per run\n\n```\n1e50032 0.5 0.7\n2e40000 0.1 0.2\n```\n');
   });
 });
+
+describe('extractCommits: ranges and lists in front matter', () => {
+  it('both ends of a range under a commit or range key, and the items of a commits list', () => {
+    const text = '---\ncommit_range: a1b2c3d..e4f5a6b\nrange: "1a2b3c4^..5d6e7f8"\ncommits: [0a1b2c3, 4d5e6f7]\nshas:\n' +
+      '  - 7a8b9c0\n  - "1d2e3f4"\n---\n# Notes\n';
+    assert.deepEqual(commits(text), [
+      { sha: 'a1b2c3d', evidence: 'range' }, { sha: 'e4f5a6b', evidence: 'range' },
+      { sha: '1a2b3c4', evidence: 'range' }, { sha: '5d6e7f8', evidence: 'range' },
+      { sha: '0a1b2c3', evidence: 'front-matter' }, { sha: '4d5e6f7', evidence: 'front-matter' },
+      { sha: '7a8b9c0', evidence: 'front-matter' }, { sha: '1d2e3f4', evidence: 'front-matter' },
+    ]);
+  });
+
+  it('ranges and lists under other keys are not commits', () => {
+    none('---\nid: 4b5c6d7..8e9f0a1\nchecksums: [a0b1c2d, e3f4a5b]\ntags:\n  - 6c7d8e9\n---\n# Notes\n');
+  });
+});

@@ -15,12 +15,13 @@ import {
   firstTokenAt, gluedAfter, gluedBefore, hasShaLength, isAllDigits, lineStartAt, plausibleSha, rangeAfter, rangeBefore, scanHexTokens,
 } from './hex';
 import {
-  afterPullRequestAt, codeLineEvidence, columnEvidence, commitRightBefore, frontMatterKey, hasKeyword, isLogLine, namedAsOther,
+  afterPullRequestAt, codeLineEvidence, columnEvidence, commitRightBefore, hasKeyword, isLogLine, namedAsOther,
   sentenceAround, TextCommitTables, type Window,
 } from './commitContext';
 import { refsWithTokens } from './refs';
 import { gluedCommits } from './commitGlued';
 import { inCommitLog, isExponentForm } from './exponentShas';
+import { frontMatterEvidence } from './frontMatterCommits';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -76,7 +77,10 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   if (b.kind === 'frontMatter') {
     // `git_commit: 8914391` names its value a commit even when it is all digits
     const shaped = shaShaped(text, start, end) || (isAllDigits(text, start, end) && end - start <= 40 && end - start >= 7);
-    return shaped && !gluedAfter(text, end) && frontMatterKey(text, lineStartAt(parsed.lineStarts, start), start) ? 'front-matter' : null;
+    if (!shaped) return null;
+    const line = lineOf(parsed.lineStarts, start);
+    const lineEnd = line + 1 < parsed.lineStarts.length ? parsed.lineStarts[line + 1] : text.length;
+    return frontMatterEvidence(text, b.contentStart, parsed.lineStarts[line], Math.min(lineEnd, b.contentEnd), start, end);
   }
   if (!shaShaped(text, start, end)) return null;
   let floor = b.contentStart;
