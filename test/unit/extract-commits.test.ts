@@ -273,3 +273,19 @@ describe('extractCommits: ranges and lists in front matter', () => {
     none('---\nid: 4b5c6d7..8e9f0a1\nchecksums: [a0b1c2d, e3f4a5b]\ntags:\n  - 6c7d8e9\n---\n# Notes\n');
   });
 });
+
+describe('extractCommits: a SHA alone on its line under a label', () => {
+  const full = (c: string) => `0123456789abcdef0123456789abcdef0123456${c}`;
+  it('a label line (`Commit:`, bold, a heading, one blank line between) names the SHA below it', () => {
+    const text = `**Last commit**\n\`${full('1')}\`\n\nCommit:\n${full('2')}\n\n### Merge commit\n\n- **${full('3')}**\n\nHEAD (full):\n> 9a8b7c6d\n`;
+    assert.deepEqual(commits(text), [
+      { sha: full('1'), evidence: 'keyword' }, { sha: full('2'), evidence: 'keyword' },
+      { sha: full('3'), evidence: 'keyword' }, { sha: '9a8b7c6d', evidence: 'keyword' },
+    ]);
+  });
+
+  it('a line about something else, a sentence, or a label two blank lines up gives nothing', () => {
+    const text = `Session:\n${full('4')}\n\nWe wrote the commit message yesterday:\n${full('5')}\n\nCommit:\n\n\n${full('6')}\n`;
+    assert.deepEqual(commits(text).map((c) => c.evidence), ['bare', 'bare', 'bare']);
+  });
+});

@@ -22,6 +22,7 @@ import { refsWithTokens } from './refs';
 import { gluedCommits } from './commitGlued';
 import { inCommitLog, isExponentForm } from './exponentShas';
 import { frontMatterEvidence } from './frontMatterCommits';
+import { labelledAbove } from './labelledShas';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -106,6 +107,7 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   if (b.kind === 'paragraph' && tables.isRow(lineOf(parsed.lineStarts, start), start)) return 'column';
   if (isLogLine(text, start, end, w)) return 'log-line';
   if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w) || afterPullRequestAt(text, start)) return 'keyword';
+  if (labelledAbove(text, parsed.lineStarts, start, end)) return 'keyword';
   return b.kind === 'html' ? null : 'bare';
 }
 
