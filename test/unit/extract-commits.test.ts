@@ -289,3 +289,14 @@ describe('extractCommits: a SHA alone on its line under a label', () => {
     assert.deepEqual(commits(text).map((c) => c.evidence), ['bare', 'bare', 'bare']);
   });
 });
+
+describe('extractCommits: full-width punctuation', () => {
+  it('separates tokens and gives the context its ASCII twin gives', () => {
+    assert.deepEqual(commits('現在の HEAD：5a4b3c2 です。\n'), [{ sha: '5a4b3c2', evidence: 'ref-claim' }]);
+    assert.deepEqual(commits('コミット：6a4b3c2 を確認\n'), [{ sha: '6a4b3c2', evidence: 'keyword' }]);
+    assert.deepEqual(commits('修正済み（commit 7a4b3c2）\n'), [{ sha: '7a4b3c2', evidence: 'keyword' }]);
+    assert.deepEqual(commits('main：0d1e2f3 のまま\n'), [{ sha: '0d1e2f3', evidence: 'ref-claim' }]);
+  });
+
+  it('a full-width # glues as # does', () => none('色は ＃1f6feb80 です\n'));
+});

@@ -23,16 +23,25 @@ import { gluedCommits } from './commitGlued';
 import { inCommitLog, isExponentForm } from './exponentShas';
 import { frontMatterEvidence } from './frontMatterCommits';
 import { labelledAbove } from './labelledShas';
+import { isSpacingFullWidth, withAsciiPunctuation } from './asciiPunctuation';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
-    return findCommits(parsed);
+    return findCommits(withAsciiPunctuation(parsed), parsed.text);
   } catch {
     return []; // never throw on any input
   }
 };
 
-function findCommits(parsed: ParsedText): FoundCommit[] {
+/** What judging a token needs besides the token: `raw` is the text as written, `parsed.text` the ASCII view. */
+interface Judging {
+  parsed: ParsedText;
+  raw: string;
+  tables: TextCommitTables;
+  claimed: Set<number>;
+}
+
+function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
   const { text, blocks } = parsed;
   const tokens = scanHexTokens(text);
   const out: FoundCommit[] = [];
@@ -40,14 +49,14 @@ function findCommits(parsed: ParsedText): FoundCommit[] {
   const claimed = new Set<number>();
   for (const r of refsWithTokens(parsed, tokens)) if (r.sha) claimed.add(r.sha.start);
   const done = new Set<number>(); // token starts already judged (list items' ranges nest)
-  const tables = new TextCommitTables(text, parsed.lineStarts);
+  const j: Judging = { parsed, raw, tables: new TextCommitTables(text, parsed.lineStarts), claimed };
   for (const b of blocks) {
     if (b.kind === 'tableRow' && b.isHeaderRow) continue;
     for (let i = firstTokenAt(tokens, b.contentStart); i < tokens.length && tokens[i].start < b.contentEnd; i++) {
       const t = tokens[i];
       if (t.end > b.contentEnd || done.has(t.start)) continue;
       done.add(t.start);
-      const evidence = judge(parsed, tables, b, t.start, t.end, claimed);
+      const evidence = judge(j, b, t.start, t.end);
       if (evidence) out.push({ sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end });
     }
   }
@@ -56,8 +65,9 @@ function findCommits(parsed: ParsedText): FoundCommit[] {
 }
 
 /** The evidence for the token at [start, end) in block `b`, or null when it is not a commit. */
-function judge(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
-  const evidence = judgeShape(parsed, tables, b, start, end, claimed);
+function judge(j: Judging, b: Block, start: number, end: number): CommitEvidence | null {
+  const { parsed } = j;
+  const evidence = judgeShape(j, b, start, end);
   if (!evidence) return null;
   // `1e50032` reads as a number too: a commit in a commit log, or where a SHA is explicitly claimed
   const exponent = isExponentForm(parsed.text, start, end);
@@ -73,7 +83,8 @@ function shaShaped(text: string, start: number, end: number): boolean {
   return plausibleSha(text, start, end, true) || (hasShaLength(end - start) && isExponentForm(text, start, end));
 }
 
-function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, start: number, end: number, claimed: Set<number>): CommitEvidence | null {
+function judgeShape(j: Judging, b: Block, start: number, end: number): CommitEvidence | null {
+  const { parsed, raw, tables, claimed } = j;
   const { text } = parsed;
   if (b.kind === 'frontMatter') {
     // `git_commit: 8914391` names its value a commit even when it is all digits
@@ -95,10 +106,10 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   const w = sentenceAround(text, start, end, Math.max(floor, lineStartAt(parsed.lineStarts, start)), ceil);
   const isRange = rangeAfter(text, end, ceil) !== null || rangeBefore(text, start, floor) !== null;
   if (isRange) {
-    const otherSideGlued = rangeAfter(text, end, ceil) ? gluedBefore(text, start) : gluedAfter(text, end);
+    const otherSideGlued = rangeAfter(text, end, ceil) ? glueBefore(text, raw, start) : glueAfter(text, raw, end);
     return otherSideGlued || namedAsOther(text, start, end, w) ? null : 'range';
   }
-  if (gluedBefore(text, start) || gluedAfter(text, end) || namedAsOther(text, start, end, w)) return null;
+  if (glueBefore(text, raw, start) || glueAfter(text, raw, end) || namedAsOther(text, start, end, w)) return null;
   if (claimed.has(start)) return 'ref-claim';
   if (b.kind === 'code') return codeLineEvidence(text, start, end, w);
   const column = columnEvidence(header);
@@ -109,6 +120,15 @@ function judgeShape(parsed: ParsedText, tables: TextCommitTables, b: Block, star
   if (hasKeyword(text, w) || hasKeywordInHeading(text, b, w) || afterPullRequestAt(text, start)) return 'keyword';
   if (labelledAbove(text, parsed.lineStarts, start, end)) return 'keyword';
   return b.kind === 'html' ? null : 'bare';
+}
+
+/** Glue read on the ASCII view, except after a full-width sign that spaces itself (`main：5a4b3c2` is `main: 5a4b3c2`). */
+function glueBefore(text: string, raw: string, start: number): boolean {
+  return gluedBefore(text, start) && !isSpacingFullWidth(raw.charCodeAt(start - 1));
+}
+
+function glueAfter(text: string, raw: string, end: number): boolean {
+  return gluedAfter(text, end) && !isSpacingFullWidth(raw.charCodeAt(end));
 }
 
 /** A heading is one sentence even when it holds `.`: `Phase 1.2 — x (commit abc1234)`. */
