@@ -15,6 +15,7 @@ import { trim } from './pathTrim';
 import { isCall, isFilePattern } from './pathContext';
 import { spacedNameStart } from './spacedNames';
 import { endsMidPath, wrappedContinuation } from './wrappedPaths';
+import { annotateFiles } from './fileAnnotations';
 import { isTokenChar, MAX_TOKEN } from './tokenChars';
 
 type Source = FoundFile['source'];
@@ -49,6 +50,7 @@ export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
   } catch {
     // A bug here must not take the whole analysis down: keep what was found so far.
   }
+  annotateFiles(parsed, scan.out);
   return scan.out;
 };
 

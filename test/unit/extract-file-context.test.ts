@@ -1,0 +1,110 @@
+// What a handoff's own words say of the files it names: the qualifier (planned, removed, renamed, struck,
+// elsewhere) read from the breadcrumb's clause. All text is synthetic.
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../src/core/parse/parseDocument';
+import { extractFiles } from '../../src/core/extract/files';
+
+/** `path → qualifier` (or `-`) for every breadcrumb of `text`, in order. */
+function qualifiers(text: string): string[] {
+  return extractFiles(parseDocument(text), { path: 'HANDOFF.md' }).map((f) => `${f.path} ${f.qualifier ?? '-'}`);
+}
+
+
+describe('file qualifiers', () => {
+  it('planned: will create, to be added, (new), new file, Create x, TODO: add, planned/proposed, a New status cell', () => {
+    const text = [
+      '- We will create `src/cache/lru.ts` next session.',
+      '- `docs/runbook.md` is to be added later.',
+      '- lib/queue/worker.py (new)',
+      '- Tests go in a new file `tests/test_queue.py`.',
+      '- **Files:** Create `web/static/chart.html`; modify `web/src/app.ts`.',
+      '- TODO: add `scripts/seed_db.sh`',
+      '- The proposed `docs/adr/0007-cache.md` covers it.',
+      '',
+      '| File | Status |', '|---|---|', '| `api/limits.py` | New |', '| `api/quota.py` | modified |', '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'src/cache/lru.ts planned', 'docs/runbook.md planned', 'lib/queue/worker.py planned', 'tests/test_queue.py planned',
+      'web/static/chart.html planned', 'web/src/app.ts -', 'scripts/seed_db.sh planned', 'docs/adr/0007-cache.md planned',
+      'api/limits.py planned', 'api/quota.py -',
+    ]);
+  });
+
+  it('removed: deleted, [removed], (deleted), delete x, dropped, retired, gone, no longer exists, D status, diff-stat, rm', () => {
+    const text = [
+      '- Deleted stale files: `old/a_util.py`, `old/b_util.py`',
+      '- `tools/legacy.sh` [removed]',
+      '- conf/extra.yaml (deleted)',
+      '- Then delete `tmp/scratch.md` before merging.',
+      '- `patches/fix-17.patch` was dropped (dead content)',
+      '- `bin/deploy-v1.sh` retired; `bin/deploy.sh` replaces it.',
+      '- `notes/todo.txt` is gone',
+      '- `cfg/old.toml` no longer exists.',
+      '',
+      '| Path | Git |', '|---|---|', '| `src/shim.ts` | D |', '| `src/core.ts` | M |', '',
+      '```', 'src/models/session.py            |  212 ------', 'src/models/user.py               |   14 ++--', 'rm -f build/cache.json', '```', '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'old/a_util.py removed', 'old/b_util.py removed', 'tools/legacy.sh removed', 'conf/extra.yaml removed',
+      'tmp/scratch.md removed', 'patches/fix-17.patch removed', 'bin/deploy-v1.sh removed', 'bin/deploy.sh -',
+      'notes/todo.txt removed', 'cfg/old.toml removed', 'src/shim.ts removed', 'src/core.ts -',
+      'src/models/session.py removed', 'src/models/user.py -', 'build/cache.json removed',
+    ]);
+  });
+
+  it('renamed: the left side of an arrow, renamed/moved to, git mv; the right side gets nothing', () => {
+    const text = [
+      '1. Renamed `agents/review.md` → `agents/rules-review.md`',
+      '2. fixed the reference from docs/a_guide.md -> docs/b_guide.md',
+      '3. `lib/util.ts` was moved to `lib/shared/`',
+      '4. git mv scripts/run.sh scripts/start.sh',
+      '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'agents/review.md renamed', 'agents/rules-review.md -', 'docs/a_guide.md renamed', 'docs/b_guide.md -',
+      'lib/util.ts renamed', 'scripts/run.sh renamed', 'scripts/start.sh -',
+    ]);
+  });
+
+  it('struck: inside ~~…~~', () => {
+    assert.deepEqual(qualifiers('- ~~Update `docs/setup.md`~~ superseded; see `docs/install.md`.\n'), [
+      'docs/setup.md struck', 'docs/install.md -',
+    ]);
+  });
+
+  it('elsewhere: another repo, a branch, a pending PR, upstream, a submodule, memory, ~/, a server, untracked', () => {
+    const text = [
+      '- `migrations/004-split.md` in the tools-core repo',
+      '- The spec `docs/spec-v2.md` on the `feat/spec-v2` branch',
+      '- `api/auth.py` in PR #12, pending review',
+      '- `vendor/lib/parse.c` (submodule)',
+      '- Details in memory `project_state_notes.md`.',
+      '- `deploy/prod.yaml` on the server only',
+      '- `data/raw_dump.csv` is untracked',
+      '- `third_party/zlib/zconf.h` lives upstream',
+      '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'migrations/004-split.md elsewhere', 'docs/spec-v2.md elsewhere', 'api/auth.py elsewhere', 'vendor/lib/parse.c elsewhere',
+      'project_state_notes.md elsewhere', 'deploy/prod.yaml elsewhere', 'data/raw_dump.csv elsewhere', 'third_party/zlib/zconf.h elsewhere',
+    ]);
+  });
+
+  it('no qualifier from words that govern something else, negations, flows, or the next line', () => {
+    const text = [
+      '- Removed the import of `utils/fmt.py` from `cli/main.py`.',
+      '- `keep/notes.md` was not deleted.',
+      '- Reading order: `START.md` → `GUIDE.md` → `FAQ.md`',
+      '- `api/memory.py` memory endpoints stay as they are.',
+      '- Removed `{% include "parts/row.html" %}` from the template',
+      '- **Step 1: Write the test** — mirror `tests/test_base.py` for it',
+      'agents/old_role.md    (deleted)',
+      'agents/new_role.md',
+      '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'utils/fmt.py -', 'cli/main.py -', 'keep/notes.md -', 'START.md -', 'GUIDE.md -', 'FAQ.md -', 'api/memory.py -',
+      'parts/row.html -', 'tests/test_base.py -', 'agents/old_role.md removed', 'agents/new_role.md -',
+    ]);
+  });
+});
