@@ -1,5 +1,5 @@
 // What a handoff's own words say of the files it names: the qualifier (planned, removed, renamed, struck,
-// elsewhere) read from the breadcrumb's clause. All text is synthetic.
+// elsewhere) read from the breadcrumb's clause, and the folder hint of a bare name. All text is synthetic.
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { extractFiles } from '../../src/core/extract/files';
@@ -9,6 +9,10 @@ function qualifiers(text: string): string[] {
   return extractFiles(parseDocument(text), { path: 'HANDOFF.md' }).map((f) => `${f.path} ${f.qualifier ?? '-'}`);
 }
 
+/** `path → folder hint` (or `-`) for every breadcrumb of `text`, in order. */
+function hints(text: string): string[] {
+  return extractFiles(parseDocument(text), { path: 'HANDOFF.md' }).map((f) => `${f.path} ${f.folderHint ?? '-'}`);
+}
 
 describe('file qualifiers', () => {
   it('planned: will create, to be added, (new), new file, Create x, TODO: add, planned/proposed, a New status cell', () => {
@@ -106,5 +110,35 @@ describe('file qualifiers', () => {
       'utils/fmt.py -', 'cli/main.py -', 'keep/notes.md -', 'START.md -', 'GUIDE.md -', 'FAQ.md -', 'api/memory.py -',
       'parts/row.html -', 'tests/test_base.py -', 'agents/old_role.md removed', 'agents/new_role.md -',
     ]);
+  });
+});
+
+describe('folder hints of bare names', () => {
+  it('a folder named in the same clause, before ("in x/") or after ("(under x)")', () => {
+    const text = 'In `api/app/`, `config.py` and `main.py` changed. Also `settings.py` (under `gateway/app`) and routes.py in web/src/.\n';
+    assert.deepEqual(hints(text), ['config.py api/app', 'main.py api/app', 'settings.py gateway/app', 'routes.py web/src']);
+  });
+
+  it('a tree diagram, drawn or indented', () => {
+    const drawn = '```\ndeploy/stack/\n├── grafana/\n│   ├── datasources.yaml\n│   └── +page.svelte\n└── compose.yml\n```\n';
+    assert.deepEqual(hints(drawn), ['datasources.yaml deploy/stack/grafana', '+page.svelte deploy/stack/grafana', 'compose.yml deploy/stack']);
+    const indented = '```\napi/\n  app/\n    config.py\n  main.py\n```\n';
+    assert.deepEqual(hints(indented), ['config.py api/app', 'main.py api']);
+  });
+
+  it('a list whose parent items are folders, or whose lead line names one', () => {
+    const nested = '- `api/`\n  - `app/`\n    - config.py\n  - main.py\n- top.py\n';
+    assert.deepEqual(hints(nested), ['config.py api/app', 'main.py api', 'top.py -']);
+    const lead = 'Files in `svc/core/`:\n\n- engine.py\n- `lib/x_util.py`\n';
+    assert.deepEqual(hints(lead), ['engine.py svc/core', 'lib/x_util.py -']);
+  });
+
+  it('a diff-stat block is no tree', () => {
+    assert.deepEqual(hints('```\nREADME.md   |  4 +--\ntodo.json   | 51 +\n```\n'), ['README.md -', 'todo.json -']);
+  });
+
+  it('no hint from a file, an outside folder, or another sentence', () => {
+    const text = 'In `app/models.py`, `helpers.py` is used. Look in ~/notes/ for todo.md. In `web/`. Then `index.ts` too.\n';
+    assert.deepEqual(hints(text), ['app/models.py -', 'helpers.py -', 'todo.md -', 'index.ts -']);
   });
 });
