@@ -23,17 +23,20 @@ export function clauseAround(text: string, block: Block, start: number, end: num
     floor = Math.max(floor, cell.start);
     ceil = Math.min(ceil, cell.end);
   }
+  // one pass each way, ending at a line break or (outside code) a sentence stop: `. `, `; `, `! `, `? ` (a path's
+  // own dots are followed by letters, not blanks)
+  const prose = block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'frontMatter';
   let s = start;
-  while (s > floor && !isBreak(text.charCodeAt(s - 1))) s--;
-  let e = end;
-  while (e < ceil && !isBreak(text.charCodeAt(e))) e++;
-  if (block.kind === 'code' || block.kind === 'html' || block.kind === 'frontMatter') return { start: s, end: e };
-  // sentence stops: `. `, `; `, `! `, `? ` (a path's own dots are followed by letters, not blanks)
-  for (let i = start - 1; i > s; i--) {
-    if (isStop(text.charCodeAt(i - 1)) && isBlank(text.charCodeAt(i))) { s = i; break; }
+  for (; s > floor; s--) {
+    const c = text.charCodeAt(s - 1);
+    if (isBreak(c)) break;
+    if (prose && isBlank(c) && s - 2 >= floor && isStop(text.charCodeAt(s - 2))) { s--; break; }
   }
-  for (let i = end; i < e - 1; i++) {
-    if (isStop(text.charCodeAt(i)) && isBlank(text.charCodeAt(i + 1))) { e = i; break; }
+  let e = end;
+  for (; e < ceil; e++) {
+    const c = text.charCodeAt(e);
+    if (isBreak(c)) break;
+    if (prose && isStop(c) && e + 1 < ceil && isBlank(text.charCodeAt(e + 1))) break;
   }
   return { start: s, end: e };
 }
