@@ -300,3 +300,53 @@ describe('extractCommits: full-width punctuation', () => {
 
   it('a full-width # glues as # does', () => none('色は ＃1f6feb80 です\n'));
 });
+
+describe('extractCommits: the push state a document claims for a commit', () => {
+  /** `sha claim` (or `-`) for every commit of `text`. */
+  function claims(text: string): string[] {
+    return extractCommits(parseDocument(text), { path: 'HANDOFF.md' }).map((c) => `${c.sha} ${c.pushClaim ?? '-'}`);
+  }
+
+  it('unpushed: NOT YET PUSHED, local-only, awaiting push, built locally, needs push, about to push, not been pushed', () => {
+    const text = [
+      '- `1a2b3c4`, `5d6e7f8` — NOT YET PUSHED',
+      '- Commits (local-only): `2b3c4d5` and `3c4d5e6`',
+      '- `4d5e6f7` awaiting push after review',
+      '- `5e6f7a8` built locally; CI has not seen it',
+      '- commit `6f7a8b9` needs push',
+      '- HEAD `7a8b9c0`, about to push',
+      '- Commit 8b9c0d1 has not been pushed yet.',
+      '',
+    ].join('\n');
+    assert.deepEqual(claims(text), [
+      '1a2b3c4 unpushed', '5d6e7f8 unpushed', '2b3c4d5 unpushed', '3c4d5e6 unpushed', '4d5e6f7 unpushed',
+      '5e6f7a8 unpushed', '6f7a8b9 unpushed', '7a8b9c0 unpushed', '8b9c0d1 unpushed',
+    ]);
+  });
+
+  it('pushed: pushed (to origin), on origin, a PR merged, a row cell, a yes under a Pushed? column', () => {
+    const text = [
+      '- Branch HEAD `0a1b2c3`, pushed to origin, tree clean.',
+      '- Commit 1b2c3d4 is on origin.',
+      '- PR #12 merged as `2c3d4e5`.',
+      '',
+      '| Commit | What | State |', '|---|---|---|', '| `3d4e5f6` | fix x | pushed |', '| `4e5f6a7` | fix y | not pushed |', '',
+      '| SHA | Pushed? |', '|---|---|', '| `5f6a7b8` | ✅ |', '| `6a7b8c9` | no |', '',
+    ].join('\n');
+    assert.deepEqual(claims(text), [
+      '0a1b2c3 pushed', '1b2c3d4 pushed', '2c3d4e5 pushed', '3d4e5f6 pushed', '4e5f6a7 unpushed', '5f6a7b8 pushed', '6a7b8c9 unpushed',
+    ]);
+  });
+
+  it('no claim: a conditional, a reference point, another sentence, a phrase far away, a negated origin', () => {
+    const text = [
+      '- `7b8c9d0` — fixes (force-pushed past `8c9d0e1` which leaked a file)',
+      '- Once pushed, `9d0e1f2` gets tagged.',
+      '- HEAD `0e1f2a3`. Not pushed: the docs commit.',
+      '- If the branch is missing on origin, cherry-pick `1f2a3b4`.',
+      '- `2a3b4c5` changed the parser, the lexer, the error messages, the tests, the docs, the examples, and then it was pushed',
+      '',
+    ].join('\n');
+    assert.deepEqual(claims(text), ['7b8c9d0 pushed', '8c9d0e1 -', '9d0e1f2 -', '0e1f2a3 -', '1f2a3b4 -', '2a3b4c5 -']);
+  });
+});

@@ -8,7 +8,7 @@
  * as something else (CRC32, session, key), then the strongest evidence that applies.
  */
 import { lineOf } from '../parse/lines';
-import type { CommitEvidence } from '../model';
+import type { CommitEvidence, PushClaim } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundCommit } from './types';
 import {
@@ -24,6 +24,7 @@ import { inCommitLog, isExponentForm } from './exponentShas';
 import { frontMatterEvidence } from './frontMatterCommits';
 import { labelledAbove } from './labelledShas';
 import { isSpacingFullWidth, withAsciiPunctuation } from './asciiPunctuation';
+import { pushClaimOf } from './commitPush';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -57,11 +58,24 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
       if (t.end > b.contentEnd || done.has(t.start)) continue;
       done.add(t.start);
       const evidence = judge(j, b, t.start, t.end);
-      if (evidence) out.push({ sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end });
+      if (!evidence) continue;
+      const found: FoundCommit = { sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end };
+      const pushClaim = claimedPush(text, b, t.start, t.end);
+      if (pushClaim) found.pushClaim = pushClaim;
+      out.push(found);
     }
   }
   gluedCommits(parsed, out);
   return out;
+}
+
+/** The push state the words around the commit claim; a failure here costs the claim, never the commit. */
+function claimedPush(text: string, b: Block, start: number, end: number): PushClaim | null {
+  try {
+    return pushClaimOf(text, b, start, end);
+  } catch {
+    return null;
+  }
 }
 
 /** The evidence for the token at [start, end) in block `b`, or null when it is not a commit. */
