@@ -117,6 +117,7 @@ describe('folder hints of bare names', () => {
   it('a folder named in the same clause, before ("in x/") or after ("(under x)")', () => {
     const text = 'In `api/app/`, `config.py` and `main.py` changed. Also `settings.py` (under `gateway/app`) and routes.py in web/src/.\n';
     assert.deepEqual(hints(text), ['config.py api/app', 'main.py api/app', 'settings.py gateway/app', 'routes.py web/src']);
+    assert.deepEqual(hints('Each holds brief.md and `notes.md` in plans/ folders.\n'), ['brief.md plans', 'notes.md plans']);
   });
 
   it('a tree diagram, drawn or indented', () => {

@@ -1,6 +1,7 @@
 /**
  * The folder a document names for a bare file name (`config.py`), used to pick among several files of that name:
- * - in its clause: "in `api/app/`, `config.py` …", "`config.py` (under `gateway/app`)", "config.py in gateway/app/";
+ * - in its clause: "in `api/app/`, `config.py` …", "`config.py` (under `gateway/app`)", "config.py in gateway/app/",
+ *   "config.py and main.py in api/app/";
  * - a list whose parent item (or the line that introduces it, ending in `:`) names a folder: `- api/` then
  *   `  - config.py`, nested folders joining up (`api/` › `app/` › `config.py` → `api/app`);
  * - a tree diagram in a fenced block (`├──`, `└──`, `|--`, or plain indentation), the file's ancestors joined.
@@ -13,8 +14,14 @@ import type { Clause } from './fileClause';
 const DIR = String.raw`[\w.@+()[\]-]+(?:/[\w.@+()[\]-]+)*/?`;
 /** `in api/app/`, `under \x60gateway/app\x60`, `inside the web/src folder`: the last one before the name wins. */
 const DIR_BEFORE = new RegExp(String.raw`(?:^|[^\w])(?:in|under|inside|within|from|at)\s+(?:the\s+)?[\x60*"']*(${DIR})[\x60*"']*(?:\s+(?:folder|dir|directory|package|module))?`, 'gi');
-/** `config.py (under gateway/app)`, `config.py in \x60api/app/\x60`. */
-const DIR_AFTER = new RegExp(String.raw`^[\x60*"']*\s*\(?\s*(?:in|under|inside|within)\s+(?:the\s+)?[\x60*"']*(${DIR})`, 'i');
+/**
+ * `config.py (under gateway/app)`, `config.py in \x60api/app/\x60`, and each name of a list placed together:
+ * `config.py and main.py in api/app/`.
+ */
+const DIR_AFTER = new RegExp(
+  String.raw`^[\x60*"']*(?:\s*(?:,|and|or|&)\s*[\x60*"']*[\w.+-]+\.[A-Za-z][\w]{0,9}[\x60*"']*){0,4}\s*\(?\s*(?:in|under|inside|within)\s+(?:the\s+)?[\x60*"']*(${DIR})`,
+  'i',
+);
 /** A list item or lead line that is a folder: `api/`, `\x60api/app/\x60:`, `**web/src/**`. */
 const FOLDER_ITEM = new RegExp(String.raw`^[\s\x60*_"']*(${DIR}/)[\x60*_"']*\s*:?\s*(?:[-–—(#].*)?$`);
 /** A line that introduces a list by naming one folder: "Files in \x60api/app/\x60:". */
@@ -43,7 +50,7 @@ function folderOf(token: string): string | null {
 
 /** The folder the breadcrumb's own clause names for it. */
 export function clauseFolder(text: string, clause: Clause, start: number, end: number): string | null {
-  const after = DIR_AFTER.exec(text.slice(end, Math.min(clause.end, end + 80)));
+  const after = DIR_AFTER.exec(text.slice(end, Math.min(clause.end, end + 160)));
   if (after) {
     const dir = folderOf(after[1]);
     if (dir) return dir;
