@@ -306,7 +306,7 @@ describe('extractFiles: globs and suffix patterns are not breadcrumbs', () => {
   });
 
   it('real names that start with _ and emphasis around paths stay', () => {
-    const text = 'Keep `_app.tsx`, __init__.py, _helpers.py, app/workers/_constants.py, pkg/_test.go, *notes.md* and ' +
+    const text = 'Keep `_app.tsx`, __init__.py, a module named _helpers.py, app/workers/_constants.py, pkg/_test.go, *notes.md* and ' +
       '**plan.md and todo.md** here.\n';
     const hits = files(text);
     assert.deepEqual(hits.map((f) => f.at), [

@@ -5,7 +5,7 @@
  */
 
 /** Words after which a token written with a leading `-`, `_` or `.` is the end of other names, not a name. */
-const SUFFIX_WORDS = /(?:^|[^\w-])(?:end(?:s|ing|ed)?\s+(?:in|with)|suffix(?:es|ed)?(?:\s+(?:of|with))?|matching|named\s+\*?|pattern)\s*[\x60"'*]*$/i;
+const SUFFIX_WORDS = /(?:^|[^\w-])(?:end(?:s|ing|ed)?\s+(?:in|with)|suffix(?:es|ed)?(?:\s+(?:of|with))?|matching|pattern)\s*[\x60"'*]*$/i;
 
 /**
  * `[a, b)` is the trimmed token, `a0` where its run of path characters began. True when the token is a pattern
