@@ -5,7 +5,8 @@
  * are candidates; each is trimmed of surrounding punctuation, split into path and suffix (`pathSuffix`) and
  * judged by its shape (`pathShape`). Link targets are read from the parser's link spans instead of the text.
  * Nothing here allocates per character, and a run longer than any real path is skipped unread, so hostile
- * input (a megabyte of `[`) costs one linear scan.
+ * input (a megabyte of `[`) costs one linear scan. Each breadcrumb found then gets what its clause says of it
+ * (`fileAnnotations`: planned, removed…, and a bare name's folder).
  */
 import type { Block, Inline, ParsedText } from '../parse/blocks';
 import type { Extractor, FoundFile } from './types';
@@ -50,7 +51,11 @@ export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
   } catch {
     // A bug here must not take the whole analysis down: keep what was found so far.
   }
-  annotateFiles(parsed, scan.out);
+  try {
+    annotateFiles(parsed, scan.out);
+  } catch {
+    // the breadcrumbs stand without what their context says of them
+  }
   return scan.out;
 };
 
