@@ -143,3 +143,18 @@ describe('folder hints of bare names', () => {
     assert.deepEqual(hints(text), ['app/models.py -', 'helpers.py -', 'todo.md -', 'index.ts -']);
   });
 });
+
+describe('folder hints on hostile nesting', () => {
+  it('a thousand-deep folder list or tree stays fast and its hints stay short', function () {
+    this.timeout(60_000); // parsing is the slow part on a loaded machine; the extractor's own time is asserted
+    const list = Array.from({ length: 1500 }, (_, i) => `${'  '.repeat(i)}- d${i}/\n${'  '.repeat(i + 1)}- f${i}.py`).join('\n') + '\n';
+    const tree = '```\n' + Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}d${i}/\n${' '.repeat(i + 1)}f${i}.py`).join('\n') + '\n```\n';
+    for (const text of [list, tree]) {
+      const parsed = parseDocument(text);
+      const t0 = Date.now();
+      const found = extractFiles(parsed, { path: '' });
+      assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+      assert.ok(found.every((f) => (f.folderHint ?? '').length <= 300));
+    }
+  });
+});

@@ -35,6 +35,8 @@ const TREE_PREFIX = /^(?:\s|│|┃|[├└┣┗]─*|─|\|--+|\|(?=\s)|`--+|\
 /** A line drawn as a tree branch: the branch mark opens the line (after indentation and vertical bars). */
 const TREE_MARK = /^[\s│┃|]*(?:[├└┣┗]|\|--|`--|\+--)/;
 const MAX_TREE_LINES = 2000;
+const MAX_TREE_DEPTH = 32;
+const MAX_HINT = 300;
 
 /** A folder token worth a hint: relative, no URL, no file extension unless written with a trailing `/`. */
 function folderOf(token: string): string | null {
@@ -88,7 +90,9 @@ export function listFolders(text: string, blocks: readonly Block[]): Map<Block, 
     if (parent) out.set(b, parent);
     const own = FOLDER_ITEM.exec(text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 200)));
     const ownFolder = own ? folderOf(own[1]) : null;
-    stack.push({ depth: b.depth, folder: ownFolder ? (parent ? `${parent}/${ownFolder}` : ownFolder) : parent });
+    const joined = ownFolder ? (parent ? `${parent}/${ownFolder}` : ownFolder) : parent;
+    // a hint longer than any real folder is a hostile nesting: stop growing it (the cost would be quadratic)
+    stack.push({ depth: b.depth, folder: joined !== null && joined.length <= MAX_HINT ? joined : parent });
     prev = b;
   }
   return out;
@@ -115,6 +119,8 @@ export function treeFolders(text: string, block: Block): Map<number, string> | n
     const name = /^[^\s#]+/.exec(line.slice(column))?.[0];
     if (!name) continue;
     while (stack.length > 0 && stack[stack.length - 1].column >= column) stack.pop();
+    // deeper than any real tree: no hint, and no quadratic joining of ever longer ancestries
+    if (stack.length > MAX_TREE_DEPTH) continue;
     const folder = stack.map((s) => s.name).filter((n) => n !== '.' && n !== '').join('/');
     if (folder !== '') out.set(lineStart, folder);
     stack.push({ column, name: name.replace(/^\.\//, '').replace(/\/+$/, '') });
