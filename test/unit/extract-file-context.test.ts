@@ -134,6 +134,12 @@ describe('folder hints of bare names', () => {
     assert.deepEqual(hints(lead), ['engine.py svc/core', 'lib/x_util.py -']);
   });
 
+  it('a bold lead line, and a brace list earlier in the section (the heading included), not in the next section', () => {
+    const text = '### Routes\n\n**New routes under `web/src/routes/jobs/`:**\n- `+page.svelte` — list\n\n' +
+      '### 3.2 Worker — `svc/app/jobs/{runner,queue,state}.py`\n\nPattern first.\n\n- `state.py` — model\n\n### Next\n\n- `state.py` again\n';
+    assert.deepEqual(hints(text), ['+page.svelte web/src/routes/jobs', 'state.py svc/app/jobs', 'state.py -']);
+  });
+
   it('a diff-stat block is no tree', () => {
     assert.deepEqual(hints('```\nREADME.md   |  4 +--\ntodo.json   | 51 +\n```\n'), ['README.md -', 'todo.json -']);
   });

@@ -7,11 +7,12 @@ import type { Block, ParsedText } from '../parse/blocks';
 import type { FoundFile } from './types';
 import { clauseAround } from './fileClause';
 import { qualifierOf } from './fileQualifiers';
-import { clauseFolder, listFolders, treeFolders } from './folderHints';
+import { braceFolders, clauseFolder, listFolders, treeFolders } from './folderHints';
 
 export function annotateFiles(parsed: ParsedText, files: FoundFile[]): void {
   const { text, blocks } = parsed;
   let lists: Map<Block, string> | null = null;
+  let braces: Map<Block, Map<string, string>> | null = null;
   const trees = new Map<Block, Map<number, string> | null>();
   let bi = 0;
   for (const f of files) {
@@ -31,6 +32,11 @@ export function annotateFiles(parsed: ParsedText, files: FoundFile[]): void {
   }
 
   function structuralFolder(b: Block, f: FoundFile): string | null {
+    return drawnFolder(b, f) ?? (braces ??= braceFolders(text, blocks)).get(b)?.get(f.path) ?? null;
+  }
+
+  /** The folder a list's parent items or a tree diagram draw around the breadcrumb. */
+  function drawnFolder(b: Block, f: FoundFile): string | null {
     if (b.kind === 'listItem') {
       lists ??= listFolders(text, blocks);
       return lists.get(b) ?? null;

@@ -4,7 +4,8 @@
  *   "config.py and main.py in api/app/";
  * - a list whose parent item (or the line that introduces it, ending in `:`) names a folder: `- api/` then
  *   `  - config.py`, nested folders joining up (`api/` › `app/` › `config.py` → `api/app`);
- * - a tree diagram in a fenced block (`├──`, `└──`, `|--`, or plain indentation), the file's ancestors joined.
+ * - a tree diagram in a fenced block (`├──`, `└──`, `|--`, or plain indentation), the file's ancestors joined;
+ * - a brace list earlier in the same section (`api/app/tabular/{executor,nodes,state}.py` names `state.py`'s folder).
  * Folders outside the workspace (absolute, `~/`, URLs) are no hint.
  */
 import type { Block } from '../parse/blocks';
@@ -25,7 +26,9 @@ const DIR_AFTER = new RegExp(
 /** A list item or lead line that is a folder: `api/`, `\x60api/app/\x60:`, `**web/src/**`. */
 const FOLDER_ITEM = new RegExp(String.raw`^[\s\x60*_"']*(${DIR}/)[\x60*_"']*\s*:?\s*(?:[-–—(#].*)?$`);
 /** A line that introduces a list by naming one folder: "Files in \x60api/app/\x60:". */
-const LEAD_LINE = new RegExp(String.raw`(?:^|[^\w])(?:in|under|inside|within)\s+(?:the\s+)?[\x60*"']*(${DIR})[\x60*"']*(?:\s+(?:folder|dir|directory))?\s*\**:\s*$`, 'i');
+const LEAD_LINE = new RegExp(String.raw`(?:^|[^\w])(?:in|under|inside|within)\s+(?:the\s+)?[\x60*"']*(${DIR})[\x60*"']*(?:\s+(?:folder|dir|directory))?\s*\**:\**\s*$`, 'i');
+/** `api/app/tabular/{executor,nodes,state}.py`: a folder and the files in it, written as a brace list. */
+const BRACE_LIST = /([\w.@+-]+(?:\/[\w.@+()[\]-]+)*)\/\{([\w.+-]+(?:,[ ]?[\w.+-]+){1,30})\}(\.[A-Za-z][\w]{0,9})?/g;
 
 /**
  * The drawing and indentation before a name on a tree line: blanks, `│`, `├──`, `└──`, `|--`, `` `-- ``, `+--`, a
@@ -37,6 +40,8 @@ const TREE_MARK = /^[\s│┃|]*(?:[├└┣┗]|\|--|`--|\+--)/;
 const MAX_TREE_LINES = 2000;
 const MAX_TREE_DEPTH = 32;
 const MAX_HINT = 300;
+/** Names one section's brace lists may declare: a bound on the copies made per block. */
+const MAX_BRACE_NAMES = 200;
 
 /** A folder token worth a hint: relative, no URL, no file extension unless written with a trailing `/`. */
 function folderOf(token: string): string | null {
@@ -142,4 +147,31 @@ function isIndentedTree(lines: readonly string[]): boolean {
     if (/^\s+\S/.test(line)) indented++;
   }
   return names >= 2 && folders >= 1 && indented >= 1;
+}
+
+/**
+ * Brace lists by section: for each block, the file names a brace list written earlier in its section (the heading
+ * included) places in a folder. A heading starts a new section. Computed once per document.
+ */
+export function braceFolders(text: string, blocks: readonly Block[]): Map<Block, Map<string, string>> {
+  const out = new Map<Block, Map<string, string>>();
+  let section = new Map<string, string>();
+  for (const b of blocks) {
+    if (b.kind === 'heading') section = new Map();
+    if (section.size > 0) out.set(b, section);
+    if (b.kind === 'code' || b.contentEnd - b.contentStart > 20_000) continue;
+    const content = text.slice(b.contentStart, b.contentEnd);
+    if (!content.includes('/{')) continue;
+    // names declared here apply to the blocks after this one (and to this one only when it is the heading)
+    const next = b.kind === 'heading' ? section : new Map(section);
+    BRACE_LIST.lastIndex = 0;
+    for (let m = BRACE_LIST.exec(content); m; m = BRACE_LIST.exec(content)) {
+      const dir = folderOf(`${m[1]}/`);
+      if (!dir) continue;
+      for (const item of m[2].split(',')) if (next.size < MAX_BRACE_NAMES) next.set(`${item.trim()}${m[3] ?? ''}`, dir);
+    }
+    if (next !== section) section = next;
+    if (next.size > 0 && b.kind === 'heading') out.set(b, next);
+  }
+  return out;
 }
