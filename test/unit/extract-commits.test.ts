@@ -208,3 +208,145 @@ describe('extractCommits', () => {
     }
   });
 });
+
+describe('extractCommits: hex runs a hard wrap cut in two', () => {
+  it('neither half of a wrapped full SHA is a commit, nor the halves of a wrapped short one', () => {
+    const full = 'After the rebase the tip of the branch is now commit 0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\n' +
+      'e7f8a9b and nothing else changed in this session.\n';
+    none(full);
+    const short = 'The merge that brought the work in for the release is commit 9f8e7d6\nc5b (fixed later)\n';
+    none(short);
+  });
+
+  it('whole SHAs that end and start neighbouring lines stay, and so do lines too short to be wrapped', () => {
+    const text = 'The two commits of the session, in the order they were made: `1a2b3c4`\n5d6e7f8 fix: the parser\n\n' +
+      'Tip 0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\ne7f8a9b merged.\n';
+    assert.deepEqual(commits(text).map((c) => c.sha), ['1a2b3c4', '5d6e7f8', 'e7f8a9b']);
+  });
+});
+
+describe('extractCommits: the commit a pull request was at', () => {
+  it('PR #N @ sha (spaced, glued, backticked, MR !N) is keyword evidence', () => {
+    assert.deepEqual(commits('Landed as PR #31 @ `9c8b7a6` this morning.'), [{ sha: '9c8b7a6', evidence: 'keyword' }]);
+    assert.deepEqual(commits('- PR #7@4d5e6f7a, MR !12 @ **0b1c2d3**'), [
+      { sha: '4d5e6f7a', evidence: 'keyword' }, { sha: '0b1c2d3', evidence: 'keyword' },
+    ]);
+  });
+
+  it('an @ after anything else is not', () => {
+    none('Mail ops@a1b2c3d4e about it.');
+    assert.deepEqual(commits('Issue #31 @ `5d6e7f8` stays open.'), [{ sha: '5d6e7f8', evidence: 'bare' }]);
+  });
+});
+
+describe('extractCommits: SHAs shaped like numbers in exponent form', () => {
+  it('in a commit log (a commit message after it, or log lines around it) they are commits', () => {
+    const text = '```\n2e71040 fix(cli): exit codes\n4c5d6e7 docs: readme\n```\n\n- 3e80915 - chore: bump deps\n\n' +
+      '- 5a6b7c8 add the parser\n- 7e12345 wire the cache\n';
+    assert.deepEqual(commits(text), [
+      { sha: '2e71040', evidence: 'log-line' }, { sha: '4c5d6e7', evidence: 'log-line' },
+      { sha: '3e80915', evidence: 'log-line' }, { sha: '5a6b7c8', evidence: 'log-line' }, { sha: '7e12345', evidence: 'log-line' },
+    ]);
+  });
+
+  it('where a SHA is claimed (a Commit column, "commit" right before) too; elsewhere they are numbers', () => {
+    assert.deepEqual(commits('| Commit | What |\n|---|---|\n| `6e20481` | x |\n\nFixed in commit `8e31337`.\n'), [
+      { sha: '6e20481', evidence: 'column' }, { sha: '8e31337', evidence: 'keyword' },
+    ]);
+    none('The bound is 1e50032 here; 2e30000 steps ran.\n\n- 1e10000 iterations per run\n\n```\n1e50032 0.5 0.7\n2e40000 0.1 0.2\n```\n');
+  });
+});
+
+describe('extractCommits: ranges and lists in front matter', () => {
+  it('both ends of a range under a commit or range key, and the items of a commits list', () => {
+    const text = '---\ncommit_range: a1b2c3d..e4f5a6b\nrange: "1a2b3c4^..5d6e7f8"\ncommits: [0a1b2c3, 4d5e6f7]\nshas:\n' +
+      '  - 7a8b9c0\n  - "1d2e3f4"\n---\n# Notes\n';
+    assert.deepEqual(commits(text), [
+      { sha: 'a1b2c3d', evidence: 'range' }, { sha: 'e4f5a6b', evidence: 'range' },
+      { sha: '1a2b3c4', evidence: 'range' }, { sha: '5d6e7f8', evidence: 'range' },
+      { sha: '0a1b2c3', evidence: 'front-matter' }, { sha: '4d5e6f7', evidence: 'front-matter' },
+      { sha: '7a8b9c0', evidence: 'front-matter' }, { sha: '1d2e3f4', evidence: 'front-matter' },
+    ]);
+  });
+
+  it('ranges and lists under other keys are not commits', () => {
+    none('---\nid: 4b5c6d7..8e9f0a1\nchecksums: [a0b1c2d, e3f4a5b]\ntags:\n  - 6c7d8e9\n---\n# Notes\n');
+  });
+});
+
+describe('extractCommits: a SHA alone on its line under a label', () => {
+  const full = (c: string) => `0123456789abcdef0123456789abcdef0123456${c}`;
+  it('a label line (`Commit:`, bold, a heading, one blank line between) names the SHA below it', () => {
+    const text = `**Last commit**\n\`${full('1')}\`\n\nCommit:\n${full('2')}\n\n### Merge commit\n\n- **${full('3')}**\n\nHEAD (full):\n> 9a8b7c6d\n`;
+    assert.deepEqual(commits(text), [
+      { sha: full('1'), evidence: 'keyword' }, { sha: full('2'), evidence: 'keyword' },
+      { sha: full('3'), evidence: 'keyword' }, { sha: '9a8b7c6d', evidence: 'keyword' },
+    ]);
+  });
+
+  it('a line about something else, a sentence, or a label two blank lines up gives nothing', () => {
+    const text = `Session:\n${full('4')}\n\nWe wrote the commit message yesterday:\n${full('5')}\n\nCommit:\n\n\n${full('6')}\n`;
+    assert.deepEqual(commits(text).map((c) => c.evidence), ['bare', 'bare', 'bare']);
+  });
+});
+
+describe('extractCommits: full-width punctuation', () => {
+  it('separates tokens and gives the context its ASCII twin gives', () => {
+    assert.deepEqual(commits('現在の HEAD：5a4b3c2 です。\n'), [{ sha: '5a4b3c2', evidence: 'ref-claim' }]);
+    assert.deepEqual(commits('コミット：6a4b3c2 を確認\n'), [{ sha: '6a4b3c2', evidence: 'keyword' }]);
+    assert.deepEqual(commits('修正済み（commit 7a4b3c2）\n'), [{ sha: '7a4b3c2', evidence: 'keyword' }]);
+    assert.deepEqual(commits('main：0d1e2f3 のまま\n'), [{ sha: '0d1e2f3', evidence: 'ref-claim' }]);
+  });
+
+  it('a full-width # glues as # does', () => none('色は ＃1f6feb80 です\n'));
+});
+
+describe('extractCommits: the push state a document claims for a commit', () => {
+  /** `sha claim` (or `-`) for every commit of `text`. */
+  function claims(text: string): string[] {
+    return extractCommits(parseDocument(text), { path: 'HANDOFF.md' }).map((c) => `${c.sha} ${c.pushClaim ?? '-'}`);
+  }
+
+  it('unpushed: NOT YET PUSHED, local-only, awaiting push, built locally, needs push, about to push, not been pushed', () => {
+    const text = [
+      '- `1a2b3c4`, `5d6e7f8` — NOT YET PUSHED',
+      '- Commits (local-only): `2b3c4d5` and `3c4d5e6`',
+      '- `4d5e6f7` awaiting push after review',
+      '- `5e6f7a8` built locally; CI has not seen it',
+      '- commit `6f7a8b9` needs push',
+      '- HEAD `7a8b9c0`, about to push',
+      '- Commit 8b9c0d1 has not been pushed yet.',
+      '',
+    ].join('\n');
+    assert.deepEqual(claims(text), [
+      '1a2b3c4 unpushed', '5d6e7f8 unpushed', '2b3c4d5 unpushed', '3c4d5e6 unpushed', '4d5e6f7 unpushed',
+      '5e6f7a8 unpushed', '6f7a8b9 unpushed', '7a8b9c0 unpushed', '8b9c0d1 unpushed',
+    ]);
+  });
+
+  it('pushed: pushed (to origin), on origin, a PR merged, a row cell, a yes under a Pushed? column', () => {
+    const text = [
+      '- Branch HEAD `0a1b2c3`, pushed to origin, tree clean.',
+      '- Commit 1b2c3d4 is on origin.',
+      '- PR #12 merged as `2c3d4e5`.',
+      '',
+      '| Commit | What | State |', '|---|---|---|', '| `3d4e5f6` | fix x | pushed |', '| `4e5f6a7` | fix y | not pushed |', '',
+      '| SHA | Pushed? |', '|---|---|', '| `5f6a7b8` | ✅ |', '| `6a7b8c9` | no |', '',
+    ].join('\n');
+    assert.deepEqual(claims(text), [
+      '0a1b2c3 pushed', '1b2c3d4 pushed', '2c3d4e5 pushed', '3d4e5f6 pushed', '4e5f6a7 unpushed', '5f6a7b8 pushed', '6a7b8c9 unpushed',
+    ]);
+  });
+
+  it('no claim: a conditional, a reference point, another sentence, a phrase far away, a negated origin', () => {
+    const text = [
+      '- `7b8c9d0` — fixes (force-pushed past `8c9d0e1` which leaked a file)',
+      '- Once pushed, `9d0e1f2` gets tagged.',
+      '- HEAD `0e1f2a3`. Not pushed: the docs commit.',
+      '- If the branch is missing on origin, cherry-pick `1f2a3b4`.',
+      '- `2a3b4c5` changed the parser, the lexer, the error messages, the tests, the docs, the examples, and then it was pushed',
+      '',
+    ].join('\n');
+    assert.deepEqual(claims(text), ['7b8c9d0 pushed', '8c9d0e1 -', '9d0e1f2 -', '0e1f2a3 -', '1f2a3b4 -', '2a3b4c5 -']);
+  });
+});

@@ -87,7 +87,7 @@ describe('extractFiles: forms', () => {
     assert.equal(one('The wizard `+page.svelte` polls.\n', '+page.svelte').at, '+page.svelte');
   });
 
-  it('Markdown link targets: #L10, #L10-L20, other anchors stripped, label paths too', () => {
+  it('Markdown link targets: #L10, #L10-L20, other anchors stripped; a label naming the same file is not read', () => {
     const text = 'Read [spec](../specs/x.md#L10) and [range](docs/a.md#L10-L20) and [s](docs/b.md#setup).\n';
     const hits = files(text).filter((f) => f.source === 'link');
     assert.deepEqual(hits.map((f) => [f.path, f.at, f.line, f.endLine]), [
@@ -96,7 +96,7 @@ describe('extractFiles: forms', () => {
       ['docs/b.md', 'docs/b.md#setup', null, null],
     ]);
     const labelled = files('[`CURRENT_TASK.md`](CURRENT_TASK.md)\n');
-    assert.deepEqual(labelled.map((f) => [f.path, f.source]), [['CURRENT_TASK.md', 'code'], ['CURRENT_TASK.md', 'link']]);
+    assert.deepEqual(labelled.map((f) => [f.path, f.source]), [['CURRENT_TASK.md', 'link']]);
   });
 
   it('bare names with a known extension', () => {
@@ -190,7 +190,7 @@ describe('extractFiles: look-alikes that are not workspace files', () => {
     ['SNES addresses', 'Bank C0:0B4E to C2:F2F3..C2:F360.'],
     ['prose line refs', 'README.md section ~L462.'],
     ['ellipsis paths', 'Logs in plans/.../brief.md'],
-    ['a spaced file name tail', 'Input ROM `Chrono Trigger (USA).sfc` here.'],
+    ['a spaced file name tail in prose', 'Input ROM Chrono Trigger (USA).sfc here.'],
   ];
   for (const [name, text] of cases) {
     it(name, () => {
@@ -277,5 +277,134 @@ describe('extractFiles: Markdown wrappers', () => {
       ['old.md', 'old.md', null],
       ['__init__.py', '__init__.py', null],
     ]);
+  });
+});
+
+describe('extractFiles: slash-joined alternatives are not paths', () => {
+  it('file names, products and capitalised words joined by a slash', () => {
+    const text = 'Touch Makefile/Dockerfile, then README/CHANGELOG and `LICENSE.md/NOTICE.md`; port Ruby/Node.js and ' +
+      'Vue/Next.js, wire Build/Makefile, answer yes/no about CI/CD and read/write and/or config.json/schema.json.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('real paths beside them stay', () => {
+    const text = 'Edit docs/PLAN.md, api/app/x.py, scripts/release.sh, web/src/routes/(app)/+page.svelte, deploy/Dockerfile, ' +
+      'static/vendor/jquery.js, `Tools/Makefile` and node_modules/chart.js/dist/chart.js.\n';
+    assert.deepEqual(paths(text), [
+      'docs/PLAN.md', 'api/app/x.py', 'scripts/release.sh', 'web/src/routes/(app)/+page.svelte', 'deploy/Dockerfile',
+      'static/vendor/jquery.js', 'Tools/Makefile', 'node_modules/chart.js/dist/chart.js',
+    ]);
+  });
+});
+
+describe('extractFiles: globs and suffix patterns are not breadcrumbs', () => {
+  it('leading-dash names, test suffixes, stars the trimming would drop, and "ending in" suffixes', () => {
+    const text = 'Rename every -old.ts to `-compat.ts`; Go tests live in `_test.go` files and specs in _spec.rb; grep ' +
+      '`*_test.go`, *-draft.md, **/notes.md, `*.ts`, {lib,app}.ts and src/*.py; only files ending in `_mock.py` ' +
+      'or suffixed with .stories.tsx matter.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('real names that start with _ and emphasis around paths stay', () => {
+    const text = 'Keep `_app.tsx`, __init__.py, a module named _helpers.py, app/workers/_constants.py, pkg/_test.go, *notes.md* and ' +
+      '**plan.md and todo.md** here.\n';
+    const hits = files(text);
+    assert.deepEqual(hits.map((f) => f.at), [
+      '_app.tsx', '__init__.py', '_helpers.py', 'app/workers/_constants.py', 'pkg/_test.go', 'notes.md', 'plan.md', 'todo.md',
+    ]);
+  });
+});
+
+describe('extractFiles: compound extensions, calls and member chains are not breadcrumbs', () => {
+  it('an extension alone, a call glued to a dotted name, a chain of members on a receiver', () => {
+    const text = 'Ship a tar.gz or a csv.gz, never a `tar.bz2`; emit d.ts and min.js bundles. In code: list.zip(left, right), ' +
+      'mock.patch(target, x) and `items.zip`; read self.settings.yaml and this.cache.json.\n';
+    assert.deepEqual(paths(text), []);
+  });
+
+  it('archives with a stem, compiler output, and a folder path with a lost space stay', () => {
+    const text = 'Keep backup.tar.gz, data.json.gz, `types/index.d.ts`, app.config.ts, lexer.ts(3,1) and tests/x.py(add one).\n';
+    assert.deepEqual(files(text).map((f) => f.at), [
+      'backup.tar.gz', 'data.json.gz', 'types/index.d.ts', 'app.config.ts', 'lexer.ts(3,1)', 'tests/x.py',
+    ]);
+  });
+});
+
+describe('extractFiles: file names with spaces', () => {
+  it('a whole code span or table cell is one name, its range covering every word', () => {
+    const text = '| Asset | Note |\n|---|---|\n| `Brand Guide.html` | x |\n| Meeting Notes (Q3).md | y |\n\n' +
+      'Open `Release Plan v2.md:14` and `Game Title (EU).sfc`, and `specs/Design Review.md`.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.source, f.line]), [
+      ['Brand Guide.html', 'Brand Guide.html', 'table', null],
+      ['Meeting Notes (Q3).md', 'Meeting Notes (Q3).md', 'table', null],
+      ['Release Plan v2.md', 'Release Plan v2.md:14', 'code', 14],
+      ['Game Title (EU).sfc', 'Game Title (EU).sfc', 'code', null],
+      ['specs/Design Review.md', 'specs/Design Review.md', 'code', null],
+    ]);
+  });
+
+  it('a phrase or a command is not a name; prose is not guessed', () => {
+    const text = '| Change |\n|---|\n| Update CHANGES.md |\n\nRun `cat release notes.md` and `See Intro.md`; the Team Guide.html page.\n';
+    assert.deepEqual(files(text).map((f) => f.at), ['CHANGES.md', 'notes.md', 'Intro.md', 'Guide.html']);
+  });
+});
+
+describe('extractFiles: a link gives its target, never its label', () => {
+  it('a label naming a file gives one breadcrumb, the target, with the target\'s range', () => {
+    const text = 'Results in [summary.json](../../out/summary.json), see [`plan.md`](docs/plan.md#L4).\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.source, f.line]), [
+      ['../../out/summary.json', '../../out/summary.json', 'link', null],
+      ['docs/plan.md', 'docs/plan.md#L4', 'link', 4],
+    ]);
+  });
+
+  it('a path label in front of a URL, an anchor, or an image URL is no local file', () => {
+    const text = 'Read [docs/guide.md](https://example.org/guide.md), [setup.md](#setup) and ![chart.png](https://example.org/c.png).\n';
+    assert.deepEqual(files(text).filter((f) => !f.external).map((f) => f.path), []);
+  });
+
+  it('a label is still read when the link has no target', () => {
+    assert.deepEqual(files('An empty link [notes.md]() is text.\n').map((f) => f.path), ['notes.md']);
+  });
+});
+
+describe('extractFiles: paths a hard wrap broke across two lines', () => {
+  it('prose: a break right after `/`, `-` or `_` joins the pieces; the range spans both lines', () => {
+    const text = 'The handler moved to service/app/routes/\nupload.py last week, the plan is in notes/plans/2026-04-\n' +
+      '02-intake.md and the runner in tools/run_\nnightly.sh too.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at]), [
+      ['service/app/routes/upload.py', 'service/app/routes/\nupload.py'],
+      ['notes/plans/2026-04-02-intake.md', 'notes/plans/2026-04-\n02-intake.md'],
+      ['tools/run_nightly.sh', 'tools/run_\nnightly.sh'],
+    ]);
+  });
+
+  it('list items, quotes and code spans join too; a join that is no path drops both pieces', () => {
+    const text = '- Spec at notes/specs/2026-\n  07-queue.md\n\n> See `lib/cache-\n> store.ts:40`.\n\nThe folder out/\nreport.json. In logs/2026-\n' +
+      '12 runs failed.\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.at, f.line]), [
+      ['notes/specs/2026-07-queue.md', 'notes/specs/2026-\n  07-queue.md', null],
+      ['lib/cache-store.ts', 'lib/cache-\n> store.ts:40', 40],
+      ['out/report.json', 'out/\nreport.json', null],
+    ]);
+  });
+
+  it('a path that ends a line in plain words ends there', () => {
+    assert.deepEqual(paths('Edited src/a.ts\nindex.md next.\n'), ['src/a.ts', 'index.md']);
+  });
+});
+
+describe('extractFiles: unlisted extensions with a line number', () => {
+  it('name.ext:LINE with a short lowercase extension is a breadcrumb, bare or in a folder', () => {
+    const text = 'Fails in scanner.mll:88, grammar.mly:12, defs.bzl:3 and infra/net.tf:40:7 (see ops/app.bicep:9).\n';
+    assert.deepEqual(files(text).map((f) => [f.path, f.line, f.column]), [
+      ['scanner.mll', 88, null], ['grammar.mly', 12, null], ['defs.bzl', 3, null], ['infra/net.tf', 40, 7], ['ops/app.bicep', 9, null],
+    ]);
+  });
+
+  it('without a line, or as a host and port, or a receiver and member, it stays out', () => {
+    const text = 'Edit scanner.mll, `grammar.mly` and infra/x.bicep; reach cache.internal:6379, db.local:5432, ' +
+      'api.example.io:443 and 0.0.0.0:8080; self.opts:3 is code.\n';
+    assert.deepEqual(paths(text), []);
   });
 });

@@ -147,3 +147,11 @@ describe('extractRefs', () => {
     }
   });
 });
+
+describe('extractRefs: full-width punctuation', () => {
+  it('HEAD：, a branch and ＝ claim as their ASCII twins do', () => {
+    assert.deepEqual(refs('現在の HEAD：5a4b3c2 です。\n'), ['HEAD branch 5a4b3c2']);
+    assert.deepEqual(refs('ブランチ `feat/sync`：HEAD＝9a8b7c6\n'), ['feat/sync branch 9a8b7c6']);
+    assert.deepEqual(refs('main：0d1e2f3 のまま\n'), ['main branch 0d1e2f3']);
+  });
+});

@@ -93,14 +93,9 @@ const seeds: SeedExpectation[] = [
   {
     // GitHub-style rendering of a HANDOFF.md: Markdown source, with `|` gutters between its lines.
     file: '002_ab712730e59c0125.txt',
-    files: [
-      'SESSION_LOG.md', 'HANDOFF.md', 'CURRENT_TASK.md', 'DECISIONS.md', 'FlowPilotSessionPage.tsx',
-      'docs/plans/2026-04-27-escalation-mode-wedge-design.md', 'backend/app/api/endpoints/session_handoffs.py',
-      'backend/app/core/escalation_bus.py', 'frontend/src/api/aiSessions.ts',
-      'frontend/src/components/flowpilot/EscalationQueue.tsx',
-      'frontend/src/components/flowpilot/HandoffContextScreen.tsx', 'frontend/src/pages/AssistantChatPage.tsx',
-      'backend/app/services/handoff_manager.py', 'backend/app/api/endpoints/flowpilot_analytics.py',
-    ],
+    // The repository paths written as link labels (`[`backend/app/core/escalation_bus.py`](../backend/…)`) are
+    // the link targets' files: a link gives its target only, listed under `links`.
+    files: ['SESSION_LOG.md', 'HANDOFF.md', 'CURRENT_TASK.md', 'DECISIONS.md', 'FlowPilotSessionPage.tsx'],
     links: [
       'CURRENT_TASK.md', 'DECISIONS.md', '../docs/plans/2026-04-27-escalation-mode-wedge-design.md',
       '../backend/app/api/endpoints/session_handoffs.py', '../backend/app/core/escalation_bus.py',

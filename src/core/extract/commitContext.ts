@@ -8,6 +8,10 @@ import type { CommitEvidence } from '../model';
 /** Words in the same sentence that make a hex token a commit. `HEAD` is case-sensitive (see HEAD_WORD). */
 const KEYWORD = /\b(?:commit(?:s|ted)?|merge[sd]?|merged?\s+as|pushed|push|cherry-pick(?:ed|s)?|cherry\s+pick(?:ed)?|amend(?:ed|s)?|rebased?|revert(?:ed|s)?|squash(?:ed)?|landed|sha1?|checkout|checked\s+out|bisect|(?:branch|local|remote)\s+tip|tip\s+(?:is|at|of)|git\s+(?:show|log|reset|diff|describe))\b/i;
 const HEAD_WORD = /\bHEAD\b/;
+/** The word commit in Japanese, Korean and Chinese handoffs (no `\b` there: these scripts have no spaces). */
+const CJK_COMMIT_WORD = /コミット|커밋|提交/;
+/** `PR #31 @ 9c8b7a6`, `MR !12 @ abc1234`: the commit a pull or merge request was at. Tested on the text before the token. */
+const PULL_REQUEST_AT = /(?:^|[^\w])(?:PR|MR|pull\s+request|merge\s+request)\s*[#!]?\d{1,6}\s*@\s*[\x60*]*$/i;
 /** In code blocks: a git command or a commit word on the line. */
 const CODE_KEYWORD = /\bgit\b|\bcommit|cherry-pick|checkout|rebase|revert|\bmerge|\bsha\b/i;
 
@@ -88,9 +92,14 @@ export function commitRightBefore(text: string, start: number): boolean {
   return COMMIT_RIGHT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
+/** The token is the commit a pull request was at: `PR #31 @ \x609c8b7a6\x60`. */
+export function afterPullRequestAt(text: string, start: number): boolean {
+  return PULL_REQUEST_AT.test(text.slice(Math.max(0, start - 40), start));
+}
+
 export function hasKeyword(text: string, w: Window): boolean {
   const s = text.slice(w.start, w.end);
-  return KEYWORD.test(s) || HEAD_WORD.test(s);
+  return KEYWORD.test(s) || HEAD_WORD.test(s) || CJK_COMMIT_WORD.test(s);
 }
 
 /** `column` for a commit-named header, null for an id/key-named one, undefined when the header says neither. */

@@ -5,33 +5,19 @@
  * are candidates; each is trimmed of surrounding punctuation, split into path and suffix (`pathSuffix`) and
  * judged by its shape (`pathShape`). Link targets are read from the parser's link spans instead of the text.
  * Nothing here allocates per character, and a run longer than any real path is skipped unread, so hostile
- * input (a megabyte of `[`) costs one linear scan.
+ * input (a megabyte of `[`) costs one linear scan. Each breadcrumb found then gets what its clause says of it
+ * (`fileAnnotations`: planned, removed…, and a bare name's folder).
  */
 import type { Block, Inline, ParsedText } from '../parse/blocks';
 import type { Extractor, FoundFile } from './types';
 import { classifyPath } from './pathShape';
 import { parseAnchor, splitSuffix, trailingLines } from './pathSuffix';
-
-/** Longest run we read as a possible path; longer runs are data, not breadcrumbs. */
-const MAX_TOKEN = 512;
-
-/** ASCII characters that may appear in a path token (with its suffix). Everything else ends a token. */
-const TOKEN_ASCII = new Uint8Array(128);
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.~/@+()[]{}<>*$:#\\') {
-  TOKEN_ASCII[c.charCodeAt(0)] = 1;
-}
-
-/** Letters of Latin, Cyrillic and Vietnamese file names, and the en dash of `308–309`; not `§`, `…`, emoji. */
-function isTokenChar(c: number): boolean {
-  if (c < 128) return TOKEN_ASCII[c] === 1;
-  return (
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x300 && c <= 0x36f) ||
-    (c >= 0x400 && c <= 0x4ff) ||
-    (c >= 0x1e00 && c <= 0x1eff) ||
-    c === 0x2013
-  );
-}
+import { trim } from './pathTrim';
+import { isCall, isFilePattern } from './pathContext';
+import { spacedNameStart } from './spacedNames';
+import { endsMidPath, wrappedContinuation } from './wrappedPaths';
+import { annotateFiles } from './fileAnnotations';
+import { isTokenChar, MAX_TOKEN } from './tokenChars';
 
 type Source = FoundFile['source'];
 
@@ -65,17 +51,24 @@ export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
   } catch {
     // A bug here must not take the whole analysis down: keep what was found so far.
   }
+  try {
+    annotateFiles(parsed, scan.out);
+  } catch {
+    // the breadcrumbs stand without what their context says of them
+  }
   return scan.out;
 };
 
-/** Headings, paragraphs, list items and table rows: the text between links, link labels, and link targets. */
+/** Headings, paragraphs, list items and table rows: the text between links, and link targets. */
 function scanInlineBlock(scan: Scan, block: Block): void {
   const base: Source = block.kind === 'tableRow' ? 'table' : 'text';
   let cur = block.contentStart;
   for (const inl of block.inlines) {
     if (inl.kind !== 'link' || inl.start < cur) continue;
     scanRange(scan, cur, Math.min(inl.start, block.contentEnd), base);
-    scanRange(scan, inl.contentStart, inl.contentEnd, base);
+    // The target is what the link points at: a label that names a file (`[report.json](../build/report.json)`)
+    // would be the same file checked from the wrong folder, and a label in front of a URL is no local file.
+    if (!inl.url) scanRange(scan, inl.contentStart, inl.contentEnd, base);
     linkTarget(scan, inl);
     cur = inl.end;
   }
@@ -100,10 +93,8 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
     }
     // Without `.` or `/` only a whole code span can be a file name (`Makefile`): a cheap check on its backticks.
     if (!interesting && i - a >= 4 && text.charCodeAt(a - 1) === 96 && text.charCodeAt(i) === 96) interesting = true;
-    // `web/` at a line break may continue on the next line of a code span.
-    if (!interesting && sep && text.charCodeAt(i - 1) === 47 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) {
-      interesting = true;
-    }
+    // `web/` or `plans/2026-05-` at a line break may continue on the next line.
+    if (!interesting && sep && endsMidPath(text, a, i)) interesting = true;
     if (interesting && i - a >= 2 && i - a <= MAX_TOKEN) {
       const resume = candidate(scan, a, i, source);
       if (resume > i) i = resume;
@@ -124,27 +115,35 @@ function codeSpanAt(scan: Scan, a: number, b: number): Inline | undefined {
 /** Judges the token [a0, b0); returns where scanning resumes (past a joined second line, if any). */
 function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   const text = scan.text;
-  // Link syntax the parser did not read as a link (images, degraded sections): label and target apart.
+  // Link syntax the parser did not read as a link (images, degraded sections): the target alone, as for links.
   const mid = linkJoint(text, a0, b0);
-  if (mid > a0 && mid < b0 - 2) {
-    candidate(scan, a0, mid + 1, base);
-    return candidate(scan, mid + 2, b0, base);
-  }
+  if (mid >= a0 && mid < b0 - 2) return candidate(scan, mid + 2, b0, base);
   const t = trim(text, a0, b0);
   if (!t) return b0;
   let a = t[0];
   const b = t[1];
   if (b - a > 2 && text.charCodeAt(a + 1) === 47 && isDiffSide(text, a)) a += 2;
+  if (isFilePattern(text, a0, a, b) || isCall(text, a, b)) return b0;
   const span = base === 'code' ? undefined : codeSpanAt(scan, a, b);
   const quoted = span !== undefined;
   const source: Source = base === 'text' && quoted ? 'code' : base;
+  // `Style Guide.html` alone in a code span or a table cell: the words before the last one are part of the name
+  const box = span ? span : base === 'table' ? cellAt(scan.block, a, b) : undefined;
+  if (box) {
+    const from = span ? span.contentStart : box.start;
+    const spaced = spacedNameStart(text, from, span ? span.contentEnd : box.end, a, b);
+    if (spaced >= 0) a = spaced;
+  }
   let tok = text.slice(a, b);
-  // A backticked path the author's editor wrapped: `web/src/lib/` + newline + `foo.ts` is one path.
+  // A path wrapped in a code span or a prose paragraph: `web/src/lib/` + newline + `foo.ts` is one path. When the
+  // joined text is no path, neither piece is reported (the second alone would be a wrong bare name).
   let joinAt = -1;
   let resume = b0;
-  if (span && b === b0 && tok.endsWith('/')) {
-    const next = wrappedContinuation(text, b, span.contentEnd);
+  const limit = span ? span.contentEnd : base === 'text' ? scan.block.contentEnd : -1;
+  if (limit > b0 && endsMidPath(text, a, b0)) {
+    const next = wrappedContinuation(text, b0, limit);
     if (next) {
+      tok = text.slice(a, b0);
       joinAt = tok.length;
       tok += text.slice(next[0], next[1]);
       resume = next[1];
@@ -152,7 +151,7 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   }
   const sfx = splitSuffix(tok);
   const path = tok.slice(0, sfx.pathEnd);
-  const kind = classifyPath(path, quoted);
+  const kind = classifyPath(path, quoted, sfx.line !== null);
   if (!kind || a < scan.lastEnd) return resume;
   let end = joinAt >= 0 && sfx.end > joinAt ? resume - (tok.length - sfx.end) : a + sfx.end;
   if (sfx.line === null && sfx.symbol === null && end < text.length) end = trailingLines(text, end, sfx);
@@ -162,6 +161,11 @@ function candidate(scan: Scan, a0: number, b0: number, base: Source): number {
   });
   scan.lastEnd = end;
   return resume;
+}
+
+/** The table cell of `block` holding [a, b), if any. */
+function cellAt(block: Block, a: number, b: number): { start: number; end: number } | undefined {
+  return block.cells?.find((c) => c.start <= a && b <= c.end);
 }
 
 /** `a/src/x.ts` on a `diff --git` / `--- a/…` / `+++ b/…` line: the `a/` and `b/` are git's, not the path's. */
@@ -178,123 +182,6 @@ const DIFF_LINE = /^[ \t>]*(?:diff --git (?:a\/\S+ )?|--- |\+\+\+ )$/;
 function linkJoint(text: string, a: number, b: number): number {
   for (let i = a; i < b - 1; i++) if (text.charCodeAt(i) === 93 && text.charCodeAt(i + 1) === 40) return i;
   return -1;
-}
-
-/** After a line break inside a code span: the offsets of the next line's first token, if it continues a path. */
-function wrappedContinuation(text: string, at: number, limit: number): [number, number] | undefined {
-  let q = at;
-  if (text.charCodeAt(q) === 13) q++;
-  if (text.charCodeAt(q) !== 10 && text.charCodeAt(at) !== 13) return undefined;
-  if (text.charCodeAt(q) === 10) q++;
-  while (q < limit && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 62)) q++;
-  let e = q;
-  while (e < limit && isTokenChar(text.charCodeAt(e)) && e - q <= MAX_TOKEN) e++;
-  if (e === q || e - q > MAX_TOKEN) return undefined;
-  const t = trim(text, q, e);
-  return t && t[0] === q ? [q, t[1]] : undefined;
-}
-
-/** Bracket kind of a character code: 0 `()`, 1 `[]`, 2 `{}`, 3 `<>`; opening ones give the kind, closing ones ~kind. */
-function bracket(c: number): number {
-  switch (c) {
-    case 40: return 0;
-    case 91: return 1;
-    case 123: return 2;
-    case 60: return 3;
-    case 41: return ~0;
-    case 93: return ~1;
-    case 125: return ~2;
-    case 62: return ~3;
-    default: return 4; // not a bracket
-  }
-}
-const NONE = 4;
-const OPEN_CODES = [40, 91, 123, 60];
-const CLOSE_CODES = [41, 93, 125, 62];
-/** Per-kind bracket counts of the token being trimmed (reused: trimming must not allocate). */
-const opens = [0, 0, 0, 0];
-const closes = [0, 0, 0, 0];
-
-/**
- * Strips what surrounds a path in prose: bold markers, a leading `@`, unbalanced brackets (`(see x.md)`), sentence
- * punctuation (`x.md.`, `x.md:`), keeping balanced ones inside (`src/app/(auth)/page.tsx`, `[id]`).
- */
-function trim(text: string, a: number, b: number): [number, number] | undefined {
-  opens.fill(0);
-  closes.fill(0);
-  let brackets = false;
-  for (let i = a; i < b; i++) {
-    const k = bracket(text.charCodeAt(i));
-    if (k === NONE) continue;
-    brackets = true;
-    if (k >= 0) opens[k]++;
-    else closes[~k]++;
-  }
-  for (;;) {
-    if (b - a < 2) return undefined;
-    const first = text.charCodeAt(a);
-    const last = text.charCodeAt(b - 1);
-    // `_x.md_` emphasis and `~~x.md~~` strike-through wrap the path; `__init__.py` does not end in `_`.
-    if (first === 95 && last === 95) { a++; b--; continue; }
-    if (first === 126 && last === 126 && text.charCodeAt(a + 1) === 126 && text.charCodeAt(b - 2) === 126) {
-      a += 2;
-      b -= 2;
-      continue;
-    }
-    const o = bracket(first);
-    // `@agents/x.md` is Claude's file-mention syntax; `@scope/pkg` has no file name and is rejected later anyway.
-    if (first === 42 /* * */ || first === 58 /* : */ || first === 64 /* @ */ || (o >= 0 && o < NONE && opens[o] > closes[o])) {
-      if (o >= 0 && o < NONE) opens[o]--;
-      a++;
-      continue;
-    }
-    const c = bracket(last);
-    // Sentence punctuation and markers after a path: `.` `:` `*` `-` `–` `#`.
-    if (last === 46 || last === 58 || last === 42 || last === 45 || last === 0x2013 || last === 35 ||
-        (c < 0 && closes[~c] > opens[~c])) {
-      if (c < 0) closes[~c]--;
-      b--;
-      continue;
-    }
-    // `(x.md)` as a whole: balanced, but the brackets are the sentence's, not the path's.
-    if (o >= 0 && o < NONE && last === CLOSE_CODES[o] && matchesAcross(text, a, b, o)) {
-      opens[o]--;
-      closes[o]--;
-      a++;
-      b--;
-      continue;
-    }
-    return brackets ? cutAtUnclosed(text, a, b) : [a, b];
-  }
-}
-
-/** `tests/x.py(add 1 test)` in a rendering that lost its spaces: the path ends at the bracket never closed. */
-function cutAtUnclosed(text: string, a: number, b: number): [number, number] | undefined {
-  for (let kind = 0; kind < 3; kind++) {
-    let depth = 0;
-    let firstOpen = -1;
-    for (let i = a; i < b; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === OPEN_CODES[kind]) { if (depth++ === 0) firstOpen = i; }
-      else if (ch === CLOSE_CODES[kind] && depth > 0) depth--;
-    }
-    if (depth > 0 && firstOpen > a) {
-      if (kind === 0 && firstOpen === b - 1) return undefined; // `console.log("x")`: a call, not a path
-      b = firstOpen;
-    }
-  }
-  return b - a >= 2 ? [a, b] : undefined;
-}
-
-/** True when the bracket at `a` closes at `b - 1` (not `(auth)/page(1).tsx`). */
-function matchesAcross(text: string, a: number, b: number, kind: number): boolean {
-  let depth = 0;
-  for (let i = a; i < b; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === OPEN_CODES[kind]) depth++;
-    else if (ch === CLOSE_CODES[kind] && --depth === 0) return i === b - 1;
-  }
-  return false;
 }
 
 /** `[x](../specs/x.md#L10-L20)`: the target (URLs, mail and in-page anchors excepted), with lines from `#L`. */

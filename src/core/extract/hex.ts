@@ -7,6 +7,8 @@
  * (column headers, "commit", "crc32") is the job of `commitContext.ts`.
  */
 import { lineOf } from '../parse/lines';
+import { withoutWrappedPieces } from './wrappedHex';
+import { afterPullRequestAt } from './commitContext';
 
 export interface HexToken {
   start: number;
@@ -37,8 +39,9 @@ export function hasShaLength(n: number): boolean {
 
 /**
  * Every maximal hex run of 7+ digits in `text` delimited by non-word characters (so `feedbac` inside
- * "feedback" and `d2657c9e4cb3` in `d2657c9e4cb3_add_x.py` are never seen), in order. One native regex sweep
- * over the whole document: extractors then pick each block's tokens by offset instead of re-scanning.
+ * "feedback" and `d2657c9e4cb3` in `d2657c9e4cb3_add_x.py` are never seen), in order, without the halves of runs
+ * a hard wrap cut in two (`wrappedHex`). One native regex sweep over the whole document: extractors then pick
+ * each block's tokens by offset instead of re-scanning.
  */
 export function scanHexTokens(text: string): HexToken[] {
   const out: HexToken[] = [];
@@ -48,7 +51,7 @@ export function scanHexTokens(text: string): HexToken[] {
     const end = start + m[0].length;
     if (!isWordChar(text.charCodeAt(start - 1)) && !isWordChar(text.charCodeAt(end))) out.push({ start, end });
   }
-  return out;
+  return withoutWrappedPieces(text, out);
 }
 
 /** Index of the first token starting at or after `offset` (tokens are sorted). */
@@ -126,6 +129,7 @@ export function gluedBefore(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   const before2 = text.charCodeAt(start - 2);
   if (before === 35 /* # */) return true;
+  if (before === 64 /* @ */ && afterPullRequestAt(text, start)) return false; // `PR #31@9c8b7a6`
   if (before === 45 /* - */ && isWordChar(before2)) return true; // UUID tail, slug-abc1234
   if (
     (before === 58 /* : */ || before === 61 /* = */ || before === 47 /* / */ || before === 64 /* @ */ ||

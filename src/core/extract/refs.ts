@@ -16,6 +16,7 @@ import {
 } from './refPatterns';
 import { extractTableRowRefs, extractTextTableRefs, frontMatterRefs } from './refTables';
 import { decorationRefs } from './refLog';
+import { withAsciiPunctuation } from './asciiPunctuation';
 
 /** How far back from a SHA a name and its connectors may start. */
 const WINDOW = 120;
@@ -28,7 +29,9 @@ export const extractRefs: Extractor<FoundRef> = (parsed: ParsedText, _context?: 
 };
 
 /** The refs of `parsed`, computed once per parsed text; the commit extractor passes the hex tokens it scanned. */
-export function refsWithTokens(parsed: ParsedText, tokens: readonly HexToken[] | null): readonly FoundRef[] {
+export function refsWithTokens(original: ParsedText, tokens: readonly HexToken[] | null): readonly FoundRef[] {
+  // `HEAD：5a4b3c2` claims like `HEAD: 5a4b3c2`: patterns read the text with ASCII punctuation (offsets unchanged)
+  const parsed = withAsciiPunctuation(original);
   const hit = memo.get(parsed);
   if (hit) return hit;
   let refs: FoundRef[];
