@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
-  // A newer handoff beside this one says what is left: its open steps are not reported here.
+  // A newer handoff of the same series beside this one says what is left: its open steps are not reported here.
   const siblings = new SiblingHandoffs();
   let errors = false;
   out(writer.begin());
@@ -78,8 +78,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
         return 2;
       }
-      const date = service.getModel({ path, version: 0, text }).date;
-      const supersededBy = newerInFolder({ path: resolve(path), date }, siblings.of(path));
+      const supersededBy = newerInFolder(resolve(path), siblings.of(path));
       const analysis = await service.analyze({ path, version: 0, text, supersededBy });
       service.forget(path);
       errors ||= analysis.diagnostics.some((d) => d.severity === 'error');

@@ -1,51 +1,53 @@
 /**
- * Which handoff is current. A handoff is superseded when a newer one sits in the same folder — a newer
- * `SESSION-HANDOFF-<date>` beside it, a newer dated plan in a folder of dated plans — or when the text is an
- * older version of its own file (a newer version is committed; facts/anchor says so). A superseded handoff stays
- * in the tree with all its steps; its open steps are not reported as things to do, since the newer one says what
- * is left. Pure: the CLI and the editor hand in the siblings they know.
+ * Which handoff is current. A handoff is superseded when a newer one of the same series sits in the same folder —
+ * `SESSION-HANDOFF-2026-05-19-…` beside `SESSION-HANDOFF-2026-05-21-…`, `2026-05-24-plan.md` beside
+ * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` — or when its text is an older
+ * version of its own file (a newer version is committed; facts/anchor says so). A superseded handoff stays in the
+ * tree with all its steps; its open steps are not reported as things to do, since the newer one says what is left.
+ * Pure: the CLI and the editor hand in the siblings they know.
  */
-import { extractFacts } from './extract/facts';
 import { dirname, toSlash } from './git/paths';
-import { isHandoffPath } from './handoffGlobs';
-import { parseDocument } from './parse/parseDocument';
 
 export interface DatedHandoff {
   /** Absolute or workspace-relative path, `/` or `\` separators. */
   path: string;
-  /** YYYY-MM-DD (from the name, front matter or a "Last updated" line), or null. */
-  date: string | null;
 }
 
-const DATED_NAME = /(?:^|[^0-9])(20\d{2}-[01]\d-[0-3]\d)(?:[^0-9]|$)/;
-const baseName = (p: string) => toSlash(p).split('/').pop() ?? '';
-
-/** Whether a sibling counts as part of the same series: a handoff by its name, or dated by its name as `self` is. */
-export function sameSeries(self: string, sibling: string): boolean {
-  if (isHandoffPath(baseName(sibling))) return true;
-  return DATED_NAME.test(baseName(self)) && DATED_NAME.test(baseName(sibling));
+/** A name's series (what is left when its date or number is taken out) and its place in that series. */
+interface Series {
+  key: string;
+  order: string;
 }
+
+const DATE = /(20\d{2})-?([01]\d)-?([0-3]\d)/;
+const NUMBER = /(\d{1,6})(?=\D*$)/;
 
 /**
- * The newest of `siblings` in the same folder as `self` when it is strictly newer than `self` (by date; the same
- * date is no evidence either way), else null.
+ * `SESSION-HANDOFF-2026-05-19-topic.md` → key `session-handoff-#`, order `2026-05-19`: the topic after the date
+ * differs from one handoff to the next, so it is not part of the key. `notes_session9.md` → key `notes_session#.md`,
+ * order `000009`. Names with neither are no series.
  */
-export function newerInFolder(self: DatedHandoff, siblings: readonly DatedHandoff[]): string | null {
-  if (!self.date) return null;
-  const folder = dirname(toSlash(self.path));
-  let newest: DatedHandoff | null = null;
-  for (const s of siblings) {
-    if (toSlash(s.path) === toSlash(self.path) || dirname(toSlash(s.path)) !== folder || !s.date || !sameSeries(self.path, s.path)) continue;
-    if (s.date > self.date && (!newest || s.date > newest.date!)) newest = s;
-  }
-  return newest?.path ?? null;
+export function seriesOf(path: string): Series | null {
+  const name = (toSlash(path).split('/').pop() ?? '').toLowerCase();
+  const d = DATE.exec(name);
+  if (d) return { key: `${name.slice(0, d.index)}#`, order: `${d[1]}-${d[2]}-${d[3]}` };
+  const n = NUMBER.exec(name);
+  if (n) return { key: `${name.slice(0, n.index)}#${name.slice(n.index + n[1]!.length)}`, order: n[1]!.padStart(6, '0') };
+  return null;
 }
 
-/** The date a handoff carries (its name, front matter or "Last updated" line), read from the start of its text. */
-export function handoffDate(path: string, head: string): string | null {
-  try {
-    return extractFacts(parseDocument(head), { path }).date;
-  } catch {
-    return null;
+/** The newest handoff of the same series as `self` in its folder, when strictly newer than `self`; else null. */
+export function newerInFolder(self: string, siblings: readonly DatedHandoff[]): string | null {
+  const mine = seriesOf(self);
+  if (!mine) return null;
+  const folder = dirname(toSlash(self));
+  let newest: { path: string; order: string } | null = null;
+  for (const s of siblings) {
+    if (dirname(toSlash(s.path)) !== folder) continue;
+    const theirs = seriesOf(s.path);
+    // The same date or number is no evidence either way.
+    if (!theirs || theirs.key !== mine.key || theirs.order <= mine.order) continue;
+    if (!newest || theirs.order > newest.order) newest = { path: s.path, order: theirs.order };
   }
+  return newest?.path ?? null;
 }

@@ -97,8 +97,10 @@ describe('git history facts (real git)', () => {
       assert.ok(r.ok);
       return r.value;
     };
-    assert.deepEqual(await at('version two\n'), { sha: two, time: (await at('version two\n'))!.time, subject: 'handoff v2', how: 'blob' });
-    assert.equal((await at('version one\n'))?.sha, one, 'an older version put back is anchored where it was written');
+    assert.deepEqual(await at('version two\n'), { sha: two, time: (await at('version two\n'))!.time, subject: 'handoff v2', how: 'blob', newer: null });
+    const putBack = await at('version one\n');
+    assert.equal(putBack?.sha, one, 'an older version put back is anchored where it was written');
+    assert.equal(putBack?.newer?.sha, two, 'and knows a newer version of the file is committed');
     assert.deepEqual([(await at('version two, edited\n'))?.sha, (await at('version two, edited\n'))?.how], [two, 'last-change']);
     const none = await p.anchor(info, 'NEW.md', 'never committed\n', T);
     assert.ok(none.ok && none.value === null);

@@ -1,0 +1,69 @@
+// Which handoff is current: a newer one of the same series in the same folder supersedes an older one (its open
+// steps are not reported), whatever else shares the folder; and an older version of a file put back is superseded
+// by the newer committed version.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { newerInFolder, seriesOf } from '../../src/core/supersede';
+import { FixtureGit } from '../fixtures/git/exec';
+
+describe('supersede', () => {
+  it('reads a series and its order from the name: a date anywhere, else a trailing number', () => {
+    assert.deepEqual(seriesOf('docs/SESSION-HANDOFF-2026-05-19-phase-six.md'), { key: 'session-handoff-#', order: '2026-05-19' });
+    assert.deepEqual(seriesOf('plans/2026-05-24-deploy.md'), { key: '#', order: '2026-05-24' });
+    assert.deepEqual(seriesOf('handoffs/notes_session9.md'), { key: 'notes_session#.md', order: '000009' });
+    assert.equal(seriesOf('HANDOFF.md'), null);
+  });
+
+  it('a newer one of the same series in the same folder supersedes; other series, folders and equal dates do not', () => {
+    const at = (...names: string[]) => names.map((n) => ({ path: `/w/${n}` }));
+    const sibs = at('docs/SESSION-HANDOFF-2026-01-01-a.md', 'docs/SESSION-HANDOFF-2026-01-05-b.md', 'docs/PLAN-2026-03-01-x.md',
+      'docs/SESSION-HANDOFF-2026-01-05-c.md', 'other/SESSION-HANDOFF-2026-09-09-z.md', 'docs/notes_session2.md', 'docs/notes_session10.md');
+    assert.equal(newerInFolder('/w/docs/SESSION-HANDOFF-2026-01-01-a.md', sibs), '/w/docs/SESSION-HANDOFF-2026-01-05-b.md');
+    assert.equal(newerInFolder('/w/docs/SESSION-HANDOFF-2026-01-05-b.md', sibs), null, 'the same date is no evidence');
+    assert.equal(newerInFolder('/w/docs/PLAN-2026-02-01-y.md', sibs), '/w/docs/PLAN-2026-03-01-x.md');
+    assert.equal(newerInFolder('/w/docs/PLAN-2026-03-01-x.md', sibs), null, 'a newer session handoff is another series');
+    assert.equal(newerInFolder('/w/docs/notes_session2.md', sibs), '/w/docs/notes_session10.md', 'numbers compare as numbers');
+    assert.equal(newerInFolder('/w/docs/HANDOFF.md', sibs), null);
+  });
+
+  describe('in the CLI', () => {
+    let dir: string;
+    before(() => { dir = mkdtempSync(join(tmpdir(), 'supersede-')); });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    const steps = async (path: string, ...args: string[]) => {
+      let out = '';
+      await run(['--format', 'json', ...args, path], (s) => { out += s; }, () => {});
+      const doc = JSON.parse(out).documents[0];
+      return doc.diagnostics.filter((d: { code: string }) => d.code === 'unchecked-step').length;
+    };
+
+    it('reports the open steps of the newest handoff of a folder only', async () => {
+      mkdirSync(join(dir, 'docs'));
+      writeFileSync(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-01-start.md'), '# Start\n\n## Next steps\n\n- [ ] one\n- [ ] two\n');
+      writeFileSync(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-08-later.md'), '# Later\n\n## Next steps\n\n- [ ] three\n');
+      writeFileSync(join(dir, 'docs', 'PLAN-2025-12-01-other.md'), '# Plan\n\n- [ ] plan step\n');
+      assert.equal(await steps(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-01-start.md'), '--no-git'), 0);
+      assert.equal(await steps(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-08-later.md'), '--no-git'), 1);
+      assert.equal(await steps(join(dir, 'docs', 'PLAN-2025-12-01-other.md'), '--no-git'), 1);
+    });
+
+    it('an older version of a file put back is superseded by the newer committed one', async () => {
+      const repo = join(dir, 'repo');
+      const g = new FixtureGit();
+      g.run(dir, ['init', '-q', repo]);
+      const old = '# Handoff\n\n## Next steps\n\n- [ ] old step\n';
+      writeFileSync(join(repo, 'HANDOFF.md'), old);
+      g.commit(repo, 'first handoff');
+      writeFileSync(join(repo, 'HANDOFF.md'), '# Handoff\n\n## Next steps\n\n- [ ] new step\n');
+      g.commit(repo, 'second handoff');
+      writeFileSync(join(repo, 'HANDOFF.md'), old);
+      assert.equal(await steps(join(repo, 'HANDOFF.md')), 0);
+      writeFileSync(join(repo, 'HANDOFF.md'), old + '- [ ] edited since\n');
+      assert.equal(await steps(join(repo, 'HANDOFF.md')), 2, 'an edited text is current');
+    });
+  });
+});
