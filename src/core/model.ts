@@ -116,7 +116,12 @@ export type StepState = (typeof STEP_STATES)[number];
  * "Definition of done", "Done when"), expected test results, a roadmap or backlog ("Roadmap", "Later",
  * "Nice to have"), standing rules ("Ground rules"). Decided by the heading or label the list sits under.
  */
-export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules'] as const;
+/**
+ * Lists that are not work to do: acceptance criteria, expected test results, a roadmap or backlog, standing rules
+ * (and guidance items of a next-steps list: "keep … in mind", "do not …"), and a routine every session repeats
+ * ("Before ending the session: commit, push…").
+ */
+export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules', 'routine'] as const;
 export type StepListRole = (typeof STEP_LIST_ROLES)[number];
 
 export interface Step {

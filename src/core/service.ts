@@ -46,6 +46,22 @@ export interface Analysis {
   fileTargets: ReadonlyArray<readonly string[] | null>;
 }
 
+/**
+ * A handoff the repository has left behind: a newer version of its own file is committed, or the branch went far on
+ * since (STALE_COMMITS and STALE_DAYS, both): its next steps were done, or dropped, long ago.
+ */
+const STALE_COMMITS = 200;
+const STALE_DAYS = 30;
+
+function supersededByRepository(facts: HandoffFacts | null): string | null {
+  if (facts?.anchor?.newer) return `a newer version of this file (${facts.anchor.newer.sha.slice(0, 7)})`;
+  const f = facts?.freshness;
+  if (f?.sinceAnchor != null && f.days != null && f.sinceAnchor >= STALE_COMMITS && f.days >= STALE_DAYS) {
+    return `the repository: ${f.sinceAnchor} commits and ${f.days} days since this handoff`;
+  }
+  return null;
+}
+
 /** Where a breadcrumb points, for links and the tree: its files, none when gone or absent, null when not looked up. */
 function targetsOf(f: FileFact | undefined): readonly string[] | null {
   if (!f) return null;
@@ -127,7 +143,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
         }
         notices.push(...facts.notices);
       }
-      const supersededBy = doc.supersededBy ?? (facts?.anchor?.newer ? `a newer version of this file (${facts.anchor.newer.sha.slice(0, 7)})` : null);
+      const supersededBy = doc.supersededBy ?? supersededByRepository(facts);
       const diagnostics = runRules(model, facts, settings, { superseded: supersededBy !== null });
       return { model, diagnostics, notices, facts, supersededBy, commitStates: facts?.commits ?? new Map(), fileTargets: model.files.map((_, i) => targetsOf(facts?.files[i])) };
     },

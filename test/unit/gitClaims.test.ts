@@ -65,7 +65,7 @@ describe('claims against the handoff\'s moment (real git)', () => {
     const ok = await check(claims().model, join(r.dir, 'HANDOFF.md'));
     assert.deepEqual(ok.diagnostics, []);
     assert.deepEqual(ok.facts.refs[0], { kind: 'moved', ref: 'main', now: handoff, since: 0 });
-    assert.deepEqual(ok.facts.freshness, { sinceAnchor: 0, branch: 'main' });
+    assert.deepEqual(ok.facts.freshness, { sinceAnchor: 0, days: 0, branch: 'main' });
 
     // Rewrite main under the handoff: `two` is no longer in its history.
     r.g.run(r.dir, ['reset', '-q', '--hard', 'HEAD~2']);

@@ -131,7 +131,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
       write('HANDOFF.md', edited);
       const e = await check(model(edited), join(dir, 'HANDOFF.md'));
       assert.deepEqual(e.facts.anchor && [e.facts.anchor.sha, e.facts.anchor.how], [sha.rewrite, 'last-change']);
-      assert.deepEqual(e.facts.freshness, { sinceAnchor: 0, branch: 'main' });
+      assert.deepEqual(e.facts.freshness, { sinceAnchor: 0, days: 0, branch: 'main' });
     } finally {
       write('HANDOFF.md', text);
     }

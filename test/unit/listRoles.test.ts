@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { modelOf } from './support/fixtures';
 import { listRoleOf } from '../../src/core/extract/listRoles';
+import { extractSteps } from '../../src/core/extract/steps';
+import { parseDocument } from '../../src/core/parse/parseDocument';
 
 const md = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -50,6 +52,25 @@ describe('steps: the role of their list', () => {
       'roadmap multi-tenant import', '- Excel input', 'roadmap streaming', 'roadmap colours', 'roadmap AI mapping',
       'roadmap retries', 'roadmap plugins', '- write the acceptance tests', '- rank the backlog',
       'rules Never force-push.', 'acceptance exports 10k rows', '- Start task 5.',
+    ]);
+  });
+});
+
+describe('routine checklists and guidance items', () => {
+  it('a checklist every session repeats is a routine, not this handoff\'s work', () => {
+    for (const label of ['Before Ending Session (MANDATORY)', 'Before starting work', 'Handover Checklist for Incoming Agent', 'Session end checklist',
+      'At the end of each session']) {
+      assert.equal(listRoleOf(label), 'routine', label);
+    }
+    for (const label of ['Before the release', 'Checklist', 'End-to-end tests', 'Session 12 tasks']) assert.equal(listRoleOf(label), null, label);
+  });
+
+  it('numbered next steps that are standing guidance ("keep … in mind", "do not …") are not steps', () => {
+    const text = '## Next steps\n\n1. resume from the parser\n2. keep the old facts in mind\n3. do not merge the two passes\n4. **Never** force-push\n5. ship it\n\n## Later\n\n- [ ] Keep the cache warm\n';
+    const steps = extractSteps(parseDocument(text), { path: 'HANDOFF.md' });
+    assert.deepEqual(steps.map((s) => [s.text, s.listRole]), [
+      ['resume from the parser', null], ['keep the old facts in mind', 'rules'], ['do not merge the two passes', 'rules'],
+      ['**Never** force-push', 'rules'], ['ship it', null], ['Keep the cache warm', 'roadmap'],
     ]);
   });
 });

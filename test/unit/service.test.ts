@@ -71,6 +71,22 @@ describe('language service', () => {
     assert.equal(degraded.diagnostics.length, 8, 'parse-only results stand');
   });
 
+  it('reports no open steps of a handoff something newer supersedes: a newer one beside it, a newer version, a repository far on', async () => {
+    const steps = (a: { diagnostics: Array<{ code: string }> }) => a.diagnostics.filter((d) => d.code === 'unchecked-step').length;
+    const current = await createLanguageService().analyze(doc(1));
+    assert.equal(steps(current), 8);
+    const beside = await createLanguageService().analyze({ ...doc(1), supersededBy: '/w/PLAN-2026-03-01.md' });
+    assert.deepEqual([steps(beside), beside.supersededBy], [0, '/w/PLAN-2026-03-01.md']);
+    const withFacts = (f: Partial<ReturnType<typeof emptyFacts>>): FactSource => ({ gather: async (model) => ({ ...emptyFacts(model), ...f }) });
+    const anchor = { sha: 'a'.repeat(40), time: 0, subject: 's', how: 'blob' as const, newer: null };
+    const newer = await createLanguageService({ git: withFacts({ anchor: { ...anchor, newer: { sha: 'b'.repeat(40), time: 9 } } }) }).analyze(doc(1));
+    assert.deepEqual([steps(newer), newer.supersededBy], [0, 'a newer version of this file (bbbbbbb)']);
+    const far = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 250, days: 45, branch: 'main' } }) }).analyze(doc(1));
+    assert.deepEqual([steps(far), far.supersededBy], [0, 'the repository: 250 commits and 45 days since this handoff']);
+    const near = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 250, days: 3, branch: 'main' } }) }).analyze(doc(1));
+    assert.deepEqual([steps(near), near.supersededBy], [8, null], 'many commits in a few days: still the current work');
+  });
+
   it('does not start the git check for a cancelled request or with git turned off', async () => {
     let calls = 0;
     const git: FactSource = { gather: async (model) => { calls++; return emptyFacts(model); } };

@@ -33,6 +33,13 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
   ]],
   ['rules', [String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants']],
+  // What every session does on its way in or out: not this handoff's work.
+  ['routine', [
+    String.raw`before\s+(?:starting|ending|closing|finishing|leaving|you\s+(?:start|begin|end|finish|leave|close))(?:\s+(?:the\s+|a\s+|your\s+|this\s+|each\s+)?(?:session|work|day|task))?`,
+    String.raw`(?:(?:session|handover|handoff|hand-off)\s+)?(?:start(?:-?up)?|end|closing|close|opening|wrap-?up)\s+checklist`,
+    String.raw`(?:handover|handoff|hand-off|session|onboarding)\s+checklist`,
+    String.raw`(?:at\s+the\s+)?(?:end|start)\s+of\s+(?:each|every|the|a)\s+session`, String.raw`every\s+session`,
+  ]],
 ];
 const ROLES = PHRASES.map(([role, phrases]) => [role, new RegExp(`^(?:${phrases.join('|')})${END}`)] as const);
 

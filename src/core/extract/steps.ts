@@ -20,6 +20,12 @@ export const NEXT_HEADING =
 
 const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
 
+/**
+ * A numbered item of a next-steps list that is standing guidance, not a step: "keep … in mind", "do not flatten …",
+ * "never force-push", "always run the linter". (A checkbox is a task whatever its verb.)
+ */
+const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
+
 export function extractSteps(parsed: ParsedText, _context: ExtractContext): FoundStep[] {
   const { text, blocks } = parsed;
   const steps: FoundStep[] = [];
@@ -37,7 +43,8 @@ export function extractSteps(parsed: ParsedText, _context: ExtractContext): Foun
       steps.push({ ...step(text, b, b.checkbox.start, CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`), listRole });
     } else if (nextDepth && b.ordered && b.depth === 0) {
       const content = text.slice(b.contentStart, b.contentEnd).trim();
-      steps.push({ ...step(text, b, markerStart(text, b), DONE_MARK.test(content) ? 'done' : 'open', 'numbered', null), listRole });
+      const role = listRole ?? (GUIDANCE.test(content) ? 'rules' : null);
+      steps.push({ ...step(text, b, markerStart(text, b), DONE_MARK.test(content) ? 'done' : 'open', 'numbered', null), listRole: role });
     }
   }
   return steps;

@@ -93,8 +93,10 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor: facts.anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && facts.anchor && g) {
+        const headTime = g.get(head)?.time;
         facts.freshness = {
           sinceAnchor: g.isAncestor(facts.anchor.sha, head) ? g.between(facts.anchor.sha, head)?.length ?? null : null,
+          days: headTime === undefined ? null : Math.max(0, Math.floor((headTime - facts.anchor.time) / 86_400)),
           branch: repo.head.kind === 'branch' ? repo.head.name : null,
         };
       }

@@ -81,6 +81,8 @@ export type FileFact =
 export interface Freshness {
   /** Commits on the checked-out branch (HEAD) since the anchor; null when the anchor is not in its history. */
   sinceAnchor: number | null;
+  /** Whole days from the anchor's commit to HEAD's (commit times: the same repository state gives the same answer). */
+  days: number | null;
   /** The checked-out branch, or null (detached, unborn). */
   branch: string | null;
 }
