@@ -118,10 +118,11 @@ export type StepState = (typeof STEP_STATES)[number];
  */
 /**
  * Lists that are not work to do: acceptance criteria, expected test results, a roadmap or backlog, standing rules
- * (and guidance items of a next-steps list: "keep … in mind", "do not …"), and a routine every session repeats
- * ("Before ending the session: commit, push…").
+ * (and guidance items of a next-steps list: "keep … in mind", "do not …"), a routine every session repeats
+ * ("Before ending the session: commit, push…"), and context to read or hand on ("Critical context for the
+ * implementer", "Gotchas", "Lessons").
  */
-export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules', 'routine'] as const;
+export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules', 'routine', 'context'] as const;
 export type StepListRole = (typeof STEP_LIST_ROLES)[number];
 
 export interface Step {

@@ -65,6 +65,13 @@ describe('routine checklists and guidance items', () => {
     for (const label of ['Before the release', 'Checklist', 'End-to-end tests', 'Session 12 tasks']) assert.equal(listRoleOf(label), null, label);
   });
 
+  it('context to hand on is not work: "Critical context to give every implementer", "Gotchas", "Lessons learned"', () => {
+    for (const label of ['Critical context to give every Wave 8 implementer', 'Gotchas', 'Lessons learned:', 'Background', 'Key context for Phase 6']) {
+      assert.equal(listRoleOf(label), 'context', label);
+    }
+    for (const label of ['Context menu for the tree', 'Contextual help', 'Tips page redesign']) assert.equal(listRoleOf(label), null, label);
+  });
+
   it('numbered next steps that are standing guidance ("keep … in mind", "do not …") are not steps', () => {
     const text = '## Next steps\n\n1. resume from the parser\n2. keep the old facts in mind\n3. do not merge the two passes\n4. **Never** force-push\n5. ship it\n\n## Later\n\n- [ ] Keep the cache warm\n';
     const steps = extractSteps(parseDocument(text), { path: 'HANDOFF.md' });

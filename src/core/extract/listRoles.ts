@@ -33,6 +33,11 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
   ]],
   ['rules', [String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants']],
+  // What to know, read or hand on: facts for whoever does the work, not the work.
+  ['context', [
+    String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
+    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:reference|references|further\s+reading)`,
+  ]],
   // What every session does on its way in or out: not this handoff's work.
   ['routine', [
     String.raw`before\s+(?:starting|ending|closing|finishing|leaving|you\s+(?:start|begin|end|finish|leave|close))(?:\s+(?:the\s+|a\s+|your\s+|this\s+|each\s+)?(?:session|work|day|task))?`,
