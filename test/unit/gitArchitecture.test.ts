@@ -9,11 +9,25 @@ const ts = (dir: string) => readdirSync(join(src, dir)).filter((f) => f.endsWith
 const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('git architecture', () => {
-  it('src/core/git and src/core/rules import only the core and zod', () => {
-    for (const file of [...ts('core/git'), ...ts('core/rules')]) {
+  it('src/core/git, src/core/facts and src/core/rules import only the core and zod', () => {
+    for (const file of [...ts('core/git'), ...ts('core/facts'), ...ts('core/rules')]) {
       const bad = imports(file).filter((i) => !(i.startsWith('./') || i.startsWith('../')) && i !== 'zod');
       assert.deepEqual(bad, [], file);
       assert.ok(!imports(file).some((i) => i.includes('/node/') || i.includes('/vscode/') || i.includes('/cli/')), file);
+    }
+  });
+
+  it('data flows one way: git (facts side) ← facts (gathered once) ← rules (pure), and rules never reach git', () => {
+    const runtime = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+    for (const file of ts('core/git')) {
+      assert.ok(!imports(file).some((i) => /\/(rules|facts)\b/.test(i)), `${file}: the git side knows nothing of facts or rules`);
+    }
+    for (const file of ts('core/facts')) assert.ok(!imports(file).some((i) => /\/rules\b/.test(i)), `${file}: facts do not judge`);
+    for (const file of ts('core/rules')) {
+      // Rules read facts and the model (types) and may use pure helpers; they never gather or call a provider.
+      const bad = runtime(file).filter((i) => /facts\/(gather|files|refs|commits|breaker)|git\/(graph|provider)/.test(i));
+      assert.deepEqual(bad, [], file);
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /\basync\b|\bawait\b/, `${file}: rules are synchronous`);
     }
   });
 
