@@ -28,6 +28,7 @@ import {
   type BatchCheckLine, headState, parseBatchCheck, parseDiscovery, parseReach, parseRefs, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
+import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
 import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
@@ -341,10 +342,14 @@ export class NodeGitProvider implements GitProvider {
     return p;
   }
 
-  deletions(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
     const sorted = [...new Set(paths)].sort();
-    return this.answer(repo, `deletions\0${sorted.join('\0')}`, () => findDeletions(this.run, repo, sorted, token));
+    return this.answer(repo, `deletions\0${since ?? ''}\0${sorted.join('\0')}`, () => (since
+      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token)
+      : findDeletions(this.run, repo, sorted, token)));
   }
+
+  private readonly openSession: OpenSession = (cwd, args, token) => this.runner.session(cwd, args, token, this.timeoutMs);
 
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
     const sorted = [...new Set(paths)].sort();

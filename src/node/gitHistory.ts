@@ -160,7 +160,7 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
     }
     frontier = moved;
   }
-  return { ok: true, value: { deletions: first.value.deletions, exactRenamesOnly } };
+  return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
 async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
@@ -185,7 +185,7 @@ async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string
       }
     }
   }
-  if (!found.size) return { ok: true, value: { deletions: [], exactRenamesOnly: false } };
+  if (!found.size) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
   const commits = [...new Set([...found.values()].map((d) => d.sha))];
   let exactRenamesOnly = false;
   let renames = await renamesIn(run, repo, commits, '-M', token);
@@ -195,11 +195,11 @@ async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string
   }
   if (!renames.ok) return renames;
   for (const d of found.values()) d.renamedTo = renames.value.get(`${d.sha}\0${d.path}`) ?? null;
-  return { ok: true, value: { deletions: [...found.values()], exactRenamesOnly } };
+  return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly } };
 }
 
 /** Renames recorded by these commits, keyed `sha NUL from` → to. */
-async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
+export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
   const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
     token, commits.join('\n') + '\n', 16 * 1024 * 1024);
   if (r.ok && r.out.code !== 0 && unreadable(r.out.stderr)) return { ok: false, problem: { kind: 'corrupt', message: r.out.stderr.split('\n')[0] ?? '' } };

@@ -6,6 +6,7 @@
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import type { CancellationToken } from '../core/interfaces';
 import type { GitProblem } from '../core/git/provider';
+import { GitSession } from './gitSession';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -71,6 +72,23 @@ function gitEnv(): NodeJS.ProcessEnv {
 export class GitRunner {
   /** Number of git processes started by this runner. */
   spawned = 0;
+
+  /**
+   * A git process that answers questions one batch at a time (`cat-file --batch-check` reading stdin), for
+   * searches whose next question depends on the last answer: one process for the whole search.
+   */
+  session(cwd: string, args: readonly string[], token: CancellationToken, timeoutMs: number): GitSession | GitProblem {
+    if (token.isCancellationRequested) return cancelled().problem;
+    try {
+      this.spawned++;
+      const child = this.spawnFn(this.gitPath, [...GLOBAL_ARGS, ...args], {
+        cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
+      });
+      return new GitSession(child, token, timeoutMs, args[0] ?? 'git');
+    } catch (e) {
+      return spawnProblem(e as NodeJS.ErrnoException);
+    }
+  }
   readonly gitPath: string;
   private readonly spawnFn: SpawnFn;
 
@@ -145,7 +163,7 @@ export class GitRunner {
   }
 }
 
-function killTree(child: ChildProcess): void {
+export function killTree(child: ChildProcess): void {
   try {
     if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
     else child.kill('SIGKILL');
@@ -154,7 +172,7 @@ function killTree(child: ChildProcess): void {
   }
 }
 
-function cancelled(): GitRunResult {
+export function cancelled(): { ok: false; problem: GitProblem } {
   return { ok: false, problem: { kind: 'cancelled', message: 'git check cancelled' } };
 }
 

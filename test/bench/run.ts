@@ -14,6 +14,7 @@ import { gitBench } from './gitBench';
 import { benchRepo, type BenchRepo } from './gitRepo';
 import { hostRows } from './hostBench';
 import { scaleBench } from './scaleBench';
+import { trustBench } from './trustBench';
 import { machine, render, type Row } from './table';
 import { loadCorpus, ms, now } from './util';
 
@@ -28,6 +29,7 @@ const ROUNDS = {
   cli: quick ? 3 : 7,
   git: quick ? 5 : 15,
   edit: quick ? 10 : 30,
+  trust: quick ? 3 : 9,
 };
 /** Handoffs per scale size, and the runs of each (the 5,000 run is one: it alone takes minutes on a busy machine). */
 const SCALE: ReadonlyArray<readonly [number, number]> = quick ? [[100, 1], [1000, 1]] : [[100, 3], [1000, 3], [5000, 1]];
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   await section(rows, '4', `scale ${SCALE.map(([n]) => n).join(', ')}`, () => scaleBench(corpus, SCALE));
   await section(rows, '5', 'edit latency', () => editBench(corpus, getRepo(), ROUNDS.edit));
   await section(rows, '6', 'activation and VSIX', () => hostRows());
+  await section(rows, '7', 'a handoff judged against its moment', () => trustBench(ROUNDS.trust));
 
   const total = now() - t0;
   const out = [

@@ -67,15 +67,16 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
       'warning src/a.ts is deleted in the work tree (not committed)',
       `warning src/b.ts was renamed to lib/b.ts in ${s7(sha.after!)}, after this handoff`,
       `warning src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
-      `hint docs/old.md was deleted in ${s7(sha.dropOld!)} (Drop the old notes), before this handoff was written`,
-      'hint src/planned.ts is not in this repository (planned, or in another repository?)',
+      // Not in the repository when the handoff was committed: planned, elsewhere, or already gone (no history search).
+      "hint docs/old.md was not in the repository at this handoff's commit (planned, or in another repository?)",
+      "hint src/planned.ts was not in the repository at this handoff's commit (planned, or in another repository?)",
       // .env and build/out.js: ignored. util.ts had two matches when written, both gone.
       `warning util.ts (lib/util.ts, src/util.ts) was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
       // helper.ts: moved, but a bare name still finds it where it is now.
     ]);
     const moved = r.diagnostics[1]!;
     assert.deepEqual(moved.related, [{ message: 'moved here', path: join(dir, 'lib/b.ts') }]);
-    assert.deepEqual(r.facts.files.map((f) => f.kind), ['gone', 'gone', 'gone', 'gone', 'absent', 'ignored', 'ignored', 'gone', 'found']);
+    assert.deepEqual(r.facts.files.map((f) => f.kind), ['gone', 'gone', 'gone', 'absent', 'absent', 'ignored', 'ignored', 'gone', 'found']);
   });
 
   it('a handoff never committed describes now: a file renamed before it is an outdated path, deletions before it are asides', async () => {
@@ -103,6 +104,19 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     for (const f of m.files) f.qualifier = f.path === 'src/c.ts' ? 'removed' : f.path === 'src/b.ts' ? 'renamed' : null;
     const r = await check(m, join(dir, 'HANDOFF.md'));
     assert.ok(!r.diagnostics.some((d) => /src\/[bc]\.ts/.test(d.message)), r.diagnostics.map((d) => d.message).join('\n'));
+  });
+
+  it('a bare name whose context names its folder (a folder hint, the same file written in full just before) is that file', async () => {
+    const body = '# Notes\n\n- `lib/util.ts` was split; util.ts had the helpers\n- util.ts from the folder list\n';
+    const b = new ModelBuilder(body).file('lib/util.ts').file('util.ts', 0).file('util.ts', 1);
+    b.model.files[2]!.folderHint = 'src';
+    const path = join(dir, 'docs', 'NOTES-handoff.md');
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+    writeFileSync(path, body);
+    const r = await check(b.model, path);
+    // Not committed: measured against HEAD, where both utils are gone (deleted in the reorganisation, before it).
+    assert.deepEqual(r.facts.files.map((f) => (f.kind === 'gone' ? f.paths : f.kind)), [['lib/util.ts'], ['lib/util.ts'], ['src/util.ts']]);
+    rmSync(path);
   });
 
   it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {

@@ -126,7 +126,7 @@ describe('git history facts (real git)', () => {
     assert.equal(git.runner.spawned, spawned);
   });
 
-  it('deletions: the commit that deleted or renamed each path, renames followed to where the file lives', async () => {
+  it('deletions: the commit that deleted or renamed each path, renames followed to where the file lives — since a commit (bisected) or in all history', async () => {
     const s = scratch('moves');
     s.write('a/one.ts', Array.from({ length: 40 }, (_, i) => `export const v${i} = ${i};\n`).join(''));
     s.write('gone.ts', 'export {};\n');
@@ -141,13 +141,19 @@ describe('git history facts (real git)', () => {
     s.g.run(s.dir, ['rm', '-q', 'gone.ts']);
     const drop = s.g.commit(s.dir, 'drop gone.ts');
     const info = await s.info();
-    const r = await new NodeGitProvider().deletions(info, ['a/one.ts', 'gone.ts', 'keep.ts', 'never.ts'], T);
-    assert.ok(r.ok);
-    const by = new Map(r.value.deletions.map((d) => [d.path, d]));
-    assert.deepEqual([by.get('a/one.ts')?.sha, by.get('a/one.ts')?.renamedTo], [move1, 'c/one.ts'], 'followed through the second move');
-    assert.deepEqual([by.get('gone.ts')?.sha, by.get('gone.ts')?.renamedTo, by.get('gone.ts')?.subject], [drop, null, 'drop gone.ts']);
-    assert.ok(!by.has('keep.ts') && !by.has('never.ts'));
-    assert.equal(r.value.exactRenamesOnly, false);
+    const start = s.g.run(s.dir, ['rev-list', '--max-parents=0', 'HEAD']);
+    for (const since of [null, start]) {
+      const p = new NodeGitProvider();
+      const r = await p.deletions(info, ['a/one.ts', 'gone.ts', 'keep.ts', ...(since ? [] : ['never.ts'])], since, T);
+      assert.ok(r.ok, String(since));
+      const by = new Map(r.value.deletions.map((d) => [d.path, d]));
+      assert.deepEqual([by.get('a/one.ts')?.sha, by.get('a/one.ts')?.renamedTo], [move1, 'c/one.ts'], 'followed through the second move');
+      assert.deepEqual([by.get('gone.ts')?.sha, by.get('gone.ts')?.renamedTo, by.get('gone.ts')?.subject], [drop, null, 'drop gone.ts']);
+      assert.ok(!by.has('keep.ts') && !by.has('never.ts'));
+      assert.equal(r.value.exactRenamesOnly, false);
+      // Since a commit: the line bisected in one process, then renames in just the commits found (and the next hop).
+      if (since) assert.ok(p.runner.spawned <= 5, `${p.runner.spawned} processes`);
+    }
   });
 
   it('deletions: an unreadable object limits rename detection to exact renames, and says so', async () => {
@@ -164,12 +170,15 @@ describe('git history facts (real git)', () => {
     const blob = s.g.run(s.dir, ['rev-parse', `${move}:new.txt`]);
     rmSync(join(s.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     const info = await s.info();
-    const r = await new NodeGitProvider().deletions(info, ['old.txt', 'same.txt'], T);
-    assert.ok(r.ok, 'a lost blob must not lose the deletions');
-    const by = new Map(r.value.deletions.map((d) => [d.path, d]));
-    assert.equal(r.value.exactRenamesOnly, true);
-    assert.deepEqual([by.get('old.txt')?.sha, by.get('old.txt')?.renamedTo], [move, null], 'an edited rename is not followed without its blob');
-    assert.equal(by.get('same.txt')?.renamedTo, 'moved.txt', 'an exact rename needs no blob');
+    const start = s.g.run(s.dir, ['rev-list', '--max-parents=0', 'HEAD']);
+    for (const since of [null, start]) {
+      const r = await new NodeGitProvider().deletions(info, ['old.txt', 'same.txt'], since, T);
+      assert.ok(r.ok, 'a lost blob must not lose the deletions');
+      const by = new Map(r.value.deletions.map((d) => [d.path, d]));
+      assert.equal(r.value.exactRenamesOnly, true);
+      assert.deepEqual([by.get('old.txt')?.sha, by.get('old.txt')?.renamedTo], [move, null], 'an edited rename is not followed without its blob');
+      assert.equal(by.get('same.txt')?.renamedTo, 'moved.txt', 'an exact rename needs no blob');
+    }
   });
 
   it('ignored: which paths .gitignore keeps out of git', async () => {

@@ -25,8 +25,10 @@ export interface FileFactsContext {
   files: WorkspaceFiles;
   git: GitProvider | null;
   repo: RepoInfo | null;
-  anchor: AnchorFact | null;
-  headSha: string | null;
+  /** The handoff's anchor; a promise lets the listing start before it is known. */
+  anchor: AnchorFact | null | Promise<AnchorFact | null>;
+  /** HEAD's commit (a handoff never committed is measured against it); a promise like the anchor. */
+  headSha: string | null | Promise<string | null>;
   /** Count lines of resolved files (only when a line-range rule is on). */
   wantLines: boolean;
   token: CancellationToken;
@@ -76,16 +78,40 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
     else out[i] = { kind: 'absent' };
-    if (r.kind === 'none') pending.push({ i, exact: repoForms(c, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !c.path.includes('/'), atAnchor: [] });
+    if (r.kind !== 'none') continue;
+    // A bare name whose context names its folder (a folder hint, or the same file written in full just before)
+    // is that path, not any file of that name.
+    const meant = c.path.includes('/') ? null : contextPath(c, crumbs);
+    const written = meant ? { ...c, path: meant } : c;
+    pending.push({ i, exact: repoForms(written, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), atAnchor: [] });
   }
-  if (ctx.wantLines) await countLines(crumbs, out, ctx);
-  if (!pending.length || !ctx.git || !ctx.repo || ctx.token.isCancellationRequested) return result;
-  if (pending.length > MAX_HISTORY_LOOKUPS) {
-    ctx.notices.add(`${pending.length} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
-    pending.length = MAX_HISTORY_LOOKUPS;
+  // Lines of the files found and the history of the ones not found, side by side.
+  const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
+  if (pending.length && ctx.git && ctx.repo && !ctx.token.isCancellationRequested) {
+    if (pending.length > MAX_HISTORY_LOOKUPS) {
+      ctx.notices.add(`${pending.length} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
+      pending.length = MAX_HISTORY_LOOKUPS;
+    }
+    const [anchor, headSha] = await Promise.all([ctx.anchor, ctx.headSha]);
+    await lookUp(pending, out, index, { ...ctx, anchor, headSha } as Resolved, result);
   }
-  await lookUp(pending, out, index, ctx as FileFactsContext & { git: GitProvider; repo: RepoInfo }, result);
+  await lines;
   return result;
+}
+
+/** Lines before a bare name within which the same file written in full names its folder. */
+const NEAR_LINES = 3;
+
+/** The path a bare name stands for, from its context: its folder hint, or the same file written in full just before. */
+function contextPath(c: FileBreadcrumb, crumbs: readonly FileBreadcrumb[]): string | null {
+  if (c.folderHint) return `${c.folderHint.replace(/\/+$/, '')}/${c.path}`;
+  let best: FileBreadcrumb | null = null;
+  for (const o of crumbs) {
+    if (o === c || o.external || !o.path.endsWith(`/${c.path}`)) continue;
+    const before = o.range.start.line < c.range.start.line || (o.range.start.line === c.range.start.line && o.range.start.character < c.range.start.character);
+    if (before && c.range.start.line - o.range.start.line <= NEAR_LINES && (!best || o.range.start.line >= best.range.start.line)) best = o;
+  }
+  return best?.path ?? null;
 }
 
 /**
@@ -102,16 +128,25 @@ function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoIn
   return [...new Set(forms)];
 }
 
+/** Line counts of the resolved files that breadcrumbs cite a line of: each file read once, all at once. */
 async function countLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ctx: FileFactsContext): Promise<void> {
+  const counts = new Map<string, Promise<number | null>>();
+  const jobs: Array<Promise<void>> = [];
   for (const [i, c] of crumbs.entries()) {
     const f = out[i]!;
-    if (f.kind === 'found' && f.paths.length === 1 && c.line !== null && c.line > 0 && !ctx.token.isCancellationRequested) {
-      f.lines = await ctx.files.lineCount(f.paths[0]!, ctx.token);
-    }
+    if (f.kind !== 'found' || f.paths.length !== 1 || c.line === null || c.line <= 0 || ctx.token.isCancellationRequested) continue;
+    const path = f.paths[0]!;
+    let n = counts.get(path);
+    if (!n) counts.set(path, (n = ctx.files.lineCount(path, ctx.token)));
+    jobs.push(n.then((lines) => { f.lines = lines; }));
   }
+  await Promise.all(jobs);
 }
 
-async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: FileFactsContext & { git: GitProvider; repo: RepoInfo }, result: FileFactsResult): Promise<void> {
+/** The context once the anchor is known, with git and a repository. */
+type Resolved = FileFactsContext & { git: GitProvider; repo: RepoInfo; anchor: AnchorFact | null; headSha: string | null };
+
+async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: Resolved, result: FileFactsResult): Promise<void> {
   const { git, repo, token } = ctx;
   const absolute = (rel: string) => joinPath(repo.root, rel);
 
@@ -131,53 +166,79 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   }
   if (!stillPending.length) return;
 
-  // What the handoff's moment had: the anchor's tree; an uncommitted handoff describes now, measured against HEAD.
-  const treeSha = ctx.anchor?.sha ?? ctx.headSha;
-  const [ignoredR, treeR] = await Promise.all([
-    git.ignored(repo, stillPending.flatMap((p) => p.exact), token),
-    treeSha ? git.filesAt(repo, treeSha, token) : Promise.resolve(null),
+  // What the handoff's moment had — the anchor's commit; for a handoff never committed, HEAD's — asked along with
+  // the deletions since then, for every form of every path (git skips the forms that were not there); the tree is
+  // read only for bare names (matched by suffix).
+  const moment = ctx.anchor?.sha ?? ctx.headSha;
+  const exactForms = stillPending.flatMap((p) => p.exact);
+  const anyBare = stillPending.some((p) => p.bare);
+  const [treeR, sinceExact] = await Promise.all([
+    moment && anyBare ? git.filesAt(repo, moment, token) : Promise.resolve(null),
+    moment ? searchDeletions(exactForms, moment, ctx, result) : Promise.resolve(null),
   ]);
-  if (!ignoredR.ok) ctx.note(ignoredR.problem, 'ignored files');
   if (treeR && !treeR.ok) ctx.note(treeR.problem, "files at the handoff's commit");
-  const ignored = ignoredR.ok ? ignoredR.value : new Set<string>();
-  const then = treeR?.ok ? new FileIndex(treeR.value) : null;
-
-  const asked: Pending[] = [];
+  const tree = treeR?.ok ? new FileIndex(treeR.value) : null;
   for (const p of stillPending) {
-    // Ignored as the writer meant it (its first form): another form of the same words may well be ignored too.
-    if (p.exact[0] !== undefined && ignored.has(p.exact[0])) {
-      out[p.i] = { kind: 'ignored' };
-      continue;
-    }
-    if (then) {
-      const exact = p.exact.filter((e) => then.all.has(e));
-      p.atAnchor = exact.length ? exact : p.bare ? then.bySuffix(p.name) : [];
-    }
-    // A bare name not there at the anchor is not searched for in older history (a glob over every commit costs too much).
-    if (p.atAnchor.length || !p.bare) asked.push(p);
+    const exact = p.exact.filter((e) => sinceExact?.existed.has(e));
+    p.atAnchor = exact.length ? exact : p.bare && tree ? tree.bySuffix(p.name) : [];
   }
-  if (!asked.length || token.isCancellationRequested) return;
-  const paths = [...new Set(asked.flatMap((p) => (p.atAnchor.length ? p.atAnchor : p.exact)))];
-  const del = await git.deletions(repo, paths, token);
+  // A file that was there is a deletion whatever .gitignore says now; one that was not may be a file git never
+  // tracks (runtime state, build output, `.env`): asked only for those, as the writer meant the path (its first form).
+  const unseen = stillPending.filter((p) => !p.atAnchor.length && p.exact[0] !== undefined);
+  const ignoredR = unseen.length ? await git.ignored(repo, unseen.map((p) => p.exact[0]!), token) : null;
+  if (ignoredR && !ignoredR.ok) ctx.note(ignoredR.problem, 'ignored files');
+  const ignored = ignoredR?.ok ? ignoredR.value : new Set<string>();
+  for (const p of unseen) if (ignored.has(p.exact[0]!)) out[p.i] = { kind: 'ignored' };
+  const open = stillPending.filter((p) => out[p.i]!.kind !== 'ignored');
+  if (token.isCancellationRequested) return;
+  // Bare names matched by suffix: their full paths asked now. For a handoff never committed, paths not in HEAD:
+  // HEAD's whole history says whether they were renamed or deleted before (the handoff then used an outdated
+  // path). A committed handoff citing what was not there at its own commit cites something planned or elsewhere:
+  // no history search for it.
+  const bareHad = open.flatMap((p) => p.atAnchor.filter((a) => !p.exact.includes(a)));
+  const [sinceBare, before] = await Promise.all([
+    moment && bareHad.length ? searchDeletions(bareHad, moment, ctx, result) : Promise.resolve(null),
+    ctx.anchor ? null : searchDeletions(open.filter((p) => !p.atAnchor.length && !p.bare).flatMap((p) => p.exact), null, ctx, result),
+  ]);
+  const since = (path: string) => sinceExact?.deleted.get(path) ?? sinceBare?.deleted.get(path);
+  const answered = moment !== null && sinceExact !== null && (!bareHad.length || sinceBare !== null);
+  for (const p of open) {
+    if (p.atAnchor.length) {
+      const deletion = p.atAnchor.map(since).find((d): d is PathDeletion => d !== undefined) ?? null;
+      if (!ctx.anchor || (!deletion && answered)) {
+        // There then and in no commit since: gone from the work tree only, not committed.
+        out[p.i] = { kind: 'gone', when: 'work-tree', paths: p.atAnchor, deletion: null, movedTo: null };
+      } else {
+        // Gone since the handoff (a commit says which; without git's answer, one not known).
+        out[p.i] = { kind: 'gone', when: 'after-anchor', paths: p.atAnchor, deletion, movedTo: deletion ? movedTo(deletion, now, repo.root) : null };
+      }
+    } else {
+      const had = p.exact.filter((e) => before?.deleted.has(e));
+      const deletion = had.map((h) => before?.deleted.get(h)).find((d): d is PathDeletion => d !== undefined) ?? null;
+      if (deletion) out[p.i] = { kind: 'gone', when: 'before-anchor', paths: had, deletion, movedTo: movedTo(deletion, now, repo.root) };
+    }
+  }
+}
+
+/**
+ * The deletions of `paths` since a commit (with which paths existed then), or in HEAD's whole history (`since`
+ * null); null when git could not say.
+ */
+async function searchDeletions(paths: readonly string[], since: string | null, ctx: Resolved, result: FileFactsResult): Promise<{ deleted: Map<string, PathDeletion>; existed: Set<string> } | null> {
+  if (!paths.length) return { deleted: new Map(), existed: new Set() };
+  const del = await ctx.git.deletions(ctx.repo, [...new Set(paths)], since, ctx.token);
   if (!del.ok) {
     ctx.note(del.problem, 'deleted and moved files');
-    return;
+    return null;
   }
-  result.exactRenamesOnly = del.value.exactRenamesOnly;
-  const byPath = new Map(del.value.deletions.map((d) => [d.path, d]));
-  for (const p of asked) {
-    const had = p.atAnchor.length ? p.atAnchor : p.exact.filter((e) => byPath.has(e));
-    const deletion = had.map((h) => byPath.get(h)).find((d): d is PathDeletion => d !== undefined) ?? null;
-    const movedTo = deletion?.renamedTo && now.all.has(absolute(deletion.renamedTo)) ? absolute(deletion.renamedTo) : null;
-    if (p.atAnchor.length) {
-      // There when written, gone now: deleted since (a commit says which), or only in the work tree, not committed.
-      out[p.i] = { kind: 'gone', when: ctx.anchor && deletion ? 'after-anchor' : 'work-tree', paths: p.atAnchor, deletion: ctx.anchor ? deletion : null, movedTo: ctx.anchor ? movedTo : null };
-    } else if (deletion) {
-      // Not there when written, yet deleted from history: gone before the handoff (or made and removed after it).
-      const when = deletion.sha === ctx.anchor?.sha ? 'with-anchor' : ctx.anchor && deletion.time > ctx.anchor.time ? 'after-anchor' : 'before-anchor';
-      out[p.i] = { kind: 'gone', when, paths: had, deletion, movedTo };
-    }
-  }
+  result.exactRenamesOnly ||= del.value.exactRenamesOnly;
+  return { deleted: new Map(del.value.deletions.map((d) => [d.path, d])), existed: new Set(del.value.existedAtSince) };
+}
+
+/** Where a renamed file lives now (absolute), when the rename's target exists. */
+function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
+  const to = d.renamedTo ? joinPath(root, d.renamedTo) : null;
+  return to && now.all.has(to) ? to : null;
 }
 
 /** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */

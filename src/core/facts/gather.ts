@@ -58,62 +58,71 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     const frontAnchor = ANCHOR_KEYS.map((k) => validSha(model.frontMatter[k] ?? '')).find((s) => s !== null) ?? null;
     const commitRulesOn = (['unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref'] as const).some((c) => severityOf(settings, c));
 
-    let repoFacts: RepoFacts | null = null;
-    if (repo) {
-      const shas = [
-        ...(commitRulesOn ? model.commits.map((c) => c.sha) : []),
-        ...(commitRulesOn ? model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])) : []),
-        ...(frontAnchor ? [frontAnchor] : []),
-      ];
-      const f = await git.facts(repo, shas, token);
-      if (f.ok) repoFacts = f.value;
-      else note(f.problem, 'commits and branches');
-    }
-    if (repo?.shallow) notices.add('shallow clone: commits not found may be beyond the shallow boundary, so they are not reported as unknown');
-    if (repoFacts && !repoFacts.hasRemote && model.commits.length) notices.add('no remote: unpushed commits are not checked');
-    facts.hasRemote = repoFacts?.hasRemote ?? false;
-
-    // The moment the handoff describes, and the whole graph to judge it at any depth: side by side when claims
-    // or vanished commits need the graph anyway, else the graph only once there is an anchor to measure from.
+    // Everything starts at once and waits only for what it needs: the SHA facts, the commit that wrote the text,
+    // the file listing; then the whole graph (for claims, vanished commits, freshness) and the file history.
     const relPath = repo ? relativeTo(repo.root, normalizePath(ctx.documentPath)) : null;
-    const askGraph = () => (repo && repoFacts ? git.graph(repo, token) : Promise.resolve(null));
-    const dangling = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'found' && l.reach === 'dangling') : false;
-    const early = model.refs.length > 0 || dangling ? askGraph() : null;
-    const anchorR = repo && relPath && !frontAnchor ? await git.anchor(repo, relPath, ctx.text, token) : null;
-    if (anchorR && !anchorR.ok) note(anchorR.problem, "the handoff's own commit");
-    const graph = await (early ?? (frontAnchor || (anchorR?.ok && anchorR.value) ? askGraph() : null));
-    if (graph && !graph.ok) note(graph.problem, 'branch history');
-    const g = graph?.ok ? new CommitGraph(graph.value) : null;
-    if (g && !g.complete) notices.add(`history longer than ${g.size} commits: claims about older commits are not judged`);
-    facts.anchor = anchorOf(frontAnchor, repoFacts, g, anchorR?.ok ? anchorR.value : null);
+    const shas = [
+      ...(commitRulesOn ? model.commits.map((c) => c.sha) : []),
+      ...(commitRulesOn ? model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])) : []),
+      ...(frontAnchor ? [frontAnchor] : []),
+    ];
+    const repoFactsP: Promise<RepoFacts | null> = (repo ? git.facts(repo, shas, token) : Promise.resolve(null)).then((r) => {
+      if (r && !r.ok) note(r.problem, 'commits and branches');
+      return r?.ok ? r.value : null;
+    });
+    const writtenP: Promise<AnchorFact | null> = (repo && relPath ? git.anchor(repo, relPath, ctx.text, token) : Promise.resolve(null)).then((r) => {
+      if (r && !r.ok) note(r.problem, "the handoff's own commit");
+      return r?.ok ? r.value : null;
+    });
+    const graphP: Promise<CommitGraph | null> = Promise.all([repoFactsP, writtenP]).then(async ([repoFacts, written]) => {
+      const dangling = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'found' && l.reach === 'dangling') : false;
+      if (!repo || !repoFacts || !(model.refs.length > 0 || dangling || frontAnchor || written)) return null;
+      const r = await git.graph(repo, token);
+      if (!r.ok) note(r.problem, 'branch history');
+      const g = r.ok ? new CommitGraph(r.value) : null;
+      if (g && !g.complete) notices.add(`history longer than ${g.size} commits: claims about older commits are not judged`);
+      return g;
+    });
+    // A front-matter anchor's time comes from the graph; the commit that wrote the text has its own.
+    const anchorP = frontAnchor
+      ? Promise.all([graphP, repoFactsP, writtenP]).then(([g, repoFacts, written]) => anchorOf(frontAnchor, repoFacts, g, written))
+      : writtenP;
 
-    if (repo && repoFacts) {
+    const judgeClaims = async () => {
+      const [repoFacts, g, anchor] = await Promise.all([repoFactsP, graphP, anchorP]);
+      facts.anchor = anchor;
+      if (repo?.shallow) notices.add('shallow clone: commits not found may be beyond the shallow boundary, so they are not reported as unknown');
+      if (repoFacts && !repoFacts.hasRemote && model.commits.length) notices.add('no remote: unpushed commits are not checked');
+      facts.hasRemote = repoFacts?.hasRemote ?? false;
+      if (!repo || !repoFacts) return;
       facts.commits = commitStates(model.commits, repoFacts, repo);
       await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token });
-      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor: facts.anchor, history: model.history, shallow: repo.shallow, notices });
+      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
-      if (head && facts.anchor && g) {
+      if (head && anchor && g) {
         const headTime = g.get(head)?.time;
         facts.freshness = {
-          sinceAnchor: g.isAncestor(facts.anchor.sha, head) ? g.between(facts.anchor.sha, head)?.length ?? null : null,
-          days: headTime === undefined ? null : Math.max(0, Math.floor((headTime - facts.anchor.time) / 86_400)),
+          sinceAnchor: g.isAncestor(anchor.sha, head) ? g.between(anchor.sha, head)?.length ?? null : null,
+          days: headTime === undefined ? null : Math.max(0, Math.floor((headTime - anchor.time) / 86_400)),
           branch: repo.head.kind === 'branch' ? repo.head.name : null,
         };
       }
-    }
-    if (model.refs.some((r) => r.name === 'HEAD') && repo?.head.kind === 'detached') {
-      notices.add(`HEAD is detached${repoFacts?.headSha ? ` at ${repoFacts.headSha.slice(0, 7)}` : ''}: HEAD claims are compared with the checked-out commit`);
-    }
-
-    const wantFiles = severityOf(settings, 'missing-file') !== null || severityOf(settings, 'line-out-of-range') !== null;
-    if (wantFiles) {
+    };
+    // Files need only the anchor (and HEAD, for a handoff never committed): their lookups run beside the claims.
+    const judgeFiles = async () => {
+      if (severityOf(settings, 'missing-file') === null && severityOf(settings, 'line-out-of-range') === null) return;
       const f = await fileFacts(model.files, {
-        documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, git, repo, anchor: facts.anchor,
-        headSha: repoFacts?.headSha ?? null, wantLines: severityOf(settings, 'line-out-of-range') !== null, token, notices, note,
+        documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, git, repo, anchor: anchorP,
+        headSha: repoFactsP.then((r) => r?.headSha ?? null), wantLines: severityOf(settings, 'line-out-of-range') !== null, token, notices, note,
       });
       facts.files = f.files;
       facts.exactRenamesOnly = f.exactRenamesOnly;
       if (f.exactRenamesOnly) notices.add('some objects are unreadable: a moved file is followed only when it was not changed in the same commit');
+    };
+    await Promise.all([judgeClaims(), judgeFiles()]);
+    if (model.refs.some((r) => r.name === 'HEAD') && repo?.head.kind === 'detached') {
+      const head = (await repoFactsP)?.headSha;
+      notices.add(`HEAD is detached${head ? ` at ${head.slice(0, 7)}` : ''}: HEAD claims are compared with the checked-out commit`);
     }
   } catch (e) {
     // Facts must not throw; if gathering does anyway, what was gathered stands and the user gets one line.

@@ -115,6 +115,8 @@ export interface PathDeletion {
 
 export interface DeletionsResult {
   deletions: PathDeletion[];
+  /** With `since`: the paths asked that existed at that commit (the others cannot have been deleted since). */
+  existedAtSince: string[];
   /** True when unreadable objects limited rename detection to unchanged files (a notice says so). */
   exactRenamesOnly: boolean;
 }
@@ -164,11 +166,12 @@ export interface GitProvider {
   /** Every file path (repository-relative) in a commit's tree, cached per commit. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
   /**
-   * For exact repository-relative paths: the newest commit in HEAD's history that deleted each one, with the
-   * rename target when the deletion was a rename (one pathspec-limited `log`, then rename detection in just
-   * those commits). Paths never deleted are absent from the answer.
+   * For exact repository-relative paths: the commit that deleted each one, with where it went when that was a
+   * rename (followed through later renames). `since` given: the paths that existed at that commit are searched for
+   * along the first-parent line from it to HEAD (bisected, in one process); null: HEAD's whole history (a
+   * pathspec-limited `log`). Then rename detection in just the commits found. Paths never deleted are absent.
    */
-  deletions(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>>;
+  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken): Promise<GitResult<DeletionsResult>>;
   /** Which of these repository-relative paths `.gitignore` (or info/exclude) ignores: one `check-ignore`. */
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>>;
   /** Commits on any ref whose message contains one of these strings (fixed, case-sensitive; bounded). */

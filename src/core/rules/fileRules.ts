@@ -7,19 +7,16 @@
  * planned, in another repository, or a typo.
  */
 import type { FileFact, HandoffFacts } from '../facts/types';
-import { relativeTo } from '../git/paths';
 import type { Diagnostic, FileBreadcrumb } from '../model';
 import type { CoreSettings } from '../settings';
 import { list, makeDiagnostic, short } from './severity';
 
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const root = facts.repo?.root ?? null;
-  const show = (p: string) => (root ? relativeTo(root, p) ?? p : p);
   crumbs.forEach((c, i) => {
     const f = facts.files[i];
     if (!f) return;
-    const d = f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, settings, show);
+    const d = f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, facts.anchor !== null, settings);
     if (d) out.push(d);
   });
   return out;
@@ -43,9 +40,10 @@ function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, se
   return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${last} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
 }
 
-function missingRule(c: FileBreadcrumb, f: FileFact, settings: CoreSettings, show: (p: string) => string): Diagnostic | null {
+function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings: CoreSettings): Diagnostic | null {
   if (f.kind === 'absent') {
-    return makeDiagnostic(settings, 'missing-file', c.range, `${c.path} is not in this repository (planned, or in another repository?)`, undefined, 'aside');
+    const where = anchored ? "was not in the repository at this handoff's commit" : 'is not in this repository';
+    return makeDiagnostic(settings, 'missing-file', c.range, `${c.path} ${where} (planned, or in another repository?)`, undefined, 'aside');
   }
   if (f.kind !== 'gone') return null;
   const names = f.paths.length > 1 ? ` (${list(f.paths)})` : '';
@@ -53,15 +51,15 @@ function missingRule(c: FileBreadcrumb, f: FileFact, settings: CoreSettings, sho
   if (f.when === 'work-tree') {
     return makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is deleted in the work tree (not committed)`);
   }
-  if (!del) return null;
-  const when = f.when === 'after-anchor' ? 'after this handoff' : f.when === 'with-anchor' ? 'in the commit that wrote this handoff' : 'before this handoff was written';
+  const when = f.when === 'after-anchor' ? 'after this handoff' : 'before this handoff was written';
+  if (!del) return f.when === 'after-anchor' ? makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is gone since this handoff`) : null;
   if (del.renamedTo) {
     const to = del.renamedTo;
     const related = f.movedTo ? [{ message: 'moved here', path: f.movedTo }] : undefined;
     const message = `${c.path} was renamed to ${to} in ${short(del.sha)}, ${when}${f.movedTo ? '' : `; ${to} is gone too`}`;
     // A rename made before the handoff means the handoff used an outdated path: still worth fixing (the quick fix
-    // knows where). One made by the handoff's own commit is what the handoff tells of.
-    return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' ? 'aside' : 'problem');
+    // knows where).
+    return makeDiagnostic(settings, 'missing-file', c.range, message, related);
   }
   const message = `${c.path}${names} was deleted in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
   // Deleted before the handoff was written: the handoff most likely tells of the deletion; an aside, not a problem.

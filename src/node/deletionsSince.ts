@@ -1,0 +1,99 @@
+/**
+ * Which commit since the handoff's anchor deleted (or renamed) each file the handoff cites that was there then
+ * and is gone now, without walking every commit's diff. Paths not there at the anchor are skipped (asked first). The first-parent line from the anchor to HEAD (one
+ * `rev-list`) is bisected for all paths at once in one `cat-file --batch-check` process asked in rounds
+ * (`<commit>:<path>` exists or not; ~log2(commits) rounds), then renames are detected in just the commits found
+ * (`log --no-walk -M`), and a rename whose target is gone too is bisected again from there. A deletion made on a
+ * side branch is found as the merge that brought it to this line.
+ */
+import type { CancellationToken } from '../core/interfaces';
+import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
+import { fullShaSchema } from '../core/git/schemas';
+import type { GitSession } from './gitSession';
+import { renamesIn, type RunGit } from './gitHistory';
+import { failureProblem } from './gitRunner';
+
+export type OpenSession = (cwd: string, args: string[], token: CancellationToken) => GitSession | GitProblem;
+
+/** Renames followed from one path to the next at most this many times. */
+const MAX_HOPS = 4;
+
+const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
+/** A path git can be asked about as `<commit>:<path>` on one line. */
+const askable = (p: string) => p.length > 0 && !/[\n\r\0]/.test(p);
+
+interface Line {
+  sha: string;
+  time: number;
+  subject: string;
+}
+
+export async function findDeletionsSince(
+  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken,
+): Promise<GitResult<DeletionsResult>> {
+  if (!isFullSha(since)) return { ok: false, problem: { kind: 'error', message: `"${since}" is not a full SHA` } };
+  const session = open(repo.root, ['cat-file', '--batch-check'], token);
+  if (!('ask' in session)) return { ok: false, problem: session };
+  try {
+    // Which paths were there at `since` (asked while the line is read): only those can have been deleted since.
+    const asked = paths.filter(askable);
+    const [line, then] = await Promise.all([firstParentLine(run, repo, since, token), session.ask(asked.map((p) => `${since}:${p}`))]);
+    if (!line.ok) return line;
+    if (!Array.isArray(then)) return { ok: false, problem: then };
+    const chain = line.value;
+    const existedAtSince = asked.filter((_, i) => !then[i]!.endsWith(' missing'));
+    if (!chain.length) return { ok: true, value: { deletions: [], existedAtSince, exactRenamesOnly: false } };
+    const found = new Map<string, PathDeletion>();
+    let exactRenamesOnly = false;
+    // Each search: a path that existed at chain index `lo` (-1 = the anchor) and is gone at `hi`.
+    let searches = existedAtSince.map((path) => ({ path, origin: path, lo: -1, hi: chain.length - 1 }));
+    for (let hop = 0; hop <= MAX_HOPS && searches.length && !token.isCancellationRequested; hop++) {
+      // Still there at HEAD: not deleted by any commit (gone from the work tree only, or never gone).
+      const atHead = await session.ask(searches.map((s) => `${chain[s.hi]!.sha}:${s.path}`));
+      if (!Array.isArray(atHead)) return { ok: false, problem: atHead };
+      searches = searches.filter((_, i) => atHead[i]!.endsWith(' missing'));
+      while (searches.some((s) => s.hi - s.lo > 1)) {
+        const open = searches.filter((s) => s.hi - s.lo > 1);
+        const mids = open.map((s) => (s.lo + s.hi) >> 1);
+        const answers = await session.ask(open.map((s, i) => `${chain[mids[i]!]!.sha}:${s.path}`));
+        if (!Array.isArray(answers)) return { ok: false, problem: answers };
+        open.forEach((s, i) => { if (answers[i]!.endsWith(' missing')) s.hi = mids[i]!; else s.lo = mids[i]!; });
+      }
+      // `hi` is the first commit of the line without the path: the one that deleted or renamed it.
+      const commits = [...new Set(searches.map((s) => chain[s.hi]!.sha))];
+      let renames = await renamesIn(run, repo, commits, '-M', token);
+      if (!renames.ok && renames.problem.kind === 'corrupt') {
+        exactRenamesOnly = true;
+        renames = await renamesIn(run, repo, commits, '-M100%', token);
+      }
+      if (!renames.ok) return renames;
+      const next: typeof searches = [];
+      for (const s of searches) {
+        const c = chain[s.hi]!;
+        const to = renames.value.get(`${c.sha}\0${s.path}`) ?? null;
+        const first = found.get(s.origin);
+        if (!first) found.set(s.origin, { path: s.origin, sha: c.sha, time: c.time, subject: c.subject, renamedTo: to });
+        // A later hop: where the file went next. (Renamed, then deleted there: the chain ends at the gone path.)
+        else if (to) first.renamedTo = to;
+        if (to && askable(to)) next.push({ path: to, origin: s.origin, lo: s.hi, hi: chain.length - 1 });
+      }
+      searches = next;
+    }
+    return { ok: true, value: { deletions: [...found.values()], existedAtSince, exactRenamesOnly } };
+  } finally {
+    session.close();
+  }
+}
+
+/** HEAD's first-parent line after `since`, oldest first, with each commit's time and subject. */
+async function firstParentLine(run: RunGit, repo: RepoInfo, since: string, token: CancellationToken): Promise<GitResult<Line[]>> {
+  const r = await run(repo.root, ['log', '--first-parent', '--reverse', '--format=%H%x1f%ct%x1f%s', `^${since}`, 'HEAD', '--'], token, undefined, 64 * 1024 * 1024);
+  if (!r.ok) return r;
+  if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'log') };
+  const out: Line[] = [];
+  for (const l of r.out.stdout.split('\n')) {
+    const [sha, time, subject] = l.split('\x1f');
+    if (isFullSha(sha)) out.push({ sha, time: Number(time) || 0, subject: subject ?? '' });
+  }
+  return { ok: true, value: out };
+}
