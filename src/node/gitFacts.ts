@@ -56,6 +56,12 @@ interface RepoCache {
   answers: Map<string, Promise<GitResult<unknown>>>;
 }
 
+/**
+ * How long the walk of a whole history for paths gone before a handoff may take: an outdated path in a handoff is
+ * worth a warning, but not worth holding every other answer up in a very long history.
+ */
+const HISTORY_BUDGET_MS = 2_000;
+
 /** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
 const MAX_TREES = 8;
 
@@ -80,11 +86,11 @@ export class NodeGitProvider implements GitProvider {
     this.timeoutMs = options.timeoutMs;
   }
 
-  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number): Promise<GitRunResult> {
-    return this.runner.run({ cwd, args, input, token, timeoutMs: this.timeoutMs, maxBytes });
+  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number): Promise<GitRunResult> {
+    return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes });
   }
 
-  private readonly run: RunGit = (cwd, args, token, input, maxBytes) => this.git(cwd, args, token, input, maxBytes);
+  private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs) => this.git(cwd, args, token, input, maxBytes, timeoutMs);
 
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
@@ -342,11 +348,11 @@ export class NodeGitProvider implements GitProvider {
     return p;
   }
 
-  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {
     const sorted = [...new Set(paths)].sort();
-    return this.answer(repo, `deletions\0${since ?? ''}\0${sorted.join('\0')}`, () => (since
+    return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
       ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token)
-      : findDeletions(this.run, repo, sorted, token)));
+      : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
   }
 
   private readonly openSession: OpenSession = (cwd, args, token) => this.runner.session(cwd, args, token, this.timeoutMs);

@@ -18,7 +18,7 @@ import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, Path
 import { fullShaSchema } from '../core/git/schemas';
 import { failureProblem, type GitRunResult } from './gitRunner';
 
-export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number) => Promise<GitRunResult>;
+export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number) => Promise<GitRunResult>;
 
 /** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
 export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
@@ -137,8 +137,17 @@ export async function listFilesAt(run: RunGit, repo: RepoInfo, sha: string, toke
 /** Renames followed from one path to the next at most this many times (a file moved, then moved again…). */
 const MAX_RENAME_HOPS = 4;
 
-export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
-  const first = await deletionsOnce(run, repo, paths, token);
+/**
+ * Deletions in the history of `until` (HEAD, or a handoff's anchor: what was gone before it). A walk of every
+ * commit's diff, pathspec-limited: given a time `budget`, running past it only costs this answer (an `error`, not
+ * a timeout that would stop every other check).
+ */
+export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number): Promise<GitResult<DeletionsResult>> {
+  if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
+  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs);
+  if (!first.ok && first.problem.kind === 'timeout' && budgetMs !== undefined) {
+    return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
+  }
   if (!first.ok) return first;
   let exactRenamesOnly = first.value.exactRenamesOnly;
   // Follow each rename to where the file lives now: a target that was itself moved (or deleted) later.
@@ -163,13 +172,13 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
   return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
-async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number): Promise<GitResult<DeletionsResult>> {
   const wanted = new Set(paths);
   const found = new Map<string, PathDeletion>();
   for (let i = 0; i < paths.length; i += PATHS_PER_COMMAND) {
     const chunk = paths.slice(i, i + PATHS_PER_COMMAND);
     const r = await run(repo.root, ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z',
-      `--format=${RS}%H${US}%ct${US}%s${US}`, 'HEAD', '--', ...chunk], token, undefined, 16 * 1024 * 1024);
+      `--format=${RS}%H${US}%ct${US}%s${US}`, until, '--', ...chunk], token, undefined, 16 * 1024 * 1024, budgetMs);
     if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) break;
     const bad = failed<DeletionsResult>(r, 'log');
     if (bad || !r.ok) return bad!;

@@ -22,7 +22,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), body);
   };
-  const crumbs = ['src/a.ts', 'src/b.ts:10', 'src/c.ts', 'docs/old.md', 'src/planned.ts', '.env', 'build/out.js', 'util.ts', 'helper.ts'];
+  const crumbs = ['src/a.ts', 'src/b.ts:10', 'src/c.ts', 'docs/old.md', 'src/planned.ts', '.env', 'build/out.js', 'util.ts', 'helper.ts', 'src/early.ts'];
 
   before(function () {
     this.timeout(60_000);
@@ -38,9 +38,13 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     write('lib/util.ts', lines(4, 'u2'));
     write('src/helper.ts', lines(30, 'h'));
     write('docs/old.md', '# old\n');
+    write('src/early.ts', lines(20, 'e'));
     sha.start = g.commit(dir, 'Start');
     g.run(dir, ['rm', '-q', 'docs/old.md']);
     sha.dropOld = g.commit(dir, 'Drop the old notes');
+    mkdirSync(join(dir, 'src/moved'), { recursive: true });
+    g.run(dir, ['mv', 'src/early.ts', 'src/moved/early.ts']);
+    sha.early = g.commit(dir, 'Move early');
     text = ['# Handoff', '', ...crumbs.map((c) => `- \`${c}\``), ''].join('\n');
     write('HANDOFF.md', text);
     sha.handoff = g.commit(dir, 'Handoff');
@@ -67,16 +71,18 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
       'warning src/a.ts is deleted in the work tree (not committed)',
       `warning src/b.ts was renamed to lib/b.ts in ${s7(sha.after!)}, after this handoff`,
       `warning src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
-      // Not in the repository when the handoff was committed: planned, elsewhere, or already gone (no history search).
-      "hint docs/old.md was not in the repository at this handoff's commit (planned, or in another repository?)",
+      // Already deleted when written (the handoff tells of it); never in the repository (planned, elsewhere).
+      `hint docs/old.md was deleted in ${s7(sha.dropOld!)} (Drop the old notes), before this handoff was written`,
       "hint src/planned.ts was not in the repository at this handoff's commit (planned, or in another repository?)",
       // .env and build/out.js: ignored. util.ts had two matches when written, both gone.
       `warning util.ts (lib/util.ts, src/util.ts) was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`,
-      // helper.ts: moved, but a bare name still finds it where it is now.
+      // helper.ts: moved, but a bare name still finds it where it is now. src/early.ts: moved before the handoff
+      // was written, which cites the old path.
+      `warning src/early.ts was renamed to src/moved/early.ts in ${s7(sha.early!)}, before this handoff was written`,
     ]);
     const moved = r.diagnostics[1]!;
     assert.deepEqual(moved.related, [{ message: 'moved here', path: join(dir, 'lib/b.ts') }]);
-    assert.deepEqual(r.facts.files.map((f) => f.kind), ['gone', 'gone', 'gone', 'absent', 'absent', 'ignored', 'ignored', 'gone', 'found']);
+    assert.deepEqual(r.facts.files.map((f) => f.kind), ['gone', 'gone', 'gone', 'gone', 'absent', 'ignored', 'ignored', 'gone', 'found', 'gone']);
   });
 
   it('a handoff never committed describes now: a file renamed before it is an outdated path, deletions before it are asides', async () => {
@@ -93,6 +99,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
         `hint docs/old.md was deleted in ${s7(sha.dropOld!)} (Drop the old notes), before this handoff was written`,
         'hint src/planned.ts is not in this repository (planned, or in another repository?)',
         'hint util.ts is not in this repository (planned, or in another repository?)',
+        `warning src/early.ts was renamed to src/moved/early.ts in ${s7(sha.early!)}, before this handoff was written`,
       ]);
     } finally {
       rmSync(path);

@@ -55,6 +55,8 @@ interface Pending {
   /** The path as written (a bare name is looked up by it in the anchor's tree). */
   name: string;
   bare: boolean;
+  /** The document says what became of it (planned, removed…): its earlier history is not searched. */
+  qualified: boolean;
   /** Repository-relative paths it had at the anchor (several for a bare name). */
   atAnchor: string[];
 }
@@ -83,7 +85,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     // is that path, not any file of that name.
     const meant = c.path.includes('/') ? null : contextPath(c, crumbs);
     const written = meant ? { ...c, path: meant } : c;
-    pending.push({ i, exact: repoForms(written, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), atAnchor: [] });
+    pending.push({ i, exact: repoForms(written, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
@@ -191,14 +193,14 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   for (const p of unseen) if (ignored.has(p.exact[0]!)) out[p.i] = { kind: 'ignored' };
   const open = stillPending.filter((p) => out[p.i]!.kind !== 'ignored');
   if (token.isCancellationRequested) return;
-  // Bare names matched by suffix: their full paths asked now. For a handoff never committed, paths not in HEAD:
-  // HEAD's whole history says whether they were renamed or deleted before (the handoff then used an outdated
-  // path). A committed handoff citing what was not there at its own commit cites something planned or elsewhere:
-  // no history search for it.
+  // Bare names matched by suffix: their full paths asked now. Paths not there at the moment: the history before it
+  // says whether they were renamed or deleted already (the handoff then used an outdated path) — a walk of that
+  // history, time-bounded, for the paths the document does not itself call planned, removed or elsewhere.
   const bareHad = open.flatMap((p) => p.atAnchor.filter((a) => !p.exact.includes(a)));
+  const earlier = open.filter((p) => !p.atAnchor.length && !p.bare && !p.qualified).flatMap((p) => p.exact);
   const [sinceBare, before] = await Promise.all([
     moment && bareHad.length ? searchDeletions(bareHad, moment, ctx, result) : Promise.resolve(null),
-    ctx.anchor ? null : searchDeletions(open.filter((p) => !p.atAnchor.length && !p.bare).flatMap((p) => p.exact), null, ctx, result),
+    searchDeletions(earlier, null, ctx, result, ctx.anchor?.sha),
   ]);
   const since = (path: string) => sinceExact?.deleted.get(path) ?? sinceBare?.deleted.get(path);
   const answered = moment !== null && sinceExact !== null && (!bareHad.length || sinceBare !== null);
@@ -215,7 +217,9 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
     } else {
       const had = p.exact.filter((e) => before?.deleted.has(e));
       const deletion = had.map((h) => before?.deleted.get(h)).find((d): d is PathDeletion => d !== undefined) ?? null;
-      if (deletion) out[p.i] = { kind: 'gone', when: 'before-anchor', paths: had, deletion, movedTo: movedTo(deletion, now, repo.root) };
+      // Deleted or renamed by the commit that wrote the handoff itself: what the handoff tells of.
+      const when = deletion?.sha === ctx.anchor?.sha ? 'with-anchor' : 'before-anchor';
+      if (deletion) out[p.i] = { kind: 'gone', when, paths: had, deletion, movedTo: movedTo(deletion, now, repo.root) };
     }
   }
 }
@@ -224,9 +228,9 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
  * The deletions of `paths` since a commit (with which paths existed then), or in HEAD's whole history (`since`
  * null); null when git could not say.
  */
-async function searchDeletions(paths: readonly string[], since: string | null, ctx: Resolved, result: FileFactsResult): Promise<{ deleted: Map<string, PathDeletion>; existed: Set<string> } | null> {
+async function searchDeletions(paths: readonly string[], since: string | null, ctx: Resolved, result: FileFactsResult, until?: string): Promise<{ deleted: Map<string, PathDeletion>; existed: Set<string> } | null> {
   if (!paths.length) return { deleted: new Map(), existed: new Set() };
-  const del = await ctx.git.deletions(ctx.repo, [...new Set(paths)], since, ctx.token);
+  const del = await ctx.git.deletions(ctx.repo, [...new Set(paths)], since, ctx.token, until);
   if (!del.ok) {
     ctx.note(del.problem, 'deleted and moved files');
     return null;

@@ -69,11 +69,12 @@ export type FileFact =
   | { kind: 'submodule'; submodule: string }
   /**
    * Was in the repository and is gone now. `when`: deleted after the anchor (the handoff is stale), before it
-   * (a handoff never committed citing a path already gone), or only in the work tree (not committed). `paths`: repository-relative paths
+   * (already gone when written: an outdated path), by the anchor commit itself (the handoff tells of it), or only
+   * in the work tree (not committed). `paths`: repository-relative paths
    * it had (several for a bare name); `deletion`: the commit that deleted or renamed the first; `movedTo`: the
    * rename's target when it exists now (absolute).
    */
-  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null }
+  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null }
   /** Not in the repository when written (not in the anchor's tree; for a handoff never committed, not in HEAD's history). */
   | { kind: 'absent' };
 

@@ -168,10 +168,11 @@ export interface GitProvider {
   /**
    * For exact repository-relative paths: the commit that deleted each one, with where it went when that was a
    * rename (followed through later renames). `since` given: the paths that existed at that commit are searched for
-   * along the first-parent line from it to HEAD (bisected, in one process); null: HEAD's whole history (a
+   * along the first-parent line from it to HEAD (bisected, in one process); null: the whole history of `until`
+   * (default HEAD; a handoff's anchor: what was gone before it), time-bounded (a
    * pathspec-limited `log`). Then rename detection in just the commits found. Paths never deleted are absent.
    */
-  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken): Promise<GitResult<DeletionsResult>>;
+  deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>>;
   /** Which of these repository-relative paths `.gitignore` (or info/exclude) ignores: one `check-ignore`. */
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>>;
   /** Commits on any ref whose message contains one of these strings (fixed, case-sensitive; bounded). */

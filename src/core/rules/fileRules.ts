@@ -51,15 +51,15 @@ function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings
   if (f.when === 'work-tree') {
     return makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is deleted in the work tree (not committed)`);
   }
-  const when = f.when === 'after-anchor' ? 'after this handoff' : 'before this handoff was written';
+  const when = f.when === 'after-anchor' ? 'after this handoff' : f.when === 'with-anchor' ? 'in the commit that wrote this handoff' : 'before this handoff was written';
   if (!del) return f.when === 'after-anchor' ? makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is gone since this handoff`) : null;
   if (del.renamedTo) {
     const to = del.renamedTo;
     const related = f.movedTo ? [{ message: 'moved here', path: f.movedTo }] : undefined;
     const message = `${c.path} was renamed to ${to} in ${short(del.sha)}, ${when}${f.movedTo ? '' : `; ${to} is gone too`}`;
     // A rename made before the handoff means the handoff used an outdated path: still worth fixing (the quick fix
-    // knows where).
-    return makeDiagnostic(settings, 'missing-file', c.range, message, related);
+    // knows where). One made by the handoff's own commit is what the handoff tells of.
+    return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' ? 'aside' : 'problem');
   }
   const message = `${c.path}${names} was deleted in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
   // Deleted before the handoff was written: the handoff most likely tells of the deletion; an aside, not a problem.
