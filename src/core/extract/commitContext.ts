@@ -4,6 +4,7 @@
  * are reported as unknown: a checksum taken as `keyword` evidence would be a false alarm.
  */
 import type { CommitEvidence } from '../model';
+import { isBlank, isBreak, isStop } from './sentenceChars';
 
 /** Words in the same sentence that make a hex token a commit. `HEAD` is case-sensitive (see HEAD_WORD). */
 const KEYWORD = /\b(?:commit(?:s|ted)?|merge[sd]?|merged?\s+as|pushed|push|cherry-pick(?:ed|s)?|cherry\s+pick(?:ed)?|amend(?:ed|s)?|rebased?|revert(?:ed|s)?|squash(?:ed)?|landed|sha1?|checkout|checked\s+out|bisect|(?:branch|local|remote)\s+tip|tip\s+(?:is|at|of)|git\s+(?:show|log|reset|diff|describe))\b/i;
@@ -64,19 +65,6 @@ export function sentenceAround(text: string, start: number, end: number, floor: 
     if (isStop(text.charCodeAt(i)) && isBlank(text.charCodeAt(i + 1))) { e = i; break; }
   }
   return { start: s, end: e, lineStart: ls, lineEnd: le };
-}
-
-function isBreak(c: number): boolean {
-  return c === 10 || c === 13;
-}
-
-/** `.`, `;`, `?`, `!` end a sentence when a blank follows. */
-function isStop(c: number): boolean {
-  return c === 46 || c === 59 || c === 63 || c === 33;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 /** True when the words around the token say it is an id, key or checksum rather than a commit. */

@@ -5,6 +5,7 @@
  * written one per line (`agents/a.md (deleted)` then `agents/b.md`) must not lend one line's words to the next.
  */
 import type { Block } from '../parse/blocks';
+import { isBlank, isBreak, isStop } from './sentenceChars';
 
 /** How far a clause reaches on either side of a breadcrumb (a bound on the work, and on how far words apply). */
 const REACH = 240;
@@ -41,14 +42,3 @@ export function clauseAround(text: string, block: Block, start: number, end: num
   return { start: s, end: e };
 }
 
-function isBreak(c: number): boolean {
-  return c === 10 || c === 13;
-}
-
-function isStop(c: number): boolean {
-  return c === 46 || c === 59 || c === 63 || c === 33;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
