@@ -30,7 +30,7 @@ import {
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
+import { checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
@@ -61,6 +61,9 @@ interface RepoCache {
  * worth a warning, but not worth holding every other answer up in a very long history.
  */
 const HISTORY_BUDGET_MS = 2_000;
+
+/** Answers kept per repository state. */
+const MAX_ANSWERS = 256;
 
 /** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
 const MAX_TREES = 8;
@@ -315,11 +318,15 @@ export class NodeGitProvider implements GitProvider {
   private answer<T>(repo: RepoInfo, question: string, ask: () => Promise<GitResult<T>>): Promise<GitResult<T>> {
     const answers = this.cacheFor(repo).answers;
     let p = answers.get(question) as Promise<GitResult<T>> | undefined;
-    if (!p) {
+    if (p) {
+      answers.delete(question); // Map order is recency order
+    } else {
       p = ask();
-      answers.set(question, p);
       void p.then((r) => { if (!r.ok && answers.get(question) === p) answers.delete(question); });
     }
+    answers.set(question, p);
+    // Bounded: an editor asks about ever new texts and path sets while the repository stays the same.
+    if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
     return p;
   }
 
@@ -332,7 +339,13 @@ export class NodeGitProvider implements GitProvider {
   }
 
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
-    return this.answer(repo, `anchor\0${relPath}\0${blobId(text)}`, () => findAnchor(this.run, repo, relPath, text, token));
+    return findAnchor(this.run, repo, relPath, text, token, {
+      cached: (key, ask) => this.answer(repo, `anchor\0${relPath}\0${key}`, ask),
+      hasObject: (sha) => {
+        const disk = this.objectsOnDisk(repo.commonDir, [sha]);
+        return disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
+      },
+    });
   }
 
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {

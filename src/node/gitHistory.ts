@@ -96,7 +96,17 @@ function parseVersions(stdout: string): Version[] {
   return out;
 }
 
-export async function findAnchor(run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
+/** How findAnchor keeps its answers and peeks at the object store (both the provider's). */
+export interface AnchorLookups {
+  /** One answer per key and repository state (the last version of a file; the version with a given blob). */
+  cached<T>(key: string, ask: () => Promise<GitResult<T>>): Promise<GitResult<T>>;
+  /** Whether the object store holds this object: true, false, or null when it cannot be read here. */
+  hasObject(sha: string): boolean | null;
+}
+
+export async function findAnchor(
+  run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken, lookups: AnchorLookups,
+): Promise<GitResult<DocumentAnchor | null>> {
   const want = blobId(text);
   const ask = async (extra: string[]): Promise<GitResult<Version[]>> => {
     const r = await run(repo.root, ['--literal-pathspecs', 'log', ...extra, `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
@@ -108,20 +118,25 @@ export async function findAnchor(run: RunGit, repo: RepoInfo, relPath: string, t
   };
   const anchored = (v: Version, how: DocumentAnchor['how'], newer: Version | null = null): GitResult<DocumentAnchor> =>
     ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how, newer: newer && !ZERO.test(newer.blob) ? { sha: newer.sha, time: newer.time } : null } });
-  const first = await ask(['-n1']);
+  // The file's last version: asked once per repository state, whatever the editor does to the text meanwhile.
+  const first = await lookups.cached('last', () => ask(['-n1']));
   if (!first.ok) return first;
   const last = first.value[0];
   if (!last) return { ok: true, value: null };
   if (last.blob === want) return anchored(last, 'blob');
-  // Not the last version: an older version put back, or edited since (the common case in an editor). The commit
-  // that wrote exactly this text is the newest one that introduced its blob at this path (any depth, small output).
-  const match = await ask([`--find-object=${want}`]);
-  if (!match.ok) return match;
-  const wrote = match.value.find((v) => v.blob === want);
-  if (wrote) return anchored(wrote, 'blob', wrote.sha === last.sha ? null : last);
+  // Not the last version: an older version put back, or edited since (the common case in an editor). Only a text
+  // whose blob the repository holds can be an older version: the object store says so without a process (an
+  // edited buffer's text is in no commit). Then the commit that wrote it is the newest one that introduced that
+  // blob at this path (`--find-object`: any depth, small output).
+  if (lookups.hasObject(want) !== false) {
+    const match = await lookups.cached(`find\0${want}`, () => ask([`--find-object=${want}`]));
+    if (!match.ok) return match;
+    const wrote = match.value.find((v) => v.blob === want);
+    if (wrote) return anchored(wrote, 'blob', wrote.sha === last.sha ? null : last);
+  }
   if (!ZERO.test(last.blob)) return anchored(last, 'last-change');
   // The file was deleted since: its last version is the moment.
-  const kept = await ask(['-n1', '--diff-filter=AM']);
+  const kept = await lookups.cached('kept', () => ask(['-n1', '--diff-filter=AM']));
   if (!kept.ok) return kept;
   return kept.value[0] ? anchored(kept.value[0], 'last-change') : { ok: true, value: null };
 }

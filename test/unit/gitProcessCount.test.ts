@@ -10,6 +10,8 @@ import { writeLinearHistory } from '../fixtures/git/manyCommits';
 import { check } from '../fixtures/git/harness';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { NodeGitProvider, type NodeGitProviderOptions } from '../../src/node/gitFacts';
+import { createLanguageService } from '../../src/core/service';
+import { createNodeGitCheck } from '../../src/node/cliGit';
 
 /** A real spawn behind a counter that records each git subcommand. */
 function countingProvider(): { git: NodeGitProvider; calls: string[] } {
@@ -94,6 +96,26 @@ describe('git process count', () => {
       }
       assert.ok(counts[0]!.length <= 4, counts[0]!.join(', '));
       assert.deepEqual(counts[0], counts[1]);
+    }
+  });
+
+  it('an edit of a committed handoff starts no git process: its anchor is the last version, its text in no commit', async () => {
+    const g = new FixtureGit();
+    const text = `# Handoff\n\n- commit ${shas[10]!.slice(0, 10)}\n- main pushed, see \`src/nowhere.ts\`\n`;
+    const path = fx.writeHandoff(repo, 'docs/EDITED.md', text);
+    g.run(repo, ['add', 'docs/EDITED.md']);
+    const committed = g.commit(repo, 'handoff');
+    try {
+      const git = createNodeGitCheck();
+      const service = createLanguageService({ git: git.check, files: git.files });
+      const first = await service.analyze({ path, version: 1, text });
+      assert.equal(first.facts?.anchor?.sha, committed);
+      const before = git.provider.runner.spawned;
+      const edited = await service.analyze({ path, version: 2, text: text.replace('Handoff', 'Handoff!') });
+      assert.equal(git.provider.runner.spawned, before, 'the edit started git');
+      assert.deepEqual([edited.facts?.anchor?.sha, edited.facts?.anchor?.how], [committed, 'last-change']);
+    } finally {
+      g.run(repo, ['reset', '-q', '--hard', 'HEAD~1']);
     }
   });
 

@@ -43,6 +43,16 @@ function subjectsOf(facts: RepoFacts): Map<string, string> {
   return out;
 }
 
+/** SHAs (lower-cased) cited with more than bare-hex evidence: the ones an unknown-commit diagnostic may name. */
+export function reportedShas(mentions: readonly CommitMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    const key = validSha(m.sha);
+    if (key && m.evidence !== 'bare') out.add(key);
+  }
+  return out;
+}
+
 export interface ExplainContext {
   git: GitProvider;
   repo: RepoInfo;
@@ -55,8 +65,9 @@ export interface ExplainContext {
  * Adds to each unknown commit what git can tell about where it went. One `mentioning` search for all of them
  * (their SHAs as written and their subjects), then the graph; a failed search only leaves the plain reason.
  */
-export async function explainUnknown(states: Map<string, CommitState>, ctx: ExplainContext): Promise<void> {
-  const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown');
+export async function explainUnknown(states: Map<string, CommitState>, ctx: ExplainContext, reported: ReadonlySet<string>): Promise<void> {
+  // Only what will be reported is worth a search (bare hex that resolves to nothing is most likely no commit).
+  const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown' && reported.has(e[0]));
   if (!unknown.length) return;
   const subjects = subjectsOf(ctx.facts);
   const needles = unknown.flatMap(([key, s]) => [key, ...(s.sha ? [s.sha] : []), ...(s.sha && subjects.get(s.sha) ? [subjects.get(s.sha)!] : [])]);

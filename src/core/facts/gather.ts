@@ -16,7 +16,7 @@ import type { CancellationToken, Logger, WorkspaceFiles } from '../interfaces';
 import type { HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
-import { commitStates, explainUnknown } from './commits';
+import { commitStates, explainUnknown, reportedShas } from './commits';
 import { fileFacts } from './files';
 import { judgeRefs } from './refs';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
@@ -96,7 +96,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
       facts.commits = commitStates(model.commits, repoFacts, repo);
-      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token });
+      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token }, reportedShas(model.commits));
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && anchor && g) {
