@@ -114,7 +114,8 @@ export class Store implements HandoffStore {
       handoffs: () => [...this.entries.values()].map((e) => e.uri),
       consider: (uri, why) => this.consider(uri, why),
       forget: (uris) => {
-        for (const uri of uris) this.remove(uri.toString());
+        for (const uri of uris) this.remove(uri.toString(), false);
+        this.followSeries('handoffs deleted');
         this.opts.log.info(`deleted, no longer handoffs: ${uris.map((u) => u.fsPath).join(', ')}`);
         this.emitter.fire(uris);
       },
@@ -223,7 +224,7 @@ export class Store implements HandoffStore {
         const handoffs = await withOpenDocuments(uris, (uri) => this.qualifies(uri));
         const keep = new Set(handoffs.map((u) => u.toString()));
         const removed = [...this.entries.keys()].filter((k) => !keep.has(k));
-        for (const k of removed) this.remove(k);
+        for (const k of removed) this.remove(k, false);
         const fresh: Entry[] = [];
         for (const uri of handoffs) {
           const existed = this.entries.get(uri.toString());
@@ -267,14 +268,15 @@ export class Store implements HandoffStore {
     return e;
   }
 
-  private remove(key: string): void {
+  /** Forgets a handoff; `follow` false when the caller removes several and follows the series once after. */
+  private remove(key: string, follow = true): void {
     const e = this.entries.get(key);
     if (!e) return;
     e.cts?.cancel();
     e.debounce.cancel();
     this.entries.delete(key);
     this.service.forget(e.uri.fsPath);
-    this.followSeries(`${vscode.workspace.asRelativePath(e.uri)} is gone`);
+    if (follow) this.followSeries(`${vscode.workspace.asRelativePath(e.uri)} is gone`);
   }
 
   /**
@@ -283,7 +285,7 @@ export class Store implements HandoffStore {
    * are cached per repository state).
    */
   private followSeries(why: string): void {
-    for (const entry of seriesChanged([...this.entries.values()])) void this.analyse(entry, { reason: why, force: true });
+    for (const entry of seriesChanged(this.entries.values())) void this.analyse(entry, { reason: why, force: true });
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
