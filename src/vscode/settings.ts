@@ -11,6 +11,8 @@ export interface CodeLensSettings {
   files: boolean;
   commits: boolean;
   phases: boolean;
+  /** The title's "+12 commits since this handoff", moved branch claims, and "superseded by …". */
+  freshness: boolean;
 }
 
 export interface ExtensionSettings {
@@ -68,6 +70,7 @@ export function readExtensionSettings(config: ConfigurationReader): ExtensionSet
       files: pick('codeLens.files', bool, true, 'true or false'),
       commits: pick('codeLens.commits', bool, true, 'true or false'),
       phases: pick('codeLens.phases', bool, true, 'true or false'),
+      freshness: pick('codeLens.freshness', bool, true, 'true or false'),
     },
     followCursor: pick('followCursor', bool, false, 'true or false'),
     debounceMs: pick('debounceMs', debounce, DEFAULT_DEBOUNCE_MS, 'a whole number of milliseconds from 0 to 10000'),

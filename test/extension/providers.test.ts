@@ -129,15 +129,25 @@ describe('providers', function () {
     api?.setTrusted(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('handoffNavigator').update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('handoffNavigator').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(vscode.Uri.file(join(root, SYMBOL_FILE))).then(undefined, () => undefined);
   });
 
   describe('CodeLens', () => {
-    it('sums each phase heading: steps, unpushed commits, stale references', async () => {
-      assert.deepEqual(await lensTitlesOn('## Phase 1'), ['1/2 steps · 1 unpushed · 1 stale']);
+    it('sums each phase heading: steps, unpushed commits, stale references — as Problems counts them', async () => {
+      // Not stale: src/nowhere.ts never was in the repository (a hint), index.ts is an ambiguous name (its matches).
+      assert.deepEqual(await lensTitlesOn('## Phase 1'), ['1/2 steps · 1 unpushed']);
       // Two unknown commits and the moved helper.
       assert.deepEqual(await lensTitlesOn('## Phase 2'), ['3 stale']);
+      // The same count as the warnings Problems shows in that section.
+      const phase2 = at('## Phase 2').line;
+      const warnings = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'handoff' && d.range.start.line > phase2
+        && d.severity <= vscode.DiagnosticSeverity.Warning && (d.code as { value: string }).value !== 'unpushed-commit');
+      assert.equal(warnings.length, 3, warnings.map((d) => d.message).join('\n'));
+      // Open steps: exactly the unchecked-step diagnostics.
+      const open = vscode.languages.getDiagnostics(uri).filter((d) => (d.code as { value: string }).value === 'unchecked-step');
+      assert.equal(open.length, 1);
     });
 
     it('titles commits from git: SHA, subject, age and state, with Show commit for the ones that resolve', async () => {
@@ -155,7 +165,7 @@ describe('providers', function () {
     it('opens breadcrumbs: the file at its line, a pick among matches, a search for a missing file', async () => {
       assert.deepEqual(await lensTitlesOn('src/parser.ts:12'), ['Open parser.ts:12', 'Open parser.ts:40-42']);
       assert.deepEqual(await lensTitlesOn('`index.ts`'), ['2 matches for index.ts…']);
-      assert.deepEqual(await lensTitlesOn('src/nowhere.ts'), ['$(warning) nowhere.ts not found · Search…']);
+      assert.deepEqual(await lensTitlesOn('src/nowhere.ts'), ['nowhere.ts not in this repository · Search…']);
       const open = (await lenses()).find((l) => l.title === 'Open parser.ts:12')!;
       assert.equal(open.command!.command, 'handoffNavigator.openBreadcrumb');
       const [args] = open.command!.arguments as [{ targets: string[]; fragment: string }];
@@ -172,6 +182,31 @@ describe('providers', function () {
       const [args] = lens.command!.arguments as [{ targets: string[]; fragment: string }];
       assert.deepEqual(args.targets.map((t) => vscode.Uri.parse(t).fsPath), [join(root, 'src', 'lib', 'helper.ts')]);
       assert.equal(args.fragment, 'L4');
+    });
+
+    it('keeps the moved file\'s lens, link and hover with the missing-file rule off', async () => {
+      const config = vscode.workspace.getConfiguration('handoffNavigator');
+      await config.update('rules', { 'missing-file': 'off' }, vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor('the missing-file warnings to go', () => {
+          const codes = vscode.languages.getDiagnostics(uri).map((d) => (d.code as { value: string } | undefined)?.value);
+          return codes.includes('unknown-commit') && !codes.includes('missing-file');
+        });
+        await settled('the store to re-analyse with missing-file off');
+        assert.deepEqual(await lensTitlesOn('src/old/helper.ts'), ['helper.ts moved · Open src/lib/helper.ts:4']);
+        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+        const moved = links.find((l) => l.range.contains(at('src/old/helper.ts')));
+        assert.equal(moved?.target?.fsPath, join(root, 'src', 'lib', 'helper.ts'));
+        const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at('src/old/helper.ts', 2)));
+        assert.match(hover, /was \*\*renamed\*\* to `src\/lib\/helper\.ts`/);
+        // No warning left to count: the phase's stale count follows Problems.
+        assert.deepEqual(await lensTitlesOn('## Phase 2'), ['2 stale']);
+      } finally {
+        await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('the missing-file warning back', () =>
+        vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string } | undefined)?.value === 'missing-file'));
+      await settled('the store to re-analyse after the rules change');
     });
 
     it('drops a lens kind when its setting is turned off, and brings it back', async () => {
@@ -275,7 +310,8 @@ describe('providers', function () {
       const lines = [10, 11, 12, 13, 14].map((n) => `// src/parser.ts line ${n}`).join('\n');
       assert.ok(md.includes('```typescript\n' + lines + '\n```'), md);
       assert.match(await hover(at('`index.ts`', 2)), /matches 2 files/);
-      assert.match(await hover(at('src/old/helper.ts', 2)), /moved to src\/lib\/helper\\?\.ts/);
+      assert.match(await hover(at('src/old/helper.ts', 2)), /`src\/old\/helper\.ts` was \*\*renamed\*\* to `src\/lib\/helper\.ts`, in `[0-9a-f]{7}` "/);
+      assert.match(await hover(at('src/nowhere.ts', 2)), /`src\/nowhere\.ts` is not in this repository \(planned, or in another repository\?\)/);
     });
   });
 

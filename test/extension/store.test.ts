@@ -35,11 +35,17 @@ describe('handoff store', () => {
     assert.equal(api.tree.getChildren()[0].contextValue, 'handoff.newest');
     assert.equal(api.statusBar.text, '$(checklist) Handoff: 1 open step');
     assert.ok(codesAt(june).includes('unchecked-step'));
+    // Both of one series in one folder: June supersedes May, whose open steps are June's business now.
+    await waitFor('May to be superseded by June', () => api.store.get(may)?.analysis.supersededBy === june.fsPath);
+    assert.ok(!codesAt(may).includes('unchecked-step'), diagnosticLines(may).join('\n'));
 
     removeWorkspaceFile('SESSION-HANDOFF-2026-06-01.md');
     await waitFor('the June handoff to be forgotten', () => !api.store.isHandoff(june));
     assert.deepEqual(diagnosticLines(june), []);
+    // May is analysed again as June goes: current, its two open steps counted and reported again.
     await waitFor('May to be the newest', () => api.statusBar.text === '$(checklist) Handoff: 2 open steps');
+    assert.equal(api.store.get(may)?.analysis.supersededBy, null);
+    await waitFor('May\'s open steps back in Problems', () => codesAt(may).filter((c) => c === 'unchecked-step').length === 2);
   });
 
   it('finds the handoffs of a folder created with them, and forgets them when the folder goes', async () => {
@@ -88,9 +94,16 @@ describe('handoff store', () => {
 
   it('re-resolves breadcrumbs when the file they name is created', async () => {
     const uri = writeWorkspaceFile('SESSION-HANDOFF-store.md', '# Store\n\nSee `src/brand-new.ts:1`.\n');
-    await waitFor('the missing-file warning', () => codesAt(uri).includes('missing-file'));
+    // Never in the repository: planned, or elsewhere — a hint, not a warning, and the hover and lens say so.
+    const hint = await waitFor('the missing-file hint', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => d.source === 'handoff' && (d.code as { value: string }).value === 'missing-file'));
+    assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
+    assert.match(hint.message, /not in this repository/);
+    await vscode.workspace.openTextDocument(uri); // the lens command reads the editor's model of it
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+    assert.ok(lenses.some((l) => l.command?.title === 'brand-new.ts not in this repository · Search…'), lenses.map((l) => l.command?.title).join(' | '));
     writeWorkspaceFile('src/brand-new.ts', 'export const fresh = 1;\n');
-    await waitFor('the warning to go once the file exists', () => !codesAt(uri).includes('missing-file'));
+    await waitFor('the hint to go once the file exists', () => !codesAt(uri).includes('missing-file'));
     const handoff = api.store.get(uri)!;
     assert.equal(api.store.fileTargets(handoff, handoff.analysis.model.files[0]).length, 1);
   });

@@ -49,15 +49,16 @@ describe('Handoff view', () => {
     const lines = render(api, root);
     const dump = lines.join('\n');
     assert.equal(api.tree.getTreeItem(root).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, dump);
-    assert.match(lines[0], /^handoff HANDOFF\.md \| newest · 1\/3 steps · 1 unpushed · 2 unknown · 1 missing \| star-full$/, dump);
+    // Stale as Problems counts it: the amended and the absent commit, and the helper renamed away (warnings).
+    assert.match(lines[0], /^handoff HANDOFF\.md \| newest · not committed · 1\/3 steps · 1 unpushed · 3 stale \| star-full$/, dump);
     const expected = [
-      /^ {4}phase Phase 1: Parser \(done\) \| 1 missing \| milestone$/,
+      /^ {4}phase Phase 1: Parser \(done\) \| 1 stale \| milestone$/,
       /^ {6}commit [0-9a-f]{7} \| pushed \| git-commit$/,
       /^ {6}file src\/parser\.ts:12 \| {2}\| file$/,
-      /^ {6}file src\/old\/helper\.ts:4 \| missing \| warning$/,
-      /^ {4}phase Phase 2: Config loader \(done\) \| 1 unknown \| milestone$/,
+      /^ {6}file src\/old\/helper\.ts:4 \| moved to src\/lib\/helper\.ts \| warning$/,
+      /^ {4}phase Phase 2: Config loader \(done\) \| 1 stale \| milestone$/,
       new RegExp(`^ {6}commit ${shas.amendedOld} \\| unknown \\| question$`),
-      /^ {4}phase Phase 3: Experiment \(in progress\) \| 1\/3 steps · 1 unpushed · 1 unknown \| milestone$/,
+      /^ {4}phase Phase 3: Experiment \(in progress\) \| 1\/3 steps · 1 unpushed · 1 stale \| milestone$/,
       new RegExp(`^ {6}commit ${shas.unpushed} \\| unpushed \\| cloud-upload$`),
       /^ {6}step Local experiment committed in [0-9a-f]{7} \(not pushed yet\)\. \| done \| pass-filled$/,
       /^ {6}step Resume: wire the widget .* \| {2}\| circle-large-outline$/,
@@ -94,7 +95,7 @@ describe('Handoff view', () => {
   });
 
   it('puts the newest handoff\'s state in the status bar', () => {
-    assert.equal(api.statusBar.text, '$(checklist) Handoff: 1 unpushed · 2 unknown · 1 missing · 2 open steps');
+    assert.equal(api.statusBar.text, '$(checklist) Handoff: 1 unpushed · 3 stale · 2 open steps');
   });
 
   it('follows the cursor when handoffNavigator.followCursor is on', async () => {

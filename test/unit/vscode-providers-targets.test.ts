@@ -2,10 +2,8 @@
 // commit-document URIs.
 import { strict as assert } from 'node:assert';
 import {
-  decodeCommitQuery, encodeCommitQuery, excerptOf, fence, languageIdFor, lineFragment, movedFileOf, parseLineFragment, selectionOf,
+  decodeCommitQuery, encodeCommitQuery, excerptOf, fence, languageIdFor, lineFragment, parseLineFragment, selectionOf,
 } from '../../src/vscode/providers/targets';
-import type { Diagnostic } from '../../src/core/model';
-import { movedLensTitle } from '../../src/vscode/providers/format';
 import { crumb } from './vscode-providers-format.test';
 
 /**
@@ -97,24 +95,5 @@ describe('vscode providers: targets', () => {
     assert.deepEqual(decodeCommitQuery(encodeCommitQuery(ref)), ref);
     assert.equal(decodeCommitQuery('handoff=file:///x&sha=HEAD~1'), null);
     assert.equal(decodeCommitQuery(''), null);
-  });
-
-  describe('movedFileOf', () => {
-    const range = { start: { line: 4, character: 2 }, end: { line: 4, character: 22 } };
-    const c = crumb({ path: 'src/old/helper.ts', line: 4, range });
-    const moved = (message: string, at = range): Diagnostic => ({
-      code: 'missing-file', severity: 'warning', message, range: at, related: [{ message: 'moved here', path: '/w/src/lib/helper.ts' }],
-    });
-    it('finds where git saw the file go, from the missing-file problem at the breadcrumb', () => {
-      const d = moved('src/old/helper.ts no longer exists: moved to src/lib/helper.ts in 8ade5c4');
-      assert.deepEqual(movedFileOf([d], c), { path: '/w/src/lib/helper.ts', message: d.message });
-      assert.equal(movedLensTitle(c, 'src/lib/helper.ts'), 'helper.ts moved · Open src/lib/helper.ts:4');
-    });
-    it('ignores a rename whose target is gone too, other breadcrumbs and other rules', () => {
-      assert.equal(movedFileOf([moved('x no longer exists: moved to y in 1234567, which is gone too')], c), null);
-      assert.equal(movedFileOf([moved('x', { start: { line: 5, character: 2 }, end: { line: 5, character: 22 } })], c), null);
-      assert.equal(movedFileOf([{ ...moved('x'), code: 'line-out-of-range' }], c), null);
-      assert.equal(movedFileOf([{ ...moved('x'), related: undefined }], c), null);
-    });
   });
 });

@@ -16,7 +16,7 @@ describe('vscode settings', () => {
     assert.deepEqual(settings.core.rules, DEFAULT_SEVERITIES);
     assert.equal(settings.core.git, true);
     assert.equal(settings.core.gitTimeoutMs, 10_000);
-    assert.deepEqual(settings.codeLens, { files: true, commits: true, phases: true });
+    assert.deepEqual(settings.codeLens, { files: true, commits: true, phases: true, freshness: true });
     assert.equal(settings.followCursor, false);
     assert.equal(settings.debounceMs, 300);
   });
@@ -24,7 +24,7 @@ describe('vscode settings', () => {
   it('reads every setting under its key', () => {
     const { settings, problems } = readExtensionSettings(reader({
       include: ['**/PLAN.md'], exclude: [], rules: { 'unchecked-step': 'off', 'unpushed-commit': 'error' },
-      'git.enabled': false, 'git.timeoutMs': 2500, 'codeLens.files': false, 'codeLens.commits': true, 'codeLens.phases': false,
+      'git.enabled': false, 'git.timeoutMs': 2500, 'codeLens.files': false, 'codeLens.commits': true, 'codeLens.phases': false, 'codeLens.freshness': false,
       followCursor: true, debounceMs: 0,
     }));
     assert.deepEqual(problems, []);
@@ -35,7 +35,7 @@ describe('vscode settings', () => {
     assert.equal(settings.core.rules['unknown-commit'], 'warning');
     assert.equal(settings.core.git, false);
     assert.equal(settings.core.gitTimeoutMs, 2500);
-    assert.deepEqual(settings.codeLens, { files: false, commits: true, phases: false });
+    assert.deepEqual(settings.codeLens, { files: false, commits: true, phases: false, freshness: false });
     assert.equal(settings.followCursor, true);
     assert.equal(settings.debounceMs, 0);
   });
@@ -43,7 +43,7 @@ describe('vscode settings', () => {
   it('falls back per bad value, keeps the good ones, and names each setting', () => {
     const { settings, problems } = readExtensionSettings(reader({
       include: 'HANDOFF.md', debounceMs: -5, followCursor: 'yes', 'git.timeoutMs': 3, rules: { 'unchecked-step': 'loud', 'no-such-rule': 'error', 'unknown-commit': 'error' },
-      'codeLens.phases': false,
+      'codeLens.phases': false, 'codeLens.freshness': 'no',
     }));
     assert.deepEqual(settings.include, DEFAULT_INCLUDE);
     assert.equal(settings.debounceMs, 300);
@@ -52,8 +52,9 @@ describe('vscode settings', () => {
     assert.equal(settings.core.rules['unchecked-step'], 'information');
     assert.equal(settings.core.rules['unknown-commit'], 'error');
     assert.equal(settings.codeLens.phases, false);
-    assert.equal(problems.length, 6, problems.join('\n'));
-    for (const key of ['handoffNavigator.include', 'handoffNavigator.debounceMs', 'handoffNavigator.followCursor']) {
+    assert.equal(settings.codeLens.freshness, true);
+    assert.equal(problems.length, 7, problems.join('\n'));
+    for (const key of ['handoffNavigator.include', 'handoffNavigator.debounceMs', 'handoffNavigator.followCursor', 'handoffNavigator.codeLens.freshness']) {
       assert.ok(problems.some((p) => p.startsWith(key)), `${key} not named in\n${problems.join('\n')}`);
     }
     assert.ok(problems.some((p) => p.includes('no-such-rule')));

@@ -47,8 +47,8 @@ describe('vscode store model', () => {
   });
 
   it('words the status bar with only the non-zero parts', () => {
-    assert.equal(statusText({ open: 3, unpushed: 2, unknown: 0, missing: 0 }), 'Handoff: 2 unpushed · 3 open steps');
-    assert.equal(statusText({ open: 1, unpushed: 0, unknown: 1, missing: 2 }), 'Handoff: 1 unknown · 2 missing · 1 open step');
-    assert.equal(statusText({ open: 0, unpushed: 0, unknown: 0, missing: 0 }), 'Handoff: all clear');
+    assert.equal(statusText({ open: 3, unpushed: 2, stale: 0 }), 'Handoff: 2 unpushed · 3 open steps');
+    assert.equal(statusText({ open: 1, unpushed: 0, stale: 3 }), 'Handoff: 3 stale · 1 open step');
+    assert.equal(statusText({ open: 0, unpushed: 0, stale: 0 }), 'Handoff: all clear');
   });
 });

@@ -1,22 +1,27 @@
 /**
- * CodeLens over breadcrumbs, commits and phase headings. Lenses are cheap to list (everything but commit
- * details is in the analysis); a commit's subject and date come from git through the store, so they are
- * fetched in resolveCodeLens, only for lenses on screen, and nothing blocks the first paint.
+ * CodeLens over breadcrumbs, commits, phase headings, and the handoff's moment (freshnessLens.ts). Lenses are
+ * cheap to list (everything but commit details is in the analysis); a commit's subject and date come from git
+ * through the store, so they are fetched in resolveCodeLens, only for lenses on screen, and nothing blocks the
+ * first paint.
  */
 import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitState } from '../../core/facts/types';
-import type { CommitMention, Phase, Range } from '../../core/model';
+import type { CommitMention, Phase } from '../../core/model';
+import { countWithin, isStale } from '../counts';
 import type { OpenBreadcrumbArgs } from './commands';
+import { fileFactOf, missingLensTitle, movedFileOf } from './fileFacts';
 import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
+import { freshnessLenses } from './freshnessLens';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
-import { analysedFor, type CommitDetailsCache, startsWithin, toRange } from './shared';
-import { lineFragment, movedFileOf } from './targets';
+import { analysedFor, type CommitDetailsCache, toRange } from './shared';
+import { lineFragment } from './targets';
 
 export interface CodeLensSettings {
   files: boolean;
   commits: boolean;
   phases: boolean;
+  freshness: boolean;
 }
 
 /** A commit lens waiting for its details; resolveCodeLens fills in the command. */
@@ -26,30 +31,10 @@ class CommitLens extends vscode.CodeLens {
   }
 }
 
-/**
- * Diagnostics meaning "the handoff no longer matches the repository": what a phase lens counts as stale, with
- * the breadcrumbs that resolve to no file. (Missing files are counted from the targets, not from missing-file
- * diagnostics, because that rule also reports a bare name with several matches, which is not stale.)
- */
-const STALE_CODES = new Set(['unknown-commit', 'stale-ref', 'line-out-of-range']);
-
-export function phaseCounts(store: HandoffStore, h: AnalysedHandoff, phase: Phase): PhaseCounts {
-  const { model, diagnostics } = h.analysis;
-  const inside = <T extends { range: Range }>(items: readonly T[]) =>
-    items.filter((i) => startsWithin(phase.sectionRange, i.range));
-  // Superseded steps are neither work left nor work done: they leave the count.
-  const steps = inside(model.steps).filter((s) => s.state !== 'superseded');
-  const unpushed = new Set<string>();
-  for (const c of inside(model.commits)) {
-    if (asCommitState(store.commitState(h, c))?.status === 'unpushed') unpushed.add(c.sha.toLowerCase());
-  }
-  return {
-    stepsDone: steps.filter((s) => s.state === 'done').length,
-    stepsTotal: steps.length,
-    unpushed: unpushed.size,
-    stale: inside(diagnostics).filter((d) => STALE_CODES.has(d.code)).length
-      + inside(model.files).filter((f) => !f.external && store.fileTargets(h, f).length === 0).length,
-  };
+/** A phase's counts, as the tree and the status bar count them (../counts.ts): they agree with Problems. */
+export function phaseCounts(h: AnalysedHandoff, phase: Phase): PhaseCounts {
+  const c = countWithin(h.analysis, phase.sectionRange);
+  return { stepsDone: c.done, stepsTotal: c.done + c.open, unpushed: c.unpushed, stale: c.stale };
 }
 
 function flatten(phases: readonly Phase[]): Phase[] {
@@ -80,10 +65,11 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const on = this.settings();
-    if (!on.files && !on.commits && !on.phases) return [];
+    if (!on.files && !on.commits && !on.phases && !on.freshness) return [];
     const h = await analysedFor(this.store, document, token);
     if (!h) return [];
     const lenses: vscode.CodeLens[] = [];
+    if (on.freshness) lenses.push(...freshnessLenses(this.store, h, Date.now()));
     if (on.phases) lenses.push(...this.phaseLenses(h));
     if (on.commits) lenses.push(...this.commitLenses(h));
     if (on.files) lenses.push(...this.fileLenses(h));
@@ -104,7 +90,7 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
   private phaseLenses(h: AnalysedHandoff): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
     for (const phase of flatten(h.analysis.model.phases)) {
-      const counts = phaseCounts(this.store, h, phase);
+      const counts = phaseCounts(h, phase);
       const title = phaseLensTitle(counts);
       if (!title) continue;
       const tooltip = `${phase.label}: ${counts.stepsTotal - counts.stepsDone} open step(s), ${counts.unpushed} unpushed commit(s), ${counts.stale} reference(s) no longer matching the repository`;
@@ -140,10 +126,13 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const args: OpenBreadcrumbArgs = {
         targets: targets.map((t) => t.toString()), fragment: lineFragment(crumb), symbol: crumb.symbol, path: crumb.path,
       };
-      let title = fileLensTitle(crumb, targets.length);
+      const fact = targets.length === 0 ? fileFactOf(h.analysis, crumb) : undefined;
+      // Warned about only when Problems warns about it (an absent file is a hint, an ambiguous name no problem).
+      const warn = h.analysis.diagnostics.some((d) => d.code === 'missing-file' && isStale(d) && d.range.start.line === crumb.range.start.line && d.range.start.character === crumb.range.start.character);
+      let title = targets.length === 0 && fact ? missingLensTitle(crumb, fact, warn) : fileLensTitle(crumb, targets.length);
       let tooltip = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]!) : targets.length ? 'Pick one of the matching files' : `Search the workspace for ${crumb.path}`;
       // A file git saw renamed: offer its new home rather than a search (the handoff text is left as written).
-      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
+      const moved = movedFileOf(fact, h.analysis.facts);
       if (moved) {
         const to = h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path });
         args.targets = [to.toString()];

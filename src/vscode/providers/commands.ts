@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { HandoffStore } from '../contracts';
+import { factSha } from '../freshness';
 import { asCommitState, baseName, resolvedSha, shortSha } from './format';
 import { COPY_SHA, OPEN_BREADCRUMB, OPEN_CHANGES, OPEN_COMMIT } from './hoverText';
 import { openGitChanges } from './gitChanges';
@@ -29,14 +30,17 @@ export interface CommitArgs {
   sha: string;
 }
 
-/** The full SHA git resolved for a mention in that handoff, or null. */
+/**
+ * The full SHA git resolved for a mention in that handoff, or for a commit its facts name (the commit that wrote
+ * it, the one that deleted a file it cites…); null otherwise.
+ */
 export function fullShaFor(store: HandoffStore, args: CommitArgs): string | null {
   const handoff = store.get(vscode.Uri.parse(args.uri));
   if (!handoff) return null;
   const key = args.sha.toLowerCase();
   const mention = handoff.analysis.model.commits.find((c) => c.sha.toLowerCase() === key);
   const state = asCommitState(mention ? store.commitState(handoff, mention) : handoff.analysis.commitStates.get(key));
-  return resolvedSha(state);
+  return resolvedSha(state) ?? factSha(handoff.analysis.facts, args.sha);
 }
 
 /** Finds `symbol` in an open document: the language's document symbols first, then a whole-word text match. */

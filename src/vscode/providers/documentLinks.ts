@@ -11,8 +11,9 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { OpenBreadcrumbArgs } from './commands';
 import { crumbSuffix } from './format';
 import { commandUri, OPEN_BREADCRUMB } from './hoverText';
+import { fileFactOf, movedFileOf } from './fileFacts';
 import { analysedFor, MARKDOWN, toRange } from './shared';
-import { lineFragment, movedFileOf } from './targets';
+import { lineFragment } from './targets';
 
 /** What a set of links amounts to, to tell whether the editor's copy is out of date. */
 function signature(links: readonly vscode.DocumentLink[]): string {
@@ -52,7 +53,7 @@ export class HandoffLinkProvider implements vscode.DocumentLinkProvider {
       let targets = this.store.fileTargets(h, crumb);
       const fragment = lineFragment(crumb);
       // A file git saw renamed links to its new home, saying so (the handoff text is left as written).
-      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
+      const moved = targets.length === 0 ? movedFileOf(fileFactOf(h.analysis, crumb), h.analysis.facts) : null;
       if (moved) targets = [h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path })];
       if (targets.length === 0) continue;
       let link: vscode.DocumentLink;

@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
-import { breadcrumbHoverMarkdown, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { breadcrumbHoverMarkdown, commandUri, commitHoverMarkdown, COPY_SHA, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
 import { gitChangesAvailable } from './gitChanges';
+import { fileFactOf, missingFileMarkdown } from './fileFacts';
 import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
-import { movedFileOf } from './targets';
 
 /** Larger files are not read for an excerpt: a hover must stay instant. */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -52,9 +52,11 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     const targets = this.store.fileTargets(h, crumb);
     const range = toRange(crumb.range);
     if (targets.length !== 1) {
-      const moved = targets.length === 0 ? movedFileOf(h.analysis.diagnostics, crumb) : null;
-      const text = moved ? `${escapeMarkdown(moved.message)}.` : unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)));
-      return new vscode.Hover(markdown(text), range);
+      // No file: say why, from what the repository knows (gone when and by which commit, never there, ignored).
+      const commitLink = (sha: string) => `[Open Commit](${commandUri(OPEN_COMMIT, { uri: h.uri.toString(), sha })} "Show header, stat and patch")`;
+      const why = targets.length === 0 ? missingFileMarkdown(crumb, fileFactOf(h.analysis, crumb), h.analysis.facts, Date.now(), commitLink) : null;
+      const text = why ?? unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)));
+      return new vscode.Hover(markdown(text, why ? [OPEN_COMMIT] : []), range);
     }
     const target = targets[0]!;
     let text: string;

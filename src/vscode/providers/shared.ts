@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitDetails } from '../../core/git';
 import type { Position, Range } from '../../core/model';
+import { looksLikePath } from '../freshness';
 
 /** Markdown documents in any scheme: the store decides which are handoffs (untitled and virtual ones too). */
 export const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -23,11 +24,6 @@ export function contains(r: Range, p: Position): boolean {
   return !before(p, r.start) && !before(r.end, p);
 }
 
-/** True when `inner` starts inside `outer` (the model's items start inside their section). */
-export function startsWithin(outer: Range, inner: Range): boolean {
-  return !before(inner.start, outer.start) && before(inner.start, outer.end);
-}
-
 /** The analysis of exactly this version of the document, or undefined when it is no handoff or the request was cancelled. */
 export async function analysedFor(
   store: HandoffStore, document: vscode.TextDocument, token: vscode.CancellationToken,
@@ -35,6 +31,14 @@ export async function analysedFor(
   if (!store.isHandoff(document.uri) || token.isCancellationRequested) return undefined;
   const analysed = await store.ensure(document, token);
   return token.isCancellationRequested ? undefined : analysed;
+}
+
+/** The handoff that supersedes this one, when it is a handoff the store knows (a newer one in its folder). */
+export function supersedingUri(store: HandoffStore, h: AnalysedHandoff): vscode.Uri | undefined {
+  const path = h.analysis.supersededBy;
+  if (!path || !looksLikePath(path)) return undefined;
+  const uri = h.uri.scheme === 'file' ? vscode.Uri.file(path) : h.uri.with({ path: path.replace(/\\/g, '/') });
+  return store.isHandoff(uri) ? uri : undefined;
 }
 
 /**

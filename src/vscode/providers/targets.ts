@@ -2,7 +2,7 @@
  * Pure helpers for where a breadcrumb leads: the selection it opens with, the URI fragment that carries that
  * selection, the language of the target file, and the excerpt a hover shows. No `vscode` import.
  */
-import type { Diagnostic, FileBreadcrumb } from '../../core/model';
+import type { FileBreadcrumb } from '../../core/model';
 
 /** 0-based, end exclusive, like vscode.Range. */
 export interface LineSelection {
@@ -128,26 +128,4 @@ export function decodeCommitQuery(query: string): CommitRef | null {
   const handoff = params.get('handoff');
   const sha = params.get('sha');
   return handoff && sha && /^[0-9a-f]{4,64}$/i.test(sha) ? { handoff, sha } : null;
-}
-
-/** What the missing-file rule found out about a breadcrumb whose file is gone. */
-export interface MovedFile {
-  /** Absolute path of where git says the file went. */
-  path: string;
-  /** The rule's message, e.g. "src/old/helper.ts no longer exists: moved to src/lib/helper.ts in 8ade5c4". */
-  message: string;
-}
-
-/**
- * The new home of a breadcrumb's file when the missing-file diagnostic at that breadcrumb records a rename whose
- * target still exists (its related information says "moved here"); null otherwise.
- */
-export function movedFileOf(diagnostics: readonly Diagnostic[], crumb: FileBreadcrumb): MovedFile | null {
-  const r = crumb.range;
-  const d = diagnostics.find((x) => x.code === 'missing-file'
-    && x.range.start.line === r.start.line && x.range.start.character === r.start.character
-    && x.range.end.line === r.end.line && x.range.end.character === r.end.character);
-  const to = d?.related?.find((rel) => rel.message === 'moved here' && rel.path);
-  if (!d || !to?.path || /gone too/.test(d.message)) return null;
-  return { path: to.path, message: d.message };
 }

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { HandoffStore } from '../contracts';
-import { countItems } from '../tree/model';
+import { countWithin } from '../counts';
+import { displaySupersededBy, freshnessTitle } from '../freshness';
 import { statusText } from './model';
 
 export const OPEN_LATEST_COMMAND = 'handoffNavigator.openLatest';
@@ -32,11 +33,18 @@ export class HandoffStatusBar implements vscode.Disposable {
       return;
     }
     const a = newest.analysis;
-    const counts = countItems({ uri: newest.uri.toString(), name: '', model: a.model, commitStates: a.commitStates, fileTargets: a.fileTargets, newest: true });
+    const counts = countWithin(a);
     const text = statusText(counts);
+    const freshness = freshnessTitle(a.facts, Date.now());
     this.item.text = `$(checklist) ${text}`;
-    this.item.tooltip = `${vscode.workspace.asRelativePath(newest.uri)}: ${text.replace(/^Handoff: /, '')}${this.store.gitDisabledReason ? `\n${this.store.gitDisabledReason}` : ''}\nClick to open it.`;
-    this.item.backgroundColor = counts.unpushed || counts.unknown ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = [
+      `${vscode.workspace.asRelativePath(newest.uri)}: ${text.replace(/^Handoff: /, '')}`,
+      freshness ?? '',
+      a.supersededBy ? `Superseded by ${displaySupersededBy(a.supersededBy)}` : '',
+      this.store.gitDisabledReason ?? '',
+      'Click to open it.',
+    ].filter(Boolean).join('\n');
+    this.item.backgroundColor = counts.unpushed || counts.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -71,6 +71,20 @@ export class Discovery {
   }
 }
 
+/**
+ * The handoffs found, then the open documents that qualify too (a file outside the folders), each once. VS Code
+ * keeps a closed document around for a while, so one whose file is gone counts only while it has unsaved edits.
+ */
+export async function withOpenDocuments(found: readonly vscode.Uri[], qualifies: (uri: vscode.Uri) => boolean): Promise<vscode.Uri[]> {
+  const out = new Map(found.map((u) => [u.toString(), u] as const));
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!out.has(doc.uri.toString()) && qualifies(doc.uri) && (doc.isDirty || await exists(doc.uri))) out.set(doc.uri.toString(), doc.uri);
+  }
+  return [...out.values()];
+}
+
+const exists = (uri: vscode.Uri): Promise<boolean> => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+
 function stripLeadingSlash(glob: string): string {
   return glob.replace(/^\/+/, '');
 }

@@ -12,14 +12,16 @@ import type { CancellationToken } from '../../core/interfaces';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { createLanguageService, type HandoffLanguageService } from '../../core/service';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
+import { crumbIndex } from '../providers/fileFacts';
 import { elapsed } from '../log';
 import type { ExtensionSettings } from '../settings';
 import type { TrustState } from '../trust';
 import { DebouncedRun } from './debounce';
-import { Discovery } from './discovery';
+import { Discovery, withOpenDocuments } from './discovery';
 import { watchFiles } from './fileEvents';
 import { GitSide, neverCancelled } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
+import { seriesChanged, supersedingOf } from './series';
 import { resolveTargets } from './targets';
 
 interface Entry {
@@ -32,6 +34,8 @@ interface Entry {
   debounce: DebouncedRun<AnalysedHandoff | undefined>;
   running?: { version: number; promise: Promise<AnalysedHandoff | undefined> };
   notices: string;
+  /** The newer handoff of its series the latest analysis was given (undefined: never analysed). */
+  supersededBy?: string | null;
 }
 
 export interface StoreOptions {
@@ -52,8 +56,6 @@ const anyCancelled = (...tokens: Array<CancellationToken | undefined>): Cancella
 
 /** How long NodeWorkspaceFiles (src/node/workspaceFiles.ts) keeps a listing: its default `ttlMs`. */
 const FILE_LISTING_TTL_MS = 2_000;
-
-const exists = (uri: vscode.Uri): Promise<boolean> => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
 
 export class Store implements HandoffStore {
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
@@ -112,7 +114,8 @@ export class Store implements HandoffStore {
       handoffs: () => [...this.entries.values()].map((e) => e.uri),
       consider: (uri, why) => this.consider(uri, why),
       forget: (uris) => {
-        for (const uri of uris) this.remove(uri.toString());
+        for (const uri of uris) this.remove(uri.toString(), false);
+        this.followSeries('handoffs deleted');
         this.opts.log.info(`deleted, no longer handoffs: ${uris.map((u) => u.fsPath).join(', ')}`);
         this.emitter.fire(uris);
       },
@@ -158,9 +161,7 @@ export class Store implements HandoffStore {
   }
 
   fileTargets(handoff: AnalysedHandoff, crumb: FileBreadcrumb): readonly vscode.Uri[] {
-    const files = handoff.analysis.model.files;
-    let i = files.indexOf(crumb);
-    if (i < 0) i = files.findIndex((f) => f.path === crumb.path && f.range.start.line === crumb.range.start.line && f.range.start.character === crumb.range.start.character);
+    const i = crumbIndex(handoff.analysis.model.files, crumb);
     const paths = i >= 0 ? handoff.analysis.fileTargets[i] : null;
     return (paths ?? []).map((p) => (handoff.uri.scheme === 'file' ? vscode.Uri.file(p) : handoff.uri.with({ path: p })));
   }
@@ -220,26 +221,22 @@ export class Store implements HandoffStore {
       try {
         const { uris, skipped } = await this.discovery.findAll(this.opts.settings(), cts.token);
         for (const s of skipped) this.opts.log.warn(`skipped: ${s}`);
-        const keep = new Set(uris.map((u) => u.toString()));
-        // Open documents that match count too (a file outside the folders) — but VS Code keeps a closed
-        // document around for a while, so one whose file is gone counts only while it has unsaved edits.
-        for (const doc of vscode.workspace.textDocuments) {
-          if (!keep.has(doc.uri.toString()) && this.qualifies(doc.uri) && (doc.isDirty || await exists(doc.uri))) keep.add(doc.uri.toString());
-        }
+        const handoffs = await withOpenDocuments(uris, (uri) => this.qualifies(uri));
+        const keep = new Set(handoffs.map((u) => u.toString()));
         const removed = [...this.entries.keys()].filter((k) => !keep.has(k));
-        for (const k of removed) this.remove(k);
+        for (const k of removed) this.remove(k, false);
         const fresh: Entry[] = [];
-        const seen = new Set<string>();
-        for (const uri of [...uris, ...vscode.workspace.textDocuments.map((d) => d.uri)]) {
-          if (!keep.has(uri.toString()) || seen.has(uri.toString())) continue;
-          seen.add(uri.toString());
+        for (const uri of handoffs) {
           const existed = this.entries.get(uri.toString());
           if (existed) { if (reanalyse) fresh.push(existed); continue; }
           fresh.push(this.entry(uri));
         }
         this.opts.log.info(`${reason}: ${this.entries.size} handoff(s) found in ${elapsed(start)} ms${removed.length ? `, ${removed.length} gone` : ''}`);
         if (removed.length) this.emitter.fire(removed.map((k) => vscode.Uri.parse(k)));
-        await Promise.all(fresh.map((e) => this.analyse(e, { reason, force: true })));
+        const runs = fresh.map((e) => this.analyse(e, { reason, force: true }));
+        // Handoffs found or gone may supersede, or stop superseding, the ones not analysed again here.
+        this.followSeries(reason);
+        await Promise.all(runs);
       } finally {
         cts.dispose();
       }
@@ -262,6 +259,7 @@ export class Store implements HandoffStore {
   private add(uri: vscode.Uri, why: string): void {
     const existing = this.entries.get(uri.toString());
     void this.analyse(existing ?? this.entry(uri), { reason: why, force: true });
+    if (!existing) this.followSeries(`${vscode.workspace.asRelativePath(uri)} appeared`);
   }
 
   private entry(uri: vscode.Uri): Entry {
@@ -270,13 +268,24 @@ export class Store implements HandoffStore {
     return e;
   }
 
-  private remove(key: string): void {
+  /** Forgets a handoff; `follow` false when the caller removes several and follows the series once after. */
+  private remove(key: string, follow = true): void {
     const e = this.entries.get(key);
     if (!e) return;
     e.cts?.cancel();
     e.debounce.cancel();
     this.entries.delete(key);
     this.service.forget(e.uri.fsPath);
+    if (follow) this.followSeries(`${vscode.workspace.asRelativePath(e.uri)} is gone`);
+  }
+
+  /**
+   * A handoff appeared or went (a rename is both): the others of its series may now be superseded, or current
+   * again, so their open steps follow. Only those whose answer changed are analysed again, at no git cost (facts
+   * are cached per repository state).
+   */
+  private followSeries(why: string): void {
+    for (const entry of seriesChanged(this.entries.values())) void this.analyse(entry, { reason: why, force: true });
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
@@ -332,6 +341,8 @@ export class Store implements HandoffStore {
   private async run(entry: Entry, a: { generation: number; version: number; doc?: vscode.TextDocument; token: CancellationToken; reason: string }): Promise<AnalysedHandoff | undefined> {
     const start = performance.now();
     const name = vscode.workspace.asRelativePath(entry.uri);
+    // Decided before any wait, so that a sibling appearing meanwhile is seen as a change (followSeries).
+    const supersededBy = (entry.supersededBy = supersedingOf(entry, this.entries.values()));
     let text: string;
     try {
       // The file time orders handoffs without a stated date; an unsaved buffer may have none yet.
@@ -348,7 +359,7 @@ export class Store implements HandoffStore {
       }
       return undefined;
     }
-    const analysis = await this.service.analyze({ path: entry.uri.fsPath, version: a.version, text }, a.token);
+    const analysis = await this.service.analyze({ path: entry.uri.fsPath, version: a.version, text, supersededBy }, a.token);
     if (a.token.isCancellationRequested) return undefined;
     const fileTargets = await resolveTargets(entry.uri, analysis, mergeExcludes(this.opts.settings().exclude), neverCancelled());
     if (a.token.isCancellationRequested) return undefined;

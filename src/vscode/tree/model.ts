@@ -1,10 +1,17 @@
 /**
  * The Handoff view's contents as plain data (no `vscode` import, so it is unit-tested): handoffs newest first,
  * each with its phase tree; under each phase its commits, files and steps, with icons by state and counts in
- * the descriptions. Items belong to the innermost phase whose section contains them. The provider only turns
- * these nodes into TreeItems.
+ * the descriptions (counted as Problems counts: ../counts.ts). A handoff's own node also says how far the
+ * repository moved since it was written, and whether a newer handoff supersedes it. Items belong to the innermost
+ * phase whose section contains them. The provider only turns these nodes into TreeItems.
  */
-import type { CommitMention, FileBreadcrumb, HandoffModel, Phase, Position, Range, Step, StepState } from '../../core/model';
+import { isStepToDo } from '../../core/extract/currentSteps';
+import type { HandoffFacts } from '../../core/facts/types';
+import { relativeTo } from '../../core/git/paths';
+import type { CommitMention, Diagnostic, FileBreadcrumb, HandoffModel, Phase, Position, Range, Step, StepState } from '../../core/model';
+import { countWithin, isStale, type Counts } from '../counts';
+import { displaySupersededBy, freshnessShort, freshnessTooltip } from '../freshness';
+import { missingWord } from '../providers/fileFacts';
 
 export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step';
 
@@ -49,6 +56,14 @@ export interface HandoffInput {
   /** Aligned with model.files; null = not resolved. */
   fileTargets: ReadonlyArray<readonly string[] | null>;
   newest: boolean;
+  /** What Problems shows for this handoff (the stale count and the warning marks agree with it). */
+  diagnostics: readonly Diagnostic[];
+  /** What the repository says (anchor, freshness, file facts); null when git did not run. */
+  facts: HandoffFacts | null;
+  /** The newer handoff's path, or the core's reason; null when current. */
+  supersededBy: string | null;
+  /** Now, in ms, for "3 days ago" in tooltips. */
+  now?: number;
 }
 
 type CommitStatus = 'ok' | 'unpushed' | 'unknown' | 'ambiguous' | 'shallow-unknown';
@@ -78,65 +93,49 @@ export function commitStatus(state: unknown): CommitStatus | null {
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 const contains = (r: Range, p: Position) => !before(p, r.start) && before(p, r.end) || (p.line === r.end.line && p.character === r.end.character);
 
-interface Counts {
-  steps: number;
-  done: number;
-  open: number;
-  unpushed: number;
-  unknown: number;
-  missing: number;
-}
-
-/** "3/7 steps · 2 unpushed · 1 unknown · 1 missing": only the parts that are not zero. */
+/** "3/7 steps · 2 unpushed · 1 stale": only the parts that are not zero. */
 export function describeCounts(c: Counts): string {
   const parts: string[] = [];
-  if (c.steps) parts.push(`${c.done}/${c.steps} steps`);
+  const steps = c.done + c.open;
+  if (steps) parts.push(`${c.done}/${steps} steps`);
   if (c.unpushed) parts.push(`${c.unpushed} unpushed`);
-  if (c.unknown) parts.push(`${c.unknown} unknown`);
-  if (c.missing) parts.push(`${c.missing} missing`);
+  if (c.stale) parts.push(`${c.stale} stale`);
   return parts.join(' · ');
-}
-
-export function countItems(input: HandoffInput, within?: Range): Counts {
-  const inside = (r: Range) => !within || contains(within, r.start);
-  const m = input.model;
-  const steps = m.steps.filter((s) => inside(s.range));
-  const shas = new Map<string, CommitStatus | null>();
-  for (const c of m.commits) if (inside(c.range)) shas.set(c.sha.toLowerCase(), commitStatus(input.commitStates.get(c.sha.toLowerCase())));
-  const states = [...shas.values()];
-  return {
-    steps: steps.length,
-    done: steps.filter((s) => s.state === 'done' || s.state === 'superseded').length,
-    open: steps.filter((s) => s.state === 'open' || s.state === 'in-progress').length,
-    unpushed: states.filter((s) => s === 'unpushed').length,
-    unknown: states.filter((s) => s === 'unknown').length,
-    missing: m.files.filter((f, i) => inside(f.range) && isMissing(input.fileTargets[i])).length,
-  };
 }
 
 const isMissing = (t: readonly string[] | null | undefined) => Array.isArray(t) && t.length === 0;
 
+const sameStart = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
+
 /** Builds one handoff's subtree, parents linked. */
 export function buildHandoffNode(input: HandoffInput): TreeNode {
-  const counts = countItems(input);
+  const counts = countWithin(input);
+  const superseded = input.supersededBy === null ? '' : `superseded by ${displaySupersededBy(input.supersededBy)}`;
   const root: TreeNode = {
     id: input.uri,
     kind: 'handoff',
     handoff: input.uri,
     label: input.name,
-    description: [input.newest ? 'newest' : '', input.model.date ?? '', describeCounts(counts)].filter(Boolean).join(' · '),
-    tooltip: [input.model.title ?? input.name, input.model.date ? `Dated ${input.model.date}` : 'No date found', input.newest ? 'The newest handoff' : ''].filter(Boolean).join('\n'),
-    icon: input.newest ? { id: 'star-full', color: 'list.highlightForeground' } : { id: 'book' },
+    description: [input.newest ? 'newest' : '', superseded, input.model.date ?? '', freshnessShort(input.facts) ?? '', describeCounts(counts)].filter(Boolean).join(' · '),
+    tooltip: [
+      input.model.title ?? input.name,
+      input.model.date ? `Dated ${input.model.date}` : 'No date found',
+      input.newest ? 'The newest handoff' : '',
+      superseded ? `Superseded by ${displaySupersededBy(input.supersededBy!)}: its open steps are not counted as work left.` : '',
+      input.facts ? freshnessTooltip(input.facts, input.now ?? Date.now()).replace(/\nClick to open the commit\.$/, '') : '',
+    ].filter(Boolean).join('\n'),
+    // A superseded handoff stays in the view, dimmed: the newer one says what is left.
+    icon: superseded ? { id: 'history', color: 'disabledForeground' } : input.newest ? { id: 'star-full', color: 'list.highlightForeground' } : { id: 'book' },
     action: { kind: 'open-handoff' },
     children: [],
-    contextValue: input.newest ? 'handoff.newest' : 'handoff',
+    contextValue: input.newest ? 'handoff.newest' : superseded ? 'handoff.superseded' : 'handoff',
   };
 
   // Innermost phase per item: walk the phase tree, deepest section containing the item's start wins.
   const phaseNodes = new Map<Phase, TreeNode>();
   const makePhase = (p: Phase, path: string, parent: TreeNode): TreeNode => {
-    const c = countItems(input, p.sectionRange);
-    const allDone = c.steps > 0 && c.done === c.steps;
+    const c = countWithin(input, p.sectionRange);
+    const allDone = c.done > 0 && c.open === 0;
     const node: TreeNode = {
       id: `${input.uri}#phase:${path}`,
       kind: 'phase',
@@ -220,37 +219,50 @@ function commitNode(input: HandoffInput, c: CommitMention, parent: TreeNode): Tr
 
 function fileNode(input: HandoffInput, f: FileBreadcrumb, index: number, parent: TreeNode): TreeNode {
   const targets = input.fileTargets[index];
+  const fact = input.facts?.files[index];
   const suffix = f.line !== null ? `:${f.line}${f.endLine !== null ? `-${f.endLine}` : ''}` : f.symbol ? `::${f.symbol}` : '';
+  const missing = !f.external && isMissing(targets);
+  // Where a renamed file lives now: the node opens it there, as the lens and the link do.
+  const movedTo = missing && fact?.kind === 'gone' ? fact.movedTo : null;
+  // Marked as Problems marks it: a file never in the repository or an ambiguous name is no warning.
+  const warn = input.diagnostics.some((d) => (d.code === 'missing-file' || d.code === 'line-out-of-range') && isStale(d) && sameStart(d.range, f.range));
   let description = '';
   let icon: Icon = { id: 'file' };
   if (f.external) { description = 'external'; icon = { id: 'link-external' }; }
-  else if (isMissing(targets)) { description = 'missing'; icon = { id: 'warning', color: 'list.warningForeground' }; }
-  else if (targets && targets.length > 1) { description = `${targets.length} matches`; icon = { id: 'files' }; }
+  else if (missing) {
+    const root = input.facts?.repo?.root;
+    description = movedTo ? `moved to ${(root && relativeTo(root, movedTo)) || movedTo}` : missingWord(fact);
+    icon = warn ? { id: 'warning', color: 'list.warningForeground' } : { id: movedTo ? 'arrow-right' : 'circle-slash', color: 'disabledForeground' };
+  } else if (targets && targets.length > 1) { description = `${targets.length} matches`; icon = { id: 'files' }; }
+  else if (warn) { description = 'line past the end'; icon = { id: 'warning', color: 'list.warningForeground' }; }
   return {
     id: itemId(input, 'file', f.range),
     kind: 'file',
     handoff: input.uri,
     label: `${f.path}${suffix}`,
     description,
-    tooltip: `${f.path}${suffix}${isMissing(targets) ? ' — not found in the workspace' : targets?.length ? `\n${targets.join('\n')}` : ''}\nLine ${f.range.start.line + 1}`,
+    tooltip: `${f.path}${suffix}${missing ? ` — ${description}` : targets?.length ? `\n${targets.join('\n')}` : ''}\nLine ${f.range.start.line + 1}`,
     icon,
     range: f.range,
-    action: { kind: 'open-file', target: targets?.[0] ?? null, line: f.line, range: f.range },
+    action: { kind: 'open-file', target: movedTo ?? targets?.[0] ?? null, line: f.line, range: f.range },
     children: [],
     parent,
-    contextValue: isMissing(targets) ? 'file.missing' : 'file',
+    contextValue: missing ? 'file.missing' : 'file',
   };
 }
 
 function stepNode(input: HandoffInput, s: Step, parent: TreeNode): TreeNode {
+  // An unchecked box that is not work to do (acceptance criteria, a roadmap, the document's history) says why.
+  const notWork = s.state !== 'done' && s.state !== 'superseded' && !isStepToDo(s, input.model.history);
+  const why = notWork ? (s.listRole ?? 'history') : '';
   return {
     id: itemId(input, 'step', s.range),
     kind: 'step',
     handoff: input.uri,
     label: s.text,
-    description: s.state === 'open' ? '' : s.state,
-    tooltip: `${s.marker ?? 'Step'} ${s.text}\nLine ${s.range.start.line + 1}`,
-    icon: STEP_ICONS[s.state],
+    description: [s.state === 'open' ? '' : s.state, why].filter(Boolean).join(' · '),
+    tooltip: `${s.marker ?? 'Step'} ${s.text}\nLine ${s.range.start.line + 1}${notWork ? `\nNot counted as work left (${why})` : ''}`,
+    icon: notWork ? { ...STEP_ICONS[s.state], color: 'disabledForeground' } : STEP_ICONS[s.state],
     range: s.range,
     action: { kind: 'reveal', range: s.range },
     children: [],

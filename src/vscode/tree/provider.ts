@@ -56,6 +56,9 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         commitStates: h.analysis.commitStates,
         fileTargets: h.analysis.fileTargets,
         newest: i === 0,
+        diagnostics: h.analysis.diagnostics,
+        facts: h.analysis.facts,
+        supersededBy: h.analysis.supersededBy,
       });
       this.built.set(h.analysis, { key, node });
       return node;

@@ -1,0 +1,64 @@
+/**
+ * Which known handoff supersedes which: a newer one of the same series in the same folder (core/supersede.ts decides,
+ * by name). The store hands each analysis the answer, and analyses again the handoffs whose answer changed when a
+ * handoff appears, goes or is renamed, so their open steps follow. Pure (the URIs are read, never resolved), so it
+ * is unit-tested.
+ */
+import { dirname } from '../../core/git/paths';
+import { newerInFolder } from '../../core/supersede';
+
+/** The parts of a `vscode.Uri` read here. */
+export interface SeriesUri {
+  scheme: string;
+  authority: string;
+  fsPath: string;
+  toString(): string;
+}
+
+export interface SeriesMember {
+  uri: SeriesUri;
+  /** What its latest analysis was given; undefined when it was never analysed. */
+  supersededBy?: string | null;
+}
+
+/**
+ * Where a handoff's siblings are: its folder, in one file system (an unsaved buffer has no folder to share). Only
+ * handoffs of the same place can supersede one another; grouping by it first keeps a workspace of hundreds of
+ * handoffs from comparing each with all.
+ */
+function placeOf(uri: SeriesUri): string {
+  return uri.scheme === 'untitled' ? uri.toString() : `${uri.scheme}://${uri.authority}${dirname(uri.fsPath)}`;
+}
+
+function byPlace<M extends SeriesMember>(all: Iterable<M>): Map<string, M[]> {
+  const out = new Map<string, M[]>();
+  for (const m of all) {
+    const key = placeOf(m.uri);
+    const list = out.get(key);
+    if (list) list.push(m);
+    else out.set(key, [m]);
+  }
+  return out;
+}
+
+function newerAmong(member: SeriesMember, place: readonly SeriesMember[]): string | null {
+  const siblings = place.filter((m) => m !== member).map((m) => ({ path: m.uri.fsPath }));
+  return siblings.length ? newerInFolder(member.uri.fsPath, siblings) : null;
+}
+
+/** The path of the newer handoff of `member`'s series among `all` (itself skipped), or null. */
+export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>): string | null {
+  const place = placeOf(member.uri);
+  const same: SeriesMember[] = [];
+  for (const m of all) if (placeOf(m.uri) === place) same.push(m);
+  return newerAmong(member, same);
+}
+
+/** The analysed handoffs whose answer is not the one their latest analysis was given: to be analysed again. */
+export function seriesChanged<M extends SeriesMember>(all: Iterable<M>): M[] {
+  const out: M[] = [];
+  for (const place of byPlace(all).values()) {
+    for (const m of place) if (m.supersededBy !== undefined && newerAmong(m, place) !== m.supersededBy) out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+// Which known handoff supersedes which, and which must be analysed again when a handoff appears, goes or is
+// renamed: the store's side of supersede (the decision by name is the core's newerInFolder).
+import { strict as assert } from 'node:assert';
+import { seriesChanged, supersedingOf, type SeriesMember } from '../../src/vscode/store/series';
+
+const file = (fsPath: string, scheme = 'file', authority = '') => ({ scheme, authority, fsPath, toString: () => `${scheme}://${authority}${fsPath}` });
+const member = (fsPath: string, supersededBy?: string | null, scheme?: string): SeriesMember => ({ uri: file(fsPath, scheme), supersededBy });
+
+describe('vscode store: handoff series', () => {
+  const may = '/w/docs/SESSION-HANDOFF-2026-05-19-a.md';
+  const june = '/w/docs/SESSION-HANDOFF-2026-06-01-b.md';
+
+  it('finds the newer handoff of a series in the same folder among the known ones', () => {
+    const all = [member(may), member(june), member('/w/SESSION-HANDOFF-2026-07-01-c.md'), member('/w/docs/HANDOFF.md')];
+    assert.equal(supersedingOf(all[0]!, all), june);
+    assert.equal(supersedingOf(all[1]!, all), null, 'the newest is current');
+    assert.equal(supersedingOf(all[3]!, all), null, 'no date or number: no series');
+  });
+
+  it('looks only within one file system, and never among unsaved buffers', () => {
+    assert.equal(supersedingOf(member(may), [member(june, undefined, 'vscode-vfs')]), null);
+    const untitled = (n: number): SeriesMember => ({ uri: { scheme: 'untitled', authority: '', fsPath: `Untitled-${n}`, toString: () => `untitled:Untitled-${n}` } });
+    const one = untitled(1);
+    assert.equal(supersedingOf(one, [one, untitled(2)]), null);
+  });
+
+  it('asks to analyse again the handoffs whose answer changed, and leaves the never-analysed ones alone', () => {
+    // June appeared after May was analysed as current; June itself is not analysed yet.
+    const mayCurrent = member(may, null);
+    assert.deepEqual(seriesChanged([mayCurrent, member(june), member('/w/HANDOFF.md', null)]), [mayCurrent]);
+    // June went again (or was renamed out of the series): May, analysed as superseded by it, is current again.
+    const maySuperseded = member(may, june);
+    assert.deepEqual(seriesChanged([maySuperseded]), [maySuperseded]);
+    assert.deepEqual(seriesChanged([member(may, june), member(june, null)]), []);
+  });
+});
