@@ -164,6 +164,15 @@ describe('history: sections titled as history', () => {
       '## Older … older notes',
     ]);
   });
+
+  it("the document's own title is not a history section, whatever its words", () => {
+    // A handoff from the previous session to this one is current: its title is not a history section.
+    assert.deepEqual(historyOf(md('# Previous session notes', '', '- [ ] next step', '', '## Archive', 'old')), [
+      '## Archive … old',
+    ]);
+    // Two top-level titles are sections of one document: one titled as history is history.
+    assert.deepEqual(historyOf(md('# Plan', '## Tasks', '- [ ] a', '', '# Changelog', 'old')), ['# Changelog … old']);
+  });
 });
 
 describe('history: superseded documents', () => {

@@ -35,15 +35,16 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
   const entries: Array<EntryTitle | null> = nodes.map((n) => readEntryTitle(n.title));
   const found: Located[] = [];
   const add = (n: OutlineNode) => found.push({ start: n.start, end: n.end });
-  for (const i of olderEntries(nodes, entries)) add(nodes[i]);
   const titles = nodes.filter((n) => n.depth === 1 && !n.bold).length;
+  // The document's own title is all of it: "Previous session notes" is the handoff the previous session left,
+  // current for its reader, not a history section. A finished session still leaves next steps, and a "Current
+  // status" section states the state of everything: none is a ticket whose status closes it.
+  const isTitle = (n: OutlineNode) => n.depth === 1 && !n.bold && titles === 1;
+  for (const i of olderEntries(nodes, entries)) if (!isTitle(nodes[i])) add(nodes[i]);
   nodes.forEach((n, i) => {
-    if (n.bold) return;
+    if (n.bold || isTitle(n)) return;
     if (isHistoryTitle(n.title)) { add(n); return; }
-    // A finished session still leaves next steps, a document's title section is all of it, and a "Current
-    // status" section states the state of everything: none is a ticket whose status closes it.
-    const isTitle = n.depth === 1 && titles === 1;
-    if (!isTitle && !entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
+    if (!entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
   });
   return merge(found);
 }
