@@ -9,9 +9,7 @@ import type { FactSource } from '../../core/gitCheck';
 import { makeGitCheck, type AdapterGit } from './gitCheck';
 import { GitWatch } from './gitWatch';
 
-let never: vscode.CancellationToken | undefined;
-/** The typings have no shared "never cancelled" token value; this one is never cancelled. */
-export const neverCancelled = (): vscode.CancellationToken => (never ??= new vscode.CancellationTokenSource().token);
+import { neverCancelled } from './cancellation';
 
 export class GitSide implements vscode.Disposable {
   private git: AdapterGit | undefined;

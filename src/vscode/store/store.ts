@@ -19,7 +19,8 @@ import type { TrustState } from '../trust';
 import { DebouncedRun } from './debounce';
 import { Discovery, withOpenDocuments } from './discovery';
 import { watchFiles } from './fileEvents';
-import { GitSide, neverCancelled } from './gitSide';
+import { anyCancelled, neverCancelled } from './cancellation';
+import { GitSide } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
 import { seriesChanged, supersedingOf } from './series';
 import { resolveTargets } from './targets';
@@ -47,12 +48,6 @@ export interface StoreOptions {
 
 /** Test seam: runs between an analysis and its landing (a test delays one version to prove it never lands). */
 export type BeforeLandHook = (uri: vscode.Uri, version: number) => Promise<void> | void;
-
-const anyCancelled = (...tokens: Array<CancellationToken | undefined>): CancellationToken => ({
-  get isCancellationRequested() {
-    return tokens.some((t) => t?.isCancellationRequested);
-  },
-});
 
 /** How long NodeWorkspaceFiles (src/node/workspaceFiles.ts) keeps a listing: its default `ttlMs`. */
 const FILE_LISTING_TTL_MS = 2_000;
