@@ -15,11 +15,11 @@
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
-  CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
   ShaLookup,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
@@ -34,6 +34,7 @@ import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFi
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
+import { readRegular, textOrNull } from './safeRead';
 import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
@@ -99,6 +100,7 @@ export class NodeGitProvider implements GitProvider {
     // Read from the files git reads when they are plain; otherwise one rev-parse answers everything about the
     // repository's shape. HEAD last: on an unborn branch only it fails.
     const disk = this.diskDiscovery(folder);
+    if (disk && 'problem' in disk) return { ok: false, problem: disk.problem };
     if (disk) {
       const info: RepoInfo = { ...disk, root: toSlash(disk.root), gitDir: toSlash(disk.gitDir), commonDir: toSlash(disk.commonDir) };
       this.discovered.set(folder, { info, key: headStateKey(info) });
@@ -148,7 +150,9 @@ export class NodeGitProvider implements GitProvider {
     let refsRun: Promise<GitRunResult> | null = null;
     // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
     const startRefs = () => (refsRun ??= this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token));
-    const disk = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
+    const read = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
+    if (read && 'problem' in read) return { ok: false, problem: read.problem };
+    const disk = read;
     let candidates: Candidates = disk?.candidates ?? new Map();
     const prefixes = fresh.filter((s) => s.length < 40);
     const args = !disk && prefixes.length ? disambiguateArgs(prefixes, this.maxDisambiguateChars) : null;
@@ -236,19 +240,20 @@ export class NodeGitProvider implements GitProvider {
       this.inSubmodules(repo, cache, missing, token),
     ]);
     for (const s of steps) if (s && !s.ok) return s;
+    const notices = steps.flatMap((s) => (s?.ok && s.notices) || []);
 
     const map = new Map<string, ShaLookup>();
     for (const s of wanted) map.set(s, cache.lookups.get(s) ?? { status: 'missing' });
-    return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map } };
+    return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map }, ...(notices.length ? { notices } : {}) };
   }
 
   /** Discovery from the files on disk, or null to ask git (protected: tests compare both ways). */
-  protected diskDiscovery(folder: string): DiskDiscovery | null {
+  protected diskDiscovery(folder: string): DiskDiscovery | { problem: GitProblem } | null {
     return discoverFromDisk(folder);
   }
 
   /** Stage 1 from the object store on disk, or null to ask git (protected: tests force each way). */
-  protected objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | null {
+  protected objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | { problem: GitProblem } | null {
     return objectsOnDisk(commonDir, keys);
   }
 
@@ -297,6 +302,7 @@ export class NodeGitProvider implements GitProvider {
     if (!keys.length) return null;
     const checkedOut = await inCheckedOutSubmodules(this.run, repo, keys, token);
     if (!checkedOut.ok) return checkedOut;
+    if (checkedOut.notices) return { ok: true, value: undefined, notices: checkedOut.notices };
     for (const [k, l] of checkedOut.value) cache.lookups.set(k, l);
     const left = keys.filter((k) => !checkedOut.value.has(k));
     if (!left.length) return null;
@@ -412,10 +418,6 @@ function isDir(p: string): boolean {
 
 /** On an unborn branch HEAD names a branch that has no ref yet: read it from HEAD itself. */
 function unbornBranch(gitDir: string): string | null {
-  try {
-    const m = /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(gitDir, 'HEAD'), 'utf8'));
-    return m ? m[1]! : null;
-  } catch {
-    return null;
-  }
+  const m = /^ref: refs\/heads\/(.+)$/m.exec(textOrNull(readRegular(join(gitDir, 'HEAD'), 64 * 1024)) ?? '');
+  return m ? m[1]! : null;
 }
