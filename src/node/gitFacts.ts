@@ -87,11 +87,11 @@ export class NodeGitProvider implements GitProvider {
     this.timeoutMs = options.timeoutMs;
   }
 
-  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number): Promise<GitRunResult> {
-    return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes });
+  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
+    return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes, partial });
   }
 
-  private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs) => this.git(cwd, args, token, input, maxBytes, timeoutMs);
+  private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs, partial) => this.git(cwd, args, token, input, maxBytes, timeoutMs, partial);
 
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
@@ -309,7 +309,8 @@ export class NodeGitProvider implements GitProvider {
     // Only a repository with submodules (now) has gitlinks worth a history search.
     if (!existsSync(join(repo.root, '.gitmodules'))) return null;
     const links = await this.answer(repo, 'gitlinks', () => recordedGitlinks(this.run, repo, token));
-    if (!links.ok) return null; // the superproject's own answers stand
+    // The superproject's own answers stand; what was not searched is said, unless the analysis was cancelled.
+    if (!links.ok) return links.problem.kind === 'cancelled' ? null : { ok: true, value: undefined, notices: [`commits recorded for submodules not checked: ${links.problem.message.replace(/; showing parse-only results$/, '')}`] };
     for (const k of left) {
       const hits = [...links.value.keys()].filter((sha) => sha.startsWith(k));
       if (hits.length === 1) cache.lookups.set(k, { status: 'found', sha: hits[0]!, reach: 'unchecked', subject: null, submodule: links.value.get(hits[0]!)! });
@@ -332,8 +333,9 @@ export class NodeGitProvider implements GitProvider {
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
     const cache = this.cacheFor(repo);
     return this.answer(repo, 'graph', async () => {
-      const [graph, pullRefs] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ?? readPullRefs(this.run, repo, token)]);
-      return graph.ok ? { ok: true, value: { ...graph.value, pullRefs } } : graph;
+      const [graph, pulls] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ? ({ ok: true, value: cache.pullRefs } as GitResult<RepoGraph['pullRefs']>) : readPullRefs(this.run, repo, token)]);
+      if (!graph.ok || !pulls.ok) return graph;
+      return { ok: true, value: { ...graph.value, pullRefs: pulls.value }, ...(pulls.notices ? { notices: pulls.notices } : {}) };
     });
   }
 

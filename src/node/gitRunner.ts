@@ -25,10 +25,15 @@ export interface GitRun {
   timeoutMs: number;
   token: CancellationToken;
   /**
-   * Most bytes of stdout kept. Past it the process is stopped and the result says `truncated`: a git that
-   * floods (a huge history, a hostile wrapper) costs bounded memory. Default: 256 MiB.
+   * Most bytes of stdout kept. Past it the process is stopped: a git that floods (a huge history, a hostile
+   * wrapper) costs bounded memory. The run then fails with a problem naming the cap, unless `partial`. Default: 64 MiB.
    */
   maxBytes?: number;
+  /**
+   * The caller can use the first `maxBytes` of the output (the graph reader, which then says the graph is
+   * incomplete): the run succeeds with `truncated` set instead of failing.
+   */
+  partial?: boolean;
 }
 
 export interface GitOutput {
@@ -39,7 +44,7 @@ export interface GitOutput {
   truncated?: boolean;
 }
 
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** stderr is only ever quoted in a one-line notice. */
 const MAX_STDERR_BYTES = 64 * 1024;
 
@@ -126,6 +131,10 @@ export class GitRunner {
       let errBytes = 0;
       let truncated = false;
       const done = (code: number) => {
+        if (truncated && !req.partial) {
+          finish({ ok: false, problem: { kind: 'error', message: `git printed more than ${sizeOf(maxBytes)} (git ${req.args[0]})` } });
+          return;
+        }
         let stdout = Buffer.concat(out);
         if (stdout.length > maxBytes) stdout = stdout.subarray(0, maxBytes);
         const result: GitOutput = { code, stdout: stdout.toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
@@ -147,6 +156,10 @@ export class GitRunner {
         errBytes += b.length;
       });
       child.on('error', (e) => finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) }));
+      // git is done, but what it started may not be (a hook, a helper, a wrapper that daemonised): they would hold
+      // the pipes open, so 'close' would wait for them until the timeout, and they would outlive us. The process
+      // group goes with git.
+      child.on('exit', () => killTree(child));
       child.on('close', (code) => done(code ?? -1));
       // The interface's token has no event; polling is cheap next to a process.
       const poll = setInterval(() => {
@@ -170,6 +183,11 @@ export function killTree(child: ChildProcess): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/** `64 MB`, `512 KB`: a cap in words for a notice. */
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function cancelled(): { ok: false; problem: GitProblem } {

@@ -96,7 +96,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
       facts.commits = commitStates(model.commits, repoFacts, repo);
-      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token });
+      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token, note });
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && anchor && g) {
