@@ -218,6 +218,13 @@ export function readHeadFile(gitDir: string): { sha: string } | { ref: string } 
   }
 }
 
+/** On an unborn branch HEAD names a branch that has no ref yet: read it from HEAD itself (a regular file only). */
+export function unbornBranch(gitDir: string): string | null {
+  const r = readRegular(join(gitDir, 'HEAD'), SMALL_FILE);
+  const m = /^ref: refs\/heads\/(.+)$/m.exec(r.kind === 'text' ? r.text : '');
+  return m ? m[1]! : null;
+}
+
 /**
  * HEAD's state: a branch (born when its ref exists, loose or packed; unborn otherwise) or a detached commit.
  * A branch that is itself symbolic, or an unreadable ref, goes to git.

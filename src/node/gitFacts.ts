@@ -25,16 +25,17 @@ import type {
 import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import {
-  type BatchCheckLine, headState, parseBatchCheck, parseDiscovery, parseReach, parseRefs, REACH_FORMAT, REF_FORMAT,
+  type BatchCheckLine, headState, isRemoteRef, localClosure, parseBatchCheck, parseDiscovery, parseReach, parseRefs, pullRefsOf,
+  type ReachMap, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
 import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
-import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
+import { discoverFromDisk, readHeadFile, unbornBranch, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
-import { readRegular, textOrNull } from './safeRead';
+import { SlowRepos } from './slowRepos';
 import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
@@ -71,7 +72,9 @@ const toSlash = (p: string) => p.replace(/\\/g, '/');
 
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
-  timeoutMs: number;
+  /** Repositories where git timed out: later questions fail at once until they change (slowRepos.ts). */
+  readonly slow: SlowRepos;
+  private limitMs: number;
   private readonly maxDisambiguateChars: number;
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
@@ -79,12 +82,29 @@ export class NodeGitProvider implements GitProvider {
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.slow = this.runner.slowRepos ??= new SlowRepos((root) => this.stateOf(root));
+    this.limitMs = options.timeoutMs ?? 10_000;
     this.maxDisambiguateChars = options.maxDisambiguateChars ?? MAX_DISAMBIGUATE_CHARS;
   }
 
   configure(options: { timeoutMs: number }): void {
     this.timeoutMs = options.timeoutMs;
+  }
+
+  get timeoutMs(): number {
+    return this.limitMs;
+  }
+
+  /** A longer limit may be enough for a repository marked slow under the old one: it is asked again. */
+  set timeoutMs(ms: number) {
+    if (ms > this.limitMs) this.slow.clear();
+    this.limitMs = ms;
+  }
+
+  /** The state key of a repository discovered here, by its root (null when not discovered). */
+  private stateOf(root: string): string | null {
+    for (const { info } of this.discovered.values()) if (info.root === root) return repoStateKey(info.gitDir, info.commonDir);
+    return null;
   }
 
   private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
@@ -106,8 +126,8 @@ export class NodeGitProvider implements GitProvider {
       this.discovered.set(folder, { info, key: headStateKey(info) });
       return { ok: true, value: info };
     }
-    const r = await this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
-      '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token);
+    const r = await this.slow.guard(folder, () => this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
+      '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token));
     if (!r.ok) return r;
     const parsed = parseDiscovery(r.out.stdout);
     if (!parsed) {
@@ -138,7 +158,11 @@ export class NodeGitProvider implements GitProvider {
     return c;
   }
 
-  async facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
+  facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
+    return this.slow.guard(repo.root, () => this.factsOf(repo, shas, token));
+  }
+
+  private async factsOf(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
     const cache = this.cacheFor(repo);
     const wanted = [...new Set(shas.map(validSha).filter((s): s is string => s !== null))];
     const fresh = wanted.filter((s) => !cache.lookups.has(s));
@@ -323,7 +347,7 @@ export class NodeGitProvider implements GitProvider {
     const answers = this.cacheFor(repo).answers;
     let p = answers.get(question) as Promise<GitResult<T>> | undefined;
     if (!p) {
-      p = ask();
+      p = this.slow.guard(repo.root, ask);
       answers.set(question, p);
       void p.then((r) => { if (!r.ok && answers.get(question) === p) answers.delete(question); });
     }
@@ -348,7 +372,7 @@ export class NodeGitProvider implements GitProvider {
     if (p) {
       this.trees.delete(sha); // Map order is recency order
     } else {
-      p = listFilesAt(this.run, repo, sha, token);
+      p = this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
       void p.then((r) => { if (!r.ok && this.trees.get(sha) === p) this.trees.delete(sha); });
     }
     this.trees.set(sha, p);
@@ -376,38 +400,12 @@ export class NodeGitProvider implements GitProvider {
   }
 
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {
-    return readCommitDetails(this.run, repo, sha, token);
+    return this.slow.guard(repo.root, () => readCommitDetails(this.run, repo, sha, token));
   }
 
   commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
-    return readCommitPatch(this.run, repo, sha, token);
+    return this.slow.guard(repo.root, () => readCommitPatch(this.run, repo, sha, token));
   }
-}
-
-type ReachMap = ReturnType<typeof parseReach>;
-
-const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
-
-function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
-  return refs.flatMap((r) => {
-    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
-    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
-  });
-}
-
-/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
-function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
-  const local = new Set<string>();
-  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
-  if (headSha) stack.push(headSha);
-  while (stack.length) {
-    const s = stack.pop()!;
-    const node = printed.get(s);
-    if (!node || local.has(s)) continue;
-    local.add(s);
-    stack.push(...node.parents);
-  }
-  return local;
 }
 
 function isDir(p: string): boolean {
@@ -416,10 +414,4 @@ function isDir(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** On an unborn branch HEAD names a branch that has no ref yet: read it from HEAD itself. */
-function unbornBranch(gitDir: string): string | null {
-  const m = /^ref: refs\/heads\/(.+)$/m.exec(textOrNull(readRegular(join(gitDir, 'HEAD'), 64 * 1024)) ?? '');
-  return m ? m[1]! : null;
 }

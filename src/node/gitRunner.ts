@@ -7,6 +7,7 @@ import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:c
 import type { CancellationToken } from '../core/interfaces';
 import type { GitProblem } from '../core/git/provider';
 import { GitSession } from './gitSession';
+import type { SlowRepos } from './slowRepos';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -77,6 +78,11 @@ function gitEnv(): NodeJS.ProcessEnv {
 export class GitRunner {
   /** Number of git processes started by this runner. */
   spawned = 0;
+  /**
+   * The repositories marked slow (slowRepos.ts), set by the provider that owns the memory: shared here so that
+   * everything running git through this runner (the file lister too) skips a repository git hangs in.
+   */
+  slowRepos?: SlowRepos;
 
   /**
    * A git process that answers questions one batch at a time (`cat-file --batch-check` reading stdin), for

@@ -43,12 +43,17 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return files;
   }
 
-  /** `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). */
+  /**
+   * `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). Not in a
+   * repository where git timed out before (the provider's memory, shared through the runner): the walk lists it.
+   */
   private async fromGit(root: string, token: CancellationToken): Promise<string[] | null> {
+    if (this.runner.slowRepos?.problem(root)) return null;
     const r = await this.runner.run({
       cwd: root, token, timeoutMs: this.opts.timeoutMs,
       args: ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
     }).catch(() => null);
+    if (r && !r.ok && r.problem.kind === 'timeout') this.runner.slowRepos?.mark(root, r.problem);
     if (!r || !r.ok || r.out.code !== 0) return null;
     const keep = new Set<string>();
     const gone = new Set<string>();
