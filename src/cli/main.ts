@@ -9,6 +9,7 @@ import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
 import { reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
+import { killAllGit } from '../node/gitRunner';
 import { SiblingHandoffs } from '../node/siblings';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
@@ -92,6 +93,12 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
 }
 
 if (require.main === module) {
+  // git runs in process groups of its own, which a Ctrl-C or a kill of this process does not reach: they go first,
+  // then the exit status a shell gives a process stopped by that signal.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => { killAllGit(); process.exit(code); });
+  }
+  process.once('exit', () => { killAllGit(); });
   run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {

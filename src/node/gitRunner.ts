@@ -75,6 +75,27 @@ function gitEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * Every git process started and not yet exited, across runners. Each runs in its own process group (so a timeout
+ * kills what it started too), which also means a signal that stops the CLI or the extension host does not reach
+ * it: the host kills them all on the way out (`killAllGit`).
+ */
+const live = new Set<ChildProcess>();
+
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  child.once('error', () => live.delete(child));
+}
+
+/** Kills every git process still running, with what it started (the CLI on SIGINT/SIGTERM, the extension on deactivate). */
+export function killAllGit(): number {
+  const n = live.size;
+  for (const child of live) killTree(child);
+  live.clear();
+  return n;
+}
+
 export class GitRunner {
   /** Number of git processes started by this runner. */
   spawned = 0;
@@ -95,6 +116,7 @@ export class GitRunner {
       const child = this.spawnFn(this.gitPath, [...GLOBAL_ARGS, ...args], {
         cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
       });
+      track(child);
       return new GitSession(child, token, timeoutMs, args[0] ?? 'git');
     } catch (e) {
       return spawnProblem(e as NodeJS.ErrnoException);
@@ -126,6 +148,7 @@ export class GitRunner {
           // Own process group on POSIX, so a timeout also kills what git started (hooks, helpers, a wrapper's sleep).
           cwd: req.cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
         });
+        track(child);
       } catch (e) {
         finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) });
         return;
