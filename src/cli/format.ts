@@ -12,6 +12,20 @@ export interface DocumentReport {
   notices: string[];
   /** What the repository said (null with --no-git). */
   facts?: HandoffFacts | null;
+  /** The file could not be read (its notice says why): an empty model, and an error in SARIF's notifications. */
+  unreadable?: boolean;
+}
+
+/**
+ * Control characters a document may hold (ESC, BEL, BS…: terminal titles, hyperlinks, colours, a line rewritten
+ * under the reader's eyes), C1 controls, bidirectional overrides and line separators, written as escapes (`\x1b`,
+ * `\u202e`) in text meant for a terminal. Newlines too: one diagnostic is one line.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**
@@ -50,10 +64,11 @@ function textWriter(): ReportWriter {
     add(r) {
       documents++;
       const lines: string[] = [];
-      for (const n of r.notices) lines.push(`${r.path}: note: ${n}\n`);
+      const path = escapeControls(r.path);
+      for (const n of r.notices) lines.push(`${path}: note: ${escapeControls(n)}\n`);
       for (const d of r.diagnostics) {
         counts[d.severity]++;
-        lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+        lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}\n`);
       }
       return lines.join('');
     },
@@ -105,10 +120,15 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', h
 /** SARIF 2.1.0. Its results are small (no model), so they are collected and printed at the end. */
 function sarifWriter(version: string): ReportWriter {
   const results: unknown[] = [];
+  // A handoff that could not be read is a failed part of the run: SARIF's tool execution notifications say so.
+  const unreadable: unknown[] = [];
   return {
     begin: () => '',
     add(r) {
       for (const d of r.diagnostics) results.push(sarifResult(r.path, d));
+      if (r.unreadable) {
+        unreadable.push({ level: 'error', message: { text: r.notices.join('; ') }, locations: [{ physicalLocation: { artifactLocation: { uri: r.path.replace(/\\/g, '/') } } }] });
+      }
       return '';
     },
     end: () => JSON.stringify({
@@ -124,6 +144,7 @@ function sarifWriter(version: string): ReportWriter {
           },
         },
         results,
+        ...(unreadable.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: unreadable }] } : {}),
       }],
     }, null, 2) + '\n',
   };
