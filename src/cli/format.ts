@@ -37,7 +37,8 @@ function factsJson(f: HandoffFacts | null | undefined): unknown {
   return {
     anchor: f.anchor, freshness: f.freshness,
     files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null }
-      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines } : { kind: x.kind })),
+      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines, ...(x.linesAtLeast ? { linesAtLeast: true } : {}), ...(x.outside ? { outside: true } : {}) }
+        : { kind: x.kind })),
     refs: f.refs,
   };
 }
