@@ -82,9 +82,14 @@ function textWriter(): ReportWriter {
   };
 }
 
-/** Pretty-printed JSON of `value` as it reads nested `depth` levels deep in a 2-space-indented document. */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+/**
+ * Pretty-printed JSON of `value` as it reads two levels deep (an element of the top object's array) in a 2-space-
+ * indented document: stringified inside such a wrapper, then the wrapper cut off — no pass over megabytes of output
+ * to indent it again.
+ */
+function nested(value: unknown): string {
+  const wrapped = JSON.stringify({ a: [value] }, null, 2);
+  return wrapped.slice('{\n  "a": [\n    '.length, -'\n  ]\n}'.length);
 }
 
 /** The JSON contract, version 1: the same bytes `JSON.stringify(whole, null, 2)` would give, written per document. */
@@ -98,7 +103,7 @@ function jsonWriter(): ReportWriter {
         commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps, history: r.model.history,
         diagnostics: r.diagnostics, notices: r.notices, facts: factsJson(r.facts),
       };
-      const text = `${first ? '' : ','}\n    ${nested(doc, 2)}`;
+      const text = `${first ? '' : ','}\n    ${nested(doc)}`;
       first = false;
       return text;
     },

@@ -73,6 +73,9 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   const index = new FileIndex(listed);
 
   const pending: Pending[] = [];
+  // Only what git will be asked about is prepared (the first MAX_HISTORY_LOOKUPS); the rest is counted.
+  const lookingUp = ctx.git !== null && ctx.repo !== null;
+  let notFound = 0;
   const byName = new Map<string, FileBreadcrumb[]>();
   for (const c of crumbs) {
     if (!c.path.includes('/')) continue;
@@ -88,7 +91,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
     else out[i] = { kind: 'absent' };
-    if (r.kind !== 'none') continue;
+    if (r.kind !== 'none' || !lookingUp || ++notFound > MAX_HISTORY_LOOKUPS) continue;
     // A bare name whose context names its folder (a folder hint, or the same file written in full just before)
     // is that path, not any file of that name.
     const meant = c.path.includes('/') ? null : contextPath(c, byName);
@@ -98,10 +101,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
   if (pending.length && ctx.git && ctx.repo && !ctx.token.isCancellationRequested) {
-    if (pending.length > MAX_HISTORY_LOOKUPS) {
-      ctx.notices.add(`${pending.length} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
-      pending.length = MAX_HISTORY_LOOKUPS;
-    }
+    if (notFound > MAX_HISTORY_LOOKUPS) ctx.notices.add(`${notFound} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
     const [anchor, headSha] = await Promise.all([ctx.anchor, ctx.headSha]);
     await lookUp(pending, out, index, { ...ctx, anchor, headSha } as Resolved, result);
   }
