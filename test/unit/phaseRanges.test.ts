@@ -19,6 +19,12 @@ describe('phase ranges', () => {
     }
   });
 
+  it('a lazy line under a nested list item becomes one heading, not one per item, and its section holds it', () => {
+    const phases = phasesOf('* a\n    * b `x`\nDONE with it\n            * [~] later\n\n');
+    assert.deepEqual(phases.map((p) => p.label), ['DONE with it']);
+    assert.ok(rangeContains(phases[0]!.sectionRange, phases[0]!.range));
+  });
+
   it('still trims trailing blank lines off a section', () => {
     const [p] = phasesOf('# Title\n\ntext\n\n\n');
     assert.deepEqual(p!.sectionRange, { start: { line: 0, character: 0 }, end: { line: 2, character: 4 } });

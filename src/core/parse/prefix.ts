@@ -13,9 +13,8 @@ export function prefixOf(parsed: ParsedText, cut: number): ParsedText {
   }
   const n = lo;
   const blocks: Block[] = [];
-  // Blocks come in document order (a list item before the items nested in it): the first one past the cut ends them.
   for (const b of parsed.blocks) {
-    if (b.start >= cut) break;
+    if (b.start >= cut) continue; // blocks are in document order almost always; a nested one may come late
     blocks.push(b.end <= cut ? b : clip(b, cut));
   }
   return { text: parsed.text.slice(0, cut), blocks, lineStarts: lines.slice(0, n), degraded: parsed.degraded };
