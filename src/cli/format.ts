@@ -12,6 +12,20 @@ export interface DocumentReport {
   notices: string[];
   /** What the repository said (null with --no-git). */
   facts?: HandoffFacts | null;
+  /** The file could not be read (its notice says why): an empty model, and an error in SARIF's notifications. */
+  unreadable?: boolean;
+}
+
+/**
+ * Control characters a document may hold (ESC, BEL, BS…: terminal titles, hyperlinks, colours, a line rewritten
+ * under the reader's eyes), C1 controls, bidirectional overrides and line separators, written as escapes (`\x1b`,
+ * `\u202e`) in text meant for a terminal. Newlines too: one diagnostic is one line.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**
@@ -23,7 +37,8 @@ function factsJson(f: HandoffFacts | null | undefined): unknown {
   return {
     anchor: f.anchor, freshness: f.freshness,
     files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null }
-      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines } : { kind: x.kind })),
+      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines, ...(x.linesAtLeast ? { linesAtLeast: true } : {}), ...(x.outside ? { outside: true } : {}) }
+        : { kind: x.kind })),
     refs: f.refs,
   };
 }
@@ -50,10 +65,11 @@ function textWriter(): ReportWriter {
     add(r) {
       documents++;
       const lines: string[] = [];
-      for (const n of r.notices) lines.push(`${r.path}: note: ${n}\n`);
+      const path = escapeControls(r.path);
+      for (const n of r.notices) lines.push(`${path}: note: ${escapeControls(n)}\n`);
       for (const d of r.diagnostics) {
         counts[d.severity]++;
-        lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+        lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}\n`);
       }
       return lines.join('');
     },
@@ -66,9 +82,14 @@ function textWriter(): ReportWriter {
   };
 }
 
-/** Pretty-printed JSON of `value` as it reads nested `depth` levels deep in a 2-space-indented document. */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+/**
+ * Pretty-printed JSON of `value` as it reads two levels deep (an element of the top object's array) in a 2-space-
+ * indented document: stringified inside such a wrapper, then the wrapper cut off — no pass over megabytes of output
+ * to indent it again.
+ */
+function nested(value: unknown): string {
+  const wrapped = JSON.stringify({ a: [value] }, null, 2);
+  return wrapped.slice('{\n  "a": [\n    '.length, -'\n  ]\n}'.length);
 }
 
 /** The JSON contract, version 1: the same bytes `JSON.stringify(whole, null, 2)` would give, written per document. */
@@ -82,7 +103,7 @@ function jsonWriter(): ReportWriter {
         commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps, history: r.model.history,
         diagnostics: r.diagnostics, notices: r.notices, facts: factsJson(r.facts),
       };
-      const text = `${first ? '' : ','}\n    ${nested(doc, 2)}`;
+      const text = `${first ? '' : ','}\n    ${nested(doc)}`;
       first = false;
       return text;
     },
@@ -105,10 +126,15 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', h
 /** SARIF 2.1.0. Its results are small (no model), so they are collected and printed at the end. */
 function sarifWriter(version: string): ReportWriter {
   const results: unknown[] = [];
+  // A handoff that could not be read is a failed part of the run: SARIF's tool execution notifications say so.
+  const unreadable: unknown[] = [];
   return {
     begin: () => '',
     add(r) {
       for (const d of r.diagnostics) results.push(sarifResult(r.path, d));
+      if (r.unreadable) {
+        unreadable.push({ level: 'error', message: { text: r.notices.join('; ') }, locations: [{ physicalLocation: { artifactLocation: { uri: r.path.replace(/\\/g, '/') } } }] });
+      }
       return '';
     },
     end: () => JSON.stringify({
@@ -124,6 +150,7 @@ function sarifWriter(version: string): ReportWriter {
           },
         },
         results,
+        ...(unreadable.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: unreadable }] } : {}),
       }],
     }, null, 2) + '\n',
   };

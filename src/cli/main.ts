@@ -1,14 +1,17 @@
 /**
  * `handoff-lint`: the language service from the command line, for CI and scripts. Exit 0 when no
  * error-severity diagnostic, 1 when there is one, 2 on a usage error or unreadable input (one line, no stack).
+ * The output is always whole: a handoff that cannot be read (gone since it was listed, say) is reported in it, and
+ * the exit status says so at the end.
  */
-import { accessSync, constants, readFileSync } from 'node:fs';
 import { createLanguageService } from '../core/service';
 import { parseCoreSettings } from '../core/settings';
 import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
-import { reportWriter } from './format';
+import { escapeControls, reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
+import { killAllGit } from '../node/gitRunner';
+import { readRegular, type NotRead } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
@@ -30,7 +33,9 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   let configInput: Record<string, unknown> = {};
   if (options.config) {
     try {
-      configInput = JSON.parse(readFileSync(options.config, 'utf8'));
+      const read = readRegular(options.config, 1024 * 1024);
+      if (read.kind !== 'text') throw new Error(notReadReason(read));
+      configInput = JSON.parse(read.text);
     } catch (e) {
       err(`handoff-lint: cannot read config ${options.config}: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
       return 2;
@@ -54,30 +59,27 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
   const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs }) : undefined;
   const service = createLanguageService({ settings, git: git?.check, files: git?.files });
-  // Unreadable files are reported before anything is printed, so a JSON or SARIF output is never cut short.
-  for (const path of files) {
-    try {
-      accessSync(path, constants.R_OK);
-    } catch (e) {
-      err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
-      return 2;
-    }
-  }
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
   // A newer handoff of the same series beside this one says what is left: its open steps are not reported here.
   const siblings = new SiblingHandoffs();
   let errors = false;
+  let unreadable = false;
   out(writer.begin());
   try {
     for (const path of files) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        err(`handoff-lint: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
-        return 2;
+      // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
+      // whole, and the exit status says so at the end.
+      const read = readRegular(path, MAX_DOCUMENT_BYTES);
+      if (read.kind !== 'text') {
+        const why = `cannot read ${path}: ${notReadReason(read)}`;
+        err(`handoff-lint: ${escapeControls(why)}\n`);
+        unreadable = true;
+        out(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
+        service.forget(path);
+        continue;
       }
+      const text = read.text;
       const supersededBy = newerInFolder(resolve(path), siblings.of(path));
       const analysis = await service.analyze({ path, version: 0, text, supersededBy });
       service.forget(path);
@@ -88,10 +90,35 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     git?.dispose();
   }
   out(writer.end());
-  return errors ? 1 : 0;
+  return unreadable ? 2 : errors ? 1 : 0;
 }
 
+function notReadReason(r: NotRead): string {
+  switch (r.kind) {
+    case 'missing': return 'ENOENT';
+    case 'unreadable': return r.code;
+    case 'odd': return `${r.what}, not a regular file`;
+    case 'too-large': return `larger than ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
+  }
+}
+
+/** A handoff larger than this is not read (a log of years, or not a handoff at all): it is reported as unreadable. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
 if (require.main === module) {
+  // git runs in process groups of its own, which a Ctrl-C or a kill of this process does not reach: they go first,
+  // then the exit status a shell gives a process stopped by that signal.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => { killAllGit(); process.exit(code); });
+  }
+  process.once('exit', () => { killAllGit(); });
+  // The reader went away (`handoff-lint | head`): stop quietly, with the status a shell gives a process killed by
+  // SIGPIPE, as `git log | head` does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    killAllGit();
+    process.exit(e.code === 'EPIPE' ? 141 : 2);
+  });
+  process.stderr.on('error', () => {});
   run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {

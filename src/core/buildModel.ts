@@ -1,11 +1,13 @@
 /**
  * Parsed text → the handoff model: runs the extractors, turns their offsets into ranges, and gives every
  * item the label of the innermost phase containing it. Never throws: an extractor that fails on some input
- * loses its own items and reports why, and the rest of the model stands.
+ * loses its own items and reports why, and the rest of the model stands. Each kind of item is capped per
+ * document (itemCaps.ts): past MAX_ITEMS the rest is left out, and a problem line says so.
  */
 import type { HandoffModel, Range } from './model';
 import type { ParsedText } from './parse/blocks';
-import { rangeOf } from './parse/lines';
+import { lineOf, rangeOf } from './parse/lines';
+import { cappedNotice, extractCapped, MAX_ITEMS, prefixOf } from './itemCaps';
 import { extractPhases, phaseLabelAt, type PhaseHeading } from './extract/phases';
 import { extractFacts } from './extract/facts';
 import { extractHistory } from './extract/history';
@@ -28,20 +30,38 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
       return fallback;
     }
   };
-  const { roots, headings } = guard('phase', () => extractPhases(parsed), { roots: [], headings: [] as PhaseHeading[] });
+  const capped = <T extends Located>(kind: string, extract: (p: ParsedText) => T[]): T[] => {
+    const { items, cutAt } = extractCapped(parsed, extract);
+    if (cutAt !== null) problems.push(cappedNotice(kind, MAX_ITEMS, lineOf(parsed.lineStarts, cutAt)));
+    return items;
+  };
+  // Phases are headings: past MAX_ITEMS of them, the outline (and the history read from it) stops at the next one.
+  const outline = headingsCapped(parsed, problems);
+  const { roots, headings } = guard('phase', () => extractPhases(outline), { roots: [], headings: [] as PhaseHeading[] });
   const facts = guard('document facts', () => extractFacts(parsed, context), { title: null, date: null, frontMatter: {} });
   const place = <T extends Located>(items: T[]) =>
     items
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map(({ start, end, ...rest }) => ({ ...rest, range: rangeOf(parsed.lineStarts, start, end) as Range, phase: phaseLabelAt(headings, start) }));
 
-  const commits = place(guard('commit', () => extractors.commits(parsed, context), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
-  const files = place(guard('file', () => extractors.files(parsed, context), []))
+  const commits = place(guard('commit', () => capped('commits', (p) => extractors.commits(p, context)), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
+  const files = place(guard('file', () => capped('file breadcrumbs', (p) => extractors.files(p, context)), []))
     .map((f) => ({ ...f, qualifier: f.qualifier ?? null, folderHint: f.folderHint ?? null }));
-  const steps = place(guard('step', () => extractors.steps(parsed, context), [])).map((s) => ({ ...s, listRole: s.listRole ?? null }));
-  const refs = place(guard('ref', () => extractors.refs(parsed, context), [])).map(({ sha, ...ref }) =>
+  const steps = place(guard('step', () => capped('steps', (p) => extractors.steps(p, context)), [])).map((s) => ({ ...s, listRole: s.listRole ?? null }));
+  const refs = place(guard('ref', () => capped('branch and tag claims', (p) => extractors.refs(p, context)), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );
-  const history = guard('history', () => extractHistory(parsed, context), []).map(({ start, end }) => rangeOf(parsed.lineStarts, start, end) as Range);
+  const history = guard('history', () => extractHistory(outline, context), []).map(({ start, end }) => rangeOf(parsed.lineStarts, start, end) as Range);
   return { model: { ...facts, phases: roots, commits, refs, files, steps, history }, problems };
+}
+
+/** The document up to its (MAX_ITEMS + 1)-th heading, with a problem line, or the whole when it has fewer. */
+function headingsCapped(parsed: ParsedText, problems: string[]): ParsedText {
+  let seen = 0;
+  for (const b of parsed.blocks) {
+    if (b.kind !== 'heading' || ++seen <= MAX_ITEMS) continue;
+    problems.push(cappedNotice('headings', MAX_ITEMS, lineOf(parsed.lineStarts, b.start)));
+    return prefixOf(parsed, b.start);
+  }
+  return parsed;
 }

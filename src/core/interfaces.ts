@@ -27,6 +27,10 @@ export const SILENT_LOGGER: Logger = Object.freeze({
 export interface WorkspaceFiles {
   /** Every file under `root` (not ignored), absolute paths. Implementations cache; the core calls it once per analysis. */
   listFiles(root: string, token: CancellationToken): Promise<readonly string[]>;
-  /** Number of lines of a file, or null when it cannot be read. */
-  lineCount(path: string, token: CancellationToken): Promise<number | null>;
+  /**
+   * Number of lines of a file, or null when it cannot be read (not a regular file, too large, gone). With `upTo`,
+   * reading may stop once the file is known to have more than `upTo` lines: the answer is then `upTo + 1`, "more
+   * than upTo". `outside`: the path leads out of the workspace folder through a symbolic link, and nothing was read.
+   */
+  lineCount(path: string, token: CancellationToken, upTo?: number): Promise<number | null | 'outside'>;
 }

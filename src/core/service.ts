@@ -8,7 +8,7 @@ import type { CancellationToken, Logger, WorkspaceFiles } from './interfaces';
 import { NEVER_CANCELLED, SILENT_LOGGER } from './interfaces';
 import type { Diagnostic, HandoffModel } from './model';
 import type { ParsedText } from './parse/blocks';
-import { parseDocument, SectionCache } from './parse/parseDocument';
+import { MAX_BLOCKS, parseDocument, SectionCache } from './parse/parseDocument';
 import { buildModel } from './buildModel';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
 import { runRules } from './rules';
@@ -117,6 +117,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     const parsed = parseDocument(doc.text, sections);
     const { model, problems } = buildModel(parsed, { path: doc.path });
     if (parsed.degraded) problems.push('part of this document was read by the plain line reader (very large or deeply nested input)');
+    if (parsed.fullLength !== undefined) {
+      problems.push(`this document is too large to read whole: it was read up to line ${(parsed.lineStarts.length - 1).toLocaleString('en-US')} (${MAX_BLOCKS.toLocaleString('en-US')} blocks), the rest is left out`);
+    }
     for (const p of problems) logger.warn(`${doc.path || '(untitled)'}: ${p}`);
     const entry = { version: doc.version, text: doc.text, parsed, model, problems };
     entries.delete(doc.path);

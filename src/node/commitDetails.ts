@@ -32,12 +32,17 @@ export async function readCommitDetails(run: RunGit, repo: RepoInfo, sha: string
   };
 }
 
+/** Most bytes of a patch shown in the commit view (an editor document far larger would be unusable anyway). */
+const MAX_PATCH_BYTES = 16 * 1024 * 1024;
+
 export async function readCommitPatch(run: RunGit, repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
   const valid = validSha(sha);
   if (!valid) return { ok: false, problem: { kind: 'error', message: `"${sha}" is not a commit SHA` } };
+  // A read-only view for a person: a patch past the cap is shown up to it, and says where it was cut.
   const r = await run(repo.root, ['show', '--format=fuller', '--stat', '--patch', '--no-ext-diff', '--no-textconv',
-    '--end-of-options', `${valid}^{commit}`, '--'], token);
+    '--end-of-options', `${valid}^{commit}`, '--'], token, undefined, MAX_PATCH_BYTES, undefined, true);
   if (!r.ok) return r;
+  if (r.out.truncated) return { ok: true, value: `${r.out.stdout.replace(/[^\n]*$/, '')}\n[… cut here: the patch is longer than ${MAX_PATCH_BYTES / (1024 * 1024)} MB]\n` };
   if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'show') };
   return { ok: true, value: r.out.stdout };
 }

@@ -6,9 +6,10 @@
  * must never answer differently from git, only sooner. (A discovery costs one sequential process otherwise,
  * ahead of every other git question of a fresh analysis.)
  */
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { HeadState } from '../core/git/provider';
+import type { GitProblem, HeadState } from '../core/git/provider';
+import { kindOf, readRegular, whyNotRead, type NotRead } from './safeRead';
 
 export interface DiskDiscovery {
   root: string;
@@ -29,7 +30,45 @@ class Unusual extends Error {}
 
 const fail = (): never => { throw new Unusual(); };
 
-export function discoverFromDisk(folder: string): DiskDiscovery | null {
+/**
+ * Thrown inside for a file git reads on every command that is a FIFO or a device: git would hang on it (a FIFO) or
+ * choke (`/dev/zero`), so asking git would only cost a timeout. The exported function turns it into a problem.
+ */
+class Unreadable extends Error {}
+
+/** Most bytes read of the small files (HEAD, a `.git` file, commondir, a loose ref), and of config and packed-refs. */
+const SMALL_FILE = 64 * 1024;
+const CONFIG_MAX = 1024 * 1024;
+/** Big monorepos pack tens of thousands of refs; past this, git reads them (it maps the file). */
+const PACKED_REFS_MAX = 32 * 1024 * 1024;
+
+function unreadable(path: string, r: NotRead): never {
+  throw new Unreadable(whyNotRead(path, r));
+}
+
+/**
+ * A file git reads: its text, null when it does not exist; git is asked instead (fail) when it is too large or
+ * cannot be opened, and the repository is unreadable when the file is a FIFO or a device.
+ */
+function readGitFile(path: string, maxBytes: number): string | null {
+  const r = readRegular(path, maxBytes);
+  if (r.kind === 'text') return r.text;
+  if (r.kind === 'missing') return null;
+  if (r.kind === 'odd' && r.what !== 'a directory') unreadable(path, r);
+  return fail();
+}
+
+/** Refuses files git opens on every command when they are there but are not regular files (nor directories). */
+function checkNotSpecial(path: string): void {
+  const s = stat(path);
+  if (s && !s.isFile() && !s.isDirectory()) unreadable(path, { kind: 'odd', what: kindOf(s) });
+}
+
+/**
+ * The repository's shape, null to ask git, or a problem when a file git reads on every command is a FIFO or a
+ * device (git would hang on it, or choke).
+ */
+export function discoverFromDisk(folder: string): DiskDiscovery | { problem: GitProblem } | null {
   // Windows paths (drive-letter case, subst drives, 8.3 names) are what git's own getcwd makes of them, and
   // that has changed between Git for Windows releases: there git answers.
   if (process.platform === 'win32') return null;
@@ -37,6 +76,9 @@ export function discoverFromDisk(folder: string): DiskDiscovery | null {
   try {
     return walkUp(realpathSync.native(folder));
   } catch (e) {
+    if (e instanceof Unreadable) {
+      return { problem: { kind: 'corrupt', message: `the git repository cannot be read (${e.message}); showing parse-only results` } };
+    }
     if (e instanceof Unusual || (e as NodeJS.ErrnoException).code) return null;
     throw e;
   }
@@ -51,14 +93,6 @@ function stat(path: string, follow = true): Stats | null {
   }
 }
 
-function readOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    throw e;
-  }
-}
 
 /** Git's setup walk: `.git` in each folder from the start up to the root, on one file system. */
 function walkUp(start: string): DiskDiscovery {
@@ -69,7 +103,7 @@ function walkUp(start: string): DiskDiscovery {
     if (s) {
       if (s.isFile()) return finish(dir, dotGit, gitfileTarget(dotGit));
       if (s.isDirectory()) return finish(dir, null, realpathSync.native(dotGit));
-      fail();
+      unreadable(dotGit, { kind: 'odd', what: kindOf(s) });
     }
     // A folder that is itself a git directory: a bare repository, or somewhere inside `.git`.
     if (stat(join(dir, 'HEAD')) && stat(join(dir, 'objects')) && stat(join(dir, 'refs'))) fail();
@@ -82,14 +116,16 @@ function walkUp(start: string): DiskDiscovery {
 
 /** A `.git` file: `gitdir: <path>`, relative to the file's folder; git resolves it to a real path. */
 function gitfileTarget(file: string): string {
-  const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync(file, 'utf8'));
+  const m = /^gitdir: (.+?)\r?\n?$/.exec(readGitFile(file, SMALL_FILE) ?? '');
   if (!m) return fail();
   return realpathSync.native(resolve(dirname(file), m[1]!));
 }
 
 function finish(root: string, gitfile: string | null, gitDir: string): DiskDiscovery {
-  const common = readOrNull(join(gitDir, 'commondir'));
+  const common = readGitFile(join(gitDir, 'commondir'), SMALL_FILE);
   const commonDir = common === null ? gitDir : realpathSync.native(resolve(gitDir, common.replace(/[\r\n]+$/, '')));
+  // Files every git command reads: one that is a FIFO or a device would hang (or choke) every process started.
+  for (const f of [join(gitDir, 'HEAD'), join(gitDir, 'index'), join(commonDir, 'config'), join(commonDir, 'packed-refs'), join(commonDir, 'shallow')]) checkNotSpecial(f);
   // What git's is_git_directory() checks; a `.git` that fails it is skipped by git, so only git can say.
   if (!stat(join(gitDir, 'HEAD'))?.isFile() || !stat(join(commonDir, 'objects'))?.isDirectory() || !stat(join(commonDir, 'refs'))?.isDirectory()) fail();
   checkOwnership([root, gitDir, commonDir, ...(gitfile ? [gitfile] : [])]);
@@ -114,7 +150,7 @@ function checkOwnership(paths: string[]): void {
  * syntax this reader does not follow all send the question to git.
  */
 function checkConfig(root: string, gitDir: string, commonDir: string): void {
-  const text = readOrNull(join(commonDir, 'config'));
+  const text = readGitFile(join(commonDir, 'config'), CONFIG_MAX);
   if (text === null) fail();
   let section = '';
   for (const raw of text!.split('\n')) {
@@ -170,7 +206,9 @@ export function readHeadFile(gitDir: string): { sha: string } | { ref: string } 
   try {
     const path = join(gitDir, 'HEAD');
     if (lstatSync(path).isSymbolicLink()) return null;
-    const text = readFileSync(path, 'utf8');
+    const r = readRegular(path, SMALL_FILE);
+    if (r.kind !== 'text') return null;
+    const text = r.text;
     const sha = /^([0-9a-f]{40})\r?\n?$/.exec(text);
     if (sha) return { sha: sha[1]! };
     const ref = /^ref: (refs\/heads\/[^\s\\]+)\r?\n?$/.exec(text);
@@ -178,6 +216,13 @@ export function readHeadFile(gitDir: string): { sha: string } | { ref: string } 
   } catch {
     return null;
   }
+}
+
+/** On an unborn branch HEAD names a branch that has no ref yet: read it from HEAD itself (a regular file only). */
+export function unbornBranch(gitDir: string): string | null {
+  const r = readRegular(join(gitDir, 'HEAD'), SMALL_FILE);
+  const m = /^ref: refs\/heads\/(.+)$/m.exec(r.kind === 'text' ? r.text : '');
+  return m ? m[1]! : null;
 }
 
 /**
@@ -191,10 +236,12 @@ function readHead(gitDir: string, commonDir: string): HeadState {
   const name = head.ref.slice('refs/heads/'.length);
   const loose = stat(join(commonDir, head.ref), false);
   if (loose) {
-    if (!loose.isFile() || !/^[0-9a-f]{40}\r?\n?$/.test(readFileSync(join(commonDir, head.ref), 'utf8'))) fail();
+    // A symbolic link is git's to follow; a FIFO or a device would hang or choke it too.
+    if (!loose.isFile() && !loose.isSymbolicLink() && !loose.isDirectory()) unreadable(join(commonDir, head.ref), { kind: 'odd', what: kindOf(loose) });
+    if (!loose.isFile() || !/^[0-9a-f]{40}\r?\n?$/.test(readGitFile(join(commonDir, head.ref), SMALL_FILE) ?? '')) fail();
     return { kind: 'branch', name };
   }
-  const packed = readOrNull(join(commonDir, 'packed-refs')) ?? '';
+  const packed = readGitFile(join(commonDir, 'packed-refs'), PACKED_REFS_MAX) ?? '';
   const born = packed.split('\n').some((l) => l.length === 41 + head.ref.length && /^[0-9a-f]{40} /.test(l) && l.endsWith(` ${head.ref}`));
   return born ? { kind: 'branch', name } : { kind: 'unborn', name };
 }

@@ -15,25 +15,27 @@
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
-  CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
   ShaLookup,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import {
-  type BatchCheckLine, headState, parseBatchCheck, parseDiscovery, parseReach, parseRefs, REACH_FORMAT, REF_FORMAT,
+  type BatchCheckLine, headState, isRemoteRef, localClosure, parseBatchCheck, parseDiscovery, parseReach, parseRefs, pullRefsOf,
+  type ReachMap, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
 import { checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
-import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
+import { discoverFromDisk, readHeadFile, unbornBranch, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
+import { SlowRepos } from './slowRepos';
 import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
@@ -73,7 +75,9 @@ const toSlash = (p: string) => p.replace(/\\/g, '/');
 
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
-  timeoutMs: number;
+  /** Repositories where git timed out: later questions fail at once until they change (slowRepos.ts). */
+  readonly slow: SlowRepos;
+  private limitMs: number;
   private readonly maxDisambiguateChars: number;
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
@@ -81,7 +85,8 @@ export class NodeGitProvider implements GitProvider {
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.slow = this.runner.slowRepos ??= new SlowRepos((root) => this.stateOf(root));
+    this.limitMs = options.timeoutMs ?? 10_000;
     this.maxDisambiguateChars = options.maxDisambiguateChars ?? MAX_DISAMBIGUATE_CHARS;
   }
 
@@ -89,11 +94,27 @@ export class NodeGitProvider implements GitProvider {
     this.timeoutMs = options.timeoutMs;
   }
 
-  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number): Promise<GitRunResult> {
-    return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes });
+  get timeoutMs(): number {
+    return this.limitMs;
   }
 
-  private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs) => this.git(cwd, args, token, input, maxBytes, timeoutMs);
+  /** A longer limit may be enough for a repository marked slow under the old one: it is asked again. */
+  set timeoutMs(ms: number) {
+    if (ms > this.limitMs) this.slow.clear();
+    this.limitMs = ms;
+  }
+
+  /** The state key of a repository discovered here, by its root (null when not discovered). */
+  private stateOf(root: string): string | null {
+    for (const { info } of this.discovered.values()) if (info.root === root) return repoStateKey(info.gitDir, info.commonDir);
+    return null;
+  }
+
+  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
+    return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes, partial });
+  }
+
+  private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs, partial) => this.git(cwd, args, token, input, maxBytes, timeoutMs, partial);
 
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
@@ -102,13 +123,14 @@ export class NodeGitProvider implements GitProvider {
     // Read from the files git reads when they are plain; otherwise one rev-parse answers everything about the
     // repository's shape. HEAD last: on an unborn branch only it fails.
     const disk = this.diskDiscovery(folder);
+    if (disk && 'problem' in disk) return { ok: false, problem: disk.problem };
     if (disk) {
       const info: RepoInfo = { ...disk, root: toSlash(disk.root), gitDir: toSlash(disk.gitDir), commonDir: toSlash(disk.commonDir) };
       this.discovered.set(folder, { info, key: headStateKey(info) });
       return { ok: true, value: info };
     }
-    const r = await this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
-      '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token);
+    const r = await this.slow.guard(folder, () => this.git(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir',
+      '--is-shallow-repository', '--symbolic-full-name', 'HEAD'], token));
     if (!r.ok) return r;
     const parsed = parseDiscovery(r.out.stdout);
     if (!parsed) {
@@ -139,7 +161,11 @@ export class NodeGitProvider implements GitProvider {
     return c;
   }
 
-  async facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
+  facts(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
+    return this.slow.guard(repo.root, () => this.factsOf(repo, shas, token));
+  }
+
+  private async factsOf(repo: RepoInfo, shas: readonly string[], token: CancellationToken): Promise<GitResult<RepoFacts>> {
     const cache = this.cacheFor(repo);
     const wanted = [...new Set(shas.map(validSha).filter((s): s is string => s !== null))];
     const fresh = wanted.filter((s) => !cache.lookups.has(s));
@@ -151,7 +177,9 @@ export class NodeGitProvider implements GitProvider {
     let refsRun: Promise<GitRunResult> | null = null;
     // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
     const startRefs = () => (refsRun ??= this.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token));
-    const disk = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
+    const read = fresh.length ? this.objectsOnDisk(repo.commonDir, fresh) : null;
+    if (read && 'problem' in read) return { ok: false, problem: read.problem };
+    const disk = read;
     let candidates: Candidates = disk?.candidates ?? new Map();
     const prefixes = fresh.filter((s) => s.length < 40);
     const args = !disk && prefixes.length ? disambiguateArgs(prefixes, this.maxDisambiguateChars) : null;
@@ -239,19 +267,20 @@ export class NodeGitProvider implements GitProvider {
       this.inSubmodules(repo, cache, missing, token),
     ]);
     for (const s of steps) if (s && !s.ok) return s;
+    const notices = steps.flatMap((s) => (s?.ok && s.notices) || []);
 
     const map = new Map<string, ShaLookup>();
     for (const s of wanted) map.set(s, cache.lookups.get(s) ?? { status: 'missing' });
-    return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map } };
+    return { ok: true, value: { refs, headSha: cache.headSha ?? null, hasRemote, shas: map }, ...(notices.length ? { notices } : {}) };
   }
 
   /** Discovery from the files on disk, or null to ask git (protected: tests compare both ways). */
-  protected diskDiscovery(folder: string): DiskDiscovery | null {
+  protected diskDiscovery(folder: string): DiskDiscovery | { problem: GitProblem } | null {
     return discoverFromDisk(folder);
   }
 
   /** Stage 1 from the object store on disk, or null to ask git (protected: tests force each way). */
-  protected objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | null {
+  protected objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | { problem: GitProblem } | null {
     return objectsOnDisk(commonDir, keys);
   }
 
@@ -300,13 +329,15 @@ export class NodeGitProvider implements GitProvider {
     if (!keys.length) return null;
     const checkedOut = await inCheckedOutSubmodules(this.run, repo, keys, token);
     if (!checkedOut.ok) return checkedOut;
+    if (checkedOut.notices) return { ok: true, value: undefined, notices: checkedOut.notices };
     for (const [k, l] of checkedOut.value) cache.lookups.set(k, l);
     const left = keys.filter((k) => !checkedOut.value.has(k));
     if (!left.length) return null;
     // Only a repository with submodules (now) has gitlinks worth a history search.
     if (!existsSync(join(repo.root, '.gitmodules'))) return null;
     const links = await this.answer(repo, 'gitlinks', () => recordedGitlinks(this.run, repo, token));
-    if (!links.ok) return null; // the superproject's own answers stand
+    // The superproject's own answers stand; what was not searched is said, unless the analysis was cancelled.
+    if (!links.ok) return links.problem.kind === 'cancelled' ? null : { ok: true, value: undefined, notices: [`commits recorded for submodules not checked: ${links.problem.message.replace(/; showing parse-only results$/, '')}`] };
     for (const k of left) {
       const hits = [...links.value.keys()].filter((sha) => sha.startsWith(k));
       if (hits.length === 1) cache.lookups.set(k, { status: 'found', sha: hits[0]!, reach: 'unchecked', subject: null, submodule: links.value.get(hits[0]!)! });
@@ -321,7 +352,7 @@ export class NodeGitProvider implements GitProvider {
     if (p) {
       answers.delete(question); // Map order is recency order
     } else {
-      p = ask();
+      p = this.slow.guard(repo.root, ask);
       void p.then((r) => { if (!r.ok && answers.get(question) === p) answers.delete(question); });
     }
     answers.set(question, p);
@@ -333,8 +364,9 @@ export class NodeGitProvider implements GitProvider {
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
     const cache = this.cacheFor(repo);
     return this.answer(repo, 'graph', async () => {
-      const [graph, pullRefs] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ?? readPullRefs(this.run, repo, token)]);
-      return graph.ok ? { ok: true, value: { ...graph.value, pullRefs } } : graph;
+      const [graph, pulls] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ? ({ ok: true, value: cache.pullRefs } as GitResult<RepoGraph['pullRefs']>) : readPullRefs(this.run, repo, token)]);
+      if (!graph.ok || !pulls.ok) return graph;
+      return { ok: true, value: { ...graph.value, pullRefs: pulls.value }, ...(pulls.notices ? { notices: pulls.notices } : {}) };
     });
   }
 
@@ -343,7 +375,7 @@ export class NodeGitProvider implements GitProvider {
       cached: (key, ask) => this.answer(repo, `anchor\0${relPath}\0${key}`, ask),
       hasObject: (sha) => {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);
-        return disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
+        return disk && 'candidates' in disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
       },
     });
   }
@@ -353,7 +385,7 @@ export class NodeGitProvider implements GitProvider {
     if (p) {
       this.trees.delete(sha); // Map order is recency order
     } else {
-      p = listFilesAt(this.run, repo, sha, token);
+      p = this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
       void p.then((r) => { if (!r.ok && this.trees.get(sha) === p) this.trees.delete(sha); });
     }
     this.trees.set(sha, p);
@@ -381,38 +413,12 @@ export class NodeGitProvider implements GitProvider {
   }
 
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {
-    return readCommitDetails(this.run, repo, sha, token);
+    return this.slow.guard(repo.root, () => readCommitDetails(this.run, repo, sha, token));
   }
 
   commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
-    return readCommitPatch(this.run, repo, sha, token);
+    return this.slow.guard(repo.root, () => readCommitPatch(this.run, repo, sha, token));
   }
-}
-
-type ReachMap = ReturnType<typeof parseReach>;
-
-const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
-
-function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
-  return refs.flatMap((r) => {
-    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
-    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
-  });
-}
-
-/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
-function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
-  const local = new Set<string>();
-  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
-  if (headSha) stack.push(headSha);
-  while (stack.length) {
-    const s = stack.pop()!;
-    const node = printed.get(s);
-    if (!node || local.has(s)) continue;
-    local.add(s);
-    stack.push(...node.parents);
-  }
-  return local;
 }
 
 function isDir(p: string): boolean {
@@ -420,15 +426,5 @@ function isDir(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/** On an unborn branch HEAD names a branch that has no ref yet: read it from HEAD itself. */
-function unbornBranch(gitDir: string): string | null {
-  try {
-    const m = /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(gitDir, 'HEAD'), 'utf8'));
-    return m ? m[1]! : null;
-  } catch {
-    return null;
   }
 }

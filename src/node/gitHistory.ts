@@ -18,7 +18,11 @@ import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, Path
 import { fullShaSchema } from '../core/git/schemas';
 import { failureProblem, type GitRunResult } from './gitRunner';
 
-export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number) => Promise<GitRunResult>;
+/**
+ * Runs one git command. Output past `maxBytes` fails the run ("git printed more than N MB": the check that asked
+ * is not made, and says so), unless `partial`: then the run succeeds with what was read, marked `truncated`.
+ */
+export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean) => Promise<GitRunResult>;
 
 /** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
 export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
@@ -46,7 +50,8 @@ function failed<T>(r: GitRunResult, what: string): GitResult<T> | null {
 
 export async function readGraph(run: RunGit, repo: RepoInfo, token: CancellationToken, maxBytes = GRAPH_MAX_BYTES): Promise<GitResult<RepoGraph>> {
   // `--all` reads every ref, pull-request refs and HEAD included; the stash is not history.
-  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', `--format=${RS}%H${US}%P${US}%ct${US}%s`], token, undefined, maxBytes);
+  // Partial on purpose: a history past the cap is read as far as it goes, and the graph says it is incomplete.
+  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', `--format=${RS}%H${US}%P${US}%ct${US}%s`], token, undefined, maxBytes, undefined, true);
   if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) {
     return { ok: true, value: { commits: [], pullRefs: [], complete: true } }; // an unborn repository
   }
@@ -63,17 +68,21 @@ export async function readGraph(run: RunGit, repo: RepoInfo, token: Cancellation
   return { ok: true, value: { commits, pullRefs: [], complete: !r.out.truncated } };
 }
 
-/** Pull-request heads, when the clone fetched them (`refs/pull/N/head`). */
-export async function readPullRefs(run: RunGit, repo: RepoInfo, token: CancellationToken): Promise<Array<{ number: number; sha: string }>> {
+/**
+ * Pull-request heads, when the clone fetched them (`refs/pull/N/head`). Without them the graph stands; a failure
+ * other than a cancellation says what it cost.
+ */
+export async function readPullRefs(run: RunGit, repo: RepoInfo, token: CancellationToken): Promise<GitResult<Array<{ number: number; sha: string }>>> {
   const r = await run(repo.root, ['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/pull'], token, undefined, 4 * 1024 * 1024);
-  if (!r.ok || r.out.code !== 0) return [];
+  if (!r.ok) return { ok: true, value: [], ...(r.problem.kind === 'cancelled' ? {} : { notices: [`pull requests not checked: ${r.problem.message.replace(/; showing parse-only results$/, '')}`] }) };
+  if (r.out.code !== 0) return { ok: true, value: [] };
   const out: Array<{ number: number; sha: string }> = [];
   for (const line of r.out.stdout.split('\n')) {
     const [name, sha] = line.split('\0');
     const m = /^refs\/pull\/(\d+)\/head$/.exec(name ?? '');
     if (m && isFullSha(sha)) out.push({ number: Number(m[1]), sha });
   }
-  return out;
+  return { ok: true, value: out };
 }
 
 interface Version {

@@ -58,7 +58,9 @@ export function headState(headRef: string | null, unbornName: string | null): He
 /** Reachability log: `%x1e%H%x00%P%x00%s` per commit. */
 export const REACH_FORMAT = '%x1e%H%x00%P%x00%s';
 
-export function parseReach(stdout: string): Map<string, { parents: string[]; subject: string }> {
+export type ReachMap = Map<string, { parents: string[]; subject: string }>;
+
+export function parseReach(stdout: string): ReachMap {
   const map = new Map<string, { parents: string[]; subject: string }>();
   for (const rec of stdout.split('\x1e')) {
     if (!rec) continue;
@@ -73,4 +75,29 @@ export function parseGitmodules(text: string): string[] {
   const paths: string[] = [];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) paths.push(m[1]!);
   return paths;
+}
+
+export const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
+
+/** Pull-request heads among the refs (`refs/pull/N/head`). */
+export function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
+  return refs.flatMap((r) => {
+    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
+    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
+  });
+}
+
+/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
+export function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
+  const local = new Set<string>();
+  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
+  if (headSha) stack.push(headSha);
+  while (stack.length) {
+    const s = stack.pop()!;
+    const node = printed.get(s);
+    if (!node || local.has(s)) continue;
+    local.add(s);
+    stack.push(...node.parents);
+  }
+  return local;
 }

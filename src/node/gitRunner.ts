@@ -7,6 +7,7 @@ import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:c
 import type { CancellationToken } from '../core/interfaces';
 import type { GitProblem } from '../core/git/provider';
 import { GitSession } from './gitSession';
+import type { SlowRepos } from './slowRepos';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
@@ -25,10 +26,15 @@ export interface GitRun {
   timeoutMs: number;
   token: CancellationToken;
   /**
-   * Most bytes of stdout kept. Past it the process is stopped and the result says `truncated`: a git that
-   * floods (a huge history, a hostile wrapper) costs bounded memory. Default: 256 MiB.
+   * Most bytes of stdout kept. Past it the process is stopped: a git that floods (a huge history, a hostile
+   * wrapper) costs bounded memory. The run then fails with a problem naming the cap, unless `partial`. Default: 64 MiB.
    */
   maxBytes?: number;
+  /**
+   * The caller can use the first `maxBytes` of the output (the graph reader, which then says the graph is
+   * incomplete): the run succeeds with `truncated` set instead of failing.
+   */
+  partial?: boolean;
 }
 
 export interface GitOutput {
@@ -39,7 +45,7 @@ export interface GitOutput {
   truncated?: boolean;
 }
 
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** stderr is only ever quoted in a one-line notice. */
 const MAX_STDERR_BYTES = 64 * 1024;
 
@@ -69,9 +75,35 @@ function gitEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * Every git process started and not yet exited, across runners. Each runs in its own process group (so a timeout
+ * kills what it started too), which also means a signal that stops the CLI or the extension host does not reach
+ * it: the host kills them all on the way out (`killAllGit`).
+ */
+const live = new Set<ChildProcess>();
+
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  child.once('error', () => live.delete(child));
+}
+
+/** Kills every git process still running, with what it started (the CLI on SIGINT/SIGTERM, the extension on deactivate). */
+export function killAllGit(): number {
+  const n = live.size;
+  for (const child of live) killTree(child);
+  live.clear();
+  return n;
+}
+
 export class GitRunner {
   /** Number of git processes started by this runner. */
   spawned = 0;
+  /**
+   * The repositories marked slow (slowRepos.ts), set by the provider that owns the memory: shared here so that
+   * everything running git through this runner (the file lister too) skips a repository git hangs in.
+   */
+  slowRepos?: SlowRepos;
 
   /**
    * A git process that answers questions one batch at a time (`cat-file --batch-check` reading stdin), for
@@ -84,6 +116,7 @@ export class GitRunner {
       const child = this.spawnFn(this.gitPath, [...GLOBAL_ARGS, ...args], {
         cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
       });
+      track(child);
       return new GitSession(child, token, timeoutMs, args[0] ?? 'git');
     } catch (e) {
       return spawnProblem(e as NodeJS.ErrnoException);
@@ -115,6 +148,7 @@ export class GitRunner {
           // Own process group on POSIX, so a timeout also kills what git started (hooks, helpers, a wrapper's sleep).
           cwd: req.cwd, env: gitEnv(), shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32',
         });
+        track(child);
       } catch (e) {
         finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) });
         return;
@@ -126,6 +160,10 @@ export class GitRunner {
       let errBytes = 0;
       let truncated = false;
       const done = (code: number) => {
+        if (truncated && !req.partial) {
+          finish({ ok: false, problem: { kind: 'error', message: `git printed more than ${sizeOf(maxBytes)} (git ${req.args[0]})` } });
+          return;
+        }
         let stdout = Buffer.concat(out);
         if (stdout.length > maxBytes) stdout = stdout.subarray(0, maxBytes);
         const result: GitOutput = { code, stdout: stdout.toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
@@ -147,6 +185,10 @@ export class GitRunner {
         errBytes += b.length;
       });
       child.on('error', (e) => finish({ ok: false, problem: spawnProblem(e as NodeJS.ErrnoException) }));
+      // git is done, but what it started may not be (a hook, a helper, a wrapper that daemonised): they would hold
+      // the pipes open, so 'close' would wait for them until the timeout, and they would outlive us. The process
+      // group goes with git.
+      child.on('exit', () => killTree(child));
       child.on('close', (code) => done(code ?? -1));
       // The interface's token has no event; polling is cheap next to a process.
       const poll = setInterval(() => {
@@ -170,6 +212,11 @@ export function killTree(child: ChildProcess): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/** `64 MB`, `512 KB`: a cap in words for a notice. */
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function cancelled(): { ok: false; problem: GitProblem } {

@@ -11,11 +11,17 @@
  * index version, indexes too large to read here, or a read that fails (e.g. a pack deleted by a gc under us).
  * A type that cannot be read (a delta against an object named by SHA, a damaged loose object) is simply left
  * out of `types`: the caller then asks `cat-file` for the types.
+ *
+ * A problem, and git is not asked, when a file read here is a FIFO or a device: git would hang on it (or choke),
+ * so asking it would only cost a timeout. Every file is opened non-blocking and checked on its descriptor
+ * (safeRead.ts), and every read is bounded.
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, inflateSync } from 'node:zlib';
+import type { GitProblem } from '../core/git/provider';
 import type { Candidates } from './resolvePrefixes';
+import { openRegular, readRegular, whyNotRead, type NotRead } from './safeRead';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -43,11 +49,31 @@ interface PackIndex {
   count: number;
 }
 
-export function objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | null {
+/** Thrown inside when a file is a FIFO or a device; the exported function turns it into a problem. */
+class Special extends Error {}
+
+/** Opens a file to read here: its descriptor and size, or throws (a special file: Special; else: give up). */
+function open(path: string): { fd: number; size: number } {
+  const r = openRegular(path);
+  if ('fd' in r) return { fd: r.fd, size: r.stats.size };
+  throw r.kind === 'odd' ? new Special(whyNotRead(path, r)) : new Error(r.kind);
+}
+
+function special(path: string, r: NotRead): never {
+  throw new Special(whyNotRead(path, r));
+}
+
+/** Most bytes of config read here (git reads a larger one itself). */
+const CONFIG_MAX = 1024 * 1024;
+
+export function objectsOnDisk(commonDir: string, keys: readonly string[]): DiskObjects | { problem: GitProblem } | null {
   if (process.env.GIT_OBJECT_DIRECTORY !== undefined || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES !== undefined) return null;
   const objects = join(commonDir, 'objects');
   try {
-    const config = readFileSync(join(commonDir, 'config'), 'utf8');
+    const read = readRegular(join(commonDir, 'config'), CONFIG_MAX);
+    if (read.kind === 'odd') special(join(commonDir, 'config'), read);
+    if (read.kind !== 'text') return null;
+    const config = read.text;
     if (/^\s*(objectformat|partialclone)\s*=/im.test(config) || existsSync(join(objects, 'info', 'alternates'))) return null;
     // Loose objects before packs: `git gc` writes the new pack before it deletes the loose objects, so in
     // this order an object moving between the two is seen on one side or the other.
@@ -73,7 +99,8 @@ export function objectsOnDisk(commonDir: string, keys: readonly string[]): DiskO
     for (const [key, names] of candidates) if (names.length > 1) candidates.set(key, [...new Set(names)].sort());
     const unique = new Set([...candidates.values()].filter((n) => n.length === 1).map((n) => n[0]!));
     return { candidates, types: readTypes([...unique].map((n) => [n, place.get(n)!])) };
-  } catch {
+  } catch (e) {
+    if (e instanceof Special) return { problem: { kind: 'corrupt', message: `the git repository cannot be read (${e.message}); showing parse-only results` } };
     return null; // unreadable, or changed under us: git will say
   }
 }
@@ -106,9 +133,8 @@ function searchLoose(objects: string, keys: readonly string[]): Hit[] {
  * Null: not a version-2 SHA-1 index, or too large to read here.
  */
 function searchIndex(base: string, keys: readonly string[]): Hit[] | null {
-  const fd = openSync(`${base}.idx`, 'r');
+  const { fd, size } = open(`${base}.idx`);
   try {
-    const size = fstatSync(fd).size;
     const head = Buffer.alloc(NAMES);
     if (size < NAMES || readSync(fd, head, 0, NAMES, 0) !== NAMES) return null;
     if (head.readUInt32BE(0) !== IDX_MAGIC || head.readUInt32BE(4) !== 2) return null;
@@ -191,7 +217,9 @@ function readTypes(found: Array<[string, Place]>): Map<string, ObjectType> {
 
 /** A loose object is zlib-deflated `<type> <size>\0<content>`: the first bytes say the type. */
 function looseType(path: string): ObjectType | null {
-  const fd = openSync(path, 'r');
+  const r = openRegular(path);
+  if (!('fd' in r)) return r.kind === 'odd' ? special(path, r) : null;
+  const fd = r.fd;
   try {
     const buf = Buffer.alloc(64);
     const n = readSync(fd, buf, 0, 64, 0);
@@ -235,8 +263,14 @@ function packReader(fd: number): (offset: number) => Buffer {
  * position in the same pack, followed here; a delta naming its base by SHA is left to cat-file.
  */
 function packTypes(p: PackIndex, entries: Array<[string, number]>, types: Map<string, ObjectType>): void {
-  const idx = openSync(p.idx, 'r');
-  const pack = openSync(p.pack, 'r');
+  const idx = open(p.idx).fd;
+  let pack: number;
+  try {
+    pack = open(p.pack).fd;
+  } catch (e) {
+    closeSync(idx);
+    throw e;
+  }
   try {
     const magic = Buffer.alloc(8);
     if (readSync(pack, magic, 0, 8, 0) !== 8 || magic.toString('latin1', 0, 4) !== 'PACK' || ![2, 3].includes(magic.readUInt32BE(4))) return;

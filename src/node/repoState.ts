@@ -4,8 +4,9 @@
  * writing a lock file and renaming it into place, which changes the ref's mtime and its directory's mtime,
  * so the key moves whenever a commit, checkout, fetch, push, tag or branch deletion happens.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRegular } from './safeRead';
 
 const MAX_ENTRIES = 20_000;
 
@@ -71,9 +72,11 @@ export function mayHaveRemoteRefs(commonDir: string): boolean {
     return entries.some((e) => (e.isDirectory() ? depth < 8 && loose(join(dir, e.name), depth + 1) : depth > 0 && e.name !== 'HEAD'));
   };
   if (loose(join(commonDir, 'refs', 'remotes'), 0)) return true;
-  try {
-    return readFileSync(join(commonDir, 'packed-refs'), 'utf8').includes(' refs/remotes/');
-  } catch {
-    return false;
-  }
+  // Read as a regular file only, and bounded: a FIFO would block the read, a huge file is guessed to have some.
+  const packed = readRegular(join(commonDir, 'packed-refs'), PACKED_REFS_MAX);
+  if (packed.kind === 'too-large') return true;
+  return packed.kind === 'text' && packed.text.includes(' refs/remotes/');
 }
+
+/** Most bytes of packed-refs read for the guess. */
+const PACKED_REFS_MAX = 32 * 1024 * 1024;

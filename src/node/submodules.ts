@@ -5,27 +5,29 @@
  *     (its gitlinks) — the paths from every version of `.gitmodules` (one `log -p`), then one `log --raw` over them.
  * Only asked when a SHA is missing, and the gitlink history once per repository state.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, RepoInfo, ShaLookup } from '../core/git/provider';
 import { parseBatchCheck, parseGitmodules } from './gitParse';
 import type { RunGit } from './gitHistory';
+import { readRegular, whyNotRead } from './safeRead';
 
 /** Submodules searched for SHAs the superproject lacks (each costs one process, only when a SHA is missing). */
 const MAX_SUBMODULES = 8;
+/** Most bytes of `.gitmodules` read (a few hundred submodules fit in a fraction of it). */
+const GITMODULES_MAX = 1024 * 1024;
 
 const toSlash = (p: string) => p.replace(/\\/g, '/');
 
 /** Looks missing SHAs up in checked-out submodules; returns what was found, by key. */
 export async function inCheckedOutSubmodules(run: RunGit, repo: RepoInfo, keys: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, ShaLookup>>> {
   const found = new Map<string, ShaLookup>();
-  let paths: string[] = [];
-  try {
-    paths = parseGitmodules(readFileSync(join(repo.root, '.gitmodules'), 'utf8'));
-  } catch {
-    return { ok: true, value: found };
-  }
+  // A work-tree file anyone can replace: read as a regular file only (a FIFO would block), and bounded.
+  const gitmodules = readRegular(join(repo.root, '.gitmodules'), GITMODULES_MAX);
+  if (gitmodules.kind === 'missing') return { ok: true, value: found };
+  if (gitmodules.kind !== 'text') return { ok: true, value: found, notices: [`submodules not searched for missing commits: ${whyNotRead('.gitmodules', gitmodules)}`] };
+  const paths = parseGitmodules(gitmodules.text);
   let left = [...keys];
   // Bounded: a superproject with hundreds of submodules must not turn one typo into hundreds of processes.
   for (const sub of paths.slice(0, MAX_SUBMODULES)) {

@@ -4,8 +4,9 @@
  * skips node_modules and .git. Lists are cached briefly: the core asks once per analysis, an editor analyses
  * on every keystroke pause.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { CancellationToken, WorkspaceFiles } from '../core/interfaces';
 import { GitRunner } from './gitRunner';
 
@@ -16,12 +17,23 @@ export interface NodeWorkspaceFilesOptions {
   ttlMs?: number;
   /** Bound for the walk outside git. */
   maxFiles?: number;
-  /** Files larger than this are not line-counted (null). */
+  /** Files larger than this are never read: not line-counted (null). */
   maxBytes?: number;
 }
 
+/** Non-blocking open: a FIFO in a file's place returns at once (and is then refused), a regular file is unaffected. */
+const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+/** Bytes read per step while counting lines. */
+const CHUNK = 64 * 1024;
+
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const toSlash = (p: string) => p.replace(/\\/g, '/');
+
+/** Whether `path`, every symbolic link on its way followed, is still inside `root` (followed too). Throws when gone. */
+export async function inside(path: string, root: string): Promise<boolean> {
+  const [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
 
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   private readonly runner: GitRunner;
@@ -30,7 +42,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
 
   constructor(options: NodeWorkspaceFilesOptions = {}) {
     this.runner = options.runner ?? new GitRunner();
-    this.opts = { timeoutMs: options.timeoutMs ?? 10_000, ttlMs: options.ttlMs ?? 2_000, maxFiles: options.maxFiles ?? 200_000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
+    this.opts = { timeoutMs: options.timeoutMs ?? 10_000, ttlMs: options.ttlMs ?? 2_000, maxFiles: options.maxFiles ?? 200_000, maxBytes: options.maxBytes ?? 16 * 1024 * 1024 };
   }
 
   async listFiles(root: string, token: CancellationToken): Promise<readonly string[]> {
@@ -43,12 +55,17 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return files;
   }
 
-  /** `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). */
+  /**
+   * `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). Not in a
+   * repository where git timed out before (the provider's memory, shared through the runner): the walk lists it.
+   */
   private async fromGit(root: string, token: CancellationToken): Promise<string[] | null> {
+    if (this.runner.slowRepos?.problem(root)) return null;
     const r = await this.runner.run({
       cwd: root, token, timeoutMs: this.opts.timeoutMs,
       args: ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
     }).catch(() => null);
+    if (r && !r.ok && r.problem.kind === 'timeout') this.runner.slowRepos?.mark(root, r.problem);
     if (!r || !r.ok || r.out.code !== 0) return null;
     const keep = new Set<string>();
     const gone = new Set<string>();
@@ -86,18 +103,48 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return out;
   }
 
-  /** Lines as an editor shows them: a trailing newline does not start another line. */
-  async lineCount(path: string, _token: CancellationToken): Promise<number | null> {
+  /**
+   * Lines as an editor shows them: a trailing newline does not start another line. Only a regular file inside the
+   * folder it was listed under (a tracked symbolic link to `/etc/passwd` is `outside`, and not read), never one
+   * over the size cap, and only as far as `upTo` needs: past that line the answer is `upTo + 1`.
+   */
+  async lineCount(path: string, token: CancellationToken, upTo = Infinity): Promise<number | null | 'outside'> {
     try {
-      const s = await stat(path);
-      if (!s.isFile() || s.size > this.opts.maxBytes) return null;
-      const buf = await readFile(path);
-      if (buf.length === 0) return 0;
-      let n = 0;
-      for (let i = 0; i < buf.length; i++) if (buf[i] === 10) n++;
-      return buf[buf.length - 1] === 10 ? n : n + 1;
+      const root = this.rootOf(path);
+      if (root !== null && !(await inside(path, root))) return 'outside';
+      const file = await open(path, constants.O_RDONLY | O_NONBLOCK);
+      try {
+        const s = await file.stat();
+        if (!s.isFile() || s.size > this.opts.maxBytes) return null;
+        const buf = Buffer.allocUnsafe(CHUNK);
+        let lines = 0;
+        let last = 10;
+        for (let at = 0; ; ) {
+          const { bytesRead } = await file.read(buf, 0, CHUNK, at);
+          if (bytesRead === 0) break;
+          for (let i = 0; i < bytesRead; i++) if (buf[i] === 10) lines++;
+          last = buf[bytesRead - 1]!;
+          at += bytesRead;
+          // Past the largest line asked about, or grown past the cap while read: enough is known.
+          if (lines > upTo) return upTo + 1;
+          if (at > this.opts.maxBytes || token.isCancellationRequested) return null;
+        }
+        return last === 10 ? lines : lines + 1;
+      } finally {
+        await file.close();
+      }
     } catch {
       return null;
     }
+  }
+
+  /** The folder `path` was listed under (the longest), or null: breadcrumb targets never leave it. */
+  private rootOf(path: string): string | null {
+    let best: string | null = null;
+    for (const root of this.cache.keys()) {
+      const r = toSlash(root).replace(/\/$/, '');
+      if (toSlash(path).startsWith(`${r}/`) && (!best || r.length > best.length)) best = r;
+    }
+    return best;
   }
 }

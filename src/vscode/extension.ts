@@ -12,6 +12,7 @@ import { registerProviders } from './providers';
 import { ProblemReporter, readExtensionSettings, type ExtensionSettings } from './settings';
 import { HandoffStatusBar } from './status/statusBar';
 import { gitProcessesStarted } from './store/gitCheck';
+import { killAllGit } from '../node/gitRunner';
 import { Store, type BeforeLandHook } from './store/store';
 import { HandoffTree } from './tree/provider';
 import { TrustState } from './trust';
@@ -103,5 +104,7 @@ function analysisKey(s: ExtensionSettings): string {
 }
 
 export function deactivate(): void {
-  // Everything is on context.subscriptions: VS Code disposes it.
+  // Everything else is on context.subscriptions: VS Code disposes it. git runs in process groups of its own,
+  // which the host's exit does not reach.
+  killAllGit();
 }

@@ -15,6 +15,7 @@ import { benchRepo, type BenchRepo } from './gitRepo';
 import { hostRows } from './hostBench';
 import { scaleBench } from './scaleBench';
 import { trustBench } from './trustBench';
+import { denseBench, denseRows } from './denseBench';
 import { machine, render, type Row } from './table';
 import { loadCorpus, ms, now } from './util';
 
@@ -30,6 +31,7 @@ const ROUNDS = {
   git: quick ? 5 : 15,
   edit: quick ? 10 : 30,
   trust: quick ? 3 : 9,
+  dense: quick ? 1 : 5,
 };
 /** Handoffs per scale size, and the runs of each (the 5,000 run is one: it alone takes minutes on a busy machine). */
 const SCALE: ReadonlyArray<readonly [number, number]> = quick ? [[100, 1], [1000, 1]] : [[100, 3], [1000, 3], [5000, 1]];
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
   await section(rows, '5', 'edit latency', () => editBench(corpus, getRepo(), ROUNDS.edit));
   await section(rows, '6', 'activation and VSIX', () => hostRows());
   await section(rows, '7', 'a handoff judged against its moment', () => trustBench(ROUNDS.trust));
+  await section(rows, '8', '1 MB item-dense handoffs', () => denseRows(denseBench(ROUNDS.dense, 1_000_000, undefined, log)));
 
   const total = now() - t0;
   const out = [

@@ -183,7 +183,7 @@ describe('git from disk', () => {
     function typesAgree(): string[][] {
       const all = g.run(repo, ['cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype) %(deltabase)']).split('\n').map((l) => l.split(' '));
       const disk = objectsOnDisk(join(repo, '.git'), all.map(([name]) => name!));
-      assert.ok(disk);
+      assert.ok(disk && 'types' in disk);
       assert.deepEqual(all.map(([name]) => disk.types.get(name!)), all.map(([, type]) => type));
       return all;
     }
@@ -216,7 +216,7 @@ describe('git from disk', () => {
       const byRef = g.run(repo, ['cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype) %(deltabase)']).split('\n').map((l) => l.split(' '));
       assert.ok(byRef.some(([, type, base]) => type === 'commit' && base !== zero), 'no commit stored as a delta');
       const disk = objectsOnDisk(join(repo, '.git'), byRef.map(([name]) => name!));
-      assert.ok(disk);
+      assert.ok(disk && 'types' in disk);
       assert.deepEqual(byRef.map(([name]) => disk.types.get(name!)), byRef.map(([, type, base]) => (base === zero ? type : undefined)));
       // cat-file runs only when a cited object is such a delta (here some are: commits delta against each other).
       const typed = new Set([sha.c1, sha.c2, sha.c4, sha.c6, sha.local, sha.amendedOld, sha.tag, sha.tree, sha.blob, sha.file]);

@@ -71,7 +71,7 @@ describe('git history facts (real git)', () => {
     const g = new CommitGraph(r.value);
     assert.equal(g.isAncestor(shas[0]!, shas[2999]!), true, 'the first commit is 2,999 commits back');
     assert.equal(g.between(shas[0]!, shas[2999]!)?.length, 2999);
-    const run: RunGit = (cwd, args, token, input, maxBytes) => new NodeGitProvider().runner.run({ cwd, args, token, input, timeoutMs: 10_000, maxBytes });
+    const run: RunGit = (cwd, args, token, input, maxBytes, _timeoutMs, partial) => new NodeGitProvider().runner.run({ cwd, args, token, input, timeoutMs: 10_000, maxBytes, partial });
     const cut = await readGraph(run, info, T, 20_000);
     assert.ok(cut.ok);
     assert.equal(cut.value.complete, false);

@@ -35,7 +35,9 @@ export function extractPhases(parsed: ParsedText): { roots: Phase[]; headings: P
     const phase: Phase = {
       kind, label, title, level: h.depth, inferred: h.inferred,
       range: rangeOf(lineStarts, h.contentStart, h.contentEnd),
-      sectionRange: rangeOf(lineStarts, h.start, trimEnd(text, h.start, sectionEnd)),
+      // Trailing whitespace is trimmed off a section, but never into its own heading: `# ` or `M\v` at the very end
+      // of a text has whitespace inside the heading's range, and the section must still contain it.
+      sectionRange: rangeOf(lineStarts, h.start, trimEnd(text, Math.max(h.start, h.contentEnd), sectionEnd)),
       children: [],
     };
     while (stack.length && stack[stack.length - 1].level >= h.depth) stack.pop();

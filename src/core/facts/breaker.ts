@@ -25,6 +25,7 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
   const guard = <A extends unknown[], T>(ask: (...args: A) => Promise<GitResult<T>>) => async (...args: A): Promise<GitResult<T>> => {
     if (broken) return { ok: false, problem: broken };
     const r = await ask(...args);
+    if (r.ok) for (const n of r.notices ?? []) notices.add(n);
     if (!r.ok && FATAL.has(r.problem.kind) && !broken) {
       broken = r.problem;
       if (r.problem.kind !== 'cancelled') notices.add(r.problem.message);

@@ -5,7 +5,7 @@
  * graph and one message search, never from a window of recent commits.
  */
 import type { CommitGraph } from '../git/graph';
-import type { GitProvider, MentioningCommit, RepoFacts, RepoInfo } from '../git/provider';
+import type { GitProblem, GitProvider, MentioningCommit, RepoFacts, RepoInfo } from '../git/provider';
 import { validSha } from '../git/schemas';
 import type { CancellationToken } from '../interfaces';
 import type { CommitMention } from '../model';
@@ -59,6 +59,8 @@ export interface ExplainContext {
   facts: RepoFacts;
   graph: CommitGraph | null;
   token: CancellationToken;
+  /** Records a failed answer as a notice naming what it cost (the breaker's `note`). */
+  note?(problem: GitProblem, what: string): void;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function explainUnknown(states: Map<string, CommitState>, ctx: Expl
   const subjects = subjectsOf(ctx.facts);
   const needles = unknown.flatMap(([key, s]) => [key, ...(s.sha ? [s.sha] : []), ...(s.sha && subjects.get(s.sha) ? [subjects.get(s.sha)!] : [])]);
   const found = await ctx.git.mentioning(ctx.repo, needles, ctx.token);
+  if (!found.ok) ctx.note?.(found.problem, 'where unknown commits went');
   const messages: MentioningCommit[] = found.ok ? found.value : [];
   const branchTips = ctx.facts.refs.map((r) => ({ name: r.refname, sha: r.sha }));
   const onBranch = (sha: string) => !ctx.graph || ctx.graph.tipsContaining(sha, branchTips).length > 0;

@@ -73,6 +73,17 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   const index = new FileIndex(listed);
 
   const pending: Pending[] = [];
+  // Only what git will be asked about is prepared (the first MAX_HISTORY_LOOKUPS); the rest is counted.
+  const lookingUp = ctx.git !== null && ctx.repo !== null;
+  let notFound = 0;
+  const byName = new Map<string, FileBreadcrumb[]>();
+  for (const c of crumbs) {
+    if (!c.path.includes('/')) continue;
+    const name = c.path.slice(c.path.lastIndexOf('/') + 1);
+    const list = byName.get(name);
+    if (list) list.push(c);
+    else byName.set(name, [c]);
+  }
   for (const [i, c] of crumbs.entries()) {
     if (!lookable(c)) continue;
     const r = resolveCrumb(index, c.path, docDir, root);
@@ -80,20 +91,17 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
     else out[i] = { kind: 'absent' };
-    if (r.kind !== 'none') continue;
+    if (r.kind !== 'none' || !lookingUp || ++notFound > MAX_HISTORY_LOOKUPS) continue;
     // A bare name whose context names its folder (a folder hint, or the same file written in full just before)
     // is that path, not any file of that name.
-    const meant = c.path.includes('/') ? null : contextPath(c, crumbs);
+    const meant = c.path.includes('/') ? null : contextPath(c, byName);
     const written = meant ? { ...c, path: meant } : c;
     pending.push({ i, exact: repoForms(written, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
   if (pending.length && ctx.git && ctx.repo && !ctx.token.isCancellationRequested) {
-    if (pending.length > MAX_HISTORY_LOOKUPS) {
-      ctx.notices.add(`${pending.length} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
-      pending.length = MAX_HISTORY_LOOKUPS;
-    }
+    if (notFound > MAX_HISTORY_LOOKUPS) ctx.notices.add(`${notFound} files not found: only the first ${MAX_HISTORY_LOOKUPS} were looked up in git history`);
     const [anchor, headSha] = await Promise.all([ctx.anchor, ctx.headSha]);
     await lookUp(pending, out, index, { ...ctx, anchor, headSha } as Resolved, result);
   }
@@ -104,11 +112,15 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
 /** Lines before a bare name within which the same file written in full names its folder. */
 const NEAR_LINES = 3;
 
-/** The path a bare name stands for, from its context: its folder hint, or the same file written in full just before. */
-function contextPath(c: FileBreadcrumb, crumbs: readonly FileBreadcrumb[]): string | null {
+/**
+ * The path a bare name stands for, from its context: its folder hint, or the same file written in full just before.
+ * `byName`: the document's breadcrumbs with a folder, by their last segment (so each bare name looks only at its
+ * namesakes: a document of thousands of bare names costs no more than one pass).
+ */
+function contextPath(c: FileBreadcrumb, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): string | null {
   if (c.folderHint) return `${c.folderHint.replace(/\/+$/, '')}/${c.path}`;
   let best: FileBreadcrumb | null = null;
-  for (const o of crumbs) {
+  for (const o of byName.get(c.path) ?? []) {
     if (o === c || o.external || !o.path.endsWith(`/${c.path}`)) continue;
     const before = o.range.start.line < c.range.start.line || (o.range.start.line === c.range.start.line && o.range.start.character < c.range.start.character);
     if (before && c.range.start.line - o.range.start.line <= NEAR_LINES && (!best || o.range.start.line >= best.range.start.line)) best = o;
@@ -130,19 +142,39 @@ function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoIn
   return [...new Set(forms)];
 }
 
-/** Line counts of the resolved files that breadcrumbs cite a line of: each file read once, all at once. */
+/**
+ * Line counts of the resolved files that breadcrumbs cite a line of: each file read once, all at once, and only as
+ * far as the largest line cited in it (past it, the count is "more than that", which is all the rule needs). A
+ * target that leads out of the workspace through a symbolic link is not read: one notice names them.
+ */
 async function countLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ctx: FileFactsContext): Promise<void> {
-  const counts = new Map<string, Promise<number | null>>();
-  const jobs: Array<Promise<void>> = [];
+  const upTo = new Map<string, number>();
+  const cited: Array<[Extract<FileFact, { kind: 'found' }>, string]> = [];
   for (const [i, c] of crumbs.entries()) {
     const f = out[i]!;
-    if (f.kind !== 'found' || f.paths.length !== 1 || c.line === null || c.line <= 0 || ctx.token.isCancellationRequested) continue;
+    if (f.kind !== 'found' || f.paths.length !== 1 || c.line === null || c.line <= 0) continue;
     const path = f.paths[0]!;
-    let n = counts.get(path);
-    if (!n) counts.set(path, (n = ctx.files.lineCount(path, ctx.token)));
-    jobs.push(n.then((lines) => { f.lines = lines; }));
+    upTo.set(path, Math.max(upTo.get(path) ?? 0, c.line, c.endLine ?? 0));
+    cited.push([f, path]);
   }
-  await Promise.all(jobs);
+  if (!cited.length || ctx.token.isCancellationRequested) return;
+  const counts = new Map(await Promise.all([...upTo].map(async ([path, n]) => [path, { n, lines: await ctx.files.lineCount(path, ctx.token, n) }] as const)));
+  const outside = new Set<string>();
+  for (const [f, path] of cited) {
+    const { n, lines } = counts.get(path)!;
+    if (lines === 'outside') {
+      f.lines = null;
+      f.outside = true;
+      outside.add(path);
+    } else {
+      f.lines = lines;
+      if (lines !== null && lines > n) f.linesAtLeast = true;
+    }
+  }
+  if (outside.size) {
+    const names = [...outside].map((p) => p.slice(p.lastIndexOf('/') + 1));
+    ctx.notices.add(`not read, a symbolic link out of the workspace: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`);
+  }
 }
 
 /** The context once the anchor is known, with git and a repository. */

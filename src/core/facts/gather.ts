@@ -66,14 +66,16 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       ...(commitRulesOn ? model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])) : []),
       ...(frontAnchor ? [frontAnchor] : []),
     ];
-    const repoFactsP: Promise<RepoFacts | null> = (repo ? git.facts(repo, shas, token) : Promise.resolve(null)).then((r) => {
-      if (r && !r.ok) note(r.problem, 'commits and branches');
-      return r?.ok ? r.value : null;
+    const factsR = repo ? git.facts(repo, shas, token) : Promise.resolve(null);
+    const writtenR = repo && relPath ? git.anchor(repo, relPath, ctx.text, token) : Promise.resolve(null);
+    // Both answers are noted once both are in, in this order: the notices do not depend on which process ended first.
+    // (Nothing that needs one of them goes on without the other anyway.)
+    const noted = Promise.all([factsR, writtenR]).then(([f, w]) => {
+      if (f && !f.ok) note(f.problem, 'commits and branches');
+      if (w && !w.ok) note(w.problem, "the handoff's own commit");
     });
-    const writtenP: Promise<AnchorFact | null> = (repo && relPath ? git.anchor(repo, relPath, ctx.text, token) : Promise.resolve(null)).then((r) => {
-      if (r && !r.ok) note(r.problem, "the handoff's own commit");
-      return r?.ok ? r.value : null;
-    });
+    const repoFactsP: Promise<RepoFacts | null> = noted.then(() => factsR).then((r) => (r?.ok ? r.value : null));
+    const writtenP: Promise<AnchorFact | null> = noted.then(() => writtenR).then((r) => (r?.ok ? r.value : null));
     const graphP: Promise<CommitGraph | null> = Promise.all([repoFactsP, writtenP]).then(async ([repoFacts, written]) => {
       const dangling = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'found' && l.reach === 'dangling') : false;
       if (!repo || !repoFacts || !(model.refs.length > 0 || dangling || frontAnchor || written)) return null;
@@ -96,7 +98,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
       facts.commits = commitStates(model.commits, repoFacts, repo);
-      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token }, reportedShas(model.commits));
+      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token, note }, reportedShas(model.commits));
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && anchor && g) {

@@ -60,8 +60,12 @@ export type RefFact =
 export type FileFact =
   /** External, a glob, empty, or no workspace facts: not looked up. */
   | { kind: 'unchecked' }
-  /** Exists now: one path, or several for an ambiguous bare name (absolute paths). `lines` of the one path. */
-  | { kind: 'found'; paths: string[]; lines: number | null }
+  /**
+   * Exists now: one path, or several for an ambiguous bare name (absolute paths). `lines` of the one path, when a
+   * line of it is cited: its count, or — `linesAtLeast` — a lower bound, reading having stopped past the largest line
+   * cited. `outside`: the path leads out of the workspace through a symbolic link, and was not read.
+   */
+  | { kind: 'found'; paths: string[]; lines: number | null; linesAtLeast?: true; outside?: true }
   | { kind: 'dir' }
   /** Not there, and `.gitignore` says it never would be tracked (runtime state, build output, `.env`). */
   | { kind: 'ignored' }

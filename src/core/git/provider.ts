@@ -14,7 +14,11 @@ export interface GitProblem {
   message: string;
 }
 
-export type GitResult<T> = { ok: true; value: T } | { ok: false; problem: GitProblem };
+/**
+ * An answer, or why there is none. An answer may carry notices: what it could not look at and why (a `.gitmodules`
+ * that is a FIFO, say), each one line for the user; the rest of the answer stands.
+ */
+export type GitResult<T> = { ok: true; value: T; notices?: string[] } | { ok: false; problem: GitProblem };
 
 export type HeadState =
   | { kind: 'branch'; name: string } // `main`, not `refs/heads/main`

@@ -78,4 +78,9 @@ export interface ParsedText {
   lineStarts: number[];
   /** True when part of the text was read by the line-pass fallback (hostile or very large input). */
   degraded: boolean;
+  /**
+   * Set when the document has more blocks than a document is read for (MAX_BLOCKS): `text` then ends where reading
+   * stopped, and this is the length of the whole text (the rest is left out).
+   */
+  fullLength?: number;
 }

@@ -13,10 +13,15 @@ const CHECKBOX = /^\[([ xX\-!>~/?*])\](?=[ \t]|$)/;
 /** Lines longer than this get no inline scan: they are blobs, not prose. */
 const MAX_INLINE_LINE = 10_000;
 
-export function fallbackBlocks(text: string, start: number, end: number, out: Block[]): void {
+/**
+ * Reads `text[start, end)` into `out`, at most `maxBlocks` blocks (a run of plain lines is cut to fit); returns where
+ * reading stopped (`end` when it read everything).
+ */
+export function fallbackBlocks(text: string, start: number, end: number, out: Block[], maxBlocks = Infinity): number {
   const lines = linesIn(text, start, end);
   let i = 0;
   while (i < lines.length) {
+    if (out.length >= maxBlocks) return lines[i].start;
     const { start: s, end: e } = lines[i];
     let indent = s;
     while (indent < e && (text[indent] === ' ' || text[indent] === '\t')) indent++;
@@ -36,7 +41,7 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
       let ce = e;
       while (ce > s && /[\s#]/.test(text[ce - 1])) ce--;
       const cs = Math.min(s + heading[0].length, ce);
-      out.push({ ...block('heading', s, e, cs, ce, heading[1].length), inlines: scanInlines(text, cs, ce) });
+      out.push(block('heading', s, e, cs, ce, heading[1].length, scanInlines(text, cs, ce)));
       i++;
       continue;
     }
@@ -47,8 +52,9 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
       const checkbox = box ? { state: box[1], start: cs, end: cs + 3 } : undefined;
       if (box) { cs += 3; while (text[cs] === ' ' || text[cs] === '\t') cs++; }
       const depth = Math.min(Math.floor(item[1].replace(/\t/g, '    ').length / 2), 1000);
+      // A literal, not a spread of block(): spread objects are slow to build and to read (tens of thousands here).
       out.push({
-        ...block('listItem', s, e, Math.min(cs, e), e, depth),
+        kind: 'listItem', start: s, end: e, contentStart: Math.min(cs, e), contentEnd: e, depth, inferred: false, quoted: false,
         ordered: /\d/.test(item[2]), marker: item[2], checkbox, inlines: scanInlines(text, cs, e),
       });
       i++;
@@ -56,20 +62,21 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
     }
     // A run of plain lines: a table when it has a delimiter row, otherwise one paragraph per line.
     let j = i;
-    while (j < lines.length && text.slice(lines[j].start, lines[j].end).trim() && !HEADING.test(text.slice(lines[j].start, lines[j].start + 10))) j++;
+    while (j < lines.length && j - i < maxBlocks - out.length && text.slice(lines[j].start, lines[j].end).trim() && !HEADING.test(text.slice(lines[j].start, lines[j].start + 10))) j++;
     const runEnd = lines[Math.max(j - 1, i)].end;
     const inlines = scanInlines(text, s, runEnd);
     const asParagraphs = (ps: number, pe: number) => {
       const cursor = new InlineCursor(inlines);
-      for (const l of linesIn(text, ps, pe)) out.push({ ...block('paragraph', l.start, l.end, l.start, l.end, 0), inlines: cursor.take(l.start, l.end) });
+      for (const l of linesIn(text, ps, pe)) out.push(block('paragraph', l.start, l.end, l.start, l.end, 0, cursor.take(l.start, l.end)));
     };
     if (!emitTable(text, s, runEnd, inlines, false, out, asParagraphs)) asParagraphs(s, runEnd);
     i = Math.max(j, i + 1);
   }
+  return end;
 }
 
-function block(kind: Block['kind'], start: number, end: number, contentStart: number, contentEnd: number, depth: number): Block {
-  return { kind, start, end, contentStart, contentEnd, depth, inferred: false, quoted: false, inlines: [] };
+function block(kind: Block['kind'], start: number, end: number, contentStart: number, contentEnd: number, depth: number, inlines: Inline[] = []): Block {
+  return { kind, start, end, contentStart, contentEnd, depth, inferred: false, quoted: false, inlines };
 }
 
 /** Code spans (single-line) and `[label](target)` links, scanning each line once. */
@@ -78,6 +85,7 @@ function scanInlines(text: string, start: number, end: number): Inline[] {
   for (const line of linesIn(text, start, end)) {
     if (line.end - line.start > MAX_INLINE_LINE) continue;
     const s = text.slice(line.start, line.end);
+    if (!s.includes('`') && !s.includes('](')) continue; // nothing to find: no regex iterator per plain line
     for (const m of s.matchAll(/(`+)([^`]+?)\1(?!`)|\[([^\]\n]{0,300})\]\(([^()\s]{1,500})(?:\s+"[^"]*")?\)/g)) {
       const at = line.start + (m.index ?? 0);
       if (m[1]) {

@@ -53,7 +53,13 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
       const content = text.slice(start, b.contentEnd).trim();
       if (looksLikeTitle(content, MAX_ALONE)) { out.push(promote(b, start, b.contentEnd, content)); return; }
     }
-    if (!single) { splitAtHeadingLines(text, b, out, promote); return; }
+    if (!single) {
+      // A list item's span holds the items nested in it, which come next and split their own lines: the item splits
+      // only its lines before them (else a lazy line under a nested item became a heading twice).
+      const child = blocks[i + 1];
+      splitAtHeadingLines(text, b, out, promote, child && child.start > b.start && child.start < b.end ? child.start : b.end);
+      return;
+    }
     out.push(b);
   });
   return out;
@@ -64,8 +70,8 @@ export function inferHeadings(text: string, blocks: Block[], plainText: boolean)
  * a heading line is swallowed as the lazy continuation of the paragraph or item before it; the part before
  * the first heading line keeps its kind (a list item stays a list item).
  */
-function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: Block, s: number, e: number, c: string) => Block): void {
-  const lines = linesIn(text, b.contentStart, b.end);
+function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: Block, s: number, e: number, c: string) => Block, upTo: number): void {
+  const lines = linesIn(text, b.contentStart, upTo);
   const cursor = new InlineCursor(b.inlines);
   let restStart = b.start;
   const flush = (end: number) => {

@@ -14,8 +14,16 @@ import { mdastToBlocks } from './mdastToBlocks';
 import { fallbackBlocks } from './fallback';
 import { inferHeadings } from './inferHeadings';
 import { simpleBlocks } from './simpleBlocks';
+import { prefixOf } from './prefix';
 
 const processor = unified().use(remarkParse);
+
+/**
+ * Blocks (headings, list items, paragraphs, table rows…) read per document at most: eight times the largest
+ * real handoff of the field corpus (1,192 blocks in 75 KB). A document with more — a pasted log, a generated list — is read up to there and the rest left out
+ * (the model says so), so its cost is bounded whatever it holds: every later stage works per block or per item.
+ */
+export const MAX_BLOCKS = 10_000;
 
 interface CachedSection {
   /** Blocks with absolute offsets for a section that started at `base`. Shared, so never changed. */
@@ -65,7 +73,9 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
       contentEnd: frontMatter.contentEnd, depth: 0, inferred: false, quoted: false, inlines: [],
     });
   }
+  let readTo = text.length;
   for (const section of sections) {
+    if (blocks.length >= MAX_BLOCKS) { readTo = section.start; break; }
     const key = text.slice(section.start, section.end);
     const hit = cache?.get(key);
     if (hit) {
@@ -76,10 +86,19 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
       continue;
     }
     const local: Block[] = [];
-    const sectionDegraded = parseSection(text, section.start, section.end, local);
-    cache?.set(key, { blocks: local, base: section.start, degraded: sectionDegraded });
+    const { degraded: sectionDegraded, stoppedAt } = parseSection(text, section.start, section.end, local, MAX_BLOCKS - blocks.length);
+    // A section read only in part (the budget ran out in it) is not what its text parses to: not cached.
+    if (stoppedAt === section.end) cache?.set(key, { blocks: local, base: section.start, degraded: sectionDegraded });
     degraded ||= sectionDegraded;
     for (const b of local) blocks.push(b);
+    if (stoppedAt < section.end) { readTo = stoppedAt; break; }
+  }
+  // A section read whole may overshoot the budget: the document then ends at its (MAX_BLOCKS + 1)-th block.
+  if (blocks.length > MAX_BLOCKS) readTo = Math.min(readTo, blocks[MAX_BLOCKS]!.start);
+  if (readTo < text.length) {
+    // Cut first, then infer headings over what is left (a block cut at the end is clipped to it).
+    const cut = prefixOf({ text, blocks, lineStarts, degraded }, readTo);
+    return { ...cut, blocks: inferHeadings(cut.text, cut.blocks, isPlainTextRendering(cut.blocks)), fullLength: text.length };
   }
   return { text, blocks: inferHeadings(text, blocks, isPlainTextRendering(blocks)), lineStarts, degraded };
 }
@@ -104,23 +123,23 @@ function isPlainTextRendering(blocks: Block[]): boolean {
  * fallback was used. The simple reader goes first; remark reads what it declines; hostile input and parser
  * failures go to the fallback.
  */
-function parseSection(text: string, start: number, end: number, out: Block[]): boolean {
+function parseSection(text: string, start: number, end: number, out: Block[], maxBlocks: number): { degraded: boolean; stoppedAt: number } {
   const simple = isHostile(text, start, end) ? 'hostile' : simpleBlocks(text, start, end);
   if (Array.isArray(simple)) {
     for (const b of simple) out.push(b);
-    return false;
+    return { degraded: false, stoppedAt: end };
   }
   if (simple === null) {
     try {
       const root = processor.parse(text.slice(start, end)) as Root;
       mdastToBlocks(text, start, root, out);
-      return false;
+      return { degraded: false, stoppedAt: end };
     } catch {
       out.length = 0; // e.g. a stack overflow on nesting the pre-scan did not foresee
     }
   }
-  fallbackBlocks(text, start, end, out);
-  return true;
+  // Only the line pass is cut at the budget: the other readers get sections small enough to be bounded anyway.
+  return { degraded: true, stoppedAt: fallbackBlocks(text, start, end, out, maxBlocks) };
 }
 
 function shift(b: Block, delta: number): Block {

@@ -7,10 +7,11 @@ import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
-import { breadcrumbHoverMarkdown, commandUri, commitHoverMarkdown, COPY_SHA, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
+import { breadcrumbHoverMarkdown, commandUri, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
 import { gitChangesAvailable } from './gitChanges';
 import { fileFactOf, missingFileMarkdown } from './fileFacts';
 import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
+import { inside } from '../../node/workspaceFiles';
 
 /** Larger files are not read for an excerpt: a hover must stay instant. */
 const MAX_EXCERPT_FILE_BYTES = 2 * 1024 * 1024;
@@ -61,6 +62,11 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     const target = targets[0]!;
     let text: string;
     try {
+      // Never read through a symbolic link out of the workspace folder (a tracked `passwd.txt` → `/etc/passwd`).
+      const folder = vscode.workspace.getWorkspaceFolder(target)?.uri ?? vscode.Uri.joinPath(h.uri, '..');
+      if (target.scheme === 'file' && !(await inside(target.fsPath, folder.fsPath))) {
+        return new vscode.Hover(markdown(`\`${escapeMarkdown(vscode.workspace.asRelativePath(target))}\` leads out of the workspace (a symbolic link): not previewed`), range);
+      }
       const stat = await vscode.workspace.fs.stat(target);
       if (token.isCancellationRequested) return undefined;
       if (stat.size > MAX_EXCERPT_FILE_BYTES) return new vscode.Hover(markdown(`\`${vscode.workspace.asRelativePath(target)}\` (too large to preview)`), range);

@@ -34,7 +34,7 @@ export function makeGitCheck(logger: Logger): AdapterGit {
   // cached and make every file "missing" for the next ones: so the listing itself always runs to the end.
   const files: WorkspaceFiles = {
     listFiles: (root) => lister.listFiles(root, NEVER_CANCELLED),
-    lineCount: (path, token) => lister.lineCount(path, token),
+    lineCount: (path, token, upTo) => lister.lineCount(path, token, upTo),
   };
   return {
     provider,

@@ -3,7 +3,7 @@
  * SHA, at a file's range starts with its path, at a phase's range is its heading text, and so on.
  * Returns the mismatches (empty when all are exact) so a test can show them all at once.
  */
-import type { HandoffModel, Phase, Range } from '../../../src/core/model';
+import type { HandoffModel, Phase, Position, Range } from '../../../src/core/model';
 
 export function textAt(text: string, range: Range): string | null {
   const lines = text.split(/\r\n|\r|\n/);
@@ -46,4 +46,11 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     check(`phase ${p.label}`, p.range, (s) => s.replace(/\s+/g, ' ').trim() === (p.kind === 'section' ? p.label : s.replace(/\s+/g, ' ').trim()) && s.toLowerCase().includes(p.label.split(' ')[0].toLowerCase()));
   }
   return bad;
+}
+
+const notAfter = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/** Whether `inner` lies within `outer` (ends included). */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
 }
