@@ -1,0 +1,229 @@
+/**
+ * Units named outside Markdown headings. Readers name phases in the text, and so do the tools that write
+ * handoffs, without making them headings:
+ * - a list item that starts with a unit: `- **Phase 2**: migration rolled back`, `- [x] Phase 1: Foundation
+ *   (4/4 plans) — completed 2026-02-21` (GSD's roadmap), `1. Wave 3 — cleanup`, `- ✅ **v1.0 MVP** — Phases 1-4`;
+ *   a GSD plan item (`- [ ] 03-02-PLAN.md — …`) is a `plan`;
+ * - a line of a paragraph that starts with a bold unit: `**Wave 2** *(blocked on Wave 1 completion)*`,
+ *   `🚀 **Sprint 3:** Communication layer` (a bold unit alone on its line is already a heading: the parser
+ *   promotes it);
+ * - GSD's "Current Position" lines: `Phase: 12 of 14 (Payments)`, `Plan: 3 of 5`, `Status: In progress`;
+ * - a `<details>` block whose `<summary>` names a unit or a milestone (`v1.0 MVP (Phases 1-4) — SHIPPED`);
+ * - GSD plan tasks, `<name>Task 1: …</name>`, and XML-ish sections (`<remaining_work>` … `</remaining_work>`).
+ *
+ * Each becomes an entry one level below the heading it sits under (a list item two, plus its nesting), so that
+ * the phase tree nests it there. A checked list item's checkbox is its status. Only the units a checklist
+ * groups work by (phase, milestone, wave, sprint…) are read from checklist items: a `- [ ] Step 3: …` box is a
+ * step, not a heading.
+ */
+import type { PhaseKind, PhaseStatus } from '../model';
+import type { ParsedText } from '../parse/blocks';
+import { linesIn } from '../parse/tables';
+import { unitAt, unitLabel, type UnitLabel } from './unitLabels';
+import { markupFree, statusWordIn } from './phaseText';
+import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
+import { promotedFromBold } from './historyOutline';
+import { titleWords } from './titleText';
+
+export interface PhaseEntry {
+  kind: PhaseKind;
+  label: string;
+  /** What follows the label, as written. */
+  title: string;
+  /** A status the source states besides its words (a checkbox, a GSD `Status:` line), else null. */
+  status: PhaseStatus | null;
+  /** Where its section starts (the item, the line), for placing items in it. */
+  start: number;
+  /** The text that names it. */
+  rangeStart: number;
+  rangeEnd: number;
+  /** Where its section ends when the source says (a list item, a closed tag), else null: before the next unit of its level. */
+  end: number | null;
+  level: number;
+  /** Index of the block it was read from, to title a unit that has no text of its own. */
+  block: number;
+  /** True for a paragraph line with more lines after it in the same paragraph. */
+  linesAfter: boolean;
+  /** The name to show when the words cannot say it (`Remaining work` for `<remaining_work>`). */
+  name?: string;
+}
+
+const CHECKBOX_STATUS: Readonly<Record<string, PhaseStatus>> = {
+  x: 'done', X: 'done', '-': 'superseded', '!': 'blocked', '>': 'in-progress', '~': 'in-progress', '/': 'in-progress',
+};
+/** The units a checklist groups its work by; other units in a checkbox (`- [ ] Step 3`) are steps. */
+const GROUPING_UNITS: ReadonlySet<PhaseKind> = new Set<PhaseKind>(['phase', 'milestone', 'wave', 'sprint', 'iteration', 'stage', 'epic', 'plan']);
+const BOLD_START = /^[\s>]*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*(?:\*\*|__)/u;
+/** After a unit's label: nothing, or a separator — not prose (`**Phase 2** was rolled back because …`). */
+const AFTER_LABEL = /^(?:$|[:—–(|]|-(?:\s|$))/;
+const AFTER_LABEL_NOISE = /^[\s*_~\p{Extended_Pictographic}\uFE0F]+/u;
+const PLAN_ITEM = /^[`*_\s]*(\d{2,3}(?:\.\d+)?-\d{2,3})(-PLAN\.md\b|(?=[`*_]*:))[`*_]*[\s:—–-]*(.*)$/;
+const POSITION_LINE = /^[\s>*_-]*(phase|plan|status|stopped\s+at|last\s+activity|progress|resume\s+file)[\s*_]*:[\s*_]*(.*?)\s*$/i;
+const POSITION_ID = /^(\d+(?:\.\d+)*[A-Za-z]?|\d{2,3}-\d{2,3})(?![\w.-])\s*(.*)$/;
+const NAME_TAG = /<name>\s*([^<\n]{1,300}?)\s*<\/name>/;
+const SUMMARY_TAG = /<summary>\s*([^<\n]{1,300}?)\s*<\/summary>/i;
+const MAX_LIST_DEPTH = 10;
+const MAX_XML_DEPTH = 10;
+
+export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
+  const { text, blocks } = parsed;
+  const out: PhaseEntry[] = [];
+  const xml = findXmlSections(parsed);
+  const openXml: XmlSection[] = [];
+  let nextXml = 0;
+  /** How many XML sections enclose `offset`, emitting those that open before it. */
+  const xmlDepthAt = (offset: number, base: number, block: number): number => {
+    for (;;) {
+      while (openXml.length && openXml[openXml.length - 1].end <= offset) openXml.pop();
+      if (nextXml >= xml.length || xml[nextXml].start > offset) break;
+      const s = xml[nextXml++];
+      while (openXml.length && openXml[openXml.length - 1].end <= s.start) openXml.pop();
+      out.push({
+        kind: 'section', label: s.name, title: s.name, status: null, start: s.start, rangeStart: s.nameStart, rangeEnd: s.nameEnd,
+        end: s.end, level: base + 1 + Math.min(openXml.length, MAX_XML_DEPTH), block, linesAfter: false, name: tagTitle(s.name),
+      });
+      openXml.push(s);
+    }
+    return Math.min(openXml.length, MAX_XML_DEPTH);
+  };
+
+  let base = 0; // depth of the heading the blocks sit under (a heading promoted from a bold line does not count)
+  let inPosition = false; // under GSD's "Current Position"
+  let position: PhaseEntry | null = null;
+  const details: Array<PhaseEntry | null> = [];
+
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading') {
+      xmlDepthAt(b.start, base, i);
+      if (!promotedFromBold(text, b)) base = b.depth;
+      inPosition = titleWords(text.slice(b.contentStart, b.contentEnd)) === 'current position';
+      position = null;
+      return;
+    }
+    if (b.kind === 'listItem') {
+      const depth = xmlDepthAt(b.start, base, i);
+      const lineEnd = firstLineEnd(text, b.contentStart, b.contentEnd);
+      if (inPosition && positionLine(b.contentStart, lineEnd, base + 1 + depth, i, b.end)) return;
+      position = null;
+      const item = listUnit(text.slice(b.contentStart, lineEnd), b.checkbox?.state);
+      if (!item) return;
+      out.push({
+        ...item, start: b.start, rangeStart: b.contentStart, rangeEnd: trimRight(text, b.contentStart, lineEnd), end: b.end,
+        level: base + 2 + Math.min(b.depth, MAX_LIST_DEPTH) + depth, block: i, linesAfter: false,
+      });
+      return;
+    }
+    if (b.kind !== 'paragraph' && b.kind !== 'html') { position = null; return; }
+    const lines = linesIn(text, b.kind === 'html' ? b.start : b.contentStart, b.kind === 'html' ? b.end : b.contentEnd);
+    lines.forEach((line, k) => {
+      const depth = xmlDepthAt(line.start, base, i);
+      const level = base + 1 + depth;
+      const s = text.slice(line.start, line.end);
+      if (b.kind === 'html') htmlLine(s, line.start, level, i);
+      else if (inPosition && positionLine(line.start, line.end, level, i, line.end)) return;
+      position = null;
+      const named = NAME_TAG.exec(s);
+      const u = named ? unitAt(named[1]) : b.kind === 'paragraph' && BOLD_START.test(s) ? unitAt(s) : null;
+      if (!u || u.labelEnd === 0 || (!named && !saysUnitOnly(u, s))) return;
+      const rangeStart = named ? line.start + named.index + named[0].indexOf(named[1]) : skipQuote(text, line.start, line.end);
+      out.push({
+        kind: u.kind, label: u.label, title: u.title, status: null, start: line.start, rangeStart,
+        rangeEnd: named ? rangeStart + named[1].length : trimRight(text, line.start, line.end), end: null, level, block: i,
+        linesAfter: k < lines.length - 1,
+      });
+    });
+  });
+  return out;
+
+  /** A GSD position line (`Phase: 12 of 14 (Payments)`, `Plan: 3 of 5`, `Status: …`); false when it is none. */
+  function positionLine(start: number, end: number, level: number, block: number, sectionEnd: number): boolean {
+    const m = POSITION_LINE.exec(text.slice(start, end));
+    if (!m) return false;
+    const key = m[1].toLowerCase();
+    const value = markupFree(m[2]);
+    const keyStart = start + m[0].toLowerCase().indexOf(key);
+    if (key === 'phase') {
+      const id = POSITION_ID.exec(value);
+      if (!id) { position = null; return false; }
+      const named = /\(([^()]{1,120})\)/.exec(id[2]);
+      const title = named ? named[1].trim() : id[2].replace(/^of\s+\d+\s*/i, '').replace(/^[\s:—–-]+/, '').trim();
+      position = {
+        kind: 'phase', label: unitLabel('phase', id[1]), title, status: null, start, rangeStart: keyStart,
+        rangeEnd: trimRight(text, start, end), end: sectionEnd, level, block, linesAfter: false,
+      };
+      out.push(position);
+      return true;
+    }
+    const phase = position as PhaseEntry | null;
+    if (!phase) return false;
+    phase.end = Math.max(phase.end ?? 0, sectionEnd);
+    if (key === 'plan') {
+      const id = POSITION_ID.exec(value);
+      if (id) {
+        out.push({
+          kind: 'plan', label: unitLabel('plan', id[1]), title: value, status: null, start, rangeStart: keyStart,
+          rangeEnd: trimRight(text, start, end), end: sectionEnd, level: phase.level + 1, block, linesAfter: false,
+        });
+      }
+    } else if (key === 'status') {
+      phase.status = statusWordIn(value);
+      if (!phase.title) phase.title = value;
+    }
+    return true;
+  }
+
+  /** `<details>` opens a block whose `<summary>` may name a unit; `</details>` ends it. */
+  function htmlLine(s: string, start: number, level: number, block: number): void {
+    if (/<details\b/i.test(s)) details.push(null);
+    const summary = SUMMARY_TAG.exec(s);
+    if (summary && details.length && details[details.length - 1] === null) {
+      const u = unitAt(summary[1]);
+      if (u && u.labelEnd > 0) {
+        const rangeStart = start + summary.index + summary[0].indexOf(summary[1]);
+        const entry: PhaseEntry = {
+          kind: u.kind, label: u.label, title: u.title, status: null, start, rangeStart, rangeEnd: rangeStart + summary[1].length,
+          end: null, level, block, linesAfter: false,
+        };
+        details[details.length - 1] = entry;
+        out.push(entry);
+      }
+    }
+    if (/<\/details>/i.test(s)) {
+      const entry = details.pop();
+      if (entry) entry.end = start + s.length;
+    }
+  }
+}
+
+/** The unit a list item's first line names, or null. */
+function listUnit(line: string, checkbox: string | undefined): Pick<PhaseEntry, 'kind' | 'label' | 'title' | 'status'> | null {
+  const status = checkbox ? CHECKBOX_STATUS[checkbox] ?? null : null;
+  const plan = PLAN_ITEM.exec(line);
+  if (plan && (plan[2] || checkbox !== undefined) && plan[3].trim()) {
+    return { kind: 'plan', label: unitLabel('plan', plan[1]), title: plan[3].trim(), status };
+  }
+  const u = unitAt(line);
+  if (!u || u.labelEnd === 0 || (checkbox !== undefined && !GROUPING_UNITS.has(u.kind))) return null;
+  if (u.kind !== 'milestone' && !saysUnitOnly(u, line)) return null;
+  return { kind: u.kind, label: u.label, title: u.title, status };
+}
+
+/** The label is followed by a separator or nothing: the line names the unit rather than telling of it. */
+function saysUnitOnly(u: UnitLabel, line: string): boolean {
+  return AFTER_LABEL.test(line.slice(u.labelEnd).replace(AFTER_LABEL_NOISE, ''));
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return end;
+}
+
+function trimRight(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+function skipQuote(text: string, start: number, end: number): number {
+  while (start < end && /[\s>]/.test(text[start])) start++;
+  return start;
+}
