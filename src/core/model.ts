@@ -166,15 +166,26 @@ export type StepState = (typeof STEP_STATES)[number];
 export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules', 'routine', 'context'] as const;
 export type StepListRole = (typeof STEP_LIST_ROLES)[number];
 
+export const STEP_KINDS = ['checkbox', 'numbered', 'bullet', 'row', 'paragraph', 'todo'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
 export interface Step {
   text: string;
   state: StepState;
-  /** Range of the step's line content (from its checkbox or number to the end of its text). */
+  /**
+   * Range of the step as written: from its checkbox, number or bullet (a paragraph: its label; a row: its first
+   * cell; a todo: its `content:` value) to the end of its text.
+   */
   range: Range;
   phase: string | null;
-  /** `checkbox` for `- [ ]` items, `numbered` for items of a next-steps list. */
-  kind: 'checkbox' | 'numbered';
-  /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for numbered steps. */
+  /**
+   * `checkbox` for `- [ ]` items; under a heading or label that names what to do next (in English, German,
+   * French, Spanish, Portuguese, Italian or Dutch), `numbered` and `bullet` for its list items, `row` for its
+   * table rows and `paragraph` for a paragraph (`**Next step:** …`, or the text of a next-step section with no
+   * list); `todo` for an entry of a plan's front-matter `todos:` (Cursor plans).
+   */
+  kind: StepKind;
+  /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for the other kinds. */
   marker: string | null;
   /** The role of the list it sits in when that list is not work to do; null for an ordinary to-do list. */
   listRole: StepListRole | null;

@@ -3,7 +3,7 @@
  * SHA, at a file's range starts with its path, at a phase's range is its heading text, and so on.
  * Returns the mismatches (empty when all are exact) so a test can show them all at once.
  */
-import type { HandoffModel, Phase, Range } from '../../../src/core/model';
+import type { HandoffModel, Phase, Range, Step } from '../../../src/core/model';
 import { markupFree } from '../../../src/core/extract/phaseText';
 
 export function textAt(text: string, range: Range): string | null {
@@ -37,12 +37,7 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     check(`ref ${r.name}`, r.range, (s) => s.toLowerCase() === r.name.toLowerCase() || (r.kind === 'remote' && r.name.toLowerCase().endsWith(`/${s.toLowerCase()}`)));
     if (r.shaRange && 'sha' in r.claim) check(`ref ${r.name} sha`, r.shaRange, (s) => s === (r.claim as { sha: string }).sha);
   }
-  for (const st of model.steps) {
-    check(`step ${st.text.slice(0, 30)}`, st.range, (s) => {
-      const flat = s.replace(/\s+/g, ' ');
-      return (st.kind === 'checkbox' ? flat.startsWith(st.marker ?? '[') : /^\d{1,9}[.)]/.test(flat)) && flat.endsWith(st.text.slice(-20).trimEnd());
-    });
-  }
+  for (const st of model.steps) check(`step ${st.text.slice(0, 30)}`, st.range, (s) => stepAt(st, s.replace(/\s+/g, ' ')));
   for (const p of flatPhases(model.phases)) {
     // A section's label is its heading without markup; a unit's range holds its keyword.
     check(`phase ${p.label}`, p.range, (s) => (p.kind === 'section' ? markupFree(s) === p.label : true) && s.toLowerCase().includes(p.label.split(' ')[0].toLowerCase()));
@@ -50,3 +45,16 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
   return bad;
 }
 
+/** The text at a step's range starts as its kind starts (a checkbox, a number, a bullet) and ends with its text. */
+function stepAt(st: Step, flat: string): boolean {
+  const ends = flat.endsWith(st.text.slice(-20).trimEnd());
+  switch (st.kind) {
+    case 'checkbox': return flat.startsWith(st.marker ?? '[') && ends;
+    case 'numbered': return /^(?:\d{1,9}[.)]|step\s)/i.test(flat) && ends;
+    case 'bullet': return /^[-*+]\s/.test(flat) && ends;
+    case 'row': return st.text.split(' — ').every((cell) => flat.includes(cell));
+    case 'paragraph': return ends;
+    case 'todo': return flat === st.text;
+    default: return false;
+  }
+}
