@@ -94,6 +94,12 @@ describe('phase tree: units named outside headings', () => {
     assert.deepEqual(flatPhases(m.phases).map((p) => p.name), ['Current state', 'Tasks', 'Draft store', 'Review queue']);
   });
 
+  it("reads Kiro's numbered tasks as an outline when the checklist numbers its sub-tasks, and not otherwise", () => {
+    const kiro = modelOf(md('# Implementation Plan', '', '- [x] 1. Set up', '- [ ] 2. Record changes', '  - [x] 2.1 Change log', '    - _Requirements: 1.2_', '  - [ ] 2.2 Queue'));
+    assert.deepEqual(tree(kiro.phases), ['Implementation Plan', '  Task 1: Set up [done]', '  Task 2: Record changes', '    Task 2.1: Change log [done]', '    Task 2.2: Queue']);
+    assert.deepEqual(tree(modelOf(md('# Plan', '- [ ] 1. Write the test', '- [ ] 2. Make it pass')).phases), ['Plan'], 'a numbered checklist alone is steps');
+  });
+
   it('keeps a heading section ending where it did, and places items as before', () => {
     const m = modelOf(md('## A', '- **Phase 1**: x `abc1234` commit', '', 'after the list: commit `def5678`', '## B', 'commit `0a1b2c3`'));
     assert.deepEqual(m.commits.map((c) => [c.sha, c.phase]), [['abc1234', 'Phase 1'], ['def5678', 'A'], ['0a1b2c3', 'B']]);

@@ -9,7 +9,9 @@
  *   promotes it);
  * - GSD's "Current Position" lines: `Phase: 12 of 14 (Payments)`, `Plan: 3 of 5`, `Status: In progress`;
  * - a `<details>` block whose `<summary>` names a unit or a milestone (`v1.0 MVP (Phases 1-4) — SHIPPED`);
- * - GSD plan tasks, `<name>Task 1: …</name>`, and XML-ish sections (`<remaining_work>` … `</remaining_work>`).
+ * - GSD plan tasks, `<name>Task 1: …</name>`, and XML-ish sections (`<remaining_work>` … `</remaining_work>`);
+ * - Kiro's numbered tasks, `- [ ] 2. Record changes` with `- [ ] 2.1 …` under it, in a checklist that numbers its
+ *   sub-tasks (`2.1`): its outline.
  *
  * Each becomes an entry one level below the heading it sits under (a list item two, plus its nesting), so that
  * the phase tree nests it there. A checked list item's checkbox is its status. Only the units a checklist
@@ -57,6 +59,9 @@ const BOLD_START = /^[\s>]*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*(?:\*\*|__)/
 /** After a unit's label: nothing, or a separator — not prose (`**Phase 2** was rolled back because …`). */
 const AFTER_LABEL = /^(?:$|[:—–(|]|-(?:\s|$))/;
 const AFTER_LABEL_NOISE = /^[\s*_~\p{Extended_Pictographic}\uFE0F]+/u;
+/** A task numbered in a checklist: `2.`, `2.1`. */
+const NUMBERED_TASK = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/;
+const DOTTED_TASK = /^\d{1,3}\.\d{1,3}\.?\s+\S/;
 const PLAN_ITEM = /^[`*_\s]*(\d{2,3}(?:\.\d+)?-\d{2,3})(-PLAN\.md\b|(?=[`*_]*:))[`*_]*[\s:—–-]*(.*)$/;
 const POSITION_LINE = /^[\s>*_-]*(phase|plan|status|stopped\s+at|last\s+activity|progress|resume\s+file)[\s*_]*:[\s*_]*(.*?)\s*$/i;
 const POSITION_ID = /^(\d+(?:\.\d+)*[A-Za-z]?|\d{2,3}-\d{2,3})(?![\w.-])\s*(.*)$/;
@@ -87,6 +92,8 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
     return Math.min(openXml.length, MAX_XML_DEPTH);
   };
 
+  // Kiro numbers its sub-tasks (`2.1`); a checklist that does is an outline of numbered tasks.
+  const numberedTasks = blocks.some((b) => b.kind === 'listItem' && b.checkbox && DOTTED_TASK.test(text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 20))));
   let base = 0; // depth of the heading the blocks sit under (a heading promoted from a bold line does not count)
   let inPosition = false; // under GSD's "Current Position"
   let position: PhaseEntry | null = null;
@@ -105,7 +112,7 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
       const lineEnd = firstLineEnd(text, b.contentStart, b.contentEnd);
       if (inPosition && positionLine(b.contentStart, lineEnd, base + 1 + depth, i, b.end)) return;
       position = null;
-      const item = listUnit(text.slice(b.contentStart, lineEnd), b.checkbox?.state);
+      const item = listUnit(text.slice(b.contentStart, lineEnd), b.checkbox?.state, numberedTasks);
       if (!item) return;
       out.push({
         ...item, start: b.start, rangeStart: b.contentStart, rangeEnd: trimRight(text, b.contentStart, lineEnd), end: b.end,
@@ -196,8 +203,10 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
 }
 
 /** The unit a list item's first line names, or null. */
-function listUnit(line: string, checkbox: string | undefined): Pick<PhaseEntry, 'kind' | 'label' | 'title' | 'status'> | null {
+function listUnit(line: string, checkbox: string | undefined, numberedTasks: boolean): Pick<PhaseEntry, 'kind' | 'label' | 'title' | 'status'> | null {
   const status = checkbox ? CHECKBOX_STATUS[checkbox] ?? null : null;
+  const task = numberedTasks && checkbox !== undefined ? NUMBERED_TASK.exec(line) : null;
+  if (task) return { kind: 'task', label: unitLabel('task', task[1]), title: task[2].trim(), status };
   const plan = PLAN_ITEM.exec(line);
   if (plan && (plan[2] || checkbox !== undefined) && plan[3].trim()) {
     return { kind: 'plan', label: unitLabel('plan', plan[1]), title: plan[3].trim(), status };
