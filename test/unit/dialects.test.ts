@@ -72,6 +72,8 @@ describe('dialects: GSD', () => {
       '    Phase 3.1: Duplicate guard (INSERTED)', '      Plan 03.1-01: Fingerprint statements by account, period and totals',
       '    Phase 4: Reconciliation',
       '  Progress',
+      '    Phase 1: Account model [done]', '    Phase 2: Double-entry postings [done]', '    Phase 3: Ledger import [in-progress]',
+      '    Phase 3.1: Duplicate guard [planned]', '    Phase 4: Reconciliation [planned]',
     ]);
     const details = flatPhases(m.phases).filter((p) => p.label === 'Milestone v1.0')[1];
     assert.equal(details.date, '2026-03-30');

@@ -53,7 +53,7 @@ describe('phase text: name, date and status', () => {
       ['Task 3 — completed 2026-02-21', 'done'], ['Phase 5 (current)', 'in-progress'], ['Phase 6: FAILED', 'failed'],
       ['Task 9 [SUPERSEDED]', 'superseded'], ['Phase 7 — deferred', 'deferred'], ['Task 10 — next', 'next'],
       ['Phase 8 (planned)', 'planned'], ['Phase 4 COMPLETE — search', 'done'], ['Status: Abgeschlossen', 'done'],
-      ['Phase 2 — Next.js migration', null], ['NEXT STEPS', null], ['Next steps', null], ['Phase 3: Closed beta launch', null],
+      ['Task 7 ⬜ RESUME HERE', 'next'], ['Phase 2 — Next.js migration', null], ['NEXT STEPS', null], ['Next steps', null], ['Phase 3: Closed beta launch', null],
     ];
     for (const [text, want] of cases) assert.equal(statusIn(text), want, text);
     assert.equal(statusIn('Phase 3: old plan', true), 'superseded');

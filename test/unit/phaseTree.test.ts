@@ -94,6 +94,20 @@ describe('phase tree: units named outside headings', () => {
     assert.deepEqual(flatPhases(m.phases).map((p) => p.name), ['Current state', 'Tasks', 'Draft store', 'Review queue']);
   });
 
+  it('reads units a table lists: in its first cell, or as ids under a unit column; not a metrics table', () => {
+    const m = modelOf(md(
+      '## Plan progress', '', '| Task | What | Status | Commit |', '|---|---|---|---|', '| 6 | "Run now" UI | ✅ DONE | `71cf149` |',
+      '| **7** | **Configure tab** | **⬜ RESUME HERE** | — |', '', '| **Sprint 4** | Workers & features | ⏳ Planned | 0% |', '|---|---|---|---|',
+      '| **Sprint 5** | Deployment | ⏳ Planned | 0% |', '', '## By Phase', '', '| Phase | Plans | Total |', '|---|---|---|', '| 1 | 3 | 45min |',
+    ));
+    assert.deepEqual(tree(m.phases), [
+      'Plan progress', '  Task 6: "Run now" UI [done]', '  Task 7: **Configure tab** [next]', '  Sprint 4: Workers & features [planned]',
+      '  Sprint 5: Deployment [planned]', 'By Phase',
+    ]);
+    assert.equal(m.commits[0].phase, 'Task 6');
+    assert.equal(textAt(m.text, flatPhases(m.phases)[2].range), '**7**');
+  });
+
   it("reads Kiro's numbered tasks as an outline when the checklist numbers its sub-tasks, and not otherwise", () => {
     const kiro = modelOf(md('# Implementation Plan', '', '- [x] 1. Set up', '- [ ] 2. Record changes', '  - [x] 2.1 Change log', '    - _Requirements: 1.2_', '  - [ ] 2.2 Queue'));
     assert.deepEqual(tree(kiro.phases), ['Implementation Plan', '  Task 1: Set up [done]', '  Task 2: Record changes', '    Task 2.1: Change log [done]', '    Task 2.2: Queue']);

@@ -10,6 +10,8 @@
  * - GSD's "Current Position" lines: `Phase: 12 of 14 (Payments)`, `Plan: 3 of 5`, `Status: In progress`;
  * - a `<details>` block whose `<summary>` names a unit or a milestone (`v1.0 MVP (Phases 1-4) — SHIPPED`);
  * - GSD plan tasks, `<name>Task 1: …</name>`, and XML-ish sections (`<remaining_work>` … `</remaining_work>`);
+ * - a table row that names a unit in its first cell (`| **Sprint 4** | Workers | ⏳ Planned |`), or in a
+ *   table whose first column is headed by the unit (`| Task | What | Status |` / `| 7 | Configure tab | ⬜ |`);
  * - Kiro's numbered tasks, `- [ ] 2. Record changes` with `- [ ] 2.1 …` under it, in a checklist that numbers its
  *   sub-tasks (`2.1`): its outline.
  *
@@ -21,8 +23,8 @@
 import type { PhaseKind, PhaseStatus } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import { linesIn } from '../parse/tables';
-import { unitAt, unitLabel, type UnitLabel } from './unitLabels';
-import { markupFree, statusWordIn } from './phaseText';
+import { unitAt, unitLabel, UNIT_WORDS, type UnitLabel } from './unitLabels';
+import { markupFree, statusIn, statusWordIn } from './phaseText';
 import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
 import { promotedFromBold } from './historyOutline';
 import { titleWords } from './titleText';
@@ -67,6 +69,10 @@ const POSITION_LINE = /^[\s>*_-]*(phase|plan|status|stopped\s+at|last\s+activity
 const POSITION_ID = /^(\d+(?:\.\d+)*[A-Za-z]?|\d{2,3}-\d{2,3})(?![\w.-])\s*(.*)$/;
 const NAME_TAG = /<name>\s*([^<\n]{1,300}?)\s*<\/name>/;
 const SUMMARY_TAG = /<summary>\s*([^<\n]{1,300}?)\s*<\/summary>/i;
+/** A table's first header naming the unit its rows list: `Task`, `Phases`. */
+const UNIT_COLUMN = new RegExp(String.raw`^(${UNIT_WORDS})s?$`, 'i');
+/** A first cell that is only an id (`7`, `**7**`, `A`, `2.1`), perhaps with the unit's name after it (`1. Account model`). */
+const ID_CELL = /^#?((?:[A-Z]{1,3})?\d{1,4}(?:\.\d{1,3})*[a-zA-Z]?|[A-Z])\.?(?:\s+(.*))?$/;
 const MAX_LIST_DEPTH = 10;
 const MAX_XML_DEPTH = 10;
 
@@ -118,6 +124,13 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
         ...item, start: b.start, rangeStart: b.contentStart, rangeEnd: trimRight(text, b.contentStart, lineEnd), end: b.end,
         level: base + 2 + Math.min(b.depth, MAX_LIST_DEPTH) + depth, block: i, linesAfter: false,
       });
+      return;
+    }
+    if (b.kind === 'tableRow') {
+      position = null;
+      // A header row names units too when the table starts with one (`| **Sprint 4** | Workers | ⏳ |` over `|---|`).
+      const row = tableUnit(b.cells ?? [], b.isHeaderRow ? [] : b.header ?? []);
+      if (row) out.push({ ...row, start: b.start, end: b.end, level: base + 2 + xmlDepthAt(b.start, base, i), block: i, linesAfter: false });
       return;
     }
     if (b.kind !== 'paragraph' && b.kind !== 'html') { position = null; return; }
@@ -199,6 +212,28 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
       const entry = details.pop();
       if (entry) entry.end = start + s.length;
     }
+  }
+
+  /** The unit a table row names in its first cell, or as an id under a unit column; its title from its words. */
+  function tableUnit(cells: ReadonlyArray<{ start: number; end: number }>, header: readonly string[]) {
+    if (cells.length < 2) return null;
+    const first = text.slice(cells[0].start, cells[0].end);
+    const others = cells.slice(1).map((c) => text.slice(c.start, c.end));
+    // A title cell has words and is not only a status (`⏳ Planned`); under an id column it needs two words, so that
+    // a metrics table (`| 1 | 3 | 45min |`) names no unit.
+    const titleCell = (re: RegExp) => others.find((c) => re.test(markupFree(c)) && !(statusWordIn(markupFree(c)) && markupFree(c).split(/\s+/).length <= 3)) ?? '';
+    const status = statusIn(markupFree(cells.slice(1).map((c) => text.slice(c.start, c.end)).join(' | ')));
+    const range = { rangeStart: cells[0].start, rangeEnd: cells[0].end };
+    const u = unitAt(first);
+    if (u && u.labelEnd > 0 && saysUnitOnly(u, first)) {
+      const title = u.title.replace(/[*_]+$/, '').trim() || titleCell(/\p{L}{3}/u);
+      return title ? { kind: u.kind, label: u.label, title, status, ...range } : null;
+    }
+    const column = UNIT_COLUMN.exec(markupFree(header[0] ?? ''));
+    const id = column ? ID_CELL.exec(markupFree(first)) : null;
+    if (!column || !id) return null;
+    const title = id[2]?.trim() || titleCell(/\p{L}{2,}[^\p{L}]+\p{L}{2,}/u);
+    return title ? { kind: column[1].toLowerCase() as PhaseKind, label: unitLabel(column[1], id[1]), title, status, ...range } : null;
   }
 }
 

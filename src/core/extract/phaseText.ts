@@ -81,7 +81,7 @@ const PAREN_STATUS = new RegExp(String.raw`[([]\s*(${WORD})\b`, 'giu');
 /** A status word after a separator or `Status:`, and nothing of the title after it: `— completed 2026-02-21`. */
 const SEPARATED_STATUS = new RegExp(String.raw`(?:^|[—–:|]|\s-)\s*(?:status\s*:\s*)?(${WORD})\b${WORD_END}`, 'giu');
 /** An upper-case status word anywhere but the first word (`Phase 4 COMPLETE`, not the heading `NEXT STEPS`). */
-const CAPS_STATUS = /(?<=\S\s+)(DONE|COMPLETED?|SHIPPED|MERGED|FINISHED|IN[ -]PROGRESS|WIP|BLOCKED|FAILED|SUPERSEDED|OBSOLETE|CANCELL?ED|DEFERRED|UP NEXT|NEXT|PLANNED|PENDING|TODO|NOT STARTED)\b/g;
+const CAPS_STATUS = /(?<=\S\s+)(DONE|COMPLETED?|SHIPPED|MERGED|FINISHED|IN[ -]PROGRESS|WIP|BLOCKED|FAILED|SUPERSEDED|OBSOLETE|CANCELL?ED|DEFERRED|UP NEXT|NEXT|RESUME HERE|START HERE|PLANNED|PENDING|TODO|NOT STARTED)\b/g;
 const STATUS_OF_WORD = WORDS.map(([w, s]) => [new RegExp(`^(?:${w})$`, 'iu'), s] as const);
 
 /**
@@ -102,8 +102,16 @@ export function statusIn(plain: string, struck = false): PhaseStatus | null {
   for (const re of [PAREN_STATUS, SEPARATED_STATUS]) {
     for (const m of t.matchAll(re)) consider(m.index + m[0].length - m[1].length, statusOfWord(m[1]));
   }
-  for (const m of t.matchAll(CAPS_STATUS)) consider(m.index, statusOfWord(m[1]));
-  return (best as { status: PhaseStatus } | null)?.status ?? null;
+  let next = false;
+  for (const m of t.matchAll(CAPS_STATUS)) {
+    const status = statusOfWord(m[1]);
+    consider(m.index, status);
+    next ||= status === 'next';
+  }
+  for (const re of [PAREN_STATUS, SEPARATED_STATUS]) for (const m of t.matchAll(re)) next ||= statusOfWord(m[1]) === 'next';
+  const found = (best as { status: PhaseStatus } | null)?.status ?? null;
+  // `⬜ RESUME HERE`: a to-do box on the unit to resume is the next one, not merely planned.
+  return found === 'planned' && next ? 'next' : found;
 }
 
 const ANY_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD})(?![\p{L}\p{N}])`, 'iu');
