@@ -89,4 +89,11 @@ describe('phase labels: kinds and ids', () => {
     assert.equal(classify('Milestone v1.1: Imports').label, 'Milestone v1.1');
     assert.equal(classify('v0.3.1 changes').kind, 'section', 'a version alone is not a milestone');
   });
+
+  it('reads a unit after a date or a bracketed status, and before a status marker or remark', () => {
+    assert.deepEqual(classify('2026-05-02 — Phase 3: parser'), { kind: 'phase', label: 'Phase 3', title: 'parser' });
+    assert.equal(classify('[DONE] Task 4: tokeniser').label, 'Task 4');
+    assert.equal(classify('Export job — Phase 3 ✅ (done)').label, 'Phase 3');
+    assert.equal(classify('2026-05-02 — Sessions 1-4').kind, 'section');
+  });
 });

@@ -11,9 +11,14 @@ import { markupFree, statusIn } from './phaseText';
 
 export const UNIT_WORDS = 'phase|wave|task|session|step|milestone|pass|sprint|campaign|iteration|stage|plan|priority|epic|story|ticket';
 const ID = String.raw`#?(?:v\d+(?:\.\d+)*|[A-Z]{1,3}\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*[a-zA-Z]?|[A-Z](?:\.\d+)*)(?![\w-]*[–-]\d)`;
-const LEAD = String.raw`^(?:[\s*_>#~]|\p{Extended_Pictographic}|\uFE0F|\d{1,3}(?:\.\d{1,3})*[.)]?\s)*`;
+/**
+ * What may come before the unit: markup, emoji, numbering (`4.`), and in a dated log or a status line a date or a
+ * bracketed status (`2026-05-02 — Phase 3: …`, `[DONE] Task 4: …`).
+ */
+const LEAD = String.raw`^(?:[\s*_>#~]|\p{Extended_Pictographic}|\uFE0F|\d{1,3}(?:\.\d{1,3})*[.)]?\s|(?:19|20)\d{2}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?\s*[—–:|-]?\s|\[[A-Za-z ]{2,20}\]\s)*`;
 const LEADING_UNIT = new RegExp(String.raw`${LEAD}\b(${UNIT_WORDS})\s+(${ID})(?![\w.])`, 'iu');
-const TRAILING_UNIT = new RegExp(String.raw`(?:[—–(:;]|\s-)\s*(${UNIT_WORDS})\s+(${ID})\)?\s*$`, 'iu');
+/** A unit at the end, before any status marker or short remark: `Current summary (2025-12-31 - Session 12)`, `Export — Phase 3 ✅ (done)`. */
+const TRAILING_UNIT = new RegExp(String.raw`(?:[—–(:;]|\s-)\s*(${UNIT_WORDS})\s+(${ID})\)?(?:\s*(?:\p{Extended_Pictographic}|\uFE0F|\([^()\n]{1,30}\)|\[[^\]\n]{1,20}\]))*\s*$`, 'iu');
 const DATE = String.raw`((?:19|20)\d{2}-\d{2}-\d{2})`;
 /** `This session (2026-05-09)`, `Session 2026-05-09 — …`, `Latest session: 2026-05-09`. */
 const DATED_SESSION = new RegExp(String.raw`${LEAD}(?:(?:this|current|latest|last|today'?s|previous|prior)\s+)?session\b[\s*_]*[(:—–-]?[\s*_]*${DATE}\b\)?`, 'iu');
