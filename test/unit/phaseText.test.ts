@@ -3,7 +3,8 @@
 // shapes, dated sessions, GSD milestones).
 import { strict as assert } from 'node:assert';
 import { classify } from '../../src/core/extract/phases';
-import { dateIn, markupFree, nameOf, statusIn } from '../../src/core/extract/phaseText';
+import { dateIn, markupFree, nameOf } from '../../src/core/extract/phaseText';
+import { statusIn } from '../../src/core/extract/phaseStatus';
 import { modelOf } from './support/fixtures';
 import { flatPhases } from './support/ranges';
 

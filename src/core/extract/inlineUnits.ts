@@ -24,7 +24,8 @@ import type { PhaseKind, PhaseStatus } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import { linesIn } from '../parse/tables';
 import { unitAt, unitLabel, UNIT_WORDS, type UnitLabel } from './unitLabels';
-import { markupFree, statusIn, statusWordIn } from './phaseText';
+import { markupFree } from './phaseText';
+import { statusIn, statusWordIn } from './phaseStatus';
 import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
 import { promotedFromBold } from './historyOutline';
 import { titleWords } from './titleText';
@@ -73,6 +74,9 @@ const SUMMARY_TAG = /<summary>\s*([^<\n]{1,300}?)\s*<\/summary>/i;
 const UNIT_COLUMN = new RegExp(String.raw`^(${UNIT_WORDS})s?$`, 'i');
 /** A first cell that is only an id (`7`, `**7**`, `A`, `2.1`), perhaps with the unit's name after it (`1. Account model`). */
 const ID_CELL = /^#?((?:[A-Z]{1,3})?\d{1,4}(?:\.\d{1,3})*[a-zA-Z]?|[A-Z])\.?(?:\s+(.*))?$/;
+/** What an HTML block needs to name a unit: a tag (`<name>`, `<summary>`, `<details>`). A paragraph needs bold or a tag. */
+const MAY_NAME_UNIT = /<(?:name|summary|details|\/details)\b/i;
+const MAX_SCANNED = 20_000;
 const MAX_LIST_DEPTH = 10;
 const MAX_XML_DEPTH = 10;
 
@@ -109,7 +113,8 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
     if (b.kind === 'heading') {
       xmlDepthAt(b.start, base, i);
       if (!promotedFromBold(text, b)) base = b.depth;
-      inPosition = titleWords(text.slice(b.contentStart, b.contentEnd)) === 'current position';
+      const title = text.slice(b.contentStart, b.contentEnd);
+      inPosition = /position/i.test(title) && titleWords(title) === 'current position';
       position = null;
       return;
     }
@@ -134,7 +139,16 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
       return;
     }
     if (b.kind !== 'paragraph' && b.kind !== 'html') { position = null; return; }
-    const lines = linesIn(text, b.kind === 'html' ? b.start : b.contentStart, b.kind === 'html' ? b.end : b.contentEnd);
+    // Most paragraphs name no unit: read their lines only when one could (bold, a tag, a position section).
+    const from = b.kind === 'html' ? b.start : b.contentStart;
+    const to = b.kind === 'html' ? b.end : b.contentEnd;
+    const mayName = b.kind === 'html' ? MAY_NAME_UNIT.test(text.slice(from, Math.min(to, from + MAX_SCANNED))) : b.inlines.some((n) => n.kind === 'strong' || n.kind === 'html');
+    if (!inPosition && !mayName) {
+      position = null;
+      xmlDepthAt(to, base, i);
+      return;
+    }
+    const lines = linesIn(text, from, to);
     lines.forEach((line, k) => {
       const depth = xmlDepthAt(line.start, base, i);
       const level = base + 1 + depth;
@@ -218,23 +232,29 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
   function tableUnit(cells: ReadonlyArray<{ start: number; end: number }>, header: readonly string[]) {
     if (cells.length < 2) return null;
     const first = text.slice(cells[0].start, cells[0].end);
-    const others = cells.slice(1).map((c) => text.slice(c.start, c.end));
+    // Cheap refusals first: a row names a unit in its first cell, or as an id under a unit column.
+    const named = unitAt(first);
+    const u = named && named.labelEnd > 0 && saysUnitOnly(named, first) ? named : null;
+    const column = u ? null : UNIT_COLUMN.exec(markupFree(header[0] ?? ''));
+    const id = column ? ID_CELL.exec(markupFree(first)) : null;
+    if (!u && !id) return null;
+    const others = cells.slice(1).map((c) => markupFree(text.slice(c.start, c.end)));
     // A title cell has words and is not only a status (`⏳ Planned`); under an id column it needs two words, so that
     // a metrics table (`| 1 | 3 | 45min |`) names no unit.
-    const titleCell = (re: RegExp) => others.find((c) => re.test(markupFree(c)) && !(statusWordIn(markupFree(c)) && markupFree(c).split(/\s+/).length <= 3)) ?? '';
-    const status = statusIn(markupFree(cells.slice(1).map((c) => text.slice(c.start, c.end)).join(' | ')));
+    const titleCell = (re: RegExp) => {
+      const i = others.findIndex((c) => re.test(c) && !(statusWordIn(c) && c.split(/\s+/).length <= 3));
+      return i < 0 ? '' : text.slice(cells[i + 1].start, cells[i + 1].end);
+    };
+    const status = statusIn(others.join(' | '));
     const range = { rangeStart: cells[0].start, rangeEnd: cells[0].end };
-    const u = unitAt(first);
-    if (u && u.labelEnd > 0 && saysUnitOnly(u, first)) {
+    if (u) {
       const title = u.title.replace(/[*_]+$/, '').trim() || titleCell(/\p{L}{3}/u);
       return title ? { kind: u.kind, label: u.label, title, status, ...range } : null;
     }
-    const column = UNIT_COLUMN.exec(markupFree(header[0] ?? ''));
-    const id = column ? ID_CELL.exec(markupFree(first)) : null;
-    if (!column || !id) return null;
-    const title = id[2]?.trim() || titleCell(/\p{L}{2,}[^\p{L}]+\p{L}{2,}/u);
-    return title ? { kind: column[1].toLowerCase() as PhaseKind, label: unitLabel(column[1], id[1]), title, status, ...range } : null;
+    const title = id![2]?.trim() || titleCell(/\p{L}{2,}[^\p{L}]+\p{L}{2,}/u);
+    return title ? { kind: column![1].toLowerCase() as PhaseKind, label: unitLabel(column![1], id![1]), title, status, ...range } : null;
   }
+
 }
 
 /** The unit a list item's first line names, or null. */

@@ -46,17 +46,33 @@ const TITLE = [...ENGLISH, ...Object.values(FOREIGN_NEXT).flat()].join('|');
 /** After the title: the end, a separator and more words, or a linking word (`Next steps for the importer`). */
 const END = String.raw`(?:\s+(?:outstanding|remaining|pending|left|identified|now))?(?=$|\s*[:—–(&/|,!]|\.(?:\s|$)|\s+-\s|\s+(?:for|of|to|and|in|from|before|after|this|the|on|when|if|\d)\b)`;
 const STRONG = new RegExp(String.raw`^(?:${QUALIFIER}\s+)*(?:${TITLE})${END}`, 'iu');
-const FOREIGN_ANYWHERE = new RegExp(String.raw`(?<![\p{L}])(?:${Object.values(FOREIGN_NEXT).flat().join('|')})(?![\p{L}])`, 'iu');
+const FOREIGN_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${Object.values(FOREIGN_NEXT).flat().join('|')})(?![\p{L}])`, 'iu');
 
 /** A heading that names what to do next, strongly or in passing: its numbered items are steps. */
 export function mentionsNext(title: string): boolean {
   return MENTIONS_NEXT.test(title) || FOREIGN_ANYWHERE.test(title) || isNextTitle(title);
 }
 
+/**
+ * Both questions for the headings of one document, each heading's words read once: the step extractor and the
+ * list-role tracker ask them of every heading.
+ */
+export function nextTitles(): { mentions(title: string): boolean; strong(title: string): boolean } {
+  const strong = new Map<string, boolean>();
+  const isStrong = (title: string) => {
+    let hit = strong.get(title);
+    if (hit === undefined) strong.set(title, hit = isNextTitle(title));
+    return hit;
+  };
+  return { strong: isStrong, mentions: (title) => MENTIONS_NEXT.test(title) || FOREIGN_ANYWHERE.test(title) || isStrong(title) };
+}
+
 /** A heading or label that is a next-step title: its bullets, table rows and lone paragraph are steps too. */
 export function isNextTitle(title: string): boolean {
-  return STRONG.test(plainTitle(title).replace(/[\u2018\u2019]/g, "'"));
+  return NEXT_STEM.test(title) && STRONG.test(plainTitle(title).replace(/[\u2018\u2019]/g, "'"));
 }
+/** A word every next-step title holds (a quick refusal before its words are read): `next`, `todo`, `schritt`, `pasos`… */
+const NEXT_STEM = /next|to-?do|what|not|still|remain|pend|open|action|critical|priorit|resume|start|pick|entry|follow|task|work|chst|schritt|offen|noch|ausstehend|prochain|tape|faire|che|travail|point|xim|siguient|paso|hacer|ncias|tarefa|trabalho|prossim|pass|fare|attivit|lavoro|volgend|doen|openstaand|resterend/i;
 
 /**
  * `**Next step:** run the migration`, `Next: …`, `**TODO**: …`: a paragraph (or list item) that starts with a
@@ -64,7 +80,11 @@ export function isNextTitle(title: string): boolean {
  * (a label for the list below it), or null when the line starts with no such label.
  */
 export function nextLabelIn(line: string): number | null {
-  const m = LABEL.exec(line.slice(0, 400));
+  const head = line.slice(0, 400);
+  // A label ends with a colon near the start; most lines have none there.
+  const colon = head.indexOf(':');
+  if (colon < 0 || colon > 90) return null;
+  const m = LABEL.exec(head);
   if (!m || !(isNextTitle(m[1]) || /^next$/i.test(m[1].trim()))) return null;
   const rest = line.slice(m[0].length);
   if (!/\S/.test(rest)) return -1;

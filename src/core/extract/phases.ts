@@ -13,7 +13,8 @@ import { rangeOf } from '../parse/lines';
 import { linesIn } from '../parse/tables';
 import { classify } from './unitLabels';
 import { inlineUnits, type PhaseEntry } from './inlineUnits';
-import { dateIn, isStruck, markupFree, MAX_NAME, nameOf, statusIn } from './phaseText';
+import { dateIn, isStruck, markupFree, MAX_NAME, nameOf } from './phaseText';
+import { statusIn } from './phaseStatus';
 
 export { classify } from './unitLabels';
 

@@ -17,7 +17,7 @@ import type { Block, ParsedText } from '../parse/blocks';
 import { linesIn } from '../parse/tables';
 import type { ExtractContext, FoundStep } from './types';
 import { ListRoleTracker } from './listRoles';
-import { isNextTitle, isPlanFile, isPlanStepsTitle, mentionsNext, nextLabelIn } from './nextHeadings';
+import { isNextTitle, isPlanFile, isPlanStepsTitle, nextLabelIn, nextTitles } from './nextHeadings';
 import { rowStep, stateOfRow, stateOfText } from './stepText';
 import { frontMatterTodos } from './frontMatterTodos';
 import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
@@ -59,7 +59,8 @@ interface NextContext {
 export function extractSteps(parsed: ParsedText, context: ExtractContext): FoundStep[] {
   const { text, blocks } = parsed;
   const steps: FoundStep[] = frontMatterTodos(parsed);
-  const roles = new ListRoleTracker(text, mentionsNext);
+  const titles = nextTitles();
+  const roles = new ListRoleTracker(text, titles.mentions);
   const planFile = isPlanFile(context.path);
   const xmlNext = findXmlSections(parsed).filter((s) => isNextTitle(tagTitle(s.name)));
   let nextXml = 0;
@@ -90,8 +91,8 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       const outer = headings[headings.length - 1];
       // A heading that mentions the next step holds the document below it; a next-step title inside it
       // ("### Next steps" under "# Handoff — resume at Task 7") is a context of its own, nested.
-      if (!outer ? mentionsNext(title) || (planFile && isPlanStepsTitle(title)) : !outer.strong && isNextTitle(title)) {
-        headings.push({ depth: b.depth, strong: !!outer || isNextTitle(title) || (planFile && isPlanStepsTitle(title)), itemDepth: 0, hasList: false, lead: null });
+      if (!outer ? titles.mentions(title) || (planFile && isPlanStepsTitle(title)) : !outer.strong && titles.strong(title)) {
+        headings.push({ depth: b.depth, strong: !!outer || titles.strong(title) || (planFile && isPlanStepsTitle(title)), itemDepth: 0, hasList: false, lead: null });
       } else if (outer?.strong && planFile && NUMBERED_HEADING.test(title.trim())) {
         outer.hasList = true;
         steps.push({ ...span(text, b.contentStart, b.contentEnd), state: stateOfText(title), kind: 'numbered', marker: null, listRole: roles.headingRole() });

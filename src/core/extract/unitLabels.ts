@@ -7,7 +7,8 @@
  * SHIPPED`) a milestone with its version. Plurals and ranges (`Phases 1-5`, `Sessions 1-4`) are not units.
  */
 import type { PhaseKind } from '../model';
-import { markupFree, statusIn } from './phaseText';
+import { markupFree } from './phaseText';
+import { statusIn } from './phaseStatus';
 
 export const UNIT_WORDS = 'phase|wave|task|session|step|milestone|pass|sprint|campaign|iteration|stage|plan|priority|epic|story|ticket';
 const ID = String.raw`#?(?:v\d+(?:\.\d+)*|[A-Z]{1,3}\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*[a-zA-Z]?|[A-Z](?:\.\d+)*)(?![\w-]*[–-]\d)`;
@@ -26,6 +27,8 @@ const DATED_SESSION = new RegExp(String.raw`${LEAD}(?:(?:this|current|latest|las
 const VERSION_LEAD = new RegExp(String.raw`${LEAD}(v\d+(?:\.\d+){0,3})\b`, 'u');
 const SPANS_PHASES = /\bphases?\s+\d/i;
 const SEPARATORS = /^[\s:—–\-|.,)*_~]+/;
+/** Every unit names a keyword or a version: without one, a line names none. */
+const UNIT_HINT = new RegExp(String.raw`\b(?:${UNIT_WORDS})\b|\bv\d`, 'i');
 
 export interface UnitLabel {
   kind: PhaseKind;
@@ -46,6 +49,8 @@ export function classify(content: string): { kind: PhaseKind; label: string; tit
 /** The unit named at the start (or end) of the text, or null. */
 export function unitAt(content: string): UnitLabel | null {
   const text = content.slice(0, 2_000);
+  // Most lines name no unit: refuse them with one cheap search before the anchored patterns.
+  if (!UNIT_HINT.test(text)) return null;
   const lead = LEADING_UNIT.exec(text);
   if (lead && plausibleId(lead[1], lead[2])) return unit(lead[1], lead[2], text, lead.index + lead[0].length);
   const session = DATED_SESSION.exec(text);

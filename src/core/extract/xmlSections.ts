@@ -42,7 +42,9 @@ export function findXmlSections(parsed: ParsedText): XmlSection[] {
     if (b.kind !== 'paragraph' && b.kind !== 'html' && b.kind !== 'listItem') continue;
     // A list item's lazy last line can be the closing tag (`- Task 5: not started\n</remaining_work>`).
     const from = b.kind === 'listItem' ? b.contentStart : b.start;
-    for (const line of linesIn(text, from, b.kind === 'listItem' ? b.contentEnd : b.end)) {
+    const to = b.kind === 'listItem' ? b.contentEnd : b.end;
+    if (!hasTag(text, from, to)) continue;
+    for (const line of linesIn(text, from, to)) {
       if (line.end - line.start > 80) continue;
       const s = text.slice(line.start, line.end);
       const opening = b.kind === 'listItem' ? null : OPEN.exec(s);
@@ -69,4 +71,16 @@ export function findXmlSections(parsed: ParsedText): XmlSection[] {
 export function tagTitle(name: string): string {
   const words = name.replace(/[_-]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : name;
+}
+
+/** Whether a `<` starts a line of the block (after blanks or a quote's `>`): where a tag can stand alone. */
+function hasTag(text: string, from: number, to: number): boolean {
+  let lineStart = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */ && lineStart) return true;
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c !== 32 && c !== 9 && c !== 62 /* > */) lineStart = false;
+  }
+  return false;
 }
