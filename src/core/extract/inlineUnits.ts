@@ -254,7 +254,6 @@ export function inlineUnits(parsed: ParsedText): PhaseEntry[] {
     const title = id![2]?.trim() || titleCell(/\p{L}{2,}[^\p{L}]+\p{L}{2,}/u);
     return title ? { kind: column![1].toLowerCase() as PhaseKind, label: unitLabel(column![1], id![1]), title, status, ...range } : null;
   }
-
 }
 
 /** The unit a list item's first line names, or null. */

@@ -101,9 +101,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     }
 
     if (b.kind === 'paragraph') {
-      const lines = linesIn(text, b.contentStart, b.contentEnd);
-      const last = lines.length ? text.slice(lines[lines.length - 1].start, lines[lines.length - 1].end) : '';
-      const at = nextLabelIn(text.slice(b.contentStart, b.contentEnd));
+      const at = nextLabelIn(text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 400)));
       if (at !== null && at >= 0) {
         const start = skipQuote(text, b.contentStart, b.contentEnd);
         const words = span(text, b.contentStart + at, b.contentEnd);
@@ -112,7 +110,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
         if (ctx) ctx.hasList = true; // the section's step is written out; its other paragraphs are prose
         return;
       }
-      if (nextLabelIn(last) === -1) { end(label); label = { strong: true, itemDepth: 0, hasList: false, lead: null, listDepth: -1 }; return; }
+      if (nextLabelIn(lastLine(text, b.contentStart, b.contentEnd)) === -1) { end(label); label = { strong: true, itemDepth: 0, hasList: false, lead: null, listDepth: -1 }; return; }
       if (label && !indented(text, b.start)) { end(label); label = null; }
       const ctx = active();
       if (ctx?.strong && !ctx.started && !b.quoted) ctx.lead = leadOf(text, b, xml?.section ?? null, roles.headingRole());
@@ -191,6 +189,13 @@ function leadOf(text: string, b: Block, section: XmlSection | null, role: StepLi
   // `In order:` introduces what follows; `Send the note once approved. Suggested shape:` is the step.
   if (!words.text || NOTHING.test(words.text) || (/:$/.test(words.text) && words.text.length < 40)) return null;
   return { ...words, state: stateOfText(words.text), kind: 'paragraph', marker: null, listRole: roleOf(role, words.text) };
+}
+
+/** The last line of [start, end), or '' when it is longer than a label can be. */
+function lastLine(text: string, start: number, end: number): string {
+  let at = end;
+  while (at > start && end - at < 400 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return at > start && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? '' : text.slice(at, end);
 }
 
 function step(text: string, b: Block, start: number): { start: number; end: number; text: string } {
