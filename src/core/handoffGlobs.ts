@@ -3,6 +3,11 @@
  * (`handoffNavigator.include`), and a small glob matcher for workspace-relative `/` paths.
  */
 
+/**
+ * One glob per shape, so that a user can turn any of them off in `handoffNavigator.include` (it is a list); no two
+ * match the same dialect's files. Each names the dialect's own file names or folders, never a bare `*.md`: an
+ * ordinary `notes.md`, `README.md` or `docs/guide.md` is not a handoff.
+ */
 export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
   '**/HANDOFF*.md',
   '**/*handoff*.md',
@@ -11,9 +16,25 @@ export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
   '**/NEXT_SESSION.md',
   '**/CURRENT_TASK.md',
   '**/docs/handoffs/**/*.md',
+  '**/*{HANDOVER,handover,Handover}*.md',
+  // Cline's memory bank.
   '**/memory-bank/{activeContext,progress}.md',
+  // GSD: the state, the roadmap, each phase's plans and summaries, the pause file.
   '**/.planning/STATE.md',
-  '**/.continue-here.md',
+  '**/.planning/ROADMAP.md',
+  '**/.planning/phases/**/*-{PLAN,SUMMARY}.md',
+  '**/.continue-here*.md',
+  // Spec Kit (`specs/004-feature/tasks.md`) and Kiro (`.kiro/specs/feature/tasks.md`).
+  '**/specs/[0-9][0-9][0-9]-*/tasks.md',
+  '**/.kiro/specs/*/tasks.md',
+  // Claude Code's and Cursor's plan files.
+  '**/.claude/plans/*.md',
+  '**/.cursor/plans/*.md',
+  // HumanLayer's handoffs.
+  '**/thoughts/shared/handoffs/**/*.md',
+  // Session records and dated logs.
+  '**/docs/sessions/**/*.md',
+  '**/{SESSION_LOG,SESSION-LOG,WORKLOG,DEVLOG}*.md',
 ]);
 
 export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze(['**/node_modules/**', '**/.git/**']);

@@ -14,25 +14,66 @@ export interface Range {
   end: Position;
 }
 
-/** Structural units a handoff is organised in; `section` is any other heading. */
+/**
+ * Structural units a handoff is organised in; `section` is any other heading. `plan` is a plan of a phase
+ * (GSD's `Plan: 3 of 5`, `03-02-PLAN.md`), `priority` a ranked group of work (`Priority 2`), `ticket` an issue
+ * (`Ticket #42`).
+ */
 export const PHASE_KINDS = [
-  'phase', 'wave', 'task', 'session', 'step', 'milestone', 'pass', 'sprint', 'campaign', 'section',
+  'phase', 'wave', 'task', 'session', 'step', 'milestone', 'pass', 'sprint', 'campaign', 'iteration', 'stage',
+  'plan', 'priority', 'epic', 'story', 'ticket', 'section',
 ] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
 
+/**
+ * Where a unit stands, as its own line says (a word or a marker): `done` (✅, done, complete, shipped, merged),
+ * `in-progress` (🚧, 🔄, in progress, WIP, current, partial), `blocked` (⛔, blocked, on hold), `failed` (❌,
+ * failed), `superseded` (superseded, obsolete, cancelled, dropped, struck through), `deferred` (deferred,
+ * postponed), `next` (next, up next, resume here), `planned` (📋, planned, pending, not started, todo).
+ */
+export const PHASE_STATUSES = ['done', 'in-progress', 'blocked', 'failed', 'superseded', 'deferred', 'next', 'planned'] as const;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
 export interface Phase {
   kind: PhaseKind;
-  /** `Phase 5`, `Wave D.2`, `Task 80`; for a `section`, the heading text. */
+  /**
+   * `Phase 5`, `Wave D.2`, `Task 80`, `Phase 1B`, `Session 2026-05-09`, `Milestone v1.1`; for a `section`, the
+   * heading text. Never raw Markdown markup: `**`, `__`, `~~` and backticks are dropped, a link is its text.
+   */
   label: string;
-  /** The heading text after the label (`Easy-playbook endpoints (commit af65598)`), or the whole text for sections. */
+  /** The heading text after the label (`Easy-playbook endpoints (commit af65598)`), or the whole text for sections; as written. */
   title: string;
-  /** Heading level 1–6; inferred headings of text renderings get a level from their shape. */
+  /**
+   * What a reader scans: the title without markup, emoji, status words and markers, dates and commit remarks
+   * (`Export job skeleton` for `**Export job skeleton** ✅ DONE (2026-03-02, commit 3e5b7c2)`), cut at a
+   * separator near 80 characters. For a unit, the part after its label (may be empty: `## Phase 5`); for a
+   * section, the whole heading (numbering kept).
+   */
+  name: string;
+  /** The first ISO date (`YYYY-MM-DD`) written in the heading, or null. */
+  date: string | null;
+  /** The status its heading (or checkbox, or GSD `Status:` line) gives it, or null when it says none. */
+  status: PhaseStatus | null;
+  /**
+   * Heading level 1–6; inferred headings of text renderings get a level from their shape. A unit found outside
+   * a heading (a bold line, a list item, a `<summary>`) sits below the heading it is under, so its level may
+   * exceed 6.
+   */
   level: number;
-  /** The heading's text on its line (without `#` markers or surrounding `**`). */
+  /** The heading's text on its line (without `#` markers or surrounding `**`); for a list item, its first line. */
   range: Range;
-  /** From the heading to the end of its section (before the next heading of the same or a higher level). */
+  /**
+   * From the heading to the end of its section (before the next heading or unit of the same or a higher level);
+   * for a list item, the item with its sub-items; for a GSD position or an XML-ish section, its lines.
+   */
   sectionRange: Range;
-  /** True when the heading was inferred from a plain-text rendering or a standalone bold line. */
+  /**
+   * True when the unit was not a Markdown heading: inferred from a plain-text rendering or a standalone bold
+   * line, or read from a bold line or list item that names a unit (`- **Phase 2**: rolled back`,
+   * `**Wave 2** *(blocked)*`, `- [x] Phase 1: Foundation`), a GSD "Current Position" line (`Phase: 12 of 14`),
+   * a `<details>` summary naming a milestone, or an XML-ish section tag (`<remaining_work>`). An inferred unit
+   * always has a title: one with no text of its own is titled after what it groups.
+   */
   inferred: boolean;
   children: Phase[];
 }
@@ -125,15 +166,26 @@ export type StepState = (typeof STEP_STATES)[number];
 export const STEP_LIST_ROLES = ['acceptance', 'expected-test', 'roadmap', 'rules', 'routine', 'context'] as const;
 export type StepListRole = (typeof STEP_LIST_ROLES)[number];
 
+export const STEP_KINDS = ['checkbox', 'numbered', 'bullet', 'row', 'paragraph', 'todo'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
 export interface Step {
   text: string;
   state: StepState;
-  /** Range of the step's line content (from its checkbox or number to the end of its text). */
+  /**
+   * Range of the step as written: from its checkbox, number or bullet (a paragraph: its label; a row: its first
+   * cell; a todo: its `content:` value) to the end of its text.
+   */
   range: Range;
   phase: string | null;
-  /** `checkbox` for `- [ ]` items, `numbered` for items of a next-steps list. */
-  kind: 'checkbox' | 'numbered';
-  /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for numbered steps. */
+  /**
+   * `checkbox` for `- [ ]` items; under a heading or label that names what to do next (in English, German,
+   * French, Spanish, Portuguese, Italian or Dutch), `numbered` and `bullet` for its list items, `row` for its
+   * table rows and `paragraph` for a paragraph (`**Next step:** …`, or the text of a next-step section with no
+   * list); `todo` for an entry of a plan's front-matter `todos:` (Cursor plans).
+   */
+  kind: StepKind;
+  /** The checkbox marker as written, e.g. `[ ]`, `[x]`, `[!]`; null for the other kinds. */
   marker: string | null;
   /** The role of the list it sits in when that list is not work to do; null for an ordinary to-do list. */
   listRole: StepListRole | null;

@@ -78,7 +78,7 @@ export function trimSectionEnd(text: string, start: number, end: number): number
 }
 
 /** A heading the parser made from a standalone bold unit line (`**Task 14: …**`). */
-function promotedFromBold(text: string, b: Block): boolean {
+export function promotedFromBold(text: string, b: Block): boolean {
   return b.inferred && /[*_]/.test(text.slice(b.start, b.contentStart));
 }
 

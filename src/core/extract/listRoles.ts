@@ -93,7 +93,8 @@ export class ListRoleTracker {
     return null;
   }
 
-  private headingRole(): StepListRole | null {
+  /** The role the headings above give whatever comes next (a table row, a paragraph). */
+  headingRole(): StepListRole | null {
     for (let i = this.headings.length - 1; i >= 0; i--) {
       const { role } = this.headings[i];
       if (role === undefined) return null;

@@ -1,65 +1,238 @@
 /**
  * Resume steps: every checklist item (`- [ ]`, `* [x]`, `1. [ ]`, and the extended `[-]` `[!]` `[>]` `[~]`),
- * plus the numbered items of a section that names what to do next ("Resume point", "Next steps",
- * "Next-session entry point", "What's left", "Remaining work", "TODO"). Numbered steps there are open unless
- * marked done (✅, ~~struck through~~, "DONE").
+ * the to-dos of a plan's front matter (`frontMatterTodos`), and what a next-step context holds (see
+ * `nextHeadings`):
+ * - under any heading that names what to do next, its numbered items;
+ * - under a next-step title (a heading, a label such as `**Next steps:**`, an XML-ish `<remaining_work>`
+ *   section) also its bullets (a bullet that only labels the sub-list under it gives way to that sub-list),
+ *   its table rows, and — when it holds no list or table at all — its first paragraph;
+ * - anywhere, a paragraph or item that starts with a next-step label: `**Next step:** run the migration`;
+ * - in a Claude Code or Cursor plan file, the items and numbered sub-headings of its implementation steps.
+ *
+ * Such steps are open unless their words say otherwise (`stepText`). Standing guidance ("keep … in mind",
+ * "do not …") and the lists that are no work (`listRoles`) keep their role, so the rule does not report them.
  */
-import type { StepState } from '../model';
+import type { StepListRole, StepState } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
+import { linesIn } from '../parse/tables';
 import type { ExtractContext, FoundStep } from './types';
 import { ListRoleTracker } from './listRoles';
+import { isNextTitle, isPlanFile, isPlanStepsTitle, nextLabelIn, nextTitles } from './nextHeadings';
+import { rowStep, stateOfRow, stateOfText } from './stepText';
+import { frontMatterTodos } from './frontMatterTodos';
+import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
 
 const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
   ' ': 'open', x: 'done', X: 'done', '-': 'superseded', '!': 'blocked', '>': 'in-progress', '~': 'in-progress',
   '/': 'in-progress', '?': 'open', '*': 'open',
 };
 
-/** Headings of sections whose numbered items are the next session's steps. */
-export const NEXT_HEADING =
-  /\b(?:resume(?:\s+(?:point|here|steps?))?|next[\s-]+(?:steps?|actions?|session|up)|entry[\s-]+point|what'?s\s+(?:left|next|remaining)|remaining(?:\s+(?:work|tasks?|items?|steps?))?|to-?dos?|open\s+(?:items|tasks)|immediate\s+priorities|start\s+here|pick\s+up|follow[\s-]?ups?|not\s+done\s+yet)\b/i;
-
-const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
-
 /**
- * A numbered item of a next-steps list that is standing guidance, not a step: "keep … in mind", "do not flatten …",
+ * An item of a next-steps list that is standing guidance, not a step: "keep … in mind", "do not flatten …",
  * "never force-push", "always run the linter". (A checkbox is a task whatever its verb.)
  */
 const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
+/** A line that says there is nothing to do: `None; await next request.`, `No progress to report`. */
+const NOTHING = /^(?:[*_]{1,2})?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet))?)\b|^no\s.{0,80}\bto\s+report\b/i;
+/** A bullet that only labels the sub-list under it: `**Backend:**`, `Frontend:`. */
+const GROUP_LABEL = /^(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?|[^\n:]{1,40}:)\s*$/;
+const XML_TAG_LINE = /^[ \t>]*<\/?[a-z][a-z0-9_-]*>[ \t]*$/;
+/** A plan's step written as a sub-heading: `### 1. Add the migration`, `### Step 2: Wire the route`. */
+const NUMBERED_HEADING = /^(?:\d{1,3}[.)]|step\s+\d{1,3}\b[:.]?)\s*\S/i;
 
-export function extractSteps(parsed: ParsedText, _context: ExtractContext): FoundStep[] {
+/** A next-step context: a heading's section, a label's list, an XML section. */
+interface NextContext {
+  /** A next-step title (bullets, rows and a lone paragraph count), not a heading that only mentions the next step. */
+  strong: boolean;
+  /** Depth of the items that are its steps (a label item's sub-items are one deeper). */
+  itemDepth: number;
+  /** Whether a list or table was seen: then a paragraph is an introduction, not the step. */
+  hasList: boolean;
+  /** Its first paragraph, a step when it holds no list or table. */
+  lead: FoundStep | null;
+  /** Whether its first block was seen: only a paragraph there leads it. */
+  started?: boolean;
+  /** Whether a numbered item was seen: bullets after it are that item's details (a rendering often loses their indent). */
+  numbered?: boolean;
+}
+
+export function extractSteps(parsed: ParsedText, context: ExtractContext): FoundStep[] {
   const { text, blocks } = parsed;
-  const steps: FoundStep[] = [];
-  const roles = new ListRoleTracker(text, (title) => NEXT_HEADING.test(title));
-  let nextDepth = 0; // depth of the enclosing "next steps" heading; 0 = not inside one
-  for (const b of blocks) {
+  const steps: FoundStep[] = frontMatterTodos(parsed);
+  const titles = nextTitles();
+  const roles = new ListRoleTracker(text, titles.mentions);
+  const planFile = isPlanFile(context.path);
+  const xmlNext = findXmlSections(parsed).filter((s) => isNextTitle(tagTitle(s.name)));
+  let nextXml = 0;
+  const headings: Array<NextContext & { depth: number }> = []; // nested next-step headings, outermost first
+  let xml: (NextContext & { section: XmlSection }) | null = null;
+  let label: (NextContext & { listDepth: number }) | null = null; // listDepth -1: a paragraph label
+  const groupEnds: number[] = []; // per depth: where a group-label bullet's sub-list ends
+
+  const end = (ctx: NextContext | null) => {
+    if (ctx?.lead && !ctx.hasList) steps.push(ctx.lead);
+  };
+  const active = (): NextContext | null => xml ?? label ?? headings[headings.length - 1] ?? null;
+
+  blocks.forEach((b, i) => {
     const listRole = roles.next(b);
+    if (xml && b.start >= xml.section.end) { end(xml); xml = null; }
+    if (!xml && nextXml < xmlNext.length && xmlNext[nextXml].start < b.end) {
+      while (nextXml < xmlNext.length && xmlNext[nextXml].end <= b.start) nextXml++;
+      const s = xmlNext[nextXml];
+      if (s && s.start < b.end) { xml = { section: s, strong: true, itemDepth: 0, hasList: false, lead: null }; nextXml++; }
+    }
+
     if (b.kind === 'heading') {
-      if (nextDepth && b.depth <= nextDepth) nextDepth = 0;
-      if (!nextDepth && NEXT_HEADING.test(text.slice(b.contentStart, b.contentEnd))) nextDepth = b.depth;
-      continue;
+      const title = text.slice(b.contentStart, b.contentEnd);
+      while (headings.length && b.depth <= headings[headings.length - 1].depth) end(headings.pop()!);
+      end(label);
+      label = null;
+      const outer = headings[headings.length - 1];
+      // A heading that mentions the next step holds the document below it; a next-step title inside it
+      // ("### Next steps" under "# Handoff — resume at Task 7") is a context of its own, nested.
+      if (!outer ? titles.mentions(title) || (planFile && isPlanStepsTitle(title)) : !outer.strong && titles.strong(title)) {
+        headings.push({ depth: b.depth, strong: !!outer || titles.strong(title) || (planFile && isPlanStepsTitle(title)), itemDepth: 0, hasList: false, lead: null });
+      } else if (outer?.strong && planFile && NUMBERED_HEADING.test(title.trim())) {
+        outer.hasList = true;
+        steps.push({ ...span(text, b.contentStart, b.contentEnd), state: stateOfText(title), kind: 'numbered', marker: null, listRole: roles.headingRole() });
+      }
+      return;
     }
-    if (b.kind !== 'listItem') continue;
+
+    if (b.kind === 'paragraph') {
+      const at = nextLabelIn(text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 400)));
+      if (at !== null && at >= 0) {
+        const start = skipQuote(text, b.contentStart, b.contentEnd);
+        const words = span(text, b.contentStart + at, b.contentEnd);
+        steps.push({ ...words, start, state: stateOfText(words.text), kind: 'paragraph', marker: null, listRole: roleOf(roles.headingRole(), words.text) });
+        const ctx = active();
+        if (ctx) ctx.hasList = true; // the section's step is written out; its other paragraphs are prose
+        return;
+      }
+      if (nextLabelIn(lastLine(text, b.contentStart, b.contentEnd)) === -1) { end(label); label = { strong: true, itemDepth: 0, hasList: false, lead: null, listDepth: -1 }; return; }
+      if (label && !indented(text, b.start)) { end(label); label = null; }
+      const ctx = active();
+      if (ctx?.strong && !ctx.started && !b.quoted) ctx.lead = leadOf(text, b, xml?.section ?? null, roles.headingRole());
+      if (ctx && (!xml || b.end > xml.section.nameEnd + 1)) ctx.started = true;
+      return;
+    }
+
+    if (b.kind === 'tableRow') {
+      const ctx = active();
+      if (!ctx?.strong || b.isHeaderRow) return;
+      ctx.hasList = true;
+      const row = rowStep(text, b);
+      if (row) steps.push({ start: row.start, end: row.end, text: row.text, state: stateOfRow(row.cells), kind: 'row', marker: null, listRole: roles.headingRole() });
+      return;
+    }
+
+    if (b.kind !== 'listItem') {
+      if (label && !indented(text, b.start) && b.kind !== 'code') { end(label); label = null; }
+      const ctx = active();
+      if (ctx && (b.kind === 'code' || b.kind === 'html')) ctx.started = true; // content before any paragraph: no lead
+      return;
+    }
+    if (label && label.listDepth >= 0 && b.depth <= label.listDepth) { end(label); label = null; }
+    const ctx = active();
+    if (ctx) ctx.hasList = true;
     if (b.checkbox) {
-      steps.push({ ...step(text, b, b.checkbox.start, CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`), listRole });
-    } else if (nextDepth && b.ordered && b.depth === 0) {
-      const content = text.slice(b.contentStart, b.contentEnd).trim();
-      const role = listRole ?? (GUIDANCE.test(content) ? 'rules' : null);
-      steps.push({ ...step(text, b, markerStart(text, b), DONE_MARK.test(content) ? 'done' : 'open', 'numbered', null), listRole: role });
+      steps.push({ ...step(text, b, b.checkbox.start), state: CHECKBOX_STATES[b.checkbox.state] ?? 'open', kind: 'checkbox', marker: `[${b.checkbox.state}]`, listRole });
+      return;
     }
-  }
+    const content = text.slice(b.contentStart, b.contentEnd).trim();
+    const firstLine = content.split(/\r\n|\r|\n/)[0];
+    const at = nextLabelIn(firstLine);
+    if (at === -1 && blocks[i + 1]?.kind === 'listItem' && blocks[i + 1].depth > b.depth && blocks[i + 1].start < b.end) {
+      end(label);
+      label = { strong: true, itemDepth: b.depth + 1, hasList: true, lead: null, listDepth: b.depth };
+      return;
+    }
+    const labelled = at !== null && at >= 0;
+    if (!ctx && !labelled) return;
+    const depth = b.depth - (ctx?.itemDepth ?? b.depth);
+    const underGroup = depth === 1 && (groupEnds[b.depth - 1] ?? -1) > b.start;
+    if (!labelled) {
+      if (b.ordered && depth === 0) ctx!.numbered = true;
+      if (!b.ordered && (!ctx!.strong || ctx!.numbered)) return;
+      if (depth !== 0 && !(underGroup && !b.ordered)) return;
+      if (!b.ordered && depth === 0 && GROUP_LABEL.test(content) && blocks[i + 1]?.kind === 'listItem' && blocks[i + 1].depth > b.depth && blocks[i + 1].start < b.end) {
+        groupEnds[b.depth] = b.end;
+        return;
+      }
+    }
+    if (NOTHING.test(content)) return;
+    steps.push({
+      ...step(text, b, markerStart(text, b)), state: stateOfText(content), kind: b.ordered ? 'numbered' : 'bullet', marker: null,
+      listRole: roleOf(listRole, content),
+    });
+  });
+  end(xml);
+  end(label);
+  while (headings.length) end(headings.pop()!);
   return steps;
 }
 
-function step(text: string, b: Block, start: number, state: StepState, kind: FoundStep['kind'], marker: string | null): FoundStep {
-  // Trailing `|` runs are the gutter of a copy taken from a rendered page, not part of the step.
+function roleOf(role: StepListRole | null, content: string): StepListRole | null {
+  return role ?? (GUIDANCE.test(content) ? 'rules' : null);
+}
+
+/**
+ * The lead paragraph of a next-step section as a step: its lines (within an XML section, those between the tags),
+ * or null when it only introduces what follows (`In order:`).
+ */
+function leadOf(text: string, b: Block, section: XmlSection | null, role: StepListRole | null): FoundStep | null {
+  const lines = linesIn(text, b.contentStart, b.contentEnd)
+    .filter((l) => !XML_TAG_LINE.test(text.slice(l.start, l.end)) && (!section || (l.start >= section.nameEnd && l.end <= section.end)));
+  if (!lines.length) return null;
+  const words = span(text, skipQuote(text, lines[0].start, lines[lines.length - 1].end), lines[lines.length - 1].end);
+  // `In order:` introduces what follows; `Send the note once approved. Suggested shape:` is the step.
+  if (!words.text || NOTHING.test(words.text) || (/:$/.test(words.text) && words.text.length < 40)) return null;
+  return { ...words, state: stateOfText(words.text), kind: 'paragraph', marker: null, listRole: roleOf(role, words.text) };
+}
+
+/** The last line of [start, end), or '' when it is longer than a label can be. */
+function lastLine(text: string, start: number, end: number): string {
+  let at = end;
+  while (at > start && end - at < 400 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return at > start && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? '' : text.slice(at, end);
+}
+
+function step(text: string, b: Block, start: number): { start: number; end: number; text: string } {
   let end = b.contentEnd;
+  // A closing tag right under the last item (`</remaining_work>`) is read as the item's lazy line; it is not the step's.
+  for (let guard = 0; guard < 4; guard++) {
+    let lineStart = end;
+    while (lineStart > b.contentStart && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    if (lineStart <= b.contentStart || !XML_TAG_LINE.test(text.slice(lineStart, end))) break;
+    end = lineStart;
+  }
+  // Trailing `|` runs are the gutter of a copy taken from a rendered page, not part of the step.
   while (end > b.contentStart && /[\s|]/.test(text[end - 1])) end--;
   end = Math.max(end, start);
-  return { start, end, text: text.slice(b.contentStart, end).replace(/\s+/g, ' ').trim(), state, kind, marker };
+  return { start, end, text: text.slice(b.contentStart, end).replace(/\s+/g, ' ').trim() };
+}
+
+function span(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end, text: text.slice(start, end).replace(/\s+/g, ' ').trim() };
 }
 
 function markerStart(text: string, b: Block): number {
   let at = b.start;
   while (at < b.contentStart && (text[at] === ' ' || text[at] === '\t')) at++;
   return at;
+}
+
+function skipQuote(text: string, start: number, end: number): number {
+  while (start < end && /[\s>]/.test(text[start])) start++;
+  return start;
+}
+
+/** Whether the line holding `offset` starts with blanks (bounded: a block starts near its line's start). */
+function indented(text: string, offset: number): boolean {
+  let at = offset;
+  const stop = Math.max(0, offset - 200);
+  while (at > stop && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return text[at] === ' ' || text[at] === '\t';
 }

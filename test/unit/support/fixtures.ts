@@ -13,8 +13,9 @@ export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
+/** The fixtures at the top of the folder (the dialect fixtures live in folders of their own). */
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).sort();
+  return readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
 }
 
 export function seedPath(prefix: string): string {

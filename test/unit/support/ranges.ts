@@ -3,7 +3,8 @@
  * SHA, at a file's range starts with its path, at a phase's range is its heading text, and so on.
  * Returns the mismatches (empty when all are exact) so a test can show them all at once.
  */
-import type { HandoffModel, Phase, Position, Range } from '../../../src/core/model';
+import type { HandoffModel, Phase, Position, Range, Step } from '../../../src/core/model';
+import { markupFree } from '../../../src/core/extract/phaseText';
 
 export function textAt(text: string, range: Range): string | null {
   const lines = text.split(/\r\n|\r|\n/);
@@ -36,14 +37,14 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     check(`ref ${r.name}`, r.range, (s) => s.toLowerCase() === r.name.toLowerCase() || (r.kind === 'remote' && r.name.toLowerCase().endsWith(`/${s.toLowerCase()}`)));
     if (r.shaRange && 'sha' in r.claim) check(`ref ${r.name} sha`, r.shaRange, (s) => s === (r.claim as { sha: string }).sha);
   }
-  for (const st of model.steps) {
-    check(`step ${st.text.slice(0, 30)}`, st.range, (s) => {
-      const flat = s.replace(/\s+/g, ' ');
-      return (st.kind === 'checkbox' ? flat.startsWith(st.marker ?? '[') : /^\d{1,9}[.)]/.test(flat)) && flat.endsWith(st.text.slice(-20).trimEnd());
-    });
-  }
+  for (const st of model.steps) check(`step ${st.text.slice(0, 30)}`, st.range, (s) => stepAt(st, s.replace(/\s+/g, ' ')));
   for (const p of flatPhases(model.phases)) {
-    check(`phase ${p.label}`, p.range, (s) => s.replace(/\s+/g, ' ').trim() === (p.kind === 'section' ? p.label : s.replace(/\s+/g, ' ').trim()) && s.toLowerCase().includes(p.label.split(' ')[0].toLowerCase()));
+    // A section's label is its heading without markup; a unit's range holds its keyword or its id (`v1.0` of
+    // `Milestone v1.0`, `2.1` of Kiro's `Task 2.1`, `03-02` of GSD's `Plan 03-02`).
+    const [keyword, id = ''] = p.label.split(' ');
+    check(`phase ${p.label}`, p.range, (s) => (p.kind === 'section'
+      ? markupFree(s) === p.label && s.toLowerCase().includes(keyword.toLowerCase())
+      : s.toLowerCase().includes(keyword.toLowerCase()) || (id !== '' && s.includes(id))));
   }
   return bad;
 }
@@ -53,4 +54,18 @@ const notAfter = (a: Position, b: Position) => a.line < b.line || (a.line === b.
 /** Whether `inner` lies within `outer` (ends included). */
 export function rangeContains(outer: Range, inner: Range): boolean {
   return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
+}
+
+/** The text at a step's range starts as its kind starts (a checkbox, a number, a bullet) and ends with its text. */
+function stepAt(st: Step, flat: string): boolean {
+  const ends = flat.endsWith(st.text.slice(-20).trimEnd());
+  switch (st.kind) {
+    case 'checkbox': return flat.startsWith(st.marker ?? '[') && ends;
+    case 'numbered': return /^(?:\d{1,9}[.)]|step\s)/i.test(flat) && ends;
+    case 'bullet': return /^[-*+]\s/.test(flat) && ends;
+    case 'row': return st.text.split(' — ').every((cell) => flat.includes(cell));
+    case 'paragraph': return ends;
+    case 'todo': return flat === st.text;
+    default: return false;
+  }
 }

@@ -1,0 +1,62 @@
+/**
+ * The state of a step written without a checkbox, and the text of a table row taken as a step. A numbered or
+ * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE" (done); "BLOCKED", ⛔ (blocked);
+ * "IN PROGRESS", "WIP", 🔄 (in progress). A row says it in any of its cells, often a Status column.
+ */
+import type { StepState } from '../model';
+import type { Block } from '../parse/blocks';
+
+const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
+const BLOCKED_MARK = /⛔|🚫|\bBLOCKED\b/;
+const IN_PROGRESS_MARK = /🔄|🚧|\bIN[ -]PROGRESS\b|\bWIP\b/;
+/** A Status column's whole value. */
+const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
+  [/^(?:done|complete|completed|shipped|merged|closed|fixed|resolved|erledigt|fertig|abgeschlossen|termin[ée]e?|hecho|feito|fatto|klaar)\b/i, 'done'],
+  [/^(?:blocked|on hold|blockiert|bloqu[ée]e?|bloqueado|bloccato|geblokkeerd)\b/i, 'blocked'],
+  [/^(?:in[ -]progress|wip|ongoing|started|partial|in arbeit|en cours|en curso|em andamento|in corso|bezig)\b/i, 'in-progress'],
+  [/^(?:superseded|obsolete|cancell?ed|dropped|won'?t do)\b/i, 'superseded'],
+  [/^(?:open|todo|to do|pending|not started|planned|next|offen|ouvert|pendiente|pendente|aperto|openstaand)\b/i, 'open'],
+];
+
+/** The state a step's own words give it. */
+export function stateOfText(text: string): StepState {
+  const t = text.slice(0, 1_000);
+  if (DONE_MARK.test(t)) return 'done';
+  if (BLOCKED_MARK.test(t)) return 'blocked';
+  if (IN_PROGRESS_MARK.test(t)) return 'in-progress';
+  return 'open';
+}
+
+/** The state of a table row: a marker in any cell, else a cell that is only a status word. */
+export function stateOfRow(cells: readonly string[]): StepState {
+  for (const c of cells) {
+    const marked = stateOfText(c);
+    if (marked !== 'open') return marked;
+  }
+  for (const c of cells) {
+    const state = statusCell(c);
+    if (state) return state;
+  }
+  return 'open';
+}
+
+/** The state a cell states when it is only a status (`Done`, `✅ Done`, `In progress`), else null. */
+function statusCell(cell: string): StepState | null {
+  const plain = cell.replace(/[*_`~]|[\p{Extended_Pictographic}\uFE0F]/gu, '').trim();
+  if (plain.length > 30) return null;
+  for (const [re, state] of STATUS_CELL) if (re.test(plain) && plain.split(/\s+/).length <= 3) return state;
+  return null;
+}
+
+/**
+ * A table row as a step: its cells' words joined with ` — `, without cells that only number, mark or state the row
+ * (`#`, `3.`, `✅`, `Done`), and its offsets from the first cell to the last. Null for a row without words.
+ */
+export function rowStep(text: string, b: Block): { start: number; end: number; text: string; cells: string[] } | null {
+  const spans = (b.cells ?? []).filter((c) => c.end > c.start);
+  if (!spans.length) return null;
+  const cells = spans.map((c) => text.slice(c.start, c.end).replace(/\s+/g, ' ').trim());
+  const words = cells.filter((c) => /[\p{L}\p{N}]/u.test(c) && !/^#?\d{1,3}[.)]?$/.test(c) && !statusCell(c));
+  if (!words.length) return null;
+  return { start: spans[0].start, end: spans[spans.length - 1].end, text: words.join(' — '), cells };
+}

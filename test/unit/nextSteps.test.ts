@@ -1,0 +1,140 @@
+// Open steps written without checkboxes: what a next-step heading, label, paragraph, table or XML-ish section
+// holds, in English and in the other languages handoffs are written in. The filters stay: standing guidance, lists
+// that are no work, a numbered step's bullet details, a line that says there is nothing to do.
+import { strict as assert } from 'node:assert';
+import { modelOf } from './support/fixtures';
+import { rangeMismatches, textAt } from './support/ranges';
+import { stepsToDo } from '../../src/core/extract/currentSteps';
+import { FOREIGN_NEXT, isNextTitle, mentionsNext, nextLabelIn } from '../../src/core/extract/nextHeadings';
+
+const md = (...lines: string[]) => `${lines.join('\n')}\n`;
+const todo = (text: string, path = '') => stepsToDo(modelOf(text, path)).map((s) => s.text);
+const kinds = (text: string, path = '') => modelOf(text, path).steps.map((s) => [s.kind, s.state, s.text]);
+
+describe('next steps: bullets, tables and paragraphs of a next-step title', () => {
+  it('counts the bullets of a next-step heading, as it always counted numbered items', () => {
+    assert.deepEqual(todo(md('## Next steps', '- build the review page', '- write the audit line', '  - a detail, not a step')), ['build the review page', 'write the audit line']);
+    assert.deepEqual(todo(md('## Notes for the next session', '- the cache is cold on Mondays')), [], 'a heading that only mentions the next session');
+  });
+
+  it('gives way to the sub-list of a bullet that only labels it', () => {
+    assert.deepEqual(todo(md('## Next steps', '- **Backend:**', '  - add the endpoint', '  - migrate', '- Frontend:', '  - the page')), ['add the endpoint', 'migrate', 'the page']);
+  });
+
+  it("leaves a numbered step's bullets to it, even when a rendering lost their indent", () => {
+    assert.deepEqual(todo(md('## Resume point', '1. **Visual QA.** Walk the demo:', '', '- open the page', '- click a chip', '', '2. Tag the release')), ['**Visual QA.** Walk the demo:', 'Tag the release']);
+  });
+
+  it('reads top-priority next actions, critical path, action items and what is not done', () => {
+    for (const title of ['Top-priority next actions', 'Critical path', 'Critical-Path Items Remaining for v1.0', 'Action Items & Next Steps', 'Outstanding action items (queued forward)', "What's NOT done", 'Not done / still incomplete', 'Immediate Next Steps', 'Pending Work', '4. Sequenced next steps']) {
+      assert.ok(isNextTitle(title), title);
+      assert.deepEqual(todo(md(`## ${title}`, '- ship it')), ['ship it'], title);
+    }
+    for (const title of ['Context for the next session', 'Pending FIFO and lane metadata', "What's NOT in scope for the next session", 'Open question for next session — picker UX', 'todo.json format']) {
+      assert.ok(!isNextTitle(title), title);
+    }
+  });
+
+  it('makes each row of a next-step table a step, its state from its cells', () => {
+    const m = modelOf(md("## What's NOT done", '', '| # | Item | Status |', '|---|---|---|', '| 1 | Reject writes an audit line | open |', '| 2 | Import history page | 🔄 |', '| 3 | Parser | ✅ Done |'));
+    assert.deepEqual(m.steps.map((s) => [s.kind, s.state, s.text]), [
+      ['row', 'open', 'Reject writes an audit line'], ['row', 'in-progress', 'Import history page'], ['row', 'done', 'Parser'],
+    ]);
+    assert.equal(textAt(m.text, m.steps[0].range), '1 | Reject writes an audit line | open');
+  });
+
+  it('takes the lone paragraph of a next-step section, not an introduction nor "None"', () => {
+    assert.deepEqual(kinds(md('### Next step', '🚀 **Sprint 3:** messaging layer')), [['paragraph', 'open', '🚀 **Sprint 3:** messaging layer']]);
+    assert.deepEqual(todo(md('## Next steps', 'In order:', '', '1. a')), ['a']);
+    assert.deepEqual(todo(md('## Next actions', 'None; await the next request.')), []);
+    assert.deepEqual(todo(md('## Next steps', '```', 'make release', '```', '', 'Then tell the team.')), [], 'content before it: not a lone paragraph');
+  });
+});
+
+describe('next steps: labels', () => {
+  it('a paragraph that starts with a next-step label is the step', () => {
+    const m = modelOf(md('# Log', '', 'Merged the parser.', '', '**Next step:** build the review page,', 'then the audit line.', '', 'Next: tag it.', '', '**TODO**: rotate the key'));
+    assert.deepEqual(m.steps.map((s) => [s.kind, s.text]), [
+      ['paragraph', 'build the review page, then the audit line.'], ['paragraph', 'tag it.'], ['paragraph', 'rotate the key'],
+    ]);
+    assert.equal(textAt(m.text, m.steps[0].range), '**Next step:** build the review page,\nthen the audit line.');
+    assert.deepEqual(rangeMismatches(m.text, m), []);
+  });
+
+  it('a label over a list makes its items steps; a count after a label is no step', () => {
+    assert.deepEqual(todo(md('Some context.', '**Next steps:**', '- a', '- b', '', 'Prose again.', '- c')), ['a', 'b']);
+    assert.deepEqual(todo(md('- **Next steps:**', '  - a', '  - b', '- other')), ['a', 'b']);
+    assert.equal(nextLabelIn('Pending: 53 (63%)'), null);
+    assert.equal(nextLabelIn('**Next step:** run it'), 15);
+    assert.equal(nextLabelIn('**Next steps:**'), -1);
+  });
+});
+
+describe('next steps: other languages', () => {
+  const headings: Record<string, string[]> = {
+    de: ['Nächste Schritte', 'Nächster Schritt', 'Offene Punkte', 'Noch zu tun'],
+    fr: ['Prochaines étapes', 'Prochaine étape', 'Reste à faire', 'Tâches restantes'],
+    es: ['Próximos pasos', 'Siguientes pasos', 'Tareas pendientes', 'Por hacer'],
+    pt: ['Próximos passos', 'Próximas etapas', 'Pendências', 'Tarefas pendentes'],
+    it: ['Prossimi passi', 'Passi successivi', 'Da fare', 'Cose da fare'],
+    nl: ['Volgende stappen', 'Volgende stap', 'Nog te doen', 'Openstaande punten'],
+  };
+
+  for (const [language, titles] of Object.entries(headings)) {
+    it(`reads ${language} next-step headings: bullets, numbered items, a lone paragraph`, () => {
+      assert.ok(FOREIGN_NEXT[language], language);
+      for (const title of titles) {
+        assert.deepEqual(todo(md(`## ${title}`, '- eins', '- zwei')), ['eins', 'zwei'], title);
+        assert.deepEqual(todo(md(`### 3. ${title.toUpperCase()}`, '1. uno')), ['uno'], title);
+        assert.deepEqual(todo(md(`## ${title}`, 'Le déploiement du module.')), ['Le déploiement du module.'], title);
+      }
+    });
+  }
+
+  it('and a foreign next step mentioned in a longer heading still counts its numbered items', () => {
+    assert.ok(mentionsNext('Stand 2026-02-14 und nächste Schritte'));
+    assert.deepEqual(todo(md('## Stand und nächste Schritte', '1. deployen', '- Detail')), ['deployen']);
+  });
+});
+
+describe('next steps: XML-ish sections, plan files, front-matter todos', () => {
+  it('reads <remaining_work> items and the <next_action> paragraph, not <completed_work>', () => {
+    const m = modelOf(md('<completed_work>', '', '- Task 1: store - Done', '</completed_work>', '', '<remaining_work>', '', '- Task 2: the page', '- Task 3: the audit line', '</remaining_work>', '', '<next_action>', 'Start with: the page layout.', '</next_action>'));
+    assert.deepEqual(stepsToDo(m).map((s) => [s.kind, s.text]), [['bullet', 'Task 2: the page'], ['bullet', 'Task 3: the audit line'], ['paragraph', 'Start with: the page layout.']]);
+    assert.deepEqual(rangeMismatches(m.text, m), []);
+  });
+
+  it('in a Claude Code or Cursor plan file, the implementation steps are steps; elsewhere they are not', () => {
+    const plan = md('# Plan: cache', '## Approach', 'Key by hash.', '## Implementation steps', '1. Hash the file', '2. Store the lines', '### 3. Invalidate on upload', '## Verification', '- npm test');
+    assert.deepEqual(todo(plan, '.claude/plans/amber-river-lantern.md'), ['Hash the file', 'Store the lines', '3. Invalidate on upload']);
+    assert.deepEqual(todo(plan, '.cursor/plans/cache_1a2b.plan.md'), ['Hash the file', 'Store the lines', '3. Invalidate on upload']);
+    assert.deepEqual(todo(plan, 'docs/plan.md'), []);
+  });
+
+  it("reads a Cursor plan's front-matter todos, their state from status", () => {
+    const m = modelOf(md('---', 'name: Cache', 'todos:', '  - id: a', '    content: Warm the cache', '    status: completed', '  - id: b', '    content: "Emit progress events"', '    status: in_progress', '  - id: c', '    content: Show a spinner', '    status: pending', '  - id: d', '    content: Keep the old path', '    status: cancelled', '---', '', '# Cache'));
+    assert.deepEqual(m.steps.map((s) => [s.kind, s.state, s.text]), [
+      ['todo', 'done', 'Warm the cache'], ['todo', 'in-progress', 'Emit progress events'], ['todo', 'open', 'Show a spinner'], ['todo', 'superseded', 'Keep the old path'],
+    ]);
+    assert.equal(textAt(m.text, m.steps[1].range), 'Emit progress events');
+    assert.deepEqual(rangeMismatches(m.text, m), []);
+  });
+});
+
+describe('next steps: precision kept', () => {
+  it('guidance, no-work lists and "nothing to report" stay out of what is to do', () => {
+    assert.deepEqual(todo(md('## Next steps', '- Never force-push.', '- Keep the tests green', '- No code-signing progress to report', '- rotate the key', '', '### Acceptance criteria', '- green CI')), ['rotate the key']);
+  });
+
+  it('stays linear on a long next-step list and a long table', () => {
+    const time = (n: number) => {
+      const text = `## Next steps\n${Array.from({ length: n }, (_, i) => `- **Next:** step ${i}\n  - **Group:**\n    - sub ${i}\n| ${i} | row |`).join('\n')}\n`;
+      const t0 = performance.now();
+      modelOf(text);
+      return performance.now() - t0;
+    };
+    time(500);
+    const small = Math.max(time(1_000), 1);
+    assert.ok(time(4_000) < small * 12);
+  });
+});
