@@ -9,9 +9,10 @@
  *               --disambiguate` first and +1 `cat-file --batch-check` beside the log (at most 4 in all); +1
  *               `cat-file` per submodule only if a SHA is missing. Cached per repository state, so a re-analysis
  *               costs 0
- *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts): each one
- *               batched command, asked only when a check needs it, cached per repository state (files at a
- *               commit: per commit, which never changes)
+ *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts), the cited
+ *               files' changes since a commit and their texts then (changesSince.ts): each one batched command,
+ *               asked only when a check needs it, cached per repository state (files and texts at a commit: per
+ *               commit, which never changes)
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
@@ -19,14 +20,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
-  CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, PathChange, RefInfo, RepoFacts, RepoGraph, RepoInfo,
   ShaLookup,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import {
-  type BatchCheckLine, headState, parseBatchCheck, parseDiscovery, parseReach, parseRefs, REACH_FORMAT, REF_FORMAT,
+  type BatchCheckLine, headState, localClosure, parseBatchCheck, parseDiscovery, parseReach, parseRefs, pullRefsOf, REACH_FORMAT, type ReachMap, REF_FORMAT,
 } from './gitParse';
+import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
+import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
@@ -78,6 +81,7 @@ export class NodeGitProvider implements GitProvider {
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
+  private readonly texts = new Map<string, string | null>();
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
@@ -380,6 +384,17 @@ export class NodeGitProvider implements GitProvider {
     return this.answer(repo, `mentioning\0${sorted.join('\0')}`, () => findMentioning(this.run, repo, sorted, token));
   }
 
+  /** Keyed by the work tree's metadata too: an edit of a cited file (saved) asks again, an edit of the handoff does not. */
+  changesSince(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<PathChange[]>> {
+    const sorted = [...new Set(paths)].sort();
+    return this.answer(repo, `changes\0${since}\0${workTreeKey(repo, sorted)}\0${sorted.join('\0')}`,
+      () => changesSince(this.run, repo, since, sorted, token, ObjectReader.open(repo.commonDir)));
+  }
+
+  textsAt(repo: RepoInfo, sha: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, string | null>>> {
+    return keptTextsAt(this.texts, this.run, repo, sha, paths, token);
+  }
+
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {
     return readCommitDetails(this.run, repo, sha, token);
   }
@@ -389,31 +404,7 @@ export class NodeGitProvider implements GitProvider {
   }
 }
 
-type ReachMap = ReturnType<typeof parseReach>;
-
 const isRemoteRef = (r: RefInfo) => r.refname.startsWith('refs/remotes/');
-
-function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
-  return refs.flatMap((r) => {
-    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
-    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
-  });
-}
-
-/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
-function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
-  const local = new Set<string>();
-  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
-  if (headSha) stack.push(headSha);
-  while (stack.length) {
-    const s = stack.pop()!;
-    const node = printed.get(s);
-    if (!node || local.has(s)) continue;
-    local.add(s);
-    stack.push(...node.parents);
-  }
-  return local;
-}
 
 function isDir(p: string): boolean {
   try {

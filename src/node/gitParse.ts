@@ -74,3 +74,28 @@ export function parseGitmodules(text: string): string[] {
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) paths.push(m[1]!);
   return paths;
 }
+
+/** What the reachability log printed, by SHA. */
+export type ReachMap = ReturnType<typeof parseReach>;
+
+export function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sha: string }> {
+  return refs.flatMap((r) => {
+    const m = /^refs\/pull\/(\d+)\/head$/.exec(r.refname);
+    return m ? [{ number: Number(m[1]), sha: r.sha }] : [];
+  });
+}
+
+/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
+export function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
+  const local = new Set<string>();
+  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
+  if (headSha) stack.push(headSha);
+  while (stack.length) {
+    const s = stack.pop()!;
+    const node = printed.get(s);
+    if (!node || local.has(s)) continue;
+    local.add(s);
+    stack.push(...node.parents);
+  }
+  return local;
+}
