@@ -28,7 +28,8 @@ Options:
   --no-git                   parse only: no git process is started
   --rule CODE=SEVERITY       set a rule's severity: error, warning, information, hint or off (repeatable)
                              rules: ${RULE_CODES.join(', ')}
-  --config FILE              JSON settings: { "rules": { "CODE": "SEVERITY" }, "git": true, "gitTimeoutMs": 10000 }
+  --config FILE              JSON settings: { "rules": { "CODE": "SEVERITY" }, "git": true, "gitTimeoutMs": 10000,
+                             "handoffBehindCommits": 50 }
   -h, --help                 show this help
   -v, --version              show the version
 

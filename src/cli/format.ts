@@ -29,17 +29,19 @@ export function escapeControls(s: string): string {
 }
 
 /**
- * The facts in the JSON output: the handoff's anchor and freshness, and per file and ref (aligned with the model's
- * lists) what the repository says — for scripts and agents that want more than the diagnostics.
+ * The facts in the JSON output: the handoff's anchor and freshness, per file and ref (aligned with the model's
+ * lists) what the repository says — a file's `drift` is where its cited lines are now — and the cited files that
+ * changed since the anchor: for scripts and agents that want more than the diagnostics.
  */
 function factsJson(f: HandoffFacts | null | undefined): unknown {
   if (!f) return null;
   return {
     anchor: f.anchor, freshness: f.freshness,
-    files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null }
-      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines, ...(x.linesAtLeast ? { linesAtLeast: true } : {}), ...(x.outside ? { outside: true } : {}) }
+    files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null, drift: x.drift ?? null }
+      : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines, ...(x.linesAtLeast ? { linesAtLeast: true } : {}), ...(x.outside ? { outside: true } : {}), drift: x.drift ?? null }
         : { kind: x.kind })),
     refs: f.refs,
+    changedSince: f.changedSince,
   };
 }
 
@@ -118,7 +120,8 @@ const RULE_HELP: Readonly<Record<RuleCode, string>> = {
   'unpushed-commit': 'A commit that no remote-tracking branch contains.',
   'stale-ref': 'A branch or tag claim (SHA or push state) that is no longer true.',
   'missing-file': 'A file breadcrumb that resolves to no file.',
-  'line-out-of-range': 'A file:line breadcrumb past the end of the file.',
+  'line-out-of-range': 'A file:line breadcrumb past the end of the file (measured where the line is now, after the changes since the handoff).',
+  'handoff-behind': 'A handoff the checked-out branch is more than a set number of commits past (off by default).',
 };
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;

@@ -217,7 +217,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const RULE_CODES = [
   'unchecked-step', 'unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref', 'missing-file',
-  'line-out-of-range',
+  'line-out-of-range', 'handoff-behind',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

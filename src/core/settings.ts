@@ -8,7 +8,8 @@ import { RULE_CODES, type RuleCode, type Severity } from './model';
 export const severitySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 export type SeveritySetting = z.infer<typeof severitySetting>;
 
-export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.freeze({
+/** Each rule's severity unless configured; `off` rules run only when turned on. */
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, SeveritySetting>> = Object.freeze({
   'unchecked-step': 'information',
   'unknown-commit': 'warning',
   'ambiguous-commit': 'warning',
@@ -16,6 +17,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.f
   'stale-ref': 'warning',
   'missing-file': 'warning',
   'line-out-of-range': 'warning',
+  'handoff-behind': 'off',
 });
 
 export interface CoreSettings {
@@ -25,12 +27,15 @@ export interface CoreSettings {
   git: boolean;
   /** A git batch slower than this is abandoned with a notice. */
   gitTimeoutMs: number;
+  /** `handoff-behind` reports a handoff once HEAD's branch has more commits than this since its anchor. */
+  handoffBehindCommits: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<CoreSettings> = Object.freeze({
   rules: { ...DEFAULT_SEVERITIES },
   git: true,
   gitTimeoutMs: 10_000,
+  handoffBehindCommits: 50,
 });
 
 /** The configured severity of a rule, or null when it is turned off. */
@@ -46,6 +51,7 @@ export const coreSettingsInput = z.object({
   rules: z.record(ruleCode, severitySetting).optional(),
   git: z.boolean().optional(),
   gitTimeoutMs: z.number().int().min(100).max(600_000).optional(),
+  handoffBehindCommits: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export interface SettingsResult {
@@ -57,7 +63,9 @@ export interface SettingsResult {
 /** Validates field by field so that one bad value never discards the good ones. Never throws. */
 export function parseCoreSettings(input: unknown): SettingsResult {
   const problems: string[] = [];
-  const settings: CoreSettings = { rules: { ...DEFAULT_SEVERITIES }, git: DEFAULT_SETTINGS.git, gitTimeoutMs: DEFAULT_SETTINGS.gitTimeoutMs };
+  const settings: CoreSettings = {
+    rules: { ...DEFAULT_SEVERITIES }, git: DEFAULT_SETTINGS.git, gitTimeoutMs: DEFAULT_SETTINGS.gitTimeoutMs, handoffBehindCommits: DEFAULT_SETTINGS.handoffBehindCommits,
+  };
   if (input === undefined || input === null) return { settings, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { settings, problems: ['settings must be an object; using the defaults'] };
@@ -81,5 +89,8 @@ export function parseCoreSettings(input: unknown): SettingsResult {
   const timeout = coreSettingsInput.shape.gitTimeoutMs.safeParse(raw.gitTimeoutMs);
   if (timeout.success) { if (timeout.data !== undefined) settings.gitTimeoutMs = timeout.data; }
   else problems.push(`gitTimeoutMs must be a whole number of milliseconds from 100 to 600000; using ${settings.gitTimeoutMs}`);
+  const behind = coreSettingsInput.shape.handoffBehindCommits.safeParse(raw.handoffBehindCommits);
+  if (behind.success) { if (behind.data !== undefined) settings.handoffBehindCommits = behind.data; }
+  else problems.push(`handoffBehindCommits must be a whole number of commits from 1 to 1000000; using ${settings.handoffBehindCommits}`);
   return { settings, problems };
 }

@@ -9,9 +9,10 @@
  *               --disambiguate` first and +1 `cat-file --batch-check` beside the log (at most 4 in all); +1
  *               `cat-file` per submodule only if a SHA is missing. Cached per repository state, so a re-analysis
  *               costs 0
- *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts): each one
- *               batched command, asked only when a check needs it, cached per repository state (files at a
- *               commit: per commit, which never changes)
+ *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts), the cited
+ *               files' changes since a commit and their texts then (changesSince.ts): each one batched command,
+ *               asked only when a check needs it, cached per repository state (files and texts at a commit: per
+ *               commit, which never changes)
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
@@ -19,7 +20,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
-  CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
+  CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, PathChange, RefInfo, RepoFacts, RepoGraph, RepoInfo,
   ShaLookup,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
@@ -28,6 +29,8 @@ import {
   type BatchCheckLine, headState, isRemoteRef, localClosure, parseBatchCheck, parseDiscovery, parseReach, parseRefs, pullRefsOf,
   type ReachMap, REACH_FORMAT, REF_FORMAT,
 } from './gitParse';
+import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
+import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { inCheckedOutSubmodules, recordedGitlinks } from './submodules';
@@ -82,6 +85,7 @@ export class NodeGitProvider implements GitProvider {
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
   private readonly caches = new Map<string, RepoCache>();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
+  private readonly texts = new Map<string, string | null>();
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
@@ -410,6 +414,17 @@ export class NodeGitProvider implements GitProvider {
   mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
     const sorted = [...new Set(needles)].sort();
     return this.answer(repo, `mentioning\0${sorted.join('\0')}`, () => findMentioning(this.run, repo, sorted, token));
+  }
+
+  /** Keyed by the work tree's metadata too: an edit of a cited file (saved) asks again, an edit of the handoff does not. */
+  changesSince(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<PathChange[]>> {
+    const sorted = [...new Set(paths)].sort();
+    return this.answer(repo, `changes\0${since}\0${workTreeKey(repo, sorted)}\0${sorted.join('\0')}`,
+      () => changesSince(this.run, repo, since, sorted, token, ObjectReader.open(repo.commonDir)));
+  }
+
+  textsAt(repo: RepoInfo, sha: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, string | null>>> {
+    return keptTextsAt(this.texts, this.run, repo, sha, paths, token);
   }
 
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {

@@ -37,4 +37,9 @@ export interface HandoffStore extends vscode.Disposable {
   commitDetails(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<CommitDetails | undefined>;
   /** Header, stat and patch of a commit, for the read-only commit document. */
   commitPatch(handoff: vscode.Uri, sha: string, token: vscode.CancellationToken): Promise<string | undefined>;
+  /**
+   * Files (repository-relative) as a commit has them, for hovers and the "Changed since" diffs: null for a path
+   * not there (or binary, or too large); undefined without git or a repository.
+   */
+  textsAt(handoff: vscode.Uri, sha: string, paths: readonly string[], token: vscode.CancellationToken): Promise<ReadonlyMap<string, string | null> | undefined>;
 }

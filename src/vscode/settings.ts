@@ -59,8 +59,9 @@ export function readExtensionSettings(config: ConfigurationReader): ExtensionSet
     rules: config.get('rules') ?? undefined,
     git: config.get('git.enabled') ?? undefined,
     gitTimeoutMs: config.get('git.timeoutMs') ?? undefined,
+    handoffBehindCommits: config.get('handoffBehind.commits') ?? undefined,
   });
-  problems.push(...core.problems.map((p) => `handoffNavigator: ${p}`));
+  problems.push(...core.problems.map((p) => `handoffNavigator: ${p.replace(/^handoffBehindCommits/, 'handoffBehind.commits')}`));
 
   const settings: ExtensionSettings = {
     core: core.settings,

@@ -119,6 +119,29 @@ describe('git process count', () => {
     }
   });
 
+  it('an edit of a handoff whose cited lines moved since starts no git process either: the mapping is kept', async () => {
+    const g = new FixtureGit();
+    const dir = join(fx.base, 'moved-lines');
+    g.run(fx.base, ['init', '-q', dir]);
+    const body = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `// ${tag} ${i + 1}\n`).join('');
+    fx.writeHandoff(dir, 'src/app.ts', body(30, 'app'));
+    const text = '# Handoff\n\nThe bug is at `src/app.ts:20`.\n';
+    const path = fx.writeHandoff(dir, 'HANDOFF.md', text);
+    g.commit(dir, 'Handoff');
+    fx.writeHandoff(dir, 'src/app.ts', body(4, 'above') + body(30, 'app'));
+    g.commit(dir, 'Four lines above');
+    const git = createNodeGitCheck();
+    const service = createLanguageService({ git: git.check, files: git.files });
+    const first = await service.analyze({ path, version: 1, text });
+    const fact = first.facts?.files[0];
+    assert.equal(fact?.kind === 'found' ? fact.drift?.to.line : null, 24);
+    const before = git.provider.runner.spawned;
+    const edited = await service.analyze({ path, version: 2, text: text.replace('# Handoff', '# Handoff, edited') });
+    assert.equal(git.provider.runner.spawned, before, 'the edit started git');
+    const still = edited.facts?.files[0];
+    assert.equal(still?.kind === 'found' ? still.drift?.to.line : null, 24, 'an unchanged line of the committed text is still mapped');
+  });
+
   it('an unchanged repository is answered from the cache; a new commit invalidates it', async () => {
     const h = handoff(150, 40, 10);
     const p = countingProvider();

@@ -42,6 +42,8 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
     deletions: guard(inner.deletions.bind(inner)),
     ignored: guard(inner.ignored.bind(inner)),
     mentioning: guard(inner.mentioning.bind(inner)),
+    changesSince: guard(inner.changesSince.bind(inner)),
+    textsAt: guard(inner.textsAt.bind(inner)),
     commitDetails: guard(inner.commitDetails.bind(inner)),
     commitPatch: guard(inner.commitPatch.bind(inner)),
   };

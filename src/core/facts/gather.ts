@@ -2,7 +2,7 @@
  * Gathers what the repository says about one handoff (HandoffFacts), asking the GitProvider and WorkspaceFiles
  * only what the model needs, in batches: discover; the SHA facts (one reachability `log` ‖ `for-each-ref`);
  * the anchor ‖ the whole graph ‖ the file listing; then, only for what is unresolved, the anchor's tree,
- * `.gitignore`, deletions and messages. Every answer is cached per repository state by the provider, so a
+ * `.gitignore`, deletions and messages; and the cited files' changes since the anchor (lines mapped, facts/drift.ts). Every answer is cached per repository state by the provider, so a
  * re-analysis of an unchanged repository starts no process.
  *
  * Never throws: each failure becomes one notice naming what was not checked, and the checks that did not need
@@ -17,6 +17,7 @@ import type { HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
 import { commitStates, explainUnknown, reportedShas } from './commits';
+import { driftFacts } from './drift';
 import { fileFacts } from './files';
 import { judgeRefs } from './refs';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
@@ -120,6 +121,13 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.files = f.files;
       facts.exactRenamesOnly = f.exactRenamesOnly;
       if (f.exactRenamesOnly) notices.add('some objects are unreadable: a moved file is followed only when it was not changed in the same commit');
+      // Where the cited lines are now, and which cited files changed: only against a commit the handoff describes.
+      const anchor = await anchorP;
+      if (repo && anchor && !token.isCancellationRequested) {
+        facts.changedSince = await driftFacts(model.files, f.files, {
+          git, repo, anchor, text: ctx.text, documentPath: normalizePath(ctx.documentPath), token, notices, note,
+        });
+      }
     };
     await Promise.all([judgeClaims(), judgeFiles()]);
     if (model.refs.some((r) => r.name === 'HEAD') && repo?.head.kind === 'detached') {

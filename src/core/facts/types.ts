@@ -56,6 +56,40 @@ export type RefFact =
   /** Claimed pushed; commits the branch had at the anchor are on no remote-tracking branch. */
   | { kind: 'not-pushed'; where: string | null; count: number | null; tip: string; /** counted up to the anchor (else: now) */ sinceAnchor: boolean };
 
+/**
+ * Where the lines a breadcrumb cites are now, when its file changed since the handoff's anchor (facts/drift.ts):
+ * `src/app.ts:113` written at the anchor is line 131 today. Absent when the lines did not move.
+ */
+export interface LineDrift {
+  /** The commit the cited lines are read at: the handoff's anchor (full SHA). */
+  since: string;
+  /** Repository-relative path at that commit (the old name of a file renamed since). */
+  path: string;
+  /** The cited line and last line (1-based), as written. */
+  from: { line: number; endLine: number | null };
+  /**
+   * Where they are now (1-based): the same lines, moved; for changed lines the nearest line of what replaced
+   * them; for deleted lines the line that now stands where they were (it may be one past the end).
+   */
+  to: { line: number; endLine: number | null };
+  /** `moved`: unchanged, at other numbers; `changed`: edited (or part of a range deleted); `deleted`: all removed. */
+  status: 'moved' | 'changed' | 'deleted';
+}
+
+/** A file the handoff cites that changed between its anchor and the work tree (the "Changed since" list). */
+export interface CitedChange {
+  /** Repository-relative path at the anchor (for an added file: its path now). */
+  path: string;
+  /** Repository-relative path now; null when deleted. */
+  now: string | null;
+  kind: 'modified' | 'renamed' | 'deleted' | 'added';
+  /** Lines added and removed (0 and 0 for a binary file or a pure rename). */
+  added: number;
+  removed: number;
+  /** Indexes into `model.files` of the breadcrumbs citing it. */
+  crumbs: number[];
+}
+
 /** What the repository says of a file breadcrumb. */
 export type FileFact =
   /** External, a glob, empty, or no workspace facts: not looked up. */
@@ -65,7 +99,7 @@ export type FileFact =
    * line of it is cited: its count, or — `linesAtLeast` — a lower bound, reading having stopped past the largest line
    * cited. `outside`: the path leads out of the workspace through a symbolic link, and was not read.
    */
-  | { kind: 'found'; paths: string[]; lines: number | null; linesAtLeast?: true; outside?: true }
+  | { kind: 'found'; paths: string[]; lines: number | null; linesAtLeast?: true; outside?: true; drift?: LineDrift }
   | { kind: 'dir' }
   /** Not there, and `.gitignore` says it never would be tracked (runtime state, build output, `.env`). */
   | { kind: 'ignored' }
@@ -78,7 +112,7 @@ export type FileFact =
    * it had (several for a bare name); `deletion`: the commit that deleted or renamed the first; `movedTo`: the
    * rename's target when it exists now (absolute).
    */
-  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null }
+  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null; /** lines in the file where it moved */ drift?: LineDrift }
   /** Not in the repository when written (not in the anchor's tree; for a handoff never committed, not in HEAD's history). */
   | { kind: 'absent' };
 
@@ -102,6 +136,8 @@ export interface HandoffFacts {
   refs: RefFact[];
   files: FileFact[];
   freshness: Freshness | null;
+  /** The cited files that changed since the anchor (edits in the work tree count); null when not asked (no anchor). */
+  changedSince: CitedChange[] | null;
   /** Unreadable objects limited rename detection to unchanged files. */
   exactRenamesOnly: boolean;
   /** One line per degraded check: what was not checked and why. */
@@ -112,6 +148,6 @@ export interface HandoffFacts {
 export function emptyFacts(model: { refs: readonly unknown[]; files: readonly unknown[] }, notices: string[] = []): HandoffFacts {
   return {
     repo: null, anchor: null, hasRemote: false, commits: new Map(), refs: model.refs.map(() => ({ kind: 'unchecked' })),
-    files: model.files.map(() => ({ kind: 'unchecked' })), freshness: null, exactRenamesOnly: false, notices,
+    files: model.files.map(() => ({ kind: 'unchecked' })), freshness: null, changedSince: null, exactRenamesOnly: false, notices,
   };
 }

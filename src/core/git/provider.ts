@@ -132,6 +132,34 @@ export interface MentioningCommit {
   body: string;
 }
 
+/**
+ * One change of a file as a diff prints it with no context: lines [oldStart, oldStart + oldCount) of the old
+ * version became [newStart, newStart + newCount) of the new one (1-based). A count of 0 is a pure insertion or
+ * deletion, placed after line `oldStart` (or `newStart`), as git writes it.
+ */
+export interface Hunk {
+  oldStart: number;
+  oldCount: number;
+  newStart: number;
+  newCount: number;
+}
+
+/** How one path changed between a commit and the work tree. */
+export interface PathChange {
+  /** Repository-relative path at the commit (null: the file was not there then). */
+  from: string | null;
+  /** Repository-relative path in the work tree now (null: deleted). */
+  to: string | null;
+  status: 'modified' | 'renamed' | 'deleted' | 'added';
+  /** Exact changed runs, in order (context lines never inside one). Empty for a binary file or a pure rename. */
+  hunks: Hunk[];
+  /** A binary file: no lines to map. */
+  binary: boolean;
+  /** Lines added and removed. */
+  added: number;
+  removed: number;
+}
+
 export interface CommitDetails {
   sha: string;
   subject: string;
@@ -181,6 +209,19 @@ export interface GitProvider {
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>>;
   /** Commits on any ref whose message contains one of these strings (fixed, case-sensitive; bounded). */
   mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>>;
+  /**
+   * How these repository-relative paths changed from commit `since` to the work tree (uncommitted edits count):
+   * only the paths that changed are listed, renames paired among the paths asked (give both names of a rename).
+   * One `git diff -U0 -M` for all of them, bounded in bytes and time, and none at all when the object store shows
+   * every path's blob at `since` equal to the file in the work tree. Cached per repository state and the files'
+   * metadata, so an unchanged work tree asks nothing again.
+   */
+  changesSince(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<PathChange[]>>;
+  /**
+   * The text of each repository-relative path at commit `sha` (null: not there, binary or too large), read from
+   * the object store, else one `cat-file --batch` for all of them; bounded, cached per commit and path.
+   */
+  textsAt(repo: RepoInfo, sha: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, string | null>>>;
   /** For the editor: one resolved commit's facts (hover, tree view). */
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>>;
   /** For a read-only "commit details" document: header, stat and patch, as `git show` prints them. */

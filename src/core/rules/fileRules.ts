@@ -1,5 +1,5 @@
 /**
- * missing-file and line-out-of-range, from the file facts. A file is a problem when it was there and is gone:
+ * missing-file and line-out-of-range, from the file facts (lines measured where they are now: facts/drift.ts). A file is a problem when it was there and is gone:
  * deleted or renamed after the handoff was written (the message names the commit, and where a rename went), or
  * deleted in the work tree. A file the document says is planned, removed, renamed, struck through or elsewhere,
  * one `.gitignore` keeps out of git, one in an unchecked-out submodule, and an ambiguous bare name (the hover
@@ -33,11 +33,23 @@ function saysSo(c: FileBreadcrumb, f: FileFact): boolean {
   return !(f.kind === 'gone' && (f.when === 'after-anchor' || f.when === 'work-tree'));
 }
 
+/**
+ * A line past the end of the file. Measured where the line is now when the file changed since the handoff
+ * (facts/drift.ts): a line the file had then and has moved is drift, not a typo. Cited lines deleted since, that
+ * would now be past the end, are news (information), not a broken breadcrumb.
+ */
 function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, settings: CoreSettings): Diagnostic | null {
   if (c.line === null || c.line <= 0 || f.lines === null) return null;
-  const last = Math.max(c.line, c.endLine ?? 0);
+  const written = Math.max(c.line, c.endLine ?? 0);
+  const drift = f.drift;
+  if (drift?.status === 'deleted') {
+    if (written <= f.lines) return null;
+    const span = c.endLine !== null && c.endLine > c.line ? `lines ${c.line}–${c.endLine} were` : `line ${c.line} was`;
+    return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: ${span} deleted since this handoff (${short(drift.since)})`, undefined, 'news');
+  }
+  const last = drift ? Math.max(drift.to.line, drift.to.endLine ?? 0) : written;
   if (last <= f.lines) return null;
-  return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${last} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
+  return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${written} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
 }
 
 function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings: CoreSettings): Diagnostic | null {

@@ -7,6 +7,7 @@ import type { Diagnostic, HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { commitRules } from './commitRules';
 import { fileRules } from './fileRules';
+import { handoffBehind } from './handoffBehind';
 import { staleRefRules } from './staleRef';
 import { uncheckedSteps } from './uncheckedStep';
 
@@ -23,6 +24,8 @@ export function runRules(model: HandoffModel, facts: HandoffFacts | null, settin
     out.push(...commitRules(model.commits, facts, model.history, settings));
     out.push(...staleRefRules(model.refs, facts.refs, settings));
     out.push(...fileRules(model.files, facts, settings));
+    const behind = context.superseded ? null : handoffBehind(model, facts, settings);
+    if (behind) out.push(behind);
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }

@@ -10,6 +10,7 @@ import type { CommitState } from '../../core/facts/types';
 import type { CommitMention, Phase } from '../../core/model';
 import { countWithin, isStale } from '../counts';
 import type { OpenBreadcrumbArgs } from './commands';
+import { driftLensTitle, driftOf, driftSentence, mappedCrumb } from './drift';
 import { fileFactOf, missingLensTitle, movedFileOf } from './fileFacts';
 import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
 import { freshnessLenses } from './freshnessLens';
@@ -123,21 +124,25 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
     for (const crumb of h.analysis.model.files) {
       if (crumb.external) continue;
       const targets = this.store.fileTargets(h, crumb);
+      const known = fileFactOf(h.analysis, crumb);
+      // Opens the line where the cited line is now (drift.ts), when the file changed since the handoff.
       const args: OpenBreadcrumbArgs = {
-        targets: targets.map((t) => t.toString()), fragment: lineFragment(crumb), symbol: crumb.symbol, path: crumb.path,
+        targets: targets.map((t) => t.toString()), fragment: lineFragment(mappedCrumb(crumb, known)), symbol: crumb.symbol, path: crumb.path,
       };
-      const fact = targets.length === 0 ? fileFactOf(h.analysis, crumb) : undefined;
+      const drift = driftOf(known);
+      const fact = targets.length === 0 ? known : undefined;
       // Warned about only when Problems warns about it (an absent file is a hint, an ambiguous name no problem).
       const warn = h.analysis.diagnostics.some((d) => d.code === 'missing-file' && isStale(d) && d.range.start.line === crumb.range.start.line && d.range.start.character === crumb.range.start.character);
-      let title = targets.length === 0 && fact ? missingLensTitle(crumb, fact, warn) : fileLensTitle(crumb, targets.length);
+      let title = targets.length === 0 && fact ? missingLensTitle(crumb, fact, warn) : targets.length === 1 && drift ? driftLensTitle(crumb, drift) : fileLensTitle(crumb, targets.length);
       let tooltip = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]!) : targets.length ? 'Pick one of the matching files' : `Search the workspace for ${crumb.path}`;
+      if (targets.length === 1 && drift) tooltip += `: ${driftSentence(drift)}`;
       // A file git saw renamed: offer its new home rather than a search (the handoff text is left as written).
       const moved = movedFileOf(fact, h.analysis.facts);
       if (moved) {
         const to = h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path });
         args.targets = [to.toString()];
-        title = movedLensTitle(crumb, vscode.workspace.asRelativePath(to));
-        tooltip = moved.message;
+        title = movedLensTitle(mappedCrumb(crumb, fact), vscode.workspace.asRelativePath(to));
+        tooltip = drift ? `${moved.message}; ${driftSentence(drift)}` : moved.message;
       }
       lenses.push(new vscode.CodeLens(toRange(crumb.range), { title, command: OPEN_BREADCRUMB, tooltip, arguments: [args] }));
     }

@@ -1,6 +1,7 @@
 /**
  * Document links for every breadcrumb, inside backticks too (VS Code's own Markdown links skip code spans).
- * One target: a file URI whose fragment carries the selection (`#L113`, `#L49,1-L52,1`), which the
+ * One target: a file URI whose fragment carries the selection (`#L113`, `#L49,1-L52,1`) — the line where the
+ * cited line is now, when the file changed since the handoff's commit (drift.ts) — which the
  * workbench's opener turns into a selection. Several (an ambiguous bare name) or a symbol to find: a command
  * link to the open-breadcrumb command, which asks or searches. A file git saw renamed links to where it lives
  * now. A missing file gets no link: there is nothing to open, and the lens and the missing-file diagnostic
@@ -11,6 +12,7 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { OpenBreadcrumbArgs } from './commands';
 import { crumbSuffix } from './format';
 import { commandUri, OPEN_BREADCRUMB } from './hoverText';
+import { driftOf, driftSentence, mappedCrumb } from './drift';
 import { fileFactOf, movedFileOf } from './fileFacts';
 import { analysedFor, MARKDOWN, toRange } from './shared';
 import { lineFragment } from './targets';
@@ -51,18 +53,22 @@ export class HandoffLinkProvider implements vscode.DocumentLinkProvider {
     for (const crumb of h.analysis.model.files) {
       if (crumb.external) continue;
       let targets = this.store.fileTargets(h, crumb);
-      const fragment = lineFragment(crumb);
+      const fact = fileFactOf(h.analysis, crumb);
+      // The line where the cited line is now, when the file changed since the handoff was written.
+      const fragment = lineFragment(mappedCrumb(crumb, fact));
+      const drift = driftOf(fact);
+      const was = drift ? ` (${driftSentence(drift)})` : '';
       // A file git saw renamed links to its new home, saying so (the handoff text is left as written).
-      const moved = targets.length === 0 ? movedFileOf(fileFactOf(h.analysis, crumb), h.analysis.facts) : null;
+      const moved = targets.length === 0 ? movedFileOf(fact, h.analysis.facts) : null;
       if (moved) targets = [h.uri.scheme === 'file' ? vscode.Uri.file(moved.path) : h.uri.with({ path: moved.path })];
       if (targets.length === 0) continue;
       let link: vscode.DocumentLink;
       if (moved && (fragment || !crumb.symbol)) {
         link = new vscode.DocumentLink(toRange(crumb.range), targets[0]!.with({ fragment }));
-        link.tooltip = `${moved.message}: open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(crumb)}`;
+        link.tooltip = `${moved.message}: open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(mappedCrumb(crumb, fact))}${was}`;
       } else if (targets.length === 1 && (fragment || !crumb.symbol)) {
         link = new vscode.DocumentLink(toRange(crumb.range), targets[0]!.with({ fragment }));
-        link.tooltip = `Open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(crumb)}`;
+        link.tooltip = `Open ${vscode.workspace.asRelativePath(targets[0]!)}${crumbSuffix(mappedCrumb(crumb, fact))}${was}`;
       } else {
         const args: OpenBreadcrumbArgs = { targets: targets.map((t) => t.toString()), fragment, symbol: crumb.symbol, path: crumb.path };
         link = new vscode.DocumentLink(toRange(crumb.range), vscode.Uri.parse(commandUri(OPEN_BREADCRUMB, args)));

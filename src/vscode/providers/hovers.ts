@@ -1,6 +1,7 @@
 /**
  * Hovers on commit SHAs (subject, author, date, files, branches, pushed or not, with Open Commit / Copy SHA)
- * and on breadcrumbs (a few lines of the code they point at). Git facts come from the store; file text is read
+ * and on breadcrumbs (a few lines of the code they point at; where a line cited at the handoff's commit is now, and
+ * how it read then when it changed). Git facts come from the store; file text is read
  * with vscode.workspace.fs so remote and virtual workspaces work. Every await is followed by a token check.
  */
 import * as vscode from 'vscode';
@@ -9,6 +10,7 @@ import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { asCommitState, resolvedSha } from './format';
 import { breadcrumbHoverMarkdown, commandUri, commitHoverMarkdown, COPY_SHA, escapeMarkdown, OPEN_CHANGES, OPEN_COMMIT, unresolvedCrumbMarkdown } from './hoverText';
 import { gitChangesAvailable } from './gitChanges';
+import { driftHoverMarkdown, driftOf, driftSentence } from './drift';
 import { fileFactOf, missingFileMarkdown } from './fileFacts';
 import { analysedFor, type CommitDetailsCache, contains, toRange } from './shared';
 import { inside } from '../../node/workspaceFiles';
@@ -55,8 +57,11 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     if (targets.length !== 1) {
       // No file: say why, from what the repository knows (gone when and by which commit, never there, ignored).
       const commitLink = (sha: string) => `[Open Commit](${commandUri(OPEN_COMMIT, { uri: h.uri.toString(), sha })} "Show header, stat and patch")`;
-      const why = targets.length === 0 ? missingFileMarkdown(crumb, fileFactOf(h.analysis, crumb), h.analysis.facts, Date.now(), commitLink) : null;
-      const text = why ?? unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)));
+      const fact = fileFactOf(h.analysis, crumb);
+      const why = targets.length === 0 ? missingFileMarkdown(crumb, fact, h.analysis.facts, Date.now(), commitLink) : null;
+      // A file renamed since: where the cited lines are in it now.
+      const drift = driftOf(fact);
+      const text = (why && drift ? `${why}\n\nThere: ${driftSentence(drift)}.` : why) ?? unresolvedCrumbMarkdown(crumb, targets.map((t) => vscode.workspace.asRelativePath(t)));
       return new vscode.Hover(markdown(text, why ? [OPEN_COMMIT] : []), range);
     }
     const target = targets[0]!;
@@ -76,6 +81,12 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
     } catch {
       return new vscode.Hover(markdown(unresolvedCrumbMarkdown(crumb, [])), range);
     }
-    return new vscode.Hover(markdown(breadcrumbHoverMarkdown(crumb, vscode.workspace.asRelativePath(target), text)), range);
+    const drift = driftOf(fileFactOf(h.analysis, crumb));
+    if (!drift) return new vscode.Hover(markdown(breadcrumbHoverMarkdown(crumb, vscode.workspace.asRelativePath(target), text)), range);
+    // Moved since the handoff: where the lines are now; changed or deleted: also how the handoff's commit had them
+    // (read on demand, from the object store or one git process, only for this hover).
+    const then = drift.status === 'moved' ? undefined : await this.store.textsAt(h.uri, drift.since, [drift.path], token);
+    if (token.isCancellationRequested) return undefined;
+    return new vscode.Hover(markdown(driftHoverMarkdown(crumb, drift, vscode.workspace.asRelativePath(target), text, then?.get(drift.path) ?? null)), range);
   }
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { HandoffStore } from '../contracts';
+import { registerChangeSince } from './changeSince';
 import { HandoffCodeLensProvider, type CodeLensSettings } from './codeLens';
 import { registerCommands } from './commands';
 import { registerCommitDocuments } from './commitDocument';
@@ -13,6 +14,7 @@ import { HandoffHoverProvider } from './hovers';
 import { CommitDetailsCache, MARKDOWN } from './shared';
 
 export type { CodeLensSettings } from './codeLens';
+export { OPEN_CHANGE_SINCE, type ChangeSinceArgs } from './changeSince';
 export { COMMIT_SCHEME, commitDocumentUri } from './commitDocument';
 export { COPY_SHA, OPEN_BREADCRUMB, OPEN_CHANGES, OPEN_COMMIT } from './hoverText';
 
@@ -33,4 +35,5 @@ export function registerProviders(
   registerDocumentLinks(context, store);
   registerCommitDocuments(context, store);
   registerCommands(context, store);
+  registerChangeSince(context, store);
 }

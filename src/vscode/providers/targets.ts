@@ -113,19 +113,25 @@ export function fence(code: string, languageId: string): string {
   return `${ticks}${languageId}\n${code}\n${ticks}`;
 }
 
-/** Query of a `handoff-commit:` URI: which handoff's repository, which SHA. */
+/**
+ * Query of a `handoff-commit:` URI: which handoff's repository, which SHA, and — for one file as that commit has
+ * it (the old side of a "Changed since" diff) — its repository-relative path.
+ */
 export interface CommitRef {
   handoff: string;
   sha: string;
+  path?: string;
 }
 
 export function encodeCommitQuery(ref: CommitRef): string {
-  return new URLSearchParams({ handoff: ref.handoff, sha: ref.sha }).toString();
+  return new URLSearchParams({ handoff: ref.handoff, sha: ref.sha, ...(ref.path ? { path: ref.path } : {}) }).toString();
 }
 
 export function decodeCommitQuery(query: string): CommitRef | null {
   const params = new URLSearchParams(query);
   const handoff = params.get('handoff');
   const sha = params.get('sha');
-  return handoff && sha && /^[0-9a-f]{4,64}$/i.test(sha) ? { handoff, sha } : null;
+  const path = params.get('path');
+  if (!handoff || !sha || !/^[0-9a-f]{4,64}$/i.test(sha)) return null;
+  return path ? { handoff, sha, path } : { handoff, sha };
 }

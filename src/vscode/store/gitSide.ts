@@ -70,6 +70,10 @@ export class GitSide implements vscode.Disposable {
     return this.askRepo(handoff, token, (git, repo) => git.provider.commitPatch(repo, sha, token));
   }
 
+  textsAt(handoff: vscode.Uri, sha: string, paths: readonly string[], token: vscode.CancellationToken): Promise<ReadonlyMap<string, string | null> | undefined> {
+    return this.askRepo(handoff, token, (git, repo) => git.provider.textsAt(repo, sha, paths, token));
+  }
+
   /** One question to the repository holding a handoff; undefined without git, a repository, or an answer. */
   private async askRepo<T>(
     handoff: vscode.Uri,

@@ -174,6 +174,8 @@ export class Store implements HandoffStore {
     return this.gitSide.commitPatch(handoff, sha, token);
   }
 
+  textsAt(handoff: vscode.Uri, sha: string, paths: readonly string[], token: vscode.CancellationToken) { return this.gitSide.textsAt(handoff, sha, paths, token); }
+
   /** "Mark as Handoff": remembered per workspace, analysed at once. */
   async mark(uri: vscode.Uri): Promise<void> {
     await this.discovery.mark(uri);
@@ -303,7 +305,6 @@ export class Store implements HandoffStore {
       for (const e of this.entries.values()) void this.analyse(e, { reason, force: true });
     }, delay));
   }
-
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();

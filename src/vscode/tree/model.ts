@@ -2,7 +2,8 @@
  * The Handoff view's contents as plain data (no `vscode` import, so it is unit-tested): handoffs newest first,
  * each with its phase tree; under each phase its commits, files and steps, with icons by state and counts in
  * the descriptions (counted as Problems counts: ../counts.ts). A handoff's own node also says how far the
- * repository moved since it was written, and whether a newer handoff supersedes it. Items belong to the innermost
+ * repository moved since it was written, and whether a newer handoff supersedes it; a file opens where its cited
+ * line is now; the cited files changed since are grouped last (./changes.ts). Items belong to the innermost
  * phase whose section contains them. The provider only turns these nodes into TreeItems.
  */
 import { isStepToDo } from '../../core/extract/currentSteps';
@@ -11,9 +12,11 @@ import { relativeTo } from '../../core/git/paths';
 import type { CommitMention, Diagnostic, FileBreadcrumb, HandoffModel, Phase, Position, Range, Step, StepState } from '../../core/model';
 import { countWithin, isStale, type Counts } from '../counts';
 import { displaySupersededBy, freshnessShort, freshnessTooltip } from '../freshness';
+import { driftOf, driftShort, mappedCrumb } from '../providers/drift';
 import { missingWord } from '../providers/fileFacts';
+import { changedSinceNode } from './changes';
 
-export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step';
+export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change';
 
 export interface Icon {
   /** A codicon id (`git-commit`, `pass-filled`…). */
@@ -26,7 +29,10 @@ export type NodeAction =
   | { kind: 'open-handoff' }
   | { kind: 'reveal'; range: Range }
   | { kind: 'open-file'; target: string | null; line: number | null; range: Range }
-  | { kind: 'open-commit'; sha: string; range: Range };
+  | { kind: 'open-commit'; sha: string; range: Range }
+  /** A cited file against itself at the handoff's commit (paths repository-relative; null: added or deleted since). */
+  | { kind: 'open-change'; sha: string; from: string | null; to: string | null }
+  | { kind: 'none' };
 
 export interface TreeNode {
   id: string;
@@ -186,6 +192,9 @@ export function buildHandoffNode(input: HandoffInput): TreeNode {
     const items = node.children.filter((n) => n.kind !== 'phase');
     node.children = [...sub, ...items];
   }
+  // Last, the cited files that changed since the handoff's commit.
+  const changed = changedSinceNode(input.uri, input.facts?.changedSince, input.facts?.anchor?.sha, root);
+  if (changed) root.children.push(changed);
   return root;
 }
 
@@ -235,6 +244,9 @@ function fileNode(input: HandoffInput, f: FileBreadcrumb, index: number, parent:
     icon = warn ? { id: 'warning', color: 'list.warningForeground' } : { id: movedTo ? 'arrow-right' : 'circle-slash', color: 'disabledForeground' };
   } else if (targets && targets.length > 1) { description = `${targets.length} matches`; icon = { id: 'files' }; }
   else if (warn) { description = 'line past the end'; icon = { id: 'warning', color: 'list.warningForeground' }; }
+  // Where the cited line is now, when the file changed since the handoff: the node opens it there.
+  const drift = driftOf(fact);
+  if (drift && !f.external) description = [description, driftShort(drift)].filter(Boolean).join(' · ');
   return {
     id: itemId(input, 'file', f.range),
     kind: 'file',
@@ -244,7 +256,7 @@ function fileNode(input: HandoffInput, f: FileBreadcrumb, index: number, parent:
     tooltip: `${f.path}${suffix}${missing ? ` — ${description}` : targets?.length ? `\n${targets.join('\n')}` : ''}\nLine ${f.range.start.line + 1}`,
     icon,
     range: f.range,
-    action: { kind: 'open-file', target: movedTo ?? targets?.[0] ?? null, line: f.line, range: f.range },
+    action: { kind: 'open-file', target: movedTo ?? targets?.[0] ?? null, line: mappedCrumb(f, fact).line, range: f.range },
     children: [],
     parent,
     contextValue: missing ? 'file.missing' : 'file',

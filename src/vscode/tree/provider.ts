@@ -1,12 +1,14 @@
 /**
  * The Handoff view: a TreeDataProvider over the plain nodes of ./model.ts, redrawn when the store changes.
- * Clicks: a phase or step reveals its line in the handoff, a file opens at its line, a commit runs Open Commit.
+ * Clicks: a phase or step reveals its line in the handoff, a file opens at its line (where it is now), a commit
+ * runs Open Commit, a file under "Changed since" compares it with the handoff's commit.
  * Optionally follows the cursor of a handoff editor. In untrusted or virtual workspaces the view's message
  * says why commits are not checked.
  */
 import * as vscode from 'vscode';
 import type { Range } from '../../core/model';
 import type { HandoffStore } from '../contracts';
+import { OPEN_CHANGE_SINCE, type ChangeSinceArgs } from '../providers/changeSince';
 import { toRange } from '../diagnostics/diagnostics';
 import type { ExtensionSettings } from '../settings';
 import { buildHandoffNode, nodeAt, walk, type TreeNode } from './model';
@@ -137,6 +139,12 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         return openAt(handoff, a.range, 'Reveal in Handoff');
       case 'open-commit':
         return { title: 'Open Commit', command: OPEN_COMMIT_COMMAND, arguments: [{ uri: handoff, sha: a.sha }] };
+      case 'open-change': {
+        const args: ChangeSinceArgs = { uri: node.handoff, sha: a.sha, from: a.from, to: a.to };
+        return { title: 'Open Changes Since Handoff', command: OPEN_CHANGE_SINCE, arguments: [args] };
+      }
+      case 'none':
+        return undefined;
       case 'open-file': {
         if (!a.target) return openAt(handoff, a.range, 'Reveal Breadcrumb');
         const target = handoff.scheme === 'file' ? vscode.Uri.file(a.target) : handoff.with({ path: a.target });

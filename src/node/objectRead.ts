@@ -1,0 +1,310 @@
+/**
+ * Whole objects read from the object store without a process, for two cheap questions: which blob a path had at
+ * a commit (so an unchanged file needs no `git diff`), and the text of a file at a commit (a handoff's older
+ * version; a hover's "then"). Loose objects and version-2 pack indexes with their packs, deltas applied (by offset,
+ * or by name within what this store holds). Every object read is checked against its name (its SHA-1 is computed
+ * again), so a misread is never an answer: anything not understood or not matching is null, and the caller asks
+ * git. Null as well for stores read elsewhere (alternates, partial clones, SHA-256, GIT_OBJECT_DIRECTORY).
+ * Bounded: objects up to `maxBytes`, delta chains up to MAX_DEPTH, one read per object.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+
+export type ObjectKind = 'commit' | 'tree' | 'blob' | 'tag';
+
+export interface StoredObject {
+  kind: ObjectKind;
+  data: Buffer;
+}
+
+const KINDS: Record<number, ObjectKind> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
+const OFS_DELTA = 6;
+const REF_DELTA = 7;
+const IDX_MAGIC = 0xff744f63;
+const NAMES = 8 + 256 * 4;
+/** Longest delta chain followed (git's default depth is 50; aggressive packs reach a few hundred). */
+const MAX_DEPTH = 1_000;
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+interface Pack {
+  idx: string;
+  pack: string;
+  count: number;
+  fanout: Uint32Array;
+}
+
+export class ObjectReader {
+  private readonly packs: Pack[];
+
+  private constructor(private readonly objects: string, packs: Pack[], private readonly maxBytes: number) {
+    this.packs = packs;
+  }
+
+  /** A reader of `commonDir`'s object store, or null when it is not one this reads (then git is asked). */
+  static open(commonDir: string, maxBytes = 8 * 1024 * 1024): ObjectReader | null {
+    if (process.env.GIT_OBJECT_DIRECTORY !== undefined || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES !== undefined) return null;
+    const objects = join(commonDir, 'objects');
+    try {
+      const config = readFileSync(join(commonDir, 'config'), 'utf8');
+      if (/^\s*(objectformat|partialclone)\s*=/im.test(config) || existsSync(join(objects, 'info', 'alternates'))) return null;
+      const listing = existsSync(join(objects, 'pack')) ? readdirSync(join(objects, 'pack')) : [];
+      const idx = listing.filter((f) => f.endsWith('.idx')).map((f) => f.slice(0, -4));
+      const packNames = new Set(listing.filter((f) => f.endsWith('.pack')).map((f) => f.slice(0, -5)));
+      if (idx.length !== packNames.size || !idx.every((i) => packNames.has(i))) return null;
+      const packs: Pack[] = [];
+      for (const base of idx) {
+        const p = readIndexHead(join(objects, 'pack', base));
+        if (!p) return null;
+        packs.push(p);
+      }
+      return new ObjectReader(objects, packs, maxBytes);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The object named `sha` (full, lower-case), verified against its name; null when not read here. */
+  read(sha: string): StoredObject | null {
+    if (!FULL_SHA.test(sha)) return null;
+    try {
+      const o = this.readLoose(sha) ?? this.readPacked(sha, 0);
+      return o && verified(sha, o) ? o : null;
+    } catch {
+      return null; // damaged, or changed under us (a gc): git will say
+    }
+  }
+
+  /**
+   * The blob each repository-relative path has at `commit` (null: not there, or not a file); null as a whole when
+   * the commit or a tree on the way could not be read here.
+   */
+  blobsAt(commit: string, paths: readonly string[]): Map<string, string | null> | null {
+    const c = this.read(commit);
+    if (c?.kind !== 'commit') return null;
+    const root = /^tree ([0-9a-f]{40})$/m.exec(c.data.toString('latin1', 0, Math.min(c.data.length, 200)))?.[1];
+    if (!root) return null;
+    const trees = new Map<string, Map<string, { mode: string; sha: string }> | null>();
+    const treeOf = (sha: string) => {
+      if (!trees.has(sha)) {
+        const t = this.read(sha);
+        trees.set(sha, t?.kind === 'tree' ? parseTree(t.data) : null);
+      }
+      return trees.get(sha)!;
+    };
+    const out = new Map<string, string | null>();
+    for (const path of paths) {
+      let tree = treeOf(root);
+      if (!tree) return null;
+      const parts = path.split('/');
+      let found: string | null = null;
+      for (let i = 0; i < parts.length; i++) {
+        const entry = tree.get(parts[i]!);
+        if (!entry) break;
+        if (i === parts.length - 1) {
+          // A regular file or a symbolic link; a gitlink (submodule) or a folder is no file to compare.
+          if (entry.mode === '100644' || entry.mode === '100755' || entry.mode === '120000') found = entry.sha;
+          break;
+        }
+        if (entry.mode !== '40000') break;
+        const next = treeOf(entry.sha);
+        if (!next) return null;
+        tree = next;
+      }
+      out.set(path, found);
+    }
+    return out;
+  }
+
+  private readLoose(sha: string): StoredObject | null {
+    const file = join(this.objects, sha.slice(0, 2), sha.slice(2));
+    let raw: Buffer;
+    try {
+      raw = readFileSync(file);
+    } catch {
+      return null;
+    }
+    const data = inflateSync(raw, { maxOutputLength: this.maxBytes + 64 });
+    const nul = data.indexOf(0);
+    const m = /^(commit|tree|blob|tag) (\d+)$/.exec(data.toString('latin1', 0, Math.max(0, nul)));
+    if (!m || Number(m[2]) !== data.length - nul - 1) return null;
+    return { kind: m[1] as ObjectKind, data: data.subarray(nul + 1) };
+  }
+
+  private readPacked(sha: string, depth: number): StoredObject | null {
+    for (const p of this.packs) {
+      const offset = findOffset(p, sha);
+      if (offset === null) continue;
+      const fd = openSync(p.pack, 'r');
+      try {
+        return this.entryAt(p, fd, offset, depth);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return null;
+  }
+
+  /** The object at `offset` of a pack, deltas applied. */
+  private entryAt(p: Pack, fd: number, offset: number, depth: number): StoredObject | null {
+    if (depth > MAX_DEPTH) return null;
+    const head = Buffer.alloc(32);
+    const n = readSync(fd, head, 0, 32, offset);
+    let i = 0;
+    let c = head[i++]!;
+    const type = (c >> 4) & 7;
+    let size = c & 15;
+    for (let shift = 4; c & 0x80 && i < n; shift += 7) {
+      c = head[i++]!;
+      size += (c & 127) * 2 ** shift;
+    }
+    if (size > this.maxBytes) return null;
+    let base: StoredObject | null = null;
+    if (type === OFS_DELTA) {
+      c = head[i++]!;
+      let back = c & 127;
+      while (c & 0x80 && i < n) {
+        c = head[i++]!;
+        back = (back + 1) * 128 + (c & 127);
+      }
+      if (back <= 0 || back > offset) return null;
+      base = this.entryAt(p, fd, offset - back, depth + 1);
+    } else if (type === REF_DELTA) {
+      const name = head.toString('hex', i, i + 20);
+      i += 20;
+      base = this.readLoose(name) ?? this.readPacked(name, depth + 1);
+    } else if (!KINDS[type]) {
+      return null;
+    }
+    // The deflated data follows; it is at most a little longer than what it holds.
+    const room = Buffer.alloc(size + 64 + (size >> 3));
+    const got = readSync(fd, room, 0, room.length, offset + i);
+    const data = inflateSync(room.subarray(0, got), { maxOutputLength: size + 1 });
+    if (data.length !== size) return null;
+    if (type === OFS_DELTA || type === REF_DELTA) {
+      if (!base) return null;
+      const result = applyDelta(base.data, data, this.maxBytes);
+      return result ? { kind: base.kind, data: result } : null;
+    }
+    return { kind: KINDS[type]!, data };
+  }
+}
+
+/** The 8-byte header and fan-out table of a version-2 pack index. */
+function readIndexHead(base: string): Pack | null {
+  const fd = openSync(`${base}.idx`, 'r');
+  try {
+    const head = Buffer.alloc(NAMES);
+    if (readSync(fd, head, 0, NAMES, 0) !== NAMES) return null;
+    if (head.readUInt32BE(0) !== IDX_MAGIC || head.readUInt32BE(4) !== 2) return null;
+    const fanout = new Uint32Array(257);
+    for (let b = 0; b < 256; b++) fanout[b + 1] = head.readUInt32BE(8 + b * 4);
+    const count = fanout[256]!;
+    if (fstatSync(fd).size < NAMES + count * 28 + 40) return null;
+    return { idx: `${base}.idx`, pack: `${base}.pack`, count, fanout };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The pack offset of a full name, by binary search over the index's names (one 20-byte read per step). */
+function findOffset(p: Pack, sha: string): number | null {
+  const want = Buffer.from(sha, 'hex');
+  const b = want[0]!;
+  let lo = p.fanout[b]!;
+  let hi = p.fanout[b + 1]!;
+  if (lo >= hi) return null;
+  const fd = openSync(p.idx, 'r');
+  try {
+    const name = Buffer.alloc(20);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      readSync(fd, name, 0, 20, NAMES + mid * 20);
+      const cmp = name.compare(want);
+      if (cmp === 0) {
+        const word = Buffer.alloc(8);
+        const offsetsAt = NAMES + p.count * 24;
+        readSync(fd, word, 0, 4, offsetsAt + mid * 4);
+        let off = word.readUInt32BE(0);
+        if (off & 0x80000000) {
+          readSync(fd, word, 0, 8, offsetsAt + p.count * 4 + (off & 0x7fffffff) * 8);
+          off = Number(word.readBigUInt64BE(0));
+        }
+        return off;
+      }
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Git's delta format: base size, result size, then copy (from the base) and insert instructions. */
+export function applyDelta(base: Buffer, delta: Buffer, maxBytes: number): Buffer | null {
+  let i = 0;
+  const varint = () => {
+    let v = 0;
+    let shift = 0;
+    let c;
+    do {
+      c = delta[i++];
+      if (c === undefined) return -1;
+      v += (c & 127) * 2 ** shift;
+      shift += 7;
+    } while (c & 0x80);
+    return v;
+  };
+  if (varint() !== base.length) return null;
+  const size = varint();
+  if (size < 0 || size > maxBytes) return null;
+  const out = Buffer.alloc(size);
+  let o = 0;
+  while (i < delta.length) {
+    const op = delta[i++]!;
+    if (op & 0x80) {
+      let off = 0;
+      let len = 0;
+      for (let bit = 0; bit < 4; bit++) if (op & (1 << bit)) off += delta[i++]! * 2 ** (8 * bit);
+      for (let bit = 0; bit < 3; bit++) if (op & (16 << bit)) len += delta[i++]! * 2 ** (8 * bit);
+      if (len === 0) len = 0x10000;
+      if (off + len > base.length || o + len > size) return null;
+      base.copy(out, o, off, off + len);
+      o += len;
+    } else if (op > 0) {
+      if (o + op > size || i + op > delta.length) return null;
+      delta.copy(out, o, i, i + op);
+      o += op;
+      i += op;
+    } else {
+      return null; // reserved
+    }
+  }
+  return o === size ? out : null;
+}
+
+/** A tree's entries by name: `<mode> <name>\0<20-byte name>` each. */
+function parseTree(data: Buffer): Map<string, { mode: string; sha: string }> | null {
+  const out = new Map<string, { mode: string; sha: string }>();
+  let i = 0;
+  while (i < data.length) {
+    const space = data.indexOf(32, i);
+    const nul = data.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 21 > data.length) return null;
+    out.set(data.toString('utf8', space + 1, nul), { mode: data.toString('latin1', i, space), sha: data.toString('hex', nul + 1, nul + 21) });
+    i = nul + 21;
+  }
+  return out;
+}
+
+/** True when the object hashes to its name: the proof that it was read right. */
+function verified(sha: string, o: StoredObject): boolean {
+  return createHash('sha1').update(`${o.kind} ${o.data.length}\0`).update(o.data).digest('hex') === sha;
+}
+
+/** The blob name git would give these bytes (no filters: a file stored through one simply differs). */
+export function blobName(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
