@@ -16,10 +16,10 @@ export { breadcrumbText, type BreadcrumbTarget } from './files';
 export { doneStyle, stepEdits, tickable, type DoneStyle } from './steps';
 export { FixText } from './text';
 
-/** Every fix for the document, in document order of the item each is about. */
-export function computeFixes(input: FixInput): Fix[] {
+/** Every fix for the document, in document order of the item each is about (`steps: false`: none for steps). */
+export function computeFixes(input: FixInput, options: { steps?: boolean } = {}): Fix[] {
   const text = new FixText(input.text);
-  const out: Fix[] = [...stepFixes(text, input.model)];
+  const out: Fix[] = options.steps === false ? [] : [...stepFixes(text, input.model)];
   const facts = input.facts;
   if (facts) {
     out.push(...renameFixes(text, input.model.files, facts, input.documentPath));
@@ -69,4 +69,9 @@ export function applyEdits(original: string, edits: readonly TextEdit[]): string
     out = out.slice(0, a) + e.newText + out.slice(b);
   }
   return out;
+}
+
+/** The ranges of the items a fix applies to, steps aside (the Handoffs view marks those items "fixable"). */
+export function fixableRanges(input: FixInput): Range[] {
+  return input.facts ? computeFixes(input, { steps: false }).flatMap((f) => f.at) : [];
 }
