@@ -34,7 +34,7 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       this.emitter,
       store.onDidChange(() => this.rebuild()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
-      this.view.onDidChangeCheckboxState((e) => void this.onCheckboxes(e.items)),
+      this.view.onDidChangeCheckboxState((e) => void this.applyCheckboxes(e.items)),
     );
     this.rebuild();
   }
@@ -156,8 +156,11 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     }
   }
 
-  /** Ticks or unticks the steps in their handoffs; the view redraws from the new analysis (or at once, if nothing changed). */
-  private async onCheckboxes(items: ReadonlyArray<[TreeNode, vscode.TreeItemCheckboxState]>): Promise<void> {
+  /**
+   * What a click on step checkboxes does (public for the extension-host tests, which cannot click): ticks or
+   * unticks the steps in their handoffs; the view redraws from the new analysis (or at once, if nothing changed).
+   */
+  async applyCheckboxes(items: ReadonlyArray<readonly [TreeNode, vscode.TreeItemCheckboxState]>): Promise<void> {
     const changes = items.map(([node, state]) => [node, state === vscode.TreeItemCheckboxState.Checked] as const);
     const changed = await toggleSteps(this.store, changes, this.log).catch((e) => {
       this.log.warn(`ticking steps failed: ${e instanceof Error ? e.message : String(e)}`);
