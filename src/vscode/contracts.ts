@@ -6,13 +6,15 @@
 import type * as vscode from 'vscode';
 import type { Analysis } from '../core/service';
 import type { CommitDetails } from '../core/git';
-import type { CommitMention, FileBreadcrumb } from '../core/model';
+import type { CommitMention, FileBreadcrumb, Range } from '../core/model';
 
 export interface AnalysedHandoff {
   uri: vscode.Uri;
   /** The document version analysed (VS Code's `TextDocument.version`), or -1 for a file read from disk. */
   version: number;
   analysis: Analysis;
+  /** Ranges of the items a quick fix applies to, steps aside (computed with the analysis, from its text). */
+  fixable?: readonly Range[];
 }
 
 export interface HandoffStore extends vscode.Disposable {

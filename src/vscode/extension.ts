@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/commands';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics';
 import { createLog, elapsed } from './log';
-import { registerProviders } from './providers';
+import { modalConfirm, registerProviders, type ConfirmPush, type FixCommandHooks } from './providers';
 import { ProblemReporter, readExtensionSettings, type ExtensionSettings } from './settings';
 import { HandoffStatusBar } from './status/statusBar';
 import { gitProcessesStarted } from './store/gitCheck';
@@ -32,6 +32,8 @@ export interface HandoffNavigatorApi {
   settingsProblems(): readonly string[];
   /** Tests: runs between an analysis and its landing. */
   setBeforeLand(hook: BeforeLandHook | undefined): void;
+  /** Tests: answers "Push…"'s confirmation instead of the modal dialog; undefined restores the dialog. */
+  setPushConfirmation(confirm: ConfirmPush | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi {
@@ -63,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   const settingsChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(trust, store, tree, statusBar, diagnostics, settingsChanged);
   context.subscriptions.push(...registerCommands({ store, tree, log }));
-  registerProviders(context, store, () => current().codeLens, settingsChanged.event);
+  const fixHooks: FixCommandHooks = { confirmPush: modalConfirm };
+  registerProviders(context, store, () => current().codeLens, settingsChanged.event, log, fixHooks);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -95,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
     gitProcessesStarted,
     settingsProblems: () => reported,
     setBeforeLand: (hook) => { store.beforeLand = hook; },
+    setPushConfirmation: (confirm) => { fixHooks.confirmPush = confirm ?? modalConfirm; },
   };
 }
 

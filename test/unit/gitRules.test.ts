@@ -31,7 +31,9 @@ describe('git rules (real git)', () => {
     assert.deepEqual(state(s7(x.unpushed)), { status: 'unpushed', sha: x.unpushed });
     assert.equal(state(s7(x.amendedOld))?.status, 'unknown');
     assert.equal(state(s7(x.amendedOld))?.sha, x.amendedOld);
-    assert.deepEqual(state(fx.ambiguous.prefix), { status: 'ambiguous', sha: null, candidates: fx.ambiguous.shas });
+    // Both candidates are commits (on no branch): each named with its subject, for the quick fix's choice.
+    const probes = fx.ambiguous.shas.map((sha) => ({ sha, subject: fx.git(fx.work, 'log', '-1', '--format=%s', sha) }));
+    assert.deepEqual(state(fx.ambiguous.prefix), { status: 'ambiguous', sha: null, candidates: fx.ambiguous.shas, commits: probes });
     // A SHA of the submodule's own history resolves there.
     assert.deepEqual(state(s7(x.libCommit)), { status: 'ok', sha: x.libCommit, submodule: 'vendor/lib' });
     // Bare hex that resolves to nothing: known as unknown, never reported.

@@ -88,6 +88,36 @@ export async function explainUnknown(states: Map<string, CommitState>, ctx: Expl
   }
 }
 
+/** Candidates of ambiguous abbreviations looked up per analysis, at most (the rest keep `commits` unset). */
+export const MAX_AMBIGUOUS_CANDIDATES = 64;
+
+/**
+ * Which candidates of each ambiguous abbreviation are commits, with their subjects: one `facts` batch for all of
+ * them (a tree or blob resolves to no commit), subjects from its log or the graph. One commit among other objects
+ * is an abbreviation merely too short (a quick fix lengthens it); several are a real choice.
+ */
+export async function describeAmbiguous(states: Map<string, CommitState>, ctx: ExplainContext): Promise<void> {
+  const ambiguous: Array<Extract<CommitState, { status: 'ambiguous' }>> = [];
+  let total = 0;
+  for (const s of states.values()) {
+    if (s.status !== 'ambiguous' || total + s.candidates.length > MAX_AMBIGUOUS_CANDIDATES) continue;
+    ambiguous.push(s);
+    total += s.candidates.length;
+  }
+  if (!ambiguous.length) return;
+  const asked = [...new Set(ambiguous.flatMap((s) => s.candidates))];
+  const r = await ctx.git.facts(ctx.repo, asked, ctx.token);
+  if (!r.ok) return;
+  for (const s of ambiguous) {
+    s.commits = s.candidates.flatMap((sha) => {
+      const l = r.value.shas.get(sha.toLowerCase());
+      // `unchecked` reach is an annotated tag's own object (or a submodule's): not a commit of this repository.
+      if (l?.status !== 'found' || l.reach === 'unchecked') return [];
+      return [{ sha: l.sha, subject: l.subject ?? ctx.graph?.get(l.sha)?.subject ?? null }];
+    });
+  }
+}
+
 function explain(
   key: string, full: string | null, subject: string | null, messages: readonly MentioningCommit[], graph: CommitGraph | null,
   onBranch: (sha: string) => boolean,

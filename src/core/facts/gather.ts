@@ -16,7 +16,7 @@ import type { CancellationToken, Logger, WorkspaceFiles } from '../interfaces';
 import type { HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
-import { commitStates, explainUnknown, reportedShas } from './commits';
+import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
 import { driftFacts } from './drift';
 import { fileFacts } from './files';
 import { judgeRefs } from './refs';
@@ -78,8 +78,9 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     const repoFactsP: Promise<RepoFacts | null> = noted.then(() => factsR).then((r) => (r?.ok ? r.value : null));
     const writtenP: Promise<AnchorFact | null> = noted.then(() => writtenR).then((r) => (r?.ok ? r.value : null));
     const graphP: Promise<CommitGraph | null> = Promise.all([repoFactsP, writtenP]).then(async ([repoFacts, written]) => {
-      const dangling = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'found' && l.reach === 'dangling') : false;
-      if (!repo || !repoFacts || !(model.refs.length > 0 || dangling || frontAnchor || written)) return null;
+      // Dangling commits and ambiguous abbreviations are explained, and their candidates named, from the graph.
+      const unclear = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'ambiguous' || (l.status === 'found' && l.reach === 'dangling')) : false;
+      if (!repo || !repoFacts || !(model.refs.length > 0 || unclear || frontAnchor || written)) return null;
       const r = await git.graph(repo, token);
       if (!r.ok) note(r.problem, 'branch history');
       const g = r.ok ? new CommitGraph(r.value) : null;
@@ -99,7 +100,8 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
       facts.commits = commitStates(model.commits, repoFacts, repo);
-      await explainUnknown(facts.commits, { git, repo, facts: repoFacts, graph: g, token, note }, reportedShas(model.commits));
+      const explain = { git, repo, facts: repoFacts, graph: g, token, note };
+      await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && anchor && g) {

@@ -94,12 +94,18 @@ function judgeShaClaim(m: RefMention, written: string, ctx: RefContext): RefFact
   }
   if (lookup?.status !== 'found' || lookup.reach === 'unchecked') return { kind: 'unchecked' };
   // On no branch at all while the ref exists: the ref was rewritten under the claim (amended, rebased, force-pushed).
-  if (lookup.reach === 'dangling') return { kind: 'rewritten', ref: shortRef(target.refname), now: target.sha };
+  if (lookup.reach === 'dangling') return rewritten(target, ctx);
   if (!claimed || !graph) return { kind: 'unchecked' };
   const inHistory = graph.isAncestor(claimed, target.sha);
   if (inHistory === null) return { kind: 'unchecked' };
   if (inHistory) return { kind: 'moved', ref: shortRef(target.refname), now: target.sha, since: movedSince(graph, ctx.anchor, claimed, target.sha) };
-  return { kind: 'rewritten', ref: shortRef(target.refname), now: target.sha };
+  return rewritten(target, ctx);
+}
+
+/** A contradicted claim, with the ref's tip now and at the handoff's moment (what a quick fix may write instead). */
+function rewritten(target: RefInfo, ctx: RefContext): RefFact {
+  const atAnchor = ctx.anchor && ctx.graph ? ctx.graph.firstParentAt(target.sha, ctx.anchor.time) : null;
+  return { kind: 'rewritten', ref: shortRef(target.refname), now: target.sha, atAnchor };
 }
 
 function judgePushClaim(m: RefMention, pushed: boolean, ctx: RefContext): RefFact {

@@ -35,8 +35,18 @@ export type CommitState =
   | { status: 'unpushed'; sha: string }
   /** `sha` is set when the object still exists but is on no branch (amended, rebased, squashed). */
   | { status: 'unknown'; sha: string | null; reason: string; vanished?: Vanished }
-  | { status: 'ambiguous'; sha: null; candidates: string[] }
+  /**
+   * `commits`: the candidates that are commits, with their subjects when known (the others are trees, blobs or
+   * tags); absent when git was not asked. One commit among other objects: the abbreviation is merely too short.
+   */
+  | { status: 'ambiguous'; sha: null; candidates: string[]; commits?: AmbiguousCommit[] }
   | { status: 'shallow-unknown'; sha: null };
+
+/** A commit among an ambiguous abbreviation's candidates. */
+export interface AmbiguousCommit {
+  sha: string;
+  subject: string | null;
+}
 
 /** What the repository says of a ref claim (a branch, tag or HEAD at a SHA, or pushed / local-only). */
 export type RefFact =
@@ -50,7 +60,8 @@ export type RefFact =
   /** The ref is gone, and its claimed commit with it: not in this repository, or on no branch. */
   | { kind: 'gone'; claimed: string; commit: 'missing' | 'dangling' }
   /** The claimed commit exists but is not in the ref's history: rewritten, force-pushed, or false when written. */
-  | { kind: 'rewritten'; ref: string; now: string }
+  /** `atAnchor`: the ref's tip at the handoff's anchor, as today's first-parent history tells (absent: not known). */
+  | { kind: 'rewritten'; ref: string; now: string; atAnchor?: string | null }
   /** Claimed local-only; a remote-tracking branch has it now. */
   | { kind: 'pushed-since'; where: string }
   /** Claimed pushed; commits the branch had at the anchor are on no remote-tracking branch. */

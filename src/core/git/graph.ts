@@ -117,6 +117,22 @@ export class CommitGraph {
     });
   }
 
+  /**
+   * The commit `tip`'s first-parent line was at, at `time` (seconds): the newest commit on that line committed at
+   * or before it, as today's history tells; null when the line leaves the graph first. What a branch's tip was
+   * when a handoff was written, for a claim the branch no longer contains.
+   */
+  firstParentAt(tip: string, time: number): string | null {
+    let i = this.index.get(tip);
+    for (let steps = 0; i !== undefined && steps < this.commits.length; steps++) {
+      const c = this.commits[i]!;
+      if (c.time <= time) return c.sha;
+      const first = c.parents[0];
+      i = first === undefined ? undefined : this.index.get(first);
+    }
+    return null;
+  }
+
   /** Commits with exactly this subject, newest first (amended and rebased commits keep their subject). */
   withSubject(subject: string): GraphCommit[] {
     if (!this.subjects) {

@@ -27,7 +27,7 @@ export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts
  * through or elsewhere. "Planned" only covers a file that was not there when written: one that was there and is
  * gone since is still news, whatever the plan said.
  */
-function saysSo(c: FileBreadcrumb, f: FileFact): boolean {
+export function saysSo(c: FileBreadcrumb, f: FileFact): boolean {
   if (!c.qualifier) return false;
   if (c.qualifier !== 'planned') return true;
   return !(f.kind === 'gone' && (f.when === 'after-anchor' || f.when === 'work-tree'));

@@ -119,7 +119,7 @@ async function copySha(store: HandoffStore, args: CommitArgs): Promise<void> {
 }
 
 /** Commands may be given no argument (Command Palette): they then act on the SHA under the cursor, if any. */
-function argsFromCursor(store: HandoffStore): CommitArgs | undefined {
+export function argsFromCursor(store: HandoffStore): CommitArgs | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const handoff = store.get(editor.document.uri);

@@ -11,6 +11,7 @@ import { validSha } from '../../core/git';
 import type { CancellationToken } from '../../core/interfaces';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { createLanguageService, type HandoffLanguageService } from '../../core/service';
+import { fixableRanges } from '../../core/fixes';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import { crumbIndex } from '../providers/fileFacts';
 import { elapsed } from '../log';
@@ -359,7 +360,8 @@ export class Store implements HandoffStore {
     if (a.token.isCancellationRequested) return undefined;
     const fileTargets = await resolveTargets(entry.uri, analysis, mergeExcludes(this.opts.settings().exclude), neverCancelled());
     if (a.token.isCancellationRequested) return undefined;
-    const result: AnalysedHandoff = { uri: entry.uri, version: a.version, analysis: { ...analysis, fileTargets } };
+    const fixable = fixableRanges({ text, documentPath: entry.uri.fsPath, model: analysis.model, facts: analysis.facts });
+    const result: AnalysedHandoff = { uri: entry.uri, version: a.version, analysis: { ...analysis, fileTargets }, fixable };
     await this.beforeLand?.(entry.uri, a.version);
     const openVersion = this.openDocument(entry.uri)?.version;
     if (this.entries.get(entry.uri.toString()) !== entry || !mayLand({ generation: a.generation, version: a.version }, { generation: entry.generation, openVersion })) {

@@ -48,8 +48,13 @@ export interface TreeNode {
   action: NodeAction;
   children: TreeNode[];
   parent?: TreeNode;
-  /** For menus (`view/item/context` when clauses). */
+  /**
+   * For menus (`view/item/context` when clauses): `<kind>.<state>`, with `.fixable` appended when a quick fix
+   * applies to the item (its "Quick Fix…" menu entry).
+   */
   contextValue: string;
+  /** Steps: whether the tree shows the step ticked (its checkbox); absent for nodes without one. */
+  checked?: boolean;
 }
 
 export interface HandoffInput {
@@ -70,6 +75,8 @@ export interface HandoffInput {
   supersededBy: string | null;
   /** Now, in ms, for "3 days ago" in tooltips. */
   now?: number;
+  /** Ranges of the items a quick fix applies to (steps aside: they have checkboxes). */
+  fixable?: readonly Range[];
 }
 
 type CommitStatus = 'ok' | 'unpushed' | 'unknown' | 'ambiguous' | 'shallow-unknown';
@@ -185,7 +192,10 @@ export function buildHandoffNode(input: HandoffInput): TreeNode {
   const files = input.model.files.map((f, i) => [ownerOf(f.range), f, i] as const)
     .map(([owner, f, i]) => [owner, fileNode(input, f, i, owner)] as const);
   const steps = input.model.steps.map((s) => { const owner = ownerOf(s.range); return [owner, stepNode(input, s, owner)] as const; });
-  for (const [owner, node] of [...commits, ...files, ...steps]) owner.children.push(node);
+  for (const [owner, node] of [...commits, ...files, ...steps]) {
+    if (node.kind !== 'step' && input.fixable?.some((r) => sameStart(r, node.range!))) node.contextValue += '.fixable';
+    owner.children.push(node);
+  }
   // Phases first in document order, then commits, files and steps in the order they were added.
   for (const node of [root, ...phaseNodes.values()]) {
     const sub = node.children.filter((n) => n.kind === 'phase');
@@ -280,6 +290,8 @@ function stepNode(input: HandoffInput, s: Step, parent: TreeNode): TreeNode {
     children: [],
     parent,
     contextValue: `step.${s.state}`,
+    // A step dropped on purpose (`[-]`) is neither to tick nor ticked.
+    ...(s.state === 'superseded' ? {} : { checked: s.state === 'done' }),
   };
 }
 

@@ -11,6 +11,7 @@ import type { HandoffStore } from '../contracts';
 import { OPEN_CHANGE_SINCE, type ChangeSinceArgs } from '../providers/changeSince';
 import { toRange } from '../diagnostics/diagnostics';
 import type { ExtensionSettings } from '../settings';
+import { toggleSteps } from './checkboxes';
 import { buildHandoffNode, nodeAt, walk, type TreeNode } from './model';
 
 export const VIEW_ID = 'handoffNavigator.handoffs';
@@ -28,12 +29,14 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly store: HandoffStore, private readonly settings: () => ExtensionSettings, private readonly log: vscode.LogOutputChannel) {
-    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    // Only steps have checkboxes; a phase is not ticked by its steps (nor its steps by it).
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view,
       this.emitter,
       store.onDidChange(() => this.rebuild()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+      this.view.onDidChangeCheckboxState((e) => void this.applyCheckboxes(e.items)),
     );
     this.rebuild();
   }
@@ -61,6 +64,7 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         diagnostics: h.analysis.diagnostics,
         facts: h.analysis.facts,
         supersededBy: h.analysis.supersededBy,
+        fixable: h.fixable,
       });
       this.built.set(h.analysis, { key, node });
       return node;
@@ -95,6 +99,12 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     item.contextValue = node.contextValue;
     item.command = this.commandFor(node);
+    if (node.checked !== undefined) {
+      item.checkboxState = {
+        state: node.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+        tooltip: node.checked ? 'Mark the step not done in the handoff' : 'Mark the step done in the handoff',
+      };
+    }
     if (node.kind === 'handoff') item.resourceUri = vscode.Uri.parse(node.handoff);
     return item;
   }
@@ -152,6 +162,19 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         return { title: 'Open File', command: 'vscode.open', arguments: [target, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
       }
     }
+  }
+
+  /**
+   * What a click on step checkboxes does (public for the extension-host tests, which cannot click): ticks or
+   * unticks the steps in their handoffs; the view redraws from the new analysis (or at once, if nothing changed).
+   */
+  async applyCheckboxes(items: ReadonlyArray<readonly [TreeNode, vscode.TreeItemCheckboxState]>): Promise<void> {
+    const changes = items.map(([node, state]) => [node, state === vscode.TreeItemCheckboxState.Checked] as const);
+    const changed = await toggleSteps(this.store, changes, this.log).catch((e) => {
+      this.log.warn(`ticking steps failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 0;
+    });
+    if (changed < changes.length) this.rebuild();
   }
 
   private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
