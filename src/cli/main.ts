@@ -1,6 +1,7 @@
 /**
  * `handoff-lint`: the language service from the command line, for CI and scripts. Exit 0 when no
  * error-severity diagnostic, 1 when there is one, 2 on a usage error or unreadable input (one line, no stack).
+ * `handoff-lint new …` writes a new handoff instead (new.ts).
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createLanguageService } from '../core/service';
@@ -10,6 +11,7 @@ import { discover, InputError } from './discover';
 import { reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
 import { SiblingHandoffs } from '../node/siblings';
+import { runNew } from './new';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
 
@@ -17,6 +19,7 @@ declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   let options;
   try {
     options = parseArgs(argv);

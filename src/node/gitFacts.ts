@@ -12,6 +12,7 @@
  *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts): each one
  *               batched command, asked only when a check needs it, cached per repository state (files at a
  *               commit: per commit, which never changes)
+ *   working   – for a new handoff (workingState.ts): `status` ‖ `log` ‖ `diff` since the last handoff, not cached
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
@@ -20,7 +21,7 @@ import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
   CommitDetails, DeletionsResult, DocumentAnchor, GitProvider, GitResult, MentioningCommit, RefInfo, RepoFacts, RepoGraph, RepoInfo,
-  ShaLookup,
+  ShaLookup, WorkingState,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
@@ -34,6 +35,7 @@ import { checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, r
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, readHeadFile, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
+import { readWorkingState } from './workingState';
 import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
@@ -386,6 +388,10 @@ export class NodeGitProvider implements GitProvider {
 
   commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
     return readCommitPatch(this.run, repo, sha, token);
+  }
+
+  workingState(repo: RepoInfo, since: string | null, token: CancellationToken): Promise<GitResult<WorkingState>> {
+    return readWorkingState(this.run, repo, since, token);
   }
 }
 
