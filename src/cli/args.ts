@@ -18,6 +18,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: handoff-lint [options] [paths…]
+       handoff-lint new [--dir DIR] [--slug SLUG] [--template FILE] [--stdout]   (see new --help)
 
 Checks handoff documents (HANDOFF.md, SESSION-HANDOFF-*.md, plans…) against the repository they live in.
 Folders are searched for handoffs with the default globs; with no path, the current folder.

@@ -3,6 +3,7 @@
  * error-severity diagnostic, 1 when there is one, 2 on a usage error or unreadable input (one line, no stack).
  * The output is always whole: a handoff that cannot be read (gone since it was listed, say) is reported in it, and
  * the exit status says so at the end.
+ * `handoff-lint new …` writes a new handoff instead (new.ts).
  */
 import { createLanguageService } from '../core/service';
 import { parseCoreSettings } from '../core/settings';
@@ -13,6 +14,7 @@ import { createNodeGitCheck } from '../node/cliGit';
 import { killAllGit } from '../node/gitRunner';
 import { readRegular, type NotRead } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
+import { runNew } from './new';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
 
@@ -20,6 +22,7 @@ declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   let options;
   try {
     options = parseArgs(argv);

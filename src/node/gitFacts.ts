@@ -13,6 +13,7 @@
  *               files' changes since a commit and their texts then (changesSince.ts): each one batched command,
  *               asked only when a check needs it, cached per repository state (files and texts at a commit: per
  *               commit, which never changes)
+ *   working   – for a new handoff (workingState.ts): `status` ‖ `log` ‖ `diff` since the last handoff, not cached
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
  */
@@ -21,7 +22,7 @@ import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type {
   CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, PathChange, RefInfo, RepoFacts, RepoGraph, RepoInfo,
-  ShaLookup,
+  ShaLookup, WorkingState,
 } from '../core/git/provider';
 import { validSha } from '../core/git/schemas';
 import { failureProblem, GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
@@ -39,6 +40,7 @@ import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, readHeadFile, unbornBranch, type DiskDiscovery } from './discoverFromDisk';
 import { objectsOnDisk, type DiskObjects } from './objectStore';
 import { SlowRepos } from './slowRepos';
+import { readWorkingState } from './workingState';
 import { type Candidates, disambiguateArgs, MAX_DISAMBIGUATE_CHARS, parseDisambiguate } from './resolvePrefixes';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
@@ -433,6 +435,10 @@ export class NodeGitProvider implements GitProvider {
 
   commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>> {
     return this.slow.guard(repo.root, () => readCommitPatch(this.run, repo, sha, token));
+  }
+
+  workingState(repo: RepoInfo, since: string | null, token: CancellationToken): Promise<GitResult<WorkingState>> {
+    return readWorkingState(this.run, repo, since, token);
   }
 }
 

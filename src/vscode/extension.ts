@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/commands';
+import { registerNewHandoff } from './newHandoff/command';
+import { ResumeController } from './resume/session';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics';
 import { createLog, elapsed } from './log';
 import { modalConfirm, registerProviders, type ConfirmPush, type FixCommandHooks } from './providers';
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   const settingsChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(trust, store, tree, statusBar, diagnostics, settingsChanged);
   context.subscriptions.push(...registerCommands({ store, tree, log }));
+  context.subscriptions.push(registerNewHandoff({ store, trust, settings: current, log }), ...new ResumeController(store, log).register());
   const fixHooks: FixCommandHooks = { confirmPush: modalConfirm };
   registerProviders(context, store, () => current().codeLens, settingsChanged.event, log, fixHooks);
 

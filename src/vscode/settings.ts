@@ -15,6 +15,13 @@ export interface CodeLensSettings {
   freshness: boolean;
 }
 
+export interface NewHandoffSettings {
+  /** Folder, relative to the workspace folder, that New Handoff writes into. */
+  folder: string;
+  /** A Markdown template relative to the workspace folder, or null for the built-in one. */
+  template: string | null;
+}
+
 export interface ExtensionSettings {
   core: CoreSettings;
   include: readonly string[];
@@ -24,6 +31,7 @@ export interface ExtensionSettings {
   followCursor: boolean;
   /** Delay between the last edit and re-analysis. */
   debounceMs: number;
+  newHandoff: NewHandoffSettings;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -36,6 +44,16 @@ export interface ConfigurationReader {
 const globList = z.array(z.string().min(1)).max(500);
 const bool = z.boolean();
 const debounce = z.number().int().min(0).max(10_000);
+/** A path inside the workspace folder: relative, no `..`, no drive or leading slash (settings may come from the repository). */
+const insidePath = z.string().min(1).max(300).refine(isInsidePath);
+const optionalInsidePath = z.union([z.literal(''), insidePath]);
+
+export const DEFAULT_NEW_HANDOFF_FOLDER = 'docs/handoffs';
+
+export function isInsidePath(p: string): boolean {
+  const s = p.replace(/\\/g, '/');
+  return !s.startsWith('/') && !/^[A-Za-z]:/.test(s) && !s.includes('\0') && s.split('/').every((part) => part !== '..');
+}
 
 export interface ExtensionSettingsResult {
   settings: ExtensionSettings;
@@ -75,6 +93,10 @@ export function readExtensionSettings(config: ConfigurationReader): ExtensionSet
     },
     followCursor: pick('followCursor', bool, false, 'true or false'),
     debounceMs: pick('debounceMs', debounce, DEFAULT_DEBOUNCE_MS, 'a whole number of milliseconds from 0 to 10000'),
+    newHandoff: {
+      folder: pick('newHandoff.folder', insidePath, DEFAULT_NEW_HANDOFF_FOLDER, 'a folder inside the workspace folder (relative, without "..")'),
+      template: pick('newHandoff.template', optionalInsidePath, '', 'a file inside the workspace folder (relative, without "..")') || null,
+    },
   };
   return { settings, problems };
 }

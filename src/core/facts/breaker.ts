@@ -46,6 +46,7 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
     textsAt: guard(inner.textsAt.bind(inner)),
     commitDetails: guard(inner.commitDetails.bind(inner)),
     commitPatch: guard(inner.commitPatch.bind(inner)),
+    workingState: guard(inner.workingState.bind(inner)),
   };
   return { git, note };
 }

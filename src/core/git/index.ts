@@ -1,7 +1,7 @@
 /** The git side of the core: the provider interface the Node layer implements, and the graph it answers from. */
 export type {
   CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProblemKind, GitProvider, GitResult, GraphCommit, HeadState, Hunk,
-  MentioningCommit, PathChange, PathDeletion, Reach, RefInfo, RepoFacts, RepoGraph, RepoInfo, ShaLookup,
+  MentioningCommit, PathChange, PathDeletion, Reach, RefInfo, RepoFacts, RepoGraph, RepoInfo, ShaLookup, StatusEntry, WorkingState,
 } from './provider';
 export { CommitGraph } from './graph';
 export { fullShaSchema, refNameSchema, shaSchema, validRefName, validSha } from './schemas';

@@ -175,6 +175,43 @@ export interface CommitDetails {
   tags: string[];
 }
 
+/** One path `git status` or a diff reports: what happened to it, and where a rename or copy came from. */
+export interface StatusEntry {
+  /**
+   * Status: porcelain v2 `XY` (index, then work tree; `.` unchanged: `.M`, `A.`, `MM`, `R.`, `UU`) or `??` for
+   * an untracked path. Diff: one letter of `--name-status` (`A`, `M`, `D`, `R`, `C`, `T`).
+   */
+  code: string;
+  /** Repository-relative, `/` separators. */
+  path: string;
+  /** The source of a rename or copy. */
+  from: string | null;
+}
+
+/** The repository as a new handoff describes it: branch, HEAD, upstream, what is not pushed or not committed. */
+export interface WorkingState {
+  /** Full SHA of HEAD, or null on an unborn branch. */
+  headSha: string | null;
+  /** HEAD's subject when the unpushed list has it (or the repository has no remote), else null. */
+  headSubject: string | null;
+  /** The checked-out branch, or null (detached). */
+  branch: string | null;
+  /** The branch's upstream (`origin/main`), or null. */
+  upstream: string | null;
+  ahead: number | null;
+  behind: number | null;
+  /** Uncommitted changes (staged, unstaged, untracked), the first of them (bounded); `changesTotal` counts all. */
+  changes: StatusEntry[];
+  changesTotal: number;
+  /** Commits HEAD has that no remote-tracking branch contains, newest first; null without any remote-tracking branch. */
+  unpushed: Array<{ sha: string; subject: string }> | null;
+  /** True when there were more unpushed commits than listed. */
+  unpushedMore: boolean;
+  /** Files changed from `since` to HEAD; null when `since` was not given. */
+  changedSince: StatusEntry[] | null;
+  changedSinceTotal: number;
+}
+
 export interface GitProvider {
   /** Applies settings that can change between analyses (CoreSettings.gitTimeoutMs: per-process time limit). */
   configure?(options: { timeoutMs: number }): void;
@@ -226,4 +263,10 @@ export interface GitProvider {
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>>;
   /** For a read-only "commit details" document: header, stat and patch, as `git show` prints them. */
   commitPatch(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string>>;
+  /**
+   * For a new handoff: branch, HEAD, upstream and ahead/behind, uncommitted changes (one `status`), the commits
+   * not on any remote (one `log`), and with `since` (a full SHA: the previous handoff's anchor) the files changed
+   * from it to HEAD (one `diff`), all three in parallel. Never cached: it describes this moment.
+   */
+  workingState(repo: RepoInfo, since: string | null, token: CancellationToken): Promise<GitResult<WorkingState>>;
 }

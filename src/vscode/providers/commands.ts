@@ -20,6 +20,8 @@ export interface OpenBreadcrumbArgs {
   symbol: string | null;
   /** The path as written, for the search when no target exists. */
   path: string;
+  /** Open beside the active editor, keeping the focus where it is (Resume). */
+  beside?: boolean;
 }
 
 /** Arguments of `handoffNavigator.openCommit` and `handoffNavigator.copySha`. */
@@ -28,6 +30,8 @@ export interface CommitArgs {
   uri: string;
   /** As written in the handoff. */
   sha: string;
+  /** Open beside the active editor, keeping the focus where it is (Resume). */
+  beside?: boolean;
 }
 
 /**
@@ -61,13 +65,17 @@ async function symbolRange(document: vscode.TextDocument, symbol: string): Promi
   return new vscode.Range(document.positionAt(at), document.positionAt(at + symbol.length));
 }
 
-async function openAt(target: vscode.Uri, fragment: string, symbol: string | null): Promise<void> {
+/** Where an opened file or commit goes: the active group, or beside it without taking the focus (Resume). */
+const placement = (beside: boolean | undefined): vscode.TextDocumentShowOptions =>
+  (beside ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : {});
+
+async function openAt(target: vscode.Uri, fragment: string, symbol: string | null, beside?: boolean): Promise<void> {
   const sel = parseLineFragment(fragment);
   const document = await vscode.workspace.openTextDocument(target);
   let selection: vscode.Range | undefined;
   if (sel) selection = new vscode.Range(sel.startLine, sel.startCharacter, sel.endLine, sel.endCharacter);
   else if (symbol) selection = await symbolRange(document, symbol);
-  await vscode.window.showTextDocument(document, { selection, preview: true });
+  await vscode.window.showTextDocument(document, { selection, preview: true, ...placement(beside) });
 }
 
 async function openBreadcrumb(args: OpenBreadcrumbArgs | undefined): Promise<void> {
@@ -91,7 +99,7 @@ async function openBreadcrumb(args: OpenBreadcrumbArgs | undefined): Promise<voi
     if (!picked) return;
     target = picked.uri;
   }
-  await openAt(target, args.fragment, args.symbol);
+  await openAt(target, args.fragment, args.symbol, args.beside);
 }
 
 async function openCommit(store: HandoffStore, args: CommitArgs): Promise<void> {
@@ -102,7 +110,7 @@ async function openCommit(store: HandoffStore, args: CommitArgs): Promise<void> 
   }
   const uri = commitDocumentUri({ handoff: args.uri, sha: full });
   const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: true });
+  await vscode.window.showTextDocument(document, { preview: true, ...placement(args.beside) });
 }
 
 /** The git extension's diff views when it can show them, else the commit document. */

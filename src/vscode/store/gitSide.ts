@@ -4,7 +4,7 @@
  * providers. Switching git off drops the checks and the watchers together, so nothing can start a process.
  */
 import * as vscode from 'vscode';
-import type { CommitDetails, GitResult, RepoInfo } from '../../core/git';
+import type { CommitDetails, GitProvider, GitResult, RepoInfo } from '../../core/git';
 import type { FactSource } from '../../core/gitCheck';
 import { makeGitCheck, type AdapterGit } from './gitCheck';
 import { GitWatch } from './gitWatch';
@@ -27,6 +27,11 @@ export class GitSide implements vscode.Disposable {
   /** The checks for the language service; undefined means parse-only. */
   get check(): FactSource | undefined {
     return this.git?.check;
+  }
+
+  /** The git provider while git may run (trusted, local, enabled); undefined otherwise. */
+  get provider(): GitProvider | undefined {
+    return this.git?.provider;
   }
 
   /** Brings git in line with trust and settings; true when it switched on or off. */

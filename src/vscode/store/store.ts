@@ -6,7 +6,7 @@
  * of an older version never overwrites a newer one. All work is asynchronous: nothing blocks the host.
  */
 import * as vscode from 'vscode';
-import type { CommitDetails } from '../../core/git';
+import type { CommitDetails, GitProvider } from '../../core/git';
 import { validSha } from '../../core/git';
 import type { CancellationToken } from '../../core/interfaces';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
@@ -79,6 +79,11 @@ export class Store implements HandoffStore {
 
   get gitDisabledReason(): string | null {
     return this.opts.trust.reason;
+  }
+
+  /** The git provider, for commands that ask the repository directly (New Handoff); undefined while git may not run. */
+  get gitProvider(): GitProvider | undefined {
+    return this.gitSide.provider;
   }
 
   /** Starts listening and finds the handoffs; resolves when the first discovery is done. */
