@@ -4,7 +4,7 @@
  * analysis must have — it never throws, every range lies in the text, each item's range text is the item, and it
  * takes bounded time.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { HandoffModel, Range } from '../../../src/core/model';
@@ -51,7 +51,12 @@ export const markdown: fc.Arbitrary<string> = fc.tuple(
 ).map(([bom, front, lines, end]) => (bom ? '\ufeff' : '') + (front ? '---\ngit_commit: 1a2b3c4\nbranch: main\n---\n' : '')
   + lines.map(([l, e]) => l + e).join('') + (end ? '' : '\n'));
 
-const fixtures = readdirSync(FIXTURES).sort().map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+/** Every fixture handoff, the dialect folders' included. */
+const fixtures = (readdirSync(FIXTURES, { recursive: true, withFileTypes: true }) as Dirent[])
+  .filter((d) => d.isFile())
+  .map((d) => join(d.parentPath ?? d.path, d.name))
+  .sort()
+  .map((f) => readFileSync(f, 'utf8'));
 
 type Mutation = (s: string) => string;
 const at = (s: string, f: number) => Math.floor(f * (s.length + 1));
