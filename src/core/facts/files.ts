@@ -147,14 +147,35 @@ function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoIn
  * far as the largest line cited in it (past it, the count is "more than that", which is all the rule needs). A
  * target that leads out of the workspace through a symbolic link is not read: one notice names them.
  */
-async function countLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ctx: FileFactsContext): Promise<void> {
+type Found = Extract<FileFact, { kind: 'found' }>;
+
+/** The largest line a breadcrumb needs read: the line as written (or null: nothing to count). */
+const writtenLine = (c: FileBreadcrumb, f: Found): number | null =>
+  f.paths.length !== 1 || c.line === null || c.line <= 0 ? null : Math.max(c.line, c.endLine ?? 0);
+
+/**
+ * Cited lines that moved since the handoff (facts/drift.ts) may now lie past where the first count stopped reading
+ * (`linesAtLeast`): those files are counted again, up to where the lines are now, so line-out-of-range never judges
+ * a moved line against a lower bound.
+ */
+export function recountMovedLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ctx: FileFactsContext): Promise<void> {
+  return countLines(crumbs, out, ctx, (c, f) => {
+    if (!f.linesAtLeast || !f.drift || f.lines === null) return null;
+    const now = Math.max(f.drift.to.line, f.drift.to.endLine ?? 0);
+    return now > f.lines ? now : null;
+  });
+}
+
+async function countLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ctx: FileFactsContext, need = writtenLine): Promise<void> {
   const upTo = new Map<string, number>();
-  const cited: Array<[Extract<FileFact, { kind: 'found' }>, string]> = [];
+  const cited: Array<[Found, string]> = [];
   for (const [i, c] of crumbs.entries()) {
     const f = out[i]!;
-    if (f.kind !== 'found' || f.paths.length !== 1 || c.line === null || c.line <= 0) continue;
+    if (f.kind !== 'found') continue;
+    const n = need(c, f);
+    if (n === null) continue;
     const path = f.paths[0]!;
-    upTo.set(path, Math.max(upTo.get(path) ?? 0, c.line, c.endLine ?? 0));
+    upTo.set(path, Math.max(upTo.get(path) ?? 0, n));
     cited.push([f, path]);
   }
   if (!cited.length || ctx.token.isCancellationRequested) return;
@@ -169,6 +190,7 @@ async function countLines(crumbs: readonly FileBreadcrumb[], out: FileFact[], ct
     } else {
       f.lines = lines;
       if (lines !== null && lines > n) f.linesAtLeast = true;
+      else delete f.linesAtLeast;
     }
   }
   if (outside.size) {

@@ -18,7 +18,7 @@ import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
 import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
 import { driftFacts } from './drift';
-import { fileFacts } from './files';
+import { fileFacts, recountMovedLines } from './files';
 import { judgeRefs } from './refs';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
 
@@ -116,10 +116,11 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     // Files need only the anchor (and HEAD, for a handoff never committed): their lookups run beside the claims.
     const judgeFiles = async () => {
       if (severityOf(settings, 'missing-file') === null && severityOf(settings, 'line-out-of-range') === null) return;
-      const f = await fileFacts(model.files, {
+      const filesCtx = {
         documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, git, repo, anchor: anchorP,
         headSha: repoFactsP.then((r) => r?.headSha ?? null), wantLines: severityOf(settings, 'line-out-of-range') !== null, token, notices, note,
-      });
+      };
+      const f = await fileFacts(model.files, filesCtx);
       facts.files = f.files;
       facts.exactRenamesOnly = f.exactRenamesOnly;
       if (f.exactRenamesOnly) notices.add('some objects are unreadable: a moved file is followed only when it was not changed in the same commit');
@@ -129,6 +130,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
         facts.changedSince = await driftFacts(model.files, f.files, {
           git, repo, anchor, text: ctx.text, documentPath: normalizePath(ctx.documentPath), token, notices, note,
         });
+        if (filesCtx.wantLines) await recountMovedLines(model.files, f.files, filesCtx);
       }
     };
     await Promise.all([judgeClaims(), judgeFiles()]);

@@ -39,11 +39,11 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
   }
   for (const st of model.steps) check(`step ${st.text.slice(0, 30)}`, st.range, (s) => stepAt(st, s.replace(/\s+/g, ' ')));
   for (const p of flatPhases(model.phases)) {
-    // A section's label is its heading without markup; a unit's range holds its keyword or its id (`v1.0` of
+    // A section's label is its heading without markup, on one line (a setext heading may span several); a unit's range holds its keyword or its id (`v1.0` of
     // `Milestone v1.0`, `2.1` of Kiro's `Task 2.1`, `03-02` of GSD's `Plan 03-02`).
     const [keyword, id = ''] = p.label.split(' ');
     check(`phase ${p.label}`, p.range, (s) => (p.kind === 'section'
-      ? markupFree(s) === p.label && s.toLowerCase().includes(keyword.toLowerCase())
+      ? markupFree(s.replace(/\s+/g, ' ')) === p.label && markupFree(s).toLowerCase().includes(keyword.toLowerCase())
       : s.toLowerCase().includes(keyword.toLowerCase()) || (id !== '' && s.includes(id))));
   }
   return bad;
