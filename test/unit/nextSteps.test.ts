@@ -17,6 +17,11 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     assert.deepEqual(todo(md('## Notes for the next session', '- the cache is cold on Mondays')), [], 'a heading that only mentions the next session');
   });
 
+  it("leaves a checkbox step's labelled detail bullets (Next:, Remaining:) to it: the box already says the work is open", () => {
+    assert.deepEqual(todo(md('## Pending tasks', '', '- [ ] **Handoff skill** - two-level protocol', '  - Problem: the agent skipped steps', '  - Next: design session to settle the protocol', '', '- [ ] **Model awareness**', '  - Remaining: a hook that records model switches', '', '**Next step:** pick the next task from the backlog')),
+      ['**Handoff skill** - two-level protocol', '**Model awareness**', 'pick the next task from the backlog']);
+  });
+
   it('gives way to the sub-list of a bullet that only labels it', () => {
     assert.deepEqual(todo(md('## Next steps', '- **Backend:**', '  - add the endpoint', '  - migrate', '- Frontend:', '  - the page')), ['add the endpoint', 'migrate', 'the page']);
   });

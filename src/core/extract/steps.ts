@@ -68,6 +68,9 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
   let xml: (NextContext & { section: XmlSection }) | null = null;
   let label: (NextContext & { listDepth: number }) | null = null; // listDepth -1: a paragraph label
   const groupEnds: number[] = []; // per depth: where a group-label bullet's sub-list ends
+  // The latest checkbox item: its nested bullets (`- Next: design session`, `- Remaining: …`) are its details, not
+  // steps of their own — the box already says the work is open.
+  let box: { depth: number; end: number } | null = null;
 
   const end = (ctx: NextContext | null) => {
     if (ctx?.lead && !ctx.hasList) steps.push(ctx.lead);
@@ -138,8 +141,10 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     if (ctx) ctx.hasList = true;
     if (b.checkbox) {
       steps.push({ ...step(text, b, b.checkbox.start), state: CHECKBOX_STATES[b.checkbox.state] ?? 'open', kind: 'checkbox', marker: `[${b.checkbox.state}]`, listRole });
+      box = { depth: b.depth, end: b.end };
       return;
     }
+    if (box && b.depth > box.depth && b.start < box.end) return;
     const content = text.slice(b.contentStart, b.contentEnd).trim();
     const firstLine = content.split(/\r\n|\r|\n/)[0];
     const at = nextLabelIn(firstLine);
