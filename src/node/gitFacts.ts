@@ -28,7 +28,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
 import { discoverWithGit, isDir, repoInfoFromDisk } from './gitDiscover';
@@ -37,6 +37,7 @@ import { SlowRepos } from './slowRepos';
 import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
+import { lastVersions } from './lastVersions';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -55,6 +56,9 @@ const HISTORY_BUDGET_MS = 2_000;
 
 /** Answers kept per repository state. */
 const MAX_ANSWERS = 256;
+
+/** SHAs asked ahead for a run over many documents, at most (the rest are asked with their document). */
+const MAX_PREFETCH_SHAS = 50_000;
 
 /** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
 const MAX_TREES = 8;
@@ -171,6 +175,29 @@ export class NodeGitProvider implements GitProvider {
     // Bounded: an editor asks about ever new texts and path sets while the repository stays the same.
     if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
     return p;
+  }
+
+  /**
+   * Ahead of a run over many documents of this repository (the CLI), the two questions every document asks, for
+   * all of them at once: their SHAs' facts in one batch, and each document's last version in one `log`
+   * (lastVersions.ts). The answers land in this state's cache, so each document's own questions start no process:
+   * the run's git processes do not grow with its documents. A last version is kept only when it is the document's
+   * text (the anchor found at once); anything else is asked with its document, as without this.
+   */
+  async prefetch(repo: RepoInfo, docs: ReadonlyArray<{ relPath: string; text: string; shas: readonly string[] }>, token: CancellationToken): Promise<void> {
+    if (this.slow.problem(repo.root) || !docs.length) return;
+    const shas = [...new Set(docs.flatMap((d) => d.shas))].slice(0, MAX_PREFETCH_SHAS);
+    const [, last] = await Promise.all([
+      shas.length ? this.facts(repo, shas, token) : null,
+      this.slow.guard(repo.root, () => lastVersions(this.run, repo, docs.map((d) => d.relPath), token)),
+    ]);
+    if (!last.ok) return;
+    const { versions, complete } = last.value;
+    for (const d of docs) {
+      const v = versions.get(d.relPath);
+      const known = v ? (v.blob === blobId(d.text) ? [v] : null) : complete ? [] : null;
+      if (known) void this.answer(repo, `anchor\0${d.relPath}\0last`, () => Promise.resolve({ ok: true, value: known }));
+    }
   }
 
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
