@@ -185,7 +185,7 @@ describe('extractCommits', () => {
     });
   });
 
-  // Not timed (speed is npm run bench's: item 10 times these inputs): what each input yields is checked instead.
+  // Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): what each input yields is checked instead.
   describe('hostile input', () => {
     const cases: Array<[string, () => string, (found: Array<{ sha: string; evidence: string }>) => void]> = [
       ['1 MB of [', () => '['.repeat(1_000_000), (f) => assert.equal(f.length, 0)],

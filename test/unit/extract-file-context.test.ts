@@ -150,7 +150,7 @@ describe('folder hints of bare names', () => {
   });
 });
 
-// Not timed (speed is npm run bench's: item 10 times these inputs): the hints themselves are checked.
+// Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): the hints themselves are checked.
 describe('folder hints on hostile nesting', () => {
   it('a thousand-deep folder list or tree: every file found, its hint the folders above it, cut short', function () {
     this.timeout(120_000); // parsing is the slow part on a loaded machine

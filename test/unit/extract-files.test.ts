@@ -224,7 +224,7 @@ describe('extractFiles: offsets', () => {
 });
 
 describe('extractFiles: hostile input', () => {
-  // Not timed (speed is npm run bench's: item 10 times these inputs): what each input yields is checked instead.
+  // Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): what each input yields is checked instead.
   it('1 MB of `[`, a giant line, a 10k-deep list, runs of path characters: no throw, only the real path found', function () {
     this.timeout(120_000); // parsing these is slow on a loaded machine; how fast is measured by npm run bench
     const inputs: Array<[string, string[]]> = [

@@ -130,7 +130,7 @@ describe('extractRefs', () => {
     });
   });
 
-  // Not timed (speed is npm run bench's: item 10 times these inputs): what each input yields is checked instead.
+  // Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): what each input yields is checked instead.
   describe('hostile input', () => {
     for (const [name, make, count] of [
       ['1 MB of [', () => '['.repeat(1_000_000), 0],

@@ -268,7 +268,7 @@ describe('history: lookup and robustness', () => {
     for (const text of ['', '#', '**', '**2026-01-01**', '## (((((Previous', `## ${'('.repeat(5000)}`, `# x\n${'Status: done '.repeat(50_000)}`]) {
       assert.doesNotThrow(() => extractHistory(parseDocument(text)));
     }
-    // Not timed (npm run bench's item 10 measures 2,000 against 8,000 headings): the ranges are checked instead.
+    // Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): the ranges are checked instead.
     for (const n of [2_000, 8_000]) {
       const parsed = parseDocument(many(n));
       const ranges = extractHistory(parsed);
