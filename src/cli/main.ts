@@ -13,6 +13,8 @@ import { escapeControls, reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
 import { killAllGit } from '../node/gitRunner';
 import { readRegular, type NotRead } from '../node/safeRead';
+import { documentBatches } from './batches';
+import { NEVER_CANCELLED } from '../core/interfaces';
 import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
 import { newerInFolder } from '../core/supersede';
@@ -60,7 +62,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
 
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
-  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs }) : undefined;
+  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity }) : undefined;
   const service = createLanguageService({ settings, git: git?.check, files: git?.files });
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
@@ -70,24 +72,27 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   let unreadable = false;
   out(writer.begin());
   try {
-    for (const path of files) {
-      // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
-      // whole, and the exit status says so at the end.
-      const read = readRegular(path, MAX_DOCUMENT_BYTES);
-      if (read.kind !== 'text') {
-        const why = `cannot read ${path}: ${notReadReason(read)}`;
-        err(`handoff-lint: ${escapeControls(why)}\n`);
-        unreadable = true;
-        out(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
+    for (const batch of documentBatches(files, MAX_DOCUMENT_BYTES)) {
+      // Each document's git questions asked at once for the batch: the parse is kept for the analysis below.
+      await git?.prefetch(batch.flatMap(({ path, read }) => (read.kind === 'text' ? [{ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) }] : [])), NEVER_CANCELLED);
+      for (const { path, read } of batch) {
+        // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
+        // whole, and the exit status says so at the end.
+        if (read.kind !== 'text') {
+          const why = `cannot read ${path}: ${notReadReason(read)}`;
+          err(`handoff-lint: ${escapeControls(why)}\n`);
+          unreadable = true;
+          out(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
+          service.forget(path);
+          continue;
+        }
+        const text = read.text;
+        const supersededBy = newerInFolder(resolve(path), siblings.of(path));
+        const analysis = await service.analyze({ path, version: 0, text, supersededBy });
         service.forget(path);
-        continue;
+        errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
+        out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices, facts: analysis.facts }));
       }
-      const text = read.text;
-      const supersededBy = newerInFolder(resolve(path), siblings.of(path));
-      const analysis = await service.analyze({ path, version: 0, text, supersededBy });
-      service.forget(path);
-      errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
-      out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices, facts: analysis.facts }));
     }
   } finally {
     git?.dispose();

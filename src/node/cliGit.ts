@@ -4,10 +4,13 @@
  * (`FactSource` of src/core/gitCheck.ts). `repo` is the CLI's `--repo DIR`: the repository to check against
  * instead of the one found from each handoff's folder.
  */
-import { resolve } from 'node:path';
-import { gatherFacts } from '../core/facts/gather';
+import { dirname, resolve } from 'node:path';
+import { citedShas, gatherFacts } from '../core/facts/gather';
+import { normalizePath, relativeTo } from '../core/git/paths';
+import type { RepoInfo } from '../core/git/provider';
+import type { HandoffModel } from '../core/model';
 import type { FactSource } from '../core/gitCheck';
-import { SILENT_LOGGER, type Logger, type WorkspaceFiles } from '../core/interfaces';
+import { SILENT_LOGGER, type CancellationToken, type Logger, type WorkspaceFiles } from '../core/interfaces';
 import { NodeGitProvider, type NodeGitProviderOptions } from './gitFacts';
 import { NodeWorkspaceFiles } from './workspaceFiles';
 
@@ -17,18 +20,25 @@ export interface NodeGitCheckOptions extends NodeGitProviderOptions {
   /** Root for breadcrumbs of documents in no repository (default: the document's folder). */
   root?: string;
   logger?: Logger;
+  /** How long a listing of a repository's files stays fresh (default: NodeWorkspaceFiles'); the CLI keeps it for its run. */
+  filesTtlMs?: number;
 }
 
 export interface NodeGitCheck {
   check: FactSource;
   files: WorkspaceFiles;
   provider: NodeGitProvider;
+  /**
+   * Asks ahead, per repository, what each of these documents will ask (NodeGitProvider.prefetch): a run over
+   * many handoffs then starts as many git processes as a run over one.
+   */
+  prefetch(docs: ReadonlyArray<{ path: string; text: string; model: HandoffModel }>, token: CancellationToken): Promise<void>;
   dispose(): void;
 }
 
 export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCheck {
   const provider = new NodeGitProvider(options);
-  const files = new NodeWorkspaceFiles({ runner: provider.runner, timeoutMs: options.timeoutMs });
+  const files = new NodeWorkspaceFiles({ runner: provider.runner, timeoutMs: options.timeoutMs, ...(options.filesTtlMs !== undefined ? { ttlMs: options.filesTtlMs } : {}) });
   const logger = options.logger ?? SILENT_LOGGER;
   return {
     provider,
@@ -41,6 +51,20 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
         ...(options.repo ? { repoFolder: resolve(options.repo) } : {}),
         ...(options.root ? { root: resolve(options.root) } : {}),
       }),
+    },
+    async prefetch(docs, token) {
+      const byRepo = new Map<string, { repo: RepoInfo; docs: Array<{ relPath: string; text: string; shas: string[] }> }>();
+      for (const d of docs) {
+        const path = resolve(d.path);
+        const found = await provider.discover(options.repo ? resolve(options.repo) : dirname(path), token);
+        if (!found.ok) continue;
+        const relPath = relativeTo(found.value.root, normalizePath(path));
+        if (!relPath) continue;
+        let group = byRepo.get(found.value.root);
+        if (!group) byRepo.set(found.value.root, (group = { repo: found.value, docs: [] }));
+        group.docs.push({ relPath, text: d.text, shas: citedShas(d.model) });
+      }
+      for (const { repo, docs: inRepo } of byRepo.values()) await provider.prefetch(repo, inRepo, token);
     },
     // Nothing long-lived: processes end with each batch. Kept so hosts can treat every resource alike.
     dispose() {},

@@ -85,7 +85,7 @@ export async function readPullRefs(run: RunGit, repo: RepoInfo, token: Cancellat
   return { ok: true, value: out };
 }
 
-interface Version {
+export interface Version {
   sha: string;
   time: number;
   subject: string;

@@ -132,6 +132,8 @@ export class GitRunner {
 
   run(req: GitRun): Promise<GitRunResult> {
     if (req.token.isCancellationRequested) return Promise.resolve(cancelled());
+    // The subcommand, for notices ("git log", not "git --literal-pathspecs").
+    const what = req.args.find((a) => !a.startsWith('-')) ?? req.args[0];
     return new Promise((resolve) => {
       let settled = false;
       const finish = (r: GitRunResult) => {
@@ -161,7 +163,7 @@ export class GitRunner {
       let truncated = false;
       const done = (code: number) => {
         if (truncated && !req.partial) {
-          finish({ ok: false, problem: { kind: 'error', message: `git printed more than ${sizeOf(maxBytes)} (git ${req.args[0]})` } });
+          finish({ ok: false, problem: { kind: 'error', message: `git printed more than ${sizeOf(maxBytes)} (git ${what})` } });
           return;
         }
         let stdout = Buffer.concat(out);
@@ -196,7 +198,7 @@ export class GitRunner {
       }, 25);
       const timer = setTimeout(() => {
         killTree(child);
-        finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${req.args[0]}); showing parse-only results` } });
+        finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${what}); showing parse-only results` } });
       }, req.timeoutMs);
       // A git that exits early (bad repo) closes stdin under us: ignore EPIPE, the exit code tells the story.
       child.stdin?.on('error', () => {});

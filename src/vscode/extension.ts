@@ -30,6 +30,8 @@ export interface HandoffNavigatorApi {
   setTrusted(trusted: boolean | undefined): void;
   /** Tests: git processes started by the extension so far. */
   gitProcessesStarted(): number;
+  /** Tests: every repository-wide notice shown so far (a repository's git fault, once per repository). */
+  repositoryNotices(): readonly string[];
   /** Tests: every settings problem reported so far (each once). */
   settingsProblems(): readonly string[];
   /** Tests: runs between an analysis and its landing. */
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
     setTrusted: (trusted) => trust.override(trusted),
     gitProcessesStarted,
     settingsProblems: () => reported,
+    repositoryNotices: () => store.repoNotices.shown,
     setBeforeLand: (hook) => { store.beforeLand = hook; },
     setPushConfirmation: (confirm) => { fixHooks.confirmPush = confirm ?? modalConfirm; },
   };

@@ -16,6 +16,7 @@ import { hostRows } from './hostBench';
 import { scaleBench } from './scaleBench';
 import { trustBench } from './trustBench';
 import { denseBench, denseRows } from './denseBench';
+import { manyGitBench } from './manyGitBench';
 import { machine, render, type Row } from './table';
 import { loadCorpus, ms, now } from './util';
 
@@ -32,6 +33,7 @@ const ROUNDS = {
   edit: quick ? 10 : 30,
   trust: quick ? 3 : 9,
   dense: quick ? 1 : 5,
+  manyGit: quick ? 1 : 3,
 };
 /** Handoffs per scale size, and the runs of each (the 5,000 run is one: it alone takes minutes on a busy machine). */
 const SCALE: ReadonlyArray<readonly [number, number]> = quick ? [[100, 1], [1000, 1]] : [[100, 3], [1000, 3], [5000, 1]];
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   await section(rows, '6', 'activation and VSIX', () => hostRows());
   await section(rows, '7', 'a handoff judged against its moment', () => trustBench(ROUNDS.trust));
   await section(rows, '8', '1 MB item-dense handoffs', () => denseRows(denseBench(ROUNDS.dense, 1_000_000, undefined, log)));
+  await section(rows, '9', '1,000 handoffs of one repository, git on', () => manyGitBench(corpus, ROUNDS.manyGit, undefined, log));
 
   const total = now() - t0;
   const out = [

@@ -130,19 +130,22 @@ describe('extractRefs', () => {
     });
   });
 
+  // Not timed (a timing on a loaded machine proves nothing; speed is npm run bench's): what each input yields is checked instead.
   describe('hostile input', () => {
-    for (const [name, make] of [
-      ['1 MB of [', () => '['.repeat(1_000_000)],
-      ['10k-deep list', () => '- '.repeat(10_000) + 'main is at a1b2c3d'],
-      ['a giant line of claims', () => 'main is at `a1b2c3d` and not pushed; '.repeat(25_000)],
-      ['a giant table', () => '| Branch | SHA |\n|---|---|\n' + '| `br` | `a1b2c3d` |\n'.repeat(3_000)],
-    ] as Array<[string, () => string]>) {
-      it(`${name}: no throw, bounded time`, function () {
-        this.timeout(30_000);
+    for (const [name, make, count] of [
+      ['1 MB of [', () => '['.repeat(1_000_000), 0],
+      ['10k-deep list', () => '- '.repeat(10_000) + 'main is at a1b2c3d', 1],
+      ['a giant line of claims', () => 'main is at `a1b2c3d` and not pushed; '.repeat(25_000), 25_000],
+      ['a giant table', () => '| Branch | SHA |\n|---|---|\n' + '| `br` | `a1b2c3d` |\n'.repeat(3_000), 3_000],
+    ] as Array<[string, () => string, number]>) {
+      it(`${name}: no throw, each claim read where it is written`, function () {
+        this.timeout(120_000); // a loaded machine is slow; how fast is measured by npm run bench
         const parsed = parseDocument(make());
-        const t0 = performance.now();
-        assert.ok(Array.isArray(extractRefs(parsed, { path: '' })));
-        assert.ok(performance.now() - t0 < 5000);
+        const found = extractRefs(parsed, { path: '' });
+        const claims = found.filter((r) => 'sha' in r.claim && r.sha);
+        assert.ok(claims.length >= count && found.length <= count + 200, `${found.length} refs, ${claims.length} with a SHA, for ${count} claims`);
+        for (const r of claims) assert.equal(parsed.text.slice(r.sha!.start, r.sha!.end), 'a1b2c3d');
+        if (count) assert.equal(parsed.text.slice(found[0]!.start, found[0]!.end), found[0]!.name);
       });
     }
   });

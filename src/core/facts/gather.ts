@@ -41,6 +41,16 @@ export interface GatherContext {
 /** Front-matter keys that name the commit a handoff was written at (HumanLayer-style `git_commit:`). */
 const ANCHOR_KEYS = ['git_commit', 'commit', 'gitCommit', 'git_sha', 'head'];
 
+/** The commit a handoff's front matter says it was written at, or null. */
+const frontMatterAnchor = (model: HandoffModel): string | null =>
+  ANCHOR_KEYS.map((k) => validSha(model.frontMatter[k] ?? '')).find((s) => s !== null) ?? null;
+
+/** Every SHA a handoff makes gatherFacts ask about (with the commit rules on): a run over many asks them ahead at once. */
+export function citedShas(model: HandoffModel): string[] {
+  const front = frontMatterAnchor(model);
+  return [...model.commits.map((c) => c.sha), ...model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])), ...(front ? [front] : [])];
+}
+
 export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Promise<HandoffFacts> {
   const notices = new Set<string>();
   const facts = emptyFacts(model);
@@ -56,17 +66,13 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       else note(d.problem, 'commits, branches and file history');
     }
     facts.repo = repo;
-    const frontAnchor = ANCHOR_KEYS.map((k) => validSha(model.frontMatter[k] ?? '')).find((s) => s !== null) ?? null;
+    const frontAnchor = frontMatterAnchor(model);
     const commitRulesOn = (['unknown-commit', 'ambiguous-commit', 'unpushed-commit', 'stale-ref'] as const).some((c) => severityOf(settings, c));
 
     // Everything starts at once and waits only for what it needs: the SHA facts, the commit that wrote the text,
     // the file listing; then the whole graph (for claims, vanished commits, freshness) and the file history.
     const relPath = repo ? relativeTo(repo.root, normalizePath(ctx.documentPath)) : null;
-    const shas = [
-      ...(commitRulesOn ? model.commits.map((c) => c.sha) : []),
-      ...(commitRulesOn ? model.refs.flatMap((r) => ('sha' in r.claim ? [r.claim.sha] : [])) : []),
-      ...(frontAnchor ? [frontAnchor] : []),
-    ];
+    const shas = commitRulesOn ? citedShas(model) : frontAnchor ? [frontAnchor] : [];
     const factsR = repo ? git.facts(repo, shas, token) : Promise.resolve(null);
     const writtenR = repo && relPath ? git.anchor(repo, relPath, ctx.text, token) : Promise.resolve(null);
     // Both answers are noted once both are in, in this order: the notices do not depend on which process ended first.

@@ -25,6 +25,7 @@ import { GitSide } from './gitSide';
 import { compareNewestFirst, mayLand, mergeExcludes } from './model';
 import { seriesChanged, supersedingOf } from './series';
 import { resolveTargets } from './targets';
+import { RepositoryNotices } from './repoNotices';
 
 interface Entry {
   uri: vscode.Uri;
@@ -57,6 +58,8 @@ export class Store implements HandoffStore {
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   readonly onDidChange = this.emitter.event;
   private readonly entries = new Map<string, Entry>();
+  /** Which notices are shown: a repository's fault once for the repository (repoNotices.ts). */
+  readonly repoNotices = new RepositoryNotices();
   private readonly discovery: Discovery;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private service!: HandoffLanguageService;
@@ -278,6 +281,7 @@ export class Store implements HandoffStore {
     e.cts?.cancel();
     e.debounce.cancel();
     this.entries.delete(key);
+    this.repoNotices.forget(key);
     this.service.forget(e.uri.fsPath);
     if (follow) this.followSeries(`${vscode.workspace.asRelativePath(e.uri)} is gone`);
   }
@@ -379,9 +383,12 @@ export class Store implements HandoffStore {
     if (a.reason === 'edit' || a.reason === 'requested') this.opts.log.debug(line);
     else this.opts.log.info(line);
     const notices = analysis.notices.join('\n');
-    if (notices !== entry.notices) {
-      entry.notices = notices;
-      for (const n of analysis.notices) this.opts.log.warn(`${name}: ${n}`);
+    const changed = notices !== entry.notices;
+    entry.notices = notices;
+    // A repository's fault (git hanging, missing, corrupt) is said once for the repository, not once per handoff.
+    for (const n of this.repoNotices.report(entry.uri.toString(), analysis.facts?.repo?.root ?? null, analysis.notices, changed)) {
+      this.opts.log.warn(n.repository ? n.text : `${name}: ${n.text}`);
+      if (n.repository) void vscode.window.showWarningMessage(`Handoff Navigator: ${n.text}`);
     }
     this.emitter.fire([entry.uri]);
     return result;

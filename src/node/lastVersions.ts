@@ -1,0 +1,67 @@
+/**
+ * The last version of many documents of one repository in one process, for a run over many handoffs (the CLI):
+ * one `log --raw` over all their paths instead of one `log -n1` per document, so that the number of git processes
+ * of a run does not grow with the number of handoffs. Newest first, the first entry seen for a path is its last
+ * version. Bounded: the paths (or, when they are too many for a command line, their folders) are one command
+ * line; the output is cut at a cap, and what the cut left unseen is simply asked per document as before.
+ */
+import type { CancellationToken } from '../core/interfaces';
+import type { GitResult, RepoInfo } from '../core/git/provider';
+import { fullShaSchema } from '../core/git/schemas';
+import { failureProblem } from './gitRunner';
+import type { RunGit, Version } from './gitHistory';
+
+/** Longest pathspec list on one command line (Windows allows 32,767 characters in all). */
+const MAX_PATHSPEC_CHARS = 30_000;
+/** Output read at most: a few thousand commits' worth of raw lines; the rest is asked per document. */
+const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+const RS = '\x1e';
+const US = '\x1f';
+const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]/;
+
+export interface LastVersions {
+  /** Each path's last version in HEAD's history, for the paths seen. */
+  versions: Map<string, Version>;
+  /** Whether the whole history was read: then a path not seen was never committed. */
+  complete: boolean;
+}
+
+/** Pathspecs for `paths`: the paths themselves, else their folders, else null (too many for one command line). */
+export function pathspecsFor(paths: readonly string[]): string[] | null {
+  const fits = (specs: readonly string[]) => specs.reduce((n, s) => n + s.length + 1, 0) <= MAX_PATHSPEC_CHARS;
+  const exact = [...new Set(paths)].sort();
+  if (fits(exact)) return exact;
+  const folders = [...new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.')))].sort();
+  return fits(folders) ? folders : null;
+}
+
+/** The last version of each of `relPaths` (repository-relative, forward slashes), in one `log`. */
+export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<LastVersions>> {
+  const specs = pathspecsFor(relPaths);
+  if (!specs || !relPaths.length) return { ok: true, value: { versions: new Map(), complete: false } };
+  const r = await run(repo.root, ['--literal-pathspecs', 'log', `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
+    '--no-renames', '-z', 'HEAD', '--', ...specs], token, undefined, MAX_OUTPUT_BYTES, undefined, true);
+  if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) {
+    return { ok: true, value: { versions: new Map(), complete: true } };
+  }
+  if (!r.ok) return r;
+  if (r.out.code !== 0 && !r.out.truncated) return { ok: false, problem: failureProblem(r.out, 'log') };
+  const wanted = new Set(relPaths);
+  const versions = new Map<string, Version>();
+  const records = r.out.stdout.split(RS);
+  // A cut output ends inside a record: its last path may be cut too.
+  if (r.out.truncated) records.pop();
+  for (const rec of records) {
+    const [sha, time, subject, rest] = rec.split(US);
+    if (!fullShaSchema.safeParse(sha).success || rest === undefined) continue;
+    const parts = rest.split('\0');
+    for (let i = 0; i + 1 < parts.length; i++) {
+      // The first entry follows the message's line break.
+      const raw = RAW.exec(parts[i]!.trimStart());
+      if (!raw) continue;
+      const path = parts[++i]!;
+      if (wanted.has(path) && !versions.has(path)) versions.set(path, { sha: sha!, time: Number(time) || 0, subject: subject ?? '', blob: raw[1]! });
+    }
+  }
+  return { ok: true, value: { versions, complete: !r.out.truncated } };
+}

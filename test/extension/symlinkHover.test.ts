@@ -1,0 +1,51 @@
+// Issue 12, item 7 in the real host: a breadcrumb whose file is a symbolic link out of the workspace folder (a
+// `secret.txt` → a file elsewhere) is never previewed by the hover: nothing of the target's text reaches the editor.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { HandoffNavigatorApi } from '../../src/vscode/extension';
+import { closeAllEditors, getApi, removeWorkspaceFile, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+describe('a breadcrumb through a symbolic link out of the workspace', function () {
+  this.timeout(90_000);
+  let api: HandoffNavigatorApi;
+  let outside: string;
+
+  before(async () => {
+    api = await getApi();
+    outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'TOP-SECRET-LINE-1\nTOP-SECRET-LINE-2\n');
+  });
+
+  after(async () => {
+    removeWorkspaceFile('docs/links');
+    rmSync(outside, { recursive: true, force: true });
+    await closeAllEditors();
+    await api.store.whenIdle();
+  });
+
+  it('the hover says it leads out of the workspace and shows none of the target', async () => {
+    writeWorkspaceFile('docs/links/README.txt', 'inside\n');
+    symlinkSync(join(outside, 'secret.txt'), join(workspaceRoot(), 'docs', 'links', 'secret.txt'));
+    const text = '# Handoff\n\n## Done\n\n- Read `docs/links/secret.txt:1` for the key\n';
+    const uri = writeWorkspaceFile('docs/links/HANDOFF-links.md', text);
+    await vscode.commands.executeCommand('handoffNavigator.refresh');
+    await api.store.whenIdle();
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(text.indexOf('docs/links/secret.txt') + 5);
+    const md = await waitFor('a hover on the breadcrumb', async () => {
+      const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
+      // Markdown escapes the name (`secret\.txt`): any hover of the breadcrumb will do.
+      return h.includes('secret') ? h : undefined;
+    }, 30_000);
+    assert.ok(!md.includes('TOP-SECRET'), md);
+    assert.match(md, /out of the workspace|outside/, md);
+  });
+});

@@ -1,0 +1,120 @@
+// Issue 12: a run over many handoffs of one repository starts as many git processes as a run over a few — the
+// questions every handoff asks (its SHAs' facts, its own last version) are asked ahead for the whole batch
+// (NodeGitCheck.prefetch, the CLI's batches) — and the answers are the ones each handoff gets when asked alone.
+// Counted, not timed: the time and memory of 1,000 handoffs are npm run bench's item 9. (Commits a handoff cites
+// that the repository does not know are still searched for per handoff: not here.)
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { NEVER_CANCELLED } from '../../src/core/interfaces';
+import { createLanguageService } from '../../src/core/service';
+import { createNodeGitCheck } from '../../src/node/cliGit';
+import { FixtureGit } from '../fixtures/git/exec';
+import { fakeGit, recordedPids } from '../fixtures/git/hostile';
+import { writeLinearHistory } from '../fixtures/git/manyCommits';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+describe('many handoffs in one repository', function () {
+  this.timeout(120_000);
+  let base: string;
+  let repo: string;
+  const folders = new Map<number, string[]>();
+
+  before(() => {
+    base = realpathSync(mkdtempSync(join(tmpdir(), 'many-handoffs-')));
+    const g = new FixtureGit();
+    repo = join(base, 'repo');
+    const origin = join(base, 'origin.git');
+    g.run(base, ['init', '-q', '--bare', origin]);
+    g.run(base, ['init', '-q', repo]);
+    const shas = writeLinearHistory(g, repo, 150);
+    g.run(repo, ['checkout', '-q', '-f', 'main']);
+    g.run(repo, ['remote', 'add', 'origin', origin]);
+    g.run(repo, ['push', '-q', 'origin', `${shas[119]}:refs/heads/main`]); // 120 pushed, 30 local only
+    g.run(repo, ['fetch', '-q', 'origin']);
+    for (const n of [10, 100]) {
+      const dir = join(repo, 'docs', `set-${n}`);
+      mkdirSync(dir, { recursive: true });
+      const paths: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const path = join(dir, `HANDOFF-${String(i).padStart(3, '0')}.md`);
+        writeFileSync(path, [
+          `# Handoff ${i}`, '', '## Done', '',
+          `- commit ${shas[i % 120]!.slice(0, 9)} pushed, commit ${shas[(i * 7) % 120]!.slice(0, 12)} too`,
+          `- commit ${shas[120 + (i % 30)]!.slice(0, 10)} not pushed yet`,
+          `- changed \`file-${i % 50}.txt:1\` and \`file-${(i + 1) % 50}.txt:9\``,
+          '', '## Next', '', `- [ ] step ${i}`, '',
+        ].join('\n'));
+        paths.push(path);
+      }
+      folders.set(n, paths);
+    }
+    // One handoff not committed: its last version is none.
+    g.commit(repo, 'handoffs');
+    writeFileSync(join(repo, 'docs', 'set-10', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
+    writeFileSync(join(repo, 'docs', 'set-100', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
+    for (const n of [10, 100]) folders.get(n)!.push(join(repo, 'docs', `set-${n}`, 'HANDOFF-new.md'));
+  });
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  /** Analyses the handoffs as the CLI does (one service, one git check), with or without asking ahead; counts git. */
+  async function analyseAll(paths: readonly string[], ahead: boolean) {
+    const calls: string[] = [];
+    const counted = (cmd: string, args: readonly string[], opts: SpawnOptions): ChildProcess => {
+      calls.push(args.find((a, i) => i > 0 && !a.startsWith('-') && args[i - 1] !== '-c') ?? '?');
+      return spawn(cmd, args as string[], opts);
+    };
+    const git = createNodeGitCheck({ spawn: counted, filesTtlMs: Infinity });
+    const service = createLanguageService({ git: git.check, files: git.files });
+    const docs = paths.map((path) => {
+      const text = readFileSync(path, 'utf8');
+      return { path, text, model: service.getModel({ path, version: 0, text }) };
+    });
+    if (ahead) await git.prefetch(docs, NEVER_CANCELLED);
+    const results: string[] = [];
+    for (const d of docs) {
+      const a = await service.analyze({ path: d.path, version: 0, text: d.text });
+      results.push([d.path.slice(repo.length), a.facts?.anchor?.sha ?? 'no anchor', ...a.diagnostics.map((x) => `${x.code}@${x.range.start.line}`), ...a.notices].join(' '));
+    }
+    return { calls: calls.sort(), results };
+  }
+
+  it('10 and 100 handoffs start the same git processes, and each gets the answers it gets alone', async () => {
+    const ten = await analyseAll(folders.get(10)!, true);
+    const hundred = await analyseAll(folders.get(100)!, true);
+    assert.deepEqual(hundred.calls, ten.calls);
+    assert.ok(ten.calls.length <= 6, `${ten.calls.length} git processes: ${ten.calls.join(', ')}`);
+
+    // Asked one handoff at a time instead: the same answers (unpushed, line out of range, the anchors), at a process or more each.
+    const alone = await analyseAll(folders.get(10)!, false);
+    assert.deepEqual(ten.results, alone.results);
+    assert.ok(alone.calls.length > ten.calls.length + 10, `${alone.calls.length} processes one at a time`);
+    assert.ok(ten.results[0]!.includes('unpushed-commit'), ten.results[0]);
+    assert.ok(ten.results.at(-1)!.includes('no anchor'), 'the handoff not committed has no anchor');
+    assert.ok(!ten.results[0]!.includes('no anchor'), 'a committed handoff is anchored at its commit');
+  });
+
+  describe('the built CLI', () => {
+    before(function () { if (!existsSync(CLI)) this.skip(); });
+
+    it('a run over 100 handoffs starts as many git processes as a run over 10', () => {
+      const started = (n: number) => {
+        const pids = join(base, `pids-${n}`);
+        const git = fakeGit(join(base, `bin-${n}`), pids, 'exec git "$@"');
+        const r = spawnSync(process.execPath, [CLI, '--format', 'json', join(repo, 'docs', `set-${n}`)], {
+          encoding: 'utf8', env: { ...process.env, PATH: `${dirname(git)}:${process.env.PATH}` }, maxBuffer: 64 * 1024 * 1024,
+        });
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        const docs = JSON.parse(r.stdout).documents as Array<{ diagnostics: Array<{ code: string }> }>;
+        assert.equal(docs.length, n + 1);
+        assert.ok(docs.some((d) => d.diagnostics.some((x) => x.code === 'unpushed-commit')), 'git was asked');
+        return recordedPids(pids).length;
+      };
+      const ten = started(10);
+      assert.equal(started(100), ten);
+    });
+  });
+});
