@@ -60,7 +60,10 @@ export function progressText(progress: Progress | undefined, percent: number | n
   const parts: string[] = [];
   if (progress) {
     const total = progress.done + progress.open;
-    if (total) parts.push(`${progress.done}/${total} step${total === 1 && singular ? '' : 's'}`);
+    // Nothing to do now but work for later (a roadmap): `3/3 steps` would read as finished.
+    if (!progress.open && progress.later) {
+      if (progress.done) parts.push(`${progress.done} done`);
+    } else if (total) parts.push(`${progress.done}/${total} step${total === 1 && singular ? '' : 's'}`);
     if (progress.later) parts.push(`${progress.later} later`);
   }
   if (percent !== null) parts.push(`${percent}%`);
@@ -79,7 +82,9 @@ export function shownProgress(progress: Progress | undefined, superseded: boolea
 
 /** `in progress · 2026-05-09 · 1/3 steps · 1 unpushed · 1 stale`. */
 export function phaseDescription(p: Phase, progress: Progress | undefined, counts: Pick<Counts, 'unpushed' | 'stale'>, percent: number | null = null): string {
-  return [p.status ? STATUS_WORDS[p.status] : '', p.date ?? '', progressText(progress, percent), problemText(counts)].filter(Boolean).join(' · ');
+  // A log entry titled by its date (`## 2026-05-07`) already shows it.
+  const date = p.date && !phaseLabel(p).includes(p.date) ? p.date : '';
+  return [p.status ? STATUS_WORDS[p.status] : '', date, progressText(progress, percent), problemText(counts)].filter(Boolean).join(' · ');
 }
 
 /** The heading lens: the description without what the heading itself already says (status, date). */

@@ -140,7 +140,9 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     if (node.kind !== 'phase' || node.part === 'history') return false;
     if (node.part === 'current' || node.part === 'holds-current') return true;
     const parent = node.parent;
-    return !!parent && parent.children.filter((c) => c.kind === 'phase').length === 1 && this.startsExpanded(parent);
+    const lone = !!parent && parent.children.filter((c) => c.kind === 'phase').length === 1;
+    // Under a handoff node, whether or not it starts expanded: whoever expands it wants the phases, not one row.
+    return lone && (parent.kind === 'handoff' || this.startsExpanded(parent));
   }
 
   private commandFor(node: TreeNode): vscode.Command | undefined {
