@@ -52,13 +52,13 @@ describe('Handoff view', () => {
     // Stale as Problems counts it: the amended and the absent commit, and the helper renamed away (warnings).
     assert.match(lines[0], /^handoff HANDOFF\.md \| newest · not committed · 1\/3 steps · 1 unpushed · 3 stale \| star-full$/, dump);
     const expected = [
-      /^ {4}phase Phase 1: Parser \(done\) \| 1 stale \| milestone$/,
+      /^ {4}phase Phase 1 · Parser \| done · 1 stale \| milestone$/,
       /^ {6}commit [0-9a-f]{7} \| pushed \| git-commit$/,
       /^ {6}file src\/parser\.ts:12 \| {2}\| file$/,
       /^ {6}file src\/old\/helper\.ts:4 \| moved to src\/lib\/helper\.ts \| warning$/,
-      /^ {4}phase Phase 2: Config loader \(done\) \| 1 stale \| milestone$/,
+      /^ {4}phase Phase 2 · Config loader \| done · 1 stale \| milestone$/,
       new RegExp(`^ {6}commit ${shas.amendedOld} \\| unknown \\| question$`),
-      /^ {4}phase Phase 3: Experiment \(in progress\) \| 1\/3 steps · 1 unpushed · 1 stale \| milestone$/,
+      /^ {4}phase Phase 3 · Experiment \| in progress · 1\/3 steps · 1 unpushed · 1 stale \| milestone$/,
       new RegExp(`^ {6}commit ${shas.unpushed} \\| unpushed \\| cloud-upload$`),
       /^ {6}step Local experiment committed in [0-9a-f]{7} \(not pushed yet\)\. \| done \| pass-filled$/,
       /^ {6}step Resume: wire the widget .* \| {2}\| circle-large-outline$/,
@@ -134,7 +134,7 @@ describe('Handoff view', () => {
       assert.ok(node, 'the marked file left the tree after a refresh');
       assert.deepEqual(render(api, node).slice(1).map((l) => l.trim()), [
         'phase Plan | 0/1 steps | symbol-namespace',
-        'phase Phase 1: Marked | 0/1 steps | milestone',
+        'phase Phase 1 · Marked | 0/1 steps | milestone',
         'step Marked step |  | circle-large-outline',
       ]);
     } finally {

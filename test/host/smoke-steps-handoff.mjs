@@ -16,7 +16,7 @@ export const HANDOFF_STEPS = [
       const clicked = await entry.click({ timeout: 5_000 }).then(() => true, () => false);
       if (!clicked) await runCommand(page, 'Focus on Handoffs View');
       const tree = page.locator('.pane-body .monaco-list-row');
-      for (const phase of ['Phase 1: Parser', 'Phase 2: Config loader', 'Phase 3: Experiment']) {
+      for (const phase of ['Phase 1 · Parser', 'Phase 2 · Config loader', 'Phase 3 · Experiment']) {
         await tree.filter({ hasText: phase }).first().waitFor(WAIT);
       }
       // The phase's counts are in its description.

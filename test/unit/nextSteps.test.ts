@@ -40,6 +40,13 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     }
   });
 
+  it('reads "Pick up exactly here" as a next-step title: its lone paragraph is the step', () => {
+    assert.ok(isNextTitle('Pick up exactly here'));
+    assert.ok(isNextTitle('Pick up right here'));
+    assert.deepEqual(todo(md('## Pick up exactly here', 'If the PR is unmerged: finish its gate and merge it.')), ['If the PR is unmerged: finish its gate and merge it.']);
+    assert.ok(!isNextTitle('Pick up exactly where the parser stalled yesterday, it was slow'));
+  });
+
   it('makes each row of a next-step table a step, its state from its cells', () => {
     const m = modelOf(md("## What's NOT done", '', '| # | Item | Status |', '|---|---|---|', '| 1 | Reject writes an audit line | open |', '| 2 | Import history page | 🔄 |', '| 3 | Parser | ✅ Done |'));
     assert.deepEqual(m.steps.map((s) => [s.kind, s.state, s.text]), [

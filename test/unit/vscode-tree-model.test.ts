@@ -60,8 +60,8 @@ describe('vscode tree model', () => {
     assert.deepEqual(lines(root), [
       'handoff HANDOFF.md | newest · not committed · 1/4 steps · 1 unpushed · 2 stale | star-full',
       '  phase Handoff | 1/4 steps · 1 unpushed · 2 stale | symbol-namespace',
-      '    phase Phase 1: Parser | 1/3 steps · 1 unpushed · 1 stale | milestone',
-      '      phase Task 1.1: Tests | 0/2 steps · 1 unpushed · 1 stale | milestone',
+      '    phase Phase 1 · Parser | 1/3 steps · 1 unpushed · 1 stale | milestone',
+      '      phase Task 1.1 · Tests | 0/2 steps · 1 unpushed · 1 stale | milestone',
       '        commit def5678 | unpushed | cloud-upload',
       '        file src/missing.ts | deleted | warning',
       '        step Write tests for commit def5678. |  | circle-large-outline',
@@ -69,7 +69,7 @@ describe('vscode tree model', () => {
       '      commit abc1234 | pushed | git-commit',
       '      file src/parser.ts:12 |  | file',
       '      step Parser landed in commit abc1234. | done | pass-filled',
-      '    phase Phase 2: Config | 0/1 steps · 1 stale | milestone',
+      '    phase Phase 2 · Config | 0/1 steps · 1 stale | milestone',
       '      commit fedcba9 | unknown | question',
       '      step Config loader, commit fedcba9. |  | circle-large-outline',
     ]);
@@ -83,7 +83,7 @@ describe('vscode tree model', () => {
     assert.deepEqual({ ...file.action, range: undefined }, { kind: 'open-file', target: '/w/src/parser.ts', line: 12, range: undefined });
     const commit = all.find((n) => n.label === 'def5678')!;
     assert.equal(commit.action.kind, 'open-commit');
-    const phase = all.find((n) => n.label === 'Phase 2: Config')!;
+    const phase = all.find((n) => n.label === 'Phase 2 · Config')!;
     assert.equal(phase.action.kind, 'reveal');
   });
 
@@ -137,7 +137,7 @@ describe('vscode tree model', () => {
     const commitLine = TEXT.split('\n').findIndex((l) => l.includes('def5678'));
     const at = (line: number, character: number) => nodeAt(root, { line, character })!;
     assert.equal(at(commitLine, TEXT.split('\n')[commitLine].indexOf('def5678') + 1).label, 'def5678');
-    assert.equal(at(commitLine + 1, 0).label, 'Task 1.1: Tests');
-    assert.equal(at(TEXT.split('\n').findIndex((l) => l.startsWith('## Phase 2')), 3).label, 'Phase 2: Config');
+    assert.equal(at(commitLine + 1, 0).label, 'Task 1.1 · Tests');
+    assert.equal(at(TEXT.split('\n').findIndex((l) => l.startsWith('## Phase 2')), 3).label, 'Phase 2 · Config');
   });
 });

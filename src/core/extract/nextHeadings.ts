@@ -27,7 +27,7 @@ const ENGLISH = [
   String.raw`remaining(?:\s+(?:work|tasks?|items?|steps?|components?|todos?))?`, String.raw`pending(?:\s+(?:work|tasks?|items?|actions?|todos?))?`,
   String.raw`open\s+(?:items|tasks|todos|work|points)`, String.raw`action\s+items?`, String.raw`actions?\s+required`,
   String.raw`critical[\s-]path(?:\s+(?:items?|tasks?|work))?`, String.raw`top[\s-]priorit(?:y|ies)`, String.raw`immediate\s+priorities`,
-  String.raw`resume(?:\s+(?:here|point|steps?|work|from\s+here))?`, String.raw`start\s+here`, String.raw`pick\s+up(?:\s+here)?`,
+  String.raw`resume(?:\s+(?:here|point|steps?|work|from\s+here))?`, String.raw`start\s+here`, String.raw`pick\s+up(?:\s+(?:exactly\s+|right\s+)?here)?`,
   String.raw`entry\s+point`, String.raw`follow[\s-]?ups?`, String.raw`(?:tasks?|work)\s+(?:left|remaining|to\s+do)`,
 ];
 /**

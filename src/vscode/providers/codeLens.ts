@@ -12,7 +12,9 @@ import { countWithin, isStale } from '../counts';
 import type { OpenBreadcrumbArgs } from './commands';
 import { driftLensTitle, driftOf, driftSentence, mappedCrumb } from './drift';
 import { fileFactOf, missingLensTitle, movedFileOf } from './fileFacts';
-import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, phaseLensTitle, resolvedSha, type PhaseCounts } from './format';
+import { documentProgress, phaseProgress } from '../../core/extract/progress';
+import { phaseLensText, shownProgress } from '../tree/phaseText';
+import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, resolvedSha, type PhaseCounts } from './format';
 import { freshnessLenses } from './freshnessLens';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
 import { analysedFor, type CommitDetailsCache, toRange } from './shared';
@@ -88,11 +90,19 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
     return lens;
   }
 
+  /**
+   * Progress as the tree shows it (../tree/phaseText.ts): done/total steps, a roadmap's later work, and on the
+   * document's lone title heading the percent its front matter states; then the section's Problems counts.
+   */
   private phaseLenses(h: AnalysedHandoff): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
-    for (const phase of flatten(h.analysis.model.phases)) {
+    const { model } = h.analysis;
+    const progress = phaseProgress(model);
+    const percent = model.phases.length === 1 ? documentProgress(model).percent : null;
+    const superseded = h.analysis.supersededBy !== null;
+    for (const phase of flatten(model.phases)) {
       const counts = phaseCounts(h, phase);
-      const title = phaseLensTitle(counts);
+      const title = phaseLensText(shownProgress(progress.get(phase), superseded), counts, phase === model.phases[0] ? percent : null);
       if (!title) continue;
       const tooltip = `${phase.label}: ${counts.stepsTotal - counts.stepsDone} open step(s), ${counts.unpushed} unpushed commit(s), ${counts.stale} reference(s) no longer matching the repository`;
       lenses.push(new vscode.CodeLens(toRange(phase.range), { title, command: '', tooltip }));

@@ -6,15 +6,18 @@
  * line is now; the cited files changed since are grouped last (./changes.ts). Items belong to the innermost
  * phase whose section contains them. The provider only turns these nodes into TreeItems.
  */
+import { phaseParts, type PhasePart } from '../../core/extract/currentPart';
 import { isStepToDo } from '../../core/extract/currentSteps';
+import { documentProgress, phaseProgress } from '../../core/extract/progress';
 import type { HandoffFacts } from '../../core/facts/types';
 import { relativeTo } from '../../core/git/paths';
 import type { CommitMention, Diagnostic, FileBreadcrumb, HandoffModel, Phase, Position, Range, Step, StepState } from '../../core/model';
-import { countWithin, isStale, type Counts } from '../counts';
+import { countWithin, isStale } from '../counts';
 import { displaySupersededBy, freshnessShort, freshnessTooltip } from '../freshness';
 import { driftOf, driftShort, mappedCrumb } from '../providers/drift';
 import { missingWord } from '../providers/fileFacts';
 import { changedSinceNode } from './changes';
+import { phaseDescription, phaseLabel, phaseTooltip, progressText, shownProgress } from './phaseText';
 
 export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change';
 
@@ -55,6 +58,11 @@ export interface TreeNode {
   contextValue: string;
   /** Steps: whether the tree shows the step ticked (its checkbox); absent for nodes without one. */
   checked?: boolean;
+  /**
+   * Phases: the current part of the document (or a phase on the way to it), which the view opens, or its
+   * history, which it keeps folded (../../core/extract/currentPart.ts); absent for the rest.
+   */
+  part?: PhasePart;
 }
 
 export interface HandoffInput {
@@ -106,16 +114,6 @@ export function commitStatus(state: unknown): CommitStatus | null {
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 const contains = (r: Range, p: Position) => !before(p, r.start) && before(p, r.end) || (p.line === r.end.line && p.character === r.end.character);
 
-/** "3/7 steps · 2 unpushed · 1 stale": only the parts that are not zero. */
-export function describeCounts(c: Counts): string {
-  const parts: string[] = [];
-  const steps = c.done + c.open;
-  if (steps) parts.push(`${c.done}/${steps} steps`);
-  if (c.unpushed) parts.push(`${c.unpushed} unpushed`);
-  if (c.stale) parts.push(`${c.stale} stale`);
-  return parts.join(' · ');
-}
-
 const isMissing = (t: readonly string[] | null | undefined) => Array.isArray(t) && t.length === 0;
 
 const sameStart = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
@@ -124,12 +122,18 @@ const sameStart = (a: Range, b: Range) => a.start.line === b.start.line && a.sta
 export function buildHandoffNode(input: HandoffInput): TreeNode {
   const counts = countWithin(input);
   const superseded = input.supersededBy === null ? '' : `superseded by ${displaySupersededBy(input.supersededBy)}`;
+  // Progress as the core counts it (open = what unchecked-step reports, done includes a log's finished history).
+  const docProgress = documentProgress(input.model);
+  const progressOf = phaseProgress(input.model);
+  const parts = phaseParts(input.model);
+  const docSteps = progressText(shownProgress(docProgress, !!superseded), docProgress.percent);
+  const problems = [counts.unpushed ? `${counts.unpushed} unpushed` : '', counts.stale ? `${counts.stale} stale` : ''].filter(Boolean).join(' · ');
   const root: TreeNode = {
     id: input.uri,
     kind: 'handoff',
     handoff: input.uri,
     label: input.name,
-    description: [input.newest ? 'newest' : '', superseded, input.model.date ?? '', freshnessShort(input.facts) ?? '', describeCounts(counts)].filter(Boolean).join(' · '),
+    description: [input.newest ? 'newest' : '', superseded, input.model.date ?? '', freshnessShort(input.facts) ?? '', docSteps, problems].filter(Boolean).join(' · '),
     tooltip: [
       input.model.title ?? input.name,
       input.model.date ? `Dated ${input.model.date}` : 'No date found',
@@ -148,20 +152,25 @@ export function buildHandoffNode(input: HandoffInput): TreeNode {
   const phaseNodes = new Map<Phase, TreeNode>();
   const makePhase = (p: Phase, path: string, parent: TreeNode): TreeNode => {
     const c = countWithin(input, p.sectionRange);
-    const allDone = c.done > 0 && c.open === 0;
+    const progress = shownProgress(progressOf.get(p), !!superseded);
+    const part = parts.get(p);
+    const allDone = !!progress && progress.done > 0 && progress.open === 0 && progress.later === 0;
     const node: TreeNode = {
       id: `${input.uri}#phase:${path}`,
       kind: 'phase',
       handoff: input.uri,
-      label: p.kind === 'section' ? p.label : `${p.label}${p.title ? `: ${p.title}` : ''}`,
-      description: describeCounts(c),
-      tooltip: `${p.label}${p.title && p.kind !== 'section' ? ` — ${p.title}` : ''}\nLine ${p.range.start.line + 1}${p.inferred ? ' (heading inferred from the text)' : ''}`,
-      icon: allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: p.kind === 'section' ? 'symbol-namespace' : 'milestone' },
+      label: phaseLabel(p),
+      description: phaseDescription(p, progress, c),
+      tooltip: phaseTooltip(p, progress, part),
+      // History is dimmed (it stays readable, folded); a finished phase is ticked.
+      icon: part === 'history' ? { id: 'history', color: 'disabledForeground' }
+        : allDone ? { id: 'pass', color: 'testing.iconPassed' } : { id: p.kind === 'section' ? 'symbol-namespace' : 'milestone' },
       range: p.sectionRange,
       action: { kind: 'reveal', range: p.range },
       children: [],
       parent,
       contextValue: 'phase',
+      ...(part ? { part } : {}),
     };
     phaseNodes.set(p, node);
     node.children = p.children.map((child, i) => makePhase(child, `${path}.${i}`, node));

@@ -130,13 +130,19 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   }
 
   /**
-   * The newest handoff opens expanded: its phases are what one resumes from. So does a lone phase inside an
-   * expanded node — typically the document's title heading wrapping everything — or the phases would hide.
+   * The newest handoff opens expanded: its phases are what one resumes from. Inside any handoff, the current part
+   * (and the phases on the way to it) opens and history stays folded (./model.ts `part`), so expanding an older
+   * handoff also lands on its current part. A lone phase inside an expanded node — typically the document's title
+   * heading wrapping everything — opens too, or the phases would hide.
    */
   private startsExpanded(node: TreeNode): boolean {
     if (node.kind === 'handoff') return node.contextValue === 'handoff.newest';
+    if (node.kind !== 'phase' || node.part === 'history') return false;
+    if (node.part === 'current' || node.part === 'holds-current') return true;
     const parent = node.parent;
-    return node.kind === 'phase' && !!parent && parent.children.filter((c) => c.kind === 'phase').length === 1 && this.startsExpanded(parent);
+    const lone = !!parent && parent.children.filter((c) => c.kind === 'phase').length === 1;
+    // Under a handoff node, whether or not it starts expanded: whoever expands it wants the phases, not one row.
+    return lone && (parent.kind === 'handoff' || this.startsExpanded(parent));
   }
 
   private commandFor(node: TreeNode): vscode.Command | undefined {
