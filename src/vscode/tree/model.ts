@@ -16,7 +16,7 @@ import { driftOf, driftShort, mappedCrumb } from '../providers/drift';
 import { missingWord } from '../providers/fileFacts';
 import { changedSinceNode } from './changes';
 
-export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change';
+export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change' | 'files' | 'cited-file' | 'citation';
 
 export interface Icon {
   /** A codicon id (`git-commit`, `pass-filled`…). */
