@@ -88,10 +88,12 @@ describe('vscode: backlinks', () => {
     const bounded = buildCitationIndex([MAIN, NEXT], { total: 2, perFile: 10, files: 10 });
     assert.equal(bounded.truncated, true);
     assert.equal([...bounded.files.values()].reduce((n, f) => n + f.citations.length, 0), 2);
-    assert.equal(bounded.files.get(`${A}/src/app.ts`)!.total, 3, 'the rest are counted');
     const perFile = buildCitationIndex([MAIN], { total: 100, perFile: 1, files: 1 });
+    assert.equal(perFile.truncated, true);
     assert.deepEqual([...perFile.files.keys()], [`${A}/src/app.ts`]);
     assert.equal(perFile.files.get(`${A}/src/app.ts`)!.citations.length, 1);
+    assert.equal(perFile.files.get(`${A}/src/app.ts`)!.total, 3, 'the rest are counted');
+    assert.equal(buildCitationIndex([MAIN, NEXT]).truncated, false);
   });
 
   it('groups the breadcrumbs by file in the tree\'s Files section', () => {

@@ -47,7 +47,7 @@ export interface CitedFile {
   path: string;
   /** Newest handoff first, then in document order; at most `perFile`. */
   citations: Citation[];
-  /** Every citation found, kept or not. */
+  /** Every citation found, listed or not (until the total bound stopped the reading). */
   total: number;
 }
 
@@ -59,7 +59,7 @@ export interface CitationIndex {
 }
 
 export interface CitationLimits {
-  /** Citations kept in all (10,000). */
+  /** Citations kept in all (10,000); past it the handoffs are not read further. */
   total: number;
   /** Citations kept per file (200; the rest are counted). */
   perFile: number;
@@ -96,16 +96,46 @@ function citedPath(h: CitingHandoff, i: number): string | null {
   return insideRoot(key, h.root) ? key : null;
 }
 
+interface OwnCitation { path: string; citation: Citation }
+
+/**
+ * One handoff's citations, kept per analysis object (a new analysis is a new object) and name: when one handoff is
+ * analysed again, the others' are not made again, and the index is only merged.
+ */
+const perAnalysis = new WeakMap<object, { key: string; own: OwnCitation[] }>();
+
+function ownCitations(h: CitingHandoff): OwnCitation[] {
+  const key = `${h.uri}\n${h.name}\n${h.root}`;
+  const hit = perAnalysis.get(h.analysis);
+  if (hit && hit.key === key) return hit.own;
+  const own: OwnCitation[] = [];
+  const crumbs = h.analysis.model.files;
+  for (let i = 0; i < crumbs.length; i++) {
+    const path = citedPath(h, i);
+    if (path === null) continue;
+    const crumb = crumbs[i]!;
+    const now = mappedCrumb(crumb, h.analysis.facts?.files[i]);
+    own.push({
+      path,
+      citation: {
+        handoff: h.uri, handoffName: h.name, section: crumb.phase, range: crumb.range,
+        written: `${crumb.path}${crumbSuffix(crumb).replace(/^ › /, '::')}`, line: now.line, endLine: now.endLine,
+      },
+    });
+  }
+  perAnalysis.set(h.analysis, { key, own });
+  return own;
+}
+
 /** Builds the index over the handoffs (newest first, as the store lists them). */
 export function buildCitationIndex(handoffs: readonly CitingHandoff[], limits: CitationLimits = DEFAULT_CITATION_LIMITS): CitationIndex {
   const files = new Map<string, CitedFile>();
   let kept = 0;
   let truncated = false;
-  for (const h of handoffs) {
-    const crumbs = h.analysis.model.files;
-    for (let i = 0; i < crumbs.length; i++) {
-      const path = citedPath(h, i);
-      if (path === null) continue;
+  scan: for (const h of handoffs) {
+    for (const { path, citation } of ownCitations(h)) {
+      // Past the total bound nothing more is read: a rebuild costs at most that many citations, whatever the workspace.
+      if (kept >= limits.total) { truncated = true; break scan; }
       let file = files.get(path);
       if (!file) {
         if (files.size >= limits.files) { truncated = true; continue; }
@@ -113,13 +143,8 @@ export function buildCitationIndex(handoffs: readonly CitingHandoff[], limits: C
         files.set(path, file);
       }
       file.total++;
-      if (file.citations.length >= limits.perFile || kept >= limits.total) { truncated = true; continue; }
-      const crumb = crumbs[i]!;
-      const now = mappedCrumb(crumb, h.analysis.facts?.files[i]);
-      file.citations.push({
-        handoff: h.uri, handoffName: h.name, section: crumb.phase, range: crumb.range,
-        written: `${crumb.path}${crumbSuffix(crumb).replace(/^ › /, '::')}`, line: now.line, endLine: now.endLine,
-      });
+      if (file.citations.length >= limits.perFile) { truncated = true; continue; }
+      file.citations.push(citation);
       kept++;
     }
   }
