@@ -5,6 +5,7 @@
  * extension-host tests use (trust injection, idleness, the tree and status bar as shown).
  */
 import * as vscode from 'vscode';
+import { CitationIndexCache, registerBacklinks } from './backlinks/register';
 import { registerCommands } from './commands/commands';
 import { registerNewHandoff } from './newHandoff/command';
 import { ResumeController } from './resume/session';
@@ -63,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
 
   const trust = new TrustState();
   const store = new Store({ log, trust, settings: current, workspaceState: context.workspaceState });
-  const tree = new HandoffTree(store, current, log);
+  // Backlinks (which handoffs cite a file): one index over the store's analyses, for the tree and the editor.
+  const citations = new CitationIndexCache(store);
+  const tree = new HandoffTree(store, current, log, citations);
   const statusBar = new HandoffStatusBar(store);
   const diagnostics = new DiagnosticsPublisher(store, vscode.Uri.joinPath(context.extensionUri, 'README.md'));
   const settingsChanged = new vscode.EventEmitter<void>();
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   context.subscriptions.push(registerNewHandoff({ store, trust, settings: current, log }), ...new ResumeController(store, log).register());
   const fixHooks: FixCommandHooks = { confirmPush: modalConfirm };
   registerProviders(context, store, () => current().codeLens, settingsChanged.event, log, fixHooks);
+  registerBacklinks(context, store, citations, () => current().codeLens.backlinks, settingsChanged.event);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -6,9 +6,13 @@
 import { z } from 'zod';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../core/handoffGlobs';
 import { parseCoreSettings, type CoreSettings } from '../core/settings';
+import { BREADCRUMB_LENS_MODES, type BreadcrumbLensMode } from './providers/lensDensity';
 
 export interface CodeLensSettings {
-  files: boolean;
+  /** Which breadcrumbs get a lens: only those with news (moved, drifted, ambiguous, gone, past the end), all, or none. */
+  breadcrumbs: BreadcrumbLensMode;
+  /** In a file handoffs cite, "cited by HANDOFF.md › Phase 5" at its top. */
+  backlinks: boolean;
   commits: boolean;
   phases: boolean;
   /** The title's "+12 commits since this handoff", moved branch claims, and "superseded by …". */
@@ -43,6 +47,7 @@ export interface ConfigurationReader {
 
 const globList = z.array(z.string().min(1)).max(500);
 const bool = z.boolean();
+const lensMode = z.enum(BREADCRUMB_LENS_MODES);
 const debounce = z.number().int().min(0).max(10_000);
 /** A path inside the workspace folder: relative, no `..`, no drive or leading slash (settings may come from the repository). */
 const insidePath = z.string().min(1).max(300).refine(isInsidePath);
@@ -86,7 +91,9 @@ export function readExtensionSettings(config: ConfigurationReader): ExtensionSet
     include: pick('include', globList, [...DEFAULT_INCLUDE], 'a list of glob patterns'),
     exclude: pick('exclude', globList, [...DEFAULT_EXCLUDE], 'a list of glob patterns'),
     codeLens: {
-      files: pick('codeLens.files', bool, true, 'true or false'),
+      // `codeLens.files: false` (the older switch) still turns breadcrumb lenses off unless the newer setting is set.
+      breadcrumbs: pick('codeLens.breadcrumbs', lensMode, pick('codeLens.files', bool, true, 'true or false') ? 'news' : 'off', '"news", "all" or "off"'),
+      backlinks: pick('codeLens.backlinks', bool, true, 'true or false'),
       commits: pick('codeLens.commits', bool, true, 'true or false'),
       phases: pick('codeLens.phases', bool, true, 'true or false'),
       freshness: pick('codeLens.freshness', bool, true, 'true or false'),

@@ -129,6 +129,7 @@ describe('providers', function () {
     api?.setTrusted(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('handoffNavigator').update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('handoffNavigator').update('codeLens.breadcrumbs', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('handoffNavigator').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(vscode.Uri.file(join(root, SYMBOL_FILE))).then(undefined, () => undefined);
@@ -162,11 +163,43 @@ describe('providers', function () {
       assert.deepEqual(await lensTitlesOn(`commit ${sha.absent}`), [`${sha.absent} · not in this repository`]);
     });
 
+    it('lenses only breadcrumbs with news by default; codeLens.breadcrumbs "all" brings one per breadcrumb back, "off" none', async () => {
+      const config = vscode.workspace.getConfiguration('handoffNavigator');
+      // Default ("news"): a breadcrumb that simply works is a link with a hover, no lens; the ones with news keep theirs.
+      assert.deepEqual(await lensTitlesOn('src/parser.ts:12'), []);
+      assert.deepEqual(await lensTitlesOn('providers_symbol.py::upload_file'), []);
+      assert.deepEqual(await lensTitlesOn('`index.ts`'), ['2 matches for index.ts…']);
+      assert.deepEqual(await lensTitlesOn('src/nowhere.ts'), ['nowhere.ts not in this repository · Search…']);
+      assert.deepEqual(await lensTitlesOn('src/old/helper.ts'), ['helper.ts moved · Open src/lib/helper.ts:4']);
+      try {
+        await config.update('codeLens.breadcrumbs', 'all', vscode.ConfigurationTarget.Workspace);
+        assert.deepEqual(await waitFor('a lens over every breadcrumb', async () => {
+          const titles = await lensTitlesOn('src/parser.ts:12');
+          return titles.length ? titles : undefined;
+        }), ['Open parser.ts:12', 'Open parser.ts:40-42']);
+        assert.deepEqual(await lensTitlesOn('providers_symbol.py::upload_file'), ['Open providers_symbol.py › upload_file']);
+        assert.deepEqual(await lensTitlesOn('`index.ts`'), ['2 matches for index.ts…']);
+        await config.update('codeLens.breadcrumbs', 'off', vscode.ConfigurationTarget.Workspace);
+        await waitFor('no breadcrumb lens at all', async () => ((await lensTitlesOn('`index.ts`')).length === 0 ? true : undefined));
+        assert.deepEqual(await lensTitlesOn('src/old/helper.ts'), []);
+        assert.ok((await lenses()).some((l) => l.title.includes('stale')), 'the phase lenses stay');
+      } finally {
+        await config.update('codeLens.breadcrumbs', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('the news lenses back', async () => ((await lensTitlesOn('`index.ts`')).length === 1 ? true : undefined));
+      assert.deepEqual(await lensTitlesOn('src/parser.ts:12'), []);
+      await settled('the store to re-analyse the handoff after the settings change');
+    });
+
     it('opens breadcrumbs: the file at its line, a pick among matches, a search for a missing file', async () => {
+      const config = vscode.workspace.getConfiguration('handoffNavigator');
+      await config.update('codeLens.breadcrumbs', 'all', vscode.ConfigurationTarget.Workspace);
+      await waitFor('a lens over every breadcrumb', async () => ((await lensTitlesOn('src/parser.ts:12')).length ? true : undefined));
       assert.deepEqual(await lensTitlesOn('src/parser.ts:12'), ['Open parser.ts:12', 'Open parser.ts:40-42']);
       assert.deepEqual(await lensTitlesOn('`index.ts`'), ['2 matches for index.ts…']);
       assert.deepEqual(await lensTitlesOn('src/nowhere.ts'), ['nowhere.ts not in this repository · Search…']);
       const open = (await lenses()).find((l) => l.title === 'Open parser.ts:12')!;
+      await config.update('codeLens.breadcrumbs', undefined, vscode.ConfigurationTarget.Workspace);
       assert.equal(open.command!.command, 'handoffNavigator.openBreadcrumb');
       const [args] = open.command!.arguments as [{ targets: string[]; fragment: string }];
       assert.deepEqual(args.targets.map((t) => vscode.Uri.parse(t).fsPath), [join(root, 'src', 'parser.ts')]);
@@ -217,7 +250,7 @@ describe('providers', function () {
         const all = await lenses();
         return all.some((l) => l.line === commitLine) ? undefined : all;
       });
-      assert.ok(without.some((l) => l.title === 'Open parser.ts:12'), 'file lenses stay');
+      assert.ok(without.some((l) => l.title === '2 matches for index.ts…'), 'file lenses stay');
       assert.ok(without.some((l) => l.title.includes('stale')), 'phase lenses stay');
       await config.update('codeLens.commits', undefined, vscode.ConfigurationTarget.Workspace);
       await waitFor('commit lenses to return', async () => ((await lenses()).some((l) => l.line === commitLine) ? true : undefined));
@@ -260,7 +293,6 @@ describe('providers', function () {
     });
 
     it('opens a path::symbol breadcrumb at the symbol', async () => {
-      assert.deepEqual(await lensTitlesOn('providers_symbol.py::upload_file'), ['Open providers_symbol.py › upload_file']);
       const [link] = linkAt(await links(), 'providers_symbol.py::upload_file');
       assert.equal(link!.target!.scheme, 'command');
       const [args] = JSON.parse(link!.target!.query) as [{ symbol: string }];

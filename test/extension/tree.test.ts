@@ -34,7 +34,8 @@ describe('Handoff view', () => {
     // Other suites' handoffs are gone once the store is idle; HANDOFF.md is then the only (so newest) one.
     await api.store.whenIdle();
     root = await waitFor('the fixture handoff, newest, in the tree', () => {
-      const roots = api.tree.getChildren();
+      // The handoffs; the Files section (breadcrumbs grouped by file) comes after them.
+      const roots = api.tree.getChildren().filter((n) => n.kind === 'handoff');
       return roots.length === 1 && roots[0].handoff === handoffUri().toString() ? roots[0] : undefined;
     });
     const text = Buffer.from(await vscode.workspace.fs.readFile(handoffUri())).toString('utf8');
@@ -193,7 +194,7 @@ describe('Handoff view', () => {
       });
       assert.match(editor.document.getText(), /^# Handoff\n\nLast updated: \d{4}-\d{2}-\d{2}\n/);
       assert.match(editor.document.getText(), /## Next steps\n\n- \[ \] /);
-      await waitFor('the new handoff in the tree', () => api.tree.getChildren().length === 1);
+      await waitFor('the new handoff in the tree', () => api.tree.getChildren().filter((n) => n.kind === 'handoff').length === 1);
     } finally {
       // Save the new buffer before closing it (a dirty editor could be saved later by its close dialog), then
       // put the fixture's handoff back over it.

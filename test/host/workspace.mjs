@@ -52,14 +52,18 @@ export async function makeWorkspace() {
 /**
  * A multi-root workspace: the fixture repository above plus a second folder, not a repository, whose handoffs
  * sit where only the default globs find them (`docs/handoffs/`, `NEXT_SESSION.md`) beside a Markdown file that
- * is not a handoff. Returns { path (the .code-workspace file), fixture, second, cleanup }.
+ * is not a handoff, and a `src/app.ts` of its own. Returns { path (the .code-workspace file), fixture, second, cleanup }.
  */
 export async function makeMultiRootWorkspace() {
   const first = await makeWorkspace();
   const second = mkdtempSync(join(tmpdir(), 'handoff-second-root-'));
   mkdirSync(join(second, 'docs', 'handoffs'), { recursive: true });
   writeFileSync(join(second, 'docs', 'handoffs', 'week-2.md'), '# Week 2 handoff\n\n## Next steps\n\n1. Ship the exporter.\n2. ✅ Review the parser.\n');
-  writeFileSync(join(second, 'NEXT_SESSION.md'), '# Next session\n\n- [ ] Read `docs/handoffs/week-2.md` first\n');
+  // Cites its own `src/app.ts` (the first folder has one too) and `src/parser.ts`, which only the first folder has:
+  // backlinks count a breadcrumb within its own folder only.
+  writeFileSync(join(second, 'NEXT_SESSION.md'), '# Next session\n\n- [ ] Read `docs/handoffs/week-2.md` first\n- [ ] Then wire `src/app.ts:2` to the parser (`src/parser.ts:12`)\n');
+  mkdirSync(join(second, 'src'), { recursive: true });
+  writeFileSync(join(second, 'src', 'app.ts'), 'export function main(): void {\n  run();\n}\n');
   writeFileSync(join(second, 'notes.md'), '# Notes\n\n- [ ] not a handoff\n');
   const file = join(second, 'handoffs.code-workspace');
   writeFileSync(file, JSON.stringify({ folders: [{ path: first.path }, { path: second }] }, null, 2));

@@ -16,7 +16,7 @@ describe('vscode settings', () => {
     assert.deepEqual(settings.core.rules, DEFAULT_SEVERITIES);
     assert.equal(settings.core.git, true);
     assert.equal(settings.core.gitTimeoutMs, 10_000);
-    assert.deepEqual(settings.codeLens, { files: true, commits: true, phases: true, freshness: true });
+    assert.deepEqual(settings.codeLens, { breadcrumbs: 'news', backlinks: true, commits: true, phases: true, freshness: true });
     assert.equal(settings.followCursor, false);
     assert.equal(settings.debounceMs, 300);
   });
@@ -24,7 +24,7 @@ describe('vscode settings', () => {
   it('reads every setting under its key', () => {
     const { settings, problems } = readExtensionSettings(reader({
       include: ['**/PLAN.md'], exclude: [], rules: { 'unchecked-step': 'off', 'unpushed-commit': 'error' },
-      'git.enabled': false, 'git.timeoutMs': 2500, 'codeLens.files': false, 'codeLens.commits': true, 'codeLens.phases': false, 'codeLens.freshness': false,
+      'git.enabled': false, 'git.timeoutMs': 2500, 'codeLens.breadcrumbs': 'all', 'codeLens.backlinks': false, 'codeLens.commits': true, 'codeLens.phases': false, 'codeLens.freshness': false,
       followCursor: true, debounceMs: 0,
     }));
     assert.deepEqual(problems, []);
@@ -35,7 +35,7 @@ describe('vscode settings', () => {
     assert.equal(settings.core.rules['unknown-commit'], 'warning');
     assert.equal(settings.core.git, false);
     assert.equal(settings.core.gitTimeoutMs, 2500);
-    assert.deepEqual(settings.codeLens, { files: false, commits: true, phases: false, freshness: false });
+    assert.deepEqual(settings.codeLens, { breadcrumbs: 'all', backlinks: false, commits: true, phases: false, freshness: false });
     assert.equal(settings.followCursor, true);
     assert.equal(settings.debounceMs, 0);
   });
@@ -58,6 +58,18 @@ describe('vscode settings', () => {
       assert.ok(problems.some((p) => p.startsWith(key)), `${key} not named in\n${problems.join('\n')}`);
     }
     assert.ok(problems.some((p) => p.includes('no-such-rule')));
+  });
+
+  it('keeps the breadcrumb lens density to news, all or off; the older codeLens.files: false still means off', () => {
+    const density = (values: Record<string, unknown>) => readExtensionSettings(reader(values));
+    assert.equal(density({ 'codeLens.breadcrumbs': 'off' }).settings.codeLens.breadcrumbs, 'off');
+    assert.equal(density({ 'codeLens.files': false }).settings.codeLens.breadcrumbs, 'off');
+    assert.equal(density({ 'codeLens.files': true }).settings.codeLens.breadcrumbs, 'news');
+    assert.equal(density({ 'codeLens.files': false, 'codeLens.breadcrumbs': 'all' }).settings.codeLens.breadcrumbs, 'all', 'the newer setting wins');
+    const bad = density({ 'codeLens.breadcrumbs': 'some', 'codeLens.backlinks': 'yes' });
+    assert.equal(bad.settings.codeLens.breadcrumbs, 'news');
+    assert.equal(bad.settings.codeLens.backlinks, true);
+    assert.deepEqual(bad.problems.map((p) => p.slice(0, p.indexOf(':'))), ['handoffNavigator.codeLens.breadcrumbs', 'handoffNavigator.codeLens.backlinks']);
   });
 
   it('reports a problem once', () => {

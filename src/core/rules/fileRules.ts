@@ -48,7 +48,8 @@ function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, se
     return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: ${span} deleted since this handoff (${short(drift.since)})`, undefined, 'news');
   }
   const last = drift ? Math.max(drift.to.line, drift.to.endLine ?? 0) : written;
-  if (last <= f.lines) return null;
+  // `linesAtLeast`: the count stopped past the line as written; a line that moved further down is not known past the end.
+  if (last <= f.lines || f.linesAtLeast) return null;
   return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${written} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
 }
 

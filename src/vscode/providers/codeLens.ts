@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitState } from '../../core/facts/types';
-import type { CommitMention, Phase } from '../../core/model';
+import type { CommitMention, FileBreadcrumb, Phase } from '../../core/model';
 import { countWithin, isStale } from '../counts';
 import type { OpenBreadcrumbArgs } from './commands';
 import { driftLensTitle, driftOf, driftSentence, mappedCrumb } from './drift';
@@ -16,12 +16,14 @@ import { documentProgress, phaseProgress } from '../../core/extract/progress';
 import { phaseLensText, shownProgress } from '../tree/phaseText';
 import { asCommitState, commitLensTitle, fileLensTitle, movedLensTitle, resolvedSha, type PhaseCounts } from './format';
 import { freshnessLenses } from './freshnessLens';
+import { outOfRangeLensTitle, wantsBreadcrumbLens, type BreadcrumbLensMode } from './lensDensity';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from './hoverText';
 import { analysedFor, type CommitDetailsCache, toRange } from './shared';
 import { lineFragment } from './targets';
 
 export interface CodeLensSettings {
-  files: boolean;
+  /** Which breadcrumbs get a lens (./lensDensity.ts). */
+  breadcrumbs: BreadcrumbLensMode;
   commits: boolean;
   phases: boolean;
   freshness: boolean;
@@ -68,14 +70,14 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const on = this.settings();
-    if (!on.files && !on.commits && !on.phases && !on.freshness) return [];
+    if (on.breadcrumbs === 'off' && !on.commits && !on.phases && !on.freshness) return [];
     const h = await analysedFor(this.store, document, token);
     if (!h) return [];
     const lenses: vscode.CodeLens[] = [];
     if (on.freshness) lenses.push(...freshnessLenses(this.store, h, Date.now()));
     if (on.phases) lenses.push(...this.phaseLenses(h));
     if (on.commits) lenses.push(...this.commitLenses(h));
-    if (on.files) lenses.push(...this.fileLenses(h));
+    if (on.breadcrumbs !== 'off') lenses.push(...this.fileLenses(h, on.breadcrumbs));
     return lenses;
   }
 
@@ -129,12 +131,16 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
     return lenses;
   }
 
-  private fileLenses(h: AnalysedHandoff): vscode.CodeLens[] {
+  private fileLenses(h: AnalysedHandoff, mode: BreadcrumbLensMode): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
+    const at = (code: string, crumb: FileBreadcrumb) => h.analysis.diagnostics.some((d) => d.code === code && isStale(d) && d.range.start.line === crumb.range.start.line && d.range.start.character === crumb.range.start.character);
     for (const crumb of h.analysis.model.files) {
       if (crumb.external) continue;
       const targets = this.store.fileTargets(h, crumb);
       const known = fileFactOf(h.analysis, crumb);
+      // A breadcrumb that simply works is a link with a hover: by default its lens would only repeat the link.
+      const outOfRange = at('line-out-of-range', crumb);
+      if (!wantsBreadcrumbLens(mode, { crumb, targets: targets.length, fact: known, outOfRange })) continue;
       // Opens the line where the cited line is now (drift.ts), when the file changed since the handoff.
       const args: OpenBreadcrumbArgs = {
         targets: targets.map((t) => t.toString()), fragment: lineFragment(mappedCrumb(crumb, known)), symbol: crumb.symbol, path: crumb.path,
@@ -142,8 +148,10 @@ export class HandoffCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const drift = driftOf(known);
       const fact = targets.length === 0 ? known : undefined;
       // Warned about only when Problems warns about it (an absent file is a hint, an ambiguous name no problem).
-      const warn = h.analysis.diagnostics.some((d) => d.code === 'missing-file' && isStale(d) && d.range.start.line === crumb.range.start.line && d.range.start.character === crumb.range.start.character);
-      let title = targets.length === 0 && fact ? missingLensTitle(crumb, fact, warn) : targets.length === 1 && drift ? driftLensTitle(crumb, drift) : fileLensTitle(crumb, targets.length);
+      const warn = at('missing-file', crumb);
+      let title = targets.length === 0 && fact ? missingLensTitle(crumb, fact, warn)
+        : targets.length === 1 && drift ? driftLensTitle(crumb, drift)
+          : targets.length === 1 && outOfRange ? outOfRangeLensTitle(crumb, known) : fileLensTitle(crumb, targets.length);
       let tooltip = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]!) : targets.length ? 'Pick one of the matching files' : `Search the workspace for ${crumb.path}`;
       if (targets.length === 1 && drift) tooltip += `: ${driftSentence(drift)}`;
       // A file git saw renamed: offer its new home rather than a search (the handoff text is left as written).

@@ -19,7 +19,7 @@ import { missingWord } from '../providers/fileFacts';
 import { changedSinceNode } from './changes';
 import { phaseDescription, phaseLabel, phaseTooltip, progressText, shownProgress } from './phaseText';
 
-export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change';
+export type NodeKind = 'handoff' | 'phase' | 'commit' | 'file' | 'step' | 'changes' | 'change' | 'files' | 'cited-file' | 'citation';
 
 export interface Icon {
   /** A codicon id (`git-commit`, `pass-filled`…). */

@@ -11,7 +11,9 @@ import type { HandoffStore } from '../contracts';
 import { OPEN_CHANGE_SINCE, type ChangeSinceArgs } from '../providers/changeSince';
 import { toRange } from '../diagnostics/diagnostics';
 import type { ExtensionSettings } from '../settings';
+import type { CitationIndex } from '../backlinks/citations';
 import { toggleSteps } from './checkboxes';
+import { filesSectionNode } from './files';
 import { buildHandoffNode, nodeAt, walk, type TreeNode } from './model';
 
 export const VIEW_ID = 'handoffNavigator.handoffs';
@@ -28,7 +30,13 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private readonly disposables: vscode.Disposable[] = [];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly store: HandoffStore, private readonly settings: () => ExtensionSettings, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly store: HandoffStore,
+    private readonly settings: () => ExtensionSettings,
+    private readonly log: vscode.LogOutputChannel,
+    /** The backlink index, for the Files section (every cited file, across all handoffs). */
+    private readonly citations?: { get(): CitationIndex },
+  ) {
     // Only steps have checkboxes; a phase is not ticked by its steps (nor its steps by it).
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.disposables.push(
@@ -69,6 +77,9 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
       this.built.set(h.analysis, { key, node });
       return node;
     });
+    // Last, the Files section: the breadcrumbs of every handoff grouped by the file they cite.
+    const files = this.citations && filesSectionNode(this.citations.get(), (p) => vscode.workspace.asRelativePath(p, multiRoot));
+    if (files) this.roots.push(files);
     this.index = null;
     this.view.message = this.store.gitDisabledReason ?? undefined;
     this.emitter.fire(undefined);
