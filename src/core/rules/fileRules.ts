@@ -48,7 +48,9 @@ function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, se
     return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: ${span} deleted since this handoff (${short(drift.since)})`, undefined, 'news');
   }
   const last = drift ? Math.max(drift.to.line, drift.to.endLine ?? 0) : written;
-  if (last <= f.lines) return null;
+  // The file is read only up to the largest line written (`linesAtLeast`: it goes on); a line that moved further
+  // down lies past what was read, not past the end.
+  if (last <= f.lines || f.linesAtLeast) return null;
   return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${written} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
 }
 
