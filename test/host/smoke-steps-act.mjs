@@ -56,6 +56,8 @@ export const ACT_STEPS = [
       git(workspace, 'commit', '-q', '-m', 'Notes');
 
       await showHandoff(page);
+      // The top of the handoff, where its title lens is (the step before left the end in view).
+      await page.keyboard.press('Control+Home');
       await page.locator('.editor-container .codelens-decoration', { hasText: /\+2 commits since this handoff/ }).first().waitFor(WAIT);
       await page.locator('.editor-container .codelens-decoration a', { hasText: 'Open parser.ts:15' }).first().waitFor(WAIT);
       // The hover over the breadcrumb: where line 12 is now, and the line then and now.
@@ -99,8 +101,10 @@ export const ACT_STEPS = [
       await page.locator('.quick-input-widget', { hasText: /Writes docs\/handoffs\/\d{4}-\d\d-\d\d-parser-follow-up\.md/ }).first().waitFor(WAIT);
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: /parser-follow-up\.md/ }).first().waitFor(WAIT);
-      await page.locator('.editor-container .view-lines', { hasText: /git_commit: [0-9a-f]{40}/ }).first().waitFor(WAIT);
+      // It opens with the cursor at its end (the Resume point); the top shows the front matter and the state.
+      await page.locator('.editor-container .view-lines', { hasText: 'Resume point' }).first().waitFor(WAIT);
       await page.keyboard.press('Control+Home');
+      await page.locator('.editor-container .view-lines', { hasText: /git_commit:\s[0-9a-f]{40}/ }).first().waitFor(WAIT);
       await page.locator('.editor-container .view-lines', { hasText: 'Unpushed commits' }).first().waitFor(WAIT);
     },
   },
