@@ -117,7 +117,7 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
       return 2;
     }
     const service = createLanguageService({ settings: { ...DEFAULT_SETTINGS, git: Boolean(git) }, git: git?.check, files: git?.files });
-    const previous = await newestHandoff(service, root, target);
+    const previous = await newestHandoff(service, root, [target, ...(o.template ? [resolve(o.template)] : [])]);
     const gathered = git ? await gatherWorkingState(git.provider, root, previous?.anchor ?? null, NEVER_CANCELLED) : null;
     const text = composeHandoff({
       date, slug, repository: basename(root), git: gathered?.state ?? null,
@@ -134,11 +134,15 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
   }
 }
 
-/** The newest handoff under `root` other than `target` (by its stated date, then file time), analysed with git. */
-async function newestHandoff(service: HandoffLanguageService, root: string, target: string): Promise<PreviousHandoff | null> {
+/**
+ * The newest handoff under `root` (by its stated date, then file time), analysed with git: not the new file, nor
+ * the template (a name such as `handoff-template.md` makes it look like a handoff).
+ */
+async function newestHandoff(service: HandoffLanguageService, root: string, skip: readonly string[]): Promise<PreviousHandoff | null> {
+  const target = skip[0]!;
   let files: string[];
   try {
-    files = discover([root]).map((f) => resolve(f)).filter((f) => f !== target);
+    files = discover([root]).map((f) => resolve(f)).filter((f) => !skip.includes(f));
   } catch {
     return null; // an unreadable or huge tree: the new handoff simply cites no previous one
   }

@@ -16,6 +16,8 @@ import { openBrowser } from './browser.mjs';
 import { NEWEST, REPO_ROOT } from './paths.mjs';
 import { isMain, parseArgs } from './proc.mjs';
 import { makeRunDir, readLog, startServer, workbenchUrl } from './server.mjs';
+import { ACT_STEPS, RESUME_STEPS } from './smoke-steps-act.mjs';
+import { FIX_STEPS } from './smoke-steps-fixes.mjs';
 import { HANDOFF_STEPS } from './smoke-steps-handoff.mjs';
 import { PROVIDER_STEPS } from './smoke-steps-providers.mjs';
 import { makeWorkspace } from './workspace.mjs';
@@ -26,8 +28,8 @@ function explorerRow(page, label) {
 }
 
 
-// The workbench's own steps; feature steps (the Handoff view, the Problems panel, lenses and links) come from
-// smoke-steps-handoff.mjs and smoke-steps-providers.mjs and run after these, in the window they leave.
+// The workbench's own steps; feature steps (the Handoff view, the Problems panel, lenses and links, Resume, quick
+// fixes, drift, freshness, New Handoff) come from smoke-steps-*.mjs and run after these, in the window they leave.
 const WORKBENCH_STEPS = [
   {
     name: 'workbench',
@@ -58,7 +60,7 @@ const WORKBENCH_STEPS = [
   },
 ];
 
-export const STEPS = [...WORKBENCH_STEPS, ...HANDOFF_STEPS, ...PROVIDER_STEPS];
+export const STEPS = [...WORKBENCH_STEPS, ...HANDOFF_STEPS, ...PROVIDER_STEPS, ...RESUME_STEPS, ...FIX_STEPS, ...ACT_STEPS];
 
 export function screenshotDir(version) {
   return join(REPO_ROOT, 'out', 'screenshots', version);

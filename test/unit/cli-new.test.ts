@@ -62,12 +62,14 @@ describe('handoff-lint new', () => {
       assert.equal(printed.code, 0, printed.err);
       assert.match(printed.out, /^---\ndate: /);
       assert.equal(existsSync(join(dir, `${today()}-main.md`)), false);
-      const template = join(dir, 'template.md');
-      writeFileSync(template, '# {{title}} on {{branch}} at {{headShort}}\n\n{{unpushed}}\n');
+      // A template whose name and date make it look like the newest handoff is not taken for the previous one.
+      const template = join(fx.work, 'handoff-template.md');
+      writeFileSync(template, 'Last updated: 2099-01-01\n\n# {{title}} on {{branch}} at {{headShort}}\n\nAfter {{previous}}.\n\n{{unpushed}}\n');
       const written = await cli('new', '--repo', fx.work, '--dir', dir, '--template', template);
+      rmSync(template);
       assert.equal(written.code, 0, written.err);
       const text = readFileSync(join(dir, `${today()}-main.md`), 'utf8');
-      assert.match(text, new RegExp(`^# Main on main at ${fx.shas.local.slice(0, 7)}\\n\\nOn no remote-tracking branch yet`));
+      assert.match(text, new RegExp(`^Last updated: 2099-01-01\\n\\n# Main on main at ${fx.shas.local.slice(0, 7)}\\n\\nAfter \\[${today()}-parser-work.md\\]\\([^)]*\\)\\.\\n\\nOn no remote-tracking branch yet`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

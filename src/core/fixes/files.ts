@@ -1,7 +1,8 @@
 /**
  * A renamed file's breadcrumb, rewritten to where the file lives now. The file facts know the rename (the commit
  * that made it, `deletion.renamedTo`) and that its target exists (`movedTo`); the fix keeps everything around
- * the path as written — `:113`, `:49-51`, `::symbol`, `#L4`, the backticks — and writes the new path in the form
+ * the path as written — `::symbol`, a column, the backticks — but the line numbers (`:113`, `:49-51`, `#L4`), which
+ * it maps through the changes since the handoff's anchor (facts `drift`), and writes the new path in the form
  * the old one had: relative to the repository's root, or to the document's folder for a link or a `./` path.
  * A link's text that shows the old path is rewritten with its target.
  *
@@ -9,7 +10,7 @@
  * nor for a rename made by the handoff's own commit (what the handoff tells of): the same cases missing-file
  * stays quiet about.
  */
-import type { FileFact, HandoffFacts } from '../facts/types';
+import type { FileFact, HandoffFacts, LineDrift } from '../facts/types';
 import { dirname, joinPath, normalizePath, relativeTo } from '../git/paths';
 import type { FileBreadcrumb, Range } from '../model';
 import { saysSo } from '../rules/fileRules';
@@ -93,22 +94,41 @@ export function renameFixes(text: FixText, crumbs: readonly FileBreadcrumb[], fa
     if (!f) return;
     const path = renamedPath(c, f, root, documentPath);
     const written = path === null ? null : text.slice(c.range);
-    const next = written === null ? null : breadcrumbText(written, c, { path: path! });
+    const lines = mappedLines(f.drift);
+    const next = written === null ? null : breadcrumbText(written, c, { path: path!, ...lines.target });
     if (next === null || next === written) return;
     const edits: TextEdit[] = [{ range: c.range, newText: next }];
     if (c.source === 'link') edits.push(...linkTextEdits(text, c, f, path!));
     out.push({
       kind: 'rename',
-      title: `Update the path to ${f.deletion.renamedTo} (renamed in ${short(f.deletion.sha)})`,
+      title: `Update the path to ${f.deletion.renamedTo}${lines.title} (renamed in ${short(f.deletion.sha)})`,
       code: 'missing-file',
       at: [c.range],
       edits,
-      // One file, one rename, its target there now: nothing to choose.
-      safe: f.paths.length <= 1,
+      // One file, one rename, its target there now, its lines where they were or moved whole: nothing to choose.
+      // Edited or deleted lines leave a judgement (is the nearest line still the one meant?) to the reader.
+      safe: f.paths.length <= 1 && lines.sure,
       preferred: true,
     });
   });
   return out;
+}
+
+/**
+ * The cited lines in the renamed file (item 2, drift): a line the changes since moved is written where it is now,
+ * an edited one at the nearest line of what replaced it (said in the title); a deleted one keeps its number, since
+ * no line holds what it cited, and the title says so.
+ */
+function mappedLines(drift: LineDrift | undefined): { target: Pick<BreadcrumbTarget, 'line' | 'endLine'>; title: string; sure: boolean } {
+  if (!drift) return { target: {}, title: '', sure: true };
+  const span = (l: { line: number; endLine: number | null }) => (l.endLine !== null && l.endLine !== l.line ? `${l.line}-${l.endLine}` : `${l.line}`);
+  const was = span(drift.from);
+  if (drift.status === 'deleted') return { target: {}, title: `, line ${was} kept (deleted since)`, sure: false };
+  const now = span(drift.to);
+  const target = { line: drift.to.line, endLine: drift.from.endLine !== null ? drift.to.endLine ?? drift.to.line : null };
+  return drift.status === 'moved'
+    ? { target, title: `:${now} (was :${was})`, sure: true }
+    : { target, title: `:${now} (was :${was}, changed since)`, sure: false };
 }
 
 const PATH_CHAR = /[\w./\\-]/;

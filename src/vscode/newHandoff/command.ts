@@ -72,7 +72,13 @@ async function newHandoff(deps: Deps, args: NewHandoffArgs): Promise<vscode.Uri 
     return undefined;
   }
 
-  const newest = store.all().find((h) => h.uri.toString() !== uri.toString() && vscode.workspace.getWorkspaceFolder(h.uri)?.uri.toString() === folder.uri.toString());
+  const templateRel = settings().newHandoff.template;
+  const template = await readTemplate(folder, templateRel, log);
+  if (template === null) return undefined;
+  // The previous handoff: the newest of this folder's, other than the new file and the template (which a name such
+  // as `handoff-template.md` makes look like one).
+  const skip = new Set([uri.toString(), ...(templateRel ? [vscode.Uri.joinPath(folder.uri, templateRel).toString()] : [])]);
+  const newest = store.all().find((h) => !skip.has(h.uri.toString()) && vscode.workspace.getWorkspaceFolder(h.uri)?.uri.toString() === folder.uri.toString());
   const previous: PreviousHandoff | null = newest && newest.uri.scheme === uri.scheme
     ? previousHandoff({ path: newest.uri.path, model: newest.analysis.model, facts: newest.analysis.facts, supersededBy: newest.analysis.supersededBy }, uri.path)
     : null;
@@ -87,8 +93,6 @@ async function newHandoff(deps: Deps, args: NewHandoffArgs): Promise<vscode.Uri 
     }
     if (gathered.note) log.warn(`New Handoff: repository facts left out: ${gathered.note}`);
   }
-  const template = await readTemplate(folder, settings().newHandoff.template, log);
-  if (template === null) return undefined;
   const text = composeHandoff({
     date, slug, repository: gathered?.repo?.root.split('/').pop() ?? folder.name,
     git: gathered?.state ?? null, gitNote: gathered?.note ?? notUsed(args, trust, useGit, store), previous,
