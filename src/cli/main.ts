@@ -15,6 +15,8 @@ import { killAllGit } from '../node/gitRunner';
 import { readRegular, type NotRead } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
+import { runDigest } from './digest';
+import { runMcp } from './mcp';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
 
@@ -23,6 +25,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
+  if (argv[0] === 'digest') return runDigest(argv.slice(1), out, err);
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1), out, err, VERSION);
   let options;
   try {
     options = parseArgs(argv);
