@@ -183,9 +183,10 @@ async function shaNow(git: GitProvider, repo: RepoInfo, sha: string): Promise<st
   if (!l || l.status === 'missing') return [`now: ${sha} is not in this repository`];
   if (l.status === 'ambiguous') return [`now: ${sha} is ambiguous: ${l.candidates.map((c) => c.slice(0, 12)).join(', ')}`];
   const where = l.reach === 'remote' ? 'on a remote-tracking branch (pushed)' : l.reach === 'local' ? 'on a local branch only (not pushed)' : l.reach === 'dangling' ? 'on no branch or tag (amended, rebased or dropped)' : 'found';
-  const d = l.reach !== 'dangling' ? await git.commitDetails(repo, l.sha, NEVER_CANCELLED) : null;
-  const branches = d?.ok ? [...d.value.localBranches, ...d.value.remoteBranches, ...d.value.tags.map((t) => `tag ${t}`)] : [];
-  return [`now: commit ${l.sha.slice(0, 12)}${l.subject ? ` "${l.subject}"` : ''} is ${where}${branches.length ? `; in ${branches.slice(0, 10).join(', ')}` : ''}`];
+  const d = await git.commitDetails(repo, l.sha, NEVER_CANCELLED);
+  const subject = d.ok ? d.value.subject : l.subject;
+  const branches = d.ok ? [...d.value.localBranches, ...d.value.remoteBranches, ...d.value.tags.map((t) => `tag ${t}`)] : [];
+  return [`now: commit ${l.sha.slice(0, 12)}${subject ? ` "${subject}"` : ''} is ${where}${branches.length ? `; in ${branches.slice(0, 10).join(', ')}` : ''}`];
 }
 
 async function refNow(git: GitProvider, repo: RepoInfo, name: string): Promise<string[]> {
