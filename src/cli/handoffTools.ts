@@ -10,7 +10,7 @@ import { composeDigest } from '../core/digest/compose';
 import { gatherDigestRepository } from '../core/digest/gather';
 import { renderDigest, type DigestFormat } from '../core/digest/render';
 import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, type ResolveTarget } from '../core/digest/tools';
-import type { GitProvider, RepoInfo } from '../core/git/provider';
+import type { RepoInfo } from '../core/git/provider';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { compareNewestFirst } from '../core/newest';
 import { createLanguageService, type Analysis, type HandoffLanguageService } from '../core/service';
@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { newerInFolder } from '../core/supersede';
 import { createNodeGitCheck, type NodeGitCheck } from '../node/cliGit';
 import { readRegular } from '../node/safeRead';
+import { refNow, shaNow } from '../core/digest/resolveNow';
 import { SiblingHandoffs } from '../node/siblings';
 import { discover, InputError } from './discover';
 
@@ -174,25 +175,4 @@ export class HandoffTools {
 
 function safeRealDir(dir: string): string {
   try { return realpathSync(dir); } catch { return dir; }
-}
-
-async function shaNow(git: GitProvider, repo: RepoInfo, sha: string): Promise<string[]> {
-  const f = await git.facts(repo, [sha], NEVER_CANCELLED);
-  if (!f.ok) return [`now: not checked (${f.problem.message})`];
-  const l = f.value.shas.get(sha);
-  if (!l || l.status === 'missing') return [`now: ${sha} is not in this repository`];
-  if (l.status === 'ambiguous') return [`now: ${sha} is ambiguous: ${l.candidates.map((c) => c.slice(0, 12)).join(', ')}`];
-  const where = l.reach === 'remote' ? 'on a remote-tracking branch (pushed)' : l.reach === 'local' ? 'on a local branch only (not pushed)' : l.reach === 'dangling' ? 'on no branch or tag (amended, rebased or dropped)' : 'found';
-  const d = await git.commitDetails(repo, l.sha, NEVER_CANCELLED);
-  const subject = d.ok ? d.value.subject : l.subject;
-  const branches = d.ok ? [...d.value.localBranches, ...d.value.remoteBranches, ...d.value.tags.map((t) => `tag ${t}`)] : [];
-  return [`now: commit ${l.sha.slice(0, 12)}${subject ? ` "${subject}"` : ''} is ${where}${branches.length ? `; in ${branches.slice(0, 10).join(', ')}` : ''}`];
-}
-
-async function refNow(git: GitProvider, repo: RepoInfo, name: string): Promise<string[]> {
-  const f = await git.facts(repo, [], NEVER_CANCELLED);
-  if (!f.ok) return [`now: not checked (${f.problem.message})`];
-  const found = f.value.refs.filter((r) => [`refs/heads/${name}`, `refs/tags/${name}`, `refs/remotes/${name}`].includes(r.refname));
-  if (found.length === 0) return [`now: no branch or tag named ${name}`];
-  return found.map((r) => `now: ${r.refname.replace(/^refs\/(heads|remotes)\//, '')} is at ${r.sha.slice(0, 12)}${r.upstream ? ` (upstream ${r.upstream.replace(/^refs\/remotes\//, '')}: ${r.ahead ?? '?'} ahead, ${r.behind ?? '?'} behind)` : ''}`);
 }

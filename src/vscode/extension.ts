@@ -17,6 +17,7 @@ import { gitProcessesStarted } from './store/gitCheck';
 import { killAllGit } from '../node/gitRunner';
 import { Store, type BeforeLandHook } from './store/store';
 import { HandoffTree } from './tree/provider';
+import { registerLanguageModelTools, registerMcpServerProvider } from './lmTools/register';
 import { TrustState } from './trust';
 
 export interface HandoffNavigatorApi {
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   context.subscriptions.push(registerNewHandoff({ store, trust, settings: current, log }), ...new ResumeController(store, log).register());
   const fixHooks: FixCommandHooks = { confirmPush: modalConfirm };
   registerProviders(context, store, () => current().codeLens, settingsChanged.event, log, fixHooks);
+  context.subscriptions.push(...registerLanguageModelTools(store, log), ...registerMcpServerProvider(context, store, trust.onDidChange, log));
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
