@@ -55,19 +55,30 @@ type McpStdioServerDefinitionCtor = new (label: string, command: string, args: s
 export function registerMcpServerProvider(context: vscode.ExtensionContext, store: Store, trustChanged: vscode.Event<unknown>, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const lm = vscode.lm as unknown as Partial<McpApi> | undefined;
   const Stdio = (vscode as unknown as { McpStdioServerDefinition?: McpStdioServerDefinitionCtor }).McpStdioServerDefinition;
-  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof Stdio !== 'function') {
-    log.info('MCP server not offered: this VS Code has no MCP server definition API (1.101+)');
+  // 1.100 has a proposed function of the same name that wants another contribution point and throws: the stable
+  // API starts with 1.101, and a failure here must never fail activation.
+  const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof Stdio !== 'function' || (major === 1 && minor < 101)) {
+    log.info(`MCP server not offered: VS Code ${vscode.version} has no MCP server definition API (1.101+)`);
     return [];
   }
   const changed = new vscode.EventEmitter<void>();
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'mcp.js').fsPath;
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const provider = lm.registerMcpServerDefinitionProvider('handoffNavigator.mcp', {
+  let provider: vscode.Disposable;
+  try {
+    provider = lm.registerMcpServerDefinitionProvider('handoffNavigator.mcp', {
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? [])
       .filter((f) => f.uri.scheme === 'file')
       .map((f) => new Stdio(`Handoff Navigator: ${f.name}`, process.execPath,
         [script, '--root', f.uri.fsPath, ...(store.gitAllowed ? [] : ['--no-git'])], { ELECTRON_RUN_AS_NODE: '1' }, version)),
-  });
+    });
+  } catch (e) {
+    changed.dispose();
+    log.warn(`MCP server not offered: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  log.info('MCP server offered to VS Code (handoffNavigator.mcp)');
   return [changed, provider, trustChanged(() => changed.fire()), vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire())];
 }
