@@ -4,7 +4,7 @@
  * git only asked (the provider's read-only questions). Paths named by a caller are read only inside the root
  * (symbolic links followed first), so a tool call cannot read elsewhere.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { composeDigest } from '../core/digest/compose';
 import { gatherDigestRepository } from '../core/digest/gather';
@@ -161,8 +161,9 @@ export class HandoffTools {
     }
     const dated = files.flatMap((path) => {
       try {
-        const text = readFileSync(path, 'utf8');
-        const { date } = this.service.getModel({ path, version: 0, text });
+        const read = readRegular(path, MAX_HANDOFF_BYTES);
+        if (read.kind !== 'text') return [];
+        const { date } = this.service.getModel({ path, version: 0, text: read.text });
         this.service.forget(path);
         return [{ path, date, mtime: statSync(path).mtimeMs }];
       } catch {
