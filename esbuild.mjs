@@ -26,4 +26,6 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The MCP server alone, shipped in the VSIX for VS Code's MCP server definition provider (1.101+).
+  build({ ...common, entryPoints: ['src/cli/mcpMain.ts'], outfile: 'dist/mcp.js' }),
 ]);

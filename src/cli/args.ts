@@ -19,6 +19,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: handoff-lint [options] [paths…]
        handoff-lint new [--dir DIR] [--slug SLUG] [--template FILE] [--stdout]   (see new --help)
+       handoff-lint digest [paths…] [--format markdown|json] [--max-bytes N]     (see digest --help)
+       handoff-lint mcp [--root DIR] [--no-git]   the MCP server over stdio       (see mcp --help)
 
 Checks handoff documents (HANDOFF.md, SESSION-HANDOFF-*.md, plans…) against the repository they live in.
 Folders are searched for handoffs with the default globs; with no path, the current folder.

@@ -17,6 +17,8 @@ import { documentBatches } from './batches';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
+import { runDigest } from './digest';
+import { runMcp } from './mcp';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
 
@@ -25,6 +27,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
+  if (argv[0] === 'digest') return runDigest(argv.slice(1), out, err);
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1), out, err, VERSION);
   let options;
   try {
     options = parseArgs(argv);

@@ -18,6 +18,7 @@ import { gitProcessesStarted } from './store/gitCheck';
 import { killAllGit } from '../node/gitRunner';
 import { Store, type BeforeLandHook } from './store/store';
 import { HandoffTree } from './tree/provider';
+import { registerLanguageModelTools, registerMcpServerProvider } from './lmTools/register';
 import { TrustState } from './trust';
 
 export interface HandoffNavigatorApi {
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): HandoffNavigatorApi 
   const fixHooks: FixCommandHooks = { confirmPush: modalConfirm };
   registerProviders(context, store, () => current().codeLens, settingsChanged.event, log, fixHooks);
   registerBacklinks(context, store, citations, () => current().codeLens.backlinks, settingsChanged.event);
+  context.subscriptions.push(...registerLanguageModelTools(store, log), ...registerMcpServerProvider(context, store, trust.onDidChange, log));
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
