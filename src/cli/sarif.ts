@@ -92,12 +92,13 @@ function region(r: Diagnostic['range']) {
   return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
-function sarifResult(uri: string, d: Diagnostic, fingerprint: string | undefined): unknown {
+function sarifResult(uri: string, d: Diagnostic, fingerprint: string | undefined, cwd: string): unknown {
   const related = (d.related ?? []).map((rel, id) => {
     const location: Record<string, unknown> = { id, message: { text: rel.message } };
-    // A related path is workspace-relative or absolute; only the relative ones are locations in this repository.
-    if (rel.path && !/^([a-zA-Z]:)?[\\/]/.test(rel.path)) {
-      location.physicalLocation = { artifactLocation: { uri: rel.path.replace(/\\/g, '/') }, ...(rel.range ? { region: region(rel.range) } : {}) };
+    // A related path (where a file moved) is a location when it lies in the checked tree, named as the results are.
+    const path = rel.path ? annotationPath(rel.path, cwd) : null;
+    if (path && !path.startsWith('../') && !/^([a-zA-Z]:)?\//.test(path)) {
+      location.physicalLocation = { artifactLocation: { uri: path }, ...(rel.range ? { region: region(rel.range) } : {}) };
     }
     return location;
   });
@@ -121,7 +122,7 @@ export function sarifWriter(version: string, cwd: string): ReportWriter {
     begin: () => '',
     add(r: DocumentReport) {
       const uri = annotationPath(r.path, cwd);
-      r.diagnostics.forEach((d, i) => results.push(sarifResult(uri, d, r.fingerprints?.[i])));
+      r.diagnostics.forEach((d, i) => results.push(sarifResult(uri, d, r.fingerprints?.[i], cwd)));
       if (r.unreadable) {
         unreadable.push({ level: 'error', message: { text: r.notices.join('; ') }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
       }
