@@ -29,10 +29,12 @@ export function escapeProperty(s: string): string {
 
 /**
  * The path GitHub wants: relative to the repository's root, which in a workflow is the working directory
- * (`$GITHUB_WORKSPACE`, where `actions/checkout` puts it), with `/` separators and no leading `./`.
+ * (`$GITHUB_WORKSPACE`, where `actions/checkout` puts it), with `/` separators and no leading `./`. A path as given
+ * on the command line stays as given.
  */
 export function annotationPath(path: string, cwd: string): string {
-  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  // A file outside the working directory keeps its absolute path: `../../x` would name nothing in the repository.
+  const rel = isAbsolute(path) && !relative(cwd, path).startsWith('..') ? relative(cwd, path) : path;
   return rel.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 

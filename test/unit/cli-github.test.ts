@@ -94,5 +94,6 @@ describe('handoff-lint --format github', () => {
     assert.equal(annotationPath('/repo/docs/HANDOFF.md', '/repo'), 'docs/HANDOFF.md');
     assert.equal(annotationPath('./docs/HANDOFF.md', '/repo'), 'docs/HANDOFF.md');
     assert.equal(annotationPath('docs\\HANDOFF.md', '/repo'), 'docs/HANDOFF.md');
+    assert.equal(annotationPath('/elsewhere/HANDOFF.md', '/repo'), '/elsewhere/HANDOFF.md', 'outside the working directory: as given');
   });
 });
