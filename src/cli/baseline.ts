@@ -87,7 +87,7 @@ export class Baseline {
   matched = 0;
 
   /** `file`: where the baseline lives; document paths are written relative to its folder. */
-  constructor(readonly file: string, entries: readonly (Finding & { count: number })[] = []) {
+  constructor(readonly file: string, readonly entries: readonly (Finding & { count: number })[] = []) {
     for (const e of entries) {
       const key = findingKey(e);
       this.left.set(key, (this.left.get(key) ?? 0) + e.count);
@@ -130,9 +130,18 @@ export class Baseline {
   }
 }
 
-/** Writes the findings as a baseline file: sorted, counted, atomically (a half-written baseline is never read). */
-export function writeBaseline(file: string, findings: readonly Finding[]): number {
+/**
+ * Writes the findings as a baseline file: sorted, counted, atomically (a half-written baseline is never read).
+ * `kept`: entries of documents this run did not check, carried over as they were.
+ */
+export function writeBaseline(file: string, findings: readonly Finding[], kept: readonly (Finding & { count: number })[] = []): number {
   const counts = new Map<string, Finding & { count: number }>();
+  for (const k of kept) {
+    const key = findingKey(k);
+    const entry = counts.get(key);
+    if (entry) entry.count += k.count;
+    else counts.set(key, { rule: k.rule, path: k.path, target: k.target, count: k.count });
+  }
   for (const f of findings) {
     const key = findingKey(f);
     const entry = counts.get(key);

@@ -74,8 +74,16 @@ export class FindingFilter {
     const file = this.options.baseline;
     if (!file) return [];
     if (this.options.writeBaseline) {
-      const n = writeBaseline(file, this.recorded);
-      return [`wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${file}`];
+      // A run over some handoffs only (named files, --changed-since) updates their entries and keeps the others'.
+      let kept: Baseline['entries'] = [];
+      try {
+        kept = Baseline.read(file).entries.filter((e) => !this.checked.has(e.path));
+      } catch (e) {
+        if (!(e instanceof BaselineError)) throw e; // none yet, or not one: written anew
+      }
+      const n = writeBaseline(file, this.recorded, kept);
+      const others = kept.reduce((sum, e) => sum + e.count, 0);
+      return [`wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${file}${others ? ` (and kept ${others} of handoffs not checked in this run)` : ''}`];
     }
     const lines: string[] = [];
     const b = this.baseline!;

@@ -69,6 +69,17 @@ describe('handoff-lint --baseline', () => {
     assert.deepEqual(found(elsewhere.out), []);
   });
 
+  it('a run over some handoffs rewrites their entries and keeps the others\'', () => {
+    writeFileSync(join(dir, 'HANDOFF.md'), steps('root one'));
+    writeFileSync(join(dir, 'NEXT_SESSION.md'), steps('next one'));
+    assert.equal(lint(dir, '--no-git', '--baseline', 'b.json', '--write-baseline', '.').code, 0);
+    writeFileSync(join(dir, 'NEXT_SESSION.md'), steps('next two'));
+    const partial = lint(dir, '--no-git', '--baseline', 'b.json', '--write-baseline', 'NEXT_SESSION.md');
+    assert.match(partial.err, /wrote 1 finding to the baseline b\.json \(and kept 1 of handoffs not checked in this run\)/);
+    const targets = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).findings.map((f: { path: string; target: string }) => `${f.path}: ${f.target}`);
+    assert.deepEqual(targets, ['HANDOFF.md: [ ] root one', 'NEXT_SESSION.md: [ ] next two']);
+  });
+
   it('refuses a baseline that is missing or not one, and --write-baseline without a file', () => {
     writeFileSync(join(dir, 'HANDOFF.md'), steps('one'));
     const missing = lint(dir, '--no-git', '--baseline', 'nope.json', 'HANDOFF.md');
