@@ -24,7 +24,8 @@ function found(out: string): string[] {
     doc.diagnostics.map((d) => `${doc.path}:${d.range.start.line + 1} ${d.code}: ${d.message}`));
 }
 
-describe('handoff-lint --baseline', () => {
+describe('handoff-lint --baseline', function () {
+  this.timeout(60_000); // each test runs the built CLI as a process, some several times
   let dir: string;
   const steps = (...names: string[]) => ['# Handoff', '', '## Next steps', '', ...names.map((n) => `- [ ] ${n}`), ''].join('\n');
   beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'handoff-baseline-')); });
@@ -95,11 +96,13 @@ describe('handoff-lint --baseline', () => {
   });
 });
 
-describe('handoff-lint --changed-since', () => {
+describe('handoff-lint --changed-since', function () {
+  this.timeout(60_000); // each test runs the built CLI as a process, some several times
   const g = new FixtureGit();
   let repo: string;
   let base: string;
-  before(() => {
+  before(function () {
+    this.timeout(60_000);
     base = realpathSync(mkdtempSync(join(tmpdir(), 'handoff-changed-')));
     repo = join(base, 'repo');
     g.run(base, ['init', '-q', '-b', 'main', repo]);
@@ -128,8 +131,8 @@ describe('handoff-lint --changed-since', () => {
   });
 
   it('refuses what is not a revision before git sees it, and a revision the repository lacks', () => {
-    for (const ref of ['--output=/tmp/owned', 'main..feature', 'HEAD:HANDOFF.md', 'a b', '']) {
-      assert.equal(validRevision(ref), null, ref);
+    for (const ref of ['--output=/tmp/owned', 'main..feature', 'HEAD:HANDOFF.md', 'a b', '', '-p']) assert.equal(validRevision(ref), null, ref);
+    for (const ref of ['--output=/tmp/owned', 'main..feature']) {
       const r = lint(repo, `--changed-since=${ref}`, '.');
       assert.equal(r.code, 2, ref);
       assert.match(r.err, /is not a revision/, ref);
@@ -151,9 +154,13 @@ describe('handoff-lint --changed-since', () => {
   });
 });
 
-describe('suppression comments in the CLI, with git', () => {
+describe('suppression comments in the CLI, with git', function () {
+  this.timeout(60_000); // each test runs the built CLI as a process, some several times
   let fx: GitFixture;
-  before(() => { fx = buildGitFixture(); });
+  before(function () {
+    this.timeout(60_000); // a real repository with history, built on a busy machine
+    fx = buildGitFixture();
+  });
   after(() => fx.cleanup());
 
   it('hides the diagnostics a comment turns off and keeps the others', () => {

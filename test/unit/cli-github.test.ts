@@ -31,9 +31,11 @@ function parseCommand(line: string): Command | null {
   return { command: m[1], properties, message: unescape(m[3]) };
 }
 
-describe('handoff-lint --format github', () => {
+describe('handoff-lint --format github', function () {
+  this.timeout(60_000); // each test runs the built CLI as a process, some several times
   let fx: GitFixture;
-  before(() => {
+  before(function () {
+    this.timeout(60_000); // a real repository with history, built on a busy machine
     fx = buildGitFixture();
     fx.writeHandoff(fx.work, 'docs/HANDOFF.md', [
       '# Handoff', '',

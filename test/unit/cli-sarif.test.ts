@@ -26,7 +26,8 @@ function sarifValidator() {
   return ajv.compile(schema);
 }
 
-describe('handoff-lint --format sarif', () => {
+describe('handoff-lint --format sarif', function () {
+  this.timeout(60_000); // each test runs the built CLI as a process, some several times
   let fx: GitFixture;
   const validate = sarifValidator();
   const handoff = (above = '') => [
@@ -35,7 +36,10 @@ describe('handoff-lint --format sarif', () => {
     'See `src/old/helper.ts:4` and `src/app.ts:31`.', '',
     '## Next steps', '', '- [ ] ship it', '- [ ] ship it', '',
   ].join('\n');
-  before(() => { fx = buildGitFixture(); });
+  before(function () {
+    this.timeout(60_000); // a real repository with history, built on a busy machine
+    fx = buildGitFixture();
+  });
   after(() => fx.cleanup());
 
   it('validates against the SARIF 2.1.0 schema, related locations included', () => {
