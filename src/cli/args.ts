@@ -2,7 +2,8 @@
 import { RULE_CODES, type RuleCode } from '../core/model';
 import { severitySetting, type SeveritySetting } from '../core/settings';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 
 export interface CliOptions {
   paths: string[];
@@ -11,6 +12,11 @@ export interface CliOptions {
   git: boolean;
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   config: string | null;
+  /** `--baseline FILE`: findings recorded there are not reported (and with `writeBaseline`, the file to write). */
+  baseline: string | null;
+  writeBaseline: boolean;
+  /** `--changed-since REF`: only the handoffs changed since this revision. */
+  changedSince: string | null;
   help: boolean;
   version: boolean;
 }
@@ -26,20 +32,25 @@ Checks handoff documents (HANDOFF.md, SESSION-HANDOFF-*.md, plans…) against th
 Folders are searched for handoffs with the default globs; with no path, the current folder.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|github
+                             output format (default: text); github: workflow commands, annotations on a PR
   --repo DIR                 the git repository to check against (default: found from each file's folder)
   --no-git                   parse only: no git process is started
   --rule CODE=SEVERITY       set a rule's severity: error, warning, information, hint or off (repeatable)
                              rules: ${RULE_CODES.join(', ')}
   --config FILE              JSON settings: { "rules": { "CODE": "SEVERITY" }, "git": true, "gitTimeoutMs": 10000,
                              "handoffBehindCommits": 50 }
+  --baseline FILE            do not report the findings recorded in FILE (only new ones)
+  --write-baseline           record every finding of this run in the --baseline FILE instead (exit 0)
+  --changed-since REF        check only the handoffs changed since REF (committed since the merge base with
+                             REF, changed in the work tree, or new): e.g. origin/main in a pull request
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or unreadable input.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, baseline: null, writeBaseline: false, changedSince: null, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -52,13 +63,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     switch (flag) {
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-        options.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be text, json, sarif or github, not "${f}"`);
+        options.format = f as OutputFormat;
         break;
       }
       case '--repo': options.repo = value(); break;
       case '--no-git': options.git = false; break;
       case '--config': options.config = value(); break;
+      case '--baseline': options.baseline = value(); break;
+      case '--write-baseline': options.writeBaseline = true; break;
+      case '--changed-since': options.changedSince = value(); break;
       case '--rule': {
         const spec = value();
         const [code, severity] = spec.split('=');
@@ -76,5 +90,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.paths.push(arg);
     }
   }
+  if (options.writeBaseline && !options.baseline) throw new UsageError('--write-baseline needs --baseline FILE (the file to write)');
+  if (options.changedSince !== null && !options.git) throw new UsageError('--changed-since asks git what changed: it cannot go with --no-git');
   return options;
 }

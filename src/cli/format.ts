@@ -1,8 +1,12 @@
-/** Output formats of `handoff-lint`: compiler-style text, the JSON contract (version 1), and SARIF 2.1.0. */
+/**
+ * Output formats of `handoff-lint`: compiler-style text, the JSON contract (version 1), SARIF 2.1.0 (sarif.ts) and
+ * GitHub Actions workflow commands (github.ts).
+ */
 import type { HandoffFacts } from '../core/facts/types';
-import type { Diagnostic, HandoffModel, RuleCode } from '../core/model';
-import { RULE_CODES } from '../core/model';
+import type { Diagnostic, HandoffModel } from '../core/model';
 import type { OutputFormat } from './args';
+import { githubWriter } from './github';
+import { sarifWriter } from './sarif';
 
 export interface DocumentReport {
   /** The path as given on the command line (or found under a given folder). */
@@ -14,6 +18,8 @@ export interface DocumentReport {
   facts?: HandoffFacts | null;
   /** The file could not be read (its notice says why): an empty model, and an error in SARIF's notifications. */
   unreadable?: boolean;
+  /** Aligned with `diagnostics`: a fingerprint of each that does not depend on its line (SARIF's partialFingerprints). */
+  fingerprints?: readonly string[];
 }
 
 /**
@@ -55,8 +61,14 @@ export interface ReportWriter {
   end(): string;
 }
 
-export function reportWriter(format: OutputFormat, version: string): ReportWriter {
-  return format === 'json' ? jsonWriter() : format === 'sarif' ? sarifWriter(version) : textWriter();
+/** `cwd`: what SARIF and GitHub paths are made relative to (the repository's root in a workflow). */
+export function reportWriter(format: OutputFormat, version: string, cwd = process.cwd()): ReportWriter {
+  switch (format) {
+    case 'json': return jsonWriter();
+    case 'sarif': return sarifWriter(version, cwd);
+    case 'github': return githubWriter(cwd);
+    default: return textWriter();
+  }
 }
 
 function textWriter(): ReportWriter {
@@ -110,70 +122,5 @@ function jsonWriter(): ReportWriter {
       return text;
     },
     end: () => (first ? ']\n}\n' : '\n  ]\n}\n'),
-  };
-}
-
-const RULE_HELP: Readonly<Record<RuleCode, string>> = {
-  'unchecked-step': 'A resume step that is not done yet.',
-  'unknown-commit': 'A commit the repository does not have (amended, rebased, squash-merged, or a typo).',
-  'ambiguous-commit': 'A short SHA that matches more than one object.',
-  'unpushed-commit': 'A commit that no remote-tracking branch contains.',
-  'stale-ref': 'A branch or tag claim (SHA or push state) that is no longer true.',
-  'missing-file': 'A file breadcrumb that resolves to no file.',
-  'line-out-of-range': 'A file:line breadcrumb past the end of the file (measured where the line is now, after the changes since the handoff).',
-  'handoff-behind': 'A handoff the checked-out branch is more than a set number of commits past (off by default).',
-};
-
-const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-
-/** SARIF 2.1.0. Its results are small (no model), so they are collected and printed at the end. */
-function sarifWriter(version: string): ReportWriter {
-  const results: unknown[] = [];
-  // A handoff that could not be read is a failed part of the run: SARIF's tool execution notifications say so.
-  const unreadable: unknown[] = [];
-  return {
-    begin: () => '',
-    add(r) {
-      for (const d of r.diagnostics) results.push(sarifResult(r.path, d));
-      if (r.unreadable) {
-        unreadable.push({ level: 'error', message: { text: r.notices.join('; ') }, locations: [{ physicalLocation: { artifactLocation: { uri: r.path.replace(/\\/g, '/') } } }] });
-      }
-      return '';
-    },
-    end: () => JSON.stringify({
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [{
-        tool: {
-          driver: {
-            name: 'handoff-lint',
-            version,
-            informationUri: 'https://github.com/handoff-navigator/handoff-navigator',
-            rules: RULE_CODES.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] } })),
-          },
-        },
-        results,
-        ...(unreadable.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: unreadable }] } : {}),
-      }],
-    }, null, 2) + '\n',
-  };
-}
-
-function sarifResult(path: string, d: Diagnostic): unknown {
-  return {
-    ruleId: d.code,
-    ruleIndex: RULE_CODES.indexOf(d.code),
-    level: SARIF_LEVEL[d.severity],
-    message: { text: d.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: path.replace(/\\/g, '/') },
-        region: {
-          startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        },
-      },
-    }],
-    ...(d.related?.length ? { relatedLocations: d.related.map((rel, id) => ({ id, message: { text: rel.message } })) } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
 import { runDigest } from './digest';
 import { runMcp } from './mcp';
+import { FindingFilter, onlyChanged } from './ciRun';
 import { newerInFolder } from '../core/supersede';
 import { resolve } from 'node:path';
 
@@ -65,6 +66,16 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     throw e;
   }
 
+  if (options.changedSince !== null) {
+    if (!settings.git) { err('handoff-lint: --changed-since asks git what changed: the config turns git off\n'); return 2; }
+    const changed = await onlyChanged(files, options, settings.gitTimeoutMs);
+    if ('error' in changed) { err(`handoff-lint: ${escapeControls(changed.error)}\n`); return 2; }
+    files = changed.files;
+    err(`handoff-lint: ${escapeControls(changed.note)}\n`);
+  }
+  const filter = FindingFilter.open(options);
+  if ('error' in filter) { err(`handoff-lint: ${escapeControls(filter.error)}\n`); return 2; }
+
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
   const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity }) : undefined;
   const service = createLanguageService({ settings, git: git?.check, files: git?.files });
@@ -94,15 +105,24 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         const supersededBy = newerInFolder(resolve(path), siblings.of(path));
         const analysis = await service.analyze({ path, version: 0, text, supersededBy });
         service.forget(path);
-        errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
-        out(writer.add({ path, model: analysis.model, diagnostics: analysis.diagnostics, notices: analysis.notices, facts: analysis.facts }));
+        // What a baseline records is not reported, and does not fail the run.
+        const { diagnostics, fingerprints } = filter.apply(path, text, analysis.diagnostics);
+        errors ||= diagnostics.some((d) => d.severity === 'error');
+        out(writer.add({ path, model: analysis.model, diagnostics, notices: analysis.notices, facts: analysis.facts, fingerprints }));
       }
     }
   } finally {
     git?.dispose();
   }
   out(writer.end());
-  return unreadable ? 2 : errors ? 1 : 0;
+  try {
+    for (const line of filter.finish()) err(`handoff-lint: ${escapeControls(line)}\n`);
+  } catch (e) {
+    err(`handoff-lint: cannot write the baseline ${escapeControls(options.baseline ?? '')}: ${e instanceof Error ? (e as NodeJS.ErrnoException).code ?? e.message : String(e)}\n`);
+    return 2;
+  }
+  // A run that records a baseline succeeds: everything it found is now known.
+  return unreadable ? 2 : errors && !options.writeBaseline ? 1 : 0;
 }
 
 function notReadReason(r: NotRead): string {

@@ -12,6 +12,7 @@ import { MAX_BLOCKS, parseDocument, SectionCache } from './parse/parseDocument';
 import { buildModel } from './buildModel';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
 import { runRules } from './rules';
+import { readSuppressions, type Suppressions } from './suppressions';
 import type { FactSource } from './gitCheck';
 import { emptyFacts, type CommitState, type FileFact, type HandoffFacts } from './facts/types';
 
@@ -93,6 +94,7 @@ interface Entry {
   parsed: ParsedText;
   model: HandoffModel;
   problems: string[];
+  suppressions: Suppressions;
 }
 
 /**
@@ -120,8 +122,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     if (parsed.fullLength !== undefined) {
       problems.push(`this document is too large to read whole: it was read up to line ${(parsed.lineStarts.length - 1).toLocaleString('en-US')} (${MAX_BLOCKS.toLocaleString('en-US')} blocks), the rest is left out`);
     }
+    const suppressions = readSuppressions(parsed);
+    problems.push(...suppressions.problems);
     for (const p of problems) logger.warn(`${doc.path || '(untitled)'}: ${p}`);
-    const entry = { version: doc.version, text: doc.text, parsed, model, problems };
+    const entry = { version: doc.version, text: doc.text, parsed, model, problems, suppressions };
     entries.delete(doc.path);
     entries.set(doc.path, entry);
     if (entries.size > MAX_DOCUMENTS) entries.delete(entries.keys().next().value as string);
@@ -132,7 +136,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     getModel: (doc) => entryFor(doc).model,
 
     async analyze(doc, token = NEVER_CANCELLED) {
-      const { model, problems } = entryFor(doc);
+      const { model, problems, suppressions } = entryFor(doc);
       const notices = [...problems];
       // text → model → facts → rules → diagnostics: the rules never ask git; the facts are gathered once.
       let facts: HandoffFacts | null = null;
@@ -147,7 +151,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
         notices.push(...facts.notices);
       }
       const supersededBy = doc.supersededBy ?? supersededByRepository(facts);
-      const diagnostics = runRules(model, facts, settings, { superseded: supersededBy !== null });
+      const diagnostics = runRules(model, facts, settings, { superseded: supersededBy !== null, suppressions });
       return { model, diagnostics, notices, facts, supersededBy, commitStates: facts?.commits ?? new Map(), fileTargets: model.files.map((_, i) => targetsOf(facts?.files[i])) };
     },
 

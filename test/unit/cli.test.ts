@@ -102,7 +102,7 @@ describe('handoff-lint', () => {
 
   it('exits 2 with a one-line reason on usage errors and unreadable input', async () => {
     for (const [args, reason] of [
-      [['--format', 'xml', plan], /--format must be text, json or sarif/],
+      [['--format', 'xml', plan], /--format must be text, json, sarif or github/],
       [['--bogus'], /unknown option --bogus/],
       [['--rule', 'nope=error'], /unknown rule "nope"/],
       [['--rule', 'missing-file=loud'], /severity must be one of/],

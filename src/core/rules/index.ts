@@ -10,10 +10,13 @@ import { fileRules } from './fileRules';
 import { handoffBehind } from './handoffBehind';
 import { staleRefRules } from './staleRef';
 import { uncheckedSteps } from './uncheckedStep';
+import { unsuppressed, type Suppressions } from '../suppressions';
 
 export interface RuleContext {
   /** A newer handoff (or a newer version of this one) says what is left: its open steps are not to do here. */
   superseded?: boolean;
+  /** The document's `<!-- handoff-lint-disable… -->` comments (suppressions.ts): what they turn off is not reported. */
+  suppressions?: Suppressions;
 }
 
 export function runRules(model: HandoffModel, facts: HandoffFacts | null, settings: CoreSettings, context: RuleContext = {}): Diagnostic[] {
@@ -27,5 +30,6 @@ export function runRules(model: HandoffModel, facts: HandoffFacts | null, settin
     const behind = context.superseded ? null : handoffBehind(model, facts, settings);
     if (behind) out.push(behind);
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  const shown = context.suppressions ? unsuppressed(out, context.suppressions) : out;
+  return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
 }
