@@ -15,6 +15,7 @@ declare const Mocha: { reporters: { Base: { consoleLog: (...data: unknown[]) => 
 
 /** console.log's `%s`/`%d` substitution (the spec reporter's lines use it), as Node's util.format does. */
 function format([first, ...rest]: unknown[]): string {
+  if (first === undefined && rest.length === 0) return '';
   const args = [...rest];
   const head = typeof first === 'string' ? first.replace(/%[sdi%]/g, (m) => (m === '%%' ? '%' : args.length ? String(args.shift()) : m)) : String(first);
   return [head, ...args.map(String)].join(' ');
