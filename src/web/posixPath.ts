@@ -1,20 +1,28 @@
 /**
  * The web build's stand-in for `node:path` (esbuild maps that import here, see esbuild.mjs): the adapter's pure
  * files use `posix.join/normalize/dirname` on URI paths, and a web-worker extension host has no Node built-ins.
- * Behaves as Node's `path.posix` for those three (a unit test compares them on generated paths).
+ * The same algorithms as Node's `path.posix` for those three (a unit test compares them on generated paths).
  */
-import { dirname as coreDirname, normalizePath } from '../core/git/paths';
 
-function normalize(p: string): string {
-  if (p === '') return '.';
-  const absolute = p.startsWith('/');
-  const trailing = p.endsWith('/');
-  // The core's helper also reads `\` as a separator; Node's posix does not.
-  const parts = p.split('/').map((part) => part.replace(/\\/g, '\u0000'));
-  let out = normalizePath(parts.join('/')).replace(/\u0000/g, '\\');
-  if (out === '' && !absolute) out = '.';
-  if (trailing && !out.endsWith('/')) out += '/';
-  return out;
+/** `.` and `..` resolved, empty segments dropped; `..` above the start kept only for a relative path. */
+function resolveSegments(path: string, allowAboveRoot: boolean): string {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') out.push(segment);
+    else if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (allowAboveRoot) out.push('..');
+  }
+  return out.join('/');
+}
+
+function normalize(path: string): string {
+  if (path === '') return '.';
+  const absolute = path.startsWith('/');
+  const trailing = path.endsWith('/');
+  const body = resolveSegments(path, !absolute);
+  if (body === '') return absolute ? '/' : trailing ? './' : '.';
+  return `${absolute ? '/' : ''}${body}${trailing ? '/' : ''}`;
 }
 
 function join(...parts: string[]): string {
@@ -22,9 +30,20 @@ function join(...parts: string[]): string {
   return kept.length === 0 ? '.' : normalize(kept.join('/'));
 }
 
-function dirname(p: string): string {
-  if (p.includes('\\')) return coreDirname(p.replace(/\\/g, '\u0000')).replace(/\u0000/g, '\\');
-  return coreDirname(p);
+function dirname(path: string): string {
+  if (path === '') return '.';
+  const rooted = path.startsWith('/');
+  let end = -1;
+  let sawName = false;
+  // From the end: skip trailing slashes, then the last name; the slash before it ends the folder.
+  for (let i = path.length - 1; i >= 1; i--) {
+    if (path[i] === '/') {
+      if (sawName) { end = i; break; }
+    } else sawName = true;
+  }
+  if (end === -1) return rooted ? '/' : '.';
+  if (rooted && end === 1) return '//';
+  return path.slice(0, end);
 }
 
 export const posix = { normalize, join, dirname };
