@@ -82,7 +82,11 @@ export async function runSuite({ version, extension, tests, workspace, vsix, gre
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('console', (msg) => consoleLog.push(`[${msg.type()}] ${msg.text()}`));
     page.on('pageerror', (err) => consoleLog.push(`[pageerror] ${err.message}`));
-    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: tests, extensionDevelopmentKind: web ? 'web' : undefined }));
+    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: tests, extensionDevelopmentKind: web ? 'web' : undefined }), {
+      // The workbench page can take over Playwright's default 30 s to load on a busy machine (2 cores shared); the
+      // suite's own timeout still bounds the run.
+      timeout: 120_000,
+    });
 
     const end = await exitOrTimeout(exited, timeoutSec * 1000);
     const results = readResults(resultsFile);
