@@ -2,13 +2,14 @@
 // (vsce runs `vscode:prepublish`, the production build), then checks what went into it.
 //
 //   node test/host/package.mjs  ->  prints the path of out/handoff-navigator-<version>.vsix
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './paths.mjs';
 import { isMain, run } from './proc.mjs';
 
 export const MAX_VSIX_BYTES = 1_000_000;
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js'];
+// The Node and web bundles, the license and the marketplace icon.
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/LICENSE.txt', 'extension/media/icon.png'];
 // Sources, tests, dependencies and source maps must never ship: the bundle is self-contained.
 const FORBIDDEN = [/^extension\/(src|test|out|node_modules)\//, /\.map$/, /^extension\/\.ci\//];
 
@@ -45,11 +46,12 @@ export async function packageVsix() {
   const { name, version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   const out = join(REPO_ROOT, 'out', `${name}-${version}.vsix`);
   rmSync(out, { force: true });
+  // A fresh clone has no out/ yet, and vsce does not create its --out folder.
+  mkdirSync(dirname(out), { recursive: true });
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // --no-dependencies: esbuild already bundled them; --skip-license/--allow-missing-repository:
-  // the manifest has neither a LICENSE file nor a repository yet, and vsce would otherwise prompt;
-  // --no-rewrite-relative-links: README images stay relative to the packaged media/ (no repository URL).
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+  // --no-dependencies: esbuild already bundled them; --no-rewrite-relative-links: README images stay relative to
+  // the packaged media/, shown from the VSIX itself rather than from the repository's default branch.
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
     cwd: REPO_ROOT,
   });
   const { size, entries } = checkVsix(out);

@@ -3,18 +3,21 @@
 //
 //   node test/host/run-tests.mjs --vscode 1.100.3 --extension <dir> --tests <compiled index.js>
 //        --workspace <dir> [--vsix <file>] [--grep <regexp>] [--require-suite <title> ...]
-//        [--timeout <s>] [--keep]
+//        [--timeout <s>] [--keep] [--web]
 //
 // --grep runs only the tests whose full title matches; --require-suite fails the run unless that
 // top-level suite ran at least one test (so a renamed suite can't silently drop out of a grep).
 // With --vsix the extension is installed from that file into the run's extensions dir instead of
 // being loaded from --extension, so the suite tests what users get.
+// --web runs the extension in the web-worker extension host (what vscode.dev runs) with the web suite
+// (test/web/, bundled for the browser): a worker has no environment and no disk of its own, so that suite
+// writes its results through workspace.fs to web-test-results.json beside the workspace folder.
 // The truth is the results file the suite writes (its path reaches the extension host through the
 // server's environment); the workbench's codeAutomationExit code must agree with it.
 // Every run, passing or not, appends the activation times the extension logged to the test-host cache's
 // activations.jsonl (activations.mjs) before its dir is removed: that file is what `npm run bench` reads.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { activationLogFile, recordRunActivations } from './activations.mjs';
 import { openBrowser } from './browser.mjs';
 import { isMain, parseArgs } from './proc.mjs';
@@ -40,9 +43,9 @@ function exitOrTimeout(exitPromise, ms) {
  * Runs the suite once; resolves to { ok, passes, failures, reason, activations } (activations: the ms of
  * each activation the extension logged). Never throws for a failing suite: the caller decides the exit code.
  */
-export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 240, keep = false }) {
-  const runDir = makeRunDir(version);
-  const resultsFile = join(runDir.root, 'results.json');
+export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 240, keep = false, web = false }) {
+  const runDir = makeRunDir(version, web ? webSettings(extension) : {});
+  const resultsFile = web ? join(dirname(workspace), 'web-test-results.json') : join(runDir.root, 'results.json');
   const consoleLog = [];
   let server;
   let browser;
@@ -79,7 +82,11 @@ export async function runSuite({ version, extension, tests, workspace, vsix, gre
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     page.on('console', (msg) => consoleLog.push(`[${msg.type()}] ${msg.text()}`));
     page.on('pageerror', (err) => consoleLog.push(`[pageerror] ${err.message}`));
-    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: tests }));
+    await page.goto(workbenchUrl(server.url, { workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: tests, extensionDevelopmentKind: web ? 'web' : undefined }), {
+      // The workbench page can take over Playwright's default 30 s to load on a busy machine (2 cores shared); the
+      // suite's own timeout still bounds the run.
+      timeout: 120_000,
+    });
 
     const end = await exitOrTimeout(exited, timeoutSec * 1000);
     const results = readResults(resultsFile);
@@ -117,6 +124,16 @@ function recordActivations(version, runDir, { vsix, workspace, ok }) {
   }
 }
 
+/**
+ * User settings that put the extension under development in the web-worker extension host. The workbench's
+ * `extensionDevelopmentKind` payload would be the way, but the browser workbench (1.100 to 1.139 at least) reads
+ * it under another name and ignores it; `remote.extensionKind` is the user's own override of an extension's kind.
+ */
+function webSettings(extension) {
+  const { publisher, name } = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] }, 'extensions.webWorker': true };
+}
+
 function judge(end, results, timeoutSec, requireSuites) {
   const counts = { passes: results?.passes ?? 0, failures: results?.failures ?? 0 };
   if (end.timedOut) {
@@ -149,6 +166,7 @@ async function main() {
     requireSuites: args['require-suite'] ?? [],
     timeoutSec: args.timeout ? Number(args.timeout) : undefined,
     keep: Boolean(args.keep),
+    web: Boolean(args.web),
   });
   console.log(`extension host (VS Code ${args.vscode}): ${outcome.passes} passed, ${outcome.failures} failed`);
   process.exitCode = outcome.ok ? 0 : 1;

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { checkVersion, nodeFor, serverMain } from './paths.mjs';
 
 /** A scratch folder per run: every path the server, the host and Chromium write to lives in it. */
-export function makeRunDir(label) {
+export function makeRunDir(label, settings = {}) {
   const root = mkdtempSync(join(process.env.HANDOFF_RUN_TMP ?? tmpdir(), `handoff-host-${label}-`));
   const dirs = {};
   for (const name of ['tmp', 'config', 'cache', 'data', 'user-data', 'server-data', 'extensions', 'browser']) {
     dirs[name] = join(root, name);
     mkdirSync(dirs[name], { recursive: true });
   }
-  writeUserSettings(dirs['user-data']);
+  writeUserSettings(dirs['user-data'], settings);
   return { root, ...dirs, serverLog: join(root, 'server.log'), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -35,9 +35,9 @@ const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
-function writeUserSettings(userDataDir) {
+function writeUserSettings(userDataDir, extra) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extra }, null, 2));
 }
 
 /** Environment for anything started for the run: nothing leaks into the user's own folders. */
@@ -195,14 +195,19 @@ export function readLog(runDir) {
  * The workbench URL that opens `workspace` (a folder, or a `.code-workspace` file for a multi-root workspace)
  * with the extension under development and/or a test suite.
  */
-export function workbenchUrl(serverUrl, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(serverUrl, { workspace, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind }) {
   const params = [];
   // encodeURIComponent, not URLSearchParams: the workbench decodes with decodeURIComponent, which
   // would leave URLSearchParams' '+' for a space in place.
   if (workspace) params.push(`${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`);
   const payload = [];
-  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://remote${extensionDevelopmentPath}`]);
-  if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://remote${extensionTestsPath}`]);
+  // A web run names the server itself: the workbench runs the tests in the host of the extension whose folder
+  // holds them, comparing authorities, and the extension's folder is known under the server's.
+  const authority = extensionDevelopmentKind === 'web' ? new URL(serverUrl).host : 'remote';
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);
+  // `web`: the extension under development runs in the browser's web-worker extension host (its `browser` entry).
+  if (extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
   if (payload.length) params.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `${serverUrl}/?${params.join('&')}`;
 }

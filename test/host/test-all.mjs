@@ -4,13 +4,15 @@
 //   3. runs the suite with the extension loaded from this folder, then its multi-root part in a
 //      two-folder workspace,
 //   4. packages the VSIX and runs the activation and Handoff view suites again with it installed,
-//   5. runs the UI smoke steps and saves their screenshots,
-//   6. checks `npm start` (URL printed and served, clean Ctrl-C) on the version it opens.
+//   5. runs the web suite (test/web/) with the extension's browser bundle in the web-worker extension host,
+//   6. runs the UI smoke steps and saves their screenshots,
+//   7. checks `npm start` (URL printed and served, clean Ctrl-C) on the version it opens.
 // Each suite run gets a fresh fixture workspace: tests push, amend and edit in it, and appends the
 // activation times the extension logged to the test-host cache's activations.jsonl (run-tests.mjs).
 //
-//   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-smoke] [--no-start]
+//   node test/host/test-all.mjs [--vscode 1.100.3 ...] [--no-vsix] [--no-web] [--no-smoke] [--no-start]
 import { buildSuite } from '../extension/build.mjs';
+import { buildWebSuite } from '../web/build.mjs';
 import { activationLogFile } from './activations.mjs';
 import { ensureDebianPackages, installVersion } from './install.mjs';
 import { packageVsix } from './package.mjs';
@@ -66,6 +68,22 @@ async function multiRootOn(version, tests) {
   }
 }
 
+// What vscode.dev and github.dev run: the `browser` bundle in the web-worker extension host, its own suite.
+const WEB_SUITE = 'web extension host';
+
+async function webOn(version, tests) {
+  const label = `web extension host suite, VS Code ${version}`;
+  section(label);
+  const workspace = await makeWorkspace();
+  const started = Date.now();
+  try {
+    const outcome = await runSuite({ version, extension: REPO_ROOT, tests, workspace: workspace.path, web: true, requireSuites: [WEB_SUITE] });
+    outcomes.push({ label, seconds: Math.round((Date.now() - started) / 1000), ...outcome });
+  } finally {
+    workspace.cleanup();
+  }
+}
+
 async function smokeOn(version) {
   const label = `UI smoke, VS Code ${version}`;
   section(label);
@@ -83,6 +101,7 @@ async function main() {
   section('build');
   await run(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
   const tests = await buildSuite();
+  const webTests = await buildWebSuite();
 
   for (const version of versions) await suiteOn(version, tests);
   for (const version of versions) await multiRootOn(version, tests);
@@ -92,6 +111,7 @@ async function main() {
     const vsix = await packageVsix();
     for (const version of versions) await suiteOn(version, tests, vsix);
   }
+  if (args['no-web'] !== true) for (const version of versions) await webOn(version, webTests);
   if (args['no-smoke'] !== true) for (const version of versions) await smokeOn(version);
   if (args['no-start'] !== true && versions.includes(NEWEST)) {
     const label = `npm start, VS Code ${NEWEST}`;
