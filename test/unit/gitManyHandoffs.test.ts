@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { createLanguageService } from '../../src/core/service';
 import { createNodeGitCheck } from '../../src/node/cliGit';
+import { pathspecsFor } from '../../src/node/lastVersions';
 import { FixtureGit } from '../fixtures/git/exec';
 import { fakeGit, recordedPids } from '../fixtures/git/hostile';
 import { writeLinearHistory } from '../fixtures/git/manyCommits';
@@ -116,5 +117,15 @@ describe('many handoffs in one repository', function () {
       const ten = started(10);
       assert.equal(started(100), ten);
     });
+  });
+});
+
+describe('pathspecsFor (the last versions of a batch in one command line)', () => {
+  it('the paths when they fit, else their folders, else nothing (each handoff then asks alone)', () => {
+    assert.deepEqual(pathspecsFor(['docs/b.md', 'docs/a.md', 'HANDOFF.md']), ['HANDOFF.md', 'docs/a.md', 'docs/b.md']);
+    const many = Array.from({ length: 2000 }, (_, i) => `docs/handoffs/2026/session-${String(i).padStart(5, '0')}-handoff.md`);
+    assert.deepEqual(pathspecsFor([...many, 'HANDOFF.md']), ['.', 'docs/handoffs/2026']);
+    const scattered = Array.from({ length: 2000 }, (_, i) => `folder-${String(i).padStart(5, '0')}-with-a-long-name/HANDOFF.md`);
+    assert.equal(pathspecsFor(scattered), null);
   });
 });
