@@ -262,10 +262,18 @@ export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly 
   return { ok: true, value: new Set(r.out.stdout.split('\0').filter(Boolean)) };
 }
 
+/** The needles one `mentioning` question greps for: one line each, long enough to mean something, at most MAX_NEEDLES. */
+export function mentionNeedles(needles: readonly string[]): string[] {
+  return [...new Set(needles.map((n) => n.replace(/[\r\n\0]/g, ' ').trim().slice(0, 200)).filter((n) => n.length >= 7))].slice(0, MAX_NEEDLES);
+}
+
+/** Commits one `mentioning` question lists at most (git's `-n`). */
+export const MENTIONING_LIMIT = 50;
+
 export async function findMentioning(run: RunGit, repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
-  const clean = [...new Set(needles.map((n) => n.replace(/[\r\n\0]/g, ' ').trim().slice(0, 200)).filter((n) => n.length >= 7))].slice(0, MAX_NEEDLES);
+  const clean = mentionNeedles(needles);
   if (!clean.length) return { ok: true, value: [] };
-  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', '-F', '-n50', ...clean.map((n) => `--grep=${n}`), `--format=${RS}%H${US}%s${US}%b`],
+  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', '-F', `-n${MENTIONING_LIMIT}`, ...clean.map((n) => `--grep=${n}`), `--format=${RS}%H${US}%s${US}%b`],
     token, undefined, 4 * 1024 * 1024);
   const bad = failed<MentioningCommit[]>(r, 'log');
   if (bad || !r.ok) return bad!;
