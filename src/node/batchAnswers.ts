@@ -7,9 +7,9 @@
  * (or a union that failed, timed out or was cut) is asked as before, with its document.
  */
 import type { CancellationToken } from '../core/interfaces';
-import type { DeletionsResult, GitResult, MentioningCommit, RepoInfo } from '../core/git/provider';
+import type { DeletionsResult, MentioningCommit, RepoInfo } from '../core/git/provider';
 import { fullShaSchema } from '../core/git/schemas';
-import { MENTIONING_LIMIT, mentionNeedles, type RunGit } from './gitHistory';
+import { MENTIONING_LIMIT, mentionNeedles, type RunGit, type Version } from './gitHistory';
 import type { ChangesUnion } from './batchChanges';
 
 /** Longest `--grep` list on one command line (Windows allows 32,767 characters in all); more: a further command. */
@@ -29,6 +29,8 @@ interface DeletionsUnion { paths: Set<string>; result: DeletionsResult }
 interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit & { message: string }> }
 
 export class BatchAnswers {
+  /** Each document's last version, when it is the document's text (NodeGitProvider.prefetch). */
+  readonly lastVersions = new Map<string, Version[]>();
   private ignoredAsked = new Set<string>();
   private ignoredFound = new Set<string>();
   private readonly deletionsBy = new Map<string, DeletionsUnion>();

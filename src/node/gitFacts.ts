@@ -196,12 +196,15 @@ export class NodeGitProvider implements GitProvider {
       shas.length ? this.facts(repo, shas, token) : null,
       this.slow.guard(repo.root, () => lastVersions(this.run, repo, docs.map((d) => d.relPath), token)),
     ]);
+    // A new batch: its answers replace the last one's (kept apart from the bounded cache, which holds fewer).
+    const answers = new BatchAnswers();
+    this.batches.set(repo.gitDir, { key: repoStateKey(repo.gitDir, repo.commonDir), answers });
     if (!last.ok) return;
     const { versions, complete } = last.value;
     for (const d of docs) {
       const v = versions.get(d.relPath);
       const known = v ? (v.blob === blobId(d.text) ? [v] : null) : complete ? [] : null;
-      if (known) void this.answer(repo, `anchor\0${d.relPath}\0last`, () => Promise.resolve({ ok: true, value: known }));
+      if (known) answers.lastVersions.set(d.relPath, known);
     }
   }
 
@@ -212,9 +215,8 @@ export class NodeGitProvider implements GitProvider {
    * then cut from these (BatchAnswers); what is not covered is asked with its document, as without this.
    */
   async prefetchPerPath(repo: RepoInfo, q: RecordedQuestions, token: CancellationToken): Promise<void> {
-    const answers = new BatchAnswers();
-    this.batches.set(repo.gitDir, { key: repoStateKey(repo.gitDir, repo.commonDir), answers });
-    if (this.slow.problem(repo.root)) return;
+    const answers = this.batchFor(repo);
+    if (!answers || this.slow.problem(repo.root)) return;
     // The commits most documents were written at first (a batch of one series shares one or a few).
     const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
     const ignoredPaths = [...q.ignored].sort();
@@ -260,7 +262,10 @@ export class NodeGitProvider implements GitProvider {
 
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
     return findAnchor(this.run, repo, relPath, text, token, {
-      cached: (key, ask) => this.answer(repo, `anchor\0${relPath}\0${key}`, ask),
+      cached: (key, ask) => {
+        const ahead = key === 'last' ? this.batchFor(repo)?.lastVersions.get(relPath) : undefined;
+        return ahead ? Promise.resolve({ ok: true, value: ahead } as Awaited<ReturnType<typeof ask>>) : this.answer(repo, `anchor\0${relPath}\0${key}`, ask);
+      },
       hasObject: (sha) => {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);
         return disk && 'candidates' in disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
