@@ -28,7 +28,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
 import { discoverWithGit, isDir, repoInfoFromDisk } from './gitDiscover';
@@ -220,6 +220,11 @@ export class NodeGitProvider implements GitProvider {
     // The commits most documents were written at first (a batch of one series shares one or a few).
     const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
     const ignoredPaths = [...q.ignored].sort();
+    // Thousands of paths' earlier history: one walk of every deletion instead of one per PATHS_PER_COMMAND paths,
+    // where that is the same answer (a history without merges, see findDeletions).
+    const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
+    const g = many ? await this.graph(repo, token) : null;
+    const linear = !!g?.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
     const asked = async (): Promise<void> => {
       const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
       if (r.ok) answers.setIgnored(ignoredPaths, r.value);
@@ -230,7 +235,7 @@ export class NodeGitProvider implements GitProvider {
         const paths = [...m.paths].sort();
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token)
-          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS)));
+          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
         if (r.ok) answers.setDeletions(m.since, m.until, paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
         if (!m.since) return;
