@@ -89,7 +89,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   try {
     for (const batch of documentBatches(files, MAX_DOCUMENT_BYTES)) {
       // Each document's git questions asked at once for the batch: the parse is kept for the analysis below.
-      await git?.prefetch(batch.flatMap(({ path, read }) => (read.kind === 'text' ? [{ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) }] : [])), NEVER_CANCELLED);
+      await git?.prefetch(batch.flatMap(({ path, read }) => (read.kind === 'text' ? [{ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) }] : [])), NEVER_CANCELLED, settings);
       for (const { path, read } of batch) {
         // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
         // whole, and the exit status says so at the end.

@@ -71,7 +71,7 @@ export async function changesSince(
  * The paths whose file now may differ from their blob at `since`: all of them when the store cannot say. A path
  * in neither is unchanged; a symbolic link or a large file is left to git.
  */
-async function differing(repo: RepoInfo, since: string, paths: readonly string[], reader: ObjectReader | null): Promise<string[]> {
+export async function differing(repo: RepoInfo, since: string, paths: readonly string[], reader: ObjectReader | null): Promise<string[]> {
   const blobs = reader?.blobsAt(since, paths) ?? null;
   if (!blobs) return [...paths];
   const same = await Promise.all(paths.map(async (p) => {

@@ -13,6 +13,8 @@ import type { FactSource } from '../core/gitCheck';
 import { SILENT_LOGGER, type CancellationToken, type Logger, type WorkspaceFiles } from '../core/interfaces';
 import { NodeGitProvider, type NodeGitProviderOptions } from './gitFacts';
 import { NodeWorkspaceFiles } from './workspaceFiles';
+import { recordQuestions } from './recordQuestions';
+import { DEFAULT_SETTINGS, type CoreSettings } from '../core/settings';
 
 export interface NodeGitCheckOptions extends NodeGitProviderOptions {
   /** Repository folder overriding discovery from each document's folder (`--repo DIR`). */
@@ -30,9 +32,10 @@ export interface NodeGitCheck {
   provider: NodeGitProvider;
   /**
    * Asks ahead, per repository, what each of these documents will ask (NodeGitProvider.prefetch): a run over
-   * many handoffs then starts as many git processes as a run over one.
+   * many handoffs then starts as many git processes as a run over one. Then the per-path and per-SHA questions
+   * those answers lead to (recordQuestions.ts, NodeGitProvider.prefetchPerPath), under the run's `settings`.
    */
-  prefetch(docs: ReadonlyArray<{ path: string; text: string; model: HandoffModel }>, token: CancellationToken): Promise<void>;
+  prefetch(docs: ReadonlyArray<{ path: string; text: string; model: HandoffModel }>, token: CancellationToken, settings?: CoreSettings): Promise<void>;
   dispose(): void;
 }
 
@@ -52,8 +55,9 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
         ...(options.root ? { root: resolve(options.root) } : {}),
       }),
     },
-    async prefetch(docs, token) {
-      const byRepo = new Map<string, { repo: RepoInfo; docs: Array<{ relPath: string; text: string; shas: string[] }> }>();
+    async prefetch(docs, token, settings = DEFAULT_SETTINGS) {
+      if (!settings.git) return;
+      const byRepo = new Map<string, { repo: RepoInfo; docs: Array<{ relPath: string; text: string; shas: string[] }>; read: typeof docs[number][] }>();
       for (const d of docs) {
         const path = resolve(d.path);
         const found = await provider.discover(options.repo ? resolve(options.repo) : dirname(path), token);
@@ -61,10 +65,16 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
         const relPath = relativeTo(found.value.root, normalizePath(path));
         if (!relPath) continue;
         let group = byRepo.get(found.value.root);
-        if (!group) byRepo.set(found.value.root, (group = { repo: found.value, docs: [] }));
+        if (!group) byRepo.set(found.value.root, (group = { repo: found.value, docs: [], read: [] }));
         group.docs.push({ relPath, text: d.text, shas: citedShas(d.model) });
+        group.read.push({ ...d, path });
       }
-      for (const { repo, docs: inRepo } of byRepo.values()) await provider.prefetch(repo, inRepo, token);
+      const where = { ...(options.repo ? { repoFolder: resolve(options.repo) } : {}), ...(options.root ? { root: resolve(options.root) } : {}) };
+      for (const { repo, docs: inRepo, read } of byRepo.values()) {
+        await provider.prefetch(repo, inRepo, token);
+        // One document alone gains nothing from asking ahead: it asks exactly as without this.
+        if (read.length > 1) await provider.prefetchPerPath(repo, await recordQuestions(provider, files, read, settings, where, token), token);
+      }
     },
     // Nothing long-lived: processes end with each batch. Kept so hosts can treat every resource alike.
     dispose() {},

@@ -28,7 +28,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, readGraph, readPullRefs, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, type RunGit } from './gitHistory';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
 import { discoverWithGit, isDir, repoInfoFromDisk } from './gitDiscover';
@@ -38,6 +38,9 @@ import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
 import { lastVersions } from './lastVersions';
+import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
+import type { RecordedQuestions } from './recordQuestions';
+import { changesUnion } from './batchChanges';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -73,6 +76,8 @@ export class NodeGitProvider implements GitProvider {
   private readonly caches = new Map<string, RepoCache>();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
   private readonly texts = new Map<string, string | null>();
+  /** Per repository (git dir): the per-path answers asked ahead for the current batch, for its state (batchAnswers.ts). */
+  private readonly batches = new Map<string, { key: string; answers: BatchAnswers }>();
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
@@ -191,13 +196,64 @@ export class NodeGitProvider implements GitProvider {
       shas.length ? this.facts(repo, shas, token) : null,
       this.slow.guard(repo.root, () => lastVersions(this.run, repo, docs.map((d) => d.relPath), token)),
     ]);
+    // A new batch: its answers replace the last one's (kept apart from the bounded cache, which holds fewer).
+    const answers = new BatchAnswers();
+    this.batches.set(repo.gitDir, { key: repoStateKey(repo.gitDir, repo.commonDir), answers });
     if (!last.ok) return;
     const { versions, complete } = last.value;
     for (const d of docs) {
       const v = versions.get(d.relPath);
       const known = v ? (v.blob === blobId(d.text) ? [v] : null) : complete ? [] : null;
-      if (known) void this.answer(repo, `anchor\0${d.relPath}\0last`, () => Promise.resolve({ ok: true, value: known }));
+      if (known) answers.lastVersions.set(d.relPath, known);
     }
+  }
+
+  /**
+   * Ahead of a run over many documents, the per-path and per-SHA questions they will ask (recordQuestions.ts), each
+   * kind asked once for all of them: `check-ignore` over every path, the deletions since (and before) each of the
+   * few commits the documents were written at, one search for every unknown SHA. Each document's own question is
+   * then cut from these (BatchAnswers); what is not covered is asked with its document, as without this.
+   */
+  async prefetchPerPath(repo: RepoInfo, q: RecordedQuestions, token: CancellationToken): Promise<void> {
+    const answers = this.batchFor(repo);
+    if (!answers || this.slow.problem(repo.root)) return;
+    // The commits most documents were written at first (a batch of one series shares one or a few).
+    const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
+    const ignoredPaths = [...q.ignored].sort();
+    // Thousands of paths' earlier history: one walk of every deletion instead of one per PATHS_PER_COMMAND paths,
+    // where that is the same answer (a history without merges, see findDeletions).
+    const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
+    const g = many ? await this.graph(repo, token) : null;
+    const linear = !!g?.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
+    const asked = async (): Promise<void> => {
+      const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
+      if (r.ok) answers.setIgnored(ignoredPaths, r.value);
+    };
+    await Promise.all([
+      ignoredPaths.length ? asked() : null,
+      ...moments.map(async (m) => {
+        const paths = [...m.paths].sort();
+        const r = await this.slow.guard(repo.root, () => (m.since
+          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token)
+          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
+        if (r.ok) answers.setDeletions(m.since, m.until, paths, r.value);
+        // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
+        if (!m.since) return;
+        const cited = new Set([...(q.changes.get(m.since) ?? []), ...paths, ...(r.ok ? r.value.deletions.flatMap((d) => (d.renamedTo ? [d.renamedTo] : [])) : [])]);
+        const u = await this.slow.guard(repo.root, async () => ({ ok: true, value: await changesUnion(this.run, repo, m.since!, [...cited], token, ObjectReader.open(repo.commonDir)) }) as GitResult<Awaited<ReturnType<typeof changesUnion>>>);
+        if (u.ok && u.value) answers.changes.set(m.since, u.value);
+      }),
+      q.mentioning.length ? this.slow.guard(repo.root, async () => {
+        for (const found of await searchMentionsOnce(this.run, repo, q.mentioning, token)) answers.addMentions(found.needles, found.commits);
+        return { ok: true, value: null } as GitResult<null>;
+      }) : null,
+    ]);
+  }
+
+  /** The batch's answers for this repository in its current state, if any were asked ahead. */
+  private batchFor(repo: RepoInfo): BatchAnswers | null {
+    const b = this.batches.get(repo.gitDir);
+    return b && b.key === repoStateKey(repo.gitDir, repo.commonDir) ? b.answers : null;
   }
 
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
@@ -211,7 +267,10 @@ export class NodeGitProvider implements GitProvider {
 
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
     return findAnchor(this.run, repo, relPath, text, token, {
-      cached: (key, ask) => this.answer(repo, `anchor\0${relPath}\0${key}`, ask),
+      cached: (key, ask) => {
+        const ahead = key === 'last' ? this.batchFor(repo)?.lastVersions.get(relPath) : undefined;
+        return ahead ? Promise.resolve({ ok: true, value: ahead } as Awaited<ReturnType<typeof ask>>) : this.answer(repo, `anchor\0${relPath}\0${key}`, ask);
+      },
       hasObject: (sha) => {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);
         return disk && 'candidates' in disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
@@ -234,6 +293,8 @@ export class NodeGitProvider implements GitProvider {
 
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {
     const sorted = [...new Set(paths)].sort();
+    const ahead = this.batchFor(repo)?.deletions(sorted, since, until);
+    if (ahead) return Promise.resolve({ ok: true, value: ahead });
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
       ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token)
       : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
@@ -243,17 +304,23 @@ export class NodeGitProvider implements GitProvider {
 
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
     const sorted = [...new Set(paths)].sort();
+    const ahead = this.batchFor(repo)?.ignored(sorted);
+    if (ahead) return Promise.resolve({ ok: true, value: ahead });
     return this.answer(repo, `ignored\0${sorted.join('\0')}`, () => checkIgnored(this.run, repo, sorted, token));
   }
 
   mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
     const sorted = [...new Set(needles)].sort();
+    const ahead = this.batchFor(repo)?.mentioning(sorted);
+    if (ahead) return Promise.resolve({ ok: true, value: ahead });
     return this.answer(repo, `mentioning\0${sorted.join('\0')}`, () => findMentioning(this.run, repo, sorted, token));
   }
 
   /** Keyed by the work tree's metadata too: an edit of a cited file (saved) asks again, an edit of the handoff does not. */
   changesSince(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<PathChange[]>> {
     const sorted = [...new Set(paths)].sort();
+    const ahead = this.batchFor(repo)?.changes.get(since)?.cut(sorted);
+    if (ahead) return Promise.resolve({ ok: true, value: ahead });
     return this.answer(repo, `changes\0${since}\0${workTreeKey(repo, sorted)}\0${sorted.join('\0')}`,
       () => changesSince(this.run, repo, since, sorted, token, ObjectReader.open(repo.commonDir)));
   }

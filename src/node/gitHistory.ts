@@ -27,7 +27,7 @@ export type RunGit = (cwd: string, args: string[], token: CancellationToken, inp
 /** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
 export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
 /** Paths per deletions command line; more are asked in further commands (bounded by the caller's item caps). */
-const PATHS_PER_COMMAND = 400;
+export const PATHS_PER_COMMAND = 400;
 const MAX_NEEDLES = 20;
 const RS = '\x1e';
 const US = '\x1f';
@@ -166,9 +166,14 @@ const MAX_RENAME_HOPS = 4;
  * commit's diff, pathspec-limited: given a time `budget`, running past it only costs this answer (an `error`, not
  * a timeout that would stop every other check).
  */
-export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number): Promise<GitResult<DeletionsResult>> {
+/**
+ * `wholeWalk`: one walk of every deletion in the history, filtered here, instead of pathspec-limited walks of at most
+ * PATHS_PER_COMMAND paths each — for the thousands of paths of a batch of handoffs. The same answer only in a
+ * history without merges (a pathspec simplifies merges away): the caller checks.
+ */
+export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
   if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
-  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs);
+  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk);
   if (!first.ok && first.problem.kind === 'timeout' && budgetMs !== undefined) {
     return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   }
@@ -196,13 +201,15 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
   return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
-async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number): Promise<GitResult<DeletionsResult>> {
+async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
   const wanted = new Set(paths);
   const found = new Map<string, PathDeletion>();
-  for (let i = 0; i < paths.length; i += PATHS_PER_COMMAND) {
-    const chunk = paths.slice(i, i + PATHS_PER_COMMAND);
+  const chunks: Array<readonly string[] | null> = [];
+  if (wholeWalk) chunks.push(null);
+  else for (let i = 0; i < paths.length; i += PATHS_PER_COMMAND) chunks.push(paths.slice(i, i + PATHS_PER_COMMAND));
+  for (const chunk of chunks) {
     const r = await run(repo.root, ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z',
-      `--format=${RS}%H${US}%ct${US}%s${US}`, until, '--', ...chunk], token, undefined, 16 * 1024 * 1024, budgetMs);
+      `--format=${RS}%H${US}%ct${US}%s${US}`, until, ...(chunk ? ['--', ...chunk] : [])], token, undefined, 16 * 1024 * 1024, budgetMs);
     if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) break;
     const bad = failed<DeletionsResult>(r, 'log');
     if (bad || !r.ok) return bad!;
@@ -262,10 +269,18 @@ export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly 
   return { ok: true, value: new Set(r.out.stdout.split('\0').filter(Boolean)) };
 }
 
+/** The needles one `mentioning` question greps for: one line each, long enough to mean something, at most MAX_NEEDLES. */
+export function mentionNeedles(needles: readonly string[]): string[] {
+  return [...new Set(needles.map((n) => n.replace(/[\r\n\0]/g, ' ').trim().slice(0, 200)).filter((n) => n.length >= 7))].slice(0, MAX_NEEDLES);
+}
+
+/** Commits one `mentioning` question lists at most (git's `-n`). */
+export const MENTIONING_LIMIT = 50;
+
 export async function findMentioning(run: RunGit, repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>> {
-  const clean = [...new Set(needles.map((n) => n.replace(/[\r\n\0]/g, ' ').trim().slice(0, 200)).filter((n) => n.length >= 7))].slice(0, MAX_NEEDLES);
+  const clean = mentionNeedles(needles);
   if (!clean.length) return { ok: true, value: [] };
-  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', '-F', '-n50', ...clean.map((n) => `--grep=${n}`), `--format=${RS}%H${US}%s${US}%b`],
+  const r = await run(repo.root, ['log', '--exclude=refs/stash', '--all', '-F', `-n${MENTIONING_LIMIT}`, ...clean.map((n) => `--grep=${n}`), `--format=${RS}%H${US}%s${US}%b`],
     token, undefined, 4 * 1024 * 1024);
   const bad = failed<MentioningCommit[]>(r, 'log');
   if (bad || !r.ok) return bad!;

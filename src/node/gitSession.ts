@@ -13,6 +13,8 @@ const MAX_LINE = 4096;
 
 export class GitSession {
   private buffer = '';
+  /** Line breaks in the buffer: an answer is split off only once it is whole (splitting at every chunk is quadratic). */
+  private breaks = 0;
   private waiting: { count: number; resolve: (lines: string[] | GitProblem) => void } | null = null;
   private failed: GitProblem | null = null;
   private readonly timer: NodeJS.Timeout;
@@ -22,6 +24,7 @@ export class GitSession {
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (s: string) => {
       this.buffer += s;
+      for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) this.breaks++;
       if (this.buffer.length > MAX_LINE * 10_000) this.fail({ kind: 'error', message: `git ${what} answered more than asked` });
       this.settle();
     });
@@ -55,9 +58,10 @@ export class GitSession {
   private settle(): void {
     const w = this.waiting;
     if (!w) return;
+    if (this.breaks < w.count) return;
     const lines = this.buffer.split('\n');
-    if (lines.length - 1 < w.count) return;
     this.buffer = lines.slice(w.count).join('\n');
+    this.breaks -= w.count;
     this.waiting = null;
     w.resolve(lines.slice(0, w.count).map((l) => l.slice(0, MAX_LINE)));
   }

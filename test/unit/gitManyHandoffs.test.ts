@@ -1,8 +1,9 @@
 // Issue 12: a run over many handoffs of one repository starts as many git processes as a run over a few — the
 // questions every handoff asks (its SHAs' facts, its own last version) are asked ahead for the whole batch
 // (NodeGitCheck.prefetch, the CLI's batches) — and the answers are the ones each handoff gets when asked alone.
-// Counted, not timed: the time and memory of 1,000 handoffs are npm run bench's item 9. (Commits a handoff cites
-// that the repository does not know are still searched for per handoff: not here.)
+// The handoffs cite missing files of every kind (deleted or renamed before or after them, ignored, never there)
+// and unknown commits: those questions too are asked once for the batch (recordQuestions.ts, batchAnswers.ts).
+// Counted, not timed: the time and memory of 1,000 handoffs are npm run bench's item 9.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { fakeGit, recordedPids } from '../fixtures/git/hostile';
 import { writeLinearHistory } from '../fixtures/git/manyCommits';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+/** A full SHA no commit of the fixture has. */
+const UNKNOWN = (k: number) => `abcde${k}${'0'.repeat(34)}`;
 
 describe('many handoffs in one repository', function () {
   this.timeout(120_000);
@@ -36,6 +39,22 @@ describe('many handoffs in one repository', function () {
     g.run(repo, ['remote', 'add', 'origin', origin]);
     g.run(repo, ['push', '-q', 'origin', `${shas[119]}:refs/heads/main`]); // 120 pushed, 30 local only
     g.run(repo, ['fetch', '-q', 'origin']);
+    // Files the handoffs cite that are gone: deleted or renamed before the handoffs were written, ignored, never there
+    // (and, below, deleted and renamed after them); commits they cite that the repository does not know, one named
+    // by a later commit's message.
+    mkdirSync(join(repo, 'lib'));
+    for (let k = 0; k < 5; k++) {
+      writeFileSync(join(repo, 'lib', `gone-${k}.txt`), `gone ${k}\n`);
+      writeFileSync(join(repo, 'lib', `old-${k}.txt`), `old ${k}\n`.repeat(20));
+    }
+    writeFileSync(join(repo, '.gitignore'), '*.log\n');
+    g.commit(repo, 'files to remove');
+    mkdirSync(join(repo, 'moved'));
+    for (let k = 0; k < 5; k++) {
+      g.run(repo, ['rm', '-q', `lib/gone-${k}.txt`]);
+      g.run(repo, ['mv', `lib/old-${k}.txt`, `moved/new-${k}.txt`]);
+    }
+    g.commit(repo, `remove and move; squashes ${UNKNOWN(0)}`);
     for (const n of [10, 100]) {
       const dir = join(repo, 'docs', `set-${n}`);
       mkdirSync(dir, { recursive: true });
@@ -47,6 +66,8 @@ describe('many handoffs in one repository', function () {
           `- commit ${shas[i % 120]!.slice(0, 9)} pushed, commit ${shas[(i * 7) % 120]!.slice(0, 12)} too`,
           `- commit ${shas[120 + (i % 30)]!.slice(0, 10)} not pushed yet`,
           `- changed \`file-${i % 50}.txt:1\` and \`file-${(i + 1) % 50}.txt:9\``,
+          `- see \`lib/gone-${i % 5}.txt\`, \`lib/old-${i % 5}.txt\`, \`run-${i % 5}.log\`, \`lib/notes-${i}.txt\` and \`file-4${8 + (i % 2)}.txt\``,
+          `- built on commit ${UNKNOWN(i % 7)}`,
           '', '## Next', '', `- [ ] step ${i}`, '',
         ].join('\n'));
         paths.push(path);
@@ -55,6 +76,10 @@ describe('many handoffs in one repository', function () {
     }
     // One handoff not committed: its last version is none.
     g.commit(repo, 'handoffs');
+    // After the handoffs: one file they cite deleted, one renamed.
+    g.run(repo, ['rm', '-q', 'file-49.txt']);
+    g.run(repo, ['mv', 'file-48.txt', 'renamed-48.txt']);
+    g.commit(repo, 'after the handoffs');
     writeFileSync(join(repo, 'docs', 'set-10', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
     writeFileSync(join(repo, 'docs', 'set-100', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
     for (const n of [10, 100]) folders.get(n)!.push(join(repo, 'docs', `set-${n}`, 'HANDOFF-new.md'));
@@ -78,7 +103,7 @@ describe('many handoffs in one repository', function () {
     const results: string[] = [];
     for (const d of docs) {
       const a = await service.analyze({ path: d.path, version: 0, text: d.text });
-      results.push([d.path.slice(repo.length), a.facts?.anchor?.sha ?? 'no anchor', ...a.diagnostics.map((x) => `${x.code}@${x.range.start.line}`), ...a.notices].join(' '));
+      results.push([d.path.slice(repo.length), a.facts?.anchor?.sha ?? 'no anchor', ...a.diagnostics.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character} ${x.message}`), ...a.notices].join(' '));
     }
     return { calls: calls.sort(), results };
   }
@@ -87,11 +112,19 @@ describe('many handoffs in one repository', function () {
     const ten = await analyseAll(folders.get(10)!, true);
     const hundred = await analyseAll(folders.get(100)!, true);
     assert.deepEqual(hundred.calls, ten.calls);
-    assert.ok(ten.calls.length <= 6, `${ten.calls.length} git processes: ${ten.calls.join(', ')}`);
+    // Facts (log ‖ for-each-ref), last versions, the graph, files listed and at the anchor, check-ignore, deletions
+    // since the anchor (cat-file session, first-parent line, renames) and before it (log, renames, the renamed
+    // files' later history), the search for unknown commits, one diff: none of them per handoff.
+    assert.ok(ten.calls.length <= 16, `${ten.calls.length} git processes: ${ten.calls.join(', ')}`);
 
     // Asked one handoff at a time instead: the same answers (unpushed, line out of range, the anchors), at a process or more each.
     const alone = await analyseAll(folders.get(10)!, false);
     assert.deepEqual(ten.results, alone.results);
+    // Every kind of missing file and the unknown commit, told the same way as one at a time.
+    for (const told of ['lib/gone-0.txt was deleted in', 'lib/old-0.txt was renamed to moved/new-0.txt', 'lib/notes-0.txt was not in the repository',
+      'file-48.txt was renamed to renamed-48.txt', 'unknown-commit@8']) assert.ok(ten.results[0]!.includes(told), `${told}: ${ten.results[0]}`);
+    assert.ok(ten.results[1]!.includes('file-49.txt was deleted in'), ten.results[1]);
+    assert.ok(!ten.results[0]!.includes('run-0.log'), 'an ignored file is not reported');
     assert.ok(alone.calls.length > ten.calls.length + 10, `${alone.calls.length} processes one at a time`);
     assert.ok(ten.results[0]!.includes('unpushed-commit'), ten.results[0]);
     assert.ok(ten.results.at(-1)!.includes('no anchor'), 'the handoff not committed has no anchor');

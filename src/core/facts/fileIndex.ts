@@ -4,7 +4,17 @@
  */
 import { dirname, joinPath, normalizePath } from '../git/paths';
 
+/** Indexes built per listing: a run over many handoffs of one workspace shares its listing (the same array). */
+const byListing = new WeakMap<readonly string[], FileIndex>();
+
 export class FileIndex {
+  /** The index of a listing, built once per listing array (an index is never changed once built). */
+  static of(files: readonly string[]): FileIndex {
+    let index = byListing.get(files);
+    if (!index) byListing.set(files, (index = new FileIndex(files)));
+    return index;
+  }
+
   readonly all: Set<string>;
   private readonly byBase = new Map<string, string[]>();
   private readonly dirs = new Set<string>();

@@ -70,7 +70,7 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   const listed = await ctx.files.listFiles(root, ctx.token);
   // A cancelled listing may be partial: judging against it would call present files missing.
   if (ctx.token.isCancellationRequested) return result;
-  const index = new FileIndex(listed);
+  const index = FileIndex.of(listed);
 
   const pending: Pending[] = [];
   // Only what git will be asked about is prepared (the first MAX_HISTORY_LOOKUPS); the rest is counted.
@@ -233,7 +233,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
     moment ? searchDeletions(exactForms, moment, ctx, result) : Promise.resolve(null),
   ]);
   if (treeR && !treeR.ok) ctx.note(treeR.problem, "files at the handoff's commit");
-  const tree = treeR?.ok ? new FileIndex(treeR.value) : null;
+  const tree = treeR?.ok ? FileIndex.of(treeR.value) : null;
   for (const p of stillPending) {
     const exact = p.exact.filter((e) => sinceExact?.existed.has(e));
     p.atAnchor = exact.length ? exact : p.bare && tree ? tree.bySuffix(p.name) : [];

@@ -89,7 +89,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       if (!repo || !repoFacts || !(model.refs.length > 0 || unclear || frontAnchor || written)) return null;
       const r = await git.graph(repo, token);
       if (!r.ok) note(r.problem, 'branch history');
-      const g = r.ok ? new CommitGraph(r.value) : null;
+      const g = r.ok ? CommitGraph.of(r.value) : null;
       if (g && !g.complete) notices.add(`history longer than ${g.size} commits: claims about older commits are not judged`);
       return g;
     });

@@ -15,7 +15,17 @@ export interface Tip {
   sha: string;
 }
 
+/** Graphs built per answer: every handoff of a run gets the same cached graph answer (the same object). */
+const byAnswer = new WeakMap<RepoGraph, CommitGraph>();
+
 export class CommitGraph {
+  /** The graph of an answer, built once per answer object (what it memoises only grows: sharing it is safe). */
+  static of(graph: RepoGraph): CommitGraph {
+    let g = byAnswer.get(graph);
+    if (!g) byAnswer.set(graph, (g = new CommitGraph(graph)));
+    return g;
+  }
+
   readonly complete: boolean;
   readonly pullRefs: RepoGraph['pullRefs'];
   private readonly commits: readonly GraphCommit[];
