@@ -63,7 +63,7 @@ export class HandoffTools {
     const gathered = this.git && repo ? await gatherDigestRepository(this.git.provider, repo, a.analysis.facts, NEVER_CANCELLED) : null;
     const digest = composeDigest({
       path: a.shown, model: a.analysis.model, facts: a.analysis.facts, supersededBy: a.analysis.supersededBy,
-      working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null,
+      working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, touching: gathered?.touching ?? null,
       note: !this.git ? 'git was not asked (--no-git)' : !repo ? 'not a git repository' : gathered?.note ?? null,
     });
     return renderDigest(digest, o.format ?? 'markdown', o.maxBytes);

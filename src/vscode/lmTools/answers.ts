@@ -69,7 +69,7 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
       const note = ctx.parseOnly ?? (!repo?.ok ? 'not a git repository' : gathered?.note ?? null);
       const digest = composeDigest({
         path: h.shown, model: a.model, facts: a.facts, supersededBy: a.supersededBy,
-        working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, note,
+        working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, touching: gathered?.touching ?? null, note,
       });
       return renderDigest(digest, args.format ?? 'markdown', args.maxBytes);
     }
