@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { newerInFolder } from '../core/supersede';
 import { createNodeGitCheck, type NodeGitCheck } from '../node/cliGit';
 import { readRegular } from '../node/safeRead';
-import { refNow, shaNow } from '../core/digest/resolveNow';
+import { deletionOf, fileNowLines, refNow, shaNow } from '../core/digest/resolveNow';
 import { SiblingHandoffs } from '../node/siblings';
 import { discover, InputError } from './discover';
 
@@ -63,7 +63,7 @@ export class HandoffTools {
     const gathered = this.git && repo ? await gatherDigestRepository(this.git.provider, repo, a.analysis.facts, NEVER_CANCELLED) : null;
     const digest = composeDigest({
       path: a.shown, model: a.analysis.model, facts: a.analysis.facts, supersededBy: a.analysis.supersededBy,
-      working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null,
+      working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, touching: gathered?.touching ?? null,
       note: !this.git ? 'git was not asked (--no-git)' : !repo ? 'not a git repository' : gathered?.note ?? null,
     });
     return renderDigest(digest, o.format ?? 'markdown', o.maxBytes);
@@ -115,19 +115,12 @@ export class HandoffTools {
     if (!inRoot) return [`now: ${t.path} is outside ${this.root}: not read`];
     const read = readRegular(inRoot, MAX_HANDOFF_BYTES);
     const shown = relative(this.root, inRoot).split(sep).join('/');
-    if (read.kind === 'text') {
-      const count = read.text.length === 0 ? 0 : read.text.split('\n').length - (read.text.endsWith('\n') ? 1 : 0);
-      const at = t.line === null ? '' : t.line <= count ? `; line ${t.line} reads: ${read.text.split('\n')[t.line - 1]!.trim().slice(0, 200)}` : `; line ${t.line} is past its end`;
-      return [`now: ${shown} exists (${count} lines)${at}`];
-    }
-    if (read.kind !== 'missing') return [`now: ${shown} cannot be read (${read.kind})`];
+    if (read.kind === 'text') return fileNowLines(shown, t.line, read);
+    if (read.kind !== 'missing') return fileNowLines(shown, t.line, { kind: 'not-read', why: read.kind });
     const repo = await this.repoOf(handoff);
-    if (!this.git || !repo) return [`now: ${shown} does not exist`];
+    if (!this.git || !repo) return fileNowLines(shown, t.line, { kind: 'missing' });
     const rel = relative(repo.root, inRoot).split(sep).join('/');
-    const d = await this.git.provider.deletions(repo, [rel], null, NEVER_CANCELLED);
-    const del = d.ok ? d.value.deletions.find((x) => x.path === rel) : undefined;
-    if (!del) return [`now: ${shown} does not exist, and HEAD's history never had it`];
-    return [`now: ${shown} does not exist: ${del.renamedTo ? `renamed to ${del.renamedTo}` : 'deleted'} by ${del.sha.slice(0, 7)} "${del.subject}"`];
+    return fileNowLines(shown, t.line, { kind: 'missing', deletion: await deletionOf(this.git.provider, repo, rel) });
   }
 
   /** `p` resolved under the root, or null when it leads outside (through `..`, an absolute path or a link). */

@@ -13,7 +13,8 @@
  *   history   – graph, anchor, files at a commit, deletions, ignored paths, messages (gitHistory.ts), the cited
  *               files' changes since a commit and their texts then (changesSince.ts): each one batched command,
  *               asked only when a check needs it, cached per repository state (files and texts at a commit: per
- *               commit, which never changes)
+ *               commit, which never changes); the commits since an anchor that touch the cited files
+ *               (touchingSince.ts), cached per repository state
  *   working   – for a new handoff (workingState.ts): `status` ‖ `log` ‖ `diff` since the last handoff, not cached
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
@@ -21,7 +22,7 @@
 import type { CancellationToken } from '../core/interfaces';
 import type {
   CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, PathChange, RepoFacts, RepoGraph, RepoInfo,
-  WorkingState,
+  TouchingResult, WorkingState,
 } from '../core/git/provider';
 import { GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
 import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
@@ -41,6 +42,7 @@ import { lastVersions } from './lastVersions';
 import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
+import { findTouching } from './touchingSince';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -327,6 +329,11 @@ export class NodeGitProvider implements GitProvider {
 
   textsAt(repo: RepoInfo, sha: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, string | null>>> {
     return keptTextsAt(this.texts, this.run, repo, sha, paths, token);
+  }
+
+  touching(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<TouchingResult>> {
+    const sorted = [...new Set(paths)].sort();
+    return this.answer(repo, `touching\0${since}\0${sorted.join('\0')}`, () => findTouching(this.run, repo, since, sorted, token));
   }
 
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>> {

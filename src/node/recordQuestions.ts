@@ -67,6 +67,7 @@ export async function recordQuestions(
       commitDetails: () => notAsked(),
       commitPatch: () => notAsked(),
       workingState: () => notAsked(),
+      touching: () => notAsked(),
     };
     const dryFiles: WorkspaceFiles = { listFiles: (root, t) => files.listFiles(root, t), lineCount: () => Promise.resolve(null) };
     await gatherFacts(d.model, {

@@ -1,5 +1,5 @@
 // The handoff tools as Copilot Chat calls them: each through vscode.lm.invokeTool in the real host, answering from
-// the fixture repository (an amended commit gone, a moved file, the open steps, a SHA resolved), and parse-only —
+// the fixture repository (an amended commit gone, a moved file, the open steps, a SHA and a file resolved), and parse-only —
 // saying so, with no git process — while the workspace is untrusted. The MCP server definition is offered where
 // the host has the API (1.101+) and quietly absent where it does not.
 import * as assert from 'node:assert/strict';
@@ -55,6 +55,10 @@ describe('language-model tools', () => {
     const head = git(workspaceRoot(), 'rev-parse', 'HEAD');
     assert.match(await invoke('handoff_resolve', { target: head }), new RegExp(`now: commit ${head.slice(0, 12)}`));
     assert.match(await invoke('handoff_resolve', { target: '\n' }), /Invalid input|Not a SHA/);
+    // A file: what it is now, read through the workspace file system, as the MCP server says it.
+    assert.match(await invoke('handoff_resolve', { target: 'src/widget.ts:5', path: 'HANDOFF.md' }), /^now: src\/widget.ts exists \(\d+ lines\); line 5 reads: /m);
+    assert.match(await invoke('handoff_resolve', { target: 'src/never-there.ts' }), /^now: src\/never-there.ts does not exist, and HEAD's history never had it$/m);
+    assert.match(await invoke('handoff_resolve', { target: '../../etc/passwd' }), /^now: \.\.\/\.\.\/etc\/passwd is outside the workspace folder: not read$/m);
   });
 
   it('answers parse-only while the workspace is untrusted, and says so, starting no git process', async () => {
@@ -66,6 +70,7 @@ describe('language-model tools', () => {
     assert.doesNotMatch(digest, /\*\*(gone|changed|holds)\*\*/);
     assert.match(await invoke('handoff_check', { path: 'HANDOFF.md' }), /Parse-only: /);
     assert.match(await invoke('handoff_resolve', { target: amendedOld }), /now: not checked \(parse-only/);
+    assert.match(await invoke('handoff_resolve', { target: 'src/widget.ts' }), /^now: src\/widget.ts exists \(\d+ lines\)\nnow: its history not checked \(parse-only/m);
     assert.equal(api.gitProcessesStarted(), before);
     api.setTrusted(undefined);
     await api.store.whenIdle();

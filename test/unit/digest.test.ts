@@ -2,6 +2,8 @@
 // reported with its evidence, nothing that holds is reported as changed, the open steps and the commits since are
 // there, the byte bound holds (and says what it left out), and the same repository state gives the same bytes.
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { composeDigest } from '../../src/core/digest/compose';
 import { renderDigest, utf8Length } from '../../src/core/digest/render';
@@ -72,6 +74,38 @@ describe('handoff-lint digest', () => {
     assert.doesNotMatch(out, /Set up the repository/);
     assert.match(out, new RegExp(`- 3 commits since the handoff's commit \`${s7(fx.shas.anchor)}\`\\n  - \`${s7(fx.shas.dropped)}\` Drop the scratch code\\n  - \`${s7(fx.shas.moved)}\` Move the old helper into lib\\n  - \`${s7(fx.shas.header)}\` Add a header to the parser`));
     assert.match(out, /- Cited file `src\/parser.ts` modified \(\+5 −0\)/);
+  });
+
+  it('says which commits since the handoff touch cited files, and which files — only those', async () => {
+    const { out } = await cli('digest', '--repo', fx.work);
+    assert.match(out, new RegExp(`- 3 commits since touch cited files\\n  - \`${s7(fx.shas.dropped)}\` Drop the scratch code: \`src/gone.ts\`\\n  - \`${s7(fx.shas.moved)}\` Move the old helper into lib: \`src/lib/old.ts\`, \`src/old.ts\`\\n  - \`${s7(fx.shas.header)}\` Add a header to the parser: \`src/parser.ts\`\\n`));
+    // A second copy of the fixture, one commit further: it touches a cited file beside one the handoff never names,
+    // and one more touches only files it never names: the first is listed with just the cited file, the second not.
+    const more = buildDigestRepo();
+    try {
+      writeFileSync(join(more.work, 'src/util.ts'), 'export const util = 2;\n');
+      writeFileSync(join(more.work, 'CONTRIBUTING.md'), '# How\n');
+      more.git(more.work, 'add', 'src/util.ts', 'CONTRIBUTING.md');
+      more.git(more.work, 'commit', '-q', '-m', 'Bump util, add a guide');
+      const both = more.git(more.work, 'rev-parse', 'HEAD');
+      writeFileSync(join(more.work, 'README.md'), '# Readme\n');
+      more.git(more.work, 'add', 'README.md');
+      more.git(more.work, 'commit', '-q', '-m', 'Add a readme');
+      const { out: json } = await cli('digest', '--repo', more.work, '--format', 'json');
+      const since = (JSON.parse(json) as { entries: JsonEntry[] }).entries.filter((e) => e.section === 'since');
+      const at = since.findIndex((e) => e.text === '4 commits since touch cited files');
+      assert.ok(at >= 0, JSON.stringify(since.map((e) => e.text)));
+      assert.ok(since.some((e) => e.text === '5 commits since the handoff\'s commit ' + `\`${s7(more.shas.anchor)}\``));
+      assert.deepEqual(since.slice(at + 1, at + 5).map((e) => [e.text, e.evidence]), [
+        [`  \`${s7(both)}\` Bump util, add a guide`, '`src/util.ts`'],
+        [`  \`${s7(more.shas.dropped)}\` Drop the scratch code`, '`src/gone.ts`'],
+        [`  \`${s7(more.shas.moved)}\` Move the old helper into lib`, '`src/lib/old.ts`, `src/old.ts`'],
+        [`  \`${s7(more.shas.header)}\` Add a header to the parser`, '`src/parser.ts`'],
+      ]);
+      assert.ok(!since.some((e) => e.text.includes('Add a readme') && e.evidence !== null));
+    } finally {
+      more.cleanup();
+    }
   });
 
   it('stays within --max-bytes and says what it left out, keeping what matters first', async () => {

@@ -4,7 +4,9 @@
 // the MCP server has.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { HandoffTools } from '../../src/cli/handoffTools';
+import { readRegular } from '../../src/node/safeRead';
 import { run } from '../../src/cli/main';
 import { TOOL_DESCRIPTIONS, TOOL_NAMES } from '../../src/core/digest/toolSpecs';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
@@ -13,6 +15,22 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createNodeGitCheck } from '../../src/node/cliGit';
 import { answerTool, TOOL_INPUTS, type ToolContext } from '../../src/vscode/lmTools/answers';
 import { buildDigestRepo, type DigestRepo } from '../fixtures/git/digestRepo';
+
+/**
+ * The workspace-folder read the adapter does through vscode.workspace.fs (readTarget.ts, proven in the host by
+ * test/extension/lmTools.test.ts), done here on the disk: under `root`, nothing outside it.
+ */
+function readFromDisk(root: string): ToolContext['readTarget'] {
+  return async (_handoff, path) => {
+    const abs = resolve(root, path);
+    const rel = relative(root, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) return { kind: 'outside' };
+    const read = readRegular(abs, 16 * 1024 * 1024);
+    const shown = rel.split(sep).join('/');
+    const now = read.kind === 'text' ? read : read.kind === 'missing' ? { kind: 'missing' as const } : { kind: 'not-read' as const, why: read.kind };
+    return { kind: 'read', shown, fsPath: abs.split(sep).join('/'), now };
+  };
+}
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
   activationEvents: string[];
@@ -29,9 +47,9 @@ describe('language-model tool answers', () => {
     const fsPath = `${fx.work}/HANDOFF.md`;
     const text = readFileSync(fsPath, 'utf8');
     const analysis = await createLanguageService({ settings: DEFAULT_SETTINGS, git: git.check, files: git.files }).analyze({ path: fsPath, version: 1, text });
-    trusted = { handoffs: [{ shown: 'HANDOFF.md', fsPath, analysis }], git: git.provider, parseOnly: null };
+    trusted = { handoffs: [{ shown: 'HANDOFF.md', fsPath, analysis }], git: git.provider, parseOnly: null, readTarget: readFromDisk(fx.work) };
     const parsed = await createLanguageService({ settings: { ...DEFAULT_SETTINGS, git: false } }).analyze({ path: fsPath, version: 1, text });
-    untrusted = { handoffs: [{ shown: 'HANDOFF.md', fsPath, analysis: parsed }], git: undefined, parseOnly: 'the workspace is not trusted' };
+    untrusted = { handoffs: [{ shown: 'HANDOFF.md', fsPath, analysis: parsed }], git: undefined, parseOnly: 'the workspace is not trusted', readTarget: readFromDisk(fx.work) };
   });
   after(() => fx.cleanup());
 
@@ -49,6 +67,27 @@ describe('language-model tool answers', () => {
     assert.match(await answerTool('handoff_check', {}, untrusted, NEVER_CANCELLED), /Parse-only: the workspace is not trusted; commits, refs and moved files were not checked\./);
     assert.match(await answerTool('handoff_open_steps', {}, untrusted, NEVER_CANCELLED), /^Parse-only: the workspace is not trusted; nothing was checked against git\.\nHANDOFF.md: 2 open steps\n/);
     assert.match(await answerTool('handoff_resolve', { target: fx.shas.first }, untrusted, NEVER_CANCELLED), /now: not checked \(parse-only: the workspace is not trusted\)/);
+  });
+
+  it('handoff_resolve for a file says what it is now, exactly as the MCP server says it', async () => {
+    const mcp = new HandoffTools({ root: fx.work, git: true });
+    try {
+      // A cited line moved, a file renamed and one deleted since, a line past the end, a file never there.
+      for (const target of ['src/parser.ts:10', 'src/old.ts:2', 'src/gone.ts', 'src/util.ts:99', 'src/never.ts']) {
+        assert.equal(await answerTool('handoff_resolve', { target }, trusted, NEVER_CANCELLED), await mcp.resolve({ target }), target);
+      }
+    } finally {
+      mcp.dispose();
+    }
+    const moved = await answerTool('handoff_resolve', { target: 'src/parser.ts:10' }, trusted, NEVER_CANCELLED);
+    assert.match(moved, /^HANDOFF.md: changed: File `src\/parser.ts:10-12` \(handoff line 14\) — lines 10-12 moved to lines 15-17\nnow: src\/parser.ts exists \(25 lines\); line 10 reads: export const p5 = 5;\n$/);
+    assert.match(await answerTool('handoff_resolve', { target: 'src/old.ts' }, trusted, NEVER_CANCELLED),
+      new RegExp(`now: src/old.ts does not exist: renamed to src/lib/old.ts by ${fx.shas.moved.slice(0, 7)} "Move the old helper into lib"\n$`));
+    assert.match(await answerTool('handoff_resolve', { target: '../outside.ts' }, trusted, NEVER_CANCELLED), /now: \.\.\/outside.ts is outside the workspace folder: not read\n$/);
+    // Untrusted: the file is read, git is not asked.
+    assert.equal(await answerTool('handoff_resolve', { target: 'src/util.ts:1' }, untrusted, NEVER_CANCELLED),
+      'now: src/util.ts exists (1 lines); line 1 reads: export const util = 1;\nnow: its history not checked (parse-only: the workspace is not trusted)\n');
+    assert.match(await answerTool('handoff_resolve', { target: 'src/gone.ts' }, untrusted, NEVER_CANCELLED), /^now: src\/gone.ts does not exist\nnow: its history not checked \(parse-only/);
   });
 
   it('validates the input and names an unknown handoff', async () => {

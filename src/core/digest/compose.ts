@@ -1,6 +1,7 @@
 /**
  * The digest of one handoff: the repository now, the claims judged (claims.ts), the open steps (exactly those
- * `unchecked-step` reports), the commits since the handoff's commit and the cited files they changed. Pure and
+ * `unchecked-step` reports), the commits since the handoff's commit, which of them touch cited files (and which
+ * files), and the cited files changed since. Pure and
  * deterministic: entries are ordered by section, then as the handoff or git lists them; nothing reads a clock.
  */
 import { stepsToDo } from '../extract/currentSteps';
@@ -11,6 +12,8 @@ import { DIGEST_SECTIONS, type Digest, type DigestEntry, type DigestInput, type 
 
 /** At most this many of each list a working state or history gives (the byte bound cuts further). */
 export const LIST_CAP = 20;
+/** Cited files named per commit that touches them, at most. */
+const PATHS_PER_COMMIT = 8;
 
 const short = (sha: string) => sha.slice(0, 7);
 /** Header texts are cut so the header always fits the smallest bound (render.ts MIN_MAX_BYTES). */
@@ -56,6 +59,19 @@ function sinceEntries(input: DigestInput): DigestEntry[] {
     out.push(fact('since', n === 0 ? `No commit since the handoff's commit ${code(short(anchor.sha))}` : `${n} commit${n === 1 ? '' : 's'} since the handoff's commit ${code(short(anchor.sha))}`));
     for (const c of since.commits) out.push(fact('since', `  ${code(short(c.sha))} ${oneLine(c.subject)}`));
     if (n > since.commits.length) out.push(fact('since', `  … and ${n - since.commits.length} older`));
+  }
+  const touching = input.touching;
+  if (anchor && since && since.total > 0 && touching) {
+    const n = touching.commits.length;
+    const more = touching.complete ? '' : '+';
+    const one = n === 1 && !more;
+    out.push(fact('since', n === 0 && !more ? 'No commit since touches a cited file' : `${n}${more} commit${one ? '' : 's'} since touch${one ? 'es' : ''} cited files`));
+    for (const c of touching.commits.slice(0, LIST_CAP)) {
+      const shown = c.paths.slice(0, PATHS_PER_COMMIT).map(code).join(', ');
+      const rest = c.paths.length > PATHS_PER_COMMIT ? ` and ${c.paths.length - PATHS_PER_COMMIT} more` : '';
+      out.push(fact('since', `  ${code(short(c.sha))} ${oneLine(c.subject)}`, `${shown}${rest}`));
+    }
+    if (n > LIST_CAP) out.push(fact('since', `  … and ${n - LIST_CAP}${more} older`));
   }
   for (const c of input.facts?.changedSince ?? []) {
     const lines = c.added || c.removed ? ` (+${c.added} −${c.removed})` : '';

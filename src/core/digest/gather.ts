@@ -1,11 +1,14 @@
 /**
  * What git says for a digest beyond the analysis's facts: the working state now (one `status`, one `log`, through
  * GitProvider.workingState) and the commits on HEAD since the handoff's anchor, from the commit graph the analysis
- * already read (cached per repository state: no new process). Never throws: a failure becomes the note.
+ * already read (cached per repository state: no new process); when there are such commits, which of them touch
+ * the cited files (GitProvider.touching: one `log` limited to their paths). Never throws: a failure becomes the
+ * note, and a failed touching question only leaves that list out.
  */
 import type { HandoffFacts } from '../facts/types';
 import { CommitGraph } from '../git/graph';
-import type { GitProvider, RepoInfo, WorkingState } from '../git/provider';
+import { relativeTo } from '../git/paths';
+import type { GitProvider, RepoInfo, TouchingResult, WorkingState } from '../git/provider';
 import type { CancellationToken } from '../interfaces';
 import { LIST_CAP } from './compose';
 import type { CommitsSince } from './types';
@@ -13,6 +16,8 @@ import type { CommitsSince } from './types';
 export interface DigestRepository {
   working: WorkingState | null;
   commitsSince: CommitsSince | null;
+  /** The commits since that changed cited files; null when not asked (no commit since) or git did not answer. */
+  touching: TouchingResult | null;
   /** Why `working` is null, in words (`not a git repository`), else null. */
   note: string | null;
 }
@@ -35,8 +40,40 @@ export async function gatherDigestRepository(git: GitProvider, repo: RepoInfo, f
         commitsSince = { commits: commits.slice(0, LIST_CAP).map((c) => ({ sha: c.sha, subject: c.subject })), total: commits.length };
       }
     }
-    return { working: w.ok ? w.value : null, commitsSince, note: w.ok ? null : w.problem.message.replace(/;\s*showing parse-only results$/, '') };
+    let touching: TouchingResult | null = null;
+    const paths = facts ? citedPaths(facts) : [];
+    if (anchor && commitsSince && commitsSince.total > 0 && paths.length) {
+      const t = await git.touching(repo, anchor, paths, token);
+      if (t.ok) touching = t.value;
+    }
+    return { working: w.ok ? w.value : null, commitsSince, touching, note: w.ok ? null : w.problem.message.replace(/;\s*showing parse-only results$/, '') };
   } catch (e) {
-    return { working: null, commitsSince: null, note: `git failed (${e instanceof Error ? e.message : String(e)})` };
+    return { working: null, commitsSince: null, touching: null, note: `git failed (${e instanceof Error ? e.message : String(e)})` };
   }
+}
+
+/**
+ * The repository-relative paths of the files the handoff cites, under every name the facts know: as written (found
+ * now, or gone), where a renamed one lives now, and the names the changes since list. Sorted, each once.
+ */
+export function citedPaths(facts: HandoffFacts): string[] {
+  const root = facts.repo?.root ?? null;
+  const out = new Set<string>();
+  const add = (p: string | null | undefined, absolute: boolean) => {
+    const rel = p == null ? null : absolute ? (root === null ? null : relativeTo(root, p)) : p;
+    if (rel) out.add(rel);
+  };
+  for (const f of facts.files) {
+    if (f.kind === 'found' && !f.outside && f.paths.length === 1) add(f.paths[0], true);
+    if (f.kind === 'gone') {
+      for (const p of f.paths) add(p, false);
+      add(f.movedTo, true);
+    }
+    if ((f.kind === 'found' || f.kind === 'gone') && f.drift) add(f.drift.path, false);
+  }
+  for (const c of facts.changedSince ?? []) {
+    add(c.path, false);
+    add(c.now, false);
+  }
+  return [...out].sort();
 }

@@ -4,7 +4,7 @@
  * (render.ts). Same repository state and text → same entries → same bytes.
  */
 import type { HandoffFacts } from '../facts/types';
-import type { WorkingState } from '../git/provider';
+import type { TouchingResult, WorkingState } from '../git/provider';
 import type { HandoffModel } from '../model';
 
 /** What became of an item the handoff states: still true, true no more but traceable, or gone. */
@@ -53,6 +53,8 @@ export interface DigestInput {
   /** The repository now; null when git was not asked or did not answer (`note` says why). */
   working: WorkingState | null;
   commitsSince: CommitsSince | null;
+  /** Which commits since touch the cited files (GitProvider.touching); null or absent when not known. */
+  touching?: TouchingResult | null;
   /** Why there are no repository facts (`git was not asked (--no-git)`), or null. */
   note: string | null;
 }

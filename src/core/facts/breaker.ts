@@ -44,6 +44,7 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
     mentioning: guard(inner.mentioning.bind(inner)),
     changesSince: guard(inner.changesSince.bind(inner)),
     textsAt: guard(inner.textsAt.bind(inner)),
+    touching: guard(inner.touching.bind(inner)),
     commitDetails: guard(inner.commitDetails.bind(inner)),
     commitPatch: guard(inner.commitPatch.bind(inner)),
     workingState: guard(inner.workingState.bind(inner)),

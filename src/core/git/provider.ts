@@ -160,6 +160,22 @@ export interface PathChange {
   removed: number;
 }
 
+/** A commit since a handoff's anchor that changed some of the paths asked: which of them (repository-relative, sorted). */
+export interface TouchingCommit {
+  sha: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  subject: string;
+  paths: string[];
+}
+
+export interface TouchingResult {
+  /** Newest first (committer time, then SHA), bounded. */
+  commits: TouchingCommit[];
+  /** False when a bound (commits, paths asked, bytes) cut the answer short: there may be more. */
+  complete: boolean;
+}
+
 export interface CommitDetails {
   sha: string;
   subject: string;
@@ -259,6 +275,12 @@ export interface GitProvider {
    * the object store, else one `cat-file --batch` for all of them; bounded, cached per commit and path.
    */
   textsAt(repo: RepoInfo, sha: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, string | null>>>;
+  /**
+   * The commits on HEAD since `since` (a full SHA: `since..HEAD`) that changed any of these repository-relative
+   * paths, each with the paths among them it changed (renames list both names). One pathspec-limited `log`,
+   * bounded in commits, paths and bytes, cached per repository state.
+   */
+  touching(repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<TouchingResult>>;
   /** For the editor: one resolved commit's facts (hover, tree view). */
   commitDetails(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<CommitDetails>>;
   /** For a read-only "commit details" document: header, stat and patch, as `git show` prints them. */

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { composeDigest } from '../../core/digest/compose';
 import { gatherDigestRepository } from '../../core/digest/gather';
 import { MAX_MAX_BYTES, MIN_MAX_BYTES, renderDigest } from '../../core/digest/render';
-import { refNow, shaNow } from '../../core/digest/resolveNow';
+import { deletionOf, fileNowLines, refNow, shaNow, type FileNow } from '../../core/digest/resolveNow';
 import type { ToolName } from '../../core/digest/toolSpecs';
-import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff } from '../../core/digest/tools';
-import { dirname } from '../../core/git/paths';
+import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, type ResolveTarget } from '../../core/digest/tools';
+import { dirname, relativeTo } from '../../core/git/paths';
 import type { GitProvider } from '../../core/git/provider';
 import type { CancellationToken } from '../../core/interfaces';
 import type { Analysis } from '../../core/service';
@@ -30,7 +30,16 @@ export interface ToolContext {
   /** undefined: git may not run (untrusted, virtual, or switched off); `parseOnly` says why. */
   git: GitProvider | undefined;
   parseOnly: string | null;
+  /** Reads a file a resolve question names (readTarget.ts); absent: no file is read. */
+  readTarget?: (handoffFsPath: string, path: string, token: CancellationToken) => Promise<TargetRead>;
 }
+
+/**
+ * A file a resolve question names, as the editor's file system has it: outside the handoff's workspace folder
+ * (not read), or `shown` (workspace-relative) with what it is now; `fsPath` (absolute, `/` separators) for a
+ * local file, so git can tell what became of a missing one.
+ */
+export type TargetRead = { kind: 'outside' } | { kind: 'read'; shown: string; fsPath: string | null; now: FileNow };
 
 const path = z.string().max(4096).optional();
 export const TOOL_INPUTS = {
@@ -69,7 +78,7 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
       const note = ctx.parseOnly ?? (!repo?.ok ? 'not a git repository' : gathered?.note ?? null);
       const digest = composeDigest({
         path: h.shown, model: a.model, facts: a.facts, supersededBy: a.supersededBy,
-        working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, note,
+        working: gathered?.working ?? null, commitsSince: gathered?.commitsSince ?? null, touching: gathered?.touching ?? null, note,
       });
       return renderDigest(digest, args.format ?? 'markdown', args.maxBytes);
     }
@@ -77,8 +86,11 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
       const target = parseResolveTarget(args.target ?? '');
       if (!target) return `Not a SHA, ref or file breadcrumb: ${JSON.stringify((args.target ?? '').slice(0, 80))}`;
       const lines = a.facts ? resolveInHandoff(a.model, a.facts, target).map((e) => `${h.shown}: ${entryLine(e)}`) : [];
-      if (!ctx.git) lines.push(`now: not checked (parse-only: ${ctx.parseOnly ?? 'git is off'})`);
-      else if (target.kind !== 'file') {
+      if (target.kind === 'file') {
+        lines.push(...await fileNow(ctx, h, target, token));
+        if (!ctx.git) lines.push(`now: its history not checked (parse-only: ${ctx.parseOnly ?? 'git is off'})`);
+      } else if (!ctx.git) lines.push(`now: not checked (parse-only: ${ctx.parseOnly ?? 'git is off'})`);
+      else {
         const repo = await ctx.git.discover(dirname(h.fsPath), token);
         if (repo.ok) lines.push(...await (target.kind === 'sha' ? shaNow(ctx.git, repo.value, target.sha, token) : refNow(ctx.git, repo.value, target.name, token)));
         else lines.push(`now: not checked (${repo.problem.message})`);
@@ -87,4 +99,15 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
       return lines.join('\n') + '\n';
     }
   }
+}
+
+/** What the file is now, as the MCP server says it (fileNowLines): read through the editor, git asked when it is missing. */
+async function fileNow(ctx: ToolContext, h: ToolHandoff, t: Extract<ResolveTarget, { kind: 'file' }>, token: CancellationToken): Promise<string[]> {
+  if (!ctx.readTarget) return [`now: ${t.path} not read`];
+  const r = await ctx.readTarget(h.fsPath, t.path, token);
+  if (r.kind === 'outside') return [`now: ${t.path} is outside the workspace folder: not read`];
+  if (r.now.kind !== 'missing' || !ctx.git || r.fsPath === null) return fileNowLines(r.shown, t.line, r.now);
+  const repo = await ctx.git.discover(dirname(h.fsPath), token);
+  const rel = repo.ok ? relativeTo(repo.value.root, r.fsPath) : null;
+  return fileNowLines(r.shown, t.line, { kind: 'missing', deletion: repo.ok && rel ? await deletionOf(ctx.git, repo.value, rel, token) : undefined });
 }

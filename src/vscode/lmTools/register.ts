@@ -9,13 +9,17 @@ import { TOOL_NAMES, type ToolName } from '../../core/digest/toolSpecs';
 import { toSlash } from '../../core/git/paths';
 import type { Store } from '../store/store';
 import { answerTool, type ToolContext } from './answers';
+import { readToolTarget } from './readTarget';
 
 /** How long a tool waits for analyses in flight (a just-edited handoff) before answering from what has landed. */
 const SETTLE_MS = 5_000;
 
 export function toolContext(store: Store): ToolContext {
+  const all = store.all();
+  const uris = new Map(all.map((h) => [toSlash(h.uri.fsPath), h.uri]));
   return {
-    handoffs: store.all().map((h) => ({ shown: vscode.workspace.asRelativePath(h.uri, false), fsPath: toSlash(h.uri.fsPath), analysis: h.analysis })),
+    handoffs: all.map((h) => ({ shown: vscode.workspace.asRelativePath(h.uri, false), fsPath: toSlash(h.uri.fsPath), analysis: h.analysis })),
+    readTarget: (fsPath, path, token) => readToolTarget(uris.get(fsPath) ?? vscode.Uri.file(fsPath), path, token),
     git: store.gitAllowed ? store.gitProvider : undefined,
     parseOnly: store.gitAllowed ? null : store.gitDisabledReason ?? 'git checks are off',
   };
