@@ -43,7 +43,7 @@ function exitOrTimeout(exitPromise, ms) {
  * Runs the suite once; resolves to { ok, passes, failures, reason, activations } (activations: the ms of
  * each activation the extension logged). Never throws for a failing suite: the caller decides the exit code.
  */
-export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 240, keep = false, web = false }) {
+export async function runSuite({ version, extension, tests, workspace, vsix, grep, requireSuites = [], timeoutSec = 600, keep = false, web = false }) {
   const runDir = makeRunDir(version, web ? webSettings(extension) : {});
   const resultsFile = web ? join(dirname(workspace), 'web-test-results.json') : join(runDir.root, 'results.json');
   const consoleLog = [];

@@ -57,11 +57,11 @@ describe('web extension host', () => {
     const dump = lines.join('\n');
     const expected = [
       /^handoff HANDOFF\.md \| .*1\/3 steps/,
-      /^ {4}phase Phase 1: Parser \(done\) \|/,
+      /^ {4}phase Phase 1 · Parser \| done \|/,
       /^ {6}file src\/parser\.ts:12 \| {2}\| file$/,
-      /^ {4}phase Phase 2: Config loader \(done\) \|/,
+      /^ {4}phase Phase 2 · Config loader \| done \|/,
       /^ {6}file src\/config\.ts:3 \| {2}\| file$/,
-      /^ {4}phase Phase 3: Experiment \(in progress\) \| 1\/3 steps/,
+      /^ {4}phase Phase 3 · Experiment \| in progress · 1\/3 steps/,
       /^ {6}step Local experiment committed in [0-9a-f]{7} \(not pushed yet\)\. \| done \| pass-filled$/,
       /^ {6}step Resume: wire the widget .* \| {2}\| circle-large-outline$/,
     ];
