@@ -83,7 +83,7 @@ export const ACT_STEPS = [
       if (!(await tree.filter({ hasText: 'src/parser.ts' }).first().isVisible())) await group.locator('.monaco-tl-twistie').click();
       await tree.filter({ hasText: /parser\.ts.*modified/ }).first().waitFor(WAIT);
       // Collapsed phases, so the title lens, the view and the list fit one screen.
-      for (const phase of ['Phase 3: Experiment']) {
+      for (const phase of ['Phase 3 · Experiment']) {
         const row = tree.filter({ hasText: phase }).first();
         if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
       }

@@ -39,7 +39,7 @@ export const FIX_STEPS = [
       const tree = page.locator('.part.sidebar .monaco-list-row');
       const row = tree.filter({ hasText: 'Resume: wire the widget' }).first();
       if (!(await row.isVisible())) {
-        const phase = tree.filter({ hasText: 'Phase 3: Experiment' }).first();
+        const phase = tree.filter({ hasText: 'Phase 3 · Experiment' }).first();
         await phase.locator('.monaco-tl-twistie').click();
       }
       await row.waitFor(WAIT);
