@@ -23,6 +23,31 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/**
+ * Each argument in turn as its flag (`--format` of `--format=json`) and readers of what follows: `value()` the
+ * flag's value (after `=`, else the next argument, which it consumes), `rest()` every argument after this one
+ * (which ends the walk). Shared by the commands' parsers.
+ */
+export function* eachFlag(argv: readonly string[]): Generator<{ arg: string; flag: string; value: () => string; rest: () => string[] }> {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    const rest = (): string[] => {
+      const after = argv.slice(i + 1);
+      i = argv.length;
+      return after;
+    };
+    yield { arg, flag, value, rest };
+  }
+}
+
 export const USAGE = `Usage: handoff-lint [options] [paths…]
        handoff-lint new [--dir DIR] [--slug SLUG] [--template FILE] [--stdout]   (see new --help)
        handoff-lint digest [paths…] [--format markdown|json] [--max-bytes N]     (see digest --help)
@@ -51,15 +76,7 @@ Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or un
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, baseline: null, writeBaseline: false, changedSince: null, help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+  for (const { arg, flag, value, rest } of eachFlag(argv)) {
     switch (flag) {
       case '--format': {
         const f = value();
@@ -84,7 +101,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '-h': case '--help': options.help = true; break;
       case '-v': case '--version': options.version = true; break;
-      case '--': options.paths.push(...argv.slice(i + 1)); i = argv.length; break;
+      case '--': options.paths.push(...rest()); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);

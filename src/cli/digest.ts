@@ -4,7 +4,7 @@
  * 2 on a usage error or when there is no handoff to digest (one line on stderr).
  */
 import { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, MIN_MAX_BYTES, type DigestFormat } from '../core/digest/render';
-import { UsageError } from './args';
+import { eachFlag, UsageError } from './args';
 import { HandoffTools, ToolError } from './handoffTools';
 
 export const DIGEST_USAGE = `Usage: handoff-lint digest [paths…] [--format markdown|json] [--max-bytes N] [--repo DIR] [--no-git]
@@ -35,16 +35,7 @@ export interface DigestOptions {
 
 export function parseDigestArgs(argv: readonly string[]): DigestOptions {
   const o: DigestOptions = { paths: [], format: 'markdown', maxBytes: DEFAULT_MAX_BYTES, repo: null, git: true, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+  for (const { arg, flag, value } of eachFlag(argv)) {
     switch (flag) {
       case '--format': {
         const f = value();

@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { newerInFolder } from '../core/supersede';
 import { createNodeGitCheck } from '../node/cliGit';
 import { SiblingHandoffs } from '../node/siblings';
-import { UsageError } from './args';
+import { eachFlag, UsageError } from './args';
 import { discover } from './discover';
 
 export const NEW_USAGE = `Usage: handoff-lint new [--dir DIR] [--slug SLUG] [--template FILE] [--stdout] [--repo DIR] [--no-git]
@@ -51,16 +51,7 @@ export interface NewOptions {
 
 export function parseNewArgs(argv: readonly string[]): NewOptions {
   const o: NewOptions = { dir: null, slug: null, template: null, stdout: false, repo: null, git: true, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+  for (const { arg, flag, value } of eachFlag(argv)) {
     switch (flag) {
       case '--dir': o.dir = value(); break;
       case '--slug': o.slug = value(); break;
