@@ -13,15 +13,12 @@ import { escapeControls, reportWriter } from './format';
 import { createNodeGitCheck } from '../node/cliGit';
 import { killAllGit } from '../node/gitRunner';
 import { readRegular, type NotRead } from '../node/safeRead';
-import { documentBatches } from './batches';
+import { BATCH_DOCUMENTS, documentBatches } from './batches';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
 import { runDigest } from './digest';
-import { runMcp } from './mcp';
 import { FindingFilter, onlyChanged } from './ciRun';
-import { newerInFolder } from '../core/supersede';
-import { resolve } from 'node:path';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -29,7 +26,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   if (argv[0] === 'digest') return runDigest(argv.slice(1), out, err);
-  if (argv[0] === 'mcp') return runMcp(argv.slice(1), out, err, VERSION);
+  // Loaded only when asked for: the MCP SDK and its schemas would double the memory of every other run.
+  if (argv[0] === 'mcp') return (await import('./mcp')).runMcp(argv.slice(1), out, err, VERSION);
   let options;
   try {
     options = parseArgs(argv);
@@ -77,8 +75,10 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   if ('error' in filter) { err(`handoff-lint: ${escapeControls(filter.error)}\n`); return 2; }
 
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
-  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity }) : undefined;
-  const service = createLanguageService({ settings, git: git?.check, files: git?.files });
+  // A run checks one snapshot of each repository: its file listing and its state are read once, not per handoff.
+  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity, stateTtlMs: Infinity }) : undefined;
+  // A batch's models are kept from its prefetch to its analysis (each file is parsed once); nothing is edited here.
+  const service = createLanguageService({ settings, git: git?.check, files: git?.files, retain: { documents: BATCH_DOCUMENTS, sections: 0 } });
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
   // A newer handoff of the same series beside this one says what is left: its open steps are not reported here.
@@ -102,7 +102,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           continue;
         }
         const text = read.text;
-        const supersededBy = newerInFolder(resolve(path), siblings.of(path));
+        const supersededBy = siblings.newerThan(path);
         const analysis = await service.analyze({ path, version: 0, text, supersededBy });
         service.forget(path);
         // What a baseline records is not reported, and does not fail the run.

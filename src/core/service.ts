@@ -7,7 +7,6 @@
 import type { CancellationToken, Logger, WorkspaceFiles } from './interfaces';
 import { NEVER_CANCELLED, SILENT_LOGGER } from './interfaces';
 import type { Diagnostic, HandoffModel } from './model';
-import type { ParsedText } from './parse/blocks';
 import { MAX_BLOCKS, parseDocument, SectionCache } from './parse/parseDocument';
 import { buildModel } from './buildModel';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
@@ -76,7 +75,15 @@ export interface LanguageServiceOptions {
   git?: FactSource;
   logger?: Logger;
   settings?: CoreSettings;
+  /**
+   * What is kept between calls (defaults: an editor's — DEFAULT_RETAIN). A batch run that reads each file once keeps
+   * a whole batch's models (it asks git for the batch, then analyses each) and no sections (nothing is edited).
+   */
+  retain?: { documents: number; sections: number };
 }
+
+/** An editor has a handful of handoffs open and edits them: sections unchanged by an edit are parsed once. */
+export const DEFAULT_RETAIN = { documents: 200, sections: 4_000 } as const;
 
 export interface HandoffLanguageService {
   /** The model of this version of the document (parsed once per version). */
@@ -91,22 +98,17 @@ export interface HandoffLanguageService {
 interface Entry {
   version: number;
   text: string;
-  parsed: ParsedText;
   model: HandoffModel;
   problems: string[];
   suppressions: Suppressions;
 }
 
-/**
- * Documents whose parse and model are kept. An editor has a handful open; a CLI run over thousands of files
- * must not keep them all. Least recently used entries go first.
- */
-const MAX_DOCUMENTS = 200;
-
 export function createLanguageService(options: LanguageServiceOptions = {}): HandoffLanguageService {
   const logger = options.logger ?? SILENT_LOGGER;
   let settings = options.settings ?? DEFAULT_SETTINGS;
-  const sections = new SectionCache();
+  // Documents whose model is kept, least recently used first out: a run over thousands of files keeps a batch.
+  const retain = options.retain ?? DEFAULT_RETAIN;
+  const sections = retain.sections > 0 ? new SectionCache(retain.sections) : undefined;
   const entries = new Map<string, Entry>();
 
   function entryFor(doc: HandoffDocumentInput): Entry {
@@ -125,10 +127,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     const suppressions = readSuppressions(parsed);
     problems.push(...suppressions.problems);
     for (const p of problems) logger.warn(`${doc.path || '(untitled)'}: ${p}`);
-    const entry = { version: doc.version, text: doc.text, parsed, model, problems, suppressions };
+    const entry = { version: doc.version, text: doc.text, model, problems, suppressions };
     entries.delete(doc.path);
     entries.set(doc.path, entry);
-    if (entries.size > MAX_DOCUMENTS) entries.delete(entries.keys().next().value as string);
+    if (entries.size > Math.max(1, retain.documents)) entries.delete(entries.keys().next().value as string);
     return entry;
   }
 

@@ -36,18 +36,32 @@ export function seriesOf(path: string): Series | null {
   return null;
 }
 
+/** The newest member of each series among a folder's handoffs: built once per folder, asked once per handoff. */
+export type SeriesIndex = ReadonlyMap<string, { path: string; order: string }>;
+
+/** Indexes `siblings` by folder and series (a handoff's newer sibling is then one lookup, not a scan of the folder). */
+export function seriesIndex(siblings: readonly DatedHandoff[]): SeriesIndex {
+  const index = new Map<string, { path: string; order: string }>();
+  for (const s of siblings) {
+    const theirs = seriesOf(s.path);
+    if (!theirs) continue;
+    const key = `${dirname(toSlash(s.path))}\0${theirs.key}`;
+    const newest = index.get(key);
+    if (!newest || theirs.order > newest.order) index.set(key, { path: s.path, order: theirs.order });
+  }
+  return index;
+}
+
 /** The newest handoff of the same series as `self` in its folder, when strictly newer than `self`; else null. */
-export function newerInFolder(self: string, siblings: readonly DatedHandoff[]): string | null {
+export function newerInIndex(self: string, index: SeriesIndex): string | null {
   const mine = seriesOf(self);
   if (!mine) return null;
-  const folder = dirname(toSlash(self));
-  let newest: { path: string; order: string } | null = null;
-  for (const s of siblings) {
-    if (dirname(toSlash(s.path)) !== folder) continue;
-    const theirs = seriesOf(s.path);
-    // The same date or number is no evidence either way.
-    if (!theirs || theirs.key !== mine.key || theirs.order <= mine.order) continue;
-    if (!newest || theirs.order > newest.order) newest = { path: s.path, order: theirs.order };
-  }
-  return newest?.path ?? null;
+  const newest = index.get(`${dirname(toSlash(self))}\0${mine.key}`);
+  // The same date or number is no evidence either way.
+  return newest && newest.order > mine.order ? newest.path : null;
+}
+
+/** newerInIndex over a list of siblings, for a caller asking once. */
+export function newerInFolder(self: string, siblings: readonly DatedHandoff[]): string | null {
+  return newerInIndex(self, seriesIndex(siblings));
 }

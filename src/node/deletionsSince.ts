@@ -12,8 +12,11 @@ import { fullShaSchema } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import { renamesIn, type RunGit } from './gitHistory';
 import { failureProblem } from './gitRunner';
+import { treePaths } from './treePaths';
 
 export type OpenSession = (cwd: string, args: string[], token: CancellationToken) => GitSession | GitProblem;
+/** The files of a commit's tree (the provider's cached `ls-tree`), when the caller has it to hand. */
+export type FilesAt = (sha: string, token: CancellationToken) => Promise<GitResult<string[]>>;
 
 /** Renames followed from one path to the next at most this many times. */
 const MAX_HOPS = 4;
@@ -29,19 +32,18 @@ interface Line {
 }
 
 export async function findDeletionsSince(
-  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken,
+  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, filesAt?: FilesAt,
 ): Promise<GitResult<DeletionsResult>> {
   if (!isFullSha(since)) return { ok: false, problem: { kind: 'error', message: `"${since}" is not a full SHA` } };
   const session = open(repo.root, ['cat-file', '--batch-check'], token);
   if (!('ask' in session)) return { ok: false, problem: session };
   try {
-    // Which paths were there at `since` (asked while the line is read): only those can have been deleted since.
+    // Which paths were there at `since` (found while the line is read): only those can have been deleted since.
     const asked = paths.filter(askable);
-    const [line, then] = await Promise.all([firstParentLine(run, repo, since, token), session.ask(asked.map((p) => `${since}:${p}`))]);
+    const [line, existedAtSince] = await Promise.all([firstParentLine(run, repo, since, token), pathsAt(session, since, asked, token, filesAt)]);
     if (!line.ok) return line;
-    if (!Array.isArray(then)) return { ok: false, problem: then };
+    if (!Array.isArray(existedAtSince)) return { ok: false, problem: existedAtSince };
     const chain = line.value;
-    const existedAtSince = asked.filter((_, i) => !then[i]!.endsWith(' missing'));
     if (!chain.length) return { ok: true, value: { deletions: [], existedAtSince, exactRenamesOnly: false } };
     const found = new Map<string, PathDeletion>();
     let exactRenamesOnly = false;
@@ -83,6 +85,20 @@ export async function findDeletionsSince(
   } finally {
     session.close();
   }
+}
+
+/**
+ * Which of `paths` are in `sha`'s tree: from its listing when there is one (one `ls-tree`, cached, whatever the
+ * number of paths: treePaths.ts says why), else asked of the session, one line per path.
+ */
+async function pathsAt(session: GitSession, sha: string, paths: string[], token: CancellationToken, filesAt?: FilesAt): Promise<string[] | GitProblem> {
+  const listing = filesAt && paths.length > 1 ? await filesAt(sha, token) : null;
+  if (listing?.ok) {
+    const tree = treePaths(listing.value);
+    return paths.filter((p) => tree.has(p));
+  }
+  const then = await session.ask(paths.map((p) => `${sha}:${p}`));
+  return Array.isArray(then) ? paths.filter((_, i) => !then[i]!.endsWith(' missing')) : then;
 }
 
 /** HEAD's first-parent line after `since`, oldest first, with each commit's time and subject. */

@@ -51,6 +51,12 @@ export interface NodeGitProviderOptions extends GitRunnerOptions {
   runner?: GitRunner;
   /** Longest `--disambiguate` list for one command line (tests lower it to reach the old query shape). */
   maxDisambiguateChars?: number;
+  /**
+   * How long a repository's state key (repoState.ts: a stat of HEAD and every loose ref) is taken as current
+   * (default 0: read for every question, as an editor must). A run that takes the repository as one snapshot
+   * (the CLI) keeps it for the run: a thousand handoffs then stat the refs once, not a few times each.
+   */
+  stateTtlMs?: number;
 }
 
 /**
@@ -80,11 +86,14 @@ export class NodeGitProvider implements GitProvider {
   private readonly texts = new Map<string, string | null>();
   /** Per repository (git dir): the per-path answers asked ahead for the current batch, for its state (batchAnswers.ts). */
   private readonly batches = new Map<string, { key: string; answers: BatchAnswers }>();
+  private readonly stateTtlMs: number;
+  private readonly stateKeys = new Map<string, { key: string; at: number }>();
 
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
     this.slow = this.runner.slowRepos ??= new SlowRepos((root) => this.stateOf(root));
     this.limitMs = options.timeoutMs ?? 10_000;
+    this.stateTtlMs = options.stateTtlMs ?? 0;
     // The facts question's ways to git and the disk (the protected reads stay overridable by tests).
     this.factsAsk = {
       git: (cwd, args, token, input) => this.git(cwd, args, token, input),
@@ -112,8 +121,19 @@ export class NodeGitProvider implements GitProvider {
 
   /** The state key of a repository discovered here, by its root (null when not discovered). */
   private stateOf(root: string): string | null {
-    for (const { info } of this.discovered.values()) if (info.root === root) return repoStateKey(info.gitDir, info.commonDir);
+    for (const { info } of this.discovered.values()) if (info.root === root) return this.stateKey(info);
     return null;
+  }
+
+  /** repoStateKey, read again once `stateTtlMs` has passed since it was last read. */
+  private stateKey(repo: { gitDir: string; commonDir: string }): string {
+    if (this.stateTtlMs <= 0) return repoStateKey(repo.gitDir, repo.commonDir);
+    const now = Date.now();
+    const hit = this.stateKeys.get(repo.gitDir);
+    if (hit && now - hit.at < this.stateTtlMs) return hit.key;
+    const key = repoStateKey(repo.gitDir, repo.commonDir);
+    this.stateKeys.set(repo.gitDir, { key, at: now });
+    return key;
   }
 
   private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
@@ -140,7 +160,7 @@ export class NodeGitProvider implements GitProvider {
   }
 
   private cacheFor(repo: RepoInfo): RepoCache {
-    const key = repoStateKey(repo.gitDir, repo.commonDir);
+    const key = this.stateKey(repo);
     let c = this.caches.get(repo.gitDir);
     if (!c || c.key !== key) {
       c = { key, lookups: new Map(), answers: new Map() };
@@ -200,7 +220,7 @@ export class NodeGitProvider implements GitProvider {
     ]);
     // A new batch: its answers replace the last one's (kept apart from the bounded cache, which holds fewer).
     const answers = new BatchAnswers();
-    this.batches.set(repo.gitDir, { key: repoStateKey(repo.gitDir, repo.commonDir), answers });
+    this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers });
     if (!last.ok) return;
     const { versions, complete } = last.value;
     for (const d of docs) {
@@ -236,7 +256,7 @@ export class NodeGitProvider implements GitProvider {
       ...moments.map(async (m) => {
         const paths = [...m.paths].sort();
         const r = await this.slow.guard(repo.root, () => (m.since
-          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token)
+          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
         if (r.ok) answers.setDeletions(m.since, m.until, paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
@@ -255,7 +275,7 @@ export class NodeGitProvider implements GitProvider {
   /** The batch's answers for this repository in its current state, if any were asked ahead. */
   private batchFor(repo: RepoInfo): BatchAnswers | null {
     const b = this.batches.get(repo.gitDir);
-    return b && b.key === repoStateKey(repo.gitDir, repo.commonDir) ? b.answers : null;
+    return b && b.key === this.stateKey(repo) ? b.answers : null;
   }
 
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
@@ -298,7 +318,7 @@ export class NodeGitProvider implements GitProvider {
     const ahead = this.batchFor(repo)?.deletions(sorted, since, until);
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
-      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token)
+      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, (sha, t) => this.filesAt(repo, sha, t))
       : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
   }
 

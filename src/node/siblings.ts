@@ -4,13 +4,22 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { DatedHandoff } from '../core/supersede';
+import { newerInIndex, seriesIndex, type DatedHandoff, type SeriesIndex } from '../core/supersede';
 
 /** Entries considered per folder (a folder of thousands of notes is no handoff series). */
 const MAX_SIBLINGS = 2_000;
 
 export class SiblingHandoffs {
   private readonly folders = new Map<string, DatedHandoff[]>();
+  private readonly indexes = new Map<string, SeriesIndex>();
+
+  /** The newer handoff of the same series beside `path`, if any (core/supersede.ts); one index per folder per run. */
+  newerThan(path: string): string | null {
+    const folder = dirname(resolve(path));
+    let index = this.indexes.get(folder);
+    if (!index) this.indexes.set(folder, (index = seriesIndex(this.of(path))));
+    return newerInIndex(resolve(path), index);
+  }
 
   /** Markdown files in the folder of `path` (itself included). */
   of(path: string): DatedHandoff[] {

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
-import { newerInFolder, seriesOf } from '../../src/core/supersede';
+import fc from 'fast-check';
+import { newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
 import { FixtureGit } from '../fixtures/git/exec';
 
 describe('supersede', () => {
@@ -15,6 +16,30 @@ describe('supersede', () => {
     assert.deepEqual(seriesOf('plans/2026-05-24-deploy.md'), { key: '#', order: '2026-05-24' });
     assert.deepEqual(seriesOf('handoffs/notes_session9.md'), { key: 'notes_session#.md', order: '000009' });
     assert.equal(seriesOf('HANDOFF.md'), null);
+  });
+
+  it('one index per folder answers every handoff as a scan of its folder would (a run over 1,000 siblings is linear)', () => {
+    // The reference: the scan the index replaced, one comparison per sibling.
+    const scan = (self: string, sibs: { path: string }[]) => {
+      const mine = seriesOf(self);
+      if (!mine) return null;
+      const folder = self.slice(0, self.lastIndexOf('/'));
+      let best: { path: string; order: string } | null = null;
+      for (const s of sibs) {
+        const theirs = seriesOf(s.path);
+        if (s.path.slice(0, s.path.lastIndexOf('/')) !== folder || !theirs || theirs.key !== mine.key || theirs.order <= mine.order) continue;
+        if (!best || theirs.order > best.order) best = { path: s.path, order: theirs.order };
+      }
+      return best?.path ?? null;
+    };
+    const name = fc.tuple(fc.constantFrom('/w/a/', '/w/b/'), fc.constantFrom('HANDOFF-', 'plan_', 'notes_session'),
+      fc.oneof(fc.date({ min: new Date('2026-01-01'), max: new Date('2026-01-20'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.nat(12).map(String)),
+      fc.constantFrom('.md', '-x.md', '-y.md')).map((p) => p.join(''));
+    fc.assert(fc.property(fc.array(name, { maxLength: 40 }), (paths) => {
+      const sibs = paths.map((path) => ({ path }));
+      const index = seriesIndex(sibs);
+      for (const p of paths) assert.equal(newerInIndex(p, index), scan(p, sibs), p);
+    }), { seed: 1203, numRuns: 300 });
   });
 
   it('a newer one of the same series in the same folder supersedes; other series, folders and equal dates do not', () => {

@@ -4,8 +4,13 @@ export function toSlash(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/** Anything normalizePath would change: a backslash, an empty, `.` or `..` segment, a trailing slash. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.{1,2}(?:\/|$)|.\/$/;
+
 /** Resolves `.` and `..` segments; keeps a leading `/` or drive letter. */
 export function normalizePath(p: string): string {
+  // Most paths are normal already (it is called for every breadcrumb and every candidate form of it).
+  if (p !== '' && !NOT_NORMAL.test(p)) return p;
   const s = toSlash(p);
   const absolute = s.startsWith('/');
   const out: string[] = [];

@@ -5,7 +5,7 @@
  * is unit-tested.
  */
 import { dirname } from '../../core/git/paths';
-import { newerInFolder } from '../../core/supersede';
+import { newerInIndex, seriesIndex, type SeriesIndex } from '../../core/supersede';
 
 /** The parts of a `vscode.Uri` read here. */
 export interface SeriesUri {
@@ -41,9 +41,9 @@ function byPlace<M extends SeriesMember>(all: Iterable<M>): Map<string, M[]> {
   return out;
 }
 
-function newerAmong(member: SeriesMember, place: readonly SeriesMember[]): string | null {
-  const siblings = place.filter((m) => m !== member).map((m) => ({ path: m.uri.fsPath }));
-  return siblings.length ? newerInFolder(member.uri.fsPath, siblings) : null;
+/** A place's series index; a member's own entry never counts, as only a strictly newer sibling supersedes it. */
+function indexOf(place: readonly SeriesMember[]): SeriesIndex {
+  return seriesIndex(place.map((m) => ({ path: m.uri.fsPath })));
 }
 
 /** The path of the newer handoff of `member`'s series among `all` (itself skipped), or null. */
@@ -51,14 +51,15 @@ export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>)
   const place = placeOf(member.uri);
   const same: SeriesMember[] = [];
   for (const m of all) if (placeOf(m.uri) === place) same.push(m);
-  return newerAmong(member, same);
+  return newerInIndex(member.uri.fsPath, indexOf(same));
 }
 
 /** The analysed handoffs whose answer is not the one their latest analysis was given: to be analysed again. */
 export function seriesChanged<M extends SeriesMember>(all: Iterable<M>): M[] {
   const out: M[] = [];
   for (const place of byPlace(all).values()) {
-    for (const m of place) if (m.supersededBy !== undefined && newerAmong(m, place) !== m.supersededBy) out.push(m);
+    const index = indexOf(place);
+    for (const m of place) if (m.supersededBy !== undefined && newerInIndex(m.uri.fsPath, index) !== m.supersededBy) out.push(m);
   }
   return out;
 }

@@ -1,0 +1,38 @@
+// normalizePath returns a path already normal as it is (its fast path, taken for almost every breadcrumb): the
+// answer is the segment-by-segment one for every path, normal or not.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { normalizePath } from '../../src/core/git/paths';
+
+/** The definition: `.` and empty segments dropped, `..` taking the one before (kept at the start of a relative path). */
+function bySegments(p: string): string {
+  const s = p.replace(/\\/g, '/');
+  const absolute = s.startsWith('/');
+  const out: string[] = [];
+  for (const part of s.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+    } else out.push(part);
+  }
+  return (absolute ? '/' : '') + out.join('/');
+}
+
+describe('core paths: normalizePath', () => {
+  it('agrees with the segment-by-segment definition on any mix of names, dots, slashes and backslashes', () => {
+    const piece = fc.constantFrom('a', 'src', '.', '..', '', '/', '\\', 'c.d', '..x', 'x..', '.x', 'C:');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), (p) => {
+      assert.equal(normalizePath(p), bySegments(p), JSON.stringify(p));
+    }), { seed: 42, numRuns: 20_000 });
+  });
+
+  it('leaves normal paths alone and normalises the rest', () => {
+    for (const p of ['src/app.ts', '/w/src/app.ts', '/', 'a', '.x/y', 'x../y']) assert.equal(normalizePath(p), p);
+    assert.equal(normalizePath('./src//app.ts/'), 'src/app.ts');
+    assert.equal(normalizePath('src\\a\\..\\b.ts'), 'src/b.ts');
+    assert.equal(normalizePath('../a/./b'), '../a/b');
+    assert.equal(normalizePath('/..'), '/');
+    assert.equal(normalizePath(''), '');
+  });
+});
