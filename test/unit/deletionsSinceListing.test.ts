@@ -1,0 +1,71 @@
+// Which cited paths were there at a handoff's commit, from that commit's tree listing (one cached ls-tree) instead
+// of one `<commit>:<path>` question per path: the same deletions, renames and "existed then" answers either way, for
+// files, folders, paths never there and a trailing slash, and the per-path questions are no longer asked.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
+import { findDeletionsSince, type FilesAt } from '../../src/node/deletionsSince';
+import { NodeGitProvider } from '../../src/node/gitFacts';
+import { treePaths } from '../../src/node/treePaths';
+import { FixtureGit } from '../fixtures/git/exec';
+
+describe('deletions since a commit: paths then from its tree listing', () => {
+  let base: string;
+  before(() => { base = mkdtempSync(join(tmpdir(), 'deletions-listing-')); });
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  it('treePaths: files and the folders they are in, nothing else', () => {
+    const tree = treePaths(['src/app.ts', 'src/lib/x.ts', 'src-old/y.ts', 'README.md']);
+    for (const p of ['src/app.ts', 'src', 'src/', 'src/lib', 'src-old', 'README.md']) assert.ok(tree.has(p), p);
+    for (const p of ['sr', 'src/app', 'src/lib/x', 'lib', '', '/', 'README.md/x']) assert.ok(!tree.has(p), p);
+  });
+
+  it('answers as the per-path questions did, without asking them', async () => {
+    const g = new FixtureGit();
+    const dir = join(base, 'repo');
+    g.run(base, ['init', '-q', dir]);
+    const write = (rel: string, text: string) => { mkdirSync(join(dir, rel, '..'), { recursive: true }); writeFileSync(join(dir, rel), text); };
+    const body = Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};\n`).join('');
+    write('src/engine.ts', body);
+    write('src/util/strings.ts', 'export {};\n');
+    write('docs/notes.md', '# notes\n');
+    write('keep.ts', 'export {};\n');
+    const anchor = g.commit(dir, 'start');
+    mkdirSync(join(dir, 'lib'), { recursive: true });
+    g.run(dir, ['mv', 'src/engine.ts', 'lib/engine.ts']);
+    const moved = g.commit(dir, 'move the engine');
+    g.run(dir, ['rm', '-q', '-r', 'docs', 'src/util']);
+    const dropped = g.commit(dir, 'drop the docs and utils');
+    const provider = new NodeGitProvider();
+    const found = await provider.discover(dir, T);
+    assert.ok(found.ok);
+    const repo = found.value;
+    const paths = ['docs', 'docs/notes.md', 'keep.ts', 'never/there.ts', 'src/', 'src/engine.ts', 'src/util/strings.ts'];
+    const run = (cwd: string, args: string[], token: typeof T, input?: string, maxBytes?: number) => provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
+    const lines: number[] = [];
+    const open = (cwd: string, args: string[], token: typeof T) => {
+      const s = provider.runner.session(cwd, args, token, 10_000);
+      if (!('ask' in s)) return s;
+      const ask = s.ask.bind(s);
+      s.ask = (l) => { lines.push(l.length); return ask(l); };
+      return s;
+    };
+    const filesAt: FilesAt = (sha, token) => provider.filesAt(repo, sha, token);
+
+    const asked = await findDeletionsSince(run, open, repo, anchor, paths, T);
+    const askedLines = lines.splice(0).reduce((a, b) => a + b, 0);
+    const listed = await findDeletionsSince(run, open, repo, anchor, paths, T, filesAt);
+    const listedLines = lines.splice(0).reduce((a, b) => a + b, 0);
+    assert.ok(asked.ok && listed.ok);
+    assert.deepEqual(listed.value, asked.value);
+    assert.deepEqual(listed.value.existedAtSince, ['docs', 'docs/notes.md', 'keep.ts', 'src/', 'src/engine.ts', 'src/util/strings.ts']);
+    const by = new Map(listed.value.deletions.map((d) => [d.path, [d.sha, d.renamedTo]]));
+    assert.deepEqual(by.get('src/engine.ts'), [moved, 'lib/engine.ts']);
+    assert.deepEqual(by.get('docs/notes.md'), [dropped, null]);
+    assert.deepEqual(by.get('src/util/strings.ts'), [dropped, null]);
+    // Asked per path: one line per path, then the bisection. From the listing: the bisection only.
+    assert.equal(askedLines - listedLines, paths.length);
+  });
+});
