@@ -301,9 +301,8 @@ function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
 
 /** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */
 function submoduleOf(rel: string, now: FileIndex, repoRoot: string): string | null {
-  const parts = rel.split('/');
-  for (let n = 1; n < parts.length; n++) {
-    const prefix = parts.slice(0, n).join('/');
+  for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
+    const prefix = rel.slice(0, i);
     if (now.all.has(joinPath(repoRoot, prefix))) return prefix;
   }
   return null;
