@@ -23,7 +23,11 @@ import { FindingFilter, onlyChanged } from './ciRun';
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/**
+ * `drained`: resolves once what `out` was given has been taken by the reader. Called after each document, so a run
+ * piped to a slow reader (a CI log, `| less`) waits for it instead of queueing the whole report in memory.
+ */
+export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> = async () => {}): Promise<number> {
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   if (argv[0] === 'digest') return runDigest(argv.slice(1), out, err);
   // Loaded only when asked for: the MCP SDK and its schemas would double the memory of every other run.
@@ -109,6 +113,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         const { diagnostics, fingerprints } = filter.apply(path, text, analysis.diagnostics);
         errors ||= diagnostics.some((d) => d.severity === 'error');
         out(writer.add({ path, model: analysis.model, diagnostics, notices: analysis.notices, facts: analysis.facts, fingerprints }));
+        await drained();
       }
     }
   } finally {
@@ -151,7 +156,9 @@ if (require.main === module) {
     process.exit(e.code === 'EPIPE' ? 141 : 2);
   });
   process.stderr.on('error', () => {});
-  run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  // Writes to a pipe are asynchronous: past the stream's buffer, the run waits for the reader (see `run`).
+  const drained = () => (process.stdout.writableNeedDrain ? new Promise<void>((done) => process.stdout.once('drain', done)) : Promise.resolve());
+  run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
       process.stderr.write(`handoff-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
