@@ -43,6 +43,7 @@ import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchA
 import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
 import { findTouching } from './touchingSince';
+import { sharedAnswer } from './sharedAnswers';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -188,20 +189,10 @@ export class NodeGitProvider implements GitProvider {
     return mayHaveRemoteRefs(repo.commonDir);
   }
 
-  /** One answer per question and repository state; a failed answer (timeout, cancel) is asked again next time. */
+  /** One answer per question and repository state, shared by its askers (sharedAnswers.ts). */
   private answer<T>(repo: RepoInfo, question: string, ask: () => Promise<GitResult<T>>): Promise<GitResult<T>> {
-    const answers = this.cacheFor(repo).answers;
-    let p = answers.get(question) as Promise<GitResult<T>> | undefined;
-    if (p) {
-      answers.delete(question); // Map order is recency order
-    } else {
-      p = this.slow.guard(repo.root, ask);
-      void p.then((r) => { if (!r.ok && answers.get(question) === p) answers.delete(question); });
-    }
-    answers.set(question, p);
-    // Bounded: an editor asks about ever new texts and path sets while the repository stays the same.
-    if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
-    return p;
+    const answers = this.cacheFor(repo).answers as Map<string, Promise<GitResult<T>>>;
+    return sharedAnswer(answers, question, () => this.slow.guard(repo.root, ask), MAX_ANSWERS);
   }
 
   /**
@@ -301,16 +292,7 @@ export class NodeGitProvider implements GitProvider {
   }
 
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
-    let p = this.trees.get(sha);
-    if (p) {
-      this.trees.delete(sha); // Map order is recency order
-    } else {
-      p = this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
-      void p.then((r) => { if (!r.ok && this.trees.get(sha) === p) this.trees.delete(sha); });
-    }
-    this.trees.set(sha, p);
-    if (this.trees.size > MAX_TREES) this.trees.delete(this.trees.keys().next().value as string);
-    return p;
+    return sharedAnswer(this.trees, sha, () => this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token)), MAX_TREES);
   }
 
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {
