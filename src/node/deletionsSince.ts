@@ -18,6 +18,9 @@ export type OpenSession = (cwd: string, args: string[], token: CancellationToken
 /** The files of a commit's tree (the provider's cached `ls-tree`), when the caller has it to hand. */
 export type FilesAt = (sha: string, token: CancellationToken) => Promise<GitResult<string[]>>;
 
+/** Paths from which the commit's tree is listed rather than each path asked (a few cost less than a listing). */
+const LISTING_FROM = 64;
+
 /** Renames followed from one path to the next at most this many times. */
 const MAX_HOPS = 4;
 
@@ -92,7 +95,7 @@ export async function findDeletionsSince(
  * number of paths: treePaths.ts says why), else asked of the session, one line per path.
  */
 async function pathsAt(session: GitSession, sha: string, paths: string[], token: CancellationToken, filesAt?: FilesAt): Promise<string[] | GitProblem> {
-  const listing = filesAt && paths.length > 1 ? await filesAt(sha, token) : null;
+  const listing = filesAt && paths.length >= LISTING_FROM ? await filesAt(sha, token) : null;
   if (listing?.ok) {
     const tree = treePaths(listing.value);
     return paths.filter((p) => tree.has(p));

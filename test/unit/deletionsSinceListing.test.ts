@@ -42,7 +42,9 @@ describe('deletions since a commit: paths then from its tree listing', () => {
     const found = await provider.discover(dir, T);
     assert.ok(found.ok);
     const repo = found.value;
-    const paths = ['docs', 'docs/notes.md', 'keep.ts', 'never/there.ts', 'src/', 'src/engine.ts', 'src/util/strings.ts'];
+    // Enough paths for the listing to be worth it (LISTING_FROM): most of them never there, as in a batch of handoffs.
+    const never = Array.from({ length: 80 }, (_, i) => `never/there-${i}.ts`);
+    const paths = ['docs', 'docs/notes.md', 'keep.ts', ...never, 'src/', 'src/engine.ts', 'src/util/strings.ts'];
     const run = (cwd: string, args: string[], token: typeof T, input?: string, maxBytes?: number) => provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
     const lines: number[] = [];
     const open = (cwd: string, args: string[], token: typeof T) => {
