@@ -233,8 +233,8 @@ export class NodeGitProvider implements GitProvider {
     // The commits most documents were written at first (a batch of one series shares one or a few).
     const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
     const ignoredPaths = [...q.ignored].sort();
-    // Thousands of paths' earlier history: one walk of every deletion instead of one per PATHS_PER_COMMAND paths,
-    // where that is the same answer (a history without merges, see findDeletions).
+    // Thousands of paths' earlier history: one walk of every deletion instead of a walk matching each change against
+    // them all, where that is the same answer (a history without merges, see findDeletions).
     const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
     const g = many ? await this.graph(repo, token) : null;
     const linear = !!g?.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);

@@ -26,7 +26,10 @@ export type RunGit = (cwd: string, args: string[], token: CancellationToken, inp
 
 /** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
 export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
-/** Paths per deletions command line; more are asked in further commands (bounded by the caller's item caps). */
+/**
+ * Paths past which a deletions search of a linear history walks every deletion instead of matching each commit's
+ * changes against the paths (git matches an entry against each pathspec in turn: thousands of them cost more).
+ */
 export const PATHS_PER_COMMAND = 400;
 const MAX_NEEDLES = 20;
 const RS = '\x1e';
@@ -167,9 +170,10 @@ const MAX_RENAME_HOPS = 4;
  * a timeout that would stop every other check).
  */
 /**
- * `wholeWalk`: one walk of every deletion in the history, filtered here, instead of pathspec-limited walks of at most
- * PATHS_PER_COMMAND paths each — for the thousands of paths of a batch of handoffs. The same answer only in a
- * history without merges (a pathspec simplifies merges away): the caller checks.
+ * The paths reach git on stdin (`log --stdin`, after `--`): one process whatever their number. `wholeWalk`: one walk
+ * of every deletion in the history, filtered here, instead of the pathspec-limited walk — cheaper for the thousands
+ * of paths of a batch of handoffs, and the same answer only in a history without merges (a pathspec simplifies
+ * merges away): the caller checks.
  */
 export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
   if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
@@ -202,16 +206,16 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
 }
 
 async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
-  const wanted = new Set(paths);
+  // A path git cannot read from a line of stdin is no path a handoff cites.
+  const asked = paths.filter((p) => p !== '' && !/[\n\r]/.test(p));
+  const wanted = new Set(asked);
   const found = new Map<string, PathDeletion>();
-  const chunks: Array<readonly string[] | null> = [];
-  if (wholeWalk) chunks.push(null);
-  else for (let i = 0; i < paths.length; i += PATHS_PER_COMMAND) chunks.push(paths.slice(i, i + PATHS_PER_COMMAND));
-  for (const chunk of chunks) {
+  if (asked.length) {
+    // The paths on stdin after `--` (`log --stdin`): one walk of the history whatever their number.
     const r = await run(repo.root, ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z',
-      `--format=${RS}%H${US}%ct${US}%s${US}`, until, ...(chunk ? ['--', ...chunk] : [])], token, undefined, 16 * 1024 * 1024, budgetMs);
-    if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) break;
-    const bad = failed<DeletionsResult>(r, 'log');
+      `--format=${RS}%H${US}%ct${US}%s${US}`, until, ...(wholeWalk ? [] : ['--stdin'])], token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, 16 * 1024 * 1024, budgetMs);
+    const empty = r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr);
+    const bad = empty ? null : failed<DeletionsResult>(r, 'log');
     if (bad || !r.ok) return bad!;
     for (const rec of r.out.stdout.split(RS)) {
       const [sha, time, subject, rest] = rec.split(US);
