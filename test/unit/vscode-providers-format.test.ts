@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { CommitDetails } from '../../src/core/git';
 import type { FileBreadcrumb } from '../../src/core/model';
 import {
-  asCommitState, commitLensTitle, crumbSuffix, fileLensTitle, phaseLensTitle, relativeDate, resolvedSha, stateWords, truncate,
+  asCommitState, commitLensTitle, crumbSuffix, fileLensTitle, relativeDate, resolvedSha, stateWords, truncate,
 } from '../../src/vscode/providers/format';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
@@ -87,17 +87,6 @@ describe('vscode providers: format', () => {
     it('shows the SHA and its state before (or without) details', () => {
       assert.equal(commitLensTitle('abc1234', { status: 'unknown', sha: null, reason: 'x' }, undefined, NOW), 'abc1234 · not in this repository');
       assert.equal(commitLensTitle('abc1234', undefined, undefined, NOW), 'abc1234');
-    });
-  });
-
-  describe('phaseLensTitle', () => {
-    it('reads "4/6 steps · 2 unpushed · 1 stale"', () => {
-      assert.equal(phaseLensTitle({ stepsDone: 4, stepsTotal: 6, unpushed: 2, stale: 1 }), '4/6 steps · 2 unpushed · 1 stale');
-    });
-    it('leaves out zero counts, and says nothing for an empty phase', () => {
-      assert.equal(phaseLensTitle({ stepsDone: 0, stepsTotal: 1, unpushed: 0, stale: 0 }), '0/1 step');
-      assert.equal(phaseLensTitle({ stepsDone: 0, stepsTotal: 0, unpushed: 1, stale: 0 }), '1 unpushed');
-      assert.equal(phaseLensTitle({ stepsDone: 0, stepsTotal: 0, unpushed: 0, stale: 0 }), null);
     });
   });
 

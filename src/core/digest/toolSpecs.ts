@@ -11,7 +11,7 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
     'Call this first when resuming work from a handoff note (HANDOFF.md, docs/handoffs/*.md, .planning/STATE.md, tasks.md…), before trusting anything it says. ' +
     'Returns the checked digest of the newest handoff (or the one at `path`): the repository now (branch, HEAD, upstream, unpushed and uncommitted), ' +
     'every claim and cited file marked holds / changed / gone with the evidence (moved lines, renamed or deleted files with the commit, amended or unpushed commits, moved branches), ' +
-    'the open steps, and the commits since the handoff was written. Deterministic and bounded (`maxBytes`, default 8192). Read-only.',
+    'the open steps, the commits since the handoff was written, and which of them touch the files it cites. Deterministic and bounded (`maxBytes`, default 8192). Read-only.',
   handoff_check:
     'Call this to list the problems of one handoff (or the newest): unknown or unpushed commits, stale branch claims, missing files, cited lines past the end, open steps — ' +
     'one line each as `path:line:col: severity code: message`. Read-only.',

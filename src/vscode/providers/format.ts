@@ -104,15 +104,6 @@ export interface PhaseCounts {
   stale: number;
 }
 
-/** "4/6 steps · 2 unpushed · 1 stale"; null when there is nothing to say (no lens then). */
-export function phaseLensTitle(c: PhaseCounts): string | null {
-  const parts: string[] = [];
-  if (c.stepsTotal > 0) parts.push(`${c.stepsDone}/${c.stepsTotal} step${c.stepsTotal === 1 ? '' : 's'}`);
-  if (c.unpushed > 0) parts.push(`${c.unpushed} unpushed`);
-  if (c.stale > 0) parts.push(`${c.stale} stale`);
-  return parts.length ? parts.join(' · ') : null;
-}
-
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
