@@ -14,6 +14,6 @@ export interface AdapterGit {
 
 export const gitProcessesStarted = (): number => 0;
 
-export function makeGitCheck(_logger: Logger): AdapterGit {
+export function makeGitCheck(_logger: Logger, _epoch: () => number): AdapterGit {
   throw new Error('git cannot run in the web extension host');
 }

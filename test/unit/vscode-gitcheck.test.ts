@@ -21,7 +21,7 @@ describe('vscode git checks', () => {
   it('keeps finding files after a cancelled analysis, and counts its git processes', async () => {
     const path = fx.writeHandoff(fx.work, 'HANDOFF.md', '# H\n\n- See `src/config.ts:3` and `src/app.ts:30`.\n- Commit ' + fx.shas.unpushed.slice(0, 8) + '.\n');
     const text = readFileSync(path, 'utf8');
-    const git = makeGitCheck({ trace() {}, debug() {}, info() {}, warn() {}, error() {} });
+    const git = makeGitCheck({ trace() {}, debug() {}, info() {}, warn() {}, error() {} }, () => 0);
     const model = createLanguageService().getModel({ path, version: 0, text });
     const before = gitProcessesStarted();
     await git.check.gather(model, { path, text }, DEFAULT_SETTINGS, { isCancellationRequested: true });

@@ -47,8 +47,8 @@ export class HandoffCodeActionProvider implements vscode.CodeActionProvider {
     const wantQuickFixes = !only || only.intersects(vscode.CodeActionKind.QuickFix);
     const wantFixAll = !only || only.intersects(FIX_ALL_KIND);
     if (!wantQuickFixes && !wantFixAll) return undefined;
-    // An analysis superseded meanwhile (a git change re-ran it) yields nothing: ask once more for this version.
-    const analysed = (await analysedFor(this.store, document, token)) ?? (await analysedFor(this.store, document, token));
+    // The newest analysis of this version (the store hands over to a refresh that supersedes the one it waited for).
+    const analysed = await analysedFor(this.store, document, token);
     if (!analysed) return undefined;
     const fixes = fixesFor(document, analysed);
     const out: vscode.CodeAction[] = [];

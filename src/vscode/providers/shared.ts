@@ -24,7 +24,11 @@ export function contains(r: Range, p: Position): boolean {
   return !before(p, r.start) && !before(r.end, p);
 }
 
-/** The analysis of exactly this version of the document, or undefined when it is no handoff or the request was cancelled. */
+/**
+ * The analysis of exactly this version of the document, taken after the last repository or file change the store
+ * has heard of (it waits, bounded, for the refresh on its way); undefined when it is no handoff or the request was
+ * cancelled. Every provider gets its analysis here, so lenses, links, hovers and code actions agree.
+ */
 export async function analysedFor(
   store: HandoffStore, document: vscode.TextDocument, token: vscode.CancellationToken,
 ): Promise<AnalysedHandoff | undefined> {

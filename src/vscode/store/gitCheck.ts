@@ -8,9 +8,10 @@
 import { spawn } from 'node:child_process';
 import { gatherFacts } from '../../core/facts/gather';
 import type { FactSource } from '../../core/gitCheck';
-import { NEVER_CANCELLED, type Logger, type WorkspaceFiles } from '../../core/interfaces';
+import type { Logger, WorkspaceFiles } from '../../core/interfaces';
 import { NodeGitProvider } from '../../node/gitFacts';
 import { NodeWorkspaceFiles } from '../../node/workspaceFiles';
+import { EpochListing } from './fileListing';
 
 export interface AdapterGit {
   check: FactSource;
@@ -21,21 +22,17 @@ export interface AdapterGit {
 let totalSpawned = 0;
 export const gitProcessesStarted = (): number => totalSpawned;
 
-export function makeGitCheck(logger: Logger): AdapterGit {
+/** `epoch`: the store's count of the changes reported (refreshScheduler.ts); a file listing lasts one epoch. */
+export function makeGitCheck(logger: Logger, epoch: () => number): AdapterGit {
   const provider = new NodeGitProvider({
     spawn: (command, args, options) => {
       totalSpawned++;
       return spawn(command, args, options);
     },
   });
-  const lister = new NodeWorkspaceFiles({ runner: provider.runner });
-  // The file listing is cached and shared by every analysis for a while. The editor cancels analyses all the
-  // time (each edit supersedes the last), and a listing cut short by one analysis's cancellation would be
-  // cached and make every file "missing" for the next ones: so the listing itself always runs to the end.
-  const files: WorkspaceFiles = {
-    listFiles: (root) => lister.listFiles(root, NEVER_CANCELLED),
-    lineCount: (path, token, upTo) => lister.lineCount(path, token, upTo),
-  };
+  // The listing is shared by the analyses of one epoch (fileListing.ts), never kept past a change the store has
+  // heard of; the Node lister keeps none of its own (`ttlMs: 0`), or it would hand an old one back.
+  const files: WorkspaceFiles = new EpochListing(new NodeWorkspaceFiles({ runner: provider.runner, ttlMs: 0 }), epoch);
   return {
     provider,
     check: {

@@ -20,6 +20,8 @@ export class GitSide implements vscode.Disposable {
     private readonly wanted: () => boolean,
     private readonly log: vscode.LogOutputChannel,
     private readonly onRepositoryChange: (why: string) => void,
+    /** The store's change count: a file listing taken before a reported change is not used after it. */
+    private readonly epoch: () => number,
   ) {
     this.sync();
   }
@@ -42,7 +44,7 @@ export class GitSide implements vscode.Disposable {
       this.watch?.dispose();
       this.watch = undefined;
     } else {
-      this.git = makeGitCheck(this.log);
+      this.git = makeGitCheck(this.log, this.epoch);
       if (this.watching) this.startWatch();
     }
     return true;

@@ -1,17 +1,17 @@
 /**
  * The handoff store: the only place that talks to the language service. It knows which files are handoffs,
  * analyses open documents from their text (keyed by version) and others from disk, and re-analyses after edits
- * (debounced), saves, git state changes and file creation/deletion. Every analysis carries a generation
- * number; a result lands only if it is still the newest for the version the editor shows, so a slow analysis
- * of an older version never overwrites a newer one. All work is asynchronous: nothing blocks the host.
+ * (debounced), saves, git state changes and file creation/deletion (refreshScheduler.ts). Every analysis carries a
+ * generation number; a result lands only if it is still the newest for the version the editor shows, so a slow
+ * analysis of an older version never overwrites a newer one. Providers get the analysis of the version they ask
+ * about, taken after the last change the store has heard of (freshAnswer.ts). All work is asynchronous: nothing
+ * blocks the host.
  */
 import * as vscode from 'vscode';
 import type { CommitDetails, GitProvider } from '../../core/git';
 import { validSha } from '../../core/git';
-import type { CancellationToken } from '../../core/interfaces';
 import type { CommitMention, FileBreadcrumb } from '../../core/model';
 import { createLanguageService, type HandoffLanguageService } from '../../core/service';
-import { fixableRanges } from '../../core/fixes';
 import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import { crumbIndex } from '../providers/fileFacts';
 import { elapsed } from '../log';
@@ -19,27 +19,15 @@ import type { ExtensionSettings } from '../settings';
 import type { TrustState } from '../trust';
 import { DebouncedRun } from './debounce';
 import { Discovery, withOpenDocuments } from './discovery';
+import { watchEditors } from './editorEvents';
 import { watchFiles } from './fileEvents';
-import { anyCancelled, neverCancelled } from './cancellation';
+import { freshAnswer } from './freshAnswer';
+import { RefreshScheduler } from './refreshScheduler';
 import { GitSide } from './gitSide';
-import { compareNewestFirst, mayLand, mergeExcludes } from './model';
-import { seriesChanged, supersedingOf } from './series';
-import { resolveTargets } from './targets';
+import { compareNewestFirst, mergeExcludes } from './model';
+import { seriesChanged } from './series';
+import { Analyses, openDocument, type BeforeLandHook, type Entry } from './analyses';
 import { RepositoryNotices } from './repoNotices';
-
-interface Entry {
-  uri: vscode.Uri;
-  landed?: AnalysedHandoff;
-  mtime: number;
-  generation: number;
-  cts?: vscode.CancellationTokenSource;
-  /** The re-analysis waiting for the typing to pause. */
-  debounce: DebouncedRun<AnalysedHandoff | undefined>;
-  running?: { version: number; promise: Promise<AnalysedHandoff | undefined> };
-  notices: string;
-  /** The newer handoff of its series the latest analysis was given (undefined: never analysed). */
-  supersededBy?: string | null;
-}
 
 export interface StoreOptions {
   log: vscode.LogOutputChannel;
@@ -48,11 +36,12 @@ export interface StoreOptions {
   workspaceState: vscode.Memento;
 }
 
-/** Test seam: runs between an analysis and its landing (a test delays one version to prove it never lands). */
-export type BeforeLandHook = (uri: vscode.Uri, version: number) => Promise<void> | void;
+/** The longest a refresh waits for a burst of changes to pause (a checkout reports hundreds). */
+const MAX_REFRESH_DELAY_MS = 2_000;
+/** The longest a provider waits for a current analysis before it takes one of its version from any epoch. */
+const FRESH_WAIT_MS = 5_000;
 
-/** How long NodeWorkspaceFiles (src/node/workspaceFiles.ts) keeps a listing: its default `ttlMs`. */
-const FILE_LISTING_TTL_MS = 2_000;
+export type { BeforeLandHook } from './analyses';
 
 export class Store implements HandoffStore {
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
@@ -64,16 +53,30 @@ export class Store implements HandoffStore {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private service!: HandoffLanguageService;
   private readonly gitSide: GitSide;
-  private busy = 0;
-  private readonly refreshTimers = new Map<'state' | 'files', ReturnType<typeof setTimeout>>();
+  private readonly analyses: Analyses;
+  private readonly refreshes: RefreshScheduler;
   private discovering: Promise<void> | undefined;
   beforeLand: BeforeLandHook | undefined;
 
   constructor(private readonly opts: StoreOptions) {
     this.discovery = new Discovery(opts.workspaceState);
+    this.refreshes = new RefreshScheduler((why) => this.refreshAll(why), () => ({ quietMs: Math.max(opts.settings().debounceMs, 300), maxMs: MAX_REFRESH_DELAY_MS }));
     // Git runs only when trusted, local and not turned off in the settings.
-    this.gitSide = new GitSide(() => this.gitAllowed && opts.settings().core.git, opts.log, (why) => this.scheduleRefreshAll(why));
+    this.gitSide = new GitSide(() => this.gitAllowed && opts.settings().core.git, opts.log, (why) => this.refreshes.request(why), () => this.refreshes.epoch);
     this.rebuildService();
+    this.analyses = new Analyses({
+      log: opts.log,
+      repoNotices: this.repoNotices,
+      service: () => this.service,
+      epoch: () => this.refreshes.epoch,
+      exclude: () => mergeExcludes(opts.settings().exclude),
+      parseOnly: () => !this.gitSide.check,
+      entries: () => this.entries.values(),
+      known: (entry) => this.entries.get(entry.uri.toString()) === entry,
+      gone: (entry) => { this.remove(entry.uri.toString()); this.emitter.fire([entry.uri]); },
+      landed: (entry) => this.emitter.fire([entry.uri]),
+      beforeLand: () => this.beforeLand,
+    });
   }
 
   get gitAllowed(): boolean {
@@ -91,27 +94,27 @@ export class Store implements HandoffStore {
 
   /** Starts listening and finds the handoffs; resolves when the first discovery is done. */
   start(): Promise<void> {
-    const w = vscode.workspace;
     this.disposables.push(
-      w.onDidChangeTextDocument((e) => {
-        const entry = this.entries.get(e.document.uri.toString());
-        if (!entry || e.contentChanges.length === 0) return;
-        // The in-flight analysis is for an older version: stop it now, re-analyse after the pause.
-        entry.cts?.cancel();
-        this.schedule(entry, this.opts.settings().debounceMs, 'edit');
+      watchEditors({
+        edited: (uri) => {
+          const entry = this.entries.get(uri.toString());
+          // The in-flight analysis is for an older version: stop it now, re-analyse after the pause.
+          entry?.cts?.cancel();
+          if (entry) this.schedule(entry, this.opts.settings().debounceMs, 'edit');
+        },
+        saved: (uri) => {
+          const entry = this.entries.get(uri.toString());
+          if (entry) void this.analyse(entry, { reason: 'save' });
+          return entry !== undefined;
+        },
+        otherSaved: () => this.refreshes.request('a file was saved'), // a target's line count may have changed
+        opened: (uri) => this.consider(uri, 'opened'),
+        closed: (uri) => {
+          const entry = this.entries.get(uri.toString());
+          if (entry) this.schedule(entry, 0, 'closed');
+        },
       }),
-      w.onDidSaveTextDocument((doc) => {
-        const entry = this.entries.get(doc.uri.toString());
-        if (entry) void this.analyse(entry, { reason: 'save', force: true });
-        else this.scheduleRefreshAll('a file was saved'); // a target's line count may have changed
-      }),
-      w.onDidOpenTextDocument((doc) => this.consider(doc.uri, 'opened')),
-      w.onDidCloseTextDocument((doc) => {
-        const entry = this.entries.get(doc.uri.toString());
-        // Unsaved edits are gone with the editor: the disk is the truth again.
-        if (entry) this.schedule(entry, 0, 'closed');
-      }),
-      w.onDidChangeWorkspaceFolders(() => void this.rediscover('workspace folders changed')),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rediscover('workspace folders changed')),
       this.opts.trust.onDidChange(() => { if (this.syncGit('workspace trusted')) void this.refresh(); }),
     );
     this.disposables.push(watchFiles({
@@ -125,9 +128,9 @@ export class Store implements HandoffStore {
       },
       changedOnDisk: (uri) => {
         const entry = this.entries.get(uri.toString());
-        if (entry && !this.openDocument(uri)) this.schedule(entry, this.opts.settings().debounceMs, 'changed on disk');
+        if (entry && !openDocument(uri)) this.schedule(entry, this.opts.settings().debounceMs, 'changed on disk');
       },
-      filesChanged: (why) => this.scheduleRefreshAll(why, 'files'),
+      filesChanged: (why) => this.refreshes.request(why),
       exclude: () => mergeExcludes(this.opts.settings().exclude),
     }));
     this.gitSide.startWatching();
@@ -151,17 +154,26 @@ export class Store implements HandoffStore {
       .map((e) => e.landed);
   }
 
+  /**
+   * The analysis of the version the provider asks about, taken after the last change the store has heard of: it
+   * waits (bounded, cancellable) for the edit or refresh on its way rather than answer from a stale one.
+   */
   async ensure(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<AnalysedHandoff | undefined> {
-    const entry = this.entries.get(document.uri.toString());
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.landed?.version === document.version) return entry.landed;
-    if (entry.debounce.due) {
-      const next = await entry.debounce.wait(token);
-      if (token.isCancellationRequested) return undefined;
-      if (next?.version === document.version) return next;
-    }
-    if (entry.running?.version === document.version) return entry.running.promise;
-    return this.analyse(entry, { reason: 'requested', doc: document, token });
+    const version = document.version;
+    return freshAnswer(version, {
+      stillAsked: () => this.entries.get(key) === entry && !document.isClosed && document.version === version,
+      epoch: () => this.refreshes.epoch,
+      landed: () => entry.landed && { version: entry.landed.version, epoch: entry.landedEpoch, result: entry.landed },
+      running: () => entry.running,
+      editDue: () => entry.debounce.due,
+      refreshDue: () => this.refreshes.due,
+      waitEdit: (t) => entry.debounce.wait(t),
+      waitRefresh: (t) => this.refreshes.started(t),
+      analyse: () => this.analyses.begin(entry, { reason: 'requested', doc: document }),
+    }, token, FRESH_WAIT_MS);
   }
 
   fileTargets(handoff: AnalysedHandoff, crumb: FileBreadcrumb): readonly vscode.Uri[] {
@@ -200,6 +212,7 @@ export class Store implements HandoffStore {
 
   /** Finds the handoffs again and re-analyses every one (Refresh). */
   refresh(): Promise<void> {
+    this.refreshes.invalidate(); // a listing or answer taken before is not reused
     return this.rediscover('refresh', true);
   }
 
@@ -208,7 +221,7 @@ export class Store implements HandoffStore {
     const deadline = Date.now() + timeoutMs;
     let quietSince = 0;
     for (;;) {
-      const idle = this.busy === 0 && !this.discovering && this.refreshTimers.size === 0 && [...this.entries.values()].every((e) => !e.debounce.due && !e.running);
+      const idle = this.analyses.busy === 0 && !this.discovering && !this.refreshes.due && [...this.entries.values()].every((e) => !e.debounce.due && !e.running);
       if (idle) {
         quietSince ||= Date.now();
         if (Date.now() - quietSince >= 50) return;
@@ -239,7 +252,7 @@ export class Store implements HandoffStore {
         }
         this.opts.log.info(`${reason}: ${this.entries.size} handoff(s) found in ${elapsed(start)} ms${removed.length ? `, ${removed.length} gone` : ''}`);
         if (removed.length) this.emitter.fire(removed.map((k) => vscode.Uri.parse(k)));
-        const runs = fresh.map((e) => this.analyse(e, { reason, force: true }));
+        const runs = fresh.map((e) => this.analyse(e, { reason }));
         // Handoffs found or gone may supersede, or stop superseding, the ones not analysed again here.
         this.followSeries(reason);
         await Promise.all(runs);
@@ -264,12 +277,12 @@ export class Store implements HandoffStore {
 
   private add(uri: vscode.Uri, why: string): void {
     const existing = this.entries.get(uri.toString());
-    void this.analyse(existing ?? this.entry(uri), { reason: why, force: true });
+    void this.analyse(existing ?? this.entry(uri), { reason: why });
     if (!existing) this.followSeries(`${vscode.workspace.asRelativePath(uri)} appeared`);
   }
 
   private entry(uri: vscode.Uri): Entry {
-    const e: Entry = { uri, mtime: 0, generation: 0, notices: '', debounce: new DebouncedRun() };
+    const e: Entry = { uri, mtime: 0, generation: 0, landedEpoch: -1, notices: '', debounce: new DebouncedRun() };
     this.entries.set(uri.toString(), e);
     return e;
   }
@@ -292,106 +305,23 @@ export class Store implements HandoffStore {
    * are cached per repository state).
    */
   private followSeries(why: string): void {
-    for (const entry of seriesChanged(this.entries.values())) void this.analyse(entry, { reason: why, force: true });
+    for (const entry of seriesChanged(this.entries.values())) void this.analyse(entry, { reason: why });
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
 
   private schedule(entry: Entry, delay: number, reason: string): void {
-    entry.debounce.schedule(delay, () => this.analyse(entry, { reason, force: true }));
+    entry.debounce.schedule(delay, () => this.analyse(entry, { reason }));
   }
 
-  /**
-   * Re-analyses every handoff after a pause. File creations and deletions wait longer (`files`): the git file
-   * lister caches its listing for 2 s, and a refresh inside that window would still see the old files.
-   */
-  private scheduleRefreshAll(reason: string, kind: 'state' | 'files' = 'state'): void {
-    const delay = kind === 'files' ? FILE_LISTING_TTL_MS + 200 : Math.max(this.opts.settings().debounceMs, 300);
-    const pending = this.refreshTimers.get(kind);
-    if (pending) clearTimeout(pending);
-    this.refreshTimers.set(kind, setTimeout(() => {
-      this.refreshTimers.delete(kind);
-      this.opts.log.debug(`re-analysing every handoff: ${reason}`);
-      for (const e of this.entries.values()) void this.analyse(e, { reason, force: true });
-    }, delay));
+  /** The scheduled refresh (refreshScheduler.ts): every handoff analysed again, in the new epoch. */
+  private refreshAll(reason: string): void {
+    this.opts.log.debug(`re-analysing every handoff: ${reason}`);
+    for (const e of this.entries.values()) void this.analyse(e, { reason });
   }
 
-  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
-  }
-
-  private async analyse(entry: Entry, o: { reason: string; doc?: vscode.TextDocument; token?: vscode.CancellationToken; force?: boolean }): Promise<AnalysedHandoff | undefined> {
-    const doc = o.doc ?? this.openDocument(entry.uri);
-    const version = doc ? doc.version : -1;
-    if (!o.force && entry.landed?.version === version && version !== -1) return entry.landed;
-    const generation = ++entry.generation;
-    entry.cts?.cancel();
-    const cts = (entry.cts = new vscode.CancellationTokenSource());
-    const token = anyCancelled(cts.token, o.token);
-    const promise = this.run(entry, { generation, version, doc, token, reason: o.reason });
-    // A save or refresh analyses now: the edit's pending run would only repeat it.
-    if (!o.doc) entry.debounce.supersede(promise);
-    entry.running = { version, promise };
-    this.busy++;
-    try {
-      return await promise;
-    } finally {
-      this.busy--;
-      if (entry.running?.promise === promise) entry.running = undefined;
-      if (entry.cts === cts) entry.cts = undefined;
-      cts.dispose();
-    }
-  }
-
-  private async run(entry: Entry, a: { generation: number; version: number; doc?: vscode.TextDocument; token: CancellationToken; reason: string }): Promise<AnalysedHandoff | undefined> {
-    const start = performance.now();
-    const name = vscode.workspace.asRelativePath(entry.uri);
-    // Decided before any wait, so that a sibling appearing meanwhile is seen as a change (followSeries).
-    const supersededBy = (entry.supersededBy = supersedingOf(entry, this.entries.values()));
-    let text: string;
-    try {
-      // The file time orders handoffs without a stated date; an unsaved buffer may have none yet.
-      const stat = Promise.resolve(vscode.workspace.fs.stat(entry.uri)).then((s) => { entry.mtime = s.mtime; }, () => undefined);
-      if (a.doc) text = a.doc.getText();
-      else text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(entry.uri));
-      await stat;
-    } catch (e) {
-      this.opts.log.warn(`skipped ${name}: cannot read it (${e instanceof Error ? e.message : String(e)})`);
-      // Gone from disk and not open: it is no longer a handoff (the delete event may come later, or never).
-      if (!a.doc && this.entries.get(entry.uri.toString()) === entry) {
-        this.remove(entry.uri.toString());
-        this.emitter.fire([entry.uri]);
-      }
-      return undefined;
-    }
-    const analysis = await this.service.analyze({ path: entry.uri.fsPath, version: a.version, text, supersededBy }, a.token);
-    if (a.token.isCancellationRequested) return undefined;
-    const fileTargets = await resolveTargets(entry.uri, analysis, mergeExcludes(this.opts.settings().exclude), neverCancelled());
-    if (a.token.isCancellationRequested) return undefined;
-    const fixable = fixableRanges({ text, documentPath: entry.uri.fsPath, model: analysis.model, facts: analysis.facts });
-    const result: AnalysedHandoff = { uri: entry.uri, version: a.version, analysis: { ...analysis, fileTargets }, fixable };
-    await this.beforeLand?.(entry.uri, a.version);
-    const openVersion = this.openDocument(entry.uri)?.version;
-    if (this.entries.get(entry.uri.toString()) !== entry || !mayLand({ generation: a.generation, version: a.version }, { generation: entry.generation, openVersion })) {
-      this.opts.log.debug(`${name} v${a.version}: result dropped, a newer analysis superseded it`);
-      return result;
-    }
-    entry.landed = result;
-    const m = analysis.model;
-    const line = `analysed ${name} (${a.version < 0 ? 'from disk' : `v${a.version}`}, ${a.reason}) in ${elapsed(start)} ms: ${m.phases.length} phases, ${m.commits.length} commits, ${m.files.length} files, ${m.steps.length} steps, ${analysis.diagnostics.length} diagnostics${this.gitSide.check ? '' : ' (parse-only)'}`;
-    if (a.reason === 'edit' || a.reason === 'requested') this.opts.log.debug(line);
-    else this.opts.log.info(line);
-    const notices = analysis.notices.join('\n');
-    const changed = notices !== entry.notices;
-    entry.notices = notices;
-    // A repository's fault (git hanging, missing, corrupt) is said once for the repository, not once per handoff.
-    for (const n of this.repoNotices.report(entry.uri.toString(), analysis.facts?.repo?.root ?? null, analysis.notices, changed)) {
-      this.opts.log.warn(n.repository ? n.text : `${name}: ${n.text}`);
-      if (n.repository) void vscode.window.showWarningMessage(`Handoff Navigator: ${n.text}`);
-    }
-    this.emitter.fire([entry.uri]);
-    return result;
+  private analyse(entry: Entry, o: { reason: string }): Promise<AnalysedHandoff | undefined> {
+    return this.analyses.begin(entry, o).promise;
   }
 
   // ---- git ------------------------------------------------------------------------------------------------
@@ -410,8 +340,9 @@ export class Store implements HandoffStore {
 
   dispose(): void {
     for (const e of this.entries.values()) { e.cts?.cancel(); e.debounce.cancel(); }
-    for (const t of this.refreshTimers.values()) clearTimeout(t);
+    this.refreshes.dispose();
     this.gitSide.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
+
