@@ -11,7 +11,7 @@ import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } f
 import { fullShaSchema } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import { renamesIn, type RunGit } from './gitHistory';
-import { failureProblem } from './gitRunner';
+import { cancelled, failureProblem } from './gitRunner';
 import { treePaths } from './treePaths';
 
 export type OpenSession = (cwd: string, args: string[], token: CancellationToken) => GitSession | GitProblem;
@@ -84,6 +84,9 @@ export async function findDeletionsSince(
       }
       searches = next;
     }
+    // Stopped by cancellation, the search is partial: as an answer it would be cached for this repository state and
+    // call a renamed file "deleted in the work tree" until the next commit.
+    if (token.isCancellationRequested) return cancelled();
     return { ok: true, value: { deletions: [...found.values()], existedAtSince, exactRenamesOnly } };
   } finally {
     session.close();

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
 import { fullShaSchema } from '../core/git/schemas';
-import { failureProblem, type GitRunResult } from './gitRunner';
+import { cancelled, failureProblem, type GitRunResult } from './gitRunner';
 
 /**
  * Runs one git command. Output past `maxBytes` fails the run ("git printed more than N MB": the check that asked
@@ -202,6 +202,8 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
     }
     frontier = moved;
   }
+  // Renames only partly followed (cancelled): not an answer to keep for this repository state.
+  if (token.isCancellationRequested) return cancelled();
   return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
