@@ -100,7 +100,7 @@ export async function freshAnswer<T extends { version: number }>(
       const joined = next === 'join' ? src.running() : undefined;
       const run = joined ?? src.analyse();
       const result = await untilCancelled(run.promise, token);
-      // Not landed (a newer analysis of this version and epoch superseded it) it is still the answer.
+      // Even if it did not land (a newer analysis of this version and epoch took over), it answers for this version.
       if (result?.version === version && (late || run.epoch === src.epoch())) return result;
     }
   }
