@@ -53,6 +53,9 @@ export class FindingFilter {
 
   /** The diagnostics of one document to report, with their fingerprints. */
   apply(path: string, text: string, diagnostics: readonly Diagnostic[]): Shown {
+    // Fingerprints are for SARIF and baselines only: a finding's needs its line's text hashed, which for tens of
+    // thousands of findings is worth skipping when nothing reads them.
+    if (!this.options.baseline && this.options.format !== 'sarif') return { diagnostics: [...diagnostics], fingerprints: [] };
     const where = this.options.baseline ? baselinePath(this.options.baseline, path) : relative(process.cwd(), resolve(path)).split(sep).join('/');
     const findings = findingsOf(text, where, diagnostics);
     // Counted over every finding of the document, before the baseline hides some: the n-th stays the n-th.
