@@ -12,7 +12,8 @@ import { fullShaSchema } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import { renamesIn, type RunGit } from './gitHistory';
 import { cancelled, failureProblem } from './gitRunner';
-import { treePaths } from './treePaths';
+import { FileIndex } from '../core/facts/fileIndex';
+import { normalizePath } from '../core/git/paths';
 
 export type OpenSession = (cwd: string, args: string[], token: CancellationToken) => GitSession | GitProblem;
 /** The files of a commit's tree (the provider's cached `ls-tree`), when the caller has it to hand. */
@@ -95,13 +96,15 @@ export async function findDeletionsSince(
 
 /**
  * Which of `paths` are in `sha`'s tree: from its listing when there is one (one `ls-tree`, cached, whatever the
- * number of paths: treePaths.ts says why), else asked of the session, one line per path.
+ * number of paths: git answers a `<commit>:<path>` that is not there slowly, trying it as a ref name too, ~0.2 ms
+ * each, and a batch of handoffs asks about tens of thousands), else asked of the session, one line per path.
  */
 async function pathsAt(session: GitSession, sha: string, paths: string[], token: CancellationToken, filesAt?: FilesAt): Promise<string[] | GitProblem> {
   const listing = filesAt && paths.length >= LISTING_FROM ? await filesAt(sha, token) : null;
   if (listing?.ok) {
-    const tree = treePaths(listing.value);
-    return paths.filter((p) => tree.has(p));
+    // The index the file facts build of the same (cached) listing: a file, or a folder holding files.
+    const tree = FileIndex.of(listing.value);
+    return paths.filter((p) => tree.has(normalizePath(p)));
   }
   const then = await session.ask(paths.map((p) => `${sha}:${p}`));
   return Array.isArray(then) ? paths.filter((_, i) => !then[i]!.endsWith(' missing')) : then;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { findDeletionsSince, type FilesAt } from '../../src/node/deletionsSince';
 import { NodeGitProvider } from '../../src/node/gitFacts';
-import { treePaths } from '../../src/node/treePaths';
+import { FileIndex } from '../../src/core/facts/fileIndex';
+import { normalizePath } from '../../src/core/git/paths';
 import { FixtureGit } from '../fixtures/git/exec';
 
 describe('deletions since a commit: paths then from its tree listing', () => {
@@ -16,8 +17,9 @@ describe('deletions since a commit: paths then from its tree listing', () => {
   before(() => { base = mkdtempSync(join(tmpdir(), 'deletions-listing-')); });
   after(() => rmSync(base, { recursive: true, force: true }));
 
-  it('treePaths: files and the folders they are in, nothing else', () => {
-    const tree = treePaths(['src/app.ts', 'src/lib/x.ts', 'src-old/y.ts', 'README.md']);
+  it('a listing answers for files and the folders they are in, nothing else', () => {
+    const index = FileIndex.of(['src/app.ts', 'src/lib/x.ts', 'src-old/y.ts', 'README.md']);
+    const tree = { has: (p: string) => index.has(normalizePath(p)) };
     for (const p of ['src/app.ts', 'src', 'src/', 'src/lib', 'src-old', 'README.md']) assert.ok(tree.has(p), p);
     for (const p of ['sr', 'src/app', 'src/lib/x', 'lib', '', '/', 'README.md/x']) assert.ok(!tree.has(p), p);
   });
