@@ -7,23 +7,13 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, computeFixes, safeEdits, type Fix } from '../../src/core/fixes';
-import { createLanguageService, type Analysis } from '../../src/core/service';
-import { createNodeGitCheck } from '../../src/node/cliGit';
+import { applyEdits, safeEdits } from '../../src/core/fixes';
 import { FixtureGit } from '../fixtures/git/exec';
+import { analyse, fixesFor } from '../fixtures/fixes';
 
 const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `// ${tag} ${i + 1}\n`).join('');
 const s7 = (sha: string) => sha.slice(0, 7);
 
-async function analyse(path: string, text: string): Promise<Analysis> {
-  const git = createNodeGitCheck();
-  return createLanguageService({ git: git.check, files: git.files }).analyze({ path, version: 1, text });
-}
-
-async function fixesFor(path: string, text: string): Promise<{ analysis: Analysis; fixes: Fix[] }> {
-  const analysis = await analyse(path, text);
-  return { analysis, fixes: computeFixes({ text, documentPath: path, model: analysis.model, facts: analysis.facts }) };
-}
 
 describe('the rename quick fix maps the line through drift (real git)', () => {
   let base: string;

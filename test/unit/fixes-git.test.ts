@@ -4,24 +4,15 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, computeFixes, safeEdits, type Fix } from '../../src/core/fixes';
-import { createLanguageService, type Analysis } from '../../src/core/service';
-import { createNodeGitCheck } from '../../src/node/cliGit';
+import { applyEdits, safeEdits } from '../../src/core/fixes';
+import type { Analysis } from '../../src/core/service';
 import { writeCollidingObjects, type CollidingObjects } from '../fixtures/git/collide';
 import { FixtureGit } from '../fixtures/git/exec';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
+import { analyse, fixesFor } from '../fixtures/fixes';
 
 const s7 = (sha: string) => sha.slice(0, 7);
 
-async function analyse(path: string, text: string): Promise<Analysis> {
-  const git = createNodeGitCheck();
-  return createLanguageService({ git: git.check, files: git.files }).analyze({ path, version: 1, text });
-}
-
-async function fixesFor(path: string, text: string): Promise<{ analysis: Analysis; fixes: Fix[] }> {
-  const analysis = await analyse(path, text);
-  return { analysis, fixes: computeFixes({ text, documentPath: path, model: analysis.model, facts: analysis.facts }) };
-}
 
 const codes = (a: Analysis) => a.diagnostics.map((d) => d.code).filter((c) => c !== 'unchecked-step');
 

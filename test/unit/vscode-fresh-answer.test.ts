@@ -4,18 +4,10 @@
 // caller's cancellation ends its wait only; and the wait is bounded.
 import { strict as assert } from 'node:assert';
 import { freshAnswer, freshStep, type FreshRun, type FreshSource, type FreshState } from '../../src/vscode/store/freshAnswer';
+import { cancellation } from '../fixtures/cancellation';
 
 interface Result { version: number; epoch: number; id: string }
 
-/** A cancellation source of the shape providers pass (structurally vscode's). */
-function cancellation() {
-  const listeners: Array<() => void> = [];
-  const token = {
-    isCancellationRequested: false,
-    onCancellationRequested(l: () => void) { listeners.push(l); return { dispose() {} }; },
-  };
-  return { token, cancel() { token.isCancellationRequested = true; listeners.forEach((l) => l()); } };
-}
 const NEVER = cancellation().token;
 
 /** A run whose result the test decides. */

@@ -3,18 +3,10 @@
 // of reports cannot postpone it for ever, and a provider can wait for the scheduled refresh to start.
 import { strict as assert } from 'node:assert';
 import { RefreshScheduler } from '../../src/vscode/store/refreshScheduler';
+import { cancellation } from '../fixtures/cancellation';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A cancellation source of the shape the scheduler takes (structurally vscode's). */
-function cancellation() {
-  const listeners: Array<() => void> = [];
-  const token = {
-    isCancellationRequested: false,
-    onCancellationRequested(l: () => void) { listeners.push(l); return { dispose() {} }; },
-  };
-  return { token, cancel() { token.isCancellationRequested = true; listeners.forEach((l) => l()); } };
-}
 
 describe('vscode refresh scheduler', () => {
   let scheduler: RefreshScheduler | undefined;
