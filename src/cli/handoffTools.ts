@@ -15,7 +15,6 @@ import { NEVER_CANCELLED } from '../core/interfaces';
 import { compareNewestFirst } from '../core/newest';
 import { createLanguageService, type Analysis, type HandoffLanguageService } from '../core/service';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { newerInFolder } from '../core/supersede';
 import { createNodeGitCheck, type NodeGitCheck } from '../node/cliGit';
 import { readRegular } from '../node/safeRead';
 import { deletionOf, fileNowLines, refNow, shaNow } from '../core/digest/resolveNow';
@@ -137,7 +136,7 @@ export class HandoffTools {
     if (!abs) throw new ToolError(path ? `${path} is outside ${this.root}` : `no handoff found under ${this.root}`);
     const read = readRegular(abs, MAX_HANDOFF_BYTES);
     if (read.kind !== 'text') throw new ToolError(`cannot read ${path ?? abs}: ${read.kind}`);
-    const supersededBy = newerInFolder(abs, new SiblingHandoffs().of(abs));
+    const supersededBy = new SiblingHandoffs().newerThan(abs);
     const analysis = await this.service.analyze({ path: abs, version: 0, text: read.text, supersededBy });
     this.service.forget(abs);
     return { abs, shown: relative(this.root, abs).split(sep).join('/'), analysis };

@@ -16,7 +16,6 @@ import { MAX_TEMPLATE_CHARS } from '../core/newHandoff/template';
 import type { PreviousHandoff } from '../core/newHandoff/types';
 import { createLanguageService, type HandoffLanguageService } from '../core/service';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { newerInFolder } from '../core/supersede';
 import { createNodeGitCheck } from '../node/cliGit';
 import { SiblingHandoffs } from '../node/siblings';
 import { eachFlag, UsageError } from './args';
@@ -150,7 +149,7 @@ async function newestHandoff(service: HandoffLanguageService, root: string, skip
   const newest = dated.sort(compareNewestFirst)[0];
   if (!newest) return null;
   const text = readFileSync(newest.path, 'utf8');
-  const supersededBy = newerInFolder(newest.path, new SiblingHandoffs().of(newest.path));
+  const supersededBy = new SiblingHandoffs().newerThan(newest.path);
   const a = await service.analyze({ path: newest.path, version: 0, text, supersededBy });
   return previousHandoff({ path: newest.path, model: a.model, facts: a.facts, supersededBy: a.supersededBy }, target);
 }
