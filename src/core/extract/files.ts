@@ -33,10 +33,13 @@ interface Scan {
   block: Block;
   /** Index into `block.inlines` of the next code span that may contain a token (code spans never nest). */
   codeAt: number;
+  /** `markAt` is the first mark at or after `markFrom` (see `nextMark`). */
+  markFrom: number;
+  markAt: number;
 }
 
 export const extractFiles: Extractor<FoundFile> = (parsed: ParsedText) => {
-  const scan: Scan = { text: parsed.text, out: [], lastEnd: -1, block: parsed.blocks[0], codeAt: 0 };
+  const scan: Scan = { text: parsed.text, out: [], lastEnd: -1, block: parsed.blocks[0], codeAt: 0, markFrom: 0, markAt: -1 };
   try {
     for (const block of parsed.blocks) {
       scan.block = block;
@@ -75,12 +78,24 @@ function scanInlineBlock(scan: Scan, block: Block): void {
   scanRange(scan, cur, block.contentEnd, base);
 }
 
-function scanRange(scan: Scan, from: number, to: number, source: Source): void {
+function scanRange(scan: Scan, from: number, end: number, source: Source): void {
   const text = scan.text;
-  let i = from;
+  const to = Math.min(end, text.length); // a block's offsets are trusted no further than the text
+  let i = Math.max(from, 0);
   while (i < to) {
-    while (i < to && !isTokenChar(text.charCodeAt(i))) i++;
-    const a = i;
+    // Only a token holding `.` or `/`, or right after a backtick, can be a candidate: jump to the next such mark
+    // (a native search) instead of reading every token of the prose.
+    const mark = nextMark(scan, i);
+    if (mark >= to) return;
+    let a: number;
+    if (text.charCodeAt(mark) === 96 /* ` */) {
+      a = mark + 1;
+      if (a >= to || !isTokenChar(text.charCodeAt(a))) { i = a; continue; }
+    } else {
+      a = mark;
+      while (a > i && isTokenChar(text.charCodeAt(a - 1))) a--;
+    }
+    i = a;
     // A candidate has a `.` or `/` followed by a letter, digit or `_`: this skips the sentence-final `done.`
     let interesting = false;
     let sep = false;
@@ -100,6 +115,22 @@ function scanRange(scan: Scan, from: number, to: number, source: Source): void {
       if (resume > i) i = resume;
     }
   }
+}
+
+/** Marks a candidate token holds or follows: `.`, `/`, a backtick. */
+const MARK = /[./`]/g;
+
+/**
+ * The first mark at or after `at` (the text's length when none). Ranges are scanned in document order, so the
+ * answer found past the end of one range stands for the next: the whole document is searched once.
+ */
+function nextMark(scan: Scan, at: number): number {
+  if (scan.markFrom <= at && scan.markAt >= at) return scan.markAt;
+  MARK.lastIndex = at;
+  const m = MARK.exec(scan.text);
+  scan.markFrom = at;
+  scan.markAt = m ? m.index : scan.text.length;
+  return scan.markAt;
 }
 
 /** The code span containing [a, b), if any; moves the block's cursor forward. */

@@ -15,8 +15,11 @@ export interface HexToken {
   end: number;
 }
 
-/** A run of 7+ hex digits; maximality and delimiters are checked by `scanHexTokens`. */
-const HEX_RUN = /[0-9a-fA-F]{7,}/g;
+/**
+ * A whole word (`\b`: ASCII letters, digits, `_`) of 7+ hex digits: a maximal hex run delimited by non-word
+ * characters. Boundaries in the pattern let the regex engine skip to word starts (faster than checking each match).
+ */
+const HEX_WORD = /\b[0-9a-fA-F]{7,}\b/g;
 const ALL_DIGITS = /^[0-9]+$/;
 const ALL_LETTERS = /^[a-fA-F]+$/;
 /** `1234e56`: reads as a number in scientific notation, not a SHA. */
@@ -45,12 +48,8 @@ export function hasShaLength(n: number): boolean {
  */
 export function scanHexTokens(text: string): HexToken[] {
   const out: HexToken[] = [];
-  HEX_RUN.lastIndex = 0;
-  for (let m = HEX_RUN.exec(text); m; m = HEX_RUN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!isWordChar(text.charCodeAt(start - 1)) && !isWordChar(text.charCodeAt(end))) out.push({ start, end });
-  }
+  HEX_WORD.lastIndex = 0;
+  for (let m = HEX_WORD.exec(text); m; m = HEX_WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
   return withoutWrappedPieces(text, out);
 }
 

@@ -31,8 +31,15 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
     const end = trimSectionEnd(text, 0, text.length);
     return end > 0 ? [{ start: 0, end }] : [];
   }
-  const nodes = buildOutline(parsed, (title) => readEntryTitle(title) !== null);
-  const entries: Array<EntryTitle | null> = nodes.map((n) => readEntryTitle(n.title));
+  // The outline asks of every bold line whether it is a log entry's title; its nodes are asked again below.
+  const read = new Map<string, EntryTitle | null>();
+  const entryTitle = (title: string): EntryTitle | null => {
+    let entry = read.get(title);
+    if (entry === undefined) read.set(title, (entry = readEntryTitle(title)));
+    return entry;
+  };
+  const nodes = buildOutline(parsed, (title) => entryTitle(title) !== null);
+  const entries: Array<EntryTitle | null> = nodes.map((n) => entryTitle(n.title));
   const found: Located[] = [];
   const add = (n: OutlineNode) => found.push({ start: n.start, end: n.end });
   const titles = nodes.filter((n) => n.depth === 1 && !n.bold).length;

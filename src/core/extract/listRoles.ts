@@ -109,6 +109,11 @@ export class ListRoleTracker {
  * ("Implement the importer.\n**Acceptance:**" is one paragraph when no blank line separates them).
  */
 function labelRole(text: string, start: number, end: number): StepListRole | null {
+  // A label ends in `:` or its bold's `**`/`__`: most items and paragraphs are refused on their last character.
+  let last = end;
+  while (last > start && WHITESPACE.test(text[last - 1])) last--;
+  const c = text[last - 1];
+  if (c !== ':' && c !== '*' && c !== '_') return null;
   let lineStart = end;
   while (lineStart > start && end - lineStart <= 120 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   if (end - lineStart > 120) return null;
@@ -117,6 +122,8 @@ function labelRole(text: string, start: number, end: number): StepListRole | nul
   if (!bold && !/:\s*$/.test(line)) return null;
   return listRoleOf(bold ? bold[1] : line);
 }
+
+const WHITESPACE = /\s/;
 
 /** Whether the line holding `offset` starts with blanks (bounded: a block starts near its line's start). */
 function indented(text: string, offset: number): boolean {

@@ -28,6 +28,16 @@ const UNDERSCORE_CLOSE = /([^\s_])_{1,3}(?=$|[^\p{L}\p{N}_])/gu;
 
 /** The text without Markdown markup: links are their text, code spans their content; no `*`, `~` or backtick is left. */
 export function markupFree(raw: string): string {
+  // A heading is read for its label, then for its name, date and status: each asks for the same text in a row.
+  if (raw === lastMarkupFree.raw) return lastMarkupFree.plain;
+  const plain = withoutMarkup(raw);
+  lastMarkupFree = { raw, plain };
+  return plain;
+}
+
+let lastMarkupFree = { raw: '', plain: '' };
+
+function withoutMarkup(raw: string): string {
   let t = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
   // Each pass runs only when its character is there: most headings carry little markup, and this runs per heading.
   if (t.includes('](') || t.includes('][')) t = t.replace(IMAGE, '$1').replace(LINK, '$1').replace(REF_LINK, '$1');
@@ -76,7 +86,12 @@ const EDGE_SEPARATORS = /^[\s—–|:;,→-]+|[\s—–|:;,→-]+$/g;
  * left dangling tidied, and cut near `MAX_NAME` characters at a separator or word.
  */
 export function nameOf(raw: string): string {
-  let t = markupFree(raw).replace(EMOJI, ' ');
+  return nameOfPlain(markupFree(raw));
+}
+
+/** `nameOf` of a text already `markupFree`. */
+export function nameOfPlain(plain: string): string {
+  let t = plain.replace(EMOJI, ' ');
   t = t.replace(BRACKETED, (all, inner: string) => (REMARK_START.test(inner) || statusPhraseAt(inner.trimStart(), 0) ? ' ' : all));
   t = t.replace(DATE_TIME, ' ').replace(/\(\s*\)|\[\s*\]/g, ' ');
   t = withoutStatusParts(t).replace(CAPS_STATUS_WORD, ' ');

@@ -13,7 +13,7 @@ import { rangeOf } from '../parse/lines';
 import { linesIn } from '../parse/tables';
 import { classify } from './unitLabels';
 import { inlineUnits, type PhaseEntry } from './inlineUnits';
-import { dateIn, isStruck, markupFree, MAX_NAME, nameOf } from './phaseText';
+import { dateIn, isStruck, markupFree, MAX_NAME, nameOf, nameOfPlain } from './phaseText';
 import { statusIn } from './phaseStatus';
 
 export { classify } from './unitLabels';
@@ -87,7 +87,7 @@ function toPhase(text: string, lineStarts: readonly number[], e: Entry, end: num
     label: e.label,
     title: e.title,
     // A section titled only by a date or a status (`## 2026-05-07`) keeps those words: a name is never empty.
-    name: e.name ?? (e.kind === 'section' ? nameOf(e.content) || cutName(plain) : nameOf(e.title)),
+    name: e.name ?? (e.kind === 'section' ? nameOfPlain(plain) || cutName(plain) : nameOf(e.title)),
     date: dateIn(plain),
     status: e.status ?? statusIn(plain, isStruck(e.content)),
     level: e.level,
@@ -139,13 +139,13 @@ function titleFromContext(parsed: ParsedText, e: Entry, limit: number): boolean 
         if (x.kind === 'listItem' && x.list === b.list && x.depth === b.depth) items++;
         else if (x.kind !== 'listItem' && x.kind !== 'paragraph' && x.kind !== 'code') break;
       }
-      const first = nameOf(text.slice(b.contentStart, b.contentEnd).split(/\r\n|\r|\n/)[0]);
+      const first = nameOf(firstLine(text, b.contentStart, b.contentEnd));
       if (!first) return false;
       e.title = `${cut(first)}${items > 1 ? ` (+${items - 1} more)` : ''}`;
       return true;
     }
     if (b.kind === 'paragraph') {
-      const first = nameOf(text.slice(b.contentStart, b.contentEnd).split(/\r\n|\r|\n/)[0]);
+      const first = nameOf(firstLine(text, b.contentStart, b.contentEnd));
       if (first) { e.title = cut(first); return true; }
     }
   }
@@ -166,6 +166,15 @@ function cut(s: string): string {
   if (s.length <= MAX_DERIVED_TITLE) return s;
   const space = s.lastIndexOf(' ', MAX_DERIVED_TITLE - 1);
   return `${s.slice(0, space > 20 ? space : MAX_DERIVED_TITLE - 1)}…`;
+}
+
+/** The first line of [start, end): what a block's title is read from, without splitting all its lines. */
+function firstLine(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return text.slice(start, i);
+  }
+  return text.slice(start, end);
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -145,9 +145,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       return;
     }
     if (box && b.depth > box.depth && b.start < box.end) return;
-    const content = text.slice(b.contentStart, b.contentEnd).trim();
-    const firstLine = content.split(/\r\n|\r|\n/)[0];
-    const at = nextLabelIn(firstLine);
+    const at = nextLabelIn(firstLineOf(text, b.contentStart, b.contentEnd));
     if (at === -1 && blocks[i + 1]?.kind === 'listItem' && blocks[i + 1].depth > b.depth && blocks[i + 1].start < b.end) {
       end(label);
       label = { strong: true, itemDepth: b.depth + 1, hasList: true, lead: null, listDepth: b.depth };
@@ -155,6 +153,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     }
     const labelled = at !== null && at >= 0;
     if (!ctx && !labelled) return;
+    const content = text.slice(b.contentStart, b.contentEnd).trim();
     const depth = b.depth - (ctx?.itemDepth ?? b.depth);
     const underGroup = depth === 1 && (groupEnds[b.depth - 1] ?? -1) > b.start;
     if (!labelled) {
@@ -177,6 +176,19 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
   while (headings.length) end(headings.pop()!);
   return steps;
 }
+
+/** The first line of the trimmed [start, end) — `text.slice(start, end).trim().split(/\r\n|\r|\n/)[0]` without copying an item's whole subtree. */
+function firstLineOf(text: string, start: number, end: number): string {
+  while (start < end && WHITE.test(text[start])) start++;
+  while (end > start && WHITE.test(text[end - 1])) end--;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return text.slice(start, i);
+  }
+  return text.slice(start, end);
+}
+
+const WHITE = /\s/;
 
 function roleOf(role: StepListRole | null, content: string): StepListRole | null {
   return role ?? (GUIDANCE.test(content) ? 'rules' : null);

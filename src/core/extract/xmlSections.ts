@@ -34,7 +34,16 @@ const HTML_ELEMENTS = new Set([
 ]);
 const MAX_DEPTH = 32;
 
-export function findXmlSections(parsed: ParsedText): XmlSection[] {
+/** Per parsed text: the phase outline and the step extractor both ask. */
+const sectionsOf = new WeakMap<ParsedText, readonly XmlSection[]>();
+
+export function findXmlSections(parsed: ParsedText): readonly XmlSection[] {
+  let sections = sectionsOf.get(parsed);
+  if (!sections) sectionsOf.set(parsed, (sections = scan(parsed)));
+  return sections;
+}
+
+function scan(parsed: ParsedText): XmlSection[] {
   const { text, blocks } = parsed;
   const found: XmlSection[] = [];
   const open: Array<Omit<XmlSection, 'end' | 'depth'>> = [];
@@ -74,13 +83,18 @@ export function tagTitle(name: string): string {
 }
 
 /** Whether a `<` starts a line of the block (after blanks or a quote's `>`): where a tag can stand alone. */
-function hasTag(text: string, from: number, to: number): boolean {
-  let lineStart = true;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 60 /* < */ && lineStart) return true;
-    if (c === 10 || c === 13) lineStart = true;
-    else if (c !== 32 && c !== 9 && c !== 62 /* > */) lineStart = false;
+export function hasTag(text: string, from: number, to: number): boolean {
+  // Most blocks hold no `<` at all: find each with the native search, then look back to its line's start.
+  for (let i = text.indexOf('<', from); i !== -1 && i < to; i = text.indexOf('<', i + 1)) {
+    let j = i - 1;
+    while (j >= from) {
+      const c = text.charCodeAt(j);
+      if (c !== 32 && c !== 9 && c !== 62 /* > */) break;
+      j--;
+    }
+    if (j < from) return true;
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return true;
   }
   return false;
 }

@@ -1,0 +1,69 @@
+// The extractors' fast paths against the plain implementations they replaced (kept here as the reference): same
+// answer on every generated input. Each fast path exists for speed only (npm run bench measures it); what it must
+// never change is the result.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { isWordChar, scanHexTokens, type HexToken } from '../../src/core/extract/hex';
+import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
+import { plainTitle, titleWords } from '../../src/core/extract/titleText';
+import { hasTag } from '../../src/core/extract/xmlSections';
+
+/** Strings over an alphabet chosen to hit each branch: hex, other word characters, separators, emoji, line breaks. */
+const textOf = (pieces: string[], maxLength = 40) => fc.array(fc.constantFrom(...pieces), { maxLength }).map((a) => a.join(''));
+
+describe('fast paths equal the plain implementations', () => {
+  it('hex tokens: one regex with word boundaries = every 7+ hex run delimited by non-word characters', () => {
+    const reference = (text: string): HexToken[] => {
+      const out: HexToken[] = [];
+      const run = /[0-9a-fA-F]{7,}/g;
+      for (let m = run.exec(text); m; m = run.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (!isWordChar(text.charCodeAt(start - 1)) && !isWordChar(text.charCodeAt(end))) out.push({ start, end });
+      }
+      return withoutWrappedPieces(text, out);
+    };
+    const text = textOf(['a1b2c3d', 'e', 'f00', '9', 'g', 'Z', '_', ' ', '.', '/', '-', '`', '\n', 'é', '🚀', 'deadbeef0123456789'], 30);
+    fc.assert(fc.property(text, (t) => assert.deepEqual(scanHexTokens(t), reference(t), JSON.stringify(t))), { seed: 7, numRuns: 20_000 });
+  });
+
+  it('plain titles: the trailing decoration trimmed from the end = the regex that was tried from every position', () => {
+    const TRAILING = /(?:[\s:.\-–—|]|[\p{Extended_Pictographic}\p{So}]|\uFE0F)+$/u;
+    const LINK = /\[([^\]\n]*)\]\([^)\n]*\)/g;
+    const LEADING_DECORATION = /^(?:[\s#>|:\-–—•·]|[\p{Extended_Pictographic}\p{So}\p{Sm}]|\uFE0F|\u200D)+/u;
+    const LEADING_NUMBER = /^(?:§\s*)?(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)]|[IVX]{1,4}[.)])\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|,|$))/i;
+    const referencePlain = (raw: string) => {
+      let t = raw.slice(0, 300).replace(LINK, '$1').replace(/[*_~`]+/g, '').replace(/\s+/g, ' ');
+      t = t.replace(LEADING_DECORATION, '');
+      t = t.replace(LEADING_NUMBER, '').replace(LEADING_DECORATION, '');
+      return t.replace(TRAILING, '').trim();
+    };
+    const referenceWords = (raw: string) => referencePlain(raw).replace(/\s*\([^()]*\)\s*$/, '').replace(TRAILING, '').toLowerCase();
+    const title = textOf(['Next', ' steps', ' ', '  ', '\t', ':', '.', '-', '—', '|', '✅', '🚀', '\uFE0F', '\u200D', '(2025)', '(', ')', '**', '[a](b)', '1. ', '©', '→', 'x', '\uD83D', '\uDE80'], 16);
+    fc.assert(fc.property(title, title, (a, b) => {
+      for (const t of [a, b, a]) { // again after another title: the memo of the last answer
+        assert.equal(plainTitle(t), referencePlain(t), JSON.stringify(t));
+        assert.equal(titleWords(t), referenceWords(t), JSON.stringify(t));
+      }
+    }), { seed: 11, numRuns: 10_000 });
+  });
+
+  it('XML sections: a `<` found by search, then its line start looked for = reading every character of the block', () => {
+    const reference = (text: string, from: number, to: number) => {
+      let lineStart = true;
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 60 && lineStart) return true;
+        if (c === 10 || c === 13) lineStart = true;
+        else if (c !== 32 && c !== 9 && c !== 62) lineStart = false;
+      }
+      return false;
+    };
+    const text = textOf(['<next>', '<', 'x', ' ', '\t', '>', '> ', '\n', '\r\n', '\r', 'a < b'], 20);
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+      const from = x % (t.length + 1);
+      const to = from + (y % (t.length - from + 1));
+      assert.equal(hasTag(t, from, to), reference(t, from, to), JSON.stringify([t, from, to]));
+    }), { seed: 13, numRuns: 20_000 });
+  });
+});
