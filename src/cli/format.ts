@@ -7,6 +7,7 @@ import type { Diagnostic, HandoffModel } from '../core/model';
 import type { OutputFormat } from './args';
 import { githubWriter } from './github';
 import { sarifWriter } from './sarif';
+import { jsonPieces } from './jsonPieces';
 
 export interface DocumentReport {
   /** The path as given on the command line (or found under a given folder). */
@@ -57,7 +58,8 @@ function factsJson(f: HandoffFacts | null | undefined): unknown {
  */
 export interface ReportWriter {
   begin(): string;
-  add(report: DocumentReport): string;
+  /** The report's text, or its pieces in order (a large report is written without joining them). */
+  add(report: DocumentReport): string | string[];
   end(): string;
 }
 
@@ -96,19 +98,6 @@ function textWriter(): ReportWriter {
   };
 }
 
-/**
- * Pretty-printed JSON of `value` as it reads two levels deep (an element of the top object's array) in a 2-space-
- * indented document, with what goes before it there (`\n    `, after a comma unless it is the first): stringified
- * inside such a wrapper, then the wrapper cut off — no pass over megabytes of output to indent it again. The
- * separator comes from the wrapper too: one slice of V8's (lazily joined) result, where prepending a string to the
- * slice made Node join and encode it twice (~0.5 s for 1,000 handoffs).
- */
-function nested(value: unknown, first: boolean): string {
-  const wrapped = JSON.stringify({ a: first ? [value] : [0, value] }, null, 2);
-  const head = '{\n  "a": [\n    '.length;
-  return wrapped.slice(first ? head - '\n    '.length : head + '0'.length, -'\n  ]\n}'.length);
-}
-
 /** The JSON contract, version 1: the same bytes `JSON.stringify(whole, null, 2)` would give, written per document. */
 function jsonWriter(): ReportWriter {
   let first = true;
@@ -120,9 +109,11 @@ function jsonWriter(): ReportWriter {
         commits: r.model.commits, refs: r.model.refs, files: r.model.files, steps: r.model.steps, history: r.model.history,
         diagnostics: r.diagnostics, notices: r.notices, facts: factsJson(r.facts),
       };
-      const text = nested(doc, first);
+      // An element of the top object's array, two levels deep, in pieces (jsonPieces.ts says why).
+      const pieces = [first ? '\n    ' : ',\n    '];
+      jsonPieces(doc, 2, pieces);
       first = false;
-      return text;
+      return pieces;
     },
     end: () => (first ? ']\n}\n' : '\n  ]\n}\n'),
   };

@@ -19,6 +19,7 @@ import { SiblingHandoffs } from '../node/siblings';
 import { runNew } from './new';
 import { runDigest } from './digest';
 import { FindingFilter, onlyChanged } from './ciRun';
+import { BufferedOutput } from './bufferedOutput';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -85,6 +86,10 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   const service = createLanguageService({ settings, git: git?.check, files: git?.files, retain: { documents: BATCH_DOCUMENTS, sections: 0 } });
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
   const writer = reportWriter(options.format, VERSION);
+  const write = (report: string | string[]) => {
+    if (typeof report === 'string') out(report);
+    else for (const piece of report) out(piece);
+  };
   // A newer handoff of the same series beside this one says what is left: its open steps are not reported here.
   const siblings = new SiblingHandoffs();
   let errors = false;
@@ -101,7 +106,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           const why = `cannot read ${path}: ${notReadReason(read)}`;
           err(`handoff-lint: ${escapeControls(why)}\n`);
           unreadable = true;
-          out(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
+          write(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
           service.forget(path);
           continue;
         }
@@ -112,7 +117,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         // What a baseline records is not reported, and does not fail the run.
         const { diagnostics, fingerprints } = filter.apply(path, text, analysis.diagnostics);
         errors ||= diagnostics.some((d) => d.severity === 'error');
-        out(writer.add({ path, model: analysis.model, diagnostics, notices: analysis.notices, facts: analysis.facts, fingerprints }));
+        write(writer.add({ path, model: analysis.model, diagnostics, notices: analysis.notices, facts: analysis.facts, fingerprints }));
         await drained();
       }
     }
@@ -156,11 +161,21 @@ if (require.main === module) {
     process.exit(e.code === 'EPIPE' ? 141 : 2);
   });
   process.stderr.on('error', () => {});
+  // A lint run's report goes through one buffer, flushed per document; the MCP server's messages go out at once.
+  const argv = process.argv.slice(2);
+  const output = argv[0] === 'mcp' ? null : new BufferedOutput(process.stdout);
   // Writes to a pipe are asynchronous: past the stream's buffer, the run waits for the reader (see `run`).
-  const drained = () => (process.stdout.writableNeedDrain ? new Promise<void>((done) => process.stdout.once('drain', done)) : Promise.resolve());
-  run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
-    (code) => { process.exitCode = code; },
+  const drained = () => {
+    output?.flush();
+    return process.stdout.writableNeedDrain ? new Promise<void>((done) => process.stdout.once('drain', done)) : Promise.resolve();
+  };
+  run(argv, output ? (s) => output.write(s) : (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
+    (code) => {
+      output?.flush();
+      process.exitCode = code;
+    },
     (e: unknown) => {
+      output?.flush();
       process.stderr.write(`handoff-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 2;
     },

@@ -117,12 +117,16 @@ describe('handoff-lint', () => {
 
   it('prints each document as soon as it is analysed, the JSON byte for byte the pretty-printed contract', async () => {
     const chunks: string[] = [];
-    const code = await run(['--no-git', '--format', 'json', billing, plan], (s) => chunks.push(s), () => undefined);
+    // What was printed when the run waited for its reader after each document (`drained`).
+    const printed: string[] = [];
+    const code = await run(['--no-git', '--format', 'json', billing, plan], (s) => chunks.push(s), () => undefined, async () => { printed.push(chunks.join('')); });
     assert.equal(code, 0);
     const out = chunks.join('');
-    // One chunk per document between the opening and the close: nothing waits for the last file.
-    assert.equal(chunks.filter((c) => c.includes('"path"')).length, 2);
-    assert.ok(chunks.findIndex((c) => c.includes(billing)) < chunks.findIndex((c) => c.includes(plan)));
+    // Each document is printed whole before the next is analysed: nothing waits for the last file.
+    assert.equal(printed.length, 2);
+    assert.ok(printed[0]!.includes(`"path": ${JSON.stringify(billing)}`) && !printed[0]!.includes(`"path": ${JSON.stringify(plan)}`));
+    assert.ok(printed[1]!.includes(`"path": ${JSON.stringify(plan)}`));
+    assert.equal(JSON.parse(`${printed[1]}\n  ]\n}`).documents.length, 2, 'two whole documents before the close');
     assert.equal(out, JSON.stringify(JSON.parse(out), null, 2) + '\n');
     const empty = await cli('--no-git', '--format', 'json', join(dir, 'docs', 'handoffs', 'week-3.md'));
     assert.equal(empty.out, JSON.stringify(JSON.parse(empty.out), null, 2) + '\n');
