@@ -39,15 +39,25 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
   const outline = headingsCapped(parsed, problems);
   const { roots, headings } = guard('phase', () => extractPhases(outline), { roots: [], headings: [] as PhaseHeading[] });
   const facts = guard('document facts', () => extractFacts(parsed, context), { title: null, date: null, frontMatter: {} });
-  const place = <T extends Located>(items: T[]) =>
+  /**
+   * Items in document order with their range and phase instead of offsets, and null for each optional field left
+   * out (`nullable`), in one copy per item: where a field is, it keeps its place; one left out comes last.
+   */
+  const place = <T extends Located, K extends string = never>(items: T[], nullable: readonly K[] = []) =>
     items
       .sort((a, b) => a.start - b.start || a.end - b.end)
-      .map(({ start, end, ...rest }) => ({ ...rest, range: rangeOf(parsed.lineStarts, start, end) as Range, phase: phaseLabelAt(headings, start) }));
+      .map((item) => {
+        const out: Record<string, unknown> = {};
+        for (const key in item) if (key !== 'start' && key !== 'end') out[key] = item[key];
+        out.range = rangeOf(parsed.lineStarts, item.start, item.end) as Range;
+        out.phase = phaseLabelAt(headings, item.start);
+        for (const key of nullable) out[key] ??= null;
+        return out as Omit<T, 'start' | 'end' | K> & { [P in K]-?: Exclude<T[P & keyof T], undefined> | null } & { range: Range; phase: string | null };
+      });
 
-  const commits = place(guard('commit', () => capped('commits', (p) => extractors.commits(p, context)), [])).map((c) => ({ ...c, pushClaim: c.pushClaim ?? null }));
-  const files = place(guard('file', () => capped('file breadcrumbs', (p) => extractors.files(p, context)), []))
-    .map((f) => ({ ...f, qualifier: f.qualifier ?? null, folderHint: f.folderHint ?? null }));
-  const steps = place(guard('step', () => capped('steps', (p) => extractors.steps(p, context)), [])).map((s) => ({ ...s, listRole: s.listRole ?? null }));
+  const commits = place(guard('commit', () => capped('commits', (p) => extractors.commits(p, context)), []), ['pushClaim'] as const);
+  const files = place(guard('file', () => capped('file breadcrumbs', (p) => extractors.files(p, context)), []), ['qualifier', 'folderHint'] as const);
+  const steps = place(guard('step', () => capped('steps', (p) => extractors.steps(p, context)), []), ['listRole'] as const);
   const refs = place(guard('ref', () => capped('branch and tag claims', (p) => extractors.refs(p, context)), [])).map(({ sha, ...ref }) =>
     sha ? { ...ref, shaRange: rangeOf(parsed.lineStarts, sha.start, sha.end) } : ref,
   );

@@ -15,6 +15,7 @@
  */
 import type { ParsedText } from './parse/blocks';
 import { prefixOf } from './parse/prefix';
+import { thousands } from './thousands';
 
 export { prefixOf };
 import type { Located } from './extract/types';
@@ -72,5 +73,5 @@ function cutNear(parsed: ParsedText, at: number): number {
 
 /** The notice for a kind that was capped: how many were kept, and the line reading stopped at. */
 export function cappedNotice(kind: string, max: number, line: number): string {
-  return `more than ${max.toLocaleString('en-US')} ${kind} in this document: only the first ${max.toLocaleString('en-US')} are read (up to line ${(line + 1).toLocaleString('en-US')}), the rest are left out`;
+  return `more than ${thousands(max)} ${kind} in this document: only the first ${thousands(max)} are read (up to line ${thousands(line + 1)}), the rest are left out`;
 }

@@ -9,6 +9,7 @@ import { NEVER_CANCELLED, SILENT_LOGGER } from './interfaces';
 import type { Diagnostic, HandoffModel } from './model';
 import { MAX_BLOCKS, parseDocument, SectionCache } from './parse/parseDocument';
 import { buildModel } from './buildModel';
+import { thousands } from './thousands';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
 import { runRules } from './rules';
 import { readSuppressions, type Suppressions } from './suppressions';
@@ -122,7 +123,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Han
     const { model, problems } = buildModel(parsed, { path: doc.path });
     if (parsed.degraded) problems.push('part of this document was read by the plain line reader (very large or deeply nested input)');
     if (parsed.fullLength !== undefined) {
-      problems.push(`this document is too large to read whole: it was read up to line ${(parsed.lineStarts.length - 1).toLocaleString('en-US')} (${MAX_BLOCKS.toLocaleString('en-US')} blocks), the rest is left out`);
+      problems.push(`this document is too large to read whole: it was read up to line ${thousands(parsed.lineStarts.length - 1)} (${thousands(MAX_BLOCKS)} blocks), the rest is left out`);
     }
     const suppressions = readSuppressions(parsed);
     problems.push(...suppressions.problems);

@@ -7,6 +7,7 @@ import { isWordChar, scanHexTokens, type HexToken } from '../../src/core/extract
 import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
 import { plainTitle, titleWords } from '../../src/core/extract/titleText';
 import { hasTag } from '../../src/core/extract/xmlSections';
+import { collapseSpaces } from '../../src/core/extract/spaces';
 import { jsonPieces } from '../../src/cli/jsonPieces';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
 
@@ -113,3 +114,10 @@ describe('the CLI writes its JSON in pieces, byte for byte JSON.stringify', () =
 function indented(value: unknown, depth: number): string {
   return (JSON.stringify([value], null, 2).slice(4, -2) ?? '').replace(/^ {2}/gm, '').replace(/\n/g, `\n${' '.repeat(2 * depth)}`);
 }
+
+describe('spaces collapsed only when there is something to collapse', () => {
+  it('= `replace(/\\s+/g, " ")` on any text', () => {
+    const text = textOf(['a', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '🚀'], 20);
+    fc.assert(fc.property(text, (t) => assert.equal(collapseSpaces(t), t.replace(/\s+/g, ' '), JSON.stringify(t))), { seed: 19, numRuns: 20_000 });
+  });
+});

@@ -6,6 +6,7 @@
 import type { DocumentFacts } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import type { ExtractContext } from './types';
+import { collapseSpaces } from './spaces';
 
 /** A date, also at the start of a timestamp (`2026-05-09T16:40:12Z`). */
 const ISO_DATE = /\b(20\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/;
@@ -32,7 +33,7 @@ export function extractFacts(parsed: ParsedText, context: ExtractContext): Docum
     }
   }
   const firstHeading = blocks.find((b) => b.kind === 'heading' && b.depth === 1 && !b.inferred) ?? blocks.find((b) => b.kind === 'heading');
-  const headingTitle = firstHeading ? text.slice(firstHeading.contentStart, firstHeading.contentEnd).replace(/\s+/g, ' ').trim() : null;
+  const headingTitle = firstHeading ? collapseSpaces(text.slice(firstHeading.contentStart, firstHeading.contentEnd)).trim() : null;
   const title = frontMatter.title ?? (headingTitle || null) ?? fileName(context.path);
 
   return { title, date: findDate(text, context.path, frontMatter, headingTitle), frontMatter };

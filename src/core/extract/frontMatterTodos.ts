@@ -13,6 +13,7 @@ import type { StepState } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import { linesIn } from '../parse/tables';
 import type { FoundStep } from './types';
+import { collapseSpaces } from './spaces';
 
 const STATES: Readonly<Record<string, StepState>> = {
   pending: 'open', todo: 'open', open: 'open', in_progress: 'in-progress', 'in-progress': 'in-progress', active: 'in-progress',
@@ -53,7 +54,7 @@ export function frontMatterTodos(parsed: ParsedText): FoundStep[] {
     const quoted = /^(['"]).*\1$/.test(field[2]);
     current.start = quoted ? valueAt + 1 : valueAt;
     current.end = quoted ? valueAt + field[2].length - 1 : valueAt + field[2].length;
-    current.text = unquote(field[2]).replace(/\s+/g, ' ').trim();
+    current.text = collapseSpaces(unquote(field[2])).trim();
   }
   flush();
   return out;

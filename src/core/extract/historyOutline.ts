@@ -8,6 +8,7 @@
  * level), computed in one pass with a stack.
  */
 import type { Block, ParsedText } from '../parse/blocks';
+import { collapseSpaces } from './spaces';
 
 export interface OutlineNode {
   /** Start of the heading's block (its `#`s, or the bold line's `**`). */
@@ -56,7 +57,7 @@ export function buildOutline(parsed: ParsedText, opensEntry: (title: string) => 
 }
 
 function node(start: number, title: string, depth: number, block: number, bold: boolean): OutlineNode {
-  return { start, end: start, title: title.replace(/\s+/g, ' ').trim(), depth, parent: -1, block, bold };
+  return { start, end: start, title: collapseSpaces(title).trim(), depth, parent: -1, block, bold };
 }
 
 function close(text: string, n: OutlineNode, end: number): void {

@@ -9,6 +9,7 @@
  * expression engine would do, and it was the slowest part of reading a heading.
  */
 import type { PhaseStatus } from '../model';
+import { collapseSpaces } from './spaces';
 
 /** Markers, in one pass: the group that matched says the status. */
 const MARKERS = /(✅|✔|☑|🟢|🎉)|(🚧|🔄|🔨|🏗|🟡|▶)|(⛔|🚫|🛑|⏸)|(❌|💥)|(⏭|🔜|👉|📍)|(📋|⬜|🔲|☐|⏳)/gu;
@@ -41,7 +42,7 @@ const MAX_TEXT = 1_000;
 const MAX_STATUS_PART = 60;
 
 export function statusOfWord(word: string): PhaseStatus | null {
-  const w = word.replace(/\s+/g, ' ').trim();
+  const w = collapseSpaces(word).trim();
   for (const [re, status] of PHRASES) if (re.test(w)) return status;
   return null;
 }

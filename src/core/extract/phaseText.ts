@@ -8,6 +8,7 @@
  * is linear whatever the document holds.
  */
 import { CAPS_STATUS_WORD, isStatusPart, statusPhraseAt } from './phaseStatus';
+import { collapseSpaces } from './spaces';
 
 /** A heading longer than this is pasted prose; its start is all a label needs. */
 export const MAX_TEXT = 1_000;
@@ -54,7 +55,7 @@ function withoutMarkup(raw: string): string {
       t = out + dropEmphasis(t.slice(last));
     } else t = dropEmphasis(t);
   }
-  return t.replace(MARKS, '').replace(/\s+/g, ' ').trim();
+  return collapseSpaces(t.replace(MARKS, '')).trim();
 }
 
 const MARKS = /[*~`]/g;
@@ -95,7 +96,7 @@ export function nameOfPlain(plain: string): string {
   t = t.replace(BRACKETED, (all, inner: string) => (REMARK_START.test(inner) || statusPhraseAt(inner.trimStart(), 0) ? ' ' : all));
   t = t.replace(DATE_TIME, ' ').replace(/\(\s*\)|\[\s*\]/g, ' ');
   t = withoutStatusParts(t).replace(CAPS_STATUS_WORD, ' ');
-  t = t.replace(/\s+/g, ' ').replace(/(\s*[—–|:;→]\s*){2,}/g, ' — ').replace(EDGE_SEPARATORS, '').trim();
+  t = collapseSpaces(t).replace(/(\s*[—–|:;→]\s*){2,}/g, ' — ').replace(EDGE_SEPARATORS, '').trim();
   return shorten(t);
 }
 

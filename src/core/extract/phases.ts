@@ -15,6 +15,7 @@ import { classify } from './unitLabels';
 import { inlineUnits, type PhaseEntry } from './inlineUnits';
 import { dateIn, isStruck, markupFree, MAX_NAME, nameOf, nameOfPlain } from './phaseText';
 import { statusIn } from './phaseStatus';
+import { collapseSpaces } from './spaces';
 
 export { classify } from './unitLabels';
 
@@ -66,7 +67,7 @@ function headingEntries(parsed: ParsedText): Entry[] {
   const out: Entry[] = [];
   blocks.forEach((h, i) => {
     if (h.kind !== 'heading') return;
-    const content = text.slice(h.contentStart, h.contentEnd).replace(/\s+/g, ' ').trim();
+    const content = collapseSpaces(text.slice(h.contentStart, h.contentEnd)).trim();
     const { kind, label, title } = classify(content);
     out.push({
       kind, label, title, status: null, start: h.start, rangeStart: h.contentStart, rangeEnd: h.contentEnd, end: null,

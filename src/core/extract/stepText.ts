@@ -5,6 +5,7 @@
  */
 import type { StepState } from '../model';
 import type { Block } from '../parse/blocks';
+import { collapseSpaces } from './spaces';
 
 const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
 const BLOCKED_MARK = /⛔|🚫|\bBLOCKED\b/;
@@ -55,7 +56,7 @@ function statusCell(cell: string): StepState | null {
 export function rowStep(text: string, b: Block): { start: number; end: number; text: string; cells: string[] } | null {
   const spans = (b.cells ?? []).filter((c) => c.end > c.start);
   if (!spans.length) return null;
-  const cells = spans.map((c) => text.slice(c.start, c.end).replace(/\s+/g, ' ').trim());
+  const cells = spans.map((c) => collapseSpaces(text.slice(c.start, c.end)).trim());
   const words = cells.filter((c) => /[\p{L}\p{N}]/u.test(c) && !/^#?\d{1,3}[.)]?$/.test(c) && !statusCell(c));
   if (!words.length) return null;
   return { start: spans[0].start, end: spans[spans.length - 1].end, text: words.join(' — '), cells };

@@ -21,6 +21,7 @@ import { isNextTitle, isPlanFile, isPlanStepsTitle, nextLabelIn, nextTitles } fr
 import { rowStep, stateOfRow, stateOfText } from './stepText';
 import { frontMatterTodos } from './frontMatterTodos';
 import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
+import { collapseSpaces } from './spaces';
 
 const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
   ' ': 'open', x: 'done', X: 'done', '-': 'superseded', '!': 'blocked', '>': 'in-progress', '~': 'in-progress',
@@ -227,12 +228,12 @@ function step(text: string, b: Block, start: number): { start: number; end: numb
   // Trailing `|` runs are the gutter of a copy taken from a rendered page, not part of the step.
   while (end > b.contentStart && /[\s|]/.test(text[end - 1])) end--;
   end = Math.max(end, start);
-  return { start, end, text: text.slice(b.contentStart, end).replace(/\s+/g, ' ').trim() };
+  return { start, end, text: collapseSpaces(text.slice(b.contentStart, end)).trim() };
 }
 
 function span(text: string, start: number, end: number): { start: number; end: number; text: string } {
   while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end, text: text.slice(start, end).replace(/\s+/g, ' ').trim() };
+  return { start, end, text: collapseSpaces(text.slice(start, end)).trim() };
 }
 
 function markerStart(text: string, b: Block): number {

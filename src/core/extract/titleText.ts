@@ -3,6 +3,7 @@
  * criteria:**` and `## Acceptance criteria` are the same label. This reduces a title to its plain words so
  * that the word patterns of the history and list-role recognisers can be anchored at both ends.
  */
+import { collapseSpaces } from './spaces';
 
 /** Long titles are pasted prose, not labels; reading only their start keeps every pattern linear. */
 const MAX_TITLE = 300;
@@ -19,7 +20,7 @@ export function plainTitle(raw: string): string {
   if (raw === last.raw) return last.plain;
   let t = raw.length > MAX_TITLE ? raw.slice(0, MAX_TITLE) : raw;
   if (t.includes('[')) t = t.replace(LINK, '$1');
-  t = t.replace(MARKUP, '').replace(SPACES, ' ');
+  t = collapseSpaces(t.replace(MARKUP, ''));
   t = t.replace(LEADING_DECORATION, '');
   t = t.replace(LEADING_NUMBER, '').replace(LEADING_DECORATION, '');
   const plain = withoutTrailingDecoration(t).trim();
@@ -28,7 +29,6 @@ export function plainTitle(raw: string): string {
 }
 
 let last = { raw: '', plain: '' };
-const SPACES = /\s+/g;
 const DECORATION_CHAR = /^(?:[\s:.\-–—|]|[\p{Extended_Pictographic}\p{So}]|\uFE0F)$/u;
 
 /**

@@ -31,5 +31,6 @@ export function runRules(model: HandoffModel, facts: HandoffFacts | null, settin
     if (behind) out.push(behind);
   }
   const shown = context.suppressions ? unsuppressed(out, context.suppressions) : out;
-  return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  // Codes are lower-case ASCII words and hyphens: compared by code unit (`localeCompare` would load ICU's collator).
+  return shown.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
