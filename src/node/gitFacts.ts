@@ -55,7 +55,8 @@ export interface NodeGitProviderOptions extends GitRunnerOptions {
   /**
    * How long a repository's state key (repoState.ts: a stat of HEAD and every loose ref) is taken as current
    * (default 0: read for every question, as an editor must). A run that takes the repository as one snapshot
-   * (the CLI) keeps it for the run: a thousand handoffs then stat the refs once, not a few times each.
+   * (the CLI) keeps it for the run: a thousand handoffs then stat the refs once, not a few times each. Infinity
+   * also keeps each folder's repository as first found.
    */
   stateTtlMs?: number;
 }
@@ -144,8 +145,11 @@ export class NodeGitProvider implements GitProvider {
   private readonly run: RunGit = (cwd, args, token, input, maxBytes, timeoutMs, partial) => this.git(cwd, args, token, input, maxBytes, timeoutMs, partial);
 
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
-    if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     const hit = this.discovered.get(folder);
+    // A run that takes the repository as one snapshot (stateTtlMs Infinity, the CLI) found it once: a thousand
+    // handoffs of a folder do not stat it, and its HEAD, a few times each.
+    if (hit && this.stateTtlMs === Infinity) return { ok: true, value: hit.info };
+    if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     if (hit && headStateKey(hit.info) === hit.key) return { ok: true, value: hit.info };
     // Read from the files git reads when they are plain; otherwise one rev-parse answers.
     const disk = this.diskDiscovery(folder);

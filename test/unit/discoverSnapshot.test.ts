@@ -1,0 +1,37 @@
+// A run that takes the repository as one snapshot (stateTtlMs Infinity: the CLI) finds each folder's repository
+// once; an editor (the default) sees HEAD move. Real repositories in temp folders.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
+import { NodeGitProvider } from '../../src/node/gitFacts';
+import { FixtureGit } from '../fixtures/git/exec';
+
+describe('repository discovery: a snapshot for a run, live for an editor', () => {
+  const g = new FixtureGit();
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'discover-snapshot-'));
+    g.run(dir, ['init', '-q']);
+    writeFileSync(join(dir, 'a.md'), '# a\n');
+    g.commit(dir, 'first');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the repository as first found with stateTtlMs Infinity, and follows HEAD without it', async () => {
+    const snapshot = new NodeGitProvider({ stateTtlMs: Infinity });
+    const live = new NodeGitProvider();
+    const head = async (git: NodeGitProvider) => {
+      const r = await git.discover(dir, T);
+      assert.ok(r.ok);
+      const h = r.value.head;
+      return 'name' in h ? h.name : null;
+    };
+    assert.equal(await head(snapshot), 'main');
+    assert.equal(await head(live), 'main');
+    g.run(dir, ['checkout', '-q', '-b', 'topic']);
+    assert.equal(await head(snapshot), 'main', 'the run goes on with the repository it started with');
+    assert.equal(await head(live), 'topic', 'the editor sees the branch change');
+  });
+});
