@@ -22,6 +22,7 @@
  */
 import type { PhaseKind, PhaseStatus } from '../model';
 import type { ParsedText } from '../parse/blocks';
+import { firstLineEnd } from '../parse/lines';
 import { linesIn } from '../parse/tables';
 import { unitAt, unitLabel, UNIT_WORDS, type UnitLabel } from './unitLabels';
 import { markupFree } from './phaseText';
@@ -274,11 +275,6 @@ function listUnit(line: string, checkbox: string | undefined, numberedTasks: boo
 /** The label is followed by a separator or nothing: the line names the unit rather than telling of it. */
 function saysUnitOnly(u: UnitLabel, line: string): boolean {
   return AFTER_LABEL.test(line.slice(u.labelEnd).replace(AFTER_LABEL_NOISE, ''));
-}
-
-function firstLineEnd(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text[i] === '\n' || text[i] === '\r') return i;
-  return end;
 }
 
 function trimRight(text: string, start: number, end: number): number {

@@ -9,7 +9,7 @@
  */
 import type { Phase } from '../model';
 import type { ParsedText } from '../parse/blocks';
-import { rangeOf } from '../parse/lines';
+import { firstLineEnd, rangeOf } from '../parse/lines';
 import { linesIn } from '../parse/tables';
 import { classify } from './unitLabels';
 import { inlineUnits, type PhaseEntry } from './inlineUnits';
@@ -140,13 +140,13 @@ function titleFromContext(parsed: ParsedText, e: Entry, limit: number): boolean 
         if (x.kind === 'listItem' && x.list === b.list && x.depth === b.depth) items++;
         else if (x.kind !== 'listItem' && x.kind !== 'paragraph' && x.kind !== 'code') break;
       }
-      const first = nameOf(firstLine(text, b.contentStart, b.contentEnd));
+      const first = nameOf(text.slice(b.contentStart, firstLineEnd(text, b.contentStart, b.contentEnd)));
       if (!first) return false;
       e.title = `${cut(first)}${items > 1 ? ` (+${items - 1} more)` : ''}`;
       return true;
     }
     if (b.kind === 'paragraph') {
-      const first = nameOf(firstLine(text, b.contentStart, b.contentEnd));
+      const first = nameOf(text.slice(b.contentStart, firstLineEnd(text, b.contentStart, b.contentEnd)));
       if (first) { e.title = cut(first); return true; }
     }
   }
@@ -167,15 +167,6 @@ function cut(s: string): string {
   if (s.length <= MAX_DERIVED_TITLE) return s;
   const space = s.lastIndexOf(' ', MAX_DERIVED_TITLE - 1);
   return `${s.slice(0, space > 20 ? space : MAX_DERIVED_TITLE - 1)}…`;
-}
-
-/** The first line of [start, end): what a block's title is read from, without splitting all its lines. */
-function firstLine(text: string, start: number, end: number): string {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return text.slice(start, i);
-  }
-  return text.slice(start, end);
 }
 
 function trimEnd(text: string, start: number, end: number): number {

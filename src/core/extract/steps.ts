@@ -14,6 +14,7 @@
  */
 import type { StepListRole, StepState } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
+import { firstLineEnd } from '../parse/lines';
 import { linesIn } from '../parse/tables';
 import type { ExtractContext, FoundStep } from './types';
 import { ListRoleTracker } from './listRoles';
@@ -182,11 +183,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
 function firstLineOf(text: string, start: number, end: number): string {
   while (start < end && WHITE.test(text[start])) start++;
   while (end > start && WHITE.test(text[end - 1])) end--;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return text.slice(start, i);
-  }
-  return text.slice(start, end);
+  return text.slice(start, firstLineEnd(text, start, end));
 }
 
 const WHITE = /\s/;

@@ -205,12 +205,11 @@ type Resolved = FileFactsContext & { git: GitProvider; repo: RepoInfo; anchor: A
 async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: Resolved, result: FileFactsResult): Promise<void> {
   const { git, repo, token } = ctx;
   const absolute = (rel: string) => joinPath(repo.root, rel);
-  const repoRoot = normalizePath(repo.root);
 
   // A path inside a submodule is looked up in the submodule's own listing (empty when it is not checked out).
   const stillPending: Pending[] = [];
   for (const p of pending) {
-    const sub = p.exact.map((e) => submoduleOf(e, now, repoRoot)).find((s) => s !== null);
+    const sub = p.exact.map((e) => submoduleOf(e, now, repo.root)).find((s) => s !== null);
     if (!sub) {
       stillPending.push(p);
       continue;
@@ -300,16 +299,11 @@ function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
   return to && now.all.has(to) ? to : null;
 }
 
-/**
- * The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null.
- * `repoRoot` is normalized; so are the prefixes of a normalized `rel`, which are then joined to it as they are.
- */
+/** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */
 function submoduleOf(rel: string, now: FileIndex, repoRoot: string): string | null {
-  const normal = normalizePath(rel) === rel && !rel.startsWith('..');
-  const base = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
   for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
     const prefix = rel.slice(0, i);
-    if (now.all.has(normal ? base + prefix : joinPath(repoRoot, prefix))) return prefix;
+    if (now.all.has(joinPath(repoRoot, prefix))) return prefix;
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /** POSIX-style path helpers for the core (which must not import node:path: it also runs in a web host). */
 
 export function toSlash(p: string): string {
-  return p.replace(/\\/g, '/');
+  // Called for both sides of every join: most paths hold no backslash, and a replace would copy each one.
+  return p.includes('\\') ? p.replace(/\\/g, '/') : p;
 }
 
 /** Anything normalizePath would change: a backslash, an empty, `.` or `..` segment, a trailing slash. */

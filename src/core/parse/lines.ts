@@ -15,6 +15,15 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** Where the first line of [start, end) ends: its first \r or \n, or `end`. */
+export function firstLineEnd(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return end;
+}
+
 /** The index of the line containing `offset` (binary search). */
 export function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
