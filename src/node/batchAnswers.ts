@@ -8,7 +8,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, MentioningCommit, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import { MENTIONING_LIMIT, mentionNeedles, type RunGit, type Version } from './gitHistory';
 import type { ChangesUnion } from './batchChanges';
 
@@ -118,7 +118,7 @@ export async function searchMentionsOnce(run: RunGit, repo: RepoInfo, groups: Re
     const commits: Array<MentioningCommit & { message: string }> = [];
     for (const rec of r.out.stdout.split(RS)) {
       const [sha, subject, body, message] = rec.split(US);
-      if (fullShaSchema.safeParse(sha).success && message !== undefined) commits.push({ sha: sha!, subject: subject ?? '', body: (body ?? '').trimEnd(), message });
+      if (isFullSha(sha) && message !== undefined) commits.push({ sha: sha!, subject: subject ?? '', body: (body ?? '').trimEnd(), message });
     }
     if (commits.length < MAX_UNION_COMMITS) out.push({ needles, commits });
   }

@@ -8,7 +8,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { PathChange, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import { askablePath, differing, MAX_CHANGE_PATHS, MAX_DIFF_BYTES } from './changesSince';
 import { parseDiff } from './diffParse';
 import type { RunGit } from './gitHistory';
@@ -41,7 +41,7 @@ export class ChangesUnion {
 
 /** The union of the batch's paths since `since`, or null when it is too large or git could not say. */
 export async function changesUnion(run: RunGit, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, reader: ObjectReader | null): Promise<ChangesUnion | null> {
-  if (!fullShaSchema.safeParse(since).success) return null;
+  if (!isFullSha(since)) return null;
   const asked = [...new Set(paths.filter(askablePath))].sort();
   if (!asked.length || asked.reduce((n, p) => n + p.length + 1, 0) > MAX_UNION_CHARS) return null;
   const differ = await differing(repo, since, asked, reader);

@@ -13,7 +13,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, PathChange, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import { parseDiff } from './diffParse';
 import { failureProblem } from './gitRunner';
 import type { RunGit } from './gitHistory';
@@ -28,7 +28,6 @@ const MAX_HASHED_BYTES = 4 * 1024 * 1024;
 /** A file's text at a commit is given up to this size (a hover shows a few lines of it). */
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
-const isFullSha = (s: string) => fullShaSchema.safeParse(s).success;
 
 /** A repository-relative path git can be given literally and on a line: no `..`, not absolute, no line breaks. */
 export const askablePath = (p: string) =>

@@ -5,7 +5,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { CommitDetails, GitResult, RepoInfo } from '../core/git/provider';
-import { fullShaSchema, validSha } from '../core/git/schemas';
+import { isFullSha, validSha } from '../core/git/schemas';
 import type { RunGit } from './gitHistory';
 import { failureProblem } from './gitRunner';
 
@@ -17,7 +17,7 @@ export async function readCommitDetails(run: RunGit, repo: RepoInfo, sha: string
   if (!r.ok) return r;
   if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'log') };
   const [full, subject, author, authorEmail, date, ...files] = r.out.stdout.split('\0');
-  if (!fullShaSchema.safeParse(full).success) return { ok: false, problem: { kind: 'error', message: `commit ${sha} not found` } };
+  if (!isFullSha(full)) return { ok: false, problem: { kind: 'error', message: `commit ${sha} not found` } };
   const c = await run(repo.root, ['for-each-ref', `--contains=${full}`, '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'], token);
   if (!c.ok) return c;
   const names = c.out.stdout.split('\n').filter(Boolean);

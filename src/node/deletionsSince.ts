@@ -8,7 +8,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import { renamesIn, type RunGit } from './gitHistory';
 import { cancelled, failureProblem } from './gitRunner';
@@ -25,7 +25,6 @@ const LISTING_FROM = 64;
 /** Renames followed from one path to the next at most this many times. */
 const MAX_HOPS = 4;
 
-const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
 /** A path git can be asked about as `<commit>:<path>` on one line. */
 const askable = (p: string) => p.length > 0 && !/[\n\r\0]/.test(p);
 
@@ -58,6 +57,8 @@ export async function findDeletionsSince(
       const atHead = await session.ask(searches.map((s) => `${chain[s.hi]!.sha}:${s.path}`));
       if (!Array.isArray(atHead)) return { ok: false, problem: atHead };
       searches = searches.filter((_, i) => atHead[i]!.endsWith(' missing'));
+      // Every path still there (a renamed file's new path, usually): no commit to look for, no process to start.
+      if (!searches.length) break;
       while (searches.some((s) => s.hi - s.lo > 1)) {
         const open = searches.filter((s) => s.hi - s.lo > 1);
         const mids = open.map((s) => (s.lo + s.hi) >> 1);

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import { cancelled, failureProblem, type GitRunResult } from './gitRunner';
 
 /**
@@ -36,13 +36,12 @@ const RS = '\x1e';
 const US = '\x1f';
 const ZERO = /^0+$/;
 
-const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
 const unreadable = (stderr: string) => /unable to read|could not read|bad object|missing blob|cannot read/i.test(stderr);
 
 /** The git blob id of a text as it would be stored (UTF-8 bytes), for matching a document against its versions. */
 export function blobId(text: string): string {
-  const bytes = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  // The text is hashed as UTF-8 where it is, not copied into a buffer first (a batch hashes every handoff).
+  return createHash('sha1').update(`blob ${Buffer.byteLength(text, 'utf8')}\0`).update(text, 'utf8').digest('hex');
 }
 
 function failed<T>(r: GitRunResult, what: string): GitResult<T> | null {
@@ -246,6 +245,8 @@ async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string
 
 /** Renames recorded by these commits, keyed `sha NUL from` → to. */
 export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
+  // No commit on stdin is not "no commits" to git: `log --stdin` would show HEAD's.
+  if (!commits.length) return { ok: true, value: new Map() };
   const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
     token, commits.join('\n') + '\n', 16 * 1024 * 1024);
   if (r.ok && r.out.code !== 0 && unreadable(r.out.stderr)) return { ok: false, problem: { kind: 'corrupt', message: r.out.stderr.split('\n')[0] ?? '' } };

@@ -7,7 +7,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, RepoInfo } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import { failureProblem } from './gitRunner';
 import type { RunGit, Version } from './gitHistory';
 
@@ -53,7 +53,7 @@ export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readon
   if (r.out.truncated) records.pop();
   for (const rec of records) {
     const [sha, time, subject, rest] = rec.split(US);
-    if (!fullShaSchema.safeParse(sha).success || rest === undefined) continue;
+    if (!isFullSha(sha) || rest === undefined) continue;
     const parts = rest.split('\0');
     for (let i = 0; i + 1 < parts.length; i++) {
       // The first entry follows the message's line break.

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { isFullSha } from '../core/git/schemas';
 
 export type ObjectKind = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -26,7 +27,6 @@ const IDX_MAGIC = 0xff744f63;
 const NAMES = 8 + 256 * 4;
 /** Longest delta chain followed (git's default depth is 50; aggressive packs reach a few hundred). */
 const MAX_DEPTH = 1_000;
-const FULL_SHA = /^[0-9a-f]{40}$/;
 
 interface Pack {
   idx: string;
@@ -67,7 +67,7 @@ export class ObjectReader {
 
   /** The object named `sha` (full, lower-case), verified against its name; null when not read here. */
   read(sha: string): StoredObject | null {
-    if (!FULL_SHA.test(sha)) return null;
+    if (!isFullSha(sha)) return null;
     try {
       const o = this.readLoose(sha) ?? this.readPacked(sha, 0);
       return o && verified(sha, o) ? o : null;

@@ -6,7 +6,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, RepoInfo, TouchingCommit, TouchingResult } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import type { RunGit } from './gitHistory';
 import { failureProblem } from './gitRunner';
 
@@ -18,7 +18,6 @@ const MAX_BYTES = 1024 * 1024;
 const RS = '\x1e';
 const US = '\x1f';
 
-const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
 /** A repository-relative path git can take literally: not empty, not absolute, no `..` step, no NUL or line break. */
 const plainPath = (p: string) => p !== '' && !p.startsWith('/') && !/[\0\r\n]/.test(p) && !p.split('/').includes('..');
 

@@ -10,7 +10,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, StatusEntry, RepoInfo, WorkingState } from '../core/git/provider';
-import { fullShaSchema } from '../core/git/schemas';
+import { isFullSha } from '../core/git/schemas';
 import type { RunGit } from './gitHistory';
 import { failureProblem, type GitRunResult } from './gitRunner';
 import { mayHaveRemoteRefs } from './repoState';
@@ -23,7 +23,6 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const RS = '\x1e';
 const US = '\x1f';
 
-const isFullSha = (s: string | undefined): s is string => fullShaSchema.safeParse(s).success;
 const noCommits = (stderr: string) => /does not have any commits|bad default revision|unknown revision|ambiguous argument 'HEAD'/.test(stderr);
 
 export interface StatusReport {

@@ -72,4 +72,33 @@ describe('deletions since a commit: paths then from its tree listing', () => {
     // Asked per path: one line per path, then the bisection. From the listing: the bisection only.
     assert.equal(askedLines - listedLines, paths.length);
   });
+
+  it('a renamed file still there under its new name ends the search: one rename log, not a second with no commit', async () => {
+    const g = new FixtureGit();
+    const dir = join(base, 'renamed');
+    g.run(base, ['init', '-q', dir]);
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'engine.ts'), Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};\n`).join(''));
+    const anchor = g.commit(dir, 'start');
+    mkdirSync(join(dir, 'lib'), { recursive: true });
+    g.run(dir, ['mv', 'src/engine.ts', 'lib/engine.ts']);
+    const moved = g.commit(dir, 'move the engine');
+    // More history after the move: HEAD itself renamed nothing.
+    writeFileSync(join(dir, 'README.md'), '# later\n');
+    g.commit(dir, 'later');
+    const provider = new NodeGitProvider();
+    const found = await provider.discover(dir, T);
+    assert.ok(found.ok);
+    const logs: string[][] = [];
+    const run = (cwd: string, args: string[], token: typeof T, input?: string, maxBytes?: number) => {
+      if (args.includes('log')) logs.push(args);
+      return provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
+    };
+    const open = (cwd: string, args: string[], token: typeof T) => provider.runner.session(cwd, args, token, 10_000);
+    const r = await findDeletionsSince(run, open, found.value, anchor, ['src/engine.ts'], T);
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.deletions.map((d) => [d.path, d.sha, d.renamedTo]), [['src/engine.ts', moved, 'lib/engine.ts']]);
+    // The first-parent line, then renames in the one commit found; lib/engine.ts is at HEAD: nothing more to ask.
+    assert.equal(logs.filter((a) => a.includes('--diff-filter=R')).length, 1);
+  });
 });

@@ -1,7 +1,8 @@
 // Handoffs are untrusted text: nothing that is not a plain SHA or ref name may reach git as an argument.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { refNameSchema, shaSchema, validRefName, validSha } from '../../src/core/git';
+import fc from 'fast-check';
+import { fullShaSchema, isFullSha, refNameSchema, shaSchema, validRefName, validSha } from '../../src/core/git';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
@@ -15,6 +16,21 @@ describe('git input validation', () => {
   it('a SHA is 4–40 hex digits and nothing else', () => {
     for (const bad of HOSTILE) assert.equal(shaSchema.safeParse(bad).success, false, JSON.stringify(bad));
     for (const good of ['abcd', 'af65598', 'AF65598', '1feec2e9', 'a'.repeat(40)]) assert.equal(validSha(good), good.toLowerCase());
+  });
+
+  it('the fast checks (isFullSha, validSha) accept exactly what the schemas accept', () => {
+    for (const bad of HOSTILE) assert.equal(validSha(bad), null, JSON.stringify(bad));
+    for (const s of [...HOSTILE, 'a'.repeat(40), 'A'.repeat(40), `${'a'.repeat(40)}\n`, 'a'.repeat(39), undefined, null]) {
+      assert.equal(isFullSha(s), fullShaSchema.safeParse(s).success, JSON.stringify(s));
+    }
+    // Strings near the patterns: hex of every length around the bounds, with a stray character or case change.
+    const near = fc.tuple(fc.stringMatching(/^[0-9a-fA-F]{0,42}$/), fc.constantFrom('', '\n', ' ', 'g', '-', '\u0660'), fc.nat(44))
+      .map(([hex, extra, at]) => hex.slice(0, at) + extra + hex.slice(at));
+    fc.assert(fc.property(fc.oneof(near, fc.string()), (s) => {
+      assert.equal(isFullSha(s), fullShaSchema.safeParse(s).success);
+      const r = shaSchema.safeParse(s);
+      assert.equal(validSha(s), r.success ? r.data.toLowerCase() : null);
+    }), { seed: 12, numRuns: 3000 });
   });
 
   it('a ref name is a plain name: no options, ranges, rev syntax or shell', () => {

@@ -4,4 +4,4 @@ export type {
   MentioningCommit, PathChange, PathDeletion, Reach, RefInfo, RepoFacts, RepoGraph, RepoInfo, ShaLookup, StatusEntry, WorkingState,
 } from './provider';
 export { CommitGraph } from './graph';
-export { fullShaSchema, refNameSchema, shaSchema, validRefName, validSha } from './schemas';
+export { fullShaSchema, isFullSha, refNameSchema, shaSchema, validRefName, validSha } from './schemas';
