@@ -2,6 +2,7 @@
 // the history cases with real git are in gitFiles.test.ts), and the rule over each kind of file fact.
 import { strict as assert } from 'node:assert';
 import { fileFacts } from '../../src/core/facts/files';
+import { FileIndex } from '../../src/core/facts/fileIndex';
 import { emptyFacts, type FileFact } from '../../src/core/facts/types';
 import { NEVER_CANCELLED, type WorkspaceFiles } from '../../src/core/interfaces';
 import type { FileBreadcrumb } from '../../src/core/model';
@@ -78,6 +79,42 @@ describe('file rules', () => {
     assert.equal(ext.files.lists, 0, 'nothing to resolve: no listing');
     const off = await run('`src/gone.ts` `src/app.ts:99`', ['src/gone.ts', 'src/app.ts:99'], { rules: { 'missing-file': 'off' } });
     assert.deepEqual(off.diagnostics, ['0:15 line-out-of-range/warning: src/app.ts: line 99 is past the end of the file (30 lines)']);
+  });
+
+  it('a model judged again against the same listing resolves nothing twice; a new listing is read afresh', async () => {
+    const text = '`src/app.ts:3` `graphWebview.ts:9` `index.ts` `src/webview/` `src/gone.ts`';
+    const b = new ModelBuilder(text);
+    for (const c of ['src/app.ts:3', 'graphWebview.ts:9', 'index.ts', 'src/webview/', 'src/gone.ts']) b.file(c);
+    let listing = Object.keys(FILES);
+    const files: WorkspaceFiles = { listFiles: async () => listing, lineCount: async () => 100 };
+    const judge = () => fileFacts(b.model.files, { documentPath: '/ws/docs/HANDOFF.md', root: ROOT, files, git: null, repo: null, anchor: null,
+      headSha: null, wantLines: false, token: NEVER_CANCELLED, notices: new Set(), note: () => {} });
+    // Every question resolution asks of the index, counted.
+    const proto = FileIndex.prototype;
+    const [has, bySuffix] = [proto.has, proto.bySuffix];
+    let asked = 0;
+    proto.has = function (this: FileIndex, p: string) { asked++; return has.call(this, p); };
+    proto.bySuffix = function (this: FileIndex, p: string) { asked++; return bySuffix.call(this, p); };
+    try {
+      const first = await judge();
+      const askedFirst = asked;
+      assert.ok(askedFirst > 0);
+      const again = await judge();
+      assert.equal(asked, askedFirst, 'the same model against the same listing asks the index nothing again');
+      assert.deepEqual(again.files, first.files);
+      assert.deepEqual(first.files.map((f) => (f.kind === 'found' ? f.paths : f.kind)), [['/ws/src/app.ts'], ['/ws/src/webview/graphWebview.ts'],
+        ['/ws/a/index.ts', '/ws/b/index.ts'], 'dir', 'absent']);
+      // The facts are the caller's to annotate (line counts, drift): a second judgement starts from clean ones.
+      assert.notEqual(again.files[0], first.files[0]);
+      // The workspace changed: src/app.ts is gone from the new listing, and the model is judged against it.
+      listing = listing.filter((f) => f !== '/ws/src/app.ts');
+      const after = await judge();
+      assert.ok(asked > askedFirst);
+      assert.equal(after.files[0]!.kind, 'absent');
+    } finally {
+      proto.has = has;
+      proto.bySuffix = bySuffix;
+    }
   });
 
   it('judges nothing when cancelled during the listing (it may be partial)', async () => {

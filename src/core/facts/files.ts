@@ -12,7 +12,7 @@ import { dirname, joinPath, normalizePath, relativeTo } from '../git/paths';
 import type { GitProblem, GitProvider, PathDeletion, RepoInfo } from '../git/provider';
 import type { CancellationToken, WorkspaceFiles } from '../interfaces';
 import type { FileBreadcrumb } from '../model';
-import { FileIndex, resolveCrumb } from './fileIndex';
+import { FileIndex, resolveCrumb, type Resolution } from './fileIndex';
 import type { AnchorFact, FileFact } from './types';
 
 /** Breadcrumbs looked up in history per document, at most (a notice says how many were left out). */
@@ -76,17 +76,10 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   // Only what git will be asked about is prepared (the first MAX_HISTORY_LOOKUPS); the rest is counted.
   const lookingUp = ctx.git !== null && ctx.repo !== null;
   let notFound = 0;
-  const byName = new Map<string, FileBreadcrumb[]>();
-  for (const c of crumbs) {
-    if (!c.path.includes('/')) continue;
-    const name = c.path.slice(c.path.lastIndexOf('/') + 1);
-    const list = byName.get(name);
-    if (list) list.push(c);
-    else byName.set(name, [c]);
-  }
+  const memo = resolutionsFor(crumbs, listed, docDir, root, ctx.repo);
   for (const [i, c] of crumbs.entries()) {
     if (!lookable(c)) continue;
-    const r = resolveCrumb(index, c.path, docDir, root);
+    const r = (memo.resolutions[i] ??= resolveCrumb(index, c.path, docDir, root));
     if (r.kind === 'file') out[i] = { kind: 'found', paths: [r.path], lines: null };
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
@@ -94,9 +87,9 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     if (r.kind !== 'none' || !lookingUp || ++notFound > MAX_HISTORY_LOOKUPS) continue;
     // A bare name whose context names its folder (a folder hint, or the same file written in full just before)
     // is that path, not any file of that name.
-    const meant = c.path.includes('/') ? null : contextPath(c, byName);
-    const written = meant ? { ...c, path: meant } : c;
-    pending.push({ i, exact: repoForms(written, docDir, root, ctx.repo), name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
+    const written = (memo.written[i] ??= writtenFor(c, (memo.byName ??= byLastSegment(crumbs))));
+    const exact = (memo.forms[i] ??= repoForms(written, docDir, root, ctx.repo));
+    pending.push({ i, exact, name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
@@ -107,6 +100,54 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   }
   await lines;
   return result;
+}
+
+/**
+ * Where a document's breadcrumbs resolve in one listing, kept with the breadcrumbs (the model's array): a model
+ * judged again against the same listing resolves nothing twice. The CLI judges each handoff of a batch twice — a
+ * dry run that finds the questions to ask git for the whole batch, then the real one — and this was a third of the
+ * dry run. Filled as the breadcrumbs are resolved; only read back for the same listing, folders and repository.
+ */
+interface CrumbResolutions {
+  listed: readonly string[];
+  docDir: string;
+  root: string;
+  repoRoot: string | null;
+  resolutions: Array<Resolution | undefined>;
+  /** The breadcrumb as meant (a bare name given its folder by its context), and its repository-relative forms. */
+  written: Array<FileBreadcrumb | undefined>;
+  forms: Array<string[] | undefined>;
+  /** The breadcrumbs with a folder, by their last segment (contextPath's). */
+  byName?: Map<string, FileBreadcrumb[]>;
+}
+
+const resolvedBy = new WeakMap<readonly FileBreadcrumb[], CrumbResolutions>();
+
+function resolutionsFor(crumbs: readonly FileBreadcrumb[], listed: readonly string[], docDir: string, root: string, repo: RepoInfo | null): CrumbResolutions {
+  const repoRoot = repo?.root ?? null;
+  const kept = resolvedBy.get(crumbs);
+  if (kept && kept.listed === listed && kept.docDir === docDir && kept.root === root && kept.repoRoot === repoRoot) return kept;
+  const fresh: CrumbResolutions = { listed, docDir, root, repoRoot, resolutions: [], written: [], forms: [] };
+  resolvedBy.set(crumbs, fresh);
+  return fresh;
+}
+
+function byLastSegment(crumbs: readonly FileBreadcrumb[]): Map<string, FileBreadcrumb[]> {
+  const byName = new Map<string, FileBreadcrumb[]>();
+  for (const c of crumbs) {
+    if (!c.path.includes('/')) continue;
+    const name = c.path.slice(c.path.lastIndexOf('/') + 1);
+    const list = byName.get(name);
+    if (list) list.push(c);
+    else byName.set(name, [c]);
+  }
+  return byName;
+}
+
+/** The breadcrumb as meant: a bare name whose context names its folder (see contextPath) is that path. */
+function writtenFor(c: FileBreadcrumb, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): FileBreadcrumb {
+  const meant = c.path.includes('/') ? null : contextPath(c, byName);
+  return meant ? { ...c, path: meant } : c;
 }
 
 /** Lines before a bare name within which the same file written in full names its folder. */
