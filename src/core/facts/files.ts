@@ -52,6 +52,8 @@ interface Pending {
   i: number;
   /** Repository-relative forms of the path as written (relative to the document's folder, to the root). */
   exact: string[];
+  /** The submodule (repository-relative) the first form inside one lies in, or '' when none does. */
+  submodule: string;
   /** The path as written (a bare name is looked up by it in the anchor's tree). */
   name: string;
   bare: boolean;
@@ -89,7 +91,8 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     // is that path, not any file of that name.
     const written = (memo.written[i] ??= writtenFor(c, (memo.byName ??= byLastSegment(crumbs))));
     const exact = (memo.forms[i] ??= repoForms(written, docDir, root, ctx.repo));
-    pending.push({ i, exact, name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
+    const submodule = (memo.submodules[i] ??= inSubmodule(exact, index, ctx.repo!.root));
+    pending.push({ i, exact, submodule, name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
@@ -117,6 +120,7 @@ interface CrumbResolutions {
   /** The breadcrumb as meant (a bare name given its folder by its context), and its repository-relative forms. */
   written: Array<FileBreadcrumb | undefined>;
   forms: Array<string[] | undefined>;
+  submodules: Array<string | undefined>;
   /** The breadcrumbs with a folder, by their last segment (contextPath's). */
   byName?: Map<string, FileBreadcrumb[]>;
 }
@@ -127,7 +131,7 @@ function resolutionsFor(crumbs: readonly FileBreadcrumb[], listed: readonly stri
   const repoRoot = repo?.root ?? null;
   const kept = resolvedBy.get(crumbs);
   if (kept && kept.listed === listed && kept.docDir === docDir && kept.root === root && kept.repoRoot === repoRoot) return kept;
-  const fresh: CrumbResolutions = { listed, docDir, root, repoRoot, resolutions: [], written: [], forms: [] };
+  const fresh: CrumbResolutions = { listed, docDir, root, repoRoot, resolutions: [], written: [], forms: [], submodules: [] };
   resolvedBy.set(crumbs, fresh);
   return fresh;
 }
@@ -250,7 +254,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   // A path inside a submodule is looked up in the submodule's own listing (empty when it is not checked out).
   const stillPending: Pending[] = [];
   for (const p of pending) {
-    const sub = p.exact.map((e) => submoduleOf(e, now, repo.root)).find((s) => s !== null);
+    const sub = p.submodule;
     if (!sub) {
       stillPending.push(p);
       continue;
@@ -338,6 +342,15 @@ async function searchDeletions(paths: readonly string[], since: string | null, c
 function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
   const to = d.renamedTo ? joinPath(root, d.renamedTo) : null;
   return to && now.all.has(to) ? to : null;
+}
+
+/** The submodule the first of these forms inside one lies in, or '' (a path in a submodule is asked of its listing). */
+function inSubmodule(forms: readonly string[], now: FileIndex, repoRoot: string): string {
+  for (const f of forms) {
+    const sub = submoduleOf(f, now, repoRoot);
+    if (sub !== null) return sub;
+  }
+  return '';
 }
 
 /** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */
