@@ -24,7 +24,7 @@ const RS = '\x1e';
 const US = '\x1f';
 
 /** The deletions of a set of paths since (or before) one commit. */
-interface DeletionsUnion { paths: Set<string>; result: DeletionsResult }
+interface DeletionsUnion { paths: ReadonlySet<string>; result: DeletionsResult; existed: Set<string> }
 /** Commits found by one union search, with their raw messages, and the needles it grepped for. */
 interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit & { message: string }> }
 
@@ -47,10 +47,12 @@ export class BatchAnswers {
     this.ignoredFound = new Set(found);
   }
 
-  setDeletions(since: string | null, until: string | undefined, paths: readonly string[], result: DeletionsResult): void {
+  /** `paths`: the union asked (kept as given: the caller's set, not copied). */
+  setDeletions(since: string | null, until: string | undefined, paths: ReadonlySet<string>, result: DeletionsResult): void {
     // Which renames were followed depends on the objects readable: a union that fell back is not cut down.
     if (result.exactRenamesOnly) return;
-    this.deletionsBy.set(BatchAnswers.deletionsKey(since, until), { paths: new Set(paths), result });
+    // The union's sets are built once: each of a thousand documents cuts its own answer from them.
+    this.deletionsBy.set(BatchAnswers.deletionsKey(since, until), { paths, result, existed: new Set(result.existedAtSince) });
   }
 
   addMentions(needles: readonly string[], commits: Array<MentioningCommit & { message: string }>): void {
@@ -68,7 +70,7 @@ export class BatchAnswers {
     const union = this.deletionsBy.get(BatchAnswers.deletionsKey(since, until));
     if (!union || !paths.every((p) => union.paths.has(p))) return null;
     const wanted = new Set(paths);
-    const existed = new Set(union.result.existedAtSince);
+    const existed = union.existed;
     return {
       deletions: union.result.deletions.filter((d) => wanted.has(d.path)).map((d) => ({ ...d })),
       existedAtSince: paths.filter((p) => existed.has(p)),

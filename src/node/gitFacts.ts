@@ -253,7 +253,7 @@ export class NodeGitProvider implements GitProvider {
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
-        if (r.ok) answers.setDeletions(m.since, m.until, paths, r.value);
+        if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
         if (!m.since) return;
         const cited = new Set([...(q.changes.get(m.since) ?? []), ...paths, ...(r.ok ? r.value.deletions.flatMap((d) => (d.renamedTo ? [d.renamedTo] : [])) : [])]);
