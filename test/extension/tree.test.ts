@@ -36,7 +36,9 @@ describe('Handoff view', () => {
     root = await waitFor('the fixture handoff, newest, in the tree', () => {
       // The handoffs; the Files section (breadcrumbs grouped by file) comes after them.
       const roots = api.tree.getChildren().filter((n) => n.kind === 'handoff');
-      return roots.length === 1 && roots[0].handoff === handoffUri().toString() ? roots[0] : undefined;
+      if (roots.length === 1 && roots[0].handoff === handoffUri().toString()) return roots[0];
+      // Retried until the deadline; the last one says what the tree held then (a timeout alone says nothing).
+      throw new Error(`the tree's handoffs: [${roots.map((n) => n.handoff).join(', ')}] (${api.tree.getChildren().length} roots)`);
     });
     const text = Buffer.from(await vscode.workspace.fs.readFile(handoffUri())).toString('utf8');
     // The demo handoff names the unpushed commit (main's tip) and the pre-amend one by their short SHAs.
