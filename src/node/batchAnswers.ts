@@ -120,7 +120,7 @@ export async function searchMentionsOnce(run: RunGit, repo: RepoInfo, groups: Re
     const commits: Array<MentioningCommit & { message: string }> = [];
     for (const rec of r.out.stdout.split(RS)) {
       const [sha, subject, body, message] = rec.split(US);
-      if (isFullSha(sha) && message !== undefined) commits.push({ sha: sha!, subject: subject ?? '', body: (body ?? '').trimEnd(), message });
+      if (isFullSha(sha) && message !== undefined) commits.push({ sha, subject: subject ?? '', body: (body ?? '').trimEnd(), message });
     }
     if (commits.length < MAX_UNION_COMMITS) out.push({ needles, commits });
   }

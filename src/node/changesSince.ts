@@ -28,7 +28,6 @@ const MAX_HASHED_BYTES = 4 * 1024 * 1024;
 /** A file's text at a commit is given up to this size (a hover shows a few lines of it). */
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
-
 /** A repository-relative path git can be given literally and on a line: no `..`, not absolute, no line breaks. */
 export const askablePath = (p: string) =>
   p.length > 0 && !/[\n\r\0]/.test(p) && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split('/').some((s) => s === '..' || s === '');

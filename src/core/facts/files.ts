@@ -255,7 +255,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   const stillPending: Pending[] = [];
   for (const p of pending) {
     const sub = p.submodule;
-    if (!sub) {
+    if (sub === '') {
       stillPending.push(p);
       continue;
     }
