@@ -15,9 +15,10 @@ describe('handoff store', () => {
   });
 
   afterEach(async () => {
-    for (const rel of ['docs', 'notes/store-renamed.md', 'src/brand-new.ts', 'SESSION-HANDOFF-store.md', 'SESSION-HANDOFF-2026-06-01.md', 'SESSION-HANDOFF-2026-05-01.md']) {
+    for (const rel of ['docs', 'notes/store-renamed.md', 'SESSION-HANDOFF-opened.md', 'src/brand-new.ts', 'SESSION-HANDOFF-store.md', 'SESSION-HANDOFF-2026-06-01.md', 'SESSION-HANDOFF-2026-05-01.md']) {
       removeWorkspaceFile(rel);
     }
+    api.setBeforeLand(undefined);
     await closeAllEditors();
     await waitFor('the test handoffs to be gone', () => api.store.all().length === 1);
   });
@@ -74,6 +75,26 @@ describe('handoff store', () => {
       await doc.save();
       await waitFor('the original text to be analysed', () => api.store.get(doc.uri)?.version === doc.version);
     }
+  });
+
+  it('shows a handoff opened while its first analysis, from disk, was on its way', async () => {
+    // The from-disk result cannot land once an editor holds the text; opening must start the analysis that can.
+    const uri = vscode.Uri.joinPath(handoffUri(), '..', 'SESSION-HANDOFF-opened.md');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let held = 0;
+    api.setBeforeLand(async (u, version) => {
+      if (u.toString() === uri.toString() && version === -1) { held++; await gate; }
+    });
+    writeWorkspaceFile('SESSION-HANDOFF-opened.md', '# Opened mid-analysis\n\n- [ ] Step of the opened handoff\n');
+    await waitFor('the from-disk analysis to reach its landing', () => held > 0);
+    // The refresh a new file brings (after a pause) starts from disk too, and is held the same way; opening after it
+    // leaves nothing on its way that would analyse the editor's version.
+    await new Promise((r) => setTimeout(r, 1500));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    release();
+    await waitFor('the opened version analysed and shown', () =>
+      api.store.get(uri)?.version === doc.version && api.tree.getChildren().some((n) => n.handoff === uri.toString()));
   });
 
   it('follows a rename: the new name is a handoff (if it matches), the old one is not', async () => {

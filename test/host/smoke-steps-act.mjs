@@ -43,6 +43,11 @@ export const ACT_STEPS = [
     async run({ page, workspace }) {
       // The handoff is committed, then the work goes on: three lines above the parser's cited line 12, which is
       // edited too, and an unrelated commit. The extension notices the commits by itself.
+      // The step before ticked a step in the buffer; the web workbench auto-saves it a second later (its default),
+      // which must not land after the commit (the handoff would then differ from it). Saved now, and clean.
+      await showHandoff(page);
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'HANDOFF.md' }).first().waitFor(WAIT);
       git(workspace, 'add', 'HANDOFF.md');
       git(workspace, 'commit', '-q', '-m', 'Write the handoff');
       const parser = join(workspace, 'src', 'parser.ts');

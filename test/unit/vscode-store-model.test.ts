@@ -1,7 +1,7 @@
 // The store's pure decisions: newest-first order, where a breadcrumb may be on disk, the search glob, the
 // merged exclude, and whether a result may land.
 import { strict as assert } from 'node:assert';
-import { candidatePaths, compareNewestFirst, mayLand, mergeExcludes, searchGlobFor } from '../../src/vscode/store/model';
+import { candidatePaths, compareNewestFirst, mayLand, mergeExcludes, openedNeedsAnalysis, searchGlobFor } from '../../src/vscode/store/model';
 import { statusText } from '../../src/vscode/status/model';
 
 describe('vscode store model', () => {
@@ -44,6 +44,14 @@ describe('vscode store model', () => {
     assert.equal(mayLand({ generation: 2, version: 7 }, { generation: 3, openVersion: 7 }), false, 'superseded by a later analysis');
     assert.equal(mayLand({ generation: 3, version: 6 }, { generation: 3, openVersion: 7 }), false, 'edited since');
     assert.equal(mayLand({ generation: 3, version: -1 }, { generation: 3, openVersion: 2 }), false, 'opened since: the text wins over the disk');
+  });
+
+  it('analyses a known handoff on opening only when no analysis of its version could land otherwise', () => {
+    assert.equal(openedNeedsAnalysis({ version: -1 }, { version: -1 }, 1), true, 'from disk in flight: it will be dropped');
+    assert.equal(openedNeedsAnalysis({ version: -1 }, undefined, 1), true, 'the first analysis in flight, from disk');
+    assert.equal(openedNeedsAnalysis(undefined, undefined, 1), true, 'nothing landed and nothing coming');
+    assert.equal(openedNeedsAnalysis({ version: 1 }, undefined, 1), false, 'the version shown is on its way');
+    assert.equal(openedNeedsAnalysis(undefined, { version: -1 }, 1), false, 'the disk\'s text stands until an edit');
   });
 
   it('words the status bar with only the non-zero parts', () => {

@@ -11,8 +11,8 @@ export interface EditorEventTarget {
   saved(uri: vscode.Uri): boolean;
   /** Any other file was saved. */
   otherSaved(): void;
-  /** A document was opened: it may be a handoff not known yet (an untitled one, a marked one). */
-  opened(uri: vscode.Uri): void;
+  /** A document was opened: a handoff not known yet (an untitled one, a marked one), or a known one's editor. */
+  opened(doc: vscode.TextDocument): void;
   /** A handoff's editor closed: unsaved edits are gone with it, the disk is the truth again. */
   closed(uri: vscode.Uri): void;
 }
@@ -22,7 +22,7 @@ export function watchEditors(target: EditorEventTarget): vscode.Disposable {
   return vscode.Disposable.from(
     w.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) target.edited(e.document.uri); }),
     w.onDidSaveTextDocument((doc) => { if (!target.saved(doc.uri)) target.otherSaved(); }),
-    w.onDidOpenTextDocument((doc) => target.opened(doc.uri)),
+    w.onDidOpenTextDocument((doc) => target.opened(doc)),
     w.onDidCloseTextDocument((doc) => target.closed(doc.uri)),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Pure decisions of the handoff store, kept free of `vscode` so they are unit-tested: which handoff is newest,
- * where a breadcrumb may point on disk, whether an analysis result may still land, and the glob the file
- * search excludes.
+ * where a breadcrumb may point on disk, whether an analysis result may still land (and whether opening a handoff
+ * needs one of its own), and the glob the file search excludes.
  */
 import { posix } from 'node:path';
 
@@ -52,4 +52,15 @@ export function mayLand(started: { generation: number; version: number }, now: {
   if (started.generation !== now.generation) return false;
   if (now.openVersion !== undefined && now.openVersion !== started.version) return false;
   return true;
+}
+
+/**
+ * Whether a known handoff just opened in an editor needs an analysis of the version the editor shows. One in
+ * flight for another version (from disk, started before the editor opened) cannot land (`mayLand`), and nothing
+ * else would start one until the next change: the handoff would be missing from the view and Problems meanwhile.
+ * With nothing in flight, a landed analysis stands (from disk it is the text the editor just read).
+ */
+export function openedNeedsAnalysis(running: { version: number } | undefined, landed: { version: number } | undefined, openVersion: number): boolean {
+  if (running) return running.version !== openVersion;
+  return landed === undefined;
 }

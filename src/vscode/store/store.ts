@@ -24,7 +24,7 @@ import { watchFiles } from './fileEvents';
 import { freshAnswer } from './freshAnswer';
 import { RefreshScheduler } from './refreshScheduler';
 import { GitSide } from './gitSide';
-import { compareNewestFirst, mergeExcludes } from './model';
+import { compareNewestFirst, mergeExcludes, openedNeedsAnalysis } from './model';
 import { seriesChanged } from './series';
 import { Analyses, openDocument, type BeforeLandHook, type Entry } from './analyses';
 import { RepositoryNotices } from './repoNotices';
@@ -108,7 +108,11 @@ export class Store implements HandoffStore {
           return entry !== undefined;
         },
         otherSaved: () => this.refreshes.request('a file was saved'), // a target's line count may have changed
-        opened: (uri) => this.consider(uri, 'opened'),
+        opened: (doc) => {
+          const entry = this.entries.get(doc.uri.toString());
+          if (!entry) this.consider(doc.uri, 'opened');
+          else if (openedNeedsAnalysis(entry.running, entry.landed, doc.version)) void this.analyse(entry, { reason: 'opened' });
+        },
         closed: (uri) => {
           const entry = this.entries.get(uri.toString());
           if (entry) this.schedule(entry, 0, 'closed');
