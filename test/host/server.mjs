@@ -22,7 +22,9 @@ export function makeRunDir(label, settings = {}) {
 
 // Settings for every run. Workspace trust off: a run without a development folder (the VSIX test)
 // would otherwise stop at the trust dialog, which the test driver refuses to show. The rest keeps
-// the closed network out of the picture and the screenshots free of welcome pages.
+// the closed network out of the picture and the screenshots free of welcome pages. Sticky scroll off: its
+// heading overlay covers the lines just under the editor's top, where a UI smoke click may aim. Auto-save off,
+// as on the desktop (the web workbench saves a second after each edit): a test decides when a file is written.
 const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'extensions.autoCheckUpdates': false,
@@ -33,6 +35,8 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
+  'editor.stickyScroll.enabled': false,
+  'files.autoSave': 'off',
 };
 
 function writeUserSettings(userDataDir, extra) {

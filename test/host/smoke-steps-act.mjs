@@ -12,6 +12,15 @@ function git(cwd, ...args) {
   return execFileSync('git', ['-c', 'user.name=Smoke Test', '-c', 'user.email=smoke@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
 }
 
+/** Polls `check` (every 250 ms) until it holds; throws after WAIT's timeout, naming what it waited for. */
+async function until(what, check) {
+  const deadline = Date.now() + WAIT.timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function showHandoff(page) {
   await page.keyboard.press('Escape');
   await page.locator('.tabs-container .tab', { hasText: 'HANDOFF.md' }).first().click();
@@ -43,11 +52,12 @@ export const ACT_STEPS = [
     async run({ page, workspace }) {
       // The handoff is committed, then the work goes on: three lines above the parser's cited line 12, which is
       // edited too, and an unrelated commit. The extension notices the commits by itself.
-      // The step before ticked a step in the buffer; the web workbench auto-saves it a second later (its default),
-      // which must not land after the commit (the handoff would then differ from it). Saved now, and clean.
+      // The step before ticked a step in the buffer: saved now, and on disk before the commit (else the commit would
+      // hold the old text, and the handoff would read as edited since).
       await showHandoff(page);
       await page.keyboard.press('Control+S');
       await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'HANDOFF.md' }).first().waitFor(WAIT);
+      await until('the ticked step on disk', () => readFileSync(join(workspace, 'HANDOFF.md'), 'utf8').includes('[x] Resume: wire the widget'));
       git(workspace, 'add', 'HANDOFF.md');
       git(workspace, 'commit', '-q', '-m', 'Write the handoff');
       const parser = join(workspace, 'src', 'parser.ts');
@@ -55,15 +65,25 @@ export const ACT_STEPS = [
       lines[11] = `${lines[11]} // reviewed`;
       lines.unshift('// Parser: reads the config', '// (header added after the handoff)', '');
       writeFileSync(parser, lines.join('\n'));
-      git(workspace, 'commit', '-q', '-am', 'Parser: header, line 12 reviewed');
+      git(workspace, 'add', 'src/parser.ts');
+      git(workspace, 'commit', '-q', '-m', 'Parser: header, line 12 reviewed');
       writeFileSync(join(workspace, 'NOTES.txt'), 'After the handoff.\n');
       git(workspace, 'add', 'NOTES.txt');
       git(workspace, 'commit', '-q', '-m', 'Notes');
 
       await showHandoff(page);
-      // The top of the handoff, where its title lens is (the step before left the end in view).
-      await page.keyboard.press('Control+Home');
-      await page.locator('.editor-container .codelens-decoration', { hasText: /\+2 commits since this handoff/ }).first().waitFor(WAIT);
+      // The analysis of the new commits first (the view says it), then the top of the handoff, where its title lens
+      // is (the step before left the end in view). A lens that arrives above line 1 while the editor is at the top
+      // can sit just above the viewport (the editor keeps line 1 in place): scrolled up until it shows.
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: /\+2 since/ }).first().waitFor(WAIT);
+      const title = page.locator('.editor-container .codelens-decoration', { hasText: /\+2 commits since this handoff/ }).first();
+      await until('the title lens in view', async () => {
+        await page.keyboard.press('Control+Home');
+        const editor = await page.locator('.editor-container .view-lines').first().boundingBox();
+        await page.mouse.move(editor.x + editor.width / 2, editor.y + 40);
+        await page.mouse.wheel(0, -400);
+        return title.isVisible();
+      });
       await page.locator('.editor-container .codelens-decoration a', { hasText: 'Open parser.ts:15' }).first().waitFor(WAIT);
       // The hover over the breadcrumb: where line 12 is now, and the line then and now.
       const crumb = page.locator('.editor-container .view-lines span', { hasText: /^src\/parser\.ts:12$/ }).first();
