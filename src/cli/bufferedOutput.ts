@@ -1,8 +1,8 @@
 /**
- * Standard output for a lint run: text is encoded into one reused buffer and written a chunk at a time. A JSON report
- * comes in pieces of an item each (jsonPieces.ts): written one by one they would cost a system call each, and joined
- * first they would be copied twice more through fresh memory. `flush` is called after each document (and at the
- * end), so what a reader sees keeps pace with the run.
+ * Standard output for a lint run: text is encoded into one reused buffer and written a chunk at a time (the text
+ * report's lines, written one by one, would cost a system call each; a text longer than the buffer, a document's
+ * JSON, goes on alone). `flush` is called after each document (and at the end), so what a reader sees keeps pace
+ * with the run.
  */
 export class BufferedOutput {
   private readonly buffer: Buffer;

@@ -8,7 +8,6 @@ import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
 import { plainTitle, titleWords } from '../../src/core/extract/titleText';
 import { hasTag } from '../../src/core/extract/xmlSections';
 import { collapseSpaces } from '../../src/core/extract/spaces';
-import { jsonPieces } from '../../src/cli/jsonPieces';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
 
 /** Strings over an alphabet chosen to hit each branch: hex, other word characters, separators, emoji, line breaks. */
@@ -71,33 +70,7 @@ describe('fast paths equal the plain implementations', () => {
   });
 });
 
-describe('the CLI writes its JSON in pieces, byte for byte JSON.stringify', () => {
-  /** JSON-like values: plain objects and arrays (empty ones too), strings with any character, numbers, null, undefined. */
-  const { value } = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
-      fc.string({ unit: 'grapheme' }), fc.double({ noNaN: false }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined),
-      fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 4 })),
-  }));
-
-  it('at every depth, for any JSON-like value', () => {
-    fc.assert(fc.property(value, fc.integer({ min: 0, max: 4 }), (v, depth) => {
-      const pieces: string[] = [];
-      jsonPieces(v, depth, pieces);
-      const inner = depth === 0 ? (JSON.stringify(v, null, 2) ?? 'null') : indented(v, depth);
-      assert.equal(pieces.join(''), inner, JSON.stringify(v));
-    }), { seed: 17, numRuns: 5_000 });
-  });
-
-  it('arrays and the objects holding them are written item by item: no piece holds two items of a long list', () => {
-    const items = Array.from({ length: 1_000 }, (_, i) => ({ sha: `${i}`.padStart(7, 'a'), range: { start: { line: i, character: 0 }, end: { line: i, character: 7 } } }));
-    const pieces: string[] = [];
-    jsonPieces({ path: 'x.md', commits: items, facts: { files: items } }, 2, pieces);
-    assert.ok(pieces.length > 4_000, `${pieces.length} pieces`);
-    assert.ok(Math.max(...pieces.map((p) => p.length)) < 300);
-    assert.equal(pieces.join(''), indented({ path: 'x.md', commits: items, facts: { files: items } }, 2));
-  });
-
+describe('the CLI\'s buffered output', () => {
   it('the buffered output writes every byte in order, multi-byte characters and long texts included', () => {
     const written: Buffer[] = [];
     const stream = { write: (chunk: Buffer | string) => { written.push(Buffer.from(chunk)); return true; } } as unknown as NodeJS.WritableStream;
@@ -109,11 +82,6 @@ describe('the CLI writes its JSON in pieces, byte for byte JSON.stringify', () =
     assert.ok(written.every((b) => b.length <= 64 || b.toString('utf8') === 'y'.repeat(200)), 'chunks within the buffer, a longer text alone');
   });
 });
-
-/** `JSON.stringify(value, null, 2)` as it reads `depth` levels deep: every line after the first indented 2×depth more. */
-function indented(value: unknown, depth: number): string {
-  return (JSON.stringify([value], null, 2).slice(4, -2) ?? '').replace(/^ {2}/gm, '').replace(/\n/g, `\n${' '.repeat(2 * depth)}`);
-}
 
 describe('spaces collapsed only when there is something to collapse', () => {
   it('= `replace(/\\s+/g, " ")` on any text', () => {
