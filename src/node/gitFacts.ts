@@ -83,6 +83,8 @@ export class NodeGitProvider implements GitProvider {
   private limitMs: number;
   private readonly factsAsk: ShaFactsAsk;
   private readonly discovered = new Map<string, { info: RepoInfo; key: string }>();
+  /** Folders found in no repository, in a snapshot run (stateTtlMs Infinity): bounded by the folders of the run. */
+  private readonly outsideRepos = new Map<string, GitResult<RepoInfo>>();
   private readonly caches = new Map<string, RepoCache>();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
   private readonly texts = new Map<string, string | null>();
@@ -147,8 +149,18 @@ export class NodeGitProvider implements GitProvider {
   async discover(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
     const hit = this.discovered.get(folder);
     // A run that takes the repository as one snapshot (stateTtlMs Infinity, the CLI) found it once: a thousand
-    // handoffs of a folder do not stat it, and its HEAD, a few times each.
+    // handoffs of a folder do not stat it, and its HEAD, a few times each. A folder in no repository is asked once
+    // too (its documents are prefetched, then analysed: a process each time otherwise).
     if (hit && this.stateTtlMs === Infinity) return { ok: true, value: hit.info };
+    const outside = this.stateTtlMs === Infinity ? this.outsideRepos.get(folder) : undefined;
+    if (outside) return outside;
+    const found = await this.discoverNow(folder, token);
+    if (!found.ok && found.problem.kind === 'not-a-repository' && this.stateTtlMs === Infinity) this.outsideRepos.set(folder, found);
+    return found;
+  }
+
+  private async discoverNow(folder: string, token: CancellationToken): Promise<GitResult<RepoInfo>> {
+    const hit = this.discovered.get(folder);
     if (!isDir(folder)) return { ok: false, problem: { kind: 'not-a-repository', message: `folder ${folder} does not exist; showing parse-only results` } };
     if (hit && headStateKey(hit.info) === hit.key) return { ok: true, value: hit.info };
     // Read from the files git reads when they are plain; otherwise one rev-parse answers.

@@ -34,4 +34,22 @@ describe('repository discovery: a snapshot for a run, live for an editor', () =>
     assert.equal(await head(snapshot), 'main', 'the run goes on with the repository it started with');
     assert.equal(await head(live), 'topic', 'the editor sees the branch change');
   });
+
+  it('asks git once about a folder in no repository with stateTtlMs Infinity, each time without it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'discover-outside-'));
+    try {
+      const snapshot = new NodeGitProvider({ stateTtlMs: Infinity });
+      const live = new NodeGitProvider();
+      for (const git of [snapshot, live]) {
+        for (let i = 0; i < 2; i++) {
+          const r = await git.discover(outside, T);
+          assert.equal(!r.ok && r.problem.kind, 'not-a-repository');
+        }
+      }
+      assert.equal(snapshot.runner.spawned, 1, 'the run asked once');
+      assert.equal(live.runner.spawned, 2, 'the editor asks again: the folder may have become a repository');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

@@ -75,11 +75,25 @@ describe('the CLI\'s buffered output', () => {
     const written: Buffer[] = [];
     const stream = { write: (chunk: Buffer | string) => { written.push(Buffer.from(chunk)); return true; } } as unknown as NodeJS.WritableStream;
     const output = new BufferedOutput(stream, 64);
-    const texts = ['a', 'é', '🚀 rocket', 'x'.repeat(30), 'ü'.repeat(21), 'y'.repeat(200), '', '—end'];
+    const texts = ['a', 'é', '🚀 rocket', 'x'.repeat(30), 'ü'.repeat(21), 'y'.repeat(200), '', '—end', '🚀'.repeat(50), `a${'🚀'.repeat(40)}`];
     for (const t of texts) output.write(t);
     output.flush();
     assert.equal(Buffer.concat(written).toString('utf8'), texts.join(''));
-    assert.ok(written.every((b) => b.length <= 64 || b.toString('utf8') === 'y'.repeat(200)), 'chunks within the buffer, a longer text alone');
+    assert.ok(written.every((b) => b.length <= 64), 'every chunk within the buffer, the pieces of a longer text included');
+  });
+
+  it('writes exactly the UTF-8 of whatever it is given, lone surrogates and pairs across pieces included', () => {
+    const text = textOf(['a', 'é', '→', '🚀', '\ud83d', '\ude80', 'x'.repeat(25)], 40);
+    fc.assert(fc.property(fc.array(text, { maxLength: 6 }), fc.integer({ min: 6, max: 96 }), (texts, size) => {
+      const written: Buffer[] = [];
+      const stream = { write: (chunk: Buffer) => { written.push(Buffer.from(chunk)); return true; } } as unknown as NodeJS.WritableStream;
+      const output = new BufferedOutput(stream, size);
+      for (const t of texts) output.write(t);
+      output.flush();
+      // Each text is encoded as itself: halves of a pair given in two writes stay two halves, as with the stream.
+      assert.deepEqual(Buffer.concat(written), Buffer.concat(texts.map((t) => Buffer.from(t, 'utf8'))), JSON.stringify([texts, size]));
+      assert.ok(written.every((b) => b.length <= size), 'chunks within the buffer');
+    }), { seed: 23, numRuns: 3_000 });
   });
 });
 

@@ -21,12 +21,22 @@ export const NAME_BEFORE_SHA = new RegExp(
   'diu',
 );
 
+/**
+ * Words one of which the window before a SHA must hold for `NAME_BEFORE_SHA` to match (a backtick, a known name,
+ * `branch`), with its flags: the cheap scan spares the anchored-at-the-end pattern, which V8 tries at every
+ * position of the window, on the SHAs of a pasted list.
+ */
+export const MAY_NAME_BEFORE_SHA = /\x60|origin|upstream|main|master|develop|trunk|branch/iu;
+
 /** `Local tip is `, `HEAD at `, `Remote (origin) is at `, `origin is at `: a SHA claimed for the branch in context. */
 export const ROLE_BEFORE_SHA = new RegExp(
   String.raw`(?:^|[^\w/-])(?<role>(?:local\s+)?(?:tip|HEAD)|remote(?:\s*\((?<r>[\w.-]+)\))?|(?<r2>origin|upstream))` +
     String.raw`(?:\s+at\s+time\s+of\s+writing)?(?:\s*(?:(?:is|was|now|still|currently|at)\b|=|:|\*+))*\s*[\x60*]*$`,
   'di',
 );
+
+/** Words one of which the window must hold for `ROLE_BEFORE_SHA` to match, with its flags (as MAY_NAME_BEFORE_SHA). */
+export const MAY_ROLE_BEFORE_SHA = /tip|head|remote|origin|upstream/i;
 
 /** `Branch at `caff322` on `kk/main/Frontend_Design``: the SHA comes first. Matched from right after the SHA. */
 export const NAME_AFTER_SHA = new RegExp(String.raw`^[\x60*]*\s+on\s+(?:branch\s+)?[*]*\x60(?<bn>${NAME})\x60`, 'diu');
@@ -38,6 +48,9 @@ export const BRANCH_LABEL = new RegExp(
   String.raw`\b(?:current\s+|active\s+|working\s+|feature\s+)?branch(?:\s+name)?\**\s*(?::\**\s*)?[*]*(?:\x60(?<bn>${NAME})\x60|(?<=:\**\s*)(?<pn>${NAME}))`,
   'dgiu',
 );
+
+/** The word `BRANCH_LABEL` cannot match without, with its flags: most blocks name no branch. */
+export const MAY_BRANCH_LABEL = /branch/iu;
 
 /** Phrases stating that commits are not on the remote, or that they are. */
 export const PUSH_FALSE = /\b(?:not\s+(?:yet\s+)?pushed|unpushed|local[- ]only|push\s+needed|needs?\s+(?:a\s+)?push(?:ing)?\b|not\s+on\s+(?:origin|the\s+remote))/gi;

@@ -18,8 +18,7 @@ export function extractTableRowRefs(text: string, b: Block, tokens: readonly Hex
   const header = b.header;
   const cells = b.cells;
   if (!header || !cells) return;
-  const nameCol = header.findIndex((h) => NAME_HEADER.test(h));
-  const shaCol = header.findIndex((h, i) => i !== nameCol && SHA_HEADER.test(h) && !NAME_HEADER.test(h));
+  const { nameCol, shaCol, tagOnly } = refColumns(header);
   if (nameCol < 0 || shaCol < 0 || nameCol >= cells.length || shaCol >= cells.length) return;
   const nameCell = cells[nameCol];
   const shaCell = cells[shaCol];
@@ -33,7 +32,6 @@ export function extractTableRowRefs(text: string, b: Block, tokens: readonly Hex
   for (let i = first; i < tokens.length && tokens[i].start < shaCell.end; i++) {
     if (tokens[i].start >= shaCell.start && plausibleSha(text, tokens[i].start, tokens[i].end, true)) { sha = tokens[i]; break; }
   }
-  const tagOnly = /\btags?\b/i.test(header[nameCol]) && !/\bbranch/i.test(header[nameCol]);
   const n = normaliseName(name);
   const kind = tagOnly ? 'tag' : refKind(n, m.groups.ann);
   const start = nameCell.start + idx[0];
@@ -46,6 +44,27 @@ export function extractTableRowRefs(text: string, b: Block, tokens: readonly Hex
     const pushed = pushState(text.slice(cells[c].start, cells[c].end));
     if (pushed !== null) { out.push({ name: n, kind, claim: { pushed }, start, end }); break; }
   }
+}
+
+interface RefColumns {
+  nameCol: number;
+  shaCol: number;
+  /** The name column holds tags only. */
+  tagOnly: boolean;
+}
+
+/** Each table's columns, read once: the rows of a table share its header array. */
+const columnsOf = new WeakMap<readonly string[], RefColumns>();
+
+function refColumns(header: readonly string[]): RefColumns {
+  let c = columnsOf.get(header);
+  if (c) return c;
+  const nameCol = header.findIndex((h) => NAME_HEADER.test(h));
+  const shaCol = header.findIndex((h, i) => i !== nameCol && SHA_HEADER.test(h) && !NAME_HEADER.test(h));
+  const tagOnly = nameCol >= 0 && /\btags?\b/i.test(header[nameCol]!) && !/\bbranch/i.test(header[nameCol]!);
+  c = { nameCol, shaCol, tagOnly };
+  columnsOf.set(header, c);
+  return c;
 }
 
 /** A paragraph of a text rendering whose line `Branch / Tag SHA Meaning` is followed by `name sha …` rows. */

@@ -11,8 +11,8 @@ import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundRef, Located } from './types';
 import { firstTokenAt, lineStartAt, plausibleSha, scanHexTokens, type HexToken } from './hex';
 import {
-  acceptableName, BRANCH_LABEL, NAME_AFTER_SHA, NAME_BEFORE_SHA, normaliseName, PUSH_FALSE, PUSH_HINT, PUSH_TRUE,
-  refKind, ROLE_BEFORE_SHA, TIP_BEFORE,
+  acceptableName, BRANCH_LABEL, MAY_BRANCH_LABEL, MAY_NAME_BEFORE_SHA, MAY_ROLE_BEFORE_SHA, NAME_AFTER_SHA, NAME_BEFORE_SHA, normaliseName,
+  PUSH_FALSE, PUSH_HINT, PUSH_TRUE, refKind, ROLE_BEFORE_SHA, TIP_BEFORE,
 } from './refPatterns';
 import { extractTableRowRefs, extractTextTableRefs, frontMatterRefs } from './refTables';
 import { decorationRefs } from './refLog';
@@ -99,6 +99,7 @@ interface Name extends Located {
 /** The first `Branch: x` label of the block: the branch its tip/remote/push statements are about. */
 function branchLabel(text: string, b: Block): Name | null {
   const content = text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 4000));
+  if (!MAY_BRANCH_LABEL.test(content)) return null;
   BRANCH_LABEL.lastIndex = 0;
   for (let m = BRANCH_LABEL.exec(content); m; m = BRANCH_LABEL.exec(content)) {
     const g = m.groups?.bn !== undefined ? 'bn' : 'pn';
@@ -126,7 +127,7 @@ function proseShaClaims(
     const from = Math.max(b.contentStart, lineStartAt(lineStarts, t.start), t.start - WINDOW);
     const textBefore = text.slice(from, t.start);
     const sha: Located = { start: t.start, end: t.end };
-    const m = NAME_BEFORE_SHA.exec(textBefore);
+    const m = MAY_NAME_BEFORE_SHA.test(textBefore) ? NAME_BEFORE_SHA.exec(textBefore) : null;
     if (m?.groups && m.indices?.groups) {
       const g = m.groups.bn !== undefined ? 'bn' : m.groups.kn !== undefined ? 'kn' : 'wn';
       const name = m.groups[g];
@@ -147,7 +148,7 @@ function proseShaClaims(
       out.push({ name: n, kind: refKind(n, undefined), claim: { sha: text.slice(t.start, t.end) }, start: t.end + idx[0], end: t.end + idx[1], sha });
       continue;
     }
-    const r = ROLE_BEFORE_SHA.exec(textBefore);
+    const r = MAY_ROLE_BEFORE_SHA.test(textBefore) ? ROLE_BEFORE_SHA.exec(textBefore) : null;
     if (!r?.groups || !r.indices?.groups) continue;
     const role = r.groups.role.toLowerCase();
     const remote = r.groups.r ?? r.groups.r2;

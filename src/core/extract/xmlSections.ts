@@ -47,12 +47,19 @@ function scan(parsed: ParsedText): XmlSection[] {
   const { text, blocks } = parsed;
   const found: XmlSection[] = [];
   const open: Array<Omit<XmlSection, 'end' | 'depth'>> = [];
+  // The first `<` at or after `searchedFrom` (-1: none): a document without one is searched once, not once per block.
+  let searchedFrom = Infinity;
+  let nextLt = -1;
   for (const b of blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'html' && b.kind !== 'listItem') continue;
     // A list item's lazy last line can be the closing tag (`- Task 5: not started\n</remaining_work>`).
     const from = b.kind === 'listItem' ? b.contentStart : b.start;
     const to = b.kind === 'listItem' ? b.contentEnd : b.end;
-    if (!hasTag(text, from, to)) continue;
+    if (from < searchedFrom || (nextLt !== -1 && nextLt < from)) {
+      searchedFrom = from;
+      nextLt = text.indexOf('<', from);
+    }
+    if (nextLt === -1 || nextLt >= to || !hasTag(text, from, to)) continue;
     for (const line of linesIn(text, from, to)) {
       if (line.end - line.start > 80) continue;
       const s = text.slice(line.start, line.end);
