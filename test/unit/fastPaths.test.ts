@@ -9,6 +9,9 @@ import { plainTitle, titleWords } from '../../src/core/extract/titleText';
 import { hasTag } from '../../src/core/extract/xmlSections';
 import { collapseSpaces } from '../../src/core/extract/spaces';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
+import {
+  BRANCH_LABEL, MAY_BRANCH_LABEL, MAY_NAME_BEFORE_SHA, MAY_ROLE_BEFORE_SHA, NAME_BEFORE_SHA, ROLE_BEFORE_SHA,
+} from '../../src/core/extract/refPatterns';
 
 /** Strings over an alphabet chosen to hit each branch: hex, other word characters, separators, emoji, line breaks. */
 const textOf = (pieces: string[], maxLength = 40) => fc.array(fc.constantFrom(...pieces), { maxLength }).map((a) => a.join(''));
@@ -68,6 +71,27 @@ describe('fast paths equal the plain implementations', () => {
       assert.equal(hasTag(t, from, to), reference(t, from, to), JSON.stringify([t, from, to]));
     }), { seed: 13, numRuns: 20_000 });
   });
+});
+
+describe('the ref patterns\' cheap pre-tests', () => {
+  // Each pre-test must hold wherever its pattern matches (it only spares the pattern where it cannot): pieces hit
+  // the words, case folds (`ſ`, the Kelvin sign) and the signs the patterns read.
+  const text = textOf([
+    '`', 'main', 'MAIN', 'maſter', 'trunK', 'trunk', 'develop', 'origin/', 'upstream', 'branch', 'Branch', 'tip', 'HEAD', 'remote',
+    ' (origin)', 'feat/x', 'x-1', ' ', ':', '=', '**', ' is ', ' at ', 'now', '→', '\n', 'é', '1.2', 'a',
+  ], 14);
+  for (const [name, pre, full] of [
+    ['name before a SHA', MAY_NAME_BEFORE_SHA, NAME_BEFORE_SHA],
+    ['role before a SHA', MAY_ROLE_BEFORE_SHA, ROLE_BEFORE_SHA],
+    ['branch label', MAY_BRANCH_LABEL, BRANCH_LABEL],
+  ] as const) {
+    it(`${name}: never a match where the pre-test says no`, () => {
+      fc.assert(fc.property(text, (t) => {
+        full.lastIndex = 0;
+        if (!pre.test(t)) assert.equal(full.exec(t), null, JSON.stringify(t));
+      }), { seed: 29, numRuns: 20_000 });
+    });
+  }
 });
 
 describe('the CLI\'s buffered output', () => {
