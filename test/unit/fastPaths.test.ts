@@ -8,6 +8,7 @@ import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
 import { plainTitle, titleWords } from '../../src/core/extract/titleText';
 import { hasTag } from '../../src/core/extract/xmlSections';
 import { collapseSpaces } from '../../src/core/extract/spaces';
+import { isHostile, type HostileLimits } from '../../src/core/parse/sections';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
 import {
   BRANCH_LABEL, MAY_BRANCH_LABEL, MAY_NAME_BEFORE_SHA, MAY_ROLE_BEFORE_SHA, NAME_BEFORE_SHA, ROLE_BEFORE_SHA,
@@ -70,6 +71,59 @@ describe('fast paths equal the plain implementations', () => {
       const to = from + (y % (t.length - from + 1));
       assert.equal(hasTag(t, from, to), reference(t, from, to), JSON.stringify([t, from, to]));
     }), { seed: 13, numRuns: 20_000 });
+  });
+});
+
+describe('hostile sections found by native searches', () => {
+  /** The character-at-a-time scan it replaced. */
+  const reference = (text: string, start: number, end: number, L: HostileLimits): boolean => {
+    const containerDepth = (from: number, to: number) => {
+      let depth = 0;
+      let spaces = 0;
+      for (let i = from; i < to;) {
+        const c = text.charCodeAt(i);
+        if (c === 32) { spaces++; i++; if (spaces === 4) { depth++; spaces = 0; } continue; }
+        if (c === 9) { depth++; i++; continue; }
+        spaces = 0;
+        if (c === 62) { depth++; i++; continue; }
+        if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || i + 1 === to)) { depth++; i += 1; continue; }
+        break;
+      }
+      return depth;
+    };
+    const blank = (from: number, to: number) => /^[ \t\n\r]*$/.test(text.slice(from, to));
+    if (end - start > L.sectionChars) return true;
+    let brackets = 0;
+    let depth = 0;
+    let run = 0;
+    let lineStart = start;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) {
+        if (++brackets > L.brackets || ++depth > L.bracketDepth) return true;
+      } else if (c === 93 && depth > 0) depth--;
+      if (c === 10 || c === 13 || i === end - 1) {
+        if (i - lineStart > L.lineChars) return true;
+        if (containerDepth(lineStart, i) > L.nesting) return true;
+        run = blank(lineStart, i) ? 0 : run + 1;
+        if (run > L.runLines) return true;
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lineStart = i + 1;
+      }
+    }
+    return false;
+  };
+  it('= the character scan, on any text, section and limits', () => {
+    const text = textOf(['a', 'word', ' ', '    ', '\t', '[', ']', '[[', ']]', '\n', '\r', '\r\n', '> ', '- ', '* ', '+', '>', '🚀'], 40);
+    const limits = fc.record({
+      sectionChars: fc.integer({ min: 0, max: 60 }), bracketDepth: fc.integer({ min: 0, max: 4 }), brackets: fc.integer({ min: 0, max: 6 }),
+      lineChars: fc.integer({ min: 0, max: 12 }), nesting: fc.integer({ min: 0, max: 4 }), runLines: fc.integer({ min: 0, max: 4 }),
+    });
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), limits, (t, x, y, L) => {
+      const start = x % (t.length + 1);
+      const end = start + (y % (t.length - start + 1));
+      assert.equal(isHostile(t, start, end, L), reference(t, start, end, L), JSON.stringify([t, start, end, L]));
+    }), { seed: 31, numRuns: 30_000 });
   });
 });
 

@@ -88,26 +88,58 @@ export const HOSTILE_LIMITS = Object.freeze({
   runLines: 1_500,
 });
 
-/** Whether remark should not be trusted with this slice of text (deep nesting, bracket storms, giant runs). */
-export function isHostile(text: string, start: number, end: number): boolean {
-  if (end - start > HOSTILE_LIMITS.sectionChars) return true;
+export type HostileLimits = { readonly [K in keyof typeof HOSTILE_LIMITS]: number };
+
+/**
+ * Whether remark should not be trusted with this slice of text (deep nesting, bracket storms, giant runs). It runs
+ * on every section of every document, so it moves by native searches (the next `[` or `]`, the next line break)
+ * over the section alone, not a character at a time.
+ */
+export function isHostile(text: string, start: number, end: number, limits: HostileLimits = HOSTILE_LIMITS): boolean {
+  if (end - start > limits.sectionChars) return true;
+  if (end <= start) return false;
+  // A view of the section (no copy): each search below ends at its end, however long the text after it.
+  const section = text.slice(start, end);
+  return bracketStorm(section, limits) || hostileLines(text, start, section, limits);
+}
+
+/** Too many `[` in the section, or nested too deep. */
+function bracketStorm(section: string, limits: HostileLimits): boolean {
   let brackets = 0;
   let depth = 0;
-  let run = 0;
-  let lineStart = start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 /* [ */) {
-      if (++brackets > HOSTILE_LIMITS.brackets || ++depth > HOSTILE_LIMITS.bracketDepth) return true;
-    } else if (c === 93 /* ] */ && depth > 0) depth--;
-    if (c === 10 || c === 13 || i === end - 1) {
-      if (i - lineStart > HOSTILE_LIMITS.lineChars) return true;
-      if (containerDepth(text, lineStart, i) > HOSTILE_LIMITS.nesting) return true;
-      run = isBlank(text, lineStart, i) ? 0 : run + 1;
-      if (run > HOSTILE_LIMITS.runLines) return true;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lineStart = i + 1;
+  let open = section.indexOf('[');
+  let close = section.indexOf(']');
+  while (open >= 0) {
+    if (close < 0 || open < close) {
+      if (++brackets > limits.brackets || ++depth > limits.bracketDepth) return true;
+      open = section.indexOf('[', open + 1);
+    } else {
+      if (depth > 0) depth--;
+      close = section.indexOf(']', close + 1);
     }
+  }
+  return false; // closing brackets alone never make it hostile
+}
+
+/**
+ * A line too long, nested too deep, or too long a run of non-blank lines. A line ends at `\n`, `\r` (`\r\n` is one
+ * break) or, for the last, at the section's last character, which is then not counted in it.
+ */
+function hostileLines(text: string, start: number, section: string, limits: HostileLimits): boolean {
+  const last = section.length - 1;
+  let lf = section.indexOf('\n');
+  let cr = section.indexOf('\r');
+  let run = 0;
+  for (let lineStart = 0; lineStart <= last;) {
+    if (lf >= 0 && lf < lineStart) lf = section.indexOf('\n', lineStart);
+    if (cr >= 0 && cr < lineStart) cr = section.indexOf('\r', lineStart);
+    const lineBreak = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    const i = lineBreak < 0 ? last : lineBreak;
+    if (i - lineStart > limits.lineChars) return true;
+    if (containerDepth(text, start + lineStart, start + i) > limits.nesting) return true;
+    run = isBlank(text, start + lineStart, start + i) ? 0 : run + 1;
+    if (run > limits.runLines) return true;
+    lineStart = i === cr && section.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return false;
 }

@@ -204,7 +204,7 @@ class SimpleReader {
         return;
       }
       if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
-      if (this.para && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
+      if (this.para && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
       if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
         this.closeParagraph();
         this.closeContainers(k);
@@ -221,7 +221,8 @@ class SimpleReader {
         this.fence = { char: fence[1][0], length: fence[1].length, level: k, start: at, lang: fence[2].trim().split(/\s/)[0] ?? '', quoted: this.quotedAt(k) };
         return;
       }
-      const marker = LIST_MARKER.exec(rest);
+      // Most lines are text: the marker pattern runs only where a marker can start.
+      const marker = first === '-' || first === '*' || first === '+' || (first! >= '0' && first! <= '9') ? LIST_MARKER.exec(rest) : null;
       if (marker && marker[5] === '\t') bail(); // a tab after a list marker: tab stops are remark's
       if (marker && (marker[4] || !marker[5])) {
         const ordered = marker[2] !== undefined;
@@ -233,7 +234,7 @@ class SimpleReader {
         if (k < this.stack.length || opened) bail();
       }
       if (this.para) return this.continueParagraph(line, at, softStart);
-      if (DEFINITION.test(rest)) bail();
+      if (first === '[' && DEFINITION.test(rest)) bail();
       this.closeContainers(k);
       this.lists.length = k;
       this.para = { start: at, end: line.end, level: k, lead: null, quoted: this.quotedAt(k), softStarts: [] };
@@ -262,7 +263,7 @@ class SimpleReader {
     const quoted = this.quotedAt(k);
     const block: Block = {
       kind: 'listItem', start: at, end: line.end, contentStart: contentAt, contentEnd: line.end,
-      depth: this.stack.slice(0, k).filter((c) => c.kind === 'item').length,
+      depth: this.itemsBelow(k),
       inferred: false, quoted, ordered: m[2] !== undefined, marker: markerText, checkbox: undefined, list, inlines: [],
     };
     this.out.push(block);
@@ -338,6 +339,13 @@ class SimpleReader {
       }
     }
     this.bump(p.level, p.end);
+  }
+
+  /** How many of the first `level` open containers are list items: an item's depth. */
+  private itemsBelow(level: number): number {
+    let n = 0;
+    for (let i = 0; i < level; i++) if (this.stack[i].kind === 'item') n++;
+    return n;
   }
 
   /** Whether a block opened inside the first `level` containers is inside a quote. */

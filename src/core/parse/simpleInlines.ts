@@ -46,6 +46,10 @@ const MAX_ATTENTION_STEPS = 4_000_000;
 /** Thrown when a paragraph is too costly to resolve: the section goes to the line-pass fallback. */
 export class TooCostly extends Error {}
 
+/** The code units the scan below stops at (`\\` `` ` `` `<` `*` `_` `!` `[` `]`); every other one is text. */
+const STOPS = new Uint8Array(128);
+for (const c of '\\`<*_![]') STOPS[c.charCodeAt(0)] = 1;
+
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
 const WHITESPACE = /\s/;
@@ -82,6 +86,10 @@ export function simpleInlines(text: string, start: number, end: number, softStar
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
+    if (c >= 128 || STOPS[c] === 0) {
+      i++;
+      continue;
+    }
     if (c === BACKSLASH) {
       i += i + 1 < end && ASCII_PUNCTUATION.test(text[i + 1]) ? 2 : 1;
       continue;
