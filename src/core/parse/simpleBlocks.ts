@@ -22,6 +22,11 @@ const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^(?:([-*+])|(\d{1,9})([.)]))( *)(.?)/;
 const DEFINITION = /^\[[^\]]*\]:/;
+/** What JS's `trim` removes: a text of only these is blank. */
+const BLANK = /^\s*$/;
+/** An item's content that opens another block (fence, heading, quote, HTML, list), and the characters it starts with. */
+const ITEM_OPENS_BLOCK = /^(?:`{3}|~{3}|#|>|<|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+const BLOCK_OPENERS = '`~#><-*+_0123456789';
 
 /** Bail-out signal: the section is remark's. */
 class NotSimple extends Error {}
@@ -247,12 +252,14 @@ class SimpleReader {
     const markerText = m[1] ?? `${m[2]}${m[3]}`;
     const spaces = m[4].length;
     const contentAt = at + markerText.length + spaces;
-    if (contentAt >= line.end || !text.slice(contentAt, line.end).trim()) bail(); // an empty item
     if (spaces > 4) bail(); // content indented code
     const content = text.slice(contentAt, Math.min(line.end, contentAt + 64));
+    const first = content[0];
+    // An empty item; the test of the whole line is needed only when its first 64 characters are blank.
+    if (contentAt >= line.end || (BLANK.test(content) && BLANK.test(text.slice(contentAt, line.end)))) bail();
     // An item that opens with another block (a fence, heading, quote, HTML, rule or list) has no lead paragraph.
-    if (/^(?:`{3}|~{3}|#|>|<|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(content) || THEMATIC_BREAK.test(text.slice(contentAt, line.end))) bail();
-    if (DEFINITION.test(content)) bail();
+    if (first !== undefined && BLOCK_OPENERS.includes(first) && (ITEM_OPENS_BLOCK.test(content) || THEMATIC_BREAK.test(text.slice(contentAt, line.end)))) bail();
+    if (first === '[' && DEFINITION.test(content)) bail();
     this.closeParagraph();
     this.closeContainers(k);
     const kind = m[1] ?? m[3];
