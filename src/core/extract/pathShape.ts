@@ -47,17 +47,20 @@ export function classifyPath(path: string, quoted: boolean, withLine = false): P
     external = true; // absolute, or a site route with a file name (`/learn/otel-eval.html`)
     body = body.slice(1);
   }
-  const segments = body.split('/');
-  const last = segments[segments.length - 1];
-  const hasDir = segments.length > 1;
-  for (let i = 0; i < segments.length - 1; i++) {
-    const s = segments[i];
-    // `a//b`; `plans/.../x.md` is a placeholder, though an elided outside path (`~/.claude/.../x.md`) is kept.
-    if (s === '' || (s !== '.' && s !== '..' && /^\.+$/.test(s) && !external)) return null;
-    if ((s === '.' || s === '..') && i > 0 && segments[i - 1] !== '..' && segments[i - 1] !== '.') return null;
+  // The file name first: most candidates fail there, before their folders are split apart.
+  const lastSlash = body.lastIndexOf('/');
+  const hasDir = lastSlash >= 0;
+  if (!fileNameOk(hasDir ? body.slice(lastSlash + 1) : body, hasDir || external, quoted, withLine)) return null;
+  if (hasDir) {
+    const segments = body.split('/');
+    for (let i = 0; i < segments.length - 1; i++) {
+      const s = segments[i];
+      // `a//b`; `plans/.../x.md` is a placeholder, though an elided outside path (`~/.claude/.../x.md`) is kept.
+      if (s === '' || (s !== '.' && s !== '..' && /^\.+$/.test(s) && !external)) return null;
+      if ((s === '.' || s === '..') && i > 0 && segments[i - 1] !== '..' && segments[i - 1] !== '.') return null;
+    }
+    if (!external && (looksLikeHost(segments[0]) || isSlashAlternatives(segments, quoted))) return null;
   }
-  if (hasDir && !external && (looksLikeHost(segments[0]) || isSlashAlternatives(segments, quoted))) return null;
-  if (!fileNameOk(last, hasDir || external, quoted, withLine)) return null;
   return external ? 'external' : 'workspace';
 }
 

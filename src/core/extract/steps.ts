@@ -100,7 +100,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
         headings.push({ depth: b.depth, strong: !!outer || titles.strong(title) || (planFile && isPlanStepsTitle(title)), itemDepth: 0, hasList: false, lead: null });
       } else if (outer?.strong && planFile && NUMBERED_HEADING.test(title.trim())) {
         outer.hasList = true;
-        steps.push({ ...span(text, b.contentStart, b.contentEnd), state: stateOfText(title), kind: 'numbered', marker: null, listRole: roles.headingRole() });
+        steps.push(withState(span(text, b.contentStart, b.contentEnd), stateOfText(title), 'numbered', null, roles.headingRole()));
       }
       return;
     }
@@ -110,7 +110,8 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       if (at !== null && at >= 0) {
         const start = skipQuote(text, b.contentStart, b.contentEnd);
         const words = span(text, b.contentStart + at, b.contentEnd);
-        steps.push({ ...words, start, state: stateOfText(words.text), kind: 'paragraph', marker: null, listRole: roleOf(roles.headingRole(), words.text) });
+        words.start = start;
+        steps.push(withState(words, stateOfText(words.text), 'paragraph', null, roleOf(roles.headingRole(), words.text)));
         const ctx = active();
         if (ctx) ctx.hasList = true; // the section's step is written out; its other paragraphs are prose
         return;
@@ -142,7 +143,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     const ctx = active();
     if (ctx) ctx.hasList = true;
     if (b.checkbox) {
-      steps.push({ ...step(text, b, b.checkbox.start), state: CHECKBOX_STATES[b.checkbox.state] ?? 'open', kind: 'checkbox', marker: `[${b.checkbox.state}]`, listRole });
+      steps.push(withState(step(text, b, b.checkbox.start), CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`, listRole));
       box = { depth: b.depth, end: b.end };
       return;
     }
@@ -168,10 +169,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       }
     }
     if (NOTHING.test(content)) return;
-    steps.push({
-      ...step(text, b, markerStart(text, b)), state: stateOfText(content), kind: b.ordered ? 'numbered' : 'bullet', marker: null,
-      listRole: roleOf(listRole, content),
-    });
+    steps.push(withState(step(text, b, markerStart(text, b)), stateOfText(content), b.ordered ? 'numbered' : 'bullet', null, roleOf(listRole, content)));
   });
   end(xml);
   end(label);
@@ -203,7 +201,7 @@ function leadOf(text: string, b: Block, section: XmlSection | null, role: StepLi
   const words = span(text, skipQuote(text, lines[0].start, lines[lines.length - 1].end), lines[lines.length - 1].end);
   // `In order:` introduces what follows; `Send the note once approved. Suggested shape:` is the step.
   if (!words.text || NOTHING.test(words.text) || (/:$/.test(words.text) && words.text.length < 40)) return null;
-  return { ...words, state: stateOfText(words.text), kind: 'paragraph', marker: null, listRole: roleOf(role, words.text) };
+  return withState(words, stateOfText(words.text), 'paragraph', null, roleOf(role, words.text));
 }
 
 /** The last line of [start, end), or '' when it is longer than a label can be. */
@@ -213,7 +211,7 @@ function lastLine(text: string, start: number, end: number): string {
   return at > start && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? '' : text.slice(at, end);
 }
 
-function step(text: string, b: Block, start: number): { start: number; end: number; text: string } {
+function step(text: string, b: Block, start: number): Spanned {
   let end = b.contentEnd;
   // A closing tag right under the last item (`</remaining_work>`) is read as the item's lazy line; it is not the step's.
   for (let guard = 0; guard < 4; guard++) {
@@ -228,7 +226,17 @@ function step(text: string, b: Block, start: number): { start: number; end: numb
   return { start, end, text: collapseSpaces(text.slice(b.contentStart, end)).trim() };
 }
 
-function span(text: string, start: number, end: number): { start: number; end: number; text: string } {
+/**
+ * A step of this span: one object built whole, its fields in the model's order (start, end, text, state, kind,
+ * marker, listRole). Spreading the span into a literal cost a slow generic copy per step.
+ */
+function withState(s: Spanned, state: FoundStep['state'], kind: FoundStep['kind'], marker: string | null, listRole: StepListRole | null): FoundStep {
+  return { start: s.start, end: s.end, text: s.text, state, kind, marker, listRole };
+}
+
+interface Spanned { start: number; end: number; text: string }
+
+function span(text: string, start: number, end: number): Spanned {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end, text: collapseSpaces(text.slice(start, end)).trim() };
 }

@@ -49,7 +49,7 @@ export type Resolution = { kind: 'file'; path: string } | { kind: 'dir' } | { ki
 
 /** Resolves a breadcrumb as written: relative to the document's folder, to the root, then by unique path suffix. */
 export function resolveCrumb(index: FileIndex, written: string, docDir: string, root: string): Resolution {
-  const rel = written.replace(/^\.\//, '').replace(/\/+$/, '');
+  const rel = withoutDotSlash(written);
   if (!rel) return { kind: 'dir' };
   for (const base of [docDir, root]) {
     const p = joinPath(base, rel);
@@ -61,4 +61,10 @@ export function resolveCrumb(index: FileIndex, written: string, docDir: string, 
   if (hits.length === 1) return { kind: 'file', path: hits[0]! };
   if (hits.length > 1) return { kind: 'many', paths: hits.sort() };
   return { kind: 'none' };
+}
+
+/** A written path without its leading `./` and trailing slashes (most have neither: no copy, no regex run). */
+export function withoutDotSlash(written: string): string {
+  const rel = written.startsWith('./') ? written.slice(2) : written;
+  return rel.endsWith('/') ? rel.replace(/\/+$/, '') : rel;
 }

@@ -12,7 +12,7 @@ import { dirname, joinPath, normalizePath, relativeTo } from '../git/paths';
 import type { GitProblem, GitProvider, PathDeletion, RepoInfo } from '../git/provider';
 import type { CancellationToken, WorkspaceFiles } from '../interfaces';
 import type { FileBreadcrumb } from '../model';
-import { FileIndex, resolveCrumb, type Resolution } from './fileIndex';
+import { FileIndex, resolveCrumb, withoutDotSlash, type Resolution } from './fileIndex';
 import type { AnchorFact, FileFact } from './types';
 
 /** Breadcrumbs looked up in history per document, at most (a notice says how many were left out). */
@@ -180,11 +180,14 @@ function contextPath(c: FileBreadcrumb, byName: ReadonlyMap<string, readonly Fil
  */
 function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoInfo | null): string[] {
   const repoRoot = repo?.root ?? root;
-  const rel = c.path.replace(/^\.\//, '').replace(/\/+$/, '');
-  const docFirst = c.source === 'link' || /^\.\.?\//.test(c.path);
-  const bases = docFirst ? [docDir, root] : [root, docDir];
-  const forms = bases.map((b) => relativeTo(repoRoot, joinPath(b, rel))).filter((p): p is string => !!p && !p.startsWith('..'));
-  return [...new Set(forms)];
+  const rel = withoutDotSlash(c.path);
+  const docFirst = c.source === 'link' || c.path.startsWith('./') || c.path.startsWith('../');
+  const forms: string[] = [];
+  for (const base of docFirst ? [docDir, root] : [root, docDir]) {
+    const form = relativeTo(repoRoot, joinPath(base, rel));
+    if (form && !form.startsWith('..') && form !== forms[0]) forms.push(form);
+  }
+  return forms;
 }
 
 /**
@@ -271,7 +274,8 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   // the deletions since then, for every form of every path (git skips the forms that were not there); the tree is
   // read only for bare names (matched by suffix).
   const moment = ctx.anchor?.sha ?? ctx.headSha;
-  const exactForms = stillPending.flatMap((p) => p.exact);
+  const exactForms: string[] = [];
+  for (const p of stillPending) for (const e of p.exact) exactForms.push(e);
   const anyBare = stillPending.some((p) => p.bare);
   const [treeR, sinceExact] = await Promise.all([
     moment && anyBare ? git.filesAt(repo, moment, token) : Promise.resolve(null),

@@ -38,8 +38,10 @@ export function joinPath(base: string, rel: string): string {
 
 /** `rel` of `path` under `root`, or null when it is not inside. */
 export function relativeTo(root: string, path: string): string | null {
-  const r = normalizePath(root).replace(/\/$/, '');
+  let r = normalizePath(root);
+  if (r.endsWith('/')) r = r.slice(0, -1);
   const p = normalizePath(path);
   if (p === r) return '';
-  return p.startsWith(r + '/') ? p.slice(r.length + 1) : null;
+  // `startsWith(r + '/')` without building that string (called for every form of every breadcrumb)
+  return p.length > r.length && p.charCodeAt(r.length) === 47 && p.startsWith(r) ? p.slice(r.length + 1) : null;
 }

@@ -21,9 +21,23 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 export function preScan(text: string, lineStarts: readonly number[]): PreScan {
   const lineCount = lineStarts.length;
-  const lineText = (i: number) => {
-    const end = i + 1 < lineCount ? lineStarts[i + 1] : text.length;
-    return text.slice(lineStarts[i], end).replace(/\r?\n$|\r$/, '');
+  // A line without its break (`\r\n`, `\n` or `\r`: a line holds no other).
+  const lineEnd = (i: number) => {
+    let end = i + 1 < lineCount ? lineStarts[i + 1] : text.length;
+    if (end > lineStarts[i] && text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStarts[i] && text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  };
+  const lineText = (i: number) => text.slice(lineStarts[i], lineEnd(i));
+  // The first `<!--` at or after the line last asked about (Infinity: none): one search through the text, not a
+  // search of every line.
+  let nextComment = -1;
+  const hasComment = (i: number) => {
+    if (nextComment < lineStarts[i]) {
+      const at = text.indexOf('<!--', lineStarts[i]);
+      nextComment = at < 0 ? Infinity : at;
+    }
+    return nextComment + 4 <= lineEnd(i);
   };
 
   let first = 0;
@@ -61,7 +75,7 @@ export function preScan(text: string, lineStarts: readonly number[]): PreScan {
       if (open[1][0] === '~' || !line.slice(open[0].length).includes('`')) fence = open[1];
       continue;
     }
-    const comment = line.lastIndexOf('<!--');
+    const comment = hasComment(i) ? line.lastIndexOf('<!--') : -1;
     if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) inComment = true;
     if (ATX_HEADING.test(line) && lineStarts[i] > sectionStart) {
       sections.push({ start: sectionStart, end: lineStarts[i] });

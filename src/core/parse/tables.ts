@@ -5,6 +5,7 @@
  */
 import type { Block, Inline, Span } from './blocks';
 import { InlineCursor } from './inlineCursor';
+import { hasCarriageReturn } from './lines';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -17,6 +18,14 @@ export interface LineSlice {
 export function linesIn(text: string, start: number, end: number): LineSlice[] {
   const out: LineSlice[] = [];
   let s = start;
+  if (!hasCarriageReturn(text)) {
+    for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+      out.push({ start: s, end: i });
+      s = i + 1;
+    }
+    if (s < end) out.push({ start: s, end });
+    return out;
+  }
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
