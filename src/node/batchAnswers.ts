@@ -65,7 +65,7 @@ export class BatchAnswers {
     return new Set(paths.filter((p) => this.ignoredFound.has(p)));
   }
 
-  /** `paths` sorted and unique, as the provider asks. */
+  /** `paths` unique, in any order (each path is answered on its own). */
   deletions(paths: readonly string[], since: string | null, until: string | undefined): DeletionsResult | null {
     const union = this.deletionsBy.get(BatchAnswers.deletionsKey(since, until));
     if (!union || !paths.every((p) => union.paths.has(p))) return null;

@@ -261,7 +261,10 @@ export class NodeGitProvider implements GitProvider {
     await Promise.all([
       ignoredPaths.length ? asked() : null,
       ...moments.map(async (m) => {
-        const paths = [...m.paths].sort();
+        // A search since a commit answers in the order of the paths asked: sorted, as each document's own question
+        // would be. A search of the history before one answers in git's order, whatever the paths' (none are sorted
+        // for it: thousands of them, before its process could start).
+        const paths = m.since ? [...m.paths].sort() : [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
@@ -312,9 +315,11 @@ export class NodeGitProvider implements GitProvider {
   }
 
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {
-    const sorted = [...new Set(paths)].sort();
-    const ahead = this.batchFor(repo)?.deletions(sorted, since, until);
+    // Cut from the batch's answer in any order (each path's answer is its own); sorted only to ask git and key the cache.
+    const unique = [...new Set(paths)];
+    const ahead = this.batchFor(repo)?.deletions(unique, since, until);
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
+    const sorted = unique.sort();
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
       ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, (sha, t) => this.filesAt(repo, sha, t))
       : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
@@ -323,9 +328,10 @@ export class NodeGitProvider implements GitProvider {
   private readonly openSession: OpenSession = (cwd, args, token) => this.runner.session(cwd, args, token, this.timeoutMs);
 
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
-    const sorted = [...new Set(paths)].sort();
-    const ahead = this.batchFor(repo)?.ignored(sorted);
+    const unique = [...new Set(paths)];
+    const ahead = this.batchFor(repo)?.ignored(unique);
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
+    const sorted = unique.sort();
     return this.answer(repo, `ignored\0${sorted.join('\0')}`, () => checkIgnored(this.run, repo, sorted, token));
   }
 

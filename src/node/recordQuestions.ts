@@ -71,7 +71,7 @@ export async function recordQuestions(
     };
     const dryFiles: WorkspaceFiles = { listFiles: (root, t) => files.listFiles(root, t), lineCount: () => Promise.resolve(null) };
     await gatherFacts(d.model, {
-      documentPath: d.path, text: d.text, git: dry, files: dryFiles, settings, logger: SILENT_LOGGER, token,
+      documentPath: d.path, text: d.text, git: dry, files: dryFiles, settings, logger: SILENT_LOGGER, token, questionsOnly: true,
       ...(where.repoFolder ? { repoFolder: where.repoFolder } : {}), ...(where.root ? { root: where.root } : {}),
     });
   }

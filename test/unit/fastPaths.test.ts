@@ -10,6 +10,7 @@ import { hasTag } from '../../src/core/extract/xmlSections';
 import { collapseSpaces } from '../../src/core/extract/spaces';
 import { isHostile, type HostileLimits } from '../../src/core/parse/sections';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
+import { CommitGraph } from '../../src/core/git/graph';
 import {
   BRANCH_LABEL, MAY_BRANCH_LABEL, MAY_NAME_BEFORE_SHA, MAY_ROLE_BEFORE_SHA, NAME_BEFORE_SHA, ROLE_BEFORE_SHA,
 } from '../../src/core/extract/refPatterns';
@@ -179,5 +180,27 @@ describe('spaces collapsed only when there is something to collapse', () => {
   it('= `replace(/\\s+/g, " ")` on any text', () => {
     const text = textOf(['a', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '🚀'], 20);
     fc.assert(fc.property(text, (t) => assert.equal(collapseSpaces(t), t.replace(/\s+/g, ' '), JSON.stringify(t))), { seed: 19, numRuns: 20_000 });
+  });
+});
+
+describe('tips containing a commit, from kept histories', () => {
+  it('a few tips (each history walked once and kept) = one walk from the commit to its descendants', () => {
+    // Any history: each commit's parents are earlier commits (merges included); tips are any commits.
+    const history = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(
+      fc.array(fc.array(fc.nat(n - 1), { maxLength: 3 }), { minLength: n, maxLength: n }),
+      fc.array(fc.nat(n - 1), { minLength: 1, maxLength: 8 }),
+      fc.nat(n - 1),
+    ));
+    const shaOf = (i: number) => i.toString(16).padStart(40, '0');
+    fc.assert(fc.property(history, ([parentLists, tipIndexes, asked]) => {
+      const commits = parentLists.map((ps, i) => ({ sha: shaOf(i), parents: [...new Set(ps.filter((p) => p < i))].map(shaOf), time: i, subject: `c${i}` }));
+      const graph = CommitGraph.of({ commits, pullRefs: [], complete: true });
+      const tips = tipIndexes.map((t, k) => ({ name: `t${k}`, sha: shaOf(t) }));
+      // Past KEPT_TIPS tips, the descendant walk answers; tips not in the graph are in neither answer.
+      const padding = Array.from({ length: 17 }, (_, k) => ({ name: `absent${k}`, sha: 'f'.repeat(39) + (k % 10) }));
+      const kept = graph.tipsContaining(shaOf(asked), tips).map((t) => t.name);
+      const walked = graph.tipsContaining(shaOf(asked), [...tips, ...padding]).map((t) => t.name);
+      assert.deepEqual(kept, walked);
+    }), { seed: 16, numRuns: 3_000 });
   });
 });

@@ -36,6 +36,11 @@ export interface GatherContext {
   root?: string;
   /** Folder to find the repository from (the CLI's `--repo DIR`); default: the document's folder. */
   repoFolder?: string;
+  /**
+   * Only the questions git will be asked matter (a batch's dry run, recordQuestions.ts): the judgments that ask
+   * nothing — ref claims, freshness — are skipped.
+   */
+  questionsOnly?: boolean;
 }
 
 /** Front-matter keys that name the commit a handoff was written at (HumanLayer-style `git_commit:`). */
@@ -108,6 +113,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.commits = commitStates(model.commits, repoFacts, repo);
       const explain = { git, repo, facts: repoFacts, graph: g, token, note };
       await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
+      if (ctx.questionsOnly) return;
       facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
       const head = repoFacts.headSha;
       if (head && anchor && g) {

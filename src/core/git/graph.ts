@@ -10,6 +10,11 @@
 import type { GraphCommit, RepoGraph } from './provider';
 
 /** A ref tip for containment questions: `origin/main`, `refs/pull/12/head`… */
+/** Tips whose histories are kept for `tipsContaining` (a bit per commit each), per question at most. */
+const KEPT_TIPS = 16;
+/** Histories kept at most (`reachable`): 64 of a 300,000-commit graph are 19 MB. */
+const MAX_KEPT_HISTORIES = 64;
+
 export interface Tip {
   name: string;
   sha: string;
@@ -105,10 +110,20 @@ export class CommitGraph {
     return out;
   }
 
-  /** The tips whose history contains `sha` (a walk from the commit towards its descendants). */
+  /**
+   * The tips whose history contains `sha`. A few tips (a repository's branches, asked about by every claim of
+   * every handoff): each tip's history is walked once and kept, and each question is a look-up. Many (pull
+   * requests): one walk from the commit towards its descendants.
+   */
   tipsContaining(sha: string, tips: readonly Tip[]): Tip[] {
     const start = this.index.get(sha);
     if (start === undefined) return [];
+    if (tips.length <= KEPT_TIPS) {
+      return tips.filter((t) => {
+        const i = this.index.get(t.sha);
+        return i !== undefined && this.reachable(i)[start] === 1;
+      });
+    }
     const children = this.childrenOf();
     const seen = new Uint8Array(this.commits.length);
     const stack = [start];
@@ -168,6 +183,8 @@ export class CommitGraph {
       set[j] = 1;
       stack.push(...this.parents[j]!);
     }
+    // A bit per commit each: a run over many handoffs with as many anchors keeps the most recent only.
+    if (this.reach.size >= MAX_KEPT_HISTORIES) this.reach.delete(this.reach.keys().next().value as number);
     this.reach.set(i, set);
     return set;
   }
