@@ -73,7 +73,13 @@ export function createNodeGitCheck(options: NodeGitCheckOptions = {}): NodeGitCh
       for (const { repo, docs: inRepo, read } of byRepo.values()) {
         await provider.prefetch(repo, inRepo, token);
         // One document alone gains nothing from asking ahead: it asks exactly as without this.
-        if (read.length > 1) await provider.prefetchPerPath(repo, await recordQuestions(provider, files, read, settings, where, token), token);
+        if (read.length < 2) continue;
+        const ahead = provider.askAhead(repo, token);
+        try {
+          await provider.prefetchPerPath(repo, await recordQuestions(provider, files, read, settings, where, token, ahead), token, ahead);
+        } finally {
+          ahead.close();
+        }
       }
     },
     // Nothing long-lived: processes end with each batch. Kept so hosts can treat every resource alike.

@@ -24,12 +24,13 @@ import type {
   CommitDetails, DeletionsResult, DocumentAnchor, GitProblem, GitProvider, GitResult, MentioningCommit, PathChange, RepoFacts, RepoGraph, RepoInfo,
   TouchingResult, WorkingState,
 } from '../core/git/provider';
-import { GitRunner, type GitRunnerOptions, type GitRunResult } from './gitRunner';
+import { GitRunner, type GitRunnerOptions, type GitRunResult, type StdinFeed } from './gitRunner';
 import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, startDeletionsWalk, type RunGit } from './gitHistory';
+import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
 import { discoverWithGit, isDir, repoInfoFromDisk } from './gitDiscover';
@@ -140,7 +141,7 @@ export class NodeGitProvider implements GitProvider {
     return key;
   }
 
-  private git(cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
+  private git(cwd: string, args: string[], token: CancellationToken, input?: string | StdinFeed, maxBytes?: number, timeoutMs?: number, partial?: boolean): Promise<GitRunResult> {
     return this.runner.run({ cwd, args, input, token, timeoutMs: Math.min(timeoutMs ?? this.timeoutMs, this.timeoutMs), maxBytes, partial });
   }
 
@@ -243,9 +244,12 @@ export class NodeGitProvider implements GitProvider {
    * few commits the documents were written at, one search for every unknown SHA. Each document's own question is
    * then cut from these (BatchAnswers); what is not covered is asked with its document, as without this.
    */
-  async prefetchPerPath(repo: RepoInfo, q: RecordedQuestions, token: CancellationToken): Promise<void> {
+  async prefetchPerPath(repo: RepoInfo, q: RecordedQuestions, token: CancellationToken, ahead?: AskAhead): Promise<void> {
     const answers = this.batchFor(repo);
-    if (!answers || this.slow.problem(repo.root)) return;
+    if (!answers || this.slow.problem(repo.root)) {
+      ahead?.close();
+      return;
+    }
     // The commits most documents were written at first (a batch of one series shares one or a few).
     const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
     const ignoredPaths = [...q.ignored].sort();
@@ -254,7 +258,15 @@ export class NodeGitProvider implements GitProvider {
     const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
     const g = many ? await this.graph(repo, token) : null;
     const linear = !!g?.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
+    const whole = (paths: readonly string[]) => linear && paths.length > PATHS_PER_COMMAND;
     const asked = async (): Promise<void> => {
+      // Asked while the dry run went (askAhead.ts), for the same paths; else now.
+      const union = ahead?.ignoredUnion();
+      if (union) {
+        const { paths, answer } = await union;
+        if (answer.ok) answers.setIgnored(paths, answer.value);
+        return;
+      }
       const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
       if (r.ok) answers.setIgnored(ignoredPaths, r.value);
     };
@@ -267,7 +279,7 @@ export class NodeGitProvider implements GitProvider {
         const paths = m.since ? [...m.paths].sort() : [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
-          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, linear && paths.length > PATHS_PER_COMMAND)));
+          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
         if (!m.since) return;
@@ -280,6 +292,18 @@ export class NodeGitProvider implements GitProvider {
         return { ok: true, value: null } as GitResult<null>;
       }) : null,
     ]);
+  }
+
+  /** What a batch's dry run can have git answer while it runs (askAhead.ts). */
+  askAhead(repo: RepoInfo, token: CancellationToken): AskAhead {
+    return new AskAhead({
+      ignored: (feed) => this.slow.guard(repo.root, () => checkIgnored(this.run, repo, feed, token)),
+      linear: async () => {
+        const g = await this.graph(repo, token);
+        return g.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
+      },
+      walk: (until) => this.slow.guard(repo.root, () => startDeletionsWalk(this.run, repo, until, token, HISTORY_BUDGET_MS)),
+    });
   }
 
   /** The batch's answers for this repository in its current state, if any were asked ahead. */

@@ -16,13 +16,13 @@ import { createHash } from 'node:crypto';
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
-import { cancelled, failureProblem, type GitRunResult } from './gitRunner';
+import { cancelled, failureProblem, type GitRunResult, type StdinFeed } from './gitRunner';
 
 /**
  * Runs one git command. Output past `maxBytes` fails the run ("git printed more than N MB": the check that asked
  * is not made, and says so), unless `partial`: then the run succeeds with what was read, marked `truncated`.
  */
-export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string, maxBytes?: number, timeoutMs?: number, partial?: boolean) => Promise<GitRunResult>;
+export type RunGit = (cwd: string, args: string[], token: CancellationToken, input?: string | StdinFeed, maxBytes?: number, timeoutMs?: number, partial?: boolean) => Promise<GitRunResult>;
 
 /** Bytes of graph output read at most (~300,000 commits); past it the graph says it is incomplete. */
 export const GRAPH_MAX_BYTES = 48 * 1024 * 1024;
@@ -174,9 +174,15 @@ const MAX_RENAME_HOPS = 4;
  * of paths of a batch of handoffs, and the same answer only in a history without merges (a pathspec simplifies
  * merges away): the caller checks.
  */
-export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
+/**
+ * `walk`: the whole walk (`wholeWalk`) already started by `startDeletionsWalk` with the same `until` and budget,
+ * while the paths were still being found (null: none was, it is asked now).
+ */
+export async function findDeletions(
+  run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false, walk?: Promise<GitRunResult | null>,
+): Promise<GitResult<DeletionsResult>> {
   if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
-  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk);
+  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk, wholeWalk ? walk : undefined);
   if (!first.ok && first.problem.kind === 'timeout' && budgetMs !== undefined) {
     return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   }
@@ -206,15 +212,28 @@ export async function findDeletions(run: RunGit, repo: RepoInfo, paths: readonly
   return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
-async function deletionsOnce(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false): Promise<GitResult<DeletionsResult>> {
+/** Every deletion in the history of `until` (findDeletions' whole walk), started before its paths are all known. */
+export function startDeletionsWalk(run: RunGit, repo: RepoInfo, until: string, token: CancellationToken, budgetMs?: number): Promise<GitRunResult> {
+  return run(repo.root, deletionsArgs(until, true), token, undefined, DELETIONS_MAX_BYTES, budgetMs);
+}
+
+const DELETIONS_MAX_BYTES = 16 * 1024 * 1024;
+
+function deletionsArgs(until: string, wholeWalk: boolean): string[] {
+  return ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z', `--format=${RS}%H${US}%ct${US}%s${US}`, until, ...(wholeWalk ? [] : ['--stdin'])];
+}
+
+async function deletionsOnce(
+  run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false, walk?: Promise<GitRunResult | null>,
+): Promise<GitResult<DeletionsResult>> {
   // A path git cannot read from a line of stdin is no path a handoff cites.
   const asked = paths.filter((p) => p !== '' && !/[\n\r]/.test(p));
   const wanted = new Set(asked);
   const found = new Map<string, PathDeletion>();
   if (asked.length) {
     // The paths on stdin after `--` (`log --stdin`): one walk of the history whatever their number.
-    const r = await run(repo.root, ['--literal-pathspecs', 'log', '--diff-filter=D', '--name-only', '--no-renames', '-z',
-      `--format=${RS}%H${US}%ct${US}%s${US}`, until, ...(wholeWalk ? [] : ['--stdin'])], token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, 16 * 1024 * 1024, budgetMs);
+    const r = (walk && wholeWalk ? await walk : null)
+      ?? await run(repo.root, deletionsArgs(until, wholeWalk), token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, DELETIONS_MAX_BYTES, budgetMs);
     const empty = r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr);
     const bad = empty ? null : failed<DeletionsResult>(r, 'log');
     if (bad || !r.ok) return bad!;
@@ -267,9 +286,10 @@ export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly s
   return { ok: true, value: map };
 }
 
-export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>> {
-  if (!paths.length) return { ok: true, value: new Set() };
-  const r = await run(repo.root, ['check-ignore', '--stdin', '-z'], token, paths.join('\0') + '\0', 4 * 1024 * 1024);
+/** `paths`: all of them, or a feed that writes them NUL-terminated while git runs (askAhead.ts). */
+export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly string[] | StdinFeed, token: CancellationToken): Promise<GitResult<Set<string>>> {
+  if (Array.isArray(paths) && !paths.length) return { ok: true, value: new Set() };
+  const r = await run(repo.root, ['check-ignore', '--stdin', '-z'], token, Array.isArray(paths) ? paths.join('\0') + '\0' : paths as StdinFeed, 4 * 1024 * 1024);
   if (!r.ok) return r;
   // Exit 1: none of them is ignored.
   if (r.out.code !== 0 && r.out.code !== 1) return { ok: false, problem: failureProblem(r.out, 'check-ignore') };

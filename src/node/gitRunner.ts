@@ -21,8 +21,11 @@ export interface GitRunnerOptions {
 export interface GitRun {
   cwd: string;
   args: readonly string[];
-  /** Written to stdin, then stdin is closed (batch commands read their queries from here). */
-  input?: string;
+  /**
+   * Written to stdin, then stdin is closed (batch commands read their queries from here). A feed writes while git
+   * runs, as its caller finds what to ask; the time limit then starts when the feed ends.
+   */
+  input?: string | StdinFeed;
   timeoutMs: number;
   token: CancellationToken;
   /**
@@ -35,6 +38,11 @@ export interface GitRun {
    * incomplete): the run succeeds with `truncated` set instead of failing.
    */
   partial?: boolean;
+}
+
+/** Input given to a running git a piece at a time: `attach` is called at once with the process's writer and its end. */
+export interface StdinFeed {
+  attach(write: (chunk: string) => void, end: () => void): void;
 }
 
 export interface GitOutput {
@@ -136,6 +144,9 @@ export class GitRunner {
     const what = req.args.find((a) => !a.startsWith('-')) ?? req.args[0];
     return new Promise((resolve) => {
       let settled = false;
+      // Declared before `finish`, which a spawn that throws at once calls before either is set.
+      let timer: NodeJS.Timeout | undefined;
+      let poll: NodeJS.Timeout | undefined;
       const finish = (r: GitRunResult) => {
         if (settled) return;
         settled = true;
@@ -193,16 +204,25 @@ export class GitRunner {
       child.on('exit', () => killTree(child));
       child.on('close', (code) => done(code ?? -1));
       // The interface's token has no event; polling is cheap next to a process.
-      const poll = setInterval(() => {
+      poll = setInterval(() => {
         if (req.token.isCancellationRequested) { killTree(child); finish(cancelled()); }
       }, 25);
-      const timer = setTimeout(() => {
-        killTree(child);
-        finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${what}); showing parse-only results` } });
-      }, req.timeoutMs);
+      const startTimer = () => {
+        if (settled) return;
+        timer = setTimeout(() => {
+          killTree(child);
+          finish({ ok: false, problem: { kind: 'timeout', message: `git took longer than ${req.timeoutMs} ms (git ${what}); showing parse-only results` } });
+        }, req.timeoutMs);
+      };
       // A git that exits early (bad repo) closes stdin under us: ignore EPIPE, the exit code tells the story.
       child.stdin?.on('error', () => {});
-      child.stdin?.end(req.input ?? '');
+      const input = req.input;
+      if (typeof input === 'object') {
+        input.attach((chunk) => { if (!settled) child.stdin?.write(chunk); }, () => { child.stdin?.end(); startTimer(); });
+      } else {
+        startTimer();
+        child.stdin?.end(input ?? '');
+      }
     });
   }
 }

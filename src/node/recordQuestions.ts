@@ -12,6 +12,7 @@ import type { GitProblem, GitProvider, GitResult } from '../core/git/provider';
 import type { HandoffModel } from '../core/model';
 import type { CoreSettings } from '../core/settings';
 import { SILENT_LOGGER, type CancellationToken, type WorkspaceFiles } from '../core/interfaces';
+import type { AskAhead } from './askAhead';
 
 export interface RecordedQuestions {
   /** Paths asked whether ignored. */
@@ -27,13 +28,18 @@ export interface RecordedQuestions {
 const NOT_ASKED: GitProblem = { kind: 'error', message: 'asked ahead for the batch' };
 const notAsked = <T>(): Promise<GitResult<T>> => Promise.resolve({ ok: false, problem: NOT_ASKED });
 
+/** Documents between two turns of the event loop while git is asked ahead: its input and output keep flowing. */
+const YIELD_EVERY = 16;
+
+/** `ahead`: git asked while the run goes (askAhead.ts), given each question as it is recorded. */
 export async function recordQuestions(
   real: GitProvider, files: WorkspaceFiles, docs: ReadonlyArray<{ path: string; text: string; model: HandoffModel }>,
-  settings: CoreSettings, where: { repoFolder?: string; root?: string }, token: CancellationToken,
+  settings: CoreSettings, where: { repoFolder?: string; root?: string }, token: CancellationToken, ahead?: AskAhead,
 ): Promise<RecordedQuestions> {
   const recorded: RecordedQuestions = { ignored: new Set(), deletions: new Map(), mentioning: [], changes: new Map() };
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     if (token.isCancellationRequested) break;
+    if (ahead && i > 0 && i % YIELD_EVERY === 0) await new Promise((next) => setImmediate(next));
     const seen = new Set<string>();
     const dry: GitProvider = {
       discover: (folder, t) => real.discover(folder, t),
@@ -47,10 +53,12 @@ export async function recordQuestions(
         if (!q) recorded.deletions.set(key, (q = { since, until, paths: new Set(), documents: 0 }));
         for (const p of paths) q.paths.add(p);
         if (!seen.has(key)) { seen.add(key); q.documents++; }
+        if (!since) ahead?.deletionsBefore(until, q.paths.size);
         return notAsked();
       },
       ignored: (_repo, paths) => {
         for (const p of paths) recorded.ignored.add(p);
+        ahead?.ignored(paths);
         return notAsked();
       },
       mentioning: (_repo, needles) => {

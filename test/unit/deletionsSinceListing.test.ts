@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { findDeletionsSince, type FilesAt } from '../../src/node/deletionsSince';
 import { NodeGitProvider } from '../../src/node/gitFacts';
+import type { StdinFeed } from '../../src/node/gitRunner';
 import { FileIndex } from '../../src/core/facts/fileIndex';
 import { normalizePath } from '../../src/core/git/paths';
 import { FixtureGit } from '../fixtures/git/exec';
@@ -47,7 +48,7 @@ describe('deletions since a commit: paths then from its tree listing', () => {
     // Enough paths for the listing to be worth it (LISTING_FROM): most of them never there, as in a batch of handoffs.
     const never = Array.from({ length: 80 }, (_, i) => `never/there-${i}.ts`);
     const paths = ['docs', 'docs/notes.md', 'keep.ts', ...never, 'src/', 'src/engine.ts', 'src/util/strings.ts'];
-    const run = (cwd: string, args: string[], token: typeof T, input?: string, maxBytes?: number) => provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
+    const run = (cwd: string, args: string[], token: typeof T, input?: string | StdinFeed, maxBytes?: number) => provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
     const lines: number[] = [];
     const open = (cwd: string, args: string[], token: typeof T) => {
       const s = provider.runner.session(cwd, args, token, 10_000);
@@ -90,7 +91,7 @@ describe('deletions since a commit: paths then from its tree listing', () => {
     const found = await provider.discover(dir, T);
     assert.ok(found.ok);
     const logs: string[][] = [];
-    const run = (cwd: string, args: string[], token: typeof T, input?: string, maxBytes?: number) => {
+    const run = (cwd: string, args: string[], token: typeof T, input?: string | StdinFeed, maxBytes?: number) => {
       if (args.includes('log')) logs.push(args);
       return provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
     };
