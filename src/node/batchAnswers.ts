@@ -31,6 +31,8 @@ interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit &
 export class BatchAnswers {
   /** Each document's last version, when it is the document's text (NodeGitProvider.prefetch). */
   readonly lastVersions = new Map<string, Version[]>();
+  /** Each document's text and its blob id, by path: hashed once for the batch, not once per question. */
+  readonly blobs = new Map<string, { text: string; blob: string }>();
   private ignoredAsked = new Set<string>();
   private ignoredFound = new Set<string>();
   private readonly deletionsBy = new Map<string, DeletionsUnion>();

@@ -233,7 +233,9 @@ export class NodeGitProvider implements GitProvider {
     const { versions, complete } = last.value;
     for (const d of docs) {
       const v = versions.get(d.relPath);
-      const known = v ? (v.blob === blobId(d.text) ? [v] : null) : complete ? [] : null;
+      const blob = v ? blobId(d.text) : null;
+      if (blob !== null) answers.blobs.set(d.relPath, { text: d.text, blob });
+      const known = v ? (v.blob === blob ? [v] : null) : complete ? [] : null;
       if (known) answers.lastVersions.set(d.relPath, known);
     }
   }
@@ -326,6 +328,10 @@ export class NodeGitProvider implements GitProvider {
       cached: (key, ask) => {
         const ahead = key === 'last' ? this.batchFor(repo)?.lastVersions.get(relPath) : undefined;
         return ahead ? Promise.resolve({ ok: true, value: ahead } as Awaited<ReturnType<typeof ask>>) : this.answer(repo, `anchor\0${relPath}\0${key}`, ask);
+      },
+      knownBlob: (text) => {
+        const kept = this.batchFor(repo)?.blobs.get(relPath);
+        return kept && kept.text === text ? kept.blob : undefined;
       },
       hasObject: (sha) => {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);

@@ -113,12 +113,14 @@ export interface AnchorLookups {
   cached<T>(key: string, ask: () => Promise<GitResult<T>>): Promise<GitResult<T>>;
   /** Whether the object store holds this object: true, false, or null when it cannot be read here. */
   hasObject(sha: string): boolean | null;
+  /** This text's blob id if it was computed already (a batch hashes each handoff once), else undefined. */
+  knownBlob?(text: string): string | undefined;
 }
 
 export async function findAnchor(
   run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken, lookups: AnchorLookups,
 ): Promise<GitResult<DocumentAnchor | null>> {
-  const want = blobId(text);
+  const want = lookups.knownBlob?.(text) ?? blobId(text);
   const ask = async (extra: string[]): Promise<GitResult<Version[]>> => {
     const r = await run(repo.root, ['--literal-pathspecs', 'log', ...extra, `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
       '--no-renames', '-z', 'HEAD', '--', relPath], token, undefined, 8 * 1024 * 1024);
