@@ -11,6 +11,7 @@ import { collapseSpaces } from '../../src/core/extract/spaces';
 import { isHostile, type HostileLimits } from '../../src/core/parse/sections';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
 import { CommitGraph } from '../../src/core/git/graph';
+import { CAPS_STATUS, MARKERS, MAY_HAVE_CAPS, MAY_HAVE_MARKER } from '../../src/core/extract/phaseStatus';
 import {
   BRANCH_LABEL, MAY_BRANCH_LABEL, MAY_NAME_BEFORE_SHA, MAY_ROLE_BEFORE_SHA, NAME_BEFORE_SHA, ROLE_BEFORE_SHA,
 } from '../../src/core/extract/refPatterns';
@@ -202,5 +203,15 @@ describe('tips containing a commit, from kept histories', () => {
       const walked = graph.tipsContaining(shaOf(asked), [...tips, ...padding]).map((t) => t.name);
       assert.deepEqual(kept, walked);
     }), { seed: 16, numRuns: 3_000 });
+  });
+});
+
+describe('status markers and capitals refused cheaply', () => {
+  it('a marker or an upper-case status word is never where its pre-test says none can be', () => {
+    const text = textOf(['✅', '🚧', '⛔', '❌', '👉', '⬜', 'é', 'a', 'A', 'Done', ' DONE', ' UP NEXT', ' WIP', ' IN-PROGRESS', ' ', '-', '—', 'x'], 20);
+    fc.assert(fc.property(text, (t) => {
+      if (new RegExp(MARKERS.source, 'u').test(t)) assert.ok(MAY_HAVE_MARKER.test(t), JSON.stringify(t));
+      if (new RegExp(CAPS_STATUS.source).test(t)) assert.ok(MAY_HAVE_CAPS.test(t), JSON.stringify(t));
+    }), { seed: 17, numRuns: 20_000 });
   });
 });

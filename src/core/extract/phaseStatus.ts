@@ -12,7 +12,7 @@ import type { PhaseStatus } from '../model';
 import { collapseSpaces } from './spaces';
 
 /** Markers, in one pass: the group that matched says the status. */
-const MARKERS = /(✅|✔|☑|🟢|🎉)|(🚧|🔄|🔨|🏗|🟡|▶)|(⛔|🚫|🛑|⏸)|(❌|💥)|(⏭|🔜|👉|📍)|(📋|⬜|🔲|☐|⏳)/gu;
+export const MARKERS = /(✅|✔|☑|🟢|🎉)|(🚧|🔄|🔨|🏗|🟡|▶)|(⛔|🚫|🛑|⏸)|(❌|💥)|(⏭|🔜|👉|📍)|(📋|⬜|🔲|☐|⏳)/gu;
 const MARKER_STATUSES: readonly PhaseStatus[] = ['done', 'in-progress', 'blocked', 'failed', 'next', 'planned'];
 
 /** Status phrases, English first, then the words of the handoffs' other languages. */
@@ -35,7 +35,13 @@ const CANDIDATE = /[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3}/uy;
 const PHRASE_END = /\s*(?:$|[—–(\[:,;!|)\]]|\.(?:\s|$)|-\s|\d{4}-\d{2}|(?:on|at|in|since|as\s+of)\s|\p{Extended_Pictographic})/uy;
 const STATUS_LABEL = /status\s*:\s*/iy;
 /** An upper-case status word after the first word (`Phase 4 COMPLETE`, not the heading `NEXT STEPS`). */
-const CAPS_STATUS = /(?<=\S)\s+(DONE|COMPLETED?|SHIPPED|MERGED|FINISHED|IN[ -]PROGRESS|WIP|BLOCKED|FAILED|SUPERSEDED|OBSOLETE|CANCELL?ED|DEFERRED|UP NEXT|NEXT|RESUME HERE|START HERE|PLANNED|PENDING|TODO|NOT STARTED)\b/g;
+export const CAPS_STATUS = /(?<=\S)\s+(DONE|COMPLETED?|SHIPPED|MERGED|FINISHED|IN[ -]PROGRESS|WIP|BLOCKED|FAILED|SUPERSEDED|OBSOLETE|CANCELL?ED|DEFERRED|UP NEXT|NEXT|RESUME HERE|START HERE|PLANNED|PENDING|TODO|NOT STARTED)\b/g;
+/**
+ * Cheap refusals, most headings being plain ASCII in title case: a marker is never ASCII, and every upper-case
+ * status word has two capitals in a row.
+ */
+export const MAY_HAVE_MARKER = /[^\x00-\x7F]/;
+export const MAY_HAVE_CAPS = /[A-Z]{2}/;
 /** The same, to remove from a name (with the blank before it). */
 export const CAPS_STATUS_WORD = new RegExp(CAPS_STATUS.source, 'g');
 const MAX_TEXT = 1_000;
@@ -94,7 +100,7 @@ export function statusIn(plain: string, struck = false): PhaseStatus | null {
     next ||= status === 'next';
     if (!best || at < best.at) best = { at, status };
   };
-  for (const m of t.matchAll(MARKERS)) consider(m.index, MARKER_STATUSES[m.slice(1).findIndex(Boolean)]);
+  if (MAY_HAVE_MARKER.test(t)) for (const m of t.matchAll(MARKERS)) consider(m.index, MARKER_STATUSES[m.slice(1).findIndex(Boolean)]);
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
     if (c === '(' || c === '[') {
@@ -108,7 +114,7 @@ export function statusIn(plain: string, struck = false): PhaseStatus | null {
       if (phrase) consider(at, phrase.status);
     }
   }
-  for (const m of t.matchAll(CAPS_STATUS)) consider(m.index + m[0].length - m[1].length, statusOfWord(m[1]));
+  if (MAY_HAVE_CAPS.test(t)) for (const m of t.matchAll(CAPS_STATUS)) consider(m.index + m[0].length - m[1].length, statusOfWord(m[1]));
   const found = (best as { status: PhaseStatus } | null)?.status ?? null;
   return found === 'planned' && next ? 'next' : found;
 }
