@@ -1,10 +1,11 @@
 // Line splitting, the section pre-scan and the path helpers take native searches where a text allows it (no
 // carriage return; no `./`; a root without a trailing slash): same answer as the plain implementations they
-// replaced, kept here as the reference, on every generated input. Each exists for speed only (npm run bench).
+// replaced (the character scans, which still read texts with carriage returns; the others kept here as the
+// reference), on every generated input. Each exists for speed only (npm run bench).
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { computeLineStarts, hasCarriageReturn } from '../../src/core/parse/lines';
-import { linesIn } from '../../src/core/parse/tables';
+import { computeLineStarts, hasCarriageReturn, lineStartsByCharacter } from '../../src/core/parse/lines';
+import { linesByCharacter, linesIn } from '../../src/core/parse/tables';
 import { preScan, type PreScan, type Section } from '../../src/core/parse/sections';
 import { normalizePath, relativeTo } from '../../src/core/git/paths';
 import { withoutDotSlash } from '../../src/core/facts/fileIndex';
@@ -15,34 +16,6 @@ const lineTexts = fc.oneof(
   textOf(['a', ' ', '\n', '# x', '<!--', '-->', '```', '~~~', '---', '...', 'b c'], 60),
   textOf(['a', ' ', '\n', '\r', '\r\n', '# x', '<!--', '-->', '```', '---'], 60),
 );
-
-function referenceLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-function referenceLinesIn(text: string, start: number, end: number): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  let s = start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push({ start: s, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      s = i + 1;
-    }
-  }
-  if (s < end) out.push({ start: s, end });
-  return out;
-}
 
 /** preScan as it was: each line copied and stripped of its break by a regex, each searched for `<!--`. */
 function referencePreScan(text: string, lineStarts: readonly number[]): PreScan {
@@ -92,14 +65,14 @@ function referencePreScan(text: string, lineStarts: readonly number[]): PreScan 
 
 describe('lines found by native search', () => {
   it('line starts = reading every character, with and without carriage returns', () => {
-    fc.assert(fc.property(lineTexts, (t) => assert.deepEqual(computeLineStarts(t), referenceLineStarts(t), JSON.stringify(t))), { seed: 11, numRuns: 10_000 });
+    fc.assert(fc.property(lineTexts, (t) => assert.deepEqual(computeLineStarts(t), lineStartsByCharacter(t), JSON.stringify(t))), { seed: 11, numRuns: 10_000 });
   });
 
   it('the lines of any range = reading every character of it', () => {
     const withRange = lineTexts.chain((t) => fc.tuple(fc.constant(t), fc.nat(t.length), fc.nat(t.length)));
     fc.assert(fc.property(withRange, ([t, a, b]) => {
       const [start, end] = a <= b ? [a, b] : [b, a];
-      assert.deepEqual(linesIn(t, start, end), referenceLinesIn(t, start, end), JSON.stringify([t, start, end]));
+      assert.deepEqual(linesIn(t, start, end), linesByCharacter(t, start, end), JSON.stringify([t, start, end]));
     }), { seed: 12, numRuns: 10_000 });
   });
 

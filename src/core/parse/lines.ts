@@ -18,11 +18,15 @@ let crFound = false;
 
 /** Offsets at which each line starts; a line ends at \r\n, \r or \n (as VS Code and the scorer split). */
 export function computeLineStarts(text: string): number[] {
+  if (hasCarriageReturn(text)) return lineStartsByCharacter(text);
   const starts = [0];
-  if (!hasCarriageReturn(text)) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The same, reading every character (any line breaks). */
+export function lineStartsByCharacter(text: string): number[] {
+  const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -16,16 +16,21 @@ export interface LineSlice {
 
 /** Splits `text[start, end)` into lines (without their breaks). */
 export function linesIn(text: string, start: number, end: number): LineSlice[] {
+  if (hasCarriageReturn(text)) return linesByCharacter(text, start, end);
   const out: LineSlice[] = [];
   let s = start;
-  if (!hasCarriageReturn(text)) {
-    for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-      out.push({ start: s, end: i });
-      s = i + 1;
-    }
-    if (s < end) out.push({ start: s, end });
-    return out;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    out.push({ start: s, end: i });
+    s = i + 1;
   }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+/** The same, reading every character (any line breaks). */
+export function linesByCharacter(text: string, start: number, end: number): LineSlice[] {
+  const out: LineSlice[] = [];
+  let s = start;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
