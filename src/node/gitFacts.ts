@@ -275,10 +275,9 @@ export class NodeGitProvider implements GitProvider {
     await Promise.all([
       ignoredPaths.length ? asked() : null,
       ...moments.map(async (m) => {
-        // A search since a commit answers in the order of the paths asked: sorted, as each document's own question
-        // would be. A search of the history before one answers in git's order, whatever the paths' (none are sorted
-        // for it: thousands of them, before its process could start).
-        const paths = m.since ? [...m.paths].sort() : [...m.paths];
+        // Not sorted: each document's answer is cut from this one and read as a set (thousands of paths, sorted
+        // before a process could start, took longer than the search).
+        const paths = [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
