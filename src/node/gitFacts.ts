@@ -29,7 +29,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, startDeletionsWalk, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
@@ -258,8 +258,7 @@ export class NodeGitProvider implements GitProvider {
     // Thousands of paths' earlier history: one walk of every deletion instead of a walk matching each change against
     // them all, where that is the same answer (a history without merges, see findDeletions).
     const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
-    const g = many ? await this.graph(repo, token) : null;
-    const linear = !!g?.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
+    const linear = many && isOneLine(await this.graph(repo, token));
     const whole = (paths: readonly string[]) => linear && paths.length > PATHS_PER_COMMAND;
     const asked = async (): Promise<void> => {
       // Asked while the dry run went (askAhead.ts), for the same paths; else now.
@@ -299,10 +298,7 @@ export class NodeGitProvider implements GitProvider {
   askAhead(repo: RepoInfo, token: CancellationToken): AskAhead {
     return new AskAhead({
       ignored: (feed) => this.slow.guard(repo.root, () => checkIgnored(this.run, repo, feed, token)),
-      linear: async () => {
-        const g = await this.graph(repo, token);
-        return g.ok && g.value.complete && g.value.commits.every((c) => c.parents.length <= 1);
-      },
+      linear: async () => isOneLine(await this.graph(repo, token)),
       walk: (until) => this.slow.guard(repo.root, () => startDeletionsWalk(this.run, repo, until, token, HISTORY_BUDGET_MS)),
     });
   }

@@ -214,6 +214,11 @@ export async function findDeletions(
   return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
+/** A complete history without merges: one walk of every deletion answers for any paths (see findDeletions). */
+export function isOneLine(graph: GitResult<RepoGraph>): boolean {
+  return graph.ok && graph.value.complete && graph.value.commits.every((c) => c.parents.length <= 1);
+}
+
 /** Every deletion in the history of `until` (findDeletions' whole walk), started before its paths are all known. */
 export function startDeletionsWalk(run: RunGit, repo: RepoInfo, until: string, token: CancellationToken, budgetMs?: number): Promise<GitRunResult> {
   return run(repo.root, deletionsArgs(until, true), token, undefined, DELETIONS_MAX_BYTES, budgetMs);
