@@ -37,13 +37,15 @@ export class AskAhead {
 
   /** Paths the dry run asks about being ignored: written to `check-ignore` at once (started on the first). */
   ignored(paths: readonly string[]): void {
+    // Past the end of the input a path would not be asked: it must not be counted among the answered ones either.
+    if (this.closed) return;
     let chunk = '';
     for (const p of paths) {
       if (this.ignoredPaths.has(p)) continue;
       this.ignoredPaths.add(p);
       chunk += `${p}\0`;
     }
-    if (!chunk || this.closed) return;
+    if (!chunk) return;
     if (this.write) this.write(chunk);
     else this.pending += chunk;
     this.ignoredAnswer ??= this.git.ignored({ attach: (write, end) => this.attach(write, end) });

@@ -85,6 +85,12 @@ describe('git asked while the questions are still being found', () => {
     assert.equal(ahead.ignoredUnion(), null);
     ahead.ignored(['late.log']);
     assert.equal(provider.runner.spawned, before, 'asked after the end: not asked');
+    const other = provider.askAhead(await repoOf(provider, dir), T);
+    other.ignored(['a.log']);
+    const union = other.ignoredUnion();
+    other.ignored(['late.log']);
+    assert.ok(union);
+    assert.deepEqual((await union).paths, ['a.log'], 'a path given after the end is not among the answered ones');
   });
 
   it('the walk of every deletion starts once a linear history\'s paths pass the threshold, and not for a history with merges', async () => {
