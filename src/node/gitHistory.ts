@@ -175,8 +175,6 @@ const MAX_RENAME_HOPS = 4;
  * of every deletion in the history, filtered here, instead of the pathspec-limited walk — cheaper for the thousands
  * of paths of a batch of handoffs, and the same answer only in a history without merges (a pathspec simplifies
  * merges away): the caller checks.
- */
-/**
  * `walk`: the whole walk (`wholeWalk`) already started by `startDeletionsWalk` with the same `until` and budget,
  * while the paths were still being found (null: none was, it is asked now).
  */
