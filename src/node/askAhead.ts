@@ -26,8 +26,9 @@ export class AskAhead {
   private readonly ignoredPaths = new Set<string>();
   private write: ((chunk: string) => void) | null = null;
   private end: (() => void) | null = null;
-  /** Paths found before the process took its input, and whether the input is over already. */
+  /** Paths not written yet (the process has not taken its input, or this turn's are still gathering), and whether the input is over. */
   private pending = '';
+  private flushing = false;
   private closed = false;
   private ignoredAnswer: Promise<GitResult<Set<string>>> | null = null;
   private readonly walks = new Map<string, Promise<GitRunResult | null>>();
@@ -35,7 +36,7 @@ export class AskAhead {
 
   constructor(private readonly git: AheadGit) {}
 
-  /** Paths the dry run asks about being ignored: written to `check-ignore` at once (started on the first). */
+  /** Paths the dry run asks about being ignored: written to `check-ignore` as they come (started on the first). */
   ignored(paths: readonly string[]): void {
     // Past the end of the input a path would not be asked: it must not be counted among the answered ones either.
     if (this.closed) return;
@@ -46,9 +47,23 @@ export class AskAhead {
       chunk += `${p}\0`;
     }
     if (!chunk) return;
-    if (this.write) this.write(chunk);
-    else this.pending += chunk;
+    this.pending += chunk;
     this.ignoredAnswer ??= this.git.ignored({ attach: (write, end) => this.attach(write, end) });
+    // Written once per turn of the event loop, not once per document: each write is a system call, and a thousand
+    // of them were a sixth of a dry run's time.
+    if (this.write && !this.flushing) {
+      this.flushing = true;
+      setImmediate(() => {
+        this.flushing = false;
+        this.flush();
+      });
+    }
+  }
+
+  private flush(): void {
+    if (!this.write || !this.pending) return;
+    this.write(this.pending);
+    this.pending = '';
   }
 
   private attach(write: (chunk: string) => void, end: () => void): void {
@@ -80,6 +95,7 @@ export class AskAhead {
 
   /** No more input: the dry run is over (or stopped). Safe to call again. */
   close(): void {
+    this.flush();
     const end = this.end;
     this.closed = true;
     this.write = null;

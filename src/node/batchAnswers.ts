@@ -24,7 +24,13 @@ const RS = '\x1e';
 const US = '\x1f';
 
 /** The deletions of a set of paths since (or before) one commit. */
-interface DeletionsUnion { paths: ReadonlySet<string>; result: DeletionsResult; existed: Set<string> }
+interface DeletionsUnion {
+  paths: ReadonlySet<string>;
+  result: DeletionsResult;
+  existed: Set<string>;
+  /** Where each path's deletions stand in `result.deletions`: a document's few paths are looked up, not the whole list filtered. */
+  at: Map<string, number[]>;
+}
 /** Commits found by one union search, with their raw messages, and the needles it grepped for. */
 interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit & { message: string }> }
 
@@ -54,7 +60,13 @@ export class BatchAnswers {
     // Which renames were followed depends on the objects readable: a union that fell back is not cut down.
     if (result.exactRenamesOnly) return;
     // The union's sets are built once: each of a thousand documents cuts its own answer from them.
-    this.deletionsBy.set(BatchAnswers.deletionsKey(since, until), { paths, result, existed: new Set(result.existedAtSince) });
+    const at = new Map<string, number[]>();
+    result.deletions.forEach((d, i) => {
+      const list = at.get(d.path);
+      if (list) list.push(i);
+      else at.set(d.path, [i]);
+    });
+    this.deletionsBy.set(BatchAnswers.deletionsKey(since, until), { paths, result, existed: new Set(result.existedAtSince), at });
   }
 
   addMentions(needles: readonly string[], commits: Array<MentioningCommit & { message: string }>): void {
@@ -71,10 +83,13 @@ export class BatchAnswers {
   deletions(paths: readonly string[], since: string | null, until: string | undefined): DeletionsResult | null {
     const union = this.deletionsBy.get(BatchAnswers.deletionsKey(since, until));
     if (!union || !paths.every((p) => union.paths.has(p))) return null;
-    const wanted = new Set(paths);
     const existed = union.existed;
+    // In the union's order, as a filter of it would give (`paths` are unique: no deletion is taken twice).
+    const hits: number[] = [];
+    for (const p of paths) for (const i of union.at.get(p) ?? []) hits.push(i);
+    hits.sort((a, b) => a - b);
     return {
-      deletions: union.result.deletions.filter((d) => wanted.has(d.path)).map((d) => ({ ...d })),
+      deletions: hits.map((i) => ({ ...union.result.deletions[i]! })),
       existedAtSince: paths.filter((p) => existed.has(p)),
       exactRenamesOnly: false,
     };
