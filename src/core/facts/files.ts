@@ -359,9 +359,11 @@ function inSubmodule(forms: readonly string[], now: FileIndex, repoRoot: string)
 
 /** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */
 function submoduleOf(rel: string, now: FileIndex, repoRoot: string): string | null {
+  // `rel` is a normal path inside the repository (repoForms), so each folder of it joins the root as it is.
+  const root = normalizePath(repoRoot);
+  const under = root.endsWith('/') ? root : `${root}/`;
   for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
-    const prefix = rel.slice(0, i);
-    if (now.all.has(joinPath(repoRoot, prefix))) return prefix;
+    if (now.all.has(under + rel.slice(0, i))) return rel.slice(0, i);
   }
   return null;
 }
