@@ -127,9 +127,10 @@ const MARK = /[./`]/g;
 function nextMark(scan: Scan, at: number): number {
   if (scan.markFrom <= at && scan.markAt >= at) return scan.markAt;
   MARK.lastIndex = at;
-  const m = MARK.exec(scan.text);
+  // `test`, not `exec`: only the place is needed, and exec builds a match array per mark (the extractor's largest
+  // allocation). A mark is one character: it ends where the search stopped.
   scan.markFrom = at;
-  scan.markAt = m ? m.index : scan.text.length;
+  scan.markAt = MARK.test(scan.text) ? MARK.lastIndex - 1 : scan.text.length;
   return scan.markAt;
 }
 
