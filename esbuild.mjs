@@ -65,9 +65,11 @@ await Promise.all([
     external: ['vscode'],
     plugins: [webReplacements],
   }),
+  // The CLI: the bundle, and the small command that loads it with V8's code cache (src/cli/codeCache.ts).
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
   build({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),

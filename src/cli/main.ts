@@ -147,7 +147,8 @@ function notReadReason(r: NotRead): string {
 /** A handoff larger than this is not read (a log of years, or not a handoff at all): it is reported as unreadable. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-if (require.main === module) {
+/** The process around `run`: signals, a closed stdout, the report's buffer, the exit status. */
+export function cliMain(): void {
   // git runs in process groups of its own, which a Ctrl-C or a kill of this process does not reach: they go first,
   // then the exit status a shell gives a process stopped by that signal.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
@@ -181,3 +182,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) cliMain();
