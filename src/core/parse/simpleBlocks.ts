@@ -334,12 +334,14 @@ class SimpleReader {
         b.contentStart += 3;
         while (b.contentStart < b.contentEnd && (text[b.contentStart] === ' ' || text[b.contentStart] === '\t')) b.contentStart++;
       }
-      b.inlines = inlines.filter((n) => n.start >= b.contentStart);
+      // Inlines come in order of their starts: when the first is inside the content, all are (no copy).
+      b.inlines = inlines.length === 0 || inlines[0].start >= b.contentStart ? inlines : inlines.filter((n) => n.start >= b.contentStart);
     } else {
       const makeParagraph = (s: number, e: number) =>
         this.out.push({
           kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted: p.quoted,
-          inlines: inlines.filter((n) => n.start >= s && n.end <= e),
+          // The whole paragraph holds every inline read from it; a table's part holds its own.
+          inlines: s === p.start && e === p.end ? inlines : inlines.filter((n) => n.start >= s && n.end <= e),
         });
       if (!(text.slice(p.start, p.end).includes('|') && emitTable(text, p.start, p.end, inlines, p.quoted, this.out, makeParagraph))) {
         makeParagraph(p.start, p.end);
