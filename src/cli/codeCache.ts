@@ -39,7 +39,7 @@ const KEEP_FILES = 4;
 const NAME = /^cli-[0-9a-f]{24}\.cache$/;
 
 export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): Loaded {
-  const dir = env.HANDOFF_LINT_NO_CACHE ? null : cacheDir(env);
+  const dir = turnedOff(env.HANDOFF_LINT_NO_CACHE) ? null : cacheDir(env);
   if (!dir) return { exports: createRequire(file)(file) as Record<string, unknown>, status: 'off', save: () => {} };
   const source = readFileSync(file, 'utf8');
   const path = join(dir, cacheName(source));
@@ -54,9 +54,18 @@ export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process
     save() {
       if (saved) return;
       saved = true;
-      writeCache(dir, path, script.createCachedData());
+      try {
+        writeCache(dir, path, script.createCachedData());
+      } catch {
+        // a cache that cannot be made is no cache; the run's own exit status stands
+      }
     },
   };
+}
+
+/** `HANDOFF_LINT_NO_CACHE=1` (or any value but `0`, `false` or empty). */
+function turnedOff(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && !/^(?:0|false|no)$/i.test(value);
 }
 
 /** Runs the bundle as a CommonJS module of its own (its `require`, `__dirname`, `module.exports`), as `require` would. */

@@ -130,6 +130,12 @@ describe('code cache of the CLI bundle', function () {
     assert.equal(loadWithCodeCache(file, { ...env, HANDOFF_LINT_NO_CACHE: '1' }).status, 'off');
   });
 
+  it('HANDOFF_LINT_NO_CACHE turns it off with any value but 0, false, no or empty', () => {
+    const file = bundle(base, 21);
+    for (const v of ['1', 'true', 'yes']) assert.equal(loadWithCodeCache(file, { ...env, HANDOFF_LINT_NO_CACHE: v }).status, 'off', v);
+    for (const v of ['0', 'false', 'no', '']) assert.notEqual(loadWithCodeCache(file, { ...env, HANDOFF_LINT_NO_CACHE: v }).status, 'off', v);
+  });
+
   it('keeps the caches of the four newest builds', () => {
     for (let n = 10; n < 16; n++) {
       const file = bundle(base, n);
