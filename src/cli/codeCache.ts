@@ -8,9 +8,9 @@
  * only this user can write; a cache file is a regular file of this user's, opened without following a link,
  * read to a bound, and carries a SHA-256 of its bytes (V8 checks only a length-based hash of the source and,
  * outside debug builds, nothing of the payload: a damaged file could run wrong bytecode). It is named by a hash of
- * the bundle's text and of Node's version, so a new build or a new Node never uses an old cache. Anything odd
- * means "no cache", never an error: the bundle then loads as a plain `require`. `HANDOFF_LINT_NO_CACHE=1` turns it
- * off; `HANDOFF_LINT_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/handoff-lint`, else `~/.cache/handoff-lint`).
+ * the bundle's text and of Node's version and flags, so a new build or a new Node never uses an old cache. Anything
+ * odd means "no cache", never an error: the bundle is compiled afresh (an unusable folder: a plain `require`).
+ * `HANDOFF_LINT_NO_CACHE=1` turns it off; `HANDOFF_LINT_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/handoff-lint`, else `~/.cache/handoff-lint`).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process
   };
 }
 
-/** `HANDOFF_LINT_NO_CACHE=1` (or any value but `0`, `false` or empty). */
+/** `HANDOFF_LINT_NO_CACHE=1` (or any value but `0`, `false`, `no` or empty). */
 function turnedOff(value: string | undefined): boolean {
   return value !== undefined && value !== '' && !/^(?:0|false|no)$/i.test(value);
 }
