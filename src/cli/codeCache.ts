@@ -10,7 +10,8 @@
  * outside debug builds, nothing of the payload: a damaged file could run wrong bytecode). It is named by a hash of
  * the bundle's text and of Node's version and flags, so a new build or a new Node never uses an old cache. Anything
  * odd means "no cache", never an error: the bundle is compiled afresh (an unusable folder: a plain `require`).
- * `HANDOFF_LINT_NO_CACHE=1` turns it off; `HANDOFF_LINT_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/handoff-lint`, else `~/.cache/handoff-lint`).
+ * `HANDOFF_LINT_NO_CACHE=1` turns it off; `HANDOFF_LINT_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/handoff-lint`,
+ * else `~/.cache/handoff-lint`).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
