@@ -22,11 +22,18 @@ export const NAME_BEFORE_SHA = new RegExp(
 );
 
 /**
- * Words one of which the window before a SHA must hold for `NAME_BEFORE_SHA` to match (a backtick, a known name,
- * `branch`), with its flags: the cheap scan spares the anchored-at-the-end pattern, which V8 tries at every
- * position of the window, on the SHAs of a pasted list.
+ * What the window before a SHA must hold for `NAME_BEFORE_SHA` to match: two backticks (a backticked name), or a
+ * known name or `branch` (with the pattern's flags, so the same case folds). The cheap scan spares the
+ * anchored-at-the-end pattern, which V8 tries at every position of the window, on the SHAs of a pasted list —
+ * `` commit `abc1234` `` has one backtick before its SHA, and no name.
  */
-export const MAY_NAME_BEFORE_SHA = /\x60|origin|upstream|main|master|develop|trunk|branch/iu;
+export const MAY_NAME_BEFORE_SHA = {
+  test(window: string): boolean {
+    const tick = window.indexOf('`');
+    return (tick >= 0 && window.includes('`', tick + 1)) || NAMED_WORD.test(window);
+  },
+};
+const NAMED_WORD = /origin|upstream|main|master|develop|trunk|branch/iu;
 
 /** `Local tip is `, `HEAD at `, `Remote (origin) is at `, `origin is at `: a SHA claimed for the branch in context. */
 export const ROLE_BEFORE_SHA = new RegExp(

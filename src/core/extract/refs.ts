@@ -141,8 +141,9 @@ function proseShaClaims(
         continue;
       }
     }
-    const after = NAME_AFTER_SHA.exec(text.slice(t.end, Math.min(b.contentEnd, t.end + WINDOW)));
-    if (after?.groups?.bn && after.indices?.groups?.bn && TIP_BEFORE.test(textBefore) && acceptableName(after.groups.bn, false)) {
+    // "committed at X on `y`" is no claim: only after `branch is at`, `HEAD at`, `tip at` is the name read.
+    const after = TIP_BEFORE.test(textBefore) ? NAME_AFTER_SHA.exec(text.slice(t.end, Math.min(b.contentEnd, t.end + WINDOW))) : null;
+    if (after?.groups?.bn && after.indices?.groups?.bn && acceptableName(after.groups.bn, false)) {
       const idx = after.indices.groups.bn;
       const n = normaliseName(after.groups.bn);
       out.push({ name: n, kind: refKind(n, undefined), claim: { sha: text.slice(t.start, t.end) }, start: t.end + idx[0], end: t.end + idx[1], sha });
