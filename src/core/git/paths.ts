@@ -5,13 +5,10 @@ export function toSlash(p: string): string {
   return p.includes('\\') ? p.replace(/\\/g, '/') : p;
 }
 
-/** Anything normalizePath would change: a backslash, an empty, `.` or `..` segment, a trailing slash. */
-const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.{1,2}(?:\/|$)|.\/$/;
-
 /** Resolves `.` and `..` segments; keeps a leading `/` or drive letter. */
 export function normalizePath(p: string): string {
   // Most paths are normal already (it is called for every breadcrumb and every candidate form of it).
-  if (p !== '' && !NOT_NORMAL.test(p)) return p;
+  if (isNormal(p)) return p;
   const s = toSlash(p);
   const absolute = s.startsWith('/');
   const out: string[] = [];
@@ -23,6 +20,30 @@ export function normalizePath(p: string): string {
     } else out.push(part);
   }
   return (absolute ? '/' : '') + out.join('/');
+}
+
+/**
+ * Nothing normalizePath would change: no backslash, no empty, `.` or `..` segment, no trailing slash (`/` alone
+ * is normal). One pass over the characters: a regex for the same test took a tenth of a batch's dry run.
+ */
+function isNormal(p: string): boolean {
+  const n = p.length;
+  if (n === 0 || (n > 1 && p.charCodeAt(n - 1) === 47)) return false;
+  let segment = 0; // where the current segment starts
+  for (let i = 0; i < n; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 92) return false;
+    if (c !== 47) continue;
+    // A segment ends here: empty (`//`; the one before an absolute path's first slash is not a segment), or dots.
+    if (i === segment ? i > 0 : isDots(p, segment, i - segment)) return false;
+    segment = i + 1;
+  }
+  return !isDots(p, segment, n - segment);
+}
+
+/** The segment of `length` at `start` is `.` or `..`. */
+function isDots(p: string, start: number, length: number): boolean {
+  return (length === 1 || length === 2) && p.charCodeAt(start) === 46 && (length === 1 || p.charCodeAt(start + 1) === 46);
 }
 
 export function dirname(p: string): string {
