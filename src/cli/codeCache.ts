@@ -12,6 +12,9 @@
  * odd means "no cache", never an error: the bundle is compiled afresh (an unusable folder: a plain `require`).
  * `HANDOFF_LINT_NO_CACHE=1` turns it off; `HANDOFF_LINT_CACHE_DIR` moves it (default `$XDG_CACHE_HOME/handoff-lint`,
  * else `~/.cache/handoff-lint`).
+ *
+ * The bundle must hold no dynamic `import()`: a `vm.Script` gets a module loader in Node 20 only through an
+ * experimental option that warns on every run (codeCache.test.ts checks the built bundle).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -146,6 +146,13 @@ describe('code cache of the CLI bundle', function () {
     assert.equal(loadWithCodeCache(bundle(base, 15), env).status, 'used');
   });
 
+  it('the built bundle has no dynamic import(), which a script run from the cache has no loader for', () => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    const code = readFileSync(join(CLI, '..', 'cli-main.js'), 'utf8').split('\n').filter((l) => !/^\s*(?:\/\/|\*|\/\*)/.test(l));
+    const dynamic = code.filter((l) => /(?:^|[^\w$.])import\s*\(/.test(l));
+    assert.deepEqual(dynamic, [], 'Node 20 runs a dynamic import in a vm.Script only with an experimental loader (a warning per run)');
+  });
+
   it('the built handoff-lint prints the same report with its cache as without', function () {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
     const doc = join(base, 'HANDOFF.md');
