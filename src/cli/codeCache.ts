@@ -17,12 +17,12 @@
  * experimental option that warns on every run (codeCache.test.ts checks the built bundle).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import Module, { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
-import { openRegular } from '../node/safeRead';
+import { openRegular, readUpTo } from '../node/safeRead';
 
 /** What happened to the cache on this load; tests and `HANDOFF_LINT_DEBUG_CACHE` read it. */
 export type CacheStatus = 'used' | 'rejected' | 'absent' | 'damaged' | 'off';
@@ -117,10 +117,8 @@ function readCache(path: string): { data?: Buffer; damaged: boolean } {
   try {
     const size = stats.size;
     if (!ownedAndPrivate(stats) || size > MAX_CACHE_BYTES || size < MAGIC.length + DIGEST_BYTES) return { damaged: true };
-    const buf = Buffer.allocUnsafe(size);
-    let n = 0;
-    for (let got = -1; got !== 0 && n < size; n += got) got = readSync(fd, buf, n, size - n, n);
-    if (n !== size || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { damaged: true };
+    const buf = readUpTo(fd, size);
+    if (buf.length !== size || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { damaged: true };
     const digest = buf.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
     const data = buf.subarray(MAGIC.length + DIGEST_BYTES);
     if (!createHash('sha256').update(data).digest().equals(digest)) return { damaged: true };

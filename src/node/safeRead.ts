@@ -70,16 +70,22 @@ export function readRegular(path: string, maxBytes: number): FileText {
   try {
     if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
     // The size is only what fstat said: the file may grow while it is read, so the read is bounded by the cap too.
-    const buf = Buffer.allocUnsafe(Math.min(maxBytes, stats.size) + 1);
-    let n = 0;
-    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, n);
-    if (n > maxBytes) return { kind: 'too-large', size: n };
-    return { kind: 'text', text: buf.toString('utf8', 0, n) };
+    const buf = readUpTo(fd, Math.min(maxBytes, stats.size) + 1);
+    if (buf.length > maxBytes) return { kind: 'too-large', size: buf.length };
+    return { kind: 'text', text: buf.toString('utf8') };
   } catch (e) {
     return notRead(e);
   } finally {
     closeSync(fd);
   }
+}
+
+/** At most `bytes` from the start of an open file (fewer when it ends first). */
+export function readUpTo(fd: number, bytes: number): Buffer {
+  const buf = Buffer.allocUnsafe(bytes);
+  let n = 0;
+  for (let got = -1; got !== 0 && n < bytes; n += got) got = readSync(fd, buf, n, bytes - n, n);
+  return buf.subarray(0, n);
 }
 
 /** The text, or null for any reason it could not be read. */

@@ -350,18 +350,21 @@ function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
 
 /** The submodule the first of these forms inside one lies in, or '' (a path in a submodule is asked of its listing). */
 function inSubmodule(forms: readonly string[], now: FileIndex, repoRoot: string): string {
+  // The forms are normal paths inside the repository (repoForms), so each folder of one joins the root as it is.
+  const root = normalizePath(repoRoot);
+  const under = root.endsWith('/') ? root : `${root}/`;
   for (const f of forms) {
-    const sub = submoduleOf(f, now, repoRoot);
+    const sub = submoduleOf(f, now, under);
     if (sub !== null) return sub;
   }
   return '';
 }
 
-/** The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null. */
-function submoduleOf(rel: string, now: FileIndex, repoRoot: string): string | null {
-  // `rel` is a normal path inside the repository (repoForms), so each folder of it joins the root as it is.
-  const root = normalizePath(repoRoot);
-  const under = root.endsWith('/') ? root : `${root}/`;
+/**
+ * The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null.
+ * `under`: the repository's root and a slash.
+ */
+function submoduleOf(rel: string, now: FileIndex, under: string): string | null {
   for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
     if (now.all.has(under + rel.slice(0, i))) return rel.slice(0, i);
   }
