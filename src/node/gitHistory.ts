@@ -291,10 +291,16 @@ export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly s
   return { ok: true, value: map };
 }
 
-/** `paths`: all of them, or a feed that writes them NUL-terminated while git runs (askAhead.ts). */
+/**
+ * `paths`: all of them, or a feed that writes them NUL-terminated while git runs (askAhead.ts). Judged by the ignore
+ * patterns alone (`--no-index`): without it git matches every path against every entry of the index, which for
+ * 5,000 paths in a 20,000-file repository took 1.9 s instead of 0.03 s. The paths asked are ones the work tree does
+ * not have, so the index changes one answer only: a file git still tracks though deleted from the work tree, that a
+ * pattern matches (it was added with `--force`), is reported as ignored — as any new file there would be.
+ */
 export async function checkIgnored(run: RunGit, repo: RepoInfo, paths: readonly string[] | StdinFeed, token: CancellationToken): Promise<GitResult<Set<string>>> {
   if (Array.isArray(paths) && !paths.length) return { ok: true, value: new Set() };
-  const r = await run(repo.root, ['check-ignore', '--stdin', '-z'], token, Array.isArray(paths) ? paths.join('\0') + '\0' : paths as StdinFeed, 4 * 1024 * 1024);
+  const r = await run(repo.root, ['check-ignore', '--no-index', '--stdin', '-z'], token, Array.isArray(paths) ? paths.join('\0') + '\0' : paths as StdinFeed, 4 * 1024 * 1024);
   if (!r.ok) return r;
   // Exit 1: none of them is ignored.
   if (r.out.code !== 0 && r.out.code !== 1) return { ok: false, problem: failureProblem(r.out, 'check-ignore') };

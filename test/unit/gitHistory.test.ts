@@ -191,6 +191,22 @@ describe('git history facts (real git)', () => {
     assert.deepEqual([...r.value].sort(), ['.env', 'build/report.json', 'logs/app.log']);
   });
 
+  it('ignored: by the patterns alone, not the index (git would match each path against every index entry)', async () => {
+    const s = scratch('ignores-no-index');
+    s.write('.gitignore', '*.local.json\n');
+    s.write('config.local.json', '{}');
+    s.write('src/a.ts', 'a');
+    s.g.commit(s.dir, 'ignores');
+    s.g.run(s.dir, ['add', '--force', 'config.local.json']);
+    s.g.commit(s.dir, 'forced');
+    rmSync(join(s.dir, 'config.local.json'));
+    const info = await s.info();
+    const r = await new NodeGitProvider().ignored(info, ['config.local.json', 'other.local.json', 'src/a.ts'], T);
+    assert.ok(r.ok);
+    // The one answer the index would change: a tracked file the work tree no longer has, that a pattern matches.
+    assert.deepEqual([...r.value].sort(), ['config.local.json', 'other.local.json']);
+  });
+
   it('mentioning: commits whose message names a commit (squash merges list what they squashed)', async () => {
     const r = await git.mentioning(repo, [fx.shas.featureA.slice(0, 7)], T);
     assert.ok(r.ok);

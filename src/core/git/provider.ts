@@ -258,7 +258,10 @@ export interface GitProvider {
    * pathspec-limited `log`). Then rename detection in just the commits found. Paths never deleted are absent.
    */
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>>;
-  /** Which of these repository-relative paths `.gitignore` (or info/exclude) ignores: one `check-ignore`. */
+  /**
+   * Which of these repository-relative paths `.gitignore` (or info/exclude) ignores: one `check-ignore`, by the
+   * patterns alone (a tracked file a pattern matches counts too: asked only for paths not in the work tree).
+   */
   ignored(repo: RepoInfo, paths: readonly string[], token: CancellationToken): Promise<GitResult<Set<string>>>;
   /** Commits on any ref whose message contains one of these strings (fixed, case-sensitive; bounded). */
   mentioning(repo: RepoInfo, needles: readonly string[], token: CancellationToken): Promise<GitResult<MentioningCommit[]>>;
