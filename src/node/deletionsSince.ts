@@ -1,13 +1,14 @@
 /**
  * Which commit since the handoff's anchor deleted (or renamed) each file the handoff cites that was there then
- * and is gone now, without walking every commit's diff. Paths not there at the anchor are skipped (asked first). The first-parent line from the anchor to HEAD (one
- * `rev-list`) is bisected for all paths at once in one `cat-file --batch-check` process asked in rounds
+ * and is gone now, without walking every commit's diff. Paths not there at the anchor are skipped (asked first). The first-parent line from the anchor to HEAD (from
+ * the provider's graph, else one `log`) is bisected for all paths at once in one `cat-file --batch-check` process asked in rounds
  * (`<commit>:<path>` exists or not; ~log2(commits) rounds), then renames are detected in just the commits found
  * (`log --no-walk -M`), and a rename whose target is gone too is bisected again from there. A deletion made on a
  * side branch is found as the merge that brought it to this line.
  */
 import type { CancellationToken } from '../core/interfaces';
-import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
+import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
+import { CommitGraph } from '../core/git/graph';
 import { isFullSha } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import { renamesIn, type RunGit } from './gitHistory';
@@ -18,6 +19,8 @@ import { normalizePath } from '../core/git/paths';
 export type OpenSession = (cwd: string, args: string[], token: CancellationToken) => GitSession | GitProblem;
 /** The files of a commit's tree (the provider's cached `ls-tree`), when the caller has it to hand. */
 export type FilesAt = (sha: string, token: CancellationToken) => Promise<GitResult<string[]>>;
+/** HEAD's first-parent line after a commit from what the caller already read (the graph), or null to ask git. */
+export type LineSince = (since: string, token: CancellationToken) => Promise<Line[] | null>;
 
 /** Paths from which the commit's tree is listed rather than each path asked (a few cost less than a listing). */
 const LISTING_FROM = 64;
@@ -28,14 +31,14 @@ const MAX_HOPS = 4;
 /** A path git can be asked about as `<commit>:<path>` on one line. */
 const askable = (p: string) => p.length > 0 && !/[\n\r\0]/.test(p);
 
-interface Line {
+export interface Line {
   sha: string;
   time: number;
   subject: string;
 }
 
 export async function findDeletionsSince(
-  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, filesAt?: FilesAt,
+  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, filesAt?: FilesAt, lineSince?: LineSince,
 ): Promise<GitResult<DeletionsResult>> {
   if (!isFullSha(since)) return { ok: false, problem: { kind: 'error', message: `"${since}" is not a full SHA` } };
   const session = open(repo.root, ['cat-file', '--batch-check'], token);
@@ -43,7 +46,7 @@ export async function findDeletionsSince(
   try {
     // Which paths were there at `since` (found while the line is read): only those can have been deleted since.
     const asked = paths.filter(askable);
-    const [line, existedAtSince] = await Promise.all([firstParentLine(run, repo, since, token), pathsAt(session, since, asked, token, filesAt)]);
+    const [line, existedAtSince] = await Promise.all([lineAfter(run, repo, since, token, lineSince), pathsAt(session, since, asked, token, filesAt)]);
     if (!line.ok) return line;
     if (!Array.isArray(existedAtSince)) return { ok: false, problem: existedAtSince };
     const chain = line.value;
@@ -109,6 +112,23 @@ async function pathsAt(session: GitSession, sha: string, paths: string[], token:
   }
   const then = await session.ask(paths.map((p) => `${sha}:${p}`));
   return Array.isArray(then) ? paths.filter((_, i) => !then[i]!.endsWith(' missing')) : then;
+}
+
+/**
+ * The line from the provider's graph of this repository state (`log --all`, read once, and asked by every handoff
+ * with an anchor anyway) and HEAD's commit: no process per anchor. Null when the graph cannot tell (incomplete, or
+ * without one of the commits): git is asked.
+ */
+export async function lineFromGraph(graph: Promise<GitResult<RepoGraph>>, head: string, since: string): Promise<Line[] | null> {
+  const g = await graph;
+  const line = g.ok ? CommitGraph.of(g.value).firstParentsSince(since, head) : null;
+  return line && line.map(({ sha, time, subject }) => ({ sha, time, subject }));
+}
+
+/** HEAD's first-parent line after `since` as the caller knows it (no process), else as git reads it. */
+async function lineAfter(run: RunGit, repo: RepoInfo, since: string, token: CancellationToken, lineSince?: LineSince): Promise<GitResult<Line[]>> {
+  const known = lineSince ? await lineSince(since, token) : null;
+  return known ? { ok: true, value: known } : firstParentLine(run, repo, since, token);
 }
 
 /** HEAD's first-parent line after `since`, oldest first, with each commit's time and subject. */

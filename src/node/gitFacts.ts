@@ -28,7 +28,7 @@ import { GitRunner, type GitRunnerOptions, type GitRunResult, type StdinFeed } f
 import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
-import { findDeletionsSince, type OpenSession } from './deletionsSince';
+import { findDeletionsSince, lineFromGraph, type LineSince, type OpenSession } from './deletionsSince';
 import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
@@ -278,7 +278,7 @@ export class NodeGitProvider implements GitProvider {
         // before a process could start, took longer than the search).
         const paths = [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
-          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t))
+          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t), this.lineSince(repo))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
@@ -346,8 +346,16 @@ export class NodeGitProvider implements GitProvider {
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
     const sorted = unique.sort();
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
-      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, (sha, t) => this.filesAt(repo, sha, t))
+      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, (sha, t) => this.filesAt(repo, sha, t), this.lineSince(repo))
       : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
+  }
+
+  /** HEAD's first-parent line after an anchor, from this state's graph and HEAD when both were asked already (lineFromGraph). */
+  private lineSince(repo: RepoInfo): LineSince {
+    return (since, token) => {
+      const { headSha, answers } = this.cacheFor(repo);
+      return headSha && answers.has('graph') ? lineFromGraph(this.graph(repo, token), headSha, since) : Promise.resolve(null);
+    };
   }
 
   private readonly openSession: OpenSession = (cwd, args, token) => this.runner.session(cwd, args, token, this.timeoutMs);

@@ -158,6 +158,29 @@ export class CommitGraph {
     return null;
   }
 
+  /**
+   * `git log --first-parent ^since tip`, oldest first: `tip`'s first-parent line down to the first commit in `since`'s
+   * history (every commit below that one is in it too). Null when the graph cannot say what git would: incomplete,
+   * or either commit not in it.
+   */
+  firstParentsSince(since: string, tip: string): GraphCommit[] | null {
+    if (!this.complete || !this.index.has(since)) return null;
+    let i = this.index.get(tip);
+    if (i === undefined) return null;
+    const out: GraphCommit[] = [];
+    for (;;) {
+      const c = this.commits[i]!;
+      if (this.isAncestor(c.sha, since)) break;
+      out.push(c);
+      const first = c.parents[0];
+      // A root commit, or a shallow clone's boundary (git prints no parent past it): the line ends here, as git's does.
+      if (first === undefined) break;
+      i = this.index.get(first);
+      if (i === undefined) return null;
+    }
+    return out.reverse();
+  }
+
   /** Commits with exactly this subject, newest first (amended and rebased commits keep their subject). */
   withSubject(subject: string): GraphCommit[] {
     if (!this.subjects) {

@@ -1,0 +1,125 @@
+// Handoffs written at many commits (one commit each, as a series of handoffs is in a real repository): the questions
+// each anchor raises are answered from what the run already read, not by a git process per anchor. Counted, not
+// timed. And HEAD's first-parent line after a commit, read from the graph, is the one git reads (for every commit of
+// a history with merges, side branches and a commit off the line).
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommitGraph } from '../../src/core/git/graph';
+import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
+import { createLanguageService } from '../../src/core/service';
+import { createNodeGitCheck } from '../../src/node/cliGit';
+import { NodeGitProvider } from '../../src/node/gitFacts';
+import { FixtureGit } from '../fixtures/git/exec';
+
+describe('handoffs written at many commits', function () {
+  this.timeout(120_000);
+  let base: string;
+  before(() => { base = realpathSync(mkdtempSync(join(tmpdir(), 'many-anchors-'))); });
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  /** A repository where handoff i is committed on its own, citing files deleted and renamed after it. */
+  function seriesRepo(name: string, count: number): { repo: string; paths: string[] } {
+    const g = new FixtureGit();
+    const repo = join(base, name);
+    g.run(base, ['init', '-q', repo]);
+    mkdirSync(join(repo, 'src'));
+    mkdirSync(join(repo, 'docs'));
+    for (let k = 0; k < count; k++) writeFileSync(join(repo, 'src', `part-${k}.ts`), `export const p${k} = ${k};\n`.repeat(5));
+    g.commit(repo, 'the parts');
+    const paths: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
+      writeFileSync(path, `# Handoff ${i}\n\n- changed \`src/part-${i}.ts:2\` and \`src/part-${(i + 1) % count}.ts\`\n\n## Next\n\n- [ ] step ${i}\n`);
+      g.commit(repo, `handoff ${i}`);
+      paths.push(path);
+    }
+    // After them all: half the parts deleted, the rest renamed.
+    mkdirSync(join(repo, 'lib'));
+    for (let k = 0; k < count; k++) g.run(repo, k % 2 ? ['mv', `src/part-${k}.ts`, `lib/part-${k}.ts`] : ['rm', '-q', `src/part-${k}.ts`]);
+    g.commit(repo, 'after the handoffs');
+    return { repo, paths };
+  }
+
+  /** Analyses the handoffs as the CLI does (one service, one git check, asked ahead); every git command line kept. */
+  async function analyseAll(paths: readonly string[]) {
+    const calls: string[] = [];
+    const counted = (cmd: string, args: readonly string[], opts: SpawnOptions): ChildProcess => {
+      calls.push(args.filter((a, i) => a !== '-c' && args[i - 1] !== '-c' && a !== '--no-pager').join(' '));
+      return spawn(cmd, args as string[], opts);
+    };
+    const git = createNodeGitCheck({ spawn: counted, filesTtlMs: Infinity });
+    const service = createLanguageService({ git: git.check, files: git.files });
+    const docs = paths.map((path) => {
+      const text = readFileSync(path, 'utf8');
+      return { path, text, model: service.getModel({ path, version: 0, text }) };
+    });
+    await git.prefetch(docs, T);
+    const results: string[] = [];
+    for (const d of docs) {
+      const a = await service.analyze({ path: d.path, version: 0, text: d.text });
+      results.push(a.diagnostics.map((x) => `${x.code} ${x.message}`).join(' | '));
+    }
+    return { calls, results };
+  }
+
+  it('no first-parent line read per anchor: the graph holds it', async () => {
+    const { paths } = seriesRepo('series', 12);
+    const { calls, results } = await analyseAll(paths);
+    assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse')), []);
+    // Each handoff still told where its files went, each at its own anchor.
+    for (const [i, r] of results.entries()) {
+      assert.ok(r.includes(i % 2 ? `src/part-${i}.ts was renamed to lib/part-${i}.ts` : `src/part-${i}.ts was deleted in`), `${i}: ${r}`);
+    }
+  });
+
+  it("the graph's first-parent line after any commit is git's", async () => {
+    const g = new FixtureGit();
+    const repo = join(base, 'merges');
+    g.run(base, ['init', '-q', repo]);
+    const write = (f: string, s: string) => writeFileSync(join(repo, f), s);
+    write('a.txt', '1\n');
+    g.commit(repo, 'root');
+    write('a.txt', '2\n');
+    g.commit(repo, 'two');
+    g.run(repo, ['checkout', '-q', '-b', 'topic']);
+    write('b.txt', 't1\n');
+    g.commit(repo, 'topic one');
+    write('b.txt', 't2\n');
+    g.commit(repo, 'topic two');
+    g.run(repo, ['checkout', '-q', '-b', 'side', 'HEAD~1']);
+    write('c.txt', 'side\n');
+    g.commit(repo, 'side only'); // never merged: off HEAD's history
+    g.run(repo, ['checkout', '-q', 'main']);
+    write('a.txt', '3\n');
+    g.commit(repo, 'three');
+    g.run(repo, ['merge', '-q', '--no-ff', '-m', 'merge topic', 'topic']);
+    write('a.txt', '4\n');
+    g.commit(repo, 'four');
+    g.run(repo, ['checkout', '-q', '-b', 'later']);
+    write('d.txt', 'x\n');
+    g.commit(repo, 'later one');
+    g.run(repo, ['checkout', '-q', 'main']);
+    g.run(repo, ['merge', '-q', '--no-ff', '-m', 'merge later', 'later']);
+
+    const provider = new NodeGitProvider();
+    const found = await provider.discover(repo, T);
+    assert.ok(found.ok);
+    const graph = await provider.graph(found.value, T);
+    assert.ok(graph.ok);
+    const cg = CommitGraph.of(graph.value);
+    const head = g.run(repo, ['rev-parse', 'HEAD']);
+    const all = g.run(repo, ['rev-list', '--all']).split('\n');
+    assert.equal(all.length, 10);
+    for (const since of all) {
+      const gits = g.run(repo, ['log', '--first-parent', '--reverse', '--format=%H%x1f%ct%x1f%s', `^${since}`, 'HEAD', '--']);
+      const want = gits ? gits.split('\n').map((l) => l.split('\x1f').join(' ')) : [];
+      const got = cg.firstParentsSince(since, head)?.map((c) => `${c.sha} ${c.time} ${c.subject}`);
+      assert.deepEqual(got, want, `since ${g.run(repo, ['log', '-1', '--format=%s', since])}`);
+    }
+    // Unknown to the graph: git is asked.
+    assert.equal(cg.firstParentsSince('0'.repeat(40), head), null);
+  });
+});
