@@ -45,6 +45,7 @@ import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
 import { findTouching } from './touchingSince';
 import { sharedAnswer } from './sharedAnswers';
+import { StoreTrees } from './treeListings';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -88,6 +89,7 @@ export class NodeGitProvider implements GitProvider {
   private readonly outsideRepos = new Map<string, GitResult<RepoInfo>>();
   private readonly caches = new Map<string, RepoCache>();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
+  private readonly storeTrees = new StoreTrees();
   private readonly texts = new Map<string, string | null>();
   /** Per repository (git dir): the per-path answers asked ahead for the current batch, for its state (batchAnswers.ts). */
   private readonly batches = new Map<string, { key: string; answers: BatchAnswers }>();
@@ -335,8 +337,12 @@ export class NodeGitProvider implements GitProvider {
     });
   }
 
+  /** Read from the object store when it can be (treeListings.ts: no process per commit), else one `ls-tree`. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
-    return sharedAnswer(this.trees, sha, () => this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token)), MAX_TREES);
+    return sharedAnswer(this.trees, sha, () => {
+      const read = this.storeTrees.filesAt(repo.commonDir, this.stateKey(repo), sha);
+      return read ? Promise.resolve({ ok: true, value: read }) : this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
+    }, MAX_TREES);
   }
 
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {

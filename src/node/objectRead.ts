@@ -81,16 +81,11 @@ export class ObjectReader {
    * the commit or a tree on the way could not be read here.
    */
   blobsAt(commit: string, paths: readonly string[]): Map<string, string | null> | null {
-    const c = this.read(commit);
-    if (c?.kind !== 'commit') return null;
-    const root = /^tree ([0-9a-f]{40})$/m.exec(c.data.toString('latin1', 0, Math.min(c.data.length, 200)))?.[1];
+    const root = this.treeOf(commit);
     if (!root) return null;
     const trees = new Map<string, Map<string, { mode: string; sha: string }> | null>();
     const treeOf = (sha: string) => {
-      if (!trees.has(sha)) {
-        const t = this.read(sha);
-        trees.set(sha, t?.kind === 'tree' ? parseTree(t.data) : null);
-      }
+      if (!trees.has(sha)) trees.set(sha, this.entriesOf(sha));
       return trees.get(sha)!;
     };
     const out = new Map<string, string | null>();
@@ -115,6 +110,19 @@ export class ObjectReader {
       out.set(path, found);
     }
     return out;
+  }
+
+  /** The root tree of `commit`, or null when the commit is not read here. */
+  treeOf(commit: string): string | null {
+    const c = this.read(commit);
+    if (c?.kind !== 'commit') return null;
+    return /^tree ([0-9a-f]{40})$/m.exec(c.data.toString('latin1', 0, Math.min(c.data.length, 200)))?.[1] ?? null;
+  }
+
+  /** A tree's entries in its own (git's) order, or null when it is not read here. */
+  entriesOf(tree: string): Map<string, { mode: string; sha: string }> | null {
+    const t = this.read(tree);
+    return t?.kind === 'tree' ? parseTree(t.data) : null;
   }
 
   private readLoose(sha: string): StoredObject | null {

@@ -4,7 +4,7 @@
 // a history with merges, side branches and a commit off the line).
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommitGraph } from '../../src/core/git/graph';
@@ -12,6 +12,7 @@ import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { createLanguageService } from '../../src/core/service';
 import { createNodeGitCheck } from '../../src/node/cliGit';
 import { NodeGitProvider } from '../../src/node/gitFacts';
+import { TreeListings } from '../../src/node/treeListings';
 import { FixtureGit } from '../fixtures/git/exec';
 
 describe('handoffs written at many commits', function () {
@@ -28,17 +29,20 @@ describe('handoffs written at many commits', function () {
     mkdirSync(join(repo, 'src'));
     mkdirSync(join(repo, 'docs'));
     for (let k = 0; k < count; k++) writeFileSync(join(repo, 'src', `part-${k}.ts`), `export const p${k} = ${k};\n`.repeat(5));
+    mkdirSync(join(repo, 'src', 'deep'));
+    for (let k = 0; k < count; k++) writeFileSync(join(repo, 'src', 'deep', `helper-${k}.ts`), `export const h${k} = ${k};\n`);
     g.commit(repo, 'the parts');
     const paths: string[] = [];
     for (let i = 0; i < count; i++) {
       const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
-      writeFileSync(path, `# Handoff ${i}\n\n- changed \`src/part-${i}.ts:2\` and \`src/part-${(i + 1) % count}.ts\`\n\n## Next\n\n- [ ] step ${i}\n`);
+      writeFileSync(path, `# Handoff ${i}\n\n- changed \`src/part-${i}.ts:2\` and \`src/part-${(i + 1) % count}.ts\`\n\nThe one to read first is \`helper-${i}.ts\`.\n\n## Next\n\n- [ ] step ${i}\n`);
       g.commit(repo, `handoff ${i}`);
       paths.push(path);
     }
-    // After them all: half the parts deleted, the rest renamed.
+    // After them all: half the parts deleted, the rest renamed; the helpers (cited by bare name) deleted.
     mkdirSync(join(repo, 'lib'));
     for (let k = 0; k < count; k++) g.run(repo, k % 2 ? ['mv', `src/part-${k}.ts`, `lib/part-${k}.ts`] : ['rm', '-q', `src/part-${k}.ts`]);
+    g.run(repo, ['rm', '-q', '-r', 'src/deep']);
     g.commit(repo, 'after the handoffs');
     return { repo, paths };
   }
@@ -65,13 +69,43 @@ describe('handoffs written at many commits', function () {
     return { calls, results };
   }
 
-  it('no first-parent line read per anchor: the graph holds it', async () => {
+  it('no first-parent line read per anchor (the graph holds it), no tree listed by a process (the object store has it)', async () => {
     const { paths } = seriesRepo('series', 12);
     const { calls, results } = await analyseAll(paths);
-    assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse')), []);
+    assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse') || c.startsWith('ls-tree')), []);
     // Each handoff still told where its files went, each at its own anchor.
     for (const [i, r] of results.entries()) {
       assert.ok(r.includes(i % 2 ? `src/part-${i}.ts was renamed to lib/part-${i}.ts` : `src/part-${i}.ts was deleted in`), `${i}: ${r}`);
+      assert.ok(r.includes(`helper-${i}.ts was deleted in`), `${i}: ${r}`);
+    }
+  });
+
+  it("a commit's files read from the object store are ls-tree's, loose or packed", () => {
+    const g = new FixtureGit();
+    const repo = join(base, 'trees');
+    const sub = join(base, 'trees-sub');
+    g.run(base, ['init', '-q', sub]);
+    writeFileSync(join(sub, 'x.txt'), 'x\n');
+    g.commit(sub, 'sub');
+    g.run(base, ['init', '-q', repo]);
+    for (const [f, text] of [['a.txt', 'a'], ['b/c/d.ts', 'd'], ['b/c.ts', 'c'], ['b-c.ts', 'bc'], ['ü/ñ é.md', 'u'], ['z/deep/er/f', 'f']]) {
+      mkdirSync(join(repo, f!, '..'), { recursive: true });
+      writeFileSync(join(repo, f!), text!);
+    }
+    symlinkSync('a.txt', join(repo, 'link'));
+    g.run(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/sub']);
+    const first = g.commit(repo, 'first');
+    rmSync(join(repo, 'b'), { recursive: true });
+    writeFileSync(join(repo, 'new.txt'), 'n');
+    const second = g.commit(repo, 'second');
+    const lsTree = (c: string) => g.run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', c]).split('\0').filter(Boolean);
+    for (const pack of [false, true]) {
+      if (pack) g.run(repo, ['gc', '-q']);
+      const trees = TreeListings.open(join(repo, '.git'));
+      assert.ok(trees, 'a plain store is read here');
+      for (const c of [first, second]) assert.deepEqual(trees.filesAt(c), lsTree(c), `${pack ? 'packed' : 'loose'} ${c}`);
+      assert.ok(lsTree(first).includes('vendor/sub') && lsTree(first).includes('ü/ñ é.md'));
+      assert.equal(trees.filesAt('0'.repeat(40)), null, 'a commit not in the store: git is asked');
     }
   });
 

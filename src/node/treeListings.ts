@@ -1,0 +1,85 @@
+/**
+ * A commit's files as `git ls-tree -r --name-only --full-tree` lists them (files, symbolic links and submodules, in
+ * git's order), read from the object store without a process. Handoffs written at many commits each ask for their
+ * commit's tree, and those trees share most of their folders: each folder's tree object is read once and kept by
+ * name, so a further commit costs only the folders that changed. Bounded: entries kept (the cache is dropped past
+ * MAX_KEPT_ENTRIES) and entries per listing (past MAX_LISTED, null: git is asked, as for anything not read here).
+ */
+import { ObjectReader } from './objectRead';
+
+type Entries = Map<string, { mode: string; sha: string }>;
+
+/** Tree entries kept across listings, at most (about 100 bytes each). */
+const MAX_KEPT_ENTRIES = 200_000;
+/** Files in one listing, at most (`ls-tree`'s own output is capped at 64 MB). */
+const MAX_LISTED = 1_000_000;
+const TREE_MODE = '40000';
+
+export class TreeListings {
+  private readonly trees = new Map<string, Entries>();
+  private kept = 0;
+
+  private constructor(private readonly reader: ObjectReader) {}
+
+  /** Listings of `commonDir`'s store, or null when it is not one read here. */
+  static open(commonDir: string): TreeListings | null {
+    const reader = ObjectReader.open(commonDir);
+    return reader ? new TreeListings(reader) : null;
+  }
+
+  /** The files of `commit`'s tree, or null when a tree on the way is not read here (or there are too many). */
+  filesAt(commit: string): string[] | null {
+    const root = this.reader.treeOf(commit);
+    if (!root) return null;
+    const out: string[] = [];
+    // Depth first in each tree's order, as `ls-tree -r` prints: a folder's files where the folder's name sorts.
+    const stack: Array<{ prefix: string; entries: IterableIterator<[string, { mode: string; sha: string }]> }> = [];
+    const rootEntries = this.entries(root);
+    if (!rootEntries) return null;
+    stack.push({ prefix: '', entries: rootEntries.entries() });
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const next = top.entries.next();
+      if (next.done) {
+        stack.pop();
+        continue;
+      }
+      const [name, { mode, sha }] = next.value;
+      const path = top.prefix + name;
+      if (mode !== TREE_MODE) {
+        if (out.push(path) > MAX_LISTED) return null;
+        continue;
+      }
+      const inner = this.entries(sha);
+      if (!inner) return null;
+      stack.push({ prefix: `${path}/`, entries: inner.entries() });
+    }
+    return out;
+  }
+
+  private entries(tree: string): Entries | null {
+    const hit = this.trees.get(tree);
+    if (hit) return hit;
+    const read = this.reader.entriesOf(tree);
+    if (!read) return null;
+    if (this.kept + read.size > MAX_KEPT_ENTRIES) {
+      this.trees.clear();
+      this.kept = 0;
+    }
+    this.trees.set(tree, read);
+    this.kept += read.size;
+    return read;
+  }
+}
+
+/** One TreeListings per object store, opened again when the repository's state changes (a `gc` repacks it). */
+export class StoreTrees {
+  private readonly byStore = new Map<string, { key: string; listings: TreeListings | null }>();
+
+  /** `commit`'s files read from the store of `commonDir` in state `key`, or null (git is asked). */
+  filesAt(commonDir: string, key: string, commit: string): string[] | null {
+    let s = this.byStore.get(commonDir);
+    if (!s || s.key !== key) this.byStore.set(commonDir, (s = { key, listings: TreeListings.open(commonDir) }));
+    return s.listings?.filesAt(commit) ?? null;
+  }
+}
