@@ -21,6 +21,15 @@ export type OpenSession = (cwd: string, args: string[], token: CancellationToken
 export type FilesAt = (sha: string, token: CancellationToken) => Promise<GitResult<string[]>>;
 /** HEAD's first-parent line after a commit from what the caller already read (the graph), or null to ask git. */
 export type LineSince = (since: string, token: CancellationToken) => Promise<Line[] | null>;
+/** Whether a path is in a commit's tree, from the object store (TreeListings.has), or null to ask git. */
+export type HasAt = (commit: string, path: string) => boolean | null;
+
+/** What the caller can answer without git: each saves a process per commit asked about. */
+export interface KnownAnswers {
+  filesAt?: FilesAt;
+  lineSince?: LineSince;
+  hasAt?: HasAt;
+}
 
 /** Paths from which the commit's tree is listed rather than each path asked (a few cost less than a listing). */
 const LISTING_FROM = 64;
@@ -38,15 +47,14 @@ export interface Line {
 }
 
 export async function findDeletionsSince(
-  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, filesAt?: FilesAt, lineSince?: LineSince,
+  run: RunGit, open: OpenSession, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, known: KnownAnswers = {},
 ): Promise<GitResult<DeletionsResult>> {
   if (!isFullSha(since)) return { ok: false, problem: { kind: 'error', message: `"${since}" is not a full SHA` } };
-  const session = open(repo.root, ['cat-file', '--batch-check'], token);
-  if (!('ask' in session)) return { ok: false, problem: session };
+  const session = new PathsAt(() => open(repo.root, ['cat-file', '--batch-check'], token), known.hasAt);
   try {
     // Which paths were there at `since` (found while the line is read): only those can have been deleted since.
     const asked = paths.filter(askable);
-    const [line, existedAtSince] = await Promise.all([lineAfter(run, repo, since, token, lineSince), pathsAt(session, since, asked, token, filesAt)]);
+    const [line, existedAtSince] = await Promise.all([lineAfter(run, repo, since, token, known.lineSince), pathsAt(session, since, asked, token, known.filesAt)]);
     if (!line.ok) return line;
     if (!Array.isArray(existedAtSince)) return { ok: false, problem: existedAtSince };
     const chain = line.value;
@@ -57,17 +65,17 @@ export async function findDeletionsSince(
     let searches = existedAtSince.map((path) => ({ path, origin: path, lo: -1, hi: chain.length - 1 }));
     for (let hop = 0; hop <= MAX_HOPS && searches.length && !token.isCancellationRequested; hop++) {
       // Still there at HEAD: not deleted by any commit (gone from the work tree only, or never gone).
-      const atHead = await session.ask(searches.map((s) => `${chain[s.hi]!.sha}:${s.path}`));
+      const atHead = await session.ask(searches.map((s) => [chain[s.hi]!.sha, s.path]));
       if (!Array.isArray(atHead)) return { ok: false, problem: atHead };
-      searches = searches.filter((_, i) => atHead[i]!.endsWith(' missing'));
+      searches = searches.filter((_, i) => !atHead[i]);
       // Every path still there (a renamed file's new path, usually): no commit to look for, no process to start.
       if (!searches.length) break;
       while (searches.some((s) => s.hi - s.lo > 1)) {
         const open = searches.filter((s) => s.hi - s.lo > 1);
         const mids = open.map((s) => (s.lo + s.hi) >> 1);
-        const answers = await session.ask(open.map((s, i) => `${chain[mids[i]!]!.sha}:${s.path}`));
+        const answers = await session.ask(open.map((s, i) => [chain[mids[i]!]!.sha, s.path]));
         if (!Array.isArray(answers)) return { ok: false, problem: answers };
-        open.forEach((s, i) => { if (answers[i]!.endsWith(' missing')) s.hi = mids[i]!; else s.lo = mids[i]!; });
+        open.forEach((s, i) => { if (!answers[i]) s.hi = mids[i]!; else s.lo = mids[i]!; });
       }
       // `hi` is the first commit of the line without the path: the one that deleted or renamed it.
       const commits = [...new Set(searches.map((s) => chain[s.hi]!.sha))];
@@ -103,15 +111,43 @@ export async function findDeletionsSince(
  * number of paths: git answers a `<commit>:<path>` that is not there slowly, trying it as a ref name too, ~0.2 ms
  * each, and a batch of handoffs asks about tens of thousands), else asked of the session, one line per path.
  */
-async function pathsAt(session: GitSession, sha: string, paths: string[], token: CancellationToken, filesAt?: FilesAt): Promise<string[] | GitProblem> {
+async function pathsAt(session: PathsAt, sha: string, paths: string[], token: CancellationToken, filesAt?: FilesAt): Promise<string[] | GitProblem> {
   const listing = filesAt && paths.length >= LISTING_FROM ? await filesAt(sha, token) : null;
   if (listing?.ok) {
     // The index the file facts build of the same (cached) listing: a file, or a folder holding files.
     const tree = FileIndex.of(listing.value);
     return paths.filter((p) => tree.has(normalizePath(p)));
   }
-  const then = await session.ask(paths.map((p) => `${sha}:${p}`));
-  return Array.isArray(then) ? paths.filter((_, i) => !then[i]!.endsWith(' missing')) : then;
+  const then = await session.ask(paths.map((p) => [sha, p]));
+  return Array.isArray(then) ? paths.filter((_, i) => then[i]) : then;
+}
+
+/**
+ * `<commit>:<path>` questions: answered from the object store where it can say (no process), the rest asked of one
+ * `cat-file --batch-check` session, opened when first needed.
+ */
+class PathsAt {
+  private session: GitSession | GitProblem | null = null;
+
+  constructor(private readonly open: () => GitSession | GitProblem, private readonly hasAt?: HasAt) {}
+
+  /** Whether each path is in its commit's tree, in order, or git's problem. */
+  async ask(asks: ReadonlyArray<readonly [commit: string, path: string]>): Promise<boolean[] | GitProblem> {
+    const out = asks.map(([commit, path]) => this.hasAt?.(commit, path) ?? null);
+    const rest = out.flatMap((v, i) => (v === null ? [i] : []));
+    if (rest.length) {
+      this.session ??= this.open();
+      if (!('ask' in this.session)) return this.session;
+      const lines = await this.session.ask(rest.map((i) => `${asks[i]![0]}:${asks[i]![1]}`));
+      if (!Array.isArray(lines)) return lines;
+      rest.forEach((i, k) => { out[i] = !lines[k]!.endsWith(' missing'); });
+    }
+    return out as boolean[];
+  }
+
+  close(): void {
+    if (this.session && 'ask' in this.session) this.session.close();
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ import { GitRunner, type GitRunnerOptions, type GitRunResult, type StdinFeed } f
 import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
-import { findDeletionsSince, lineFromGraph, type LineSince, type OpenSession } from './deletionsSince';
+import { findDeletionsSince, lineFromGraph, type KnownAnswers, type OpenSession } from './deletionsSince';
 import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
@@ -280,7 +280,7 @@ export class NodeGitProvider implements GitProvider {
         // before a process could start, took longer than the search).
         const paths = [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
-          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, (sha, t) => this.filesAt(repo, sha, t), this.lineSince(repo))
+          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.known(repo))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
@@ -340,7 +340,7 @@ export class NodeGitProvider implements GitProvider {
   /** Read from the object store when it can be (treeListings.ts: no process per commit), else one `ls-tree`. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
     return sharedAnswer(this.trees, sha, () => {
-      const read = this.storeTrees.filesAt(repo.commonDir, this.stateKey(repo), sha);
+      const read = this.storeTrees.of(repo.commonDir, this.stateKey(repo))?.filesAt(sha);
       return read ? Promise.resolve({ ok: true, value: read }) : this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
     }, MAX_TREES);
   }
@@ -352,15 +352,23 @@ export class NodeGitProvider implements GitProvider {
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
     const sorted = unique.sort();
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
-      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, (sha, t) => this.filesAt(repo, sha, t), this.lineSince(repo))
+      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, this.known(repo))
       : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
   }
 
-  /** HEAD's first-parent line after an anchor, from this state's graph and HEAD when both were asked already (lineFromGraph). */
-  private lineSince(repo: RepoInfo): LineSince {
-    return (since, token) => {
-      const { headSha, answers } = this.cacheFor(repo);
-      return headSha && answers.has('graph') ? lineFromGraph(this.graph(repo, token), headSha, since) : Promise.resolve(null);
+  /**
+   * What a search for deletions since an anchor can have without a process: the anchor's tree and paths in it from
+   * the object store, HEAD's first-parent line from this state's graph when it and HEAD were asked already.
+   */
+  private known(repo: RepoInfo): KnownAnswers {
+    const store = this.storeTrees.of(repo.commonDir, this.stateKey(repo));
+    return {
+      filesAt: (sha, t) => this.filesAt(repo, sha, t),
+      hasAt: store ? (commit, path) => store.has(commit, path) : undefined,
+      lineSince: (since, token) => {
+        const { headSha, answers } = this.cacheFor(repo);
+        return headSha && answers.has('graph') ? lineFromGraph(this.graph(repo, token), headSha, since) : Promise.resolve(null);
+      },
     };
   }
 

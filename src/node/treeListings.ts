@@ -13,10 +13,24 @@ type Entries = Map<string, { mode: string; sha: string }>;
 const MAX_KEPT_ENTRIES = 200_000;
 /** Files in one listing, at most (`ls-tree`'s own output is capped at 64 MB). */
 const MAX_LISTED = 1_000_000;
+/** Commits whose root tree is kept. */
+const MAX_KEPT_ROOTS = 10_000;
 const TREE_MODE = '40000';
+const GITLINK_MODE = '160000';
+
+/**
+ * A path of plain names: no empty, `.` or `..` part, no line break or NUL, and no U+FFFD (a name whose bytes are not
+ * UTF-8 reads as one here, and would match where git's byte comparison does not).
+ */
+function plainPath(path: string): boolean {
+  if (!path || /[\n\r\0\uFFFD]/.test(path)) return false;
+  for (const part of path.split('/')) if (part === '' || part === '.' || part === '..') return false;
+  return true;
+}
 
 export class TreeListings {
   private readonly trees = new Map<string, Entries>();
+  private readonly roots = new Map<string, string | null>();
   private kept = 0;
 
   private constructor(private readonly reader: ObjectReader) {}
@@ -27,9 +41,32 @@ export class TreeListings {
     return reader ? new TreeListings(reader) : null;
   }
 
+  /**
+   * Whether `path` is in `commit`'s tree — a file, folder or link — as `cat-file --batch-check` answers
+   * `<commit>:<path>`; null when the store cannot say, for a path git reads its own way (`./x`, `x/`, `a//b`), and
+   * for a submodule or a path through one.
+   */
+  has(commit: string, path: string): boolean | null {
+    if (!plainPath(path)) return null;
+    const root = this.rootOf(commit);
+    let entries = root ? this.entries(root) : null;
+    if (!entries) return null;
+    const parts = path.split('/');
+    for (let i = 0; ; i++) {
+      const entry = entries.get(parts[i]!);
+      if (!entry) return false;
+      // A submodule: git answers by whether its commit is in this store (usually not): asked of git.
+      if (entry.mode === GITLINK_MODE) return null;
+      if (i === parts.length - 1) return true;
+      if (entry.mode !== TREE_MODE) return false; // through a file: git finds nothing there either
+      entries = this.entries(entry.sha);
+      if (!entries) return null;
+    }
+  }
+
   /** The files of `commit`'s tree, or null when a tree on the way is not read here (or there are too many). */
   filesAt(commit: string): string[] | null {
-    const root = this.reader.treeOf(commit);
+    const root = this.rootOf(commit);
     if (!root) return null;
     const out: string[] = [];
     // Depth first in each tree's order, as `ls-tree -r` prints: a folder's files where the folder's name sorts.
@@ -57,6 +94,15 @@ export class TreeListings {
     return out;
   }
 
+  /** Commits' root trees: a bisection asks about the same few dozen commits round after round. */
+  private rootOf(commit: string): string | null {
+    if (!this.roots.has(commit)) {
+      if (this.roots.size >= MAX_KEPT_ROOTS) this.roots.clear();
+      this.roots.set(commit, this.reader.treeOf(commit));
+    }
+    return this.roots.get(commit)!;
+  }
+
   private entries(tree: string): Entries | null {
     const hit = this.trees.get(tree);
     if (hit) return hit;
@@ -76,10 +122,10 @@ export class TreeListings {
 export class StoreTrees {
   private readonly byStore = new Map<string, { key: string; listings: TreeListings | null }>();
 
-  /** `commit`'s files read from the store of `commonDir` in state `key`, or null (git is asked). */
-  filesAt(commonDir: string, key: string, commit: string): string[] | null {
+  /** The listings of the store of `commonDir` in state `key`, or null when it is not read here (git is asked). */
+  of(commonDir: string, key: string): TreeListings | null {
     let s = this.byStore.get(commonDir);
     if (!s || s.key !== key) this.byStore.set(commonDir, (s = { key, listings: TreeListings.open(commonDir) }));
-    return s.listings?.filesAt(commit) ?? null;
+    return s.listings;
   }
 }

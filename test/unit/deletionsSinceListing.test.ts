@@ -61,7 +61,7 @@ describe('deletions since a commit: paths then from its tree listing', () => {
 
     const asked = await findDeletionsSince(run, open, repo, anchor, paths, T);
     const askedLines = lines.splice(0).reduce((a, b) => a + b, 0);
-    const listed = await findDeletionsSince(run, open, repo, anchor, paths, T, filesAt);
+    const listed = await findDeletionsSince(run, open, repo, anchor, paths, T, { filesAt });
     const listedLines = lines.splice(0).reduce((a, b) => a + b, 0);
     assert.ok(asked.ok && listed.ok);
     assert.deepEqual(listed.value, asked.value);

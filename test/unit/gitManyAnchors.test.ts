@@ -69,10 +69,10 @@ describe('handoffs written at many commits', function () {
     return { calls, results };
   }
 
-  it('no first-parent line read per anchor (the graph holds it), no tree listed by a process (the object store has it)', async () => {
+  it('no first-parent line read per anchor (the graph holds it), no tree listed or path looked up by a process (the object store has them)', async () => {
     const { paths } = seriesRepo('series', 12);
     const { calls, results } = await analyseAll(paths);
-    assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse') || c.startsWith('ls-tree')), []);
+    assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse') || c.startsWith('ls-tree') || c.startsWith('cat-file')), []);
     // Each handoff still told where its files went, each at its own anchor.
     for (const [i, r] of results.entries()) {
       assert.ok(r.includes(i % 2 ? `src/part-${i}.ts was renamed to lib/part-${i}.ts` : `src/part-${i}.ts was deleted in`), `${i}: ${r}`);
@@ -104,6 +104,13 @@ describe('handoffs written at many commits', function () {
       const trees = TreeListings.open(join(repo, '.git'));
       assert.ok(trees, 'a plain store is read here');
       for (const c of [first, second]) assert.deepEqual(trees.filesAt(c), lsTree(c), `${pack ? 'packed' : 'loose'} ${c}`);
+      // Paths looked up as `cat-file --batch-check` answers `<commit>:<path>`; the forms git reads its own way left to it.
+      const asks = ['a.txt', 'b', 'b/c', 'b/c/d.ts', 'b/c.ts', 'b/x', 'b/c.ts/x', 'ü/ñ é.md', 'link', 'vendor/sub', 'vendor/sub/x.txt', 'z/deep', 'nope', 'A.txt'];
+      const git = g.run(repo, ['cat-file', '--batch-check'], [first, second].flatMap((c) => asks.map((p) => `${c}:${p}`)).join('\n') + '\n').split('\n');
+      const answers = [first, second].flatMap((c) => asks.map((p) => trees.has(c, p)));
+      assert.deepEqual(answers.map((a, i) => a ?? !git[i]!.endsWith(' missing')), git.map((l) => !l.endsWith(' missing')));
+      assert.deepEqual(answers.flatMap((a, i) => (a === null ? [asks[i % asks.length]] : [])), ['vendor/sub', 'vendor/sub/x.txt', 'vendor/sub', 'vendor/sub/x.txt'], 'only submodules left to git');
+      for (const odd of ['./a.txt', 'b/', 'b//c.ts', 'b/../a.txt', '']) assert.equal(trees.has(first, odd), null, odd);
       assert.ok(lsTree(first).includes('vendor/sub') && lsTree(first).includes('ü/ñ é.md'));
       assert.equal(trees.filesAt('0'.repeat(40)), null, 'a commit not in the store: git is asked');
     }
