@@ -11,7 +11,8 @@ import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoGraph, R
 import { CommitGraph } from '../core/git/graph';
 import { isFullSha } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
-import { renamesIn, type RunGit } from './gitHistory';
+import type { RunGit } from './gitHistory';
+import { KeptRenames } from './deletionsBefore';
 import { cancelled, failureProblem } from './gitRunner';
 import { FileIndex } from '../core/facts/fileIndex';
 import { normalizePath } from '../core/git/paths';
@@ -29,6 +30,8 @@ export interface KnownAnswers {
   filesAt?: FilesAt;
   lineSince?: LineSince;
   hasAt?: HasAt;
+  /** The renames of commits asked already, shared by the searches of this repository state. */
+  renames?: KeptRenames;
 }
 
 /** Paths from which the commit's tree is listed rather than each path asked (a few cost less than a listing). */
@@ -51,6 +54,7 @@ export async function findDeletionsSince(
 ): Promise<GitResult<DeletionsResult>> {
   if (!isFullSha(since)) return { ok: false, problem: { kind: 'error', message: `"${since}" is not a full SHA` } };
   const session = new PathsAt(() => open(repo.root, ['cat-file', '--batch-check'], token), known.hasAt);
+  const kept = known.renames ?? new KeptRenames(run, repo);
   try {
     // Which paths were there at `since` (found while the line is read): only those can have been deleted since.
     const asked = paths.filter(askable);
@@ -79,16 +83,13 @@ export async function findDeletionsSince(
       }
       // `hi` is the first commit of the line without the path: the one that deleted or renamed it.
       const commits = [...new Set(searches.map((s) => chain[s.hi]!.sha))];
-      let renames = await renamesIn(run, repo, commits, '-M', token);
-      if (!renames.ok && renames.problem.kind === 'corrupt') {
-        exactRenamesOnly = true;
-        renames = await renamesIn(run, repo, commits, '-M100%', token);
-      }
+      const renames = await kept.of(commits, token);
       if (!renames.ok) return renames;
+      exactRenamesOnly ||= renames.value.exactRenamesOnly;
       const next: typeof searches = [];
       for (const s of searches) {
         const c = chain[s.hi]!;
-        const to = renames.value.get(`${c.sha}\0${s.path}`) ?? null;
+        const to = renames.value.renames.get(`${c.sha}\0${s.path}`) ?? null;
         const first = found.get(s.origin);
         if (!first) found.set(s.origin, { path: s.origin, sha: c.sha, time: c.time, subject: c.subject, renamedTo: to });
         // A later hop: where the file went next. (Renamed, then deleted there: the chain ends at the gone path.)

@@ -14,7 +14,8 @@
  *               files' changes since a commit and their texts then (changesSince.ts): each one batched command,
  *               asked only when a check needs it, cached per repository state (files and texts at a commit: per
  *               commit, which never changes); the commits since an anchor that touch the cited files
- *               (touchingSince.ts), cached per repository state
+ *               (touchingSince.ts), cached per repository state. Per anchor, none: a commit's files, the paths it
+ *               had, the line since it and the deletions before it come from what the run read (anchorQuestions.ts)
  *   working   – for a new handoff (workingState.ts): `status` ‖ `log` ‖ `diff` since the last handoff, not cached
  * SHAs reach git only after validation: on stdin, or as `--disambiguate=<hex>`; never as a bare argument that
  * git could take for an option or a revision expression.
@@ -28,7 +29,7 @@ import { GitRunner, type GitRunnerOptions, type GitRunResult, type StdinFeed } f
 import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
-import { findDeletionsSince, lineFromGraph, type KnownAnswers, type OpenSession } from './deletionsSince';
+import { findDeletionsSince, type OpenSession } from './deletionsSince';
 import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
@@ -45,7 +46,7 @@ import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
 import { findTouching } from './touchingSince';
 import { sharedAnswer } from './sharedAnswers';
-import { StoreTrees } from './treeListings';
+import { AnchorQuestions } from './anchorQuestions';
 
 export interface NodeGitProviderOptions extends GitRunnerOptions {
   /** Per-process time limit (CoreSettings.gitTimeoutMs). */
@@ -75,8 +76,6 @@ const MAX_ANSWERS = 256;
 /** SHAs asked ahead for a run over many documents, at most (the rest are asked with their document). */
 const MAX_PREFETCH_SHAS = 50_000;
 
-/** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
-const MAX_TREES = 8;
 
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
@@ -88,8 +87,13 @@ export class NodeGitProvider implements GitProvider {
   /** Folders found in no repository, in a snapshot run (stateTtlMs Infinity): bounded by the folders of the run. */
   private readonly outsideRepos = new Map<string, GitResult<RepoInfo>>();
   private readonly caches = new Map<string, RepoCache>();
-  private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
-  private readonly storeTrees = new StoreTrees();
+  private readonly anchors = new AnchorQuestions({
+    run: (...args) => this.run(...args),
+    stateKey: (repo) => this.stateKey(repo),
+    graphIfAsked: (repo, token) => (this.cacheFor(repo).answers.has('graph') ? this.graph(repo, token) : null),
+    headSha: (repo) => this.cacheFor(repo).headSha,
+    listFilesAt: (repo, sha, token) => this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token)),
+  }, HISTORY_BUDGET_MS);
   private readonly texts = new Map<string, string | null>();
   /** Per repository (git dir): the per-path answers asked ahead for the current batch, for its state (batchAnswers.ts). */
   private readonly batches = new Map<string, { key: string; answers: BatchAnswers }>();
@@ -273,14 +277,17 @@ export class NodeGitProvider implements GitProvider {
       const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
       if (r.ok) answers.setIgnored(ignoredPaths, r.value);
     };
+    // Handoffs written at many commits, in a history of one line: what was deleted before each is cut from one walk.
+    const before = [...q.deletions.values()].filter((m) => !m.since && m.until && !moments.includes(m));
     await Promise.all([
+      this.anchors.prefetchBefore(repo, before as Array<{ until: string; paths: Set<string> }>, token),
       ignoredPaths.length ? asked() : null,
       ...moments.map(async (m) => {
         // Not sorted: each document's answer is cut from this one and read as a set (thousands of paths, sorted
         // before a process could start, took longer than the search).
         const paths = [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
-          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.known(repo))
+          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.anchors.since(repo))
           : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
@@ -337,12 +344,8 @@ export class NodeGitProvider implements GitProvider {
     });
   }
 
-  /** Read from the object store when it can be (treeListings.ts: no process per commit), else one `ls-tree`. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
-    return sharedAnswer(this.trees, sha, () => {
-      const read = this.storeTrees.of(repo.commonDir, this.stateKey(repo))?.filesAt(sha);
-      return read ? Promise.resolve({ ok: true, value: read }) : this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token));
-    }, MAX_TREES);
+    return this.anchors.filesAt(repo, sha, token);
   }
 
   deletions(repo: RepoInfo, paths: readonly string[], since: string | null, token: CancellationToken, until?: string): Promise<GitResult<DeletionsResult>> {
@@ -352,24 +355,8 @@ export class NodeGitProvider implements GitProvider {
     if (ahead) return Promise.resolve({ ok: true, value: ahead });
     const sorted = unique.sort();
     return this.answer(repo, `deletions\0${since ?? ''}\0${until ?? ''}\0${sorted.join('\0')}`, () => (since
-      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, this.known(repo))
-      : findDeletions(this.run, repo, sorted, token, until, HISTORY_BUDGET_MS)));
-  }
-
-  /**
-   * What a search for deletions since an anchor can have without a process: the anchor's tree and paths in it from
-   * the object store, HEAD's first-parent line from this state's graph when it and HEAD were asked already.
-   */
-  private known(repo: RepoInfo): KnownAnswers {
-    const store = this.storeTrees.of(repo.commonDir, this.stateKey(repo));
-    return {
-      filesAt: (sha, t) => this.filesAt(repo, sha, t),
-      hasAt: store ? (commit, path) => store.has(commit, path) : undefined,
-      lineSince: (since, token) => {
-        const { headSha, answers } = this.cacheFor(repo);
-        return headSha && answers.has('graph') ? lineFromGraph(this.graph(repo, token), headSha, since) : Promise.resolve(null);
-      },
-    };
+      ? findDeletionsSince(this.run, this.openSession, repo, since, sorted, token, this.anchors.since(repo))
+      : this.anchors.before(repo, sorted, until, token)));
   }
 
   private readonly openSession: OpenSession = (cwd, args, token) => this.runner.session(cwd, args, token, this.timeoutMs);

@@ -163,7 +163,7 @@ export async function listFilesAt(run: RunGit, repo: RepoInfo, sha: string, toke
 }
 
 /** Renames followed from one path to the next at most this many times (a file moved, then moved again…). */
-const MAX_RENAME_HOPS = 4;
+export const MAX_RENAME_HOPS = 4;
 
 /**
  * Deletions in the history of `until` (HEAD, or a handoff's anchor: what was gone before it). A walk of every

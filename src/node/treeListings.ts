@@ -3,7 +3,8 @@
  * git's order), read from the object store without a process. Handoffs written at many commits each ask for their
  * commit's tree, and those trees share most of their folders: each folder's tree object is read once and kept by
  * name, so a further commit costs only the folders that changed. Bounded: entries kept (the cache is dropped past
- * MAX_KEPT_ENTRIES) and entries per listing (past MAX_LISTED, null: git is asked, as for anything not read here).
+ * MAX_KEPT_ENTRIES), tree objects read per listing and entries per listing (past MAX_READS_PER_LISTING or
+ * MAX_LISTED, null: git is asked, as for anything not read here).
  */
 import { ObjectReader } from './objectRead';
 
@@ -13,6 +14,11 @@ type Entries = Map<string, { mode: string; sha: string }>;
 const MAX_KEPT_ENTRIES = 200_000;
 /** Files in one listing, at most (`ls-tree`'s own output is capped at 64 MB). */
 const MAX_LISTED = 1_000_000;
+/**
+ * Tree objects read (not kept already) for one listing, at most: past it, `ls-tree` lists the rest in a process, so
+ * a very large repository never holds an editor's thread reading its trees. What was read stays kept.
+ */
+const MAX_READS_PER_LISTING = 1_000;
 /** Commits whose root tree is kept. */
 const MAX_KEPT_ROOTS = 10_000;
 const TREE_MODE = '40000';
@@ -32,13 +38,15 @@ export class TreeListings {
   private readonly trees = new Map<string, Entries>();
   private readonly roots = new Map<string, string | null>();
   private kept = 0;
+  /** Tree objects read from the store so far. */
+  private reads = 0;
 
-  private constructor(private readonly reader: ObjectReader) {}
+  private constructor(private readonly reader: ObjectReader, private readonly maxReads: number) {}
 
   /** Listings of `commonDir`'s store, or null when it is not one read here. */
-  static open(commonDir: string): TreeListings | null {
+  static open(commonDir: string, maxReads = MAX_READS_PER_LISTING): TreeListings | null {
     const reader = ObjectReader.open(commonDir);
-    return reader ? new TreeListings(reader) : null;
+    return reader ? new TreeListings(reader, maxReads) : null;
   }
 
   /**
@@ -69,6 +77,7 @@ export class TreeListings {
     const root = this.rootOf(commit);
     if (!root) return null;
     const out: string[] = [];
+    const readsBefore = this.reads;
     // Depth first in each tree's order, as `ls-tree -r` prints: a folder's files where the folder's name sorts.
     const stack: Array<{ prefix: string; entries: IterableIterator<[string, { mode: string; sha: string }]> }> = [];
     const rootEntries = this.entries(root);
@@ -88,7 +97,7 @@ export class TreeListings {
         continue;
       }
       const inner = this.entries(sha);
-      if (!inner) return null;
+      if (!inner || this.reads - readsBefore > this.maxReads) return null;
       stack.push({ prefix: `${path}/`, entries: inner.entries() });
     }
     return out;
@@ -107,6 +116,7 @@ export class TreeListings {
     const hit = this.trees.get(tree);
     if (hit) return hit;
     const read = this.reader.entriesOf(tree);
+    this.reads++;
     if (!read) return null;
     if (this.kept + read.size > MAX_KEPT_ENTRIES) {
       this.trees.clear();

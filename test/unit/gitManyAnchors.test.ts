@@ -13,7 +13,10 @@ import { createLanguageService } from '../../src/core/service';
 import { createNodeGitCheck } from '../../src/node/cliGit';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { TreeListings } from '../../src/node/treeListings';
+import { MAX_DELETION_MOMENTS } from '../../src/node/batchAnswers';
+import { findDeletions } from '../../src/node/gitHistory';
 import { FixtureGit } from '../fixtures/git/exec';
+import type { StdinFeed } from '../../src/node/gitRunner';
 
 describe('handoffs written at many commits', function () {
   this.timeout(120_000);
@@ -33,9 +36,15 @@ describe('handoffs written at many commits', function () {
     for (let k = 0; k < count; k++) writeFileSync(join(repo, 'src', 'deep', `helper-${k}.ts`), `export const h${k} = ${k};\n`);
     g.commit(repo, 'the parts');
     const paths: string[] = [];
+    mkdirSync(join(repo, 'old'));
+    for (let k = 0; k < count; k++) writeFileSync(join(repo, 'old', `gone-${k}.ts`), `export {};\n`);
+    g.commit(repo, 'the old ones');
     for (let i = 0; i < count; i++) {
+      // Gone already when the handoff was written: an outdated path, found in the history before its anchor.
+      g.run(repo, ['rm', '-q', `old/gone-${i}.ts`]);
+      g.commit(repo, `drop gone ${i}`);
       const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
-      writeFileSync(path, `# Handoff ${i}\n\n- changed \`src/part-${i}.ts:2\` and \`src/part-${(i + 1) % count}.ts\`\n\nThe one to read first is \`helper-${i}.ts\`.\n\n## Next\n\n- [ ] step ${i}\n`);
+      writeFileSync(path, `# Handoff ${i}\n\n- changed \`src/part-${i}.ts:2\` and \`src/part-${(i + 1) % count}.ts\`\n\nThe one to read first is \`helper-${i}.ts\`; the spec was \`old/gone-${i}.ts\`.\n\n## Next\n\n- [ ] step ${i}\n`);
       g.commit(repo, `handoff ${i}`);
       paths.push(path);
     }
@@ -70,13 +79,20 @@ describe('handoffs written at many commits', function () {
   }
 
   it('no first-parent line read per anchor (the graph holds it), no tree listed or path looked up by a process (the object store has them)', async () => {
-    const { paths } = seriesRepo('series', 12);
+    const { paths } = seriesRepo('series', 16);
     const { calls, results } = await analyseAll(paths);
     assert.deepEqual(calls.filter((c) => c.includes('--first-parent --reverse') || c.startsWith('ls-tree') || c.startsWith('cat-file')), []);
+    // What was deleted before each anchor: one walk for them all in a history without merges (besides the few asked
+    // ahead for the batch), and each commit's renames asked once.
+    const walks = calls.filter((c) => c.includes('log --diff-filter=D'));
+    assert.ok(walks.length <= MAX_DELETION_MOMENTS + 1, `${walks.length} walks: ${walks.join('\n')}`);
+    const renameLogs = calls.filter((c) => c.includes('--diff-filter=R'));
+    assert.ok(renameLogs.length <= MAX_DELETION_MOMENTS + 2, `${renameLogs.length} rename logs`);
     // Each handoff still told where its files went, each at its own anchor.
     for (const [i, r] of results.entries()) {
       assert.ok(r.includes(i % 2 ? `src/part-${i}.ts was renamed to lib/part-${i}.ts` : `src/part-${i}.ts was deleted in`), `${i}: ${r}`);
       assert.ok(r.includes(`helper-${i}.ts was deleted in`), `${i}: ${r}`);
+      assert.ok(r.includes(`old/gone-${i}.ts`), `${i}: ${r}`);
     }
   });
 
@@ -114,6 +130,66 @@ describe('handoffs written at many commits', function () {
       assert.ok(lsTree(first).includes('vendor/sub') && lsTree(first).includes('ü/ñ é.md'));
       assert.equal(trees.filesAt('0'.repeat(40)), null, 'a commit not in the store: git is asked');
     }
+    // A listing that would read more tree objects than its budget is left to git; what was read stays kept, so the
+    // next listing goes further, and a commit sharing those folders lists them without reading them again.
+    const small = TreeListings.open(join(repo, '.git'), 2);
+    assert.ok(small);
+    assert.equal(small.filesAt(first), null);
+    let tries = 1;
+    while (small.filesAt(first) === null && tries < 10) tries++;
+    assert.ok(tries > 1 && tries < 10, `${tries} tries`);
+    assert.deepEqual(small.filesAt(first), lsTree(first));
+  });
+
+  it('deletions before any commit of a history without merges, from one walk, are the walk from that commit\'s', async () => {
+    const g = new FixtureGit();
+    const repo = join(base, 'before');
+    g.run(base, ['init', '-q', repo]);
+    const write = (f: string, text: string) => { mkdirSync(join(repo, f, '..'), { recursive: true }); writeFileSync(join(repo, f), text); };
+    const body = (k: string) => Array.from({ length: 30 }, (_, i) => `export const ${k}${i} = ${i};\n`).join('');
+    for (const f of ['a.ts', 'b.ts', 'c.ts', 'd/e.ts', 'f.ts']) write(f, body(f.replace(/\W/g, '')));
+    const anchors = [g.commit(repo, 'start')];
+    g.run(repo, ['rm', '-q', 'a.ts']);
+    anchors.push(g.commit(repo, 'drop a'));
+    write('a.ts', body('again'));
+    anchors.push(g.commit(repo, 'a again'));
+    g.run(repo, ['mv', 'b.ts', 'b2.ts']);
+    anchors.push(g.commit(repo, 'b to b2'));
+    g.run(repo, ['mv', 'b2.ts', 'b3.ts']);
+    g.run(repo, ['rm', '-q', 'a.ts']);
+    anchors.push(g.commit(repo, 'b2 to b3, a dropped again'));
+    g.run(repo, ['mv', 'c.ts', 'c2.ts']);
+    g.run(repo, ['rm', '-q', '-r', 'd']);
+    anchors.push(g.commit(repo, 'c to c2, d dropped'));
+    g.run(repo, ['rm', '-q', 'c2.ts']);
+    anchors.push(g.commit(repo, 'c2 dropped'));
+    g.run(repo, ['checkout', '-q', '-b', 'side', anchors[2]!]); // a branch off the line, no merge: still one line each
+    g.run(repo, ['rm', '-q', 'f.ts']);
+    g.commit(repo, 'f dropped on the side');
+    g.run(repo, ['checkout', '-q', 'main']);
+
+    const provider = new NodeGitProvider();
+    const found = await provider.discover(repo, T);
+    assert.ok(found.ok);
+    const info = found.value;
+    await provider.graph(info, T); // the graph the run has read (the walk is used only then)
+    const before = provider.runner.spawned;
+    const paths = ['a.ts', 'b.ts', 'b2.ts', 'c.ts', 'd', 'd/e.ts', 'f.ts', 'never.ts'];
+    const other = new NodeGitProvider();
+    const run = (cwd: string, args: string[], token: typeof T, input?: string | StdinFeed, maxBytes?: number, timeoutMs?: number) =>
+      other.runner.run({ cwd, args, input, token, timeoutMs: timeoutMs ?? 10_000, maxBytes });
+    const deleting = new Set<string>();
+    for (const until of anchors) {
+      const fromWalk = await provider.deletions(info, paths, null, T, until);
+      if (fromWalk.ok) for (const d of fromWalk.value.deletions) deleting.add(d.sha);
+      const own = await findDeletions(run, info, [...paths].sort(), T, until, 10_000);
+      assert.ok(fromWalk.ok && own.ok);
+      assert.deepEqual(fromWalk.value, own.value, g.run(repo, ['log', '-1', '--format=%s', until]));
+    }
+    // A walk and its renames per commit asked on its own; one walk, and each deleting commit's renames once, from the provider.
+    assert.ok(other.runner.spawned >= anchors.length * 2, `${other.runner.spawned} processes on their own`);
+    const deletingCommits = g.run(repo, ['log', '--diff-filter=D', '--no-renames', '--format=%H']).split('\n').length;
+    assert.ok(deleting.size > 0 && provider.runner.spawned - before <= 1 + deletingCommits, `${provider.runner.spawned - before} processes for ${deletingCommits} deleting commits`);
   });
 
   it("the graph's first-parent line after any commit is git's", async () => {

@@ -181,6 +181,17 @@ export class CommitGraph {
     return out.reverse();
   }
 
+  /** Whether a commit is in `tip`'s history (itself included), or null when `tip` is not in the graph. */
+  historyOf(tip: string): ((sha: string) => boolean) | null {
+    const t = this.index.get(tip);
+    if (t === undefined) return null;
+    const set = this.reachable(t);
+    return (sha) => {
+      const i = this.index.get(sha);
+      return i !== undefined && set[i] === 1;
+    };
+  }
+
   /** Commits with exactly this subject, newest first (amended and rebased commits keep their subject). */
   withSubject(subject: string): GraphCommit[] {
     if (!this.subjects) {

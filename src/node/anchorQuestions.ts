@@ -1,0 +1,81 @@
+/**
+ * The questions each handoff's anchor raises — which files its commit had, what was deleted since and before it —
+ * answered from what the run has read already: the graph, the object store, one walk of every deletion, the renames
+ * asked. A run over handoffs written at many commits then starts no git process per commit; what these cannot
+ * answer (a history with merges, a store not read here) is asked of git as before.
+ */
+import type { CancellationToken } from '../core/interfaces';
+import type { DeletionsResult, GitResult, RepoGraph, RepoInfo } from '../core/git/provider';
+import { CommitGraph } from '../core/git/graph';
+import { lineFromGraph, type KnownAnswers } from './deletionsSince';
+import { LineDeletions } from './deletionsBefore';
+import { findDeletions, isOneLine, type RunGit } from './gitHistory';
+import { StoreTrees } from './treeListings';
+import { sharedAnswer } from './sharedAnswers';
+
+/** What the provider has read in a repository's current state. */
+export interface ReadSoFar {
+  run: RunGit;
+  stateKey(repo: RepoInfo): string;
+  /** The graph, when it was asked already in this state (null: it is not asked for this). */
+  graphIfAsked(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> | null;
+  /** HEAD's commit, when the facts were read in this state. */
+  headSha(repo: RepoInfo): string | null | undefined;
+  /** A commit's files as `ls-tree` lists them (behind the repository's slow-git breaker). */
+  listFilesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
+}
+
+/** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
+const MAX_TREES = 8;
+
+export class AnchorQuestions {
+  private readonly storeTrees = new StoreTrees();
+  private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
+  private readonly lineDeletions: LineDeletions;
+
+  constructor(private readonly read: ReadSoFar, private readonly budgetMs: number) {
+    this.lineDeletions = new LineDeletions(read.run, budgetMs);
+  }
+
+  /** A commit's files: from the object store when it is read here (treeListings.ts), else one `ls-tree`. */
+  filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
+    return sharedAnswer(this.trees, sha, () => {
+      const read = this.storeTrees.of(repo.commonDir, this.read.stateKey(repo))?.filesAt(sha);
+      return read ? Promise.resolve({ ok: true, value: read }) : this.read.listFilesAt(repo, sha, token);
+    }, MAX_TREES);
+  }
+
+  /** What a search for deletions since an anchor can have without a process (deletionsSince.ts). */
+  since(repo: RepoInfo): KnownAnswers {
+    const key = this.read.stateKey(repo);
+    const store = this.storeTrees.of(repo.commonDir, key);
+    return {
+      filesAt: (sha, t) => this.filesAt(repo, sha, t),
+      hasAt: store ? (commit, path) => store.has(commit, path) : undefined,
+      renames: this.lineDeletions.renames(repo, key),
+      lineSince: (since, token) => {
+        const head = this.read.headSha(repo);
+        const graph = head ? this.read.graphIfAsked(repo, token) : null;
+        return graph && head ? lineFromGraph(graph, head, since) : Promise.resolve(null);
+      },
+    };
+  }
+
+  /** Deletions before a commit: from the state's one walk of every deletion when the history is one line, else git's walk. */
+  async before(repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
+    const line = until ? await this.oneLine(repo, token) : null;
+    const cut = line ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until!, paths, token) : null;
+    return cut ?? findDeletions(this.read.run, repo, paths, token, until, this.budgetMs);
+  }
+
+  /** Ahead of a batch: the renames every `before` answer of these commits will need, in one process. */
+  async prefetchBefore(repo: RepoInfo, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
+    const line = moments.length ? await this.oneLine(repo, token) : null;
+    if (line) await this.lineDeletions.prefetch(repo, this.read.stateKey(repo), line, moments, token);
+  }
+
+  private async oneLine(repo: RepoInfo, token: CancellationToken): Promise<CommitGraph | null> {
+    const graph = await this.read.graphIfAsked(repo, token);
+    return graph?.ok && isOneLine(graph) ? CommitGraph.of(graph.value) : null;
+  }
+}
