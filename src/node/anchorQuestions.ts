@@ -61,10 +61,13 @@ export class AnchorQuestions {
     };
   }
 
-  /** Deletions before a commit: from the state's one walk of every deletion when the history is one line, else git's walk. */
+  /**
+   * Deletions before a commit: from the state's one walk of every deletion in HEAD's history when the history is one
+   * line and the commit is in HEAD's (a commit only on another branch has deletions the walk never saw), else git's walk.
+   */
   async before(repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
     const line = until ? await this.oneLine(repo, token) : null;
-    const cut = line ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until!, paths, token) : null;
+    const cut = line && until ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until, paths, token) : null;
     return cut ?? findDeletions(this.read.run, repo, paths, token, until, this.budgetMs);
   }
 
@@ -74,8 +77,10 @@ export class AnchorQuestions {
     if (line) await this.lineDeletions.prefetch(repo, this.read.stateKey(repo), line, moments, token);
   }
 
-  private async oneLine(repo: RepoInfo, token: CancellationToken): Promise<CommitGraph | null> {
-    const graph = await this.read.graphIfAsked(repo, token);
-    return graph?.ok && isOneLine(graph) ? CommitGraph.of(graph.value) : null;
+  /** The graph with HEAD's commit, when it was read and is of a history without merges. */
+  private async oneLine(repo: RepoInfo, token: CancellationToken): Promise<{ graph: CommitGraph; head: string } | null> {
+    const head = this.read.headSha(repo);
+    const graph = head ? await this.read.graphIfAsked(repo, token) : null;
+    return head && graph?.ok && isOneLine(graph) ? { graph: CommitGraph.of(graph.value), head } : null;
   }
 }

@@ -116,6 +116,17 @@ async function newestDeletions(
   return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly: r.value.exactRenamesOnly } };
 }
 
+/** A graph of a history without merges, and HEAD's commit: the walk is of HEAD's history. */
+export interface OneLine {
+  graph: CommitGraph;
+  head: string;
+}
+
+/** `until`'s history, when `until` is in HEAD's (so the walk of HEAD's history saw all of it); else null. */
+function historyInHead(line: OneLine, until: string): ((sha: string) => boolean) | null {
+  return line.graph.historyOf(line.head)?.(until) ? line.graph.historyOf(until) : null;
+}
+
 /**
  * Per repository state: the walk of every deletion and the renames asked, shared by the commits asked about. Only
  * for a history without merges whose graph was read (`line`); null otherwise, and git is asked per commit.
@@ -130,8 +141,8 @@ export class LineDeletions {
     return this.stateFor(repo, key).renames;
   }
 
-  async before(repo: RepoInfo, key: string, line: CommitGraph, until: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult> | null> {
-    const inHistory = line.historyOf(until);
+  async before(repo: RepoInfo, key: string, line: OneLine, until: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult> | null> {
+    const inHistory = historyInHead(line, until);
     if (!inHistory) return null;
     const state = this.stateFor(repo, key);
     const all = await (state.all ??= allDeletions(this.run, repo, token, this.budgetMs));
@@ -142,13 +153,13 @@ export class LineDeletions {
    * Ahead of a batch (the paths each commit's handoffs will ask about): the renames of every commit their answers
    * find, asked in one process instead of one per commit as each handoff's question comes.
    */
-  async prefetch(repo: RepoInfo, key: string, line: CommitGraph, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
+  async prefetch(repo: RepoInfo, key: string, line: OneLine, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
     const state = this.stateFor(repo, key);
     const all = await (state.all ??= allDeletions(this.run, repo, token, this.budgetMs));
     if (!all.ok) return;
     const commits = new Set<string>();
     for (const m of moments) {
-      const inHistory = line.historyOf(m.until);
+      const inHistory = historyInHead(line, m.until);
       if (!inHistory) continue;
       const wanted = new Set(m.paths);
       for (const r of all.value) if (inHistory(r.sha) && r.paths.some((p) => wanted.has(p))) commits.add(r.sha);
