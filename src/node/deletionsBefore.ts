@@ -9,8 +9,7 @@ import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
 import type { CommitGraph } from '../core/git/graph';
-import { cancelled } from './gitRunner';
-import { MAX_RENAME_HOPS, renamesIn, startDeletionsWalk, type RunGit } from './gitHistory';
+import { followRenames, renamesIn, startDeletionsWalk, type RunGit } from './gitHistory';
 
 export interface DeletionRecord {
   sha: string;
@@ -73,27 +72,8 @@ export async function deletionsBefore(
 ): Promise<GitResult<DeletionsResult>> {
   const first = await newestDeletions(records, inHistory, paths, renames, token);
   if (!first.ok) return first;
-  let exactRenamesOnly = first.value.exactRenamesOnly;
   // Each rename followed to where the file lives now: a target moved (or deleted) later, anywhere in HEAD's history.
-  let frontier = first.value.deletions.filter((d) => d.renamedTo);
-  for (let hop = 0; hop < MAX_RENAME_HOPS && frontier.length && !token.isCancellationRequested; hop++) {
-    const next = await newestDeletions(records, () => true, frontier.map((d) => d.renamedTo!), renames, token);
-    if (!next.ok) break;
-    exactRenamesOnly ||= next.value.exactRenamesOnly;
-    const later = new Map(next.value.deletions.map((d) => [d.path, d]));
-    const moved: PathDeletion[] = [];
-    for (const d of frontier) {
-      const again = later.get(d.renamedTo!);
-      if (!again || again.time < d.time) continue;
-      if (again.renamedTo) {
-        d.renamedTo = again.renamedTo;
-        moved.push(d);
-      }
-    }
-    frontier = moved;
-  }
-  if (token.isCancellationRequested) return cancelled();
-  return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
+  return followRenames(first.value, (targets) => newestDeletions(records, () => true, targets, renames, token), token);
 }
 
 /** Each path's newest deletion among the records kept, with the rename it was, if one. */

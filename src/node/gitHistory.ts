@@ -163,7 +163,7 @@ export async function listFilesAt(run: RunGit, repo: RepoInfo, sha: string, toke
 }
 
 /** Renames followed from one path to the next at most this many times (a file moved, then moved again…). */
-export const MAX_RENAME_HOPS = 4;
+const MAX_RENAME_HOPS = 4;
 
 /**
  * Deletions in the history of `until` (HEAD, or a handoff's anchor: what was gone before it). A walk of every
@@ -187,11 +187,20 @@ export async function findDeletions(
     return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   }
   if (!first.ok) return first;
-  let exactRenamesOnly = first.value.exactRenamesOnly;
-  // Follow each rename to where the file lives now: a target that was itself moved (or deleted) later.
-  let frontier = first.value.deletions.filter((d) => d.renamedTo);
+  return followRenames(first.value, (targets) => deletionsOnce(run, repo, targets, token), token);
+}
+
+/**
+ * Each rename among `first`'s deletions followed to where the file lives now — a target that was itself moved (or
+ * deleted) later, as `deletionsOf` finds the targets' newest deletions in HEAD's history — at most MAX_RENAME_HOPS times.
+ */
+export async function followRenames(
+  first: DeletionsResult, deletionsOf: (targets: string[]) => Promise<GitResult<DeletionsResult>>, token: CancellationToken,
+): Promise<GitResult<DeletionsResult>> {
+  let exactRenamesOnly = first.exactRenamesOnly;
+  let frontier = first.deletions.filter((d) => d.renamedTo);
   for (let hop = 0; hop < MAX_RENAME_HOPS && frontier.length && !token.isCancellationRequested; hop++) {
-    const next = await deletionsOnce(run, repo, frontier.map((d) => d.renamedTo!), token);
+    const next = await deletionsOf(frontier.map((d) => d.renamedTo!));
     if (!next.ok) break; // the first rename still stands
     exactRenamesOnly ||= next.value.exactRenamesOnly;
     const later = new Map(next.value.deletions.map((d) => [d.path, d]));
@@ -209,7 +218,7 @@ export async function findDeletions(
   }
   // Renames only partly followed (cancelled): not an answer to keep for this repository state.
   if (token.isCancellationRequested) return cancelled();
-  return { ok: true, value: { deletions: first.value.deletions, existedAtSince: [], exactRenamesOnly } };
+  return { ok: true, value: { deletions: first.deletions, existedAtSince: [], exactRenamesOnly } };
 }
 
 /** A complete history without merges: one walk of every deletion answers for any paths (see findDeletions). */

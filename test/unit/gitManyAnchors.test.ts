@@ -3,19 +3,17 @@
 // timed. And HEAD's first-parent line after a commit, read from the graph, is the one git reads (for every commit of
 // a history with merges, side branches and a commit off the line).
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommitGraph } from '../../src/core/git/graph';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
-import { createLanguageService } from '../../src/core/service';
-import { createNodeGitCheck } from '../../src/node/cliGit';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { TreeListings } from '../../src/node/treeListings';
 import { MAX_DELETION_MOMENTS } from '../../src/node/batchAnswers';
 import { findDeletions } from '../../src/node/gitHistory';
 import { FixtureGit } from '../fixtures/git/exec';
+import { analyseBatch } from '../fixtures/git/batchRun';
 import type { StdinFeed } from '../../src/node/gitRunner';
 
 describe('handoffs written at many commits', function () {
@@ -58,24 +56,8 @@ describe('handoffs written at many commits', function () {
 
   /** Analyses the handoffs as the CLI does (one service, one git check, asked ahead); every git command line kept. */
   async function analyseAll(paths: readonly string[]) {
-    const calls: string[] = [];
-    const counted = (cmd: string, args: readonly string[], opts: SpawnOptions): ChildProcess => {
-      calls.push(args.filter((a, i) => a !== '-c' && args[i - 1] !== '-c' && a !== '--no-pager').join(' '));
-      return spawn(cmd, args as string[], opts);
-    };
-    const git = createNodeGitCheck({ spawn: counted, filesTtlMs: Infinity });
-    const service = createLanguageService({ git: git.check, files: git.files });
-    const docs = paths.map((path) => {
-      const text = readFileSync(path, 'utf8');
-      return { path, text, model: service.getModel({ path, version: 0, text }) };
-    });
-    await git.prefetch(docs, T);
-    const results: string[] = [];
-    for (const d of docs) {
-      const a = await service.analyze({ path: d.path, version: 0, text: d.text });
-      results.push(a.diagnostics.map((x) => `${x.code} ${x.message}`).join(' | '));
-    }
-    return { calls, results };
+    const { calls, analyses } = await analyseBatch(paths);
+    return { calls: calls.map((args) => args.join(' ')), results: analyses.map(({ analysis }) => analysis.diagnostics.map((x) => `${x.code} ${x.message}`).join(' | ')) };
   }
 
   it('no first-parent line read per anchor (the graph holds it), no tree listed or path looked up by a process (the object store has them)', async () => {

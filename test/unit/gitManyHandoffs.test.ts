@@ -5,15 +5,13 @@
 // and unknown commits: those questions too are asked once for the batch (recordQuestions.ts, batchAnswers.ts).
 // Counted, not timed: the time and memory of 1,000 handoffs are npm run bench's item 9.
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { NEVER_CANCELLED } from '../../src/core/interfaces';
-import { createLanguageService } from '../../src/core/service';
-import { createNodeGitCheck } from '../../src/node/cliGit';
 import { pathspecsFor } from '../../src/node/lastVersions';
 import { FixtureGit } from '../fixtures/git/exec';
+import { analyseBatch } from '../fixtures/git/batchRun';
 import { fakeGit, recordedPids } from '../fixtures/git/hostile';
 import { writeLinearHistory } from '../fixtures/git/manyCommits';
 
@@ -88,24 +86,11 @@ describe('many handoffs in one repository', function () {
 
   /** Analyses the handoffs as the CLI does (one service, one git check), with or without asking ahead; counts git. */
   async function analyseAll(paths: readonly string[], ahead: boolean) {
-    const calls: string[] = [];
-    const counted = (cmd: string, args: readonly string[], opts: SpawnOptions): ChildProcess => {
-      calls.push(args.find((a, i) => i > 0 && !a.startsWith('-') && args[i - 1] !== '-c') ?? '?');
-      return spawn(cmd, args as string[], opts);
-    };
-    const git = createNodeGitCheck({ spawn: counted, filesTtlMs: Infinity });
-    const service = createLanguageService({ git: git.check, files: git.files });
-    const docs = paths.map((path) => {
-      const text = readFileSync(path, 'utf8');
-      return { path, text, model: service.getModel({ path, version: 0, text }) };
-    });
-    if (ahead) await git.prefetch(docs, NEVER_CANCELLED);
-    const results: string[] = [];
-    for (const d of docs) {
-      const a = await service.analyze({ path: d.path, version: 0, text: d.text });
-      results.push([d.path.slice(repo.length), a.facts?.anchor?.sha ?? 'no anchor', ...a.diagnostics.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character} ${x.message}`), ...a.notices].join(' '));
-    }
-    return { calls: calls.sort(), results };
+    const { calls, analyses } = await analyseBatch(paths, ahead);
+    const results = analyses.map(({ path, analysis: a }) => [path.slice(repo.length), a.facts?.anchor?.sha ?? 'no anchor',
+      ...a.diagnostics.map((x) => `${x.code}@${x.range.start.line}:${x.range.start.character} ${x.message}`), ...a.notices].join(' '));
+    // The subcommand of each process (the first argument that is not an option).
+    return { calls: calls.map((args) => args.find((a) => !a.startsWith('-')) ?? '?').sort(), results };
   }
 
   it('10 and 100 handoffs start the same git processes, and each gets the answers it gets alone', async () => {
