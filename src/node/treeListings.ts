@@ -10,8 +10,8 @@ import { ObjectReader } from './objectRead';
 
 type Entries = Map<string, { mode: string; sha: string }>;
 
-/** Tree entries kept across listings, at most (about 100 bytes each). */
-const MAX_KEPT_ENTRIES = 200_000;
+/** Tree entries kept across listings, at most (150–200 bytes each: an editor keeps one such cache per repository). */
+const MAX_KEPT_ENTRIES = 50_000;
 /** Files in one listing, at most (`ls-tree`'s own output is capped at 64 MB). */
 const MAX_LISTED = 1_000_000;
 /**
@@ -41,12 +41,12 @@ export class TreeListings {
   /** Tree objects read from the store so far. */
   private reads = 0;
 
-  private constructor(private readonly reader: ObjectReader, private readonly maxReads: number) {}
+  private constructor(private readonly reader: ObjectReader, private readonly maxReads: number, private readonly maxKept: number) {}
 
   /** Listings of `commonDir`'s store, or null when it is not one read here. */
-  static open(commonDir: string, maxReads = MAX_READS_PER_LISTING): TreeListings | null {
+  static open(commonDir: string, maxReads = MAX_READS_PER_LISTING, maxKept = MAX_KEPT_ENTRIES): TreeListings | null {
     const reader = ObjectReader.open(commonDir);
-    return reader ? new TreeListings(reader, maxReads) : null;
+    return reader ? new TreeListings(reader, maxReads, maxKept) : null;
   }
 
   /**
@@ -118,7 +118,7 @@ export class TreeListings {
     const read = this.reader.entriesOf(tree);
     this.reads++;
     if (!read) return null;
-    if (this.kept + read.size > MAX_KEPT_ENTRIES) {
+    if (this.kept + read.size > this.maxKept) {
       this.trees.clear();
       this.kept = 0;
     }

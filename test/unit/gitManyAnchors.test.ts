@@ -121,6 +121,11 @@ describe('handoffs written at many commits', function () {
     while (small.filesAt(first) === null && tries < 10) tries++;
     assert.ok(tries > 1 && tries < 10, `${tries} tries`);
     assert.deepEqual(small.filesAt(first), lsTree(first));
+    // Past the entries it may keep, the cache starts again: the answers stay git's.
+    const forgetful = TreeListings.open(join(repo, '.git'), 1_000, 3);
+    assert.ok(forgetful);
+    for (const c of [first, second, first]) assert.deepEqual(forgetful.filesAt(c), lsTree(c));
+    assert.deepEqual(['a.txt', 'b/c/d.ts', 'nope'].map((p) => forgetful.has(second, p)), [true, false, false]);
   });
 
   it('deletions before any commit of a history without merges, from one walk, are the walk from that commit\'s', async () => {
