@@ -7,7 +7,7 @@
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitResult, RepoGraph, RepoInfo } from '../core/git/provider';
 import { CommitGraph } from '../core/git/graph';
-import { lineFromGraph, type KnownAnswers } from './deletionsSince';
+import type { KnownAnswers, Line } from './deletionsSince';
 import { LineDeletions } from './deletionsBefore';
 import { findDeletions, isOneLine, type RunGit } from './gitHistory';
 import { StoreTrees } from './treeListings';
@@ -83,4 +83,14 @@ export class AnchorQuestions {
     const graph = head ? await this.read.graphIfAsked(repo, token) : null;
     return head && graph?.ok && isOneLine(graph) ? { graph: CommitGraph.of(graph.value), head } : null;
   }
+}
+
+/**
+ * HEAD's first-parent line after `since` from the graph of this repository state (`log --all`, read once, and asked
+ * by every handoff with an anchor anyway): no process per anchor. Null when the graph cannot tell (incomplete, or
+ * without one of the commits): git is asked.
+ */
+async function lineFromGraph(graph: Promise<GitResult<RepoGraph>>, head: string, since: string): Promise<Line[] | null> {
+  const g = await graph;
+  return g.ok ? CommitGraph.of(g.value).firstParentsSince(since, head) : null;
 }

@@ -6,20 +6,9 @@
  * and kept; renamed files are followed to where they live as findDeletions follows them.
  */
 import type { CancellationToken } from '../core/interfaces';
-import type { DeletionsResult, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
-import { isFullSha } from '../core/git/schemas';
+import type { DeletionsResult, GitResult, RepoInfo } from '../core/git/provider';
 import type { CommitGraph } from '../core/git/graph';
-import { followRenames, renamesIn, startDeletionsWalk, type RunGit } from './gitHistory';
-
-export interface DeletionRecord {
-  sha: string;
-  time: number;
-  subject: string;
-  paths: string[];
-}
-
-const RS = '\x1e';
-const US = '\x1f';
+import { deletionRecords, followRenames, KeptRenames, newestPerPath, startDeletionsWalk, withRenames, type DeletionRecord, type RunGit } from './gitHistory';
 
 /** Every deletion in HEAD's history, newest first; a problem when git fails or runs past `budgetMs`. */
 export async function allDeletions(run: RunGit, repo: RepoInfo, token: CancellationToken, budgetMs: number): Promise<GitResult<DeletionRecord[]>> {
@@ -28,39 +17,7 @@ export async function allDeletions(run: RunGit, repo: RepoInfo, token: Cancellat
   if (!r.ok && r.problem.kind === 'timeout') return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   if (!r.ok) return r;
   if (r.out.code !== 0) return { ok: false, problem: { kind: 'error', message: r.out.stderr.split('\n')[0] ?? 'git log failed' } };
-  const records: DeletionRecord[] = [];
-  for (const rec of r.out.stdout.split(RS)) {
-    const [sha, time, subject, rest] = rec.split(US);
-    if (!isFullSha(sha) || rest === undefined) continue;
-    records.push({ sha, time: Number(time) || 0, subject: subject ?? '', paths: rest.split('\0').map((p) => p.replace(/^\n+/, '')).filter(Boolean) });
-  }
-  return { ok: true, value: records };
-}
-
-/** Renames recorded by commits (`sha NUL from` → to), asked once per commit. */
-export class KeptRenames {
-  private readonly byCommit = new Map<string, Map<string, string>>();
-
-  constructor(private readonly run: RunGit, private readonly repo: RepoInfo) {}
-
-  /**
-   * The renames of `commits`. When git cannot read an object of the new ones, all of them are asked again for exact
-   * renames only (as findDeletions asks), and `exactRenamesOnly` says so.
-   */
-  async of(commits: readonly string[], token: CancellationToken): Promise<GitResult<{ renames: Map<string, string>; exactRenamesOnly: boolean }>> {
-    const fresh = commits.filter((c) => !this.byCommit.has(c));
-    const r = await renamesIn(this.run, this.repo, fresh, '-M', token);
-    if (!r.ok && r.problem.kind === 'corrupt') {
-      const exact = await renamesIn(this.run, this.repo, commits, '-M100%', token);
-      return exact.ok ? { ok: true, value: { renames: exact.value, exactRenamesOnly: true } } : exact;
-    }
-    if (!r.ok) return r;
-    for (const c of fresh) this.byCommit.set(c, new Map());
-    for (const [key, to] of r.value) this.byCommit.get(key.slice(0, key.indexOf('\0')))?.set(key, to);
-    const renames = new Map<string, string>();
-    for (const c of commits) for (const [key, to] of this.byCommit.get(c) ?? []) renames.set(key, to);
-    return { ok: true, value: { renames, exactRenamesOnly: false } };
-  }
+  return { ok: true, value: deletionRecords(r.out.stdout) };
 }
 
 /**
@@ -70,30 +27,12 @@ export class KeptRenames {
 export async function deletionsBefore(
   records: readonly DeletionRecord[], inHistory: (sha: string) => boolean, paths: readonly string[], renames: KeptRenames, token: CancellationToken,
 ): Promise<GitResult<DeletionsResult>> {
-  const first = await newestDeletions(records, inHistory, paths, renames, token);
+  const newest = (ps: readonly string[], keep?: (sha: string) => boolean) =>
+    withRenames(newestPerPath(records, new Set(ps.filter((p) => p !== '' && !/[\n\r]/.test(p))), keep), renames, token);
+  const first = await newest(paths, inHistory);
   if (!first.ok) return first;
   // Each rename followed to where the file lives now: a target moved (or deleted) later, anywhere in HEAD's history.
-  return followRenames(first.value, (targets) => newestDeletions(records, () => true, targets, renames, token), token);
-}
-
-/** Each path's newest deletion among the records kept, with the rename it was, if one. */
-async function newestDeletions(
-  records: readonly DeletionRecord[], keep: (sha: string) => boolean, paths: readonly string[], renames: KeptRenames, token: CancellationToken,
-): Promise<GitResult<DeletionsResult>> {
-  const wanted = new Set(paths.filter((p) => p !== '' && !/[\n\r]/.test(p)));
-  const found = new Map<string, PathDeletion>();
-  for (const r of records) {
-    if (found.size === wanted.size) break;
-    if (!keep(r.sha)) continue;
-    for (const path of r.paths) {
-      if (wanted.has(path) && !found.has(path)) found.set(path, { path, sha: r.sha, time: r.time, subject: r.subject, renamedTo: null });
-    }
-  }
-  if (!found.size) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
-  const r = await renames.of([...new Set([...found.values()].map((d) => d.sha))], token);
-  if (!r.ok) return r;
-  for (const d of found.values()) d.renamedTo = r.value.renames.get(`${d.sha}\0${d.path}`) ?? null;
-  return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly: r.value.exactRenamesOnly } };
+  return followRenames(first.value, (targets) => newest(targets), token);
 }
 
 /** A graph of a history without merges, and HEAD's commit: the walk is of HEAD's history. */
@@ -130,7 +69,7 @@ export class LineDeletions {
   }
 
   /**
-   * Ahead of a batch (the paths each commit's handoffs will ask about): the renames of every commit their answers
+   * Ahead of a batch (the paths each commit's handoffs will ask about): the renames of the deletions their answers
    * find, asked in one process instead of one per commit as each handoff's question comes.
    */
   async prefetch(repo: RepoInfo, key: string, line: OneLine, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
@@ -141,8 +80,7 @@ export class LineDeletions {
     for (const m of moments) {
       const inHistory = historyInHead(line, m.until);
       if (!inHistory) continue;
-      const wanted = new Set(m.paths);
-      for (const r of all.value) if (inHistory(r.sha) && r.paths.some((p) => wanted.has(p))) commits.add(r.sha);
+      for (const d of newestPerPath(all.value, new Set(m.paths), inHistory).values()) commits.add(d.sha);
     }
     await state.renames.of([...commits], token);
   }

@@ -7,12 +7,10 @@
  * side branch is found as the merge that brought it to this line.
  */
 import type { CancellationToken } from '../core/interfaces';
-import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
-import { CommitGraph } from '../core/git/graph';
+import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
-import type { RunGit } from './gitHistory';
-import { KeptRenames } from './deletionsBefore';
+import { KeptRenames, type RunGit } from './gitHistory';
 import { cancelled, failureProblem } from './gitRunner';
 import { FileIndex } from '../core/facts/fileIndex';
 import { normalizePath } from '../core/git/paths';
@@ -149,17 +147,6 @@ class PathsAt {
   close(): void {
     if (this.session && 'ask' in this.session) this.session.close();
   }
-}
-
-/**
- * The line from the provider's graph of this repository state (`log --all`, read once, and asked by every handoff
- * with an anchor anyway) and HEAD's commit: no process per anchor. Null when the graph cannot tell (incomplete, or
- * without one of the commits): git is asked.
- */
-export async function lineFromGraph(graph: Promise<GitResult<RepoGraph>>, head: string, since: string): Promise<Line[] | null> {
-  const g = await graph;
-  const line = g.ok ? CommitGraph.of(g.value).firstParentsSince(since, head) : null;
-  return line && line.map(({ sha, time, subject }) => ({ sha, time, subject }));
 }
 
 /** HEAD's first-parent line after `since` as the caller knows it (no process), else as git reads it. */

@@ -76,7 +76,6 @@ const MAX_ANSWERS = 256;
 /** SHAs asked ahead for a run over many documents, at most (the rest are asked with their document). */
 const MAX_PREFETCH_SHAS = 50_000;
 
-
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
   /** Repositories where git timed out: later questions fail at once until they change (slowRepos.ts). */
@@ -278,9 +277,9 @@ export class NodeGitProvider implements GitProvider {
       if (r.ok) answers.setIgnored(ignoredPaths, r.value);
     };
     // Handoffs written at many commits, in a history of one line: what was deleted before each is cut from one walk.
-    const before = [...q.deletions.values()].filter((m) => !m.since && m.until && !moments.includes(m));
+    const before = [...q.deletions.values()].filter((m): m is typeof m & { until: string } => !m.since && !!m.until && !moments.includes(m));
     await Promise.all([
-      this.anchors.prefetchBefore(repo, before as Array<{ until: string; paths: Set<string> }>, token),
+      this.anchors.prefetchBefore(repo, before, token),
       ignoredPaths.length ? asked() : null,
       ...moments.map(async (m) => {
         // Not sorted: each document's answer is cut from this one and read as a set (thousands of paths, sorted

@@ -242,38 +242,82 @@ async function deletionsOnce(
 ): Promise<GitResult<DeletionsResult>> {
   // A path git cannot read from a line of stdin is no path a handoff cites.
   const asked = paths.filter((p) => p !== '' && !/[\n\r]/.test(p));
-  const wanted = new Set(asked);
+  if (!asked.length) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+  // The paths on stdin after `--` (`log --stdin`): one walk of the history whatever their number.
+  const r = (walk && wholeWalk ? await walk : null)
+    ?? await run(repo.root, deletionsArgs(until, wholeWalk), token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, DELETIONS_MAX_BYTES, budgetMs);
+  const empty = r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr);
+  const bad = empty ? null : failed<DeletionsResult>(r, 'log');
+  if (bad || !r.ok) return bad!;
+  return withRenames(newestPerPath(deletionRecords(r.out.stdout), new Set(asked)), new KeptRenames(run, repo), token);
+}
+
+/** A commit of a deletions walk and the paths it deleted (renamed-away ones too: the walk runs `--no-renames`). */
+export interface DeletionRecord {
+  sha: string;
+  time: number;
+  subject: string;
+  paths: string[];
+}
+
+/** The commits of a deletions walk's output (`deletionsArgs`), newest first. */
+export function deletionRecords(stdout: string): DeletionRecord[] {
+  const records: DeletionRecord[] = [];
+  for (const rec of stdout.split(RS)) {
+    const [sha, time, subject, rest] = rec.split(US);
+    if (!isFullSha(sha) || rest === undefined) continue;
+    records.push({ sha, time: Number(time) || 0, subject: subject ?? '', paths: rest.split('\0').map((p) => p.replace(/^\n+/, '')).filter(Boolean) });
+  }
+  return records;
+}
+
+/** Each wanted path's newest deletion among the records `keep` accepts (records newest first), its rename not known yet. */
+export function newestPerPath(records: readonly DeletionRecord[], wanted: ReadonlySet<string>, keep: (sha: string) => boolean = () => true): Map<string, PathDeletion> {
   const found = new Map<string, PathDeletion>();
-  if (asked.length) {
-    // The paths on stdin after `--` (`log --stdin`): one walk of the history whatever their number.
-    const r = (walk && wholeWalk ? await walk : null)
-      ?? await run(repo.root, deletionsArgs(until, wholeWalk), token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, DELETIONS_MAX_BYTES, budgetMs);
-    const empty = r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr);
-    const bad = empty ? null : failed<DeletionsResult>(r, 'log');
-    if (bad || !r.ok) return bad!;
-    for (const rec of r.out.stdout.split(RS)) {
-      const [sha, time, subject, rest] = rec.split(US);
-      if (!isFullSha(sha) || rest === undefined) continue;
-      for (const raw of rest.split('\0')) {
-        const path = raw.replace(/^\n+/, '');
-        // Newest first: the first deletion seen of a path is the one that counts.
-        if (wanted.has(path) && !found.has(path)) {
-          found.set(path, { path, sha, time: Number(time) || 0, subject: subject ?? '', renamedTo: null });
-        }
-      }
+  for (const r of records) {
+    if (found.size === wanted.size) break;
+    if (!keep(r.sha)) continue;
+    for (const path of r.paths) {
+      // Newest first: the first deletion seen of a path is the one that counts.
+      if (wanted.has(path) && !found.has(path)) found.set(path, { path, sha: r.sha, time: r.time, subject: r.subject, renamedTo: null });
     }
   }
+  return found;
+}
+
+/** The deletions found, each with the rename it was (asked of `renames`), as an answer. */
+export async function withRenames(found: ReadonlyMap<string, PathDeletion>, renames: KeptRenames, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
   if (!found.size) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
-  const commits = [...new Set([...found.values()].map((d) => d.sha))];
-  let exactRenamesOnly = false;
-  let renames = await renamesIn(run, repo, commits, '-M', token);
-  if (!renames.ok && renames.problem.kind === 'corrupt') {
-    exactRenamesOnly = true;
-    renames = await renamesIn(run, repo, commits, '-M100%', token);
+  const r = await renames.of([...new Set([...found.values()].map((d) => d.sha))], token);
+  if (!r.ok) return r;
+  for (const d of found.values()) d.renamedTo = r.value.renames.get(`${d.sha}\0${d.path}`) ?? null;
+  return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly: r.value.exactRenamesOnly } };
+}
+
+/** Renames recorded by commits (`sha NUL from` → to), asked once per commit and kept. */
+export class KeptRenames {
+  private readonly byCommit = new Map<string, Map<string, string>>();
+
+  constructor(private readonly run: RunGit, private readonly repo: RepoInfo) {}
+
+  /**
+   * The renames of `commits`. When git cannot read an object of the new ones, all of them are asked again for exact
+   * renames only, and `exactRenamesOnly` says so.
+   */
+  async of(commits: readonly string[], token: CancellationToken): Promise<GitResult<{ renames: Map<string, string>; exactRenamesOnly: boolean }>> {
+    const fresh = commits.filter((c) => !this.byCommit.has(c));
+    const r = await renamesIn(this.run, this.repo, fresh, '-M', token);
+    if (!r.ok && r.problem.kind === 'corrupt') {
+      const exact = await renamesIn(this.run, this.repo, commits, '-M100%', token);
+      return exact.ok ? { ok: true, value: { renames: exact.value, exactRenamesOnly: true } } : exact;
+    }
+    if (!r.ok) return r;
+    for (const c of fresh) this.byCommit.set(c, new Map());
+    for (const [key, to] of r.value) this.byCommit.get(key.slice(0, key.indexOf('\0')))?.set(key, to);
+    const renames = new Map<string, string>();
+    for (const c of commits) for (const [key, to] of this.byCommit.get(c) ?? []) renames.set(key, to);
+    return { ok: true, value: { renames, exactRenamesOnly: false } };
   }
-  if (!renames.ok) return renames;
-  for (const d of found.values()) d.renamedTo = renames.value.get(`${d.sha}\0${d.path}`) ?? null;
-  return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly } };
 }
 
 /** Renames recorded by these commits, keyed `sha NUL from` → to. */
