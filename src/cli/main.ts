@@ -20,6 +20,7 @@ import { runNew } from './new';
 import { runDigest } from './digest';
 import { FindingFilter, onlyChanged } from './ciRun';
 import { BufferedOutput } from './bufferedOutput';
+import { inOrderAhead } from './inOrderAhead';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -99,20 +100,23 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     for (const batch of documentBatches(files, MAX_DOCUMENT_BYTES)) {
       // Each document's git questions asked at once for the batch: the parse is kept for the analysis below.
       await git?.prefetch(batch.flatMap(({ path, read }) => (read.kind === 'text' ? [{ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) }] : [])), NEVER_CANCELLED, settings);
-      for (const { path, read } of batch) {
+      // Each document's own git questions wait on git: the next few documents are analysed meanwhile.
+      type Done = { text: string; analysis: Awaited<ReturnType<typeof service.analyze>> } | { notRead: NotRead };
+      const analysed = inOrderAhead(batch, ANALYSED_AHEAD, async ({ path, read }): Promise<Done> => (read.kind === 'text'
+        ? { text: read.text, analysis: await service.analyze({ path, version: 0, text: read.text, supersededBy: siblings.newerThan(path) }) }
+        : { notRead: read }));
+      for await (const [{ path }, done] of analysed) {
         // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
         // whole, and the exit status says so at the end.
-        if (read.kind !== 'text') {
-          const why = `cannot read ${path}: ${notReadReason(read)}`;
+        if ('notRead' in done) {
+          const why = `cannot read ${path}: ${notReadReason(done.notRead)}`;
           err(`handoff-lint: ${escapeControls(why)}\n`);
           unreadable = true;
           write(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
           service.forget(path);
           continue;
         }
-        const text = read.text;
-        const supersededBy = siblings.newerThan(path);
-        const analysis = await service.analyze({ path, version: 0, text, supersededBy });
+        const { text, analysis } = done;
         service.forget(path);
         // What a baseline records is not reported, and does not fail the run.
         const { diagnostics, fingerprints } = filter.apply(path, text, analysis.diagnostics);
@@ -146,6 +150,8 @@ function notReadReason(r: NotRead): string {
 
 /** A handoff larger than this is not read (a log of years, or not a handoff at all): it is reported as unreadable. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** Documents analysed at once: the one reported next and the few after it (inOrderAhead.ts). */
+const ANALYSED_AHEAD = 4;
 
 /** The process around `run`: signals, a closed stdout, the report's buffer, the exit status. */
 export function cliMain(): void {

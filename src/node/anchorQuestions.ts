@@ -10,6 +10,7 @@ import { CommitGraph } from '../core/git/graph';
 import type { KnownAnswers, Line } from './deletionsSince';
 import { LineDeletions } from './deletionsBefore';
 import { findDeletions, isOneLine, type RunGit } from './gitHistory';
+import type { KeptRenames } from './renames';
 import { StoreTrees } from './treeListings';
 import { sharedAnswer } from './sharedAnswers';
 
@@ -52,7 +53,7 @@ export class AnchorQuestions {
     return {
       filesAt: (sha, t) => this.filesAt(repo, sha, t),
       hasAt: store ? (commit, path) => store.has(commit, path) : undefined,
-      renames: this.lineDeletions.renames(repo, key),
+      renames: this.renames(repo),
       lineSince: (since, token) => {
         const head = this.read.headSha(repo);
         const graph = head ? this.read.graphIfAsked(repo, token) : null;
@@ -68,7 +69,12 @@ export class AnchorQuestions {
   async before(repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
     const line = until ? await this.oneLine(repo, token) : null;
     const cut = line && until ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until, paths, token) : null;
-    return cut ?? findDeletions(this.read.run, repo, paths, token, until, this.budgetMs);
+    return cut ?? findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, false, undefined, this.renames(repo));
+  }
+
+  /** The renames of commits asked in this repository state, kept for every question of the run. */
+  renames(repo: RepoInfo): KeptRenames {
+    return this.lineDeletions.renames(repo, this.read.stateKey(repo));
   }
 
   /** Ahead of a batch: the renames every `before` answer of these commits will need, in one process. */

@@ -8,7 +8,8 @@
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitResult, RepoInfo } from '../core/git/provider';
 import type { CommitGraph } from '../core/git/graph';
-import { deletionRecords, followRenames, KeptRenames, newestPerPath, startDeletionsWalk, withRenames, type DeletionRecord, type RunGit } from './gitHistory';
+import { deletionRecords, followRenames, newestPerPath, startDeletionsWalk, type DeletionRecord, type RunGit } from './gitHistory';
+import { KeptRenames, withRenames } from './renames';
 
 /** Every deletion in HEAD's history, newest first; a problem when git fails or runs past `budgetMs`. */
 export async function allDeletions(run: RunGit, repo: RepoInfo, token: CancellationToken, budgetMs: number): Promise<GitResult<DeletionRecord[]>> {

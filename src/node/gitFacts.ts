@@ -287,7 +287,7 @@ export class NodeGitProvider implements GitProvider {
         const paths = [...m.paths];
         const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.anchors.since(repo))
-          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
+          : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined, this.anchors.renames(repo))));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
         if (!m.since) return;

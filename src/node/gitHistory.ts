@@ -6,7 +6,7 @@
  *   filesAt    – `ls-tree -r --name-only <sha>`
  *   deletions  – `log --diff-filter=D -- <paths>` over HEAD's history (exact, literal pathspecs), then rename
  *                detection in just the deleting commits (`log --no-walk --stdin -M`); unreadable objects fall back
- *                to exact renames (`-M100%`, which reads no blob)
+ *                to exact renames (`-M100%`, which reads no blob); each commit asked once per run (renames.ts)
  *   ignored    – `check-ignore --stdin`
  *   mentioning – `log --all -F --grep=…` (squash merges list what they squashed)
  * Everything that came from a document reaches git as a literal pathspec after `--`, on stdin, or as a
@@ -17,6 +17,7 @@ import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
 import { cancelled, failureProblem, type GitRunResult, type StdinFeed } from './gitRunner';
+import { KeptRenames, withRenames } from './renames';
 
 /**
  * Runs one git command. Output past `maxBytes` fails the run ("git printed more than N MB": the check that asked
@@ -35,8 +36,6 @@ const MAX_NEEDLES = 20;
 const RS = '\x1e';
 const US = '\x1f';
 const ZERO = /^0+$/;
-
-const unreadable = (stderr: string) => /unable to read|could not read|bad object|missing blob|cannot read/i.test(stderr);
 
 /** The git blob id of a text as it would be stored (UTF-8 bytes), for matching a document against its versions. */
 export function blobId(text: string): string {
@@ -176,18 +175,20 @@ const MAX_RENAME_HOPS = 4;
  * of paths of a batch of handoffs, and the same answer only in a history without merges (a pathspec simplifies
  * merges away): the caller checks.
  * `walk`: the whole walk (`wholeWalk`) already started by `startDeletionsWalk` with the same `until` and budget,
- * while the paths were still being found (null: none was, it is asked now).
+ * while the paths were still being found (null: none was, it is asked now). `renames`: the commits' renames asked
+ * so far (a series' anchors find the same deleting commits: each commit's renames are asked once for the run).
  */
 export async function findDeletions(
   run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false, walk?: Promise<GitRunResult | null>,
+  renames = new KeptRenames(run, repo),
 ): Promise<GitResult<DeletionsResult>> {
   if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
-  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk, wholeWalk ? walk : undefined);
+  const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk, wholeWalk ? walk : undefined, renames);
   if (!first.ok && first.problem.kind === 'timeout' && budgetMs !== undefined) {
     return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   }
   if (!first.ok) return first;
-  return followRenames(first.value, (targets) => deletionsOnce(run, repo, targets, token), token);
+  return followRenames(first.value, (targets) => deletionsOnce(run, repo, targets, token, 'HEAD', undefined, false, undefined, renames), token);
 }
 
 /**
@@ -239,6 +240,7 @@ function deletionsArgs(until: string, wholeWalk: boolean): string[] {
 
 async function deletionsOnce(
   run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false, walk?: Promise<GitRunResult | null>,
+  renames = new KeptRenames(run, repo),
 ): Promise<GitResult<DeletionsResult>> {
   // A path git cannot read from a line of stdin is no path a handoff cites.
   const asked = paths.filter((p) => p !== '' && !/[\n\r]/.test(p));
@@ -249,7 +251,7 @@ async function deletionsOnce(
   const empty = r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr);
   const bad = empty ? null : failed<DeletionsResult>(r, 'log');
   if (bad || !r.ok) return bad!;
-  return withRenames(newestPerPath(deletionRecords(r.out.stdout), new Set(asked)), new KeptRenames(run, repo), token);
+  return withRenames(newestPerPath(deletionRecords(r.out.stdout), new Set(asked)), renames, token);
 }
 
 /** A commit of a deletions walk and the paths it deleted (renamed-away ones too: the walk runs `--no-renames`). */
@@ -283,65 +285,6 @@ export function newestPerPath(records: readonly DeletionRecord[], wanted: Readon
     }
   }
   return found;
-}
-
-/** The deletions found, each with the rename it was (asked of `renames`), as an answer. */
-export async function withRenames(found: ReadonlyMap<string, PathDeletion>, renames: KeptRenames, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
-  if (!found.size) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
-  const r = await renames.of([...new Set([...found.values()].map((d) => d.sha))], token);
-  if (!r.ok) return r;
-  for (const d of found.values()) d.renamedTo = r.value.renames.get(`${d.sha}\0${d.path}`) ?? null;
-  return { ok: true, value: { deletions: [...found.values()], existedAtSince: [], exactRenamesOnly: r.value.exactRenamesOnly } };
-}
-
-/** Renames recorded by commits (`sha NUL from` → to), asked once per commit and kept. */
-export class KeptRenames {
-  private readonly byCommit = new Map<string, Map<string, string>>();
-
-  constructor(private readonly run: RunGit, private readonly repo: RepoInfo) {}
-
-  /**
-   * The renames of `commits`. When git cannot read an object of the new ones, all of them are asked again for exact
-   * renames only, and `exactRenamesOnly` says so.
-   */
-  async of(commits: readonly string[], token: CancellationToken): Promise<GitResult<{ renames: Map<string, string>; exactRenamesOnly: boolean }>> {
-    const fresh = commits.filter((c) => !this.byCommit.has(c));
-    const r = await renamesIn(this.run, this.repo, fresh, '-M', token);
-    if (!r.ok && r.problem.kind === 'corrupt') {
-      const exact = await renamesIn(this.run, this.repo, commits, '-M100%', token);
-      return exact.ok ? { ok: true, value: { renames: exact.value, exactRenamesOnly: true } } : exact;
-    }
-    if (!r.ok) return r;
-    for (const c of fresh) this.byCommit.set(c, new Map());
-    for (const [key, to] of r.value) this.byCommit.get(key.slice(0, key.indexOf('\0')))?.set(key, to);
-    const renames = new Map<string, string>();
-    for (const c of commits) for (const [key, to] of this.byCommit.get(c) ?? []) renames.set(key, to);
-    return { ok: true, value: { renames, exactRenamesOnly: false } };
-  }
-}
-
-/** Renames recorded by these commits, keyed `sha NUL from` → to. */
-export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
-  // No commit on stdin is not "no commits" to git: `log --stdin` would show HEAD's.
-  if (!commits.length) return { ok: true, value: new Map() };
-  const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
-    token, commits.join('\n') + '\n', 16 * 1024 * 1024);
-  if (r.ok && r.out.code !== 0 && unreadable(r.out.stderr)) return { ok: false, problem: { kind: 'corrupt', message: r.out.stderr.split('\n')[0] ?? '' } };
-  const bad = failed<Map<string, string>>(r, 'log');
-  if (bad || !r.ok) return bad!;
-  const map = new Map<string, string>();
-  for (const rec of r.out.stdout.split(RS)) {
-    const [sha, rest] = rec.split(US);
-    if (!isFullSha(sha) || rest === undefined) continue;
-    const tokens = rest.split('\0').map((t) => t.replace(/^\n+/, ''));
-    for (let i = 0; i < tokens.length; i++) {
-      if (/^R\d*$/.test(tokens[i] ?? '') && tokens[i + 1] && tokens[i + 2]) {
-        map.set(`${sha}\0${tokens[i + 1]}`, tokens[i + 2]!);
-        i += 2;
-      }
-    }
-  }
-  return { ok: true, value: map };
 }
 
 /**

@@ -6,6 +6,9 @@
  * again), so a misread is never an answer: anything not understood or not matching is null, and the caller asks
  * git. Null as well for stores read elsewhere (alternates, partial clones, SHA-256, GIT_OBJECT_DIRECTORY).
  * Bounded: objects up to `maxBytes`, delta chains up to MAX_DEPTH, one read per object.
+ * Objects inside packs are kept by pack and offset (what is there never changes: a repack writes a new pack), a
+ * few MB of them, so that the trees of a run's commits — deltas of one another, chains tens deep — are each
+ * inflated once, as git's own delta base cache does.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
@@ -27,6 +30,33 @@ const IDX_MAGIC = 0xff744f63;
 const NAMES = 8 + 256 * 4;
 /** Longest delta chain followed (git's default depth is 50; aggressive packs reach a few hundred). */
 const MAX_DEPTH = 1_000;
+/** Bytes of packed objects kept between reads (the least recently read go first), and the largest one kept. */
+const KEPT_BYTES = 16 * 1024 * 1024;
+const KEPT_OBJECT_BYTES = 1024 * 1024;
+
+/** Objects read from packs, by pack file and offset, least recently read first. */
+const kept = new Map<string, StoredObject>();
+let keptBytes = 0;
+
+function keptAt(key: string): StoredObject | undefined {
+  const o = kept.get(key);
+  if (o) {
+    kept.delete(key);
+    kept.set(key, o);
+  }
+  return o;
+}
+
+function keep(key: string, o: StoredObject): void {
+  if (o.data.length > KEPT_OBJECT_BYTES || kept.has(key)) return;
+  kept.set(key, o);
+  keptBytes += o.data.length;
+  for (const [k, old] of kept) {
+    if (keptBytes <= KEPT_BYTES) break;
+    kept.delete(k);
+    keptBytes -= old.data.length;
+  }
+}
 
 interface Pack {
   idx: string;
@@ -154,8 +184,17 @@ export class ObjectReader {
     return null;
   }
 
-  /** The object at `offset` of a pack, deltas applied. */
+  /** The object at `offset` of a pack, deltas applied (kept: see the file's comment). */
   private entryAt(p: Pack, fd: number, offset: number, depth: number): StoredObject | null {
+    const key = `${p.pack}\0${offset}`;
+    const known = keptAt(key);
+    if (known) return known.data.length <= this.maxBytes ? known : null;
+    const o = this.unpack(p, fd, offset, depth);
+    if (o) keep(key, o);
+    return o;
+  }
+
+  private unpack(p: Pack, fd: number, offset: number, depth: number): StoredObject | null {
     if (depth > MAX_DEPTH) return null;
     const head = Buffer.alloc(32);
     const n = readSync(fd, head, 0, 32, offset);

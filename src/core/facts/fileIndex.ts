@@ -2,7 +2,7 @@
  * A file listing indexed for breadcrumb resolution: exact paths, folders, and files by base name (for bare names
  * such as `graphWebview.ts:3247`, resolved by path suffix). Built once per analysis from one listing.
  */
-import { dirname, joinPath, normalizePath } from '../git/paths';
+import { joinPath, normalizePath } from '../git/paths';
 
 /** Indexes built per listing: a run over many handoffs of one workspace shares its listing (the same array). */
 const byListing = new WeakMap<readonly string[], FileIndex>();
@@ -16,32 +16,53 @@ export class FileIndex {
   }
 
   readonly all: Set<string>;
-  private readonly byBase = new Map<string, string[]>();
-  private readonly dirs = new Set<string>();
+  // Built on first use: an index of a commit's tree (a handoff's anchor) is only ever asked by suffix.
+  private byBaseIndex: Map<string, string[]> | null = null;
+  private dirsIndex: Set<string> | null = null;
 
   constructor(files: readonly string[]) {
     this.all = new Set(files.map(normalizePath));
-    for (const f of this.all) {
-      const base = f.slice(f.lastIndexOf('/') + 1);
-      const list = this.byBase.get(base);
-      if (list) list.push(f);
-      else this.byBase.set(base, [f]);
-      for (let d = dirname(f); d.length > 1 && d !== '.' && !this.dirs.has(d); d = dirname(d)) this.dirs.add(d);
-    }
   }
 
   has(p: string): boolean {
-    return this.all.has(p) || this.dirs.has(p);
+    return this.all.has(p) || this.dirs().has(p);
   }
 
   isDir(p: string): boolean {
-    return this.dirs.has(p);
+    return this.dirs().has(p);
+  }
+
+  /** Every folder of a listed file but the root ("/", "."), and a one-letter first folder of a relative path. */
+  private dirs(): Set<string> {
+    if (this.dirsIndex) return this.dirsIndex;
+    const dirs = (this.dirsIndex = new Set<string>());
+    // Listed paths are normal (no trailing or doubled slash): a folder is a prefix up to a slash, outermost last.
+    for (const f of this.all) {
+      for (let i = f.lastIndexOf('/'); i > 1; i = f.lastIndexOf('/', i - 1)) {
+        const d = f.slice(0, i);
+        if (dirs.has(d)) break;
+        dirs.add(d);
+      }
+    }
+    return dirs;
+  }
+
+  private byBase(): Map<string, string[]> {
+    if (this.byBaseIndex) return this.byBaseIndex;
+    const byBase = (this.byBaseIndex = new Map<string, string[]>());
+    for (const f of this.all) {
+      const base = f.slice(f.lastIndexOf('/') + 1);
+      const list = byBase.get(base);
+      if (list) list.push(f);
+      else byBase.set(base, [f]);
+    }
+    return byBase;
   }
 
   /** Files whose path is `suffix` or ends with `/suffix`. */
   bySuffix(suffix: string): string[] {
     const base = suffix.slice(suffix.lastIndexOf('/') + 1);
-    return (this.byBase.get(base) ?? []).filter((f) => f === suffix || f.endsWith('/' + suffix));
+    return (this.byBase().get(base) ?? []).filter((f) => f === suffix || f.endsWith('/' + suffix));
   }
 }
 
