@@ -26,8 +26,13 @@ export interface ReadSoFar {
   listFilesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
 }
 
-/** Trees of commits kept (a commit's tree never changes; a handful of anchors are in use at a time). */
-const MAX_TREES = 8;
+/**
+ * Commits' file listings kept (a commit's tree never changes), by count and by paths in all: a run asks each anchor's
+ * twice (its dry run, then the real one) and a series has one anchor per handoff, so a handful thrashed (each listing
+ * and its index were built twice); a monorepo's listings are large, so the paths bound them too.
+ */
+const MAX_TREES = 64;
+const MAX_TREE_PATHS = 200_000;
 
 export class AnchorQuestions {
   private readonly storeTrees = new StoreTrees();
@@ -42,8 +47,29 @@ export class AnchorQuestions {
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {
     return sharedAnswer(this.trees, sha, () => {
       const read = this.storeTrees.of(repo.commonDir, this.read.stateKey(repo))?.filesAt(sha);
-      return read ? Promise.resolve({ ok: true, value: read }) : this.read.listFilesAt(repo, sha, token);
+      const listed = read ? Promise.resolve<GitResult<string[]>>({ ok: true, value: read }) : this.read.listFilesAt(repo, sha, token);
+      return listed.then((r) => this.keptWithin(sha, r));
     }, MAX_TREES);
+  }
+
+  /** Paths in the listings kept, by commit (the oldest dropped past MAX_TREE_PATHS). */
+  private readonly treePaths = new Map<string, number>();
+
+  private keptWithin(sha: string, r: GitResult<string[]>): GitResult<string[]> {
+    if (!r.ok) return r;
+    this.treePaths.delete(sha);
+    this.treePaths.set(sha, r.value.length);
+    // Listings the answers' own bound (MAX_TREES) dropped are not counted; then the oldest go past the paths' bound.
+    for (const old of this.treePaths.keys()) if (old !== sha && !this.trees.has(old)) this.treePaths.delete(old);
+    let total = 0;
+    for (const n of this.treePaths.values()) total += n;
+    for (const [old, n] of this.treePaths) {
+      if (total <= MAX_TREE_PATHS || old === sha) break;
+      this.treePaths.delete(old);
+      this.trees.delete(old);
+      total -= n;
+    }
+    return r;
   }
 
   /** What a search for deletions since an anchor can have without a process (deletionsSince.ts). */

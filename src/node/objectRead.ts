@@ -6,9 +6,9 @@
  * again), so a misread is never an answer: anything not understood or not matching is null, and the caller asks
  * git. Null as well for stores read elsewhere (alternates, partial clones, SHA-256, GIT_OBJECT_DIRECTORY).
  * Bounded: objects up to `maxBytes`, delta chains up to MAX_DEPTH, one read per object.
- * Objects inside packs are kept by pack and offset (what is there never changes: a repack writes a new pack), a
- * few MB of them, so that the trees of a run's commits — deltas of one another, chains tens deep — are each
- * inflated once, as git's own delta base cache does.
+ * Objects are kept, a few MB of them: by pack and offset (what is there never changes: a repack writes a new pack),
+ * so that the trees of a run's commits — deltas of one another, chains tens deep — are each inflated once, as git's
+ * own delta base cache does; and by name once verified, so that a tree many commits share is read once.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
@@ -98,9 +98,15 @@ export class ObjectReader {
   /** The object named `sha` (full, lower-case), verified against its name; null when not read here. */
   read(sha: string): StoredObject | null {
     if (!isFullSha(sha)) return null;
+    // Kept by name too once verified (an object's name is its content): a tree many commits share is read once.
+    const key = `${this.objects}\0${sha}`;
+    const known = keptAt(key);
+    if (known) return known.data.length <= this.maxBytes ? known : null;
     try {
       const o = this.readLoose(sha) ?? this.readPacked(sha, 0);
-      return o && verified(sha, o) ? o : null;
+      if (!o || !verified(sha, o)) return null;
+      keep(key, o);
+      return o;
     } catch {
       return null; // damaged, or changed under us (a gc): git will say
     }
