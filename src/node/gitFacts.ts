@@ -320,10 +320,16 @@ export class NodeGitProvider implements GitProvider {
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
     const cache = this.cacheFor(repo);
     return this.answer(repo, 'graph', async () => {
-      const [graph, pulls] = await Promise.all([readGraph(this.run, repo, token), cache.pullRefs ? ({ ok: true, value: cache.pullRefs } as GitResult<RepoGraph['pullRefs']>) : readPullRefs(this.run, repo, token)]);
+      const [graph, pulls] = await Promise.all([readGraph(this.run, repo, token), this.pullRefs(repo, cache, token)]);
       if (!graph.ok || !pulls.ok) return graph;
       return { ok: true, value: { ...graph.value, pullRefs: pulls.value }, ...(pulls.notices ? { notices: pulls.notices } : {}) };
     });
+  }
+
+  /** Pull-request heads: read with the refs (the facts' `for-each-ref`, waited for when in flight), else asked. */
+  private async pullRefs(repo: RepoInfo, cache: RepoCache, token: CancellationToken): Promise<GitResult<RepoGraph['pullRefs']>> {
+    if (!cache.pullRefs) await cache.refsPending;
+    return cache.pullRefs ? { ok: true, value: cache.pullRefs } : readPullRefs(this.run, repo, token);
   }
 
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {

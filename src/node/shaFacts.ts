@@ -31,6 +31,8 @@ export interface RepoCache {
   lookups: Map<string, ShaLookup>;
   /** Pull-request heads (`refs/pull/N/head`), read with the refs. */
   pullRefs?: Array<{ number: number; sha: string }>;
+  /** Settles once a `for-each-ref` in flight has been read into `refs` and `pullRefs` (or failed). */
+  refsPending?: Promise<void>;
   /** History answers of this repository state, by question (failed answers are not kept). */
   answers: Map<string, Promise<GitResult<unknown>>>;
 }
@@ -60,7 +62,18 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
   // abbreviations go to git as they are (the old, slower query shape).
   let refsRun: Promise<GitRunResult> | null = null;
   // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
-  const startRefs = () => (refsRun ??= ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token));
+  const startRefs = () => {
+    if (refsRun) return refsRun;
+    refsRun = ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token);
+    // Read into the cache as soon as it is in: the graph, asked meanwhile, takes the pull-request heads from it.
+    cache.refsPending = refsRun.then((r) => {
+      if (!r.ok || r.out.code !== 0) return;
+      const all = parseRefs(r.out.stdout);
+      cache.refs = all.filter((ref) => !ref.refname.startsWith('refs/pull/'));
+      cache.pullRefs = pullRefsOf(all);
+    }, () => undefined);
+    return refsRun;
+  };
   const read = fresh.length ? ask.objectsOnDisk(repo.commonDir, fresh) : null;
   if (read && 'problem' in read) return { ok: false, problem: read.problem };
   const disk = read;
@@ -103,9 +116,7 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
   if (refsDone) {
     if (!refsDone.ok) return refsDone;
     if (refsDone.out.code !== 0) return { ok: false, problem: failureProblem(refsDone.out, 'for-each-ref') };
-    const all = parseRefs(refsDone.out.stdout);
-    cache.refs = all.filter((r) => !r.refname.startsWith('refs/pull/'));
-    cache.pullRefs = pullRefsOf(all);
+    await cache.refsPending; // read into the cache there
   }
   const refs = cache.refs!;
   const hasRemote = refs.some(isRemoteRef);

@@ -142,6 +142,24 @@ describe('git process count', () => {
     assert.equal(still?.kind === 'found' ? still.drift?.to.line : null, 24, 'an unchanged line of the committed text is still mapped');
   });
 
+  it('the graph is asked beside the SHA facts, not after them, and takes the pull-request heads from their refs', async () => {
+    const text = `- main is at ${shas[200]!.slice(0, 10)}\n- commit ${shas[3]!.slice(0, 10)}\n`;
+    const b = new ModelBuilder(text).ref('main', 'branch', { sha: shas[200]!.slice(0, 10) }, 0).commit(shas[3]!.slice(0, 10), 'keyword');
+    const path = fx.writeHandoff(repo, 'REFS.md', text);
+    const events: string[] = [];
+    const timed = (cmd: string, args: readonly string[], opts: SpawnOptions): ChildProcess => {
+      const what = args.includes('--all') ? 'graph' : args.includes('for-each-ref') ? 'refs' : args.includes('--ignore-missing') ? 'reach' : 'other';
+      events.push(`start ${what}`);
+      const child = spawn(cmd, args as string[], opts);
+      child.once('close', () => events.push(`end ${what}`));
+      return child;
+    };
+    const r = await check(b.model, path, { git: new NodeGitProvider({ spawn: timed }) });
+    assert.ok(r.facts?.refs.length, 'the ref claim was judged');
+    assert.equal(events.filter((e) => e === 'start refs').length, 1, `one for-each-ref for refs and pull requests: ${events.join(', ')}`);
+    assert.ok(events.indexOf('start graph') < events.indexOf('end reach'), `the graph waited for the SHA facts: ${events.join(', ')}`);
+  });
+
   it('an unchanged repository is answered from the cache; a new commit invalidates it', async () => {
     const h = handoff(150, 40, 10);
     const p = countingProvider();

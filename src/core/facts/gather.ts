@@ -88,11 +88,16 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     });
     const repoFactsP: Promise<RepoFacts | null> = noted.then(() => factsR).then((r) => (r?.ok ? r.value : null));
     const writtenP: Promise<AnchorFact | null> = noted.then(() => writtenR).then((r) => (r?.ok ? r.value : null));
+    // The graph is asked as soon as it is known to be needed (it is the longest question): at once for claims about
+    // refs or a front-matter anchor, as soon as the commit that wrote the text is found, else once the SHAs are in.
+    const graphAsked = repo && (model.refs.length > 0 || frontAnchor) ? git.graph(repo, token)
+      : writtenR.then((w) => (repo && w?.ok && w.value ? git.graph(repo, token) : null));
+    graphAsked.catch(() => undefined); // awaited below only when needed: a failure is never unhandled
     const graphP: Promise<CommitGraph | null> = Promise.all([repoFactsP, writtenP]).then(async ([repoFacts, written]) => {
       // Dangling commits and ambiguous abbreviations are explained, and their candidates named, from the graph.
       const unclear = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'ambiguous' || (l.status === 'found' && l.reach === 'dangling')) : false;
       if (!repo || !repoFacts || !(model.refs.length > 0 || unclear || frontAnchor || written)) return null;
-      const r = await git.graph(repo, token);
+      const r = (await graphAsked) ?? await git.graph(repo, token);
       if (!r.ok) note(r.problem, 'branch history');
       const g = r.ok ? CommitGraph.of(r.value) : null;
       if (g && !g.complete) notices.add(`history longer than ${g.size} commits: claims about older commits are not judged`);

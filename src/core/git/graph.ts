@@ -76,6 +76,8 @@ export class CommitGraph {
     if (memo) return memo[a] === 1;
     const gen = this.generationsOf();
     const floor = gen[a]!;
+    // A commit no older than the tip is in no history of it: asked of every commit of a line, this is most answers.
+    if (floor >= gen[t]!) return false;
     const seen = new Uint8Array(this.commits.length);
     const stack = [t];
     seen[t] = 1;
@@ -168,9 +170,10 @@ export class CommitGraph {
     let i = this.index.get(tip);
     if (i === undefined) return null;
     const out: GraphCommit[] = [];
+    const inSince = this.reachable(this.index.get(since)!);
     for (;;) {
       const c = this.commits[i]!;
-      if (this.isAncestor(c.sha, since)) break;
+      if (inSince[i] === 1) break;
       out.push(c);
       const first = c.parents[0];
       // A root commit, or a shallow clone's boundary (git prints no parent past it): the line ends here, as git's does.
