@@ -30,7 +30,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraph, readPullRefs, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
@@ -318,18 +318,7 @@ export class NodeGitProvider implements GitProvider {
   }
 
   graph(repo: RepoInfo, token: CancellationToken): Promise<GitResult<RepoGraph>> {
-    const cache = this.cacheFor(repo);
-    return this.answer(repo, 'graph', async () => {
-      const [graph, pulls] = await Promise.all([readGraph(this.run, repo, token), this.pullRefs(repo, cache, token)]);
-      if (!graph.ok || !pulls.ok) return graph;
-      return { ok: true, value: { ...graph.value, pullRefs: pulls.value }, ...(pulls.notices ? { notices: pulls.notices } : {}) };
-    });
-  }
-
-  /** Pull-request heads: read with the refs (the facts' `for-each-ref`, waited for when in flight), else asked. */
-  private async pullRefs(repo: RepoInfo, cache: RepoCache, token: CancellationToken): Promise<GitResult<RepoGraph['pullRefs']>> {
-    if (!cache.pullRefs) await cache.refsPending;
-    return cache.pullRefs ? { ok: true, value: cache.pullRefs } : readPullRefs(this.run, repo, token);
+    return this.answer(repo, 'graph', () => readGraphAndPulls(this.run, repo, this.cacheFor(repo), token));
   }
 
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {

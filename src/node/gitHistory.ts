@@ -70,6 +70,22 @@ export async function readGraph(run: RunGit, repo: RepoInfo, token: Cancellation
 }
 
 /**
+ * The graph with the pull-request heads beside it: those read with the refs (the SHA facts' `for-each-ref`, waited
+ * for when it is in flight: the two are asked at once), else asked here.
+ */
+export async function readGraphAndPulls(
+  run: RunGit, repo: RepoInfo, refs: { pullRefs?: RepoGraph['pullRefs']; refsPending?: Promise<void> }, token: CancellationToken,
+): Promise<GitResult<RepoGraph>> {
+  const pullHeads = async (): Promise<GitResult<RepoGraph['pullRefs']>> => {
+    if (!refs.pullRefs) await refs.refsPending;
+    return refs.pullRefs ? { ok: true, value: refs.pullRefs } : readPullRefs(run, repo, token);
+  };
+  const [graph, pulls] = await Promise.all([readGraph(run, repo, token), pullHeads()]);
+  if (!graph.ok || !pulls.ok) return graph;
+  return { ok: true, value: { ...graph.value, pullRefs: pulls.value }, ...(pulls.notices ? { notices: pulls.notices } : {}) };
+}
+
+/**
  * Pull-request heads, when the clone fetched them (`refs/pull/N/head`). Without them the graph stands; a failure
  * other than a cancellation says what it cost.
  */
