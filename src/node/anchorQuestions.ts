@@ -37,6 +37,8 @@ const MAX_TREE_PATHS = 200_000;
 export class AnchorQuestions {
   private readonly storeTrees = new StoreTrees();
   private readonly trees = new Map<string, Promise<GitResult<string[]>>>();
+  /** Paths in the listings kept, by commit (the oldest dropped past MAX_TREE_PATHS). */
+  private readonly treePaths = new Map<string, number>();
   private readonly lineDeletions: LineDeletions;
 
   constructor(private readonly read: ReadSoFar, private readonly budgetMs: number) {
@@ -51,9 +53,6 @@ export class AnchorQuestions {
       return listed.then((r) => this.keptWithin(sha, r));
     }, MAX_TREES);
   }
-
-  /** Paths in the listings kept, by commit (the oldest dropped past MAX_TREE_PATHS). */
-  private readonly treePaths = new Map<string, number>();
 
   private keptWithin(sha: string, r: GitResult<string[]>): GitResult<string[]> {
     if (!r.ok) return r;
@@ -95,7 +94,25 @@ export class AnchorQuestions {
   async before(repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
     const line = until ? await this.oneLine(repo, token) : null;
     const cut = line && until ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until, paths, token) : null;
-    return cut ?? findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, false, undefined, this.renames(repo));
+    if (cut) return cut;
+    if (until && await this.neverDeleted(repo, until, paths, token)) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+    return findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, false, undefined, this.renames(repo));
+  }
+
+  /**
+   * Ahead of a batch whose handoffs ask what was deleted before several commits: one walk of every deletion in HEAD's
+   * history, shared (in a history without merges it answers them; with merges, it rules out what no commit deleted).
+   */
+  walkEveryDeletion(repo: RepoInfo, token: CancellationToken): void {
+    this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
+  }
+
+  /** Whether the walk of every deletion, if one was started, shows none of `paths` deleted before `until`. */
+  async neverDeleted(repo: RepoInfo, until: string, paths: readonly string[], token: CancellationToken): Promise<boolean> {
+    const head = this.read.headSha(repo);
+    const graph = head ? await this.read.graphIfAsked(repo, token) : null;
+    const inHead = !!(head && graph?.ok && CommitGraph.of(graph.value).historyOf(head)?.(until));
+    return this.lineDeletions.neverDeleted(repo, this.read.stateKey(repo), inHead, paths);
   }
 
   /** The renames of commits asked in this repository state, kept for every question of the run. */

@@ -4,6 +4,9 @@
  * newest deletion among the commits of its history: what findDeletions' walk from that commit finds in a history
  * without merges (a pathspec then simplifies nothing away; the caller checks). Renames are asked once per commit
  * and kept; renamed files are followed to where they live as findDeletions follows them.
+ * In a history with merges the walk still answers one thing exactly: a path no commit of HEAD's history deleted is
+ * deleted before no commit of that history either (a commit's own walk lists some of the same commits' deletions,
+ * whatever merges its pathspec simplifies away), so a commit whose paths are all such needs no walk of its own.
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitResult, RepoInfo } from '../core/git/provider';
@@ -52,13 +55,33 @@ function historyInHead(line: OneLine, until: string): ((sha: string) => boolean)
  * for a history without merges whose graph was read (`line`); null otherwise, and git is asked per commit.
  */
 export class LineDeletions {
-  private state: { key: string; all: Promise<GitResult<DeletionRecord[]>> | null; renames: KeptRenames } | null = null;
+  private state: { key: string; all: Promise<GitResult<DeletionRecord[]>> | null; deletedPaths?: Set<string>; renames: KeptRenames } | null = null;
 
   constructor(private readonly run: RunGit, private readonly budgetMs: number) {}
 
   /** The renames asked in this state of the repository (searches since an anchor share them too). */
   renames(repo: RepoInfo, key: string): KeptRenames {
     return this.stateFor(repo, key).renames;
+  }
+
+  /** Starts the walk of every deletion for this state, if not started (a batch of handoffs at several commits). */
+  walkEveryDeletion(repo: RepoInfo, key: string, token: CancellationToken): void {
+    const state = this.stateFor(repo, key);
+    state.all ??= allDeletions(this.run, repo, token, this.budgetMs);
+  }
+
+  /**
+   * Whether none of `paths` was ever deleted in HEAD's history, from the walk of every deletion when one was started
+   * for this state (false when none was, or it failed: then the caller asks git). `inHead`: the commit asked about is
+   * in HEAD's history (the walk saw all of its history).
+   */
+  async neverDeleted(repo: RepoInfo, key: string, inHead: boolean, paths: readonly string[]): Promise<boolean> {
+    const state = this.stateFor(repo, key);
+    if (!inHead || !state.all) return false;
+    const all = await state.all;
+    if (!all.ok) return false;
+    const deleted = (state.deletedPaths ??= new Set(all.value.flatMap((r) => r.paths)));
+    return paths.every((p) => !deleted.has(p));
   }
 
   async before(repo: RepoInfo, key: string, line: OneLine, until: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult> | null> {

@@ -30,11 +30,11 @@ const IDX_MAGIC = 0xff744f63;
 const NAMES = 8 + 256 * 4;
 /** Longest delta chain followed (git's default depth is 50; aggressive packs reach a few hundred). */
 const MAX_DEPTH = 1_000;
-/** Bytes of packed objects kept between reads (the least recently read go first), and the largest one kept. */
+/** Bytes of objects kept between reads (the least recently read go first), and the largest one kept. */
 const KEPT_BYTES = 16 * 1024 * 1024;
 const KEPT_OBJECT_BYTES = 1024 * 1024;
 
-/** Objects read from packs, by pack file and offset, least recently read first. */
+/** Objects read, by pack file and offset or by store and name, least recently read first. */
 const kept = new Map<string, StoredObject>();
 let keptBytes = 0;
 

@@ -78,6 +78,43 @@ describe('handoffs written at many commits', function () {
     }
   });
 
+  it('with merges, a commit whose cited paths no commit ever deleted walks nothing (one walk of every deletion says so); the answers are the walks\'', async () => {
+    const g = new FixtureGit();
+    const repo = join(base, 'merge-series');
+    g.run(base, ['init', '-q', '-b', 'main', repo]);
+    mkdirSync(join(repo, 'old'));
+    mkdirSync(join(repo, 'docs'));
+    for (let k = 0; k < 12; k++) writeFileSync(join(repo, 'old', `gone-${k}.ts`), `export const g${k} = ${k};\n`);
+    g.commit(repo, 'the old ones');
+    const paths: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      // A side branch merged before each handoff: every anchor's history has merges.
+      g.run(repo, ['checkout', '-q', '-b', `side-${i}`]);
+      writeFileSync(join(repo, `side-${i}.txt`), `${i}\n`);
+      g.commit(repo, `side ${i}`);
+      g.run(repo, ['checkout', '-q', 'main']);
+      g.run(repo, ['rm', '-q', `old/gone-${i}.ts`]);
+      g.commit(repo, `drop gone ${i}`);
+      g.run(repo, ['merge', '-q', '--no-ff', '-m', `merge side ${i}`, `side-${i}`]);
+      const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
+      // Every handoff cites a file no commit ever had; one in four also one deleted before it.
+      const gone = i % 4 === 0 ? ` and \`old/gone-${i}.ts\`` : '';
+      writeFileSync(path, `# Handoff ${i}\n\n- see \`tools/never-${i}.ts\`${gone}\n\n## Next\n\n- [ ] step ${i}\n`);
+      g.commit(repo, `handoff ${i}`);
+      paths.push(path);
+    }
+    const walksOf = (calls: string[][]) => calls.map((c) => c.join(' ')).filter((c) => c.includes('log --diff-filter=D'));
+    const ahead = await analyseBatch(paths);
+    const alone = await analyseBatch(paths, false);
+    const said = (run: typeof ahead) => run.analyses.map(({ analysis }) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | '));
+    assert.deepEqual(said(ahead), said(alone));
+    for (const i of [0, 4, 8]) assert.ok(said(ahead)[i]!.includes(`old/gone-${i}.ts was deleted in`), said(ahead)[i]);
+    const pathspecWalks = walksOf(ahead.calls).filter((c) => c.includes('--stdin'));
+    assert.equal(walksOf(alone.calls).length, 12, 'asked alone, each anchor walks');
+    assert.equal(pathspecWalks.length, 3, `only the anchors citing a path some commit deleted walk: ${pathspecWalks.join('\n')}`);
+    assert.equal(walksOf(ahead.calls).length - pathspecWalks.length, 1, 'one walk of every deletion');
+  });
+
   it("a commit's files read from the object store are ls-tree's, loose or packed", () => {
     const g = new FixtureGit();
     const repo = join(base, 'trees');
