@@ -10,6 +10,7 @@ import { CommitGraph } from '../core/git/graph';
 import type { KnownAnswers, Line } from './deletionsSince';
 import { LineDeletions } from './deletionsBefore';
 import { findDeletions, isOneLine, type RunGit } from './gitHistory';
+import type { GitRunResult } from './gitRunner';
 import type { KeptRenames } from './renames';
 import { StoreTrees } from './treeListings';
 import { sharedAnswer } from './sharedAnswers';
@@ -94,16 +95,25 @@ export class AnchorQuestions {
   async before(repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
     const line = until ? await this.oneLine(repo, token) : null;
     const cut = line && until ? await this.lineDeletions.before(repo, this.read.stateKey(repo), line, until, paths, token) : null;
-    if (cut) return cut;
-    if (until && await this.neverDeleted(repo, until, paths, token)) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
-    return findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, false, undefined, this.renames(repo));
+    return cut ?? this.walkBefore(repo, paths, until, token);
+  }
+
+  /**
+   * Git's walk of the deletions before `until` (findDeletions; `wholeWalk`, `walk`: see there), unless the walk of
+   * every deletion, when one was started, shows none of the paths ever deleted.
+   */
+  async walkBefore(
+    repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken, wholeWalk = false, walk?: Promise<GitRunResult | null>,
+  ): Promise<GitResult<DeletionsResult>> {
+    if (!wholeWalk && until && await this.neverDeleted(repo, until, paths, token)) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+    return findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, wholeWalk, walk, this.known(repo, token));
   }
 
   /**
    * Ahead of a batch whose handoffs ask what was deleted before several commits: one walk of every deletion in HEAD's
    * history, shared (in a history without merges it answers them; with merges, it rules out what no commit deleted).
    */
-  walkEveryDeletion(repo: RepoInfo, token: CancellationToken): void {
+  private walkEveryDeletion(repo: RepoInfo, token: CancellationToken): void {
     this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
   }
 
@@ -115,15 +125,32 @@ export class AnchorQuestions {
     return this.lineDeletions.neverDeleted(repo, this.read.stateKey(repo), inHead, paths);
   }
 
+  /** What a walk of the deletions before a commit can take from the run (findDeletions' `known`). */
+  known(repo: RepoInfo, token: CancellationToken): { renames: KeptRenames; neverDeletedInHead: (paths: readonly string[]) => Promise<boolean> } {
+    const head = this.read.headSha(repo);
+    return { renames: this.renames(repo), neverDeletedInHead: (paths) => (head ? this.neverDeleted(repo, head, paths, token) : Promise.resolve(false)) };
+  }
+
   /** The renames of commits asked in this repository state, kept for every question of the run. */
   renames(repo: RepoInfo): KeptRenames {
     return this.lineDeletions.renames(repo, this.read.stateKey(repo));
   }
 
-  /** Ahead of a batch: the renames every `before` answer of these commits will need, in one process. */
-  async prefetchBefore(repo: RepoInfo, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
-    const line = moments.length ? await this.oneLine(repo, token) : null;
-    if (line) await this.lineDeletions.prefetch(repo, this.read.stateKey(repo), line, moments, token);
+  /**
+   * Ahead of a batch, given every question of what was deleted before or since a commit (`all`) and the ones the
+   * batch asks itself (`asked`): with several commits asked about, one walk of every deletion, started now; in a
+   * history of one line it answers the rest, whose renames are asked in one process; with merges it rules out the
+   * commits whose paths no commit deleted, and the renames of every commit that deleted one are asked in one process.
+   */
+  async prefetchBefore(
+    repo: RepoInfo, all: ReadonlyArray<{ since: string | null; until?: string; paths: Iterable<string> }>, asked: readonly unknown[], token: CancellationToken,
+  ): Promise<void> {
+    const every = all.filter((m): m is typeof m & { until: string } => !m.since && !!m.until);
+    if (every.length > 1) this.walkEveryDeletion(repo, token);
+    const rest = every.filter((m) => !asked.includes(m));
+    const line = every.length ? await this.oneLine(repo, token) : null;
+    if (line && rest.length) await this.lineDeletions.prefetch(repo, this.read.stateKey(repo), line, rest, token);
+    else if (!line) await this.lineDeletions.renamesAhead(repo, this.read.stateKey(repo), every, token);
   }
 
   /** The graph with HEAD's commit, when it was read and is of a history without merges. */

@@ -14,6 +14,9 @@ import type { CommitGraph } from '../core/git/graph';
 import { deletionRecords, followRenames, newestPerPath, startDeletionsWalk, type DeletionRecord, type RunGit } from './gitHistory';
 import { KeptRenames, withRenames } from './renames';
 
+/** Deleting commits whose renames a batch asks ahead, at most (one command's stdin). */
+const MAX_RENAMES_AHEAD = 2_000;
+
 /** Every deletion in HEAD's history, newest first; a problem when git fails or runs past `budgetMs`. */
 export async function allDeletions(run: RunGit, repo: RepoInfo, token: CancellationToken, budgetMs: number): Promise<GitResult<DeletionRecord[]>> {
   const r = await startDeletionsWalk(run, repo, 'HEAD', token, budgetMs);
@@ -107,6 +110,20 @@ export class LineDeletions {
       for (const d of newestPerPath(all.value, new Set(m.paths), inHistory).values()) commits.add(d.sha);
     }
     await state.renames.of([...commits], token);
+  }
+
+  /**
+   * The renames of every commit in the walk of every deletion (when one was started) that deleted one of these
+   * paths, in one process: the commits each walk of its own will find are among them (at most MAX_RENAMES_AHEAD).
+   */
+  async renamesAhead(repo: RepoInfo, key: string, moments: ReadonlyArray<{ paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
+    const state = this.stateFor(repo, key);
+    const all = state.all ? await state.all : null;
+    if (!all?.ok) return;
+    const wanted = new Set<string>();
+    for (const m of moments) for (const p of m.paths) wanted.add(p);
+    const commits = all.value.filter((r) => r.paths.some((p) => wanted.has(p))).map((r) => r.sha);
+    if (commits.length && commits.length <= MAX_RENAMES_AHEAD) await state.renames.of(commits, token);
   }
 
   private stateFor(repo: RepoInfo, key: string) {

@@ -30,7 +30,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findDeletions, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
+import { blobId, checkIgnored, findAnchor, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
@@ -276,22 +276,17 @@ export class NodeGitProvider implements GitProvider {
       const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
       if (r.ok) answers.setIgnored(ignoredPaths, r.value);
     };
-    // Handoffs written at many commits, in a history of one line: what was deleted before each is cut from one walk;
-    // with merges, that walk rules out the commits whose paths were never deleted (deletionsBefore.ts).
-    const before = [...q.deletions.values()].filter((m): m is typeof m & { until: string } => !m.since && !!m.until && !moments.includes(m));
-    if ([...q.deletions.values()].filter((m) => !m.since && m.until).length > 1) this.anchors.walkEveryDeletion(repo, token);
-    const neverDeleted = (m: { until?: string }, paths: readonly string[]) => (m.until ? this.anchors.neverDeleted(repo, m.until, paths, token) : false);
     await Promise.all([
-      this.anchors.prefetchBefore(repo, before, token),
+      // What was deleted before each commit the handoffs were written at, beside the moments' own (anchorQuestions.ts).
+      this.anchors.prefetchBefore(repo, [...q.deletions.values()], moments, token),
       ignoredPaths.length ? asked() : null,
       ...moments.map(async (m) => {
         // Not sorted: each document's answer is cut from this one and read as a set (thousands of paths, sorted
         // before a process could start, took longer than the search).
         const paths = [...m.paths];
-        const r = await this.slow.guard(repo.root, async () => (m.since
+        const r = await this.slow.guard(repo.root, () => (m.since
           ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.anchors.since(repo))
-          : !whole(paths) && await neverDeleted(m, paths) ? { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } }
-            : findDeletions(this.run, repo, paths, token, m.until, HISTORY_BUDGET_MS, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined, this.anchors.renames(repo))));
+          : this.anchors.walkBefore(repo, paths, m.until, token, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
         if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
         // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
         if (!m.since) return;

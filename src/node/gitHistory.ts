@@ -191,20 +191,24 @@ const MAX_RENAME_HOPS = 4;
  * of paths of a batch of handoffs, and the same answer only in a history without merges (a pathspec simplifies
  * merges away): the caller checks.
  * `walk`: the whole walk (`wholeWalk`) already started by `startDeletionsWalk` with the same `until` and budget,
- * while the paths were still being found (null: none was, it is asked now). `renames`: the commits' renames asked
- * so far (a series' anchors find the same deleting commits: each commit's renames are asked once for the run).
+ * while the paths were still being found (null: none was, it is asked now). What the run knows already (`known`): the
+ * commits' renames asked so far (a series' anchors find the same deleting commits: each commit's renames are asked
+ * once), and whether no commit of HEAD's history ever deleted some paths (then a rename's target needs no walk).
  */
 export async function findDeletions(
   run: RunGit, repo: RepoInfo, paths: readonly string[], token: CancellationToken, until = 'HEAD', budgetMs?: number, wholeWalk = false, walk?: Promise<GitRunResult | null>,
-  renames = new KeptRenames(run, repo),
+  known: { renames?: KeptRenames; neverDeletedInHead?: (paths: readonly string[]) => Promise<boolean> } = {},
 ): Promise<GitResult<DeletionsResult>> {
   if (until !== 'HEAD' && !isFullSha(until)) return { ok: false, problem: { kind: 'error', message: `"${until}" is not a full SHA` } };
+  const renames = known.renames ?? new KeptRenames(run, repo);
   const first = await deletionsOnce(run, repo, paths, token, until, budgetMs, wholeWalk, wholeWalk ? walk : undefined, renames);
   if (!first.ok && first.problem.kind === 'timeout' && budgetMs !== undefined) {
     return { ok: false, problem: { kind: 'error', message: `searching the history took longer than ${budgetMs} ms` } };
   }
   if (!first.ok) return first;
-  return followRenames(first.value, (targets) => deletionsOnce(run, repo, targets, token, 'HEAD', undefined, false, undefined, renames), token);
+  return followRenames(first.value, async (targets) => (await known.neverDeletedInHead?.(targets)
+    ? { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } }
+    : deletionsOnce(run, repo, targets, token, 'HEAD', undefined, false, undefined, renames)), token);
 }
 
 /**

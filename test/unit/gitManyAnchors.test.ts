@@ -115,6 +115,43 @@ describe('handoffs written at many commits', function () {
     assert.equal(walksOf(ahead.calls).length - pathspecWalks.length, 1, 'one walk of every deletion');
   });
 
+  it('with merges, the renames of every deleting commit are asked once ahead, and a rename\'s target no commit deleted since walks nothing', async () => {
+    const g = new FixtureGit();
+    const repo = join(base, 'merge-renames');
+    g.run(base, ['init', '-q', '-b', 'main', repo]);
+    mkdirSync(join(repo, 'old'));
+    mkdirSync(join(repo, 'new'));
+    mkdirSync(join(repo, 'docs'));
+    for (let k = 0; k < 12; k++) writeFileSync(join(repo, 'old', `gone-${k}.ts`), `export const g${k} = ${k};\n`.repeat(10));
+    g.commit(repo, 'the old ones');
+    const paths: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      g.run(repo, ['checkout', '-q', '-b', `side-${i}`]);
+      writeFileSync(join(repo, `side-${i}.txt`), `${i}\n`);
+      g.commit(repo, `side ${i}`);
+      g.run(repo, ['checkout', '-q', 'main']);
+      g.run(repo, ['mv', `old/gone-${i}.ts`, `new/moved-${i}.ts`]);
+      g.commit(repo, `move ${i}`);
+      g.run(repo, ['merge', '-q', '--no-ff', '-m', `merge side ${i}`, `side-${i}`]);
+      const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
+      // Outdated paths: moved before the handoff (this one, and the one before).
+      writeFileSync(path, `# Handoff ${i}\n\n- see \`old/gone-${Math.max(0, i - 1)}.ts\` and \`old/gone-${i}.ts\`\n`);
+      g.commit(repo, `handoff ${i}`);
+      paths.push(path);
+    }
+    const ahead = await analyseBatch(paths);
+    const alone = await analyseBatch(paths, false);
+    const said = (run: typeof ahead) => run.analyses.map(({ analysis }) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | '));
+    assert.deepEqual(said(ahead), said(alone));
+    assert.ok(said(ahead)[5]!.includes('old/gone-5.ts was renamed to new/moved-5.ts'), said(ahead)[5]);
+    const count = (run: typeof ahead, what: string) => run.calls.filter((c) => c.join(' ').includes(what)).length;
+    assert.equal(count(alone, '--diff-filter=R'), 12, 'asked alone: each anchor asks its new commits\' renames');
+    assert.equal(count(ahead, '--diff-filter=R'), 1, 'ahead: once for the batch');
+    // Each anchor walks what was deleted before it (12) and, alone, again from HEAD for where each moved file went (12).
+    assert.equal(count(alone, '--diff-filter=D'), 24);
+    assert.equal(count(ahead, '--diff-filter=D'), 13, 'ahead: the anchors\' own walks and one walk of every deletion');
+  });
+
   it("a commit's files read from the object store are ls-tree's, loose or packed", () => {
     const g = new FixtureGit();
     const repo = join(base, 'trees');
