@@ -13,7 +13,7 @@ import { TreeListings } from '../../src/node/treeListings';
 import { MAX_DELETION_MOMENTS } from '../../src/node/batchAnswers';
 import { findDeletions } from '../../src/node/gitHistory';
 import { FixtureGit } from '../fixtures/git/exec';
-import { analyseBatch } from '../fixtures/git/batchRun';
+import { analyseBatch, type BatchRun } from '../fixtures/git/batchRun';
 import type { StdinFeed } from '../../src/node/gitRunner';
 
 describe('handoffs written at many commits', function () {
@@ -78,50 +78,15 @@ describe('handoffs written at many commits', function () {
     }
   });
 
-  it('with merges, a commit whose cited paths no commit ever deleted walks nothing (one walk of every deletion says so); the answers are the walks\'', async () => {
+  /**
+   * Twelve handoffs, each committed on its own after a side branch was merged (every anchor's history has merges),
+   * each after `change(i)` was committed on main: `old/gone-<i>.ts` removed or moved.
+   */
+  function mergeSeries(name: string, change: (i: number) => string[], handoff: (i: number) => string): string[] {
     const g = new FixtureGit();
-    const repo = join(base, 'merge-series');
+    const repo = join(base, name);
     g.run(base, ['init', '-q', '-b', 'main', repo]);
-    mkdirSync(join(repo, 'old'));
-    mkdirSync(join(repo, 'docs'));
-    for (let k = 0; k < 12; k++) writeFileSync(join(repo, 'old', `gone-${k}.ts`), `export const g${k} = ${k};\n`);
-    g.commit(repo, 'the old ones');
-    const paths: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      // A side branch merged before each handoff: every anchor's history has merges.
-      g.run(repo, ['checkout', '-q', '-b', `side-${i}`]);
-      writeFileSync(join(repo, `side-${i}.txt`), `${i}\n`);
-      g.commit(repo, `side ${i}`);
-      g.run(repo, ['checkout', '-q', 'main']);
-      g.run(repo, ['rm', '-q', `old/gone-${i}.ts`]);
-      g.commit(repo, `drop gone ${i}`);
-      g.run(repo, ['merge', '-q', '--no-ff', '-m', `merge side ${i}`, `side-${i}`]);
-      const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
-      // Every handoff cites a file no commit ever had; one in four also one deleted before it.
-      const gone = i % 4 === 0 ? ` and \`old/gone-${i}.ts\`` : '';
-      writeFileSync(path, `# Handoff ${i}\n\n- see \`tools/never-${i}.ts\`${gone}\n\n## Next\n\n- [ ] step ${i}\n`);
-      g.commit(repo, `handoff ${i}`);
-      paths.push(path);
-    }
-    const walksOf = (calls: string[][]) => calls.map((c) => c.join(' ')).filter((c) => c.includes('log --diff-filter=D'));
-    const ahead = await analyseBatch(paths);
-    const alone = await analyseBatch(paths, false);
-    const said = (run: typeof ahead) => run.analyses.map(({ analysis }) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | '));
-    assert.deepEqual(said(ahead), said(alone));
-    for (const i of [0, 4, 8]) assert.ok(said(ahead)[i]!.includes(`old/gone-${i}.ts was deleted in`), said(ahead)[i]);
-    const pathspecWalks = walksOf(ahead.calls).filter((c) => c.includes('--stdin'));
-    assert.equal(walksOf(alone.calls).length, 12, 'asked alone, each anchor walks');
-    assert.equal(pathspecWalks.length, 3, `only the anchors citing a path some commit deleted walk: ${pathspecWalks.join('\n')}`);
-    assert.equal(walksOf(ahead.calls).length - pathspecWalks.length, 1, 'one walk of every deletion');
-  });
-
-  it('with merges, the renames of every deleting commit are asked once ahead, and a rename\'s target no commit deleted since walks nothing', async () => {
-    const g = new FixtureGit();
-    const repo = join(base, 'merge-renames');
-    g.run(base, ['init', '-q', '-b', 'main', repo]);
-    mkdirSync(join(repo, 'old'));
-    mkdirSync(join(repo, 'new'));
-    mkdirSync(join(repo, 'docs'));
+    for (const d of ['old', 'new', 'docs']) mkdirSync(join(repo, d));
     for (let k = 0; k < 12; k++) writeFileSync(join(repo, 'old', `gone-${k}.ts`), `export const g${k} = ${k};\n`.repeat(10));
     g.commit(repo, 'the old ones');
     const paths: string[] = [];
@@ -130,21 +95,43 @@ describe('handoffs written at many commits', function () {
       writeFileSync(join(repo, `side-${i}.txt`), `${i}\n`);
       g.commit(repo, `side ${i}`);
       g.run(repo, ['checkout', '-q', 'main']);
-      g.run(repo, ['mv', `old/gone-${i}.ts`, `new/moved-${i}.ts`]);
-      g.commit(repo, `move ${i}`);
+      g.run(repo, change(i));
+      g.commit(repo, `change ${i}`);
       g.run(repo, ['merge', '-q', '--no-ff', '-m', `merge side ${i}`, `side-${i}`]);
       const path = join(repo, 'docs', `HANDOFF-${String(i).padStart(2, '0')}.md`);
-      // Outdated paths: moved before the handoff (this one, and the one before).
-      writeFileSync(path, `# Handoff ${i}\n\n- see \`old/gone-${Math.max(0, i - 1)}.ts\` and \`old/gone-${i}.ts\`\n`);
+      writeFileSync(path, handoff(i));
       g.commit(repo, `handoff ${i}`);
       paths.push(path);
     }
+    return paths;
+  }
+
+  /** What each handoff of a run was told. */
+  const said = (run: BatchRun) => run.analyses.map(({ analysis }) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | '));
+  const count = (run: BatchRun, what: string) => run.calls.filter((c) => c.join(' ').includes(what)).length;
+
+  it('with merges, a commit whose cited paths no commit ever deleted walks nothing (one walk of every deletion says so); the answers are the walks\'', async () => {
+    // Every handoff cites a file no commit ever had; one in four also one deleted before it.
+    const paths = mergeSeries('merge-series', (i) => ['rm', '-q', `old/gone-${i}.ts`],
+      (i) => `# Handoff ${i}\n\n- see \`tools/never-${i}.ts\`${i % 4 === 0 ? ` and \`old/gone-${i}.ts\`` : ''}\n\n## Next\n\n- [ ] step ${i}\n`);
     const ahead = await analyseBatch(paths);
     const alone = await analyseBatch(paths, false);
-    const said = (run: typeof ahead) => run.analyses.map(({ analysis }) => analysis.diagnostics.map((d) => `${d.code} ${d.message}`).join(' | '));
+    assert.deepEqual(said(ahead), said(alone));
+    for (const i of [0, 4, 8]) assert.ok(said(ahead)[i]!.includes(`old/gone-${i}.ts was deleted in`), said(ahead)[i]);
+    assert.equal(count(alone, 'log --diff-filter=D'), 12, 'asked alone, each anchor walks');
+    const walks = ahead.calls.map((c) => c.join(' ')).filter((c) => c.includes('log --diff-filter=D'));
+    assert.equal(walks.filter((c) => c.endsWith('--stdin')).length, 3, `only the anchors citing a path some commit deleted walk: ${walks.join('\n')}`);
+    assert.equal(walks.filter((c) => !c.endsWith('--stdin')).length, 1, 'one walk of every deletion');
+  });
+
+  it('with merges, the renames of every deleting commit are asked once ahead, and a rename\'s target no commit deleted since walks nothing', async () => {
+    // Outdated paths: moved before the handoff (its own, and the one before).
+    const paths = mergeSeries('merge-renames', (i) => ['mv', `old/gone-${i}.ts`, `new/moved-${i}.ts`],
+      (i) => `# Handoff ${i}\n\n- see \`old/gone-${Math.max(0, i - 1)}.ts\` and \`old/gone-${i}.ts\`\n`);
+    const ahead = await analyseBatch(paths);
+    const alone = await analyseBatch(paths, false);
     assert.deepEqual(said(ahead), said(alone));
     assert.ok(said(ahead)[5]!.includes('old/gone-5.ts was renamed to new/moved-5.ts'), said(ahead)[5]);
-    const count = (run: typeof ahead, what: string) => run.calls.filter((c) => c.join(' ').includes(what)).length;
     assert.equal(count(alone, '--diff-filter=R'), 12, 'asked alone: each anchor asks its new commits\' renames');
     assert.equal(count(ahead, '--diff-filter=R'), 1, 'ahead: once for the batch');
     // Each anchor walks what was deleted before it (12) and, alone, again from HEAD for where each moved file went (12).
