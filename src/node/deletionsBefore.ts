@@ -54,8 +54,9 @@ function historyInHead(line: OneLine, until: string): ((sha: string) => boolean)
 }
 
 /**
- * Per repository state: the walk of every deletion and the renames asked, shared by the commits asked about. Only
- * for a history without merges whose graph was read (`line`); null otherwise, and git is asked per commit.
+ * Per repository state: the walk of every deletion and the renames asked, shared by the commits asked about. It
+ * answers them (`before`) only in a history without merges whose graph was read (`line`; null otherwise: git is asked
+ * per commit); with merges it only rules out paths no commit deleted (`neverDeleted`, once a batch started the walk).
  */
 export class LineDeletions {
   private state: { key: string; all: Promise<GitResult<DeletionRecord[]>> | null; deletedPaths?: Set<string>; renames: KeptRenames } | null = null;
