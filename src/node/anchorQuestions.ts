@@ -11,7 +11,7 @@ import type { KnownAnswers, Line } from './deletionsSince';
 import { LineDeletions } from './deletionsBefore';
 import { findDeletions, isOneLine, type RunGit } from './gitHistory';
 import type { GitRunResult } from './gitRunner';
-import type { KeptRenames } from './renames';
+import { noDeletions, type KeptRenames } from './renames';
 import { StoreTrees } from './treeListings';
 import { sharedAnswer } from './sharedAnswers';
 
@@ -105,16 +105,8 @@ export class AnchorQuestions {
   async walkBefore(
     repo: RepoInfo, paths: string[], until: string | undefined, token: CancellationToken, wholeWalk = false, walk?: Promise<GitRunResult | null>,
   ): Promise<GitResult<DeletionsResult>> {
-    if (!wholeWalk && until && await this.neverDeleted(repo, until, paths, token)) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+    if (!wholeWalk && until && await this.neverDeleted(repo, until, paths, token)) return noDeletions();
     return findDeletions(this.read.run, repo, paths, token, until, this.budgetMs, wholeWalk, walk, this.known(repo, token));
-  }
-
-  /**
-   * Ahead of a batch whose handoffs ask what was deleted before several commits: one walk of every deletion in HEAD's
-   * history, shared (in a history without merges it answers them; with merges, it rules out what no commit deleted).
-   */
-  private walkEveryDeletion(repo: RepoInfo, token: CancellationToken): void {
-    this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
   }
 
   /** Whether the walk of every deletion, if one was started, shows none of `paths` deleted before `until`. */
@@ -146,7 +138,7 @@ export class AnchorQuestions {
     repo: RepoInfo, all: ReadonlyArray<{ since: string | null; until?: string; paths: Iterable<string> }>, asked: readonly unknown[], token: CancellationToken,
   ): Promise<void> {
     const every = all.filter((m): m is typeof m & { until: string } => !m.since && !!m.until);
-    if (every.length > 1) this.walkEveryDeletion(repo, token);
+    if (every.length > 1) this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
     const rest = every.filter((m) => !asked.includes(m));
     const line = every.length ? await this.oneLine(repo, token) : null;
     if (line && rest.length) await this.lineDeletions.prefetch(repo, this.read.stateKey(repo), line, rest, token);

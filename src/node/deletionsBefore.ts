@@ -68,10 +68,10 @@ export class LineDeletions {
     return this.stateFor(repo, key).renames;
   }
 
-  /** Starts the walk of every deletion for this state, if not started (a batch of handoffs at several commits). */
-  walkEveryDeletion(repo: RepoInfo, key: string, token: CancellationToken): void {
+  /** The walk of every deletion for this state, started now if it was not (a batch of handoffs at several commits). */
+  walkEveryDeletion(repo: RepoInfo, key: string, token: CancellationToken): Promise<GitResult<DeletionRecord[]>> {
     const state = this.stateFor(repo, key);
-    state.all ??= allDeletions(this.run, repo, token, this.budgetMs);
+    return (state.all ??= allDeletions(this.run, repo, token, this.budgetMs));
   }
 
   /**
@@ -91,9 +91,8 @@ export class LineDeletions {
   async before(repo: RepoInfo, key: string, line: OneLine, until: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult> | null> {
     const inHistory = historyInHead(line, until);
     if (!inHistory) return null;
-    const state = this.stateFor(repo, key);
-    const all = await (state.all ??= allDeletions(this.run, repo, token, this.budgetMs));
-    return all.ok ? deletionsBefore(all.value, inHistory, paths, state.renames, token) : null;
+    const all = await this.walkEveryDeletion(repo, key, token);
+    return all.ok ? deletionsBefore(all.value, inHistory, paths, this.renames(repo, key), token) : null;
   }
 
   /**
@@ -101,8 +100,7 @@ export class LineDeletions {
    * find, asked in one process instead of one per commit as each handoff's question comes.
    */
   async prefetch(repo: RepoInfo, key: string, line: OneLine, moments: ReadonlyArray<{ until: string; paths: Iterable<string> }>, token: CancellationToken): Promise<void> {
-    const state = this.stateFor(repo, key);
-    const all = await (state.all ??= allDeletions(this.run, repo, token, this.budgetMs));
+    const all = await this.walkEveryDeletion(repo, key, token);
     if (!all.ok) return;
     const commits = new Set<string>();
     for (const m of moments) {
@@ -110,7 +108,7 @@ export class LineDeletions {
       if (!inHistory) continue;
       for (const d of newestPerPath(all.value, new Set(m.paths), inHistory).values()) commits.add(d.sha);
     }
-    await state.renames.of([...commits], token);
+    await this.renames(repo, key).of([...commits], token);
   }
 
   /**

@@ -17,7 +17,7 @@ import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, DocumentAnchor, GitResult, MentioningCommit, PathDeletion, RepoGraph, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
 import { cancelled, failureProblem, type GitRunResult, type StdinFeed } from './gitRunner';
-import { KeptRenames, withRenames } from './renames';
+import { KeptRenames, noDeletions, withRenames } from './renames';
 
 /**
  * Runs one git command. Output past `maxBytes` fails the run ("git printed more than N MB": the check that asked
@@ -207,7 +207,7 @@ export async function findDeletions(
   }
   if (!first.ok) return first;
   return followRenames(first.value, async (targets) => (await known.neverDeletedInHead?.(targets)
-    ? { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } }
+    ? noDeletions()
     : deletionsOnce(run, repo, targets, token, 'HEAD', undefined, false, undefined, renames)), token);
 }
 
@@ -264,7 +264,7 @@ async function deletionsOnce(
 ): Promise<GitResult<DeletionsResult>> {
   // A path git cannot read from a line of stdin is no path a handoff cites.
   const asked = paths.filter((p) => p !== '' && !/[\n\r]/.test(p));
-  if (!asked.length) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+  if (!asked.length) return noDeletions();
   // The paths on stdin after `--` (`log --stdin`): one walk of the history whatever their number.
   const r = (walk && wholeWalk ? await walk : null)
     ?? await run(repo.root, deletionsArgs(until, wholeWalk), token, wholeWalk ? undefined : `--\n${asked.join('\n')}\n`, DELETIONS_MAX_BYTES, budgetMs);

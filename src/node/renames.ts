@@ -14,9 +14,12 @@ const US = '\x1f';
 
 const unreadable = (stderr: string) => /unable to read|could not read|bad object|missing blob|cannot read/i.test(stderr);
 
+/** The answer that nothing was deleted. */
+export const noDeletions = (): GitResult<DeletionsResult> => ({ ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } });
+
 /** The deletions found, each with the rename it was (asked of `renames`), as an answer. */
 export async function withRenames(found: ReadonlyMap<string, PathDeletion>, renames: KeptRenames, token: CancellationToken): Promise<GitResult<DeletionsResult>> {
-  if (!found.size) return { ok: true, value: { deletions: [], existedAtSince: [], exactRenamesOnly: false } };
+  if (!found.size) return noDeletions();
   const r = await renames.of([...new Set([...found.values()].map((d) => d.sha))], token);
   if (!r.ok) return r;
   for (const d of found.values()) d.renamedTo = r.value.renames.get(`${d.sha}\0${d.path}`) ?? null;
