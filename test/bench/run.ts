@@ -17,6 +17,7 @@ import { scaleBench } from './scaleBench';
 import { trustBench } from './trustBench';
 import { denseBench, denseRows } from './denseBench';
 import { manyGitBench } from './manyGitBench';
+import { calibrationLine, calibrationMs } from './calibrate';
 import { machine, render, type Row } from './table';
 import { loadCorpus, ms, now } from './util';
 
@@ -40,8 +41,16 @@ const SCALE: ReadonlyArray<readonly [number, number]> = quick ? [[100, 1], [1000
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
+/** The calibration loop's times, one before the first item and one after each (calibrate.ts). */
+const calibration: number[] = [];
+const calibrate = () => {
+  const ms = calibrationMs();
+  if (ms !== null) calibration.push(ms);
+};
+
 async function section(rows: Row[], item: string, title: string, run: () => Promise<Row[]> | Row[]): Promise<void> {
   if (!want(item)) return;
+  if (!calibration.length) calibrate();
   log(`${item}. ${title}…`);
   const t0 = now();
   try {
@@ -50,6 +59,7 @@ async function section(rows: Row[], item: string, title: string, run: () => Prom
     rows.push({ item, what: title, measured: `error: ${e instanceof Error ? e.message : String(e)}`, goal: '', pass: false });
   }
   log(`${item}. done in ${ms(now() - t0)}`);
+  calibrate();
 }
 
 async function main(): Promise<void> {
@@ -87,6 +97,8 @@ async function main(): Promise<void> {
     '',
     `Bench run time ${ms(total)}; load average at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}.` +
       ` Goals met: ${rows.filter((r) => r.pass === true).length} of ${rows.filter((r) => r.pass !== null).length}.`,
+    '',
+    calibrationLine(calibration),
   ];
   process.stdout.write(out.join('\n') + '\n');
 }
