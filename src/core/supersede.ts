@@ -1,8 +1,8 @@
 /**
  * Which handoff is current. A handoff is superseded when a newer one of the same series sits in the same folder —
  * `SESSION-HANDOFF-2026-05-19-…` beside `SESSION-HANDOFF-2026-05-21-…`, `2026-05-24-plan.md` beside
- * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` — or when its text is an older
- * version of its own file (a newer version is committed; facts/anchor says so). A superseded handoff stays in the
+ * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` or `…_session10_notes.md` — or when
+ * its text is an older version of its own file (a newer version is committed; facts/anchor says so). A superseded handoff stays in the
  * tree with all its steps; its open steps are not reported as things to do, since the newer one says what is left.
  * Pure: the CLI and the editor hand in the siblings they know.
  */
@@ -21,19 +21,37 @@ interface Series {
 
 const DATE = /(20\d{2})-?([01]\d)-?([0-3]\d)/;
 const NUMBER = /(\d{1,6})(?=\D*$)/;
+/** A session's number: `session12`, `Session_3`, `session-13` (not `sessions2`, not `session-handoff-12`). */
+const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?!\d)/;
 
 /**
  * `SESSION-HANDOFF-2026-05-19-topic.md` → key `session-handoff-#`, order `2026-05-19`: the topic after the date
- * differs from one handoff to the next, so it is not part of the key. `notes_session9.md` → key `notes_session#.md`,
- * order `000009`. Names with neither are no series.
+ * differs from one handoff to the next, so it is not part of the key. `notes_session9.md` → a session series (see
+ * sessionSeries). Otherwise the last number: `handoff-7.md` → key `handoff-#.md`, order `000007`. Names with none of
+ * these are no series.
  */
 export function seriesOf(path: string): Series | null {
   const name = (toSlash(path).split('/').pop() ?? '').toLowerCase();
   const d = DATE.exec(name);
   if (d) return { key: `${name.slice(0, d.index)}#`, order: `${d[1]}-${d[2]}-${d[3]}` };
+  const s = SESSION.exec(name);
+  if (s) return sessionSeries(name, s);
   const n = NUMBER.exec(name);
   if (n) return { key: `${name.slice(0, n.index)}#${name.slice(n.index + n[1]!.length)}`, order: n[1]!.padStart(6, '0') };
   return null;
+}
+
+/**
+ * Notes numbered by session keep their number while the rest of the name drifts: `…_master_handoff_session12.md`,
+ * then `…_session13_continue_notes.md`, or a copy saved as `3-23-26-1126pm-…_session4.md`. So the series is the
+ * name's first word (its project or subject; words glued to digits, such as a time `1126pm`, do not count) and the
+ * order the session number, then any number after it (`…_session13_notes_2.md` follows `…_session13_notes.md`).
+ * Different first words stay different series: `frontend_session3.md` is not superseded by `backend_session5.md`.
+ */
+function sessionSeries(name: string, s: RegExpExecArray): Series {
+  const word = name.replace(/\.[a-z0-9]+$/, '').split(/[^a-z0-9]+/).find((t) => /^[a-z]+$/.test(t) && t !== 'session') ?? '';
+  const after = NUMBER.exec(name.slice(s.index + s[0].length));
+  return { key: `${word}\0session#`, order: s[1]!.padStart(6, '0') + (after ? `.${after[1]!.padStart(6, '0')}` : '') };
 }
 
 /** The newest member of each series among a folder's handoffs: built once per folder, asked once per handoff. */

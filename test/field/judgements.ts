@@ -34,6 +34,15 @@ export const keyOf = (j: Pick<Judgement, 'scenario' | 'file' | 'code' | 'line' |
 
 export const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ').slice(0, 80);
 
+export interface TextRange { start: { line: number; character: number }; end: { line: number; character: number } }
+
+/** The text under a range (0-based lines and characters), as the judgements key it. */
+export function textAt(text: string, r: TextRange): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
+  return [(lines[r.start.line] ?? '').slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), (lines[r.end.line] ?? '').slice(0, r.end.character)].join(' ');
+}
+
 export function readJudgements(file = JUDGEMENTS): Judgement[] {
   if (!existsSync(file)) return [];
   const out: Judgement[] = [];

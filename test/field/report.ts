@@ -14,7 +14,7 @@ export interface Shown {
 
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '–');
 
-export function report(shown: readonly Shown[], judgements: readonly Judgement[], about: { runs: number; repos: number }): string {
+export function report(shown: readonly Shown[], judgements: readonly Judgement[], about: { runs: number; repos: number; heading?: string }): string {
   const verdict = new Map(judgements.map((j) => [keyOf(j), j.verdict]));
   const visible = shown.filter((s) => s.severity !== 'hint');
   const codes = [...new Set(visible.map((s) => s.code))].sort();
@@ -49,7 +49,7 @@ export function report(shown: readonly Shown[], judgements: readonly Judgement[]
   const lost = real.filter((j) => !shownKeys.has(keyOf(j)));
   const hints = shown.length - visible.length;
   return [
-    `Field study: ${about.runs} runs of ${about.runs / 2} handoffs in ${about.repos} repositories (each at its own commit and at HEAD).`,
+    about.heading ?? `Field study: ${about.runs} runs of ${about.runs / 2} handoffs in ${about.repos} repositories (each at its own commit and at HEAD).`,
     '',
     ...rows,
     '',

@@ -8,14 +8,16 @@
  *   npm run field                       # all repositories
  *   npm run field -- --only lq-ai-fork  # repositories whose name contains this
  *   npm run field -- --no-build         # reuse dist/cli.js as it is
+ *   npm run field -- --held-out         # the repositories' other handoffs, at HEAD (heldOut.ts)
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { corpusText, readManifest, type ManifestRow } from './cases';
 import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
-import { clean, keyOf, readJudgements, type Judgement } from './judgements';
+import { clean, keyOf, readJudgements, textAt, type Judgement } from './judgements';
+import { HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
 import { report, type Shown } from './report';
 
 const run = promisify(execFile);
@@ -32,13 +34,6 @@ interface JsonDiagnostic {
   severity: string;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** The text under a range, as the judgements key it. */
-function textAt(text: string, r: JsonDiagnostic['range']): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
-  return [(lines[r.start.line] ?? '').slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), (lines[r.end.line] ?? '').slice(0, r.end.character)].join(' ');
 }
 
 async function lint(clone: Clone, row: ManifestRow, scenario: string, text: string): Promise<{ shown: Shown[]; notices: string[] }> {
@@ -84,12 +79,33 @@ async function study(repo: string, rows: ManifestRow[]): Promise<{ shown: Shown[
   return { shown, skipped, notices };
 }
 
+/** Diagnostics Problems shows that no judgement covers, as rows ready for a verdict. */
+function writeUnjudged(name: string, shown: readonly Shown[], judgements: readonly Judgement[]): Shown[] {
+  mkdirSync(OUT, { recursive: true });
+  const judged = new Set(judgements.map(keyOf));
+  const unjudged = shown.filter((s) => s.severity !== 'hint' && !judged.has(keyOf(s)));
+  writeFileSync(join(OUT, name), unjudged.map((s) =>
+    ['?', s.scenario, s.file, s.code, s.line, s.token, `${s.message} ⟦${s.context}⟧`].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n');
+  return unjudged;
+}
+
+async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
+  const r = await heldOut(manifest, CLI, (dir, path) => readFileSync(join(dir, path), 'utf8'));
+  const judgements = readJudgements(HELD_OUT_JUDGEMENTS);
+  const unjudged = writeUnjudged('heldout-unjudged.tsv', r.shown, judgements);
+  for (const s of r.skipped) console.log(`skipped: ${s}`);
+  const heading = `Held-out field study: ${r.documents} other handoffs of ${r.repos} of these repositories, not in the corpus, at HEAD.`;
+  console.log(report(r.shown, judgements, { runs: r.documents, repos: r.repos, heading }));
+  if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/heldout-unjudged.tsv`);
+}
+
 async function main(): Promise<void> {
   const manifest = readManifest().filter((r) => r.repo.includes(only));
   if (!manifest.length) {
     console.log('field: no cases (../shared/corpus/MANIFEST.tsv is missing, or --only matched nothing)');
     return;
   }
+  if (args.includes('--held-out')) return mainHeldOut(manifest);
   const byRepo = new Map<string, ManifestRow[]>();
   for (const r of manifest) byRepo.set(r.repo, [...(byRepo.get(r.repo) ?? []), r]);
   const queue = [...byRepo];
@@ -103,12 +119,8 @@ async function main(): Promise<void> {
   await Promise.all([worker(), worker()]);
   const shown = results.flatMap((r) => r.shown);
   const judgements = readJudgements().filter((j) => manifest.some((m) => m.file === j.file));
-  mkdirSync(OUT, { recursive: true });
-  const judged = new Set(judgements.map(keyOf));
-  const unjudged = shown.filter((s) => s.severity !== 'hint' && !judged.has(keyOf(s)));
+  const unjudged = writeUnjudged('unjudged.tsv', shown, judgements);
   writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ shown, notices: results.flatMap((r) => r.notices) }, null, 1));
-  writeFileSync(join(OUT, 'unjudged.tsv'), unjudged.map((s) =>
-    ['?', s.scenario, s.file, s.code, s.line, s.token, `${s.message} ⟦${s.context}⟧`].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')).join('\n') + '\n');
   for (const s of results.flatMap((r) => r.skipped)) console.log(`skipped: ${s}`);
   console.log(report(shown, judgements as Judgement[], { runs: manifest.length * 2, repos: byRepo.size }));
   if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/unjudged.tsv`);

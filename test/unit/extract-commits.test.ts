@@ -160,6 +160,15 @@ describe('extractCommits', () => {
       none('The checksum of the ROM is 1a2b3c4d, unchanged since the last commit.');
       none('| File | CRC32 |\n|---|---|\n| rom.sfc | `2D206BF7` |\n');
     });
+    it('a SHA-1 among a file\'s other digests is its checksum; alone, or labelled a commit, it is a commit', () => {
+      const sha = 'de5822f4f2f7a55acb8926d4c0eaa63d5d989312';
+      none(`- CRC32: \`2D206BF7\`\n- MD5: \`a2bc447961e52fd2227baed164f729dc\`\n- SHA1: \`${sha}\`\n`);
+      none(`**SHA-1:** ${sha}\n**SHA-256:** 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n`);
+      none(`Fingerprint of rom.sfc\n\nmd5 = a2bc447961e52fd2227baed164f729dc\n\nsha1sum: ${sha}\n`);
+      assert.deepEqual(evidenceOf(`- SHA1: \`${sha}\`\n- Branch: main\n`, sha), ['keyword'], 'a SHA-1 label alone');
+      assert.deepEqual(evidenceOf(`- MD5: \`a2bc447961e52fd2227baed164f729dc\`\n- Commit SHA1: \`${sha}\`\n`, sha), ['keyword'], 'labelled a commit');
+      assert.deepEqual(evidenceOf(`- MD5: \`a2bc447961e52fd2227baed164f729dc\`\n\n\n\n\n- SHA1: \`${sha}\`\n`, sha), ['keyword'], 'digests lines apart');
+    });
     it('SNES bank:addr and hex addresses', () => none('`C2:F2F3..C2:F360`, `C0-FF:0000-7FFF`, C0FFEE1:0B4E and 0x1a2b3c4d.'));
     it('ids named as such: session, run, key', () => {
       none('| session | trigger |\n|---|---|\n| `1e49dc62` | watch |\n');

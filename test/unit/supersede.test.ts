@@ -14,8 +14,24 @@ describe('supersede', () => {
   it('reads a series and its order from the name: a date anywhere, else a trailing number', () => {
     assert.deepEqual(seriesOf('docs/SESSION-HANDOFF-2026-05-19-phase-six.md'), { key: 'session-handoff-#', order: '2026-05-19' });
     assert.deepEqual(seriesOf('plans/2026-05-24-deploy.md'), { key: '#', order: '2026-05-24' });
-    assert.deepEqual(seriesOf('handoffs/notes_session9.md'), { key: 'notes_session#.md', order: '000009' });
+    assert.deepEqual(seriesOf('handoffs/notes_session9.md'), { key: 'notes\0session#', order: '000009' });
+    assert.deepEqual(seriesOf('handoffs/handoff-7.md'), { key: 'handoff-#.md', order: '000007' });
+    assert.deepEqual(seriesOf('docs/session-handoff-12.md'), { key: 'session-handoff-#.md', order: '000012' }, 'no session number: the last number');
     assert.equal(seriesOf('HANDOFF.md'), null);
+  });
+
+  it('orders notes numbered by session across the names they drift through, within the first word of the name', () => {
+    const at = (...names: string[]) => names.map((n) => ({ path: `/w/${n}` }));
+    const sibs = at('proj_master_handoff_session11.md', 'proj_master_handoff_session12.md', 'proj_session13_continue_notes.md',
+      'proj_session13_continue_notes_2.md', '3-23-26-1126pm-proj_master_handoff_session4.md', 'frontend_session3.md', 'backend_session5.md',
+      'Session_2_handoff.md', 'session-9-handoff.md');
+    assert.equal(newerInFolder('/w/proj_master_handoff_session12.md', sibs), '/w/proj_session13_continue_notes_2.md', 'renamed notes of a later session');
+    assert.equal(newerInFolder('/w/proj_session13_continue_notes.md', sibs), '/w/proj_session13_continue_notes_2.md', 'a second note of the same session');
+    assert.equal(newerInFolder('/w/proj_session13_continue_notes_2.md', sibs), null);
+    assert.equal(newerInFolder('/w/3-23-26-1126pm-proj_master_handoff_session4.md', sibs), '/w/proj_session13_continue_notes_2.md', 'a time stamp before the name');
+    assert.equal(newerInFolder('/w/frontend_session3.md', sibs), null, 'another first word is another track');
+    assert.equal(newerInFolder('/w/Session_2_handoff.md', sibs), '/w/session-9-handoff.md');
+    assert.equal(newerInFolder('/w/proj_master_handoff_session11.md', at('proj_master_handoff_session11.md', 'proj_sessions12.md')), null, '`sessions12` is no session number');
   });
 
   it('one index per folder answers every handoff as a scan of its folder would (a run over 1,000 siblings is linear)', () => {
@@ -66,15 +82,26 @@ describe('supersede', () => {
       return doc.diagnostics.filter((d: { code: string }) => d.code === 'unchecked-step').length;
     };
 
-    it('reports the open steps of the newest handoff of a folder only', async () => {
-      mkdirSync(join(dir, 'docs'));
-      writeFileSync(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-01-start.md'), '# Start\n\n## Next steps\n\n- [ ] one\n- [ ] two\n');
-      writeFileSync(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-08-later.md'), '# Later\n\n## Next steps\n\n- [ ] three\n');
-      writeFileSync(join(dir, 'docs', 'PLAN-2025-12-01-other.md'), '# Plan\n\n- [ ] plan step\n');
-      assert.equal(await steps(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-01-start.md'), '--no-git'), 0);
-      assert.equal(await steps(join(dir, 'docs', 'SESSION-HANDOFF-2026-01-08-later.md'), '--no-git'), 1);
-      assert.equal(await steps(join(dir, 'docs', 'PLAN-2025-12-01-other.md'), '--no-git'), 1);
-    });
+    // Each folder: its files, and how many open steps each reports.
+    const folders: Array<{ title: string; folder: string; files: Record<string, [string, number]> }> = [
+      { title: 'reports the open steps of the newest handoff of a folder only', folder: 'docs', files: {
+        'SESSION-HANDOFF-2026-01-01-start.md': ['# Start\n\n## Next steps\n\n- [ ] one\n- [ ] two\n', 0],
+        'SESSION-HANDOFF-2026-01-08-later.md': ['# Later\n\n## Next steps\n\n- [ ] three\n', 1],
+        'PLAN-2025-12-01-other.md': ['# Plan\n\n- [ ] plan step\n', 1],
+      } },
+      { title: 'a session handoff is superseded by the notes of a later session, however they are named (not by another subject\'s)', folder: 'sessions', files: {
+        'game_master_handoff_session12.md': ['# Session 12\n\n## Next steps\n\n1. resume at C3:2900\n- [ ] two\n', 0],
+        'game_session13_continue_notes.md': ['# Session 13\n\n## Next steps\n\n- [ ] three\n', 1],
+        'tools_session20.md': ['# Tools\n\n- [ ] tool step\n', 1],
+      } },
+    ];
+    for (const { title, folder, files } of folders) {
+      it(title, async () => {
+        mkdirSync(join(dir, folder));
+        for (const [name, [text]] of Object.entries(files)) writeFileSync(join(dir, folder, name), text);
+        for (const [name, [, expected]] of Object.entries(files)) assert.equal(await steps(join(dir, folder, name), '--no-git'), expected, name);
+      });
+    }
 
     it('an older version of a file put back is superseded by the newer committed one', async () => {
       const repo = join(dir, 'repo');

@@ -26,6 +26,13 @@ const NAMED_AFTER = /^[\x60*]*\s*\(?\s*(?:(?:session|run|job|request|trace|span|
 /** A word anywhere in the sentence that makes hex a checksum or id, unless `commit` stands right before it. */
 const CHECKSUM_CONTEXT = /\b(?:crc(?:-?32)?|md5|checksums?|sha-?(?:256|384|512)|uuids?|guids?|fingerprints?)\b/i;
 const COMMIT_RIGHT_BEFORE = /\b(?:commit|sha1?|HEAD)\s*[:=]?\s*[\x60*]*$/i;
+/** `SHA1:`, `**SHA-1**:`, `sha1sum` right before the token: git's word for a commit, and a file digest's too. */
+const SHA1_LABEL = /(?:^|[^\w-])sha-?1?(?:\s*(?:hash|sum))?(?:\*\*|__)?\s*[:=]?\s*(?:\*\*|__)?\s*[\x60*"']*$/i;
+/** A line labelled with another digest (`- CRC32: …`, `**MD5:** …`, `sha256 = …`): the lines are a file's checksums. */
+const OTHER_DIGEST_LINE = /^[\s>*+-]*(?:\*\*|__)?(?:crc-?32|md5|sha-?(?:224|256|384|512)|blake2[bs]?|xxh(?:ash)?(?:32|64|128)?)(?:\*\*|__)?\s*[:=|]/im;
+/** How many lines around the token's line are read for other digests, and at most how many characters each way. */
+const DIGEST_LINES = 3;
+const DIGEST_REACH = 600;
 
 /** Column headers naming commits, and ones naming something else (a `Container` column holds 12-hex ids). */
 const COMMIT_COLUMN = /\b(?:commits?|commit\(s\)|sha1?s?|hash(?:es)?|tip|head|rev|revision)\b/i;
@@ -72,7 +79,25 @@ export function namedAsOther(text: string, start: number, end: number, w: Window
   // the naming word stands right before the token: a short tail is enough, and keeps the regex cheap
   const before = text.slice(Math.max(w.start, start - 48), start);
   if (NAMED_AS_OTHER.test(before) || NAMED_AFTER.test(text.slice(end, Math.min(w.lineEnd, end + 32)))) return true;
+  if (inDigestList(text, before, w)) return true;
   return CHECKSUM_CONTEXT.test(text.slice(w.start, w.end)) && !COMMIT_RIGHT_BEFORE.test(before);
+}
+
+/**
+ * `SHA1: de5822f…` a line after `CRC32: 2D206BF7` and `MD5: a2bc44…`: a file's fingerprint, not a commit. A SHA-1
+ * label alone says nothing either way (git names commits so), so it takes a neighbouring line labelled with another
+ * digest; `commit` in the label keeps the token a commit.
+ */
+function inDigestList(text: string, before: string, w: Window): boolean {
+  if (!SHA1_LABEL.test(before) || /commit/i.test(before)) return false;
+  let from = w.lineStart;
+  for (let n = 0; n < DIGEST_LINES && from > 0 && w.lineStart - from < DIGEST_REACH; n++) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = w.lineEnd;
+  for (let n = 0; n < DIGEST_LINES && to < text.length && to - w.lineEnd < DIGEST_REACH; n++) {
+    const next = text.indexOf('\n', to + 1);
+    to = next < 0 ? text.length : next;
+  }
+  return OTHER_DIGEST_LINE.test(text.slice(Math.max(from, w.lineStart - DIGEST_REACH), Math.min(to, w.lineEnd + DIGEST_REACH)));
 }
 
 /** `commit `8914391``: the word right before the token names it a commit. */

@@ -1,0 +1,69 @@
+/**
+ * The held-out part of the field study (`npm run field -- --held-out`): every other handoff of the corpus's
+ * repositories, as `handoff-lint .` finds them at the repository's HEAD, that is not itself in the corpus. The
+ * corpus's judgements guided the rules; these handoffs did not, so their figures say how the rules do on text
+ * they were not fitted to. Judged by hand in test/field/heldout-judgements.tsv (same format as judgements.tsv;
+ * the file column names a handoff as the corpus would, `owner__repo__path` with `/` as `__`).
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ManifestRow } from './cases';
+import { atHead, cloneOf } from './clones';
+import { clean, textAt, type TextRange } from './judgements';
+import type { Shown } from './report';
+
+const run = promisify(execFile);
+
+export const HELD_OUT_JUDGEMENTS = join(__dirname, 'heldout-judgements.tsv');
+
+interface JsonDocument {
+  path: string;
+  diagnostics: Array<{ code: string; severity: string; message: string; range: TextRange }>;
+}
+
+/** The name a handoff of `repo` at `path` would have in the corpus. */
+export const corpusName = (repo: string, path: string): string => `${repo.replace('/', '__')}__${path.replace(/\//g, '__')}`;
+
+export interface HeldOut {
+  shown: Shown[];
+  documents: number;
+  repos: number;
+  skipped: string[];
+}
+
+/** Runs `cli` once per repository of `manifest`, on what it discovers there, and keeps the handoffs not in the corpus. */
+export async function heldOut(manifest: readonly ManifestRow[], cli: string, readText: (dir: string, path: string) => string): Promise<HeldOut> {
+  const out: HeldOut = { shown: [], documents: 0, repos: 0, skipped: [] };
+  for (const repo of [...new Set(manifest.map((m) => m.repo))]) {
+    const clone = cloneOf(repo);
+    if ('error' in clone) { out.skipped.push(clone.error); continue; }
+    atHead(clone);
+    let stdout: string;
+    try {
+      ({ stdout } = await run('node', [cli, '--format', 'json', '.'], { cwd: clone.dir, maxBuffer: 1 << 28, timeout: 600_000 }));
+    } catch (e) {
+      const err = e as { code?: number; stdout?: string; stderr?: string };
+      // exit 1: problems found; 2 with a report: some file unreadable (reported inside it)
+      if (!err.stdout) { out.skipped.push(`${repo}: ${err.stderr ?? e}`); continue; }
+      stdout = err.stdout;
+    }
+    const inCorpus = new Set(manifest.filter((m) => m.repo === repo).map((m) => m.path));
+    const scenario = `head:${clone.head.slice(0, 12)}`;
+    const docs = (JSON.parse(stdout) as { documents: JsonDocument[] }).documents.map((d) => ({ ...d, path: d.path.replace(/^\.\//, '') }))
+      .filter((d) => !inCorpus.has(d.path));
+    if (docs.length) out.repos++;
+    out.documents += docs.length;
+    for (const d of docs) {
+      const text = readText(clone.dir, d.path);
+      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+      for (const g of d.diagnostics) {
+        out.shown.push({
+          scenario, file: corpusName(repo, d.path), code: g.code, severity: g.severity, line: g.range.start.line + 1,
+          token: clean(textAt(text, g.range)), message: g.message, context: (lines[g.range.start.line] ?? '').trim().slice(0, 240),
+        });
+      }
+    }
+  }
+  return out;
+}
