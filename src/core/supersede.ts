@@ -21,8 +21,8 @@ interface Series {
 
 const DATE = /(20\d{2})-?([01]\d)-?([0-3]\d)/;
 const NUMBER = /(\d{1,6})(?=\D*$)/;
-/** A session's number: `session12`, `Session_3`, `session-13` (not `sessions2`, not `session-handoff-12`). */
-const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?!\d)/;
+/** A session's number: `session12`, `Session_3`, `session-13` (not `sessions2`, `session-handoff-12`, or an id: `session_169de98e`). */
+const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?![0-9a-z])/;
 
 /**
  * `SESSION-HANDOFF-2026-05-19-topic.md` → key `session-handoff-#`, order `2026-05-19`: the topic after the date

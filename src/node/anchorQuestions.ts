@@ -72,6 +72,11 @@ export class AnchorQuestions {
     return r;
   }
 
+  /** Where `commit` moved `blob` to `path` from, read from the object store (TreeListings.movedFrom). */
+  movedFrom(repo: RepoInfo, commit: string, blob: string, path: string): string | null | undefined {
+    return this.storeTrees.of(repo.commonDir, this.read.stateKey(repo))?.movedFrom(commit, blob, path);
+  }
+
   /** What a search for deletions since an anchor can have without a process (deletionsSince.ts). */
   since(repo: RepoInfo): KnownAnswers {
     const key = this.read.stateKey(repo);

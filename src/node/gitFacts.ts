@@ -41,6 +41,7 @@ import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
 import { lastVersions } from './lastVersions';
+import { versionsBeforeMoves, type Move } from './movedHandoffs';
 import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
@@ -236,13 +237,19 @@ export class NodeGitProvider implements GitProvider {
     this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers });
     if (!last.ok) return;
     const { versions, complete } = last.value;
+    const moves: Move[] = [];
     for (const d of docs) {
       const v = versions.get(d.relPath);
       const blob = v ? blobId(d.text) : null;
       if (blob !== null) answers.blobs.set(d.relPath, { text: d.text, blob });
       const known = v ? (v.blob === blob ? [v] : null) : complete ? [] : null;
       if (known) answers.lastVersions.set(d.relPath, known);
+      const from = v && blob === v.blob ? this.anchors.movedFrom(repo, v.sha, blob, d.relPath) : null;
+      if (v && blob && from) moves.push({ move: v.sha, from, blob });
     }
+    const movedFrom = (commit: string, blob: string, path: string) => this.anchors.movedFrom(repo, commit, blob, path);
+    const before = await versionsBeforeMoves(this.run, repo, moves, token, movedFrom, (ask) => this.slow.guard(repo.root, ask));
+    for (const [key, v] of before) answers.moved.set(key, v);
   }
 
   /**
@@ -323,7 +330,8 @@ export class NodeGitProvider implements GitProvider {
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>> {
     return findAnchor(this.run, repo, relPath, text, token, {
       cached: (key, ask) => {
-        const ahead = key === 'last' ? this.batchFor(repo)?.lastVersions.get(relPath) : undefined;
+        const batch = this.batchFor(repo);
+        const ahead = key === 'last' ? batch?.lastVersions.get(relPath) : key.startsWith('moved\0') ? batch?.moved.get(key.slice(6)) : undefined;
         return ahead ? Promise.resolve({ ok: true, value: ahead } as Awaited<ReturnType<typeof ask>>) : this.answer(repo, `anchor\0${relPath}\0${key}`, ask);
       },
       knownBlob: (text) => {
@@ -334,6 +342,7 @@ export class NodeGitProvider implements GitProvider {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);
         return disk && 'candidates' in disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
       },
+      movedFrom: (commit, blob, path) => this.anchors.movedFrom(repo, commit, blob, path),
     });
   }
 

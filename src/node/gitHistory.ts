@@ -130,15 +130,20 @@ export interface AnchorLookups {
   hasObject(sha: string): boolean | null;
   /** This text's blob id if it was computed already (a batch hashes each handoff once), else undefined. */
   knownBlob?(text: string): string | undefined;
+  /** Where `commit` moved `blob` to `path` from, unchanged (TreeListings.movedFrom); null or undefined: not followed. */
+  movedFrom?(commit: string, blob: string, path: string): string | null | undefined;
 }
+
+/** Unchanged moves of a handoff followed back, at most. */
+export const MAX_MOVES = 8;
 
 export async function findAnchor(
   run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken, lookups: AnchorLookups,
 ): Promise<GitResult<DocumentAnchor | null>> {
   const want = lookups.knownBlob?.(text) ?? blobId(text);
-  const ask = async (extra: string[]): Promise<GitResult<Version[]>> => {
+  const ask = async (extra: string[], path = relPath, from = 'HEAD'): Promise<GitResult<Version[]>> => {
     const r = await run(repo.root, ['--literal-pathspecs', 'log', ...extra, `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
-      '--no-renames', '-z', 'HEAD', '--', relPath], token, undefined, 8 * 1024 * 1024);
+      '--no-renames', '-z', from, '--', path], token, undefined, 8 * 1024 * 1024);
     if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) return { ok: true, value: [] };
     const bad = failed<Version[]>(r, 'log');
     if (bad || !r.ok) return bad!;
@@ -146,12 +151,33 @@ export async function findAnchor(
   };
   const anchored = (v: Version, how: DocumentAnchor['how'], newer: Version | null = null): GitResult<DocumentAnchor> =>
     ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how, newer: newer && !ZERO.test(newer.blob) ? { sha: newer.sha, time: newer.time } : null } });
+  /**
+   * The commit that wrote the text: `v`, or, when `v` only moved the file there unchanged (a handoff archived, a
+   * folder reorganised), the one that wrote it at its earlier path — followed back through at most MAX_MOVES moves.
+   * Anchored at the move, a handoff would be judged from a moment after its writing (a file renamed in between read
+   * as renamed before it was written).
+   */
+  const writtenBy = async (v: Version): Promise<Version> => {
+    let at = v;
+    let path = relPath;
+    for (let hop = 0; hop < MAX_MOVES && lookups.movedFrom; hop++) {
+      const from = lookups.movedFrom(at.sha, want, path);
+      if (!from) break;
+      const moveSha = at.sha;
+      const before = await lookups.cached(`moved\0${moveSha}\0${from}`, () => ask(['-n1', `--find-object=${want}`], from, `${moveSha}^`));
+      const earlier = before.ok ? before.value.find((x) => x.blob === want) : undefined;
+      if (!earlier) break;
+      at = earlier;
+      path = from;
+    }
+    return at;
+  };
   // The file's last version: asked once per repository state, whatever the editor does to the text meanwhile.
   const first = await lookups.cached('last', () => ask(['-n1']));
   if (!first.ok) return first;
   const last = first.value[0];
   if (!last) return { ok: true, value: null };
-  if (last.blob === want) return anchored(last, 'blob');
+  if (last.blob === want) return anchored(await writtenBy(last), 'blob');
   // Not the last version: an older version put back, or edited since (the common case in an editor). Only a text
   // whose blob the repository holds can be an older version: the object store says so without a process (an
   // edited buffer's text is in no commit). Then the commit that wrote it is the newest one that introduced that
@@ -160,7 +186,7 @@ export async function findAnchor(
     const match = await lookups.cached(`find\0${want}`, () => ask([`--find-object=${want}`]));
     if (!match.ok) return match;
     const wrote = match.value.find((v) => v.blob === want);
-    if (wrote) return anchored(wrote, 'blob', wrote.sha === last.sha ? null : last);
+    if (wrote) return anchored(await writtenBy(wrote), 'blob', wrote.sha === last.sha ? null : last);
   }
   if (!ZERO.test(last.blob)) return anchored(last, 'last-change');
   // The file was deleted since: its last version is the moment.

@@ -35,12 +35,15 @@ export function pathspecsFor(paths: readonly string[]): string[] | null {
   return fits(folders) ? folders : null;
 }
 
-/** The last version of each of `relPaths` (repository-relative, forward slashes), in one `log`. */
-export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<LastVersions>> {
+/**
+ * The last version of each of `relPaths` (repository-relative, forward slashes), in one `log` of the history of `from`
+ * (HEAD, or the parent of a commit that moved handoffs: `<full sha>^`).
+ */
+export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken, from = 'HEAD'): Promise<GitResult<LastVersions>> {
   const specs = pathspecsFor(relPaths);
   if (!specs || !relPaths.length) return { ok: true, value: { versions: new Map(), complete: false } };
   const r = await run(repo.root, ['--literal-pathspecs', 'log', `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
-    '--no-renames', '-z', 'HEAD', '--', ...specs], token, undefined, MAX_OUTPUT_BYTES, undefined, true);
+    '--no-renames', '-z', from, '--', ...specs], token, undefined, MAX_OUTPUT_BYTES, undefined, true);
   if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) {
     return { ok: true, value: { versions: new Map(), complete: true } };
   }

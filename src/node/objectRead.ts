@@ -155,6 +155,14 @@ export class ObjectReader {
     return /^tree ([0-9a-f]{40})$/m.exec(c.data.toString('latin1', 0, Math.min(c.data.length, 200)))?.[1] ?? null;
   }
 
+  /** The parents of `commit` (none for a root commit), or null when the commit is not read here. */
+  parentsOf(commit: string): string[] | null {
+    const c = this.read(commit);
+    if (c?.kind !== 'commit') return null;
+    const head = c.data.toString('latin1', 0, Math.min(c.data.length, c.data.indexOf('\n\n') >>> 0));
+    return [...head.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+  }
+
   /** A tree's entries in its own (git's) order, or null when it is not read here. */
   entriesOf(tree: string): Map<string, { mode: string; sha: string }> | null {
     const t = this.read(tree);

@@ -103,6 +103,35 @@ export class TreeListings {
     return out;
   }
 
+  /**
+   * The path `blob` was moved from by `commit`, when `commit` put it at `path` by an unchanged move (a handoff
+   * archived, a folder reorganised): a path where its first parent had that blob and `commit` no longer has it. Null
+   * when it was not moved (a new text, or a copy of one still there); undefined when the store cannot say. Only the
+   * folders the commit changed are read: equal trees are skipped by name.
+   */
+  movedFrom(commit: string, blob: string, path: string): string | null | undefined {
+    const parents = this.reader.parentsOf(commit);
+    if (!parents) return undefined;
+    if (!parents.length) return null;
+    const before = this.rootOf(parents[0]!);
+    const after = this.rootOf(commit);
+    const readsBefore = this.reads;
+    const stack: Array<{ prefix: string; was: string; now: string | null }> = before && after ? [{ prefix: '', was: before, now: after }] : [];
+    if (!stack.length) return undefined;
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const was = this.entries(top.was);
+      const now = top.now ? this.entries(top.now) : new Map() as Entries;
+      if (!was || !now || this.reads - readsBefore > this.maxReads) return undefined;
+      for (const [name, entry] of was) {
+        const kept = now.get(name);
+        if (kept?.sha === entry.sha) continue; // the same file or folder: nothing moved out of it
+        if (entry.mode === TREE_MODE) stack.push({ prefix: `${top.prefix}${name}/`, was: entry.sha, now: kept?.mode === TREE_MODE ? kept.sha : null });
+        else if (entry.sha === blob && top.prefix + name !== path) return top.prefix + name;
+      }
+    }
+    return null;
+  }
+
   /** Commits' root trees: a bisection asks about the same few dozen commits round after round. */
   private rootOf(commit: string): string | null {
     if (!this.roots.has(commit)) {

@@ -139,6 +139,25 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     assert.deepEqual(there.facts.files.map((f) => f.kind), ['submodule', 'submodule']);
     assert.deepEqual(there.diagnostics, []);
   });
+  it('a handoff moved unchanged after it was written (archived) is judged from its writing, not from the move', async () => {
+    mkdirSync(join(dir, 'docs/archive'), { recursive: true });
+    g.run(dir, ['mv', 'HANDOFF.md', 'docs/archive/HANDOFF.md']);
+    const archived = g.commit(dir, 'Archive the handoff');
+    try {
+      const r = await check(model(text), join(dir, 'docs/archive/HANDOFF.md'));
+      assert.deepEqual(r.facts.anchor && [r.facts.anchor.sha, r.facts.anchor.how], [sha.handoff, 'blob']);
+      // Renamed and deleted between its writing and the move: after this handoff (warnings), not before it (an
+      // outdated path, and a hint).
+      const messages = r.diagnostics.map((d) => `${d.severity} ${d.message}`);
+      assert.ok(messages.includes(`warning src/b.ts was renamed to lib/b.ts in ${s7(sha.after!)}, after this handoff`), messages.join('\n'));
+      assert.ok(messages.includes(`warning src/c.ts was deleted in ${s7(sha.after!)} (Reorganise), after this handoff`), messages.join('\n'));
+      assert.notEqual(archived, sha.handoff);
+    } finally {
+      g.run(dir, ['mv', 'docs/archive/HANDOFF.md', 'HANDOFF.md']);
+      g.commit(dir, 'Back from the archive');
+    }
+  });
+
   it('the same text put back at a later HEAD is judged from the commit that wrote it; an edited text from its last commit', async () => {
     // (Last: this commits a new version, and the work-tree deletion of src/a.ts with it.)
     write('HANDOFF.md', '# Rewritten later\n');

@@ -2,6 +2,7 @@
 // window), the commit that wrote a document's text, a commit's files, deletions and renames (followed through
 // chains, and down to exact renames when objects are unreadable), .gitignore, and messages naming a commit.
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommitGraph } from '../../src/core/git/graph';
@@ -114,6 +115,45 @@ describe('git history facts (real git)', () => {
     assert.ok(v1.ok && v1.value?.sha === one && v1.value.how === 'blob');
     const edited = await q.anchor(info2, 'HANDOFF.md', 'something else\n', T);
     assert.ok(edited.ok && edited.value?.sha === two && edited.value.how === 'last-change');
+  });
+
+  it('anchor: a handoff moved unchanged is anchored where its text was written, through moves; a copy is not followed', async () => {
+    const s = scratch('moved');
+    s.write('HANDOFF.md', 'written at the root\n');
+    s.write('SECOND.md', 'another handoff\n');
+    const wrote = s.g.commit(s.dir, 'the handoffs');
+    s.write('src/x.ts', 'x\n');
+    s.g.commit(s.dir, 'work');
+    for (const f of ['HANDOFF.md', 'SECOND.md']) s.g.run(s.dir, ['mv', f, `old-${f}`]);
+    s.g.commit(s.dir, 'rename both');
+    mkdirSync(join(s.dir, 'docs', 'archive'), { recursive: true });
+    for (const f of ['HANDOFF.md', 'SECOND.md']) s.g.run(s.dir, ['mv', `old-${f}`, `docs/archive/${f}`]);
+    const archived = s.g.commit(s.dir, 'archive both');
+    s.write('docs/COPY.md', 'written at the root\n');
+    const copied = s.g.commit(s.dir, 'a copy beside the archived one');
+    const info = await s.info();
+    const calls: string[] = [];
+    const p = new NodeGitProvider({ spawn: (cmd, args, opts) => { calls.push(args.join(' ')); return spawn(cmd, args as string[], opts); } });
+    const anchorOf = async (path: string, text: string) => {
+      const r = await p.anchor(info, path, text, T);
+      assert.ok(r.ok);
+      return r.value?.sha;
+    };
+    assert.equal(await anchorOf('docs/archive/HANDOFF.md', 'written at the root\n'), wrote, 'followed back through two moves');
+    assert.equal(await anchorOf('docs/COPY.md', 'written at the root\n'), copied, 'a copy (the original still there) is its own');
+    assert.notEqual(archived, wrote);
+    // A run over both archived handoffs: their versions before the move asked in one process, ahead.
+    calls.length = 0;
+    const q = new NodeGitProvider({ spawn: (cmd, args, opts) => { calls.push(args.join(' ')); return spawn(cmd, args as string[], opts); } });
+    await q.prefetch(info, ['HANDOFF.md', 'SECOND.md'].map((f) => ({ relPath: `docs/archive/${f}`, text: f === 'HANDOFF.md' ? 'written at the root\n' : 'another handoff\n', shas: [] })), T);
+    assert.equal(calls.filter((c) => /\^ -- /.test(c)).length, 2, 'the versions before each move: one log per move commit (two moves)');
+    calls.length = 0;
+    const both = await Promise.all([['HANDOFF.md', 'written at the root\n'], ['SECOND.md', 'another handoff\n']].map(async ([f, text]) => {
+      const r = await q.anchor(info, `docs/archive/${f}`, text!, T);
+      return r.ok ? r.value?.sha : null;
+    }));
+    assert.deepEqual(both, [wrote, wrote]);
+    assert.deepEqual(calls.filter((c) => / log /.test(` ${c} `)), [], 'both moves of each answered by the batch: one log per move commit, asked ahead');
   });
 
   it('filesAt: the paths of a commit, cached per commit', async () => {

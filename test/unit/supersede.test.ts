@@ -17,6 +17,7 @@ describe('supersede', () => {
     assert.deepEqual(seriesOf('handoffs/notes_session9.md'), { key: 'notes\0session#', order: '000009' });
     assert.deepEqual(seriesOf('handoffs/handoff-7.md'), { key: 'handoff-#.md', order: '000007' });
     assert.deepEqual(seriesOf('docs/session-handoff-12.md'), { key: 'session-handoff-#.md', order: '000012' }, 'no session number: the last number');
+    assert.deepEqual(seriesOf('agents/session_169de98e.md'), { key: 'session_169de#e.md', order: '000098' }, 'a session id is no session number');
     assert.equal(seriesOf('HANDOFF.md'), null);
   });
 
