@@ -1,11 +1,13 @@
 /**
  * The held-out part of the field study (`npm run field -- --held-out`): every other handoff of the corpus's
- * repositories, as `handoff-lint .` finds them at the repository's HEAD, that is not itself in the corpus. The
+ * repositories, and every handoff of a few repositories the corpus never drew from (heldout-repos.txt), as
+ * `handoff-lint .` finds them at the repository's HEAD, that is not itself in the corpus. The
  * corpus's judgements guided the rules; these handoffs did not, so their figures say how the rules do on text
  * they were not fitted to. Judged by hand in test/field/heldout-judgements.tsv (same format as judgements.tsv;
  * the file column names a handoff as the corpus would, `owner__repo__path` with `/` as `__`).
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ManifestRow } from './cases';
@@ -32,10 +34,20 @@ export interface HeldOut {
   skipped: string[];
 }
 
-/** Runs `cli` once per repository of `manifest`, on what it discovers there, and keeps the handoffs not in the corpus. */
-export async function heldOut(manifest: readonly ManifestRow[], cli: string, readText: (dir: string, path: string) => string): Promise<HeldOut> {
+/** Repositories no corpus handoff comes from, checked too (test/field/heldout-repos.txt: `owner/name` a line). */
+export const HELD_OUT_REPOS = join(__dirname, 'heldout-repos.txt');
+
+export function extraRepos(file = HELD_OUT_REPOS): string[] {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : [];
+}
+
+/**
+ * Runs `cli` once per repository of `manifest` and of `extra`, on what it discovers there, and keeps the handoffs
+ * not in the corpus.
+ */
+export async function heldOut(manifest: readonly ManifestRow[], extra: readonly string[], cli: string, readText: (dir: string, path: string) => string): Promise<HeldOut> {
   const out: HeldOut = { shown: [], documents: 0, repos: 0, skipped: [] };
-  for (const repo of [...new Set(manifest.map((m) => m.repo))]) {
+  for (const repo of [...new Set([...manifest.map((m) => m.repo), ...extra])]) {
     const clone = cloneOf(repo);
     if ('error' in clone) { out.skipped.push(clone.error); continue; }
     atHead(clone);

@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { corpusText, readManifest, type ManifestRow } from './cases';
 import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
 import { clean, keyOf, readJudgements, textAt, type Judgement } from './judgements';
-import { HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
+import { extraRepos, HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
 import { report, type Shown } from './report';
 
 const run = promisify(execFile);
@@ -90,11 +90,11 @@ function writeUnjudged(name: string, shown: readonly Shown[], judgements: readon
 }
 
 async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
-  const r = await heldOut(manifest, CLI, (dir, path) => readFileSync(join(dir, path), 'utf8'));
+  const r = await heldOut(manifest, only ? [] : extraRepos(), CLI, (dir, path) => readFileSync(join(dir, path), 'utf8'));
   const judgements = readJudgements(HELD_OUT_JUDGEMENTS);
   const unjudged = writeUnjudged('heldout-unjudged.tsv', r.shown, judgements);
   for (const s of r.skipped) console.log(`skipped: ${s}`);
-  const heading = `Held-out field study: ${r.documents} other handoffs of ${r.repos} of these repositories, not in the corpus, at HEAD.`;
+  const heading = `Held-out field study: ${r.documents} handoffs not in the corpus, of ${r.repos} repositories, at HEAD.`;
   console.log(report(r.shown, judgements, { runs: r.documents, repos: r.repos, heading }));
   if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/heldout-unjudged.tsv`);
 }
