@@ -41,7 +41,7 @@ import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
 import { lastVersions } from './lastVersions';
-import { versionsBeforeMoves, type Move } from './movedHandoffs';
+import { versionsBeforeMoves, type Placed } from './movedHandoffs';
 import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
@@ -237,19 +237,17 @@ export class NodeGitProvider implements GitProvider {
     this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers });
     if (!last.ok) return;
     const { versions, complete } = last.value;
-    const moves: Move[] = [];
+    const placed: Placed[] = [];
     for (const d of docs) {
       const v = versions.get(d.relPath);
       const blob = v ? blobId(d.text) : null;
       if (blob !== null) answers.blobs.set(d.relPath, { text: d.text, blob });
       const known = v ? (v.blob === blob ? [v] : null) : complete ? [] : null;
       if (known) answers.lastVersions.set(d.relPath, known);
-      const from = v && blob === v.blob ? this.anchors.movedFrom(repo, v.sha, blob, d.relPath) : null;
-      if (v && blob && from) moves.push({ move: v.sha, from, blob });
+      if (v && blob === v.blob) placed.push({ commit: v.sha, path: d.relPath, blob });
     }
     const movedFrom = (commit: string, blob: string, path: string) => this.anchors.movedFrom(repo, commit, blob, path);
-    const before = await versionsBeforeMoves(this.run, repo, moves, token, movedFrom, (ask) => this.slow.guard(repo.root, ask));
-    for (const [key, v] of before) answers.moved.set(key, v);
+    for (const [key, v] of await versionsBeforeMoves(this.run, repo, placed, token, movedFrom, (ask) => this.slow.guard(repo.root, ask))) answers.moved.set(key, v);
   }
 
   /**

@@ -35,22 +35,35 @@ export function pathspecsFor(paths: readonly string[]): string[] | null {
   return fits(folders) ? folders : null;
 }
 
-/**
- * The last version of each of `relPaths` (repository-relative, forward slashes), in one `log` of the history of `from`
- * (HEAD, or the parent of a commit that moved handoffs: `<full sha>^`).
- */
-export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken, from = 'HEAD'): Promise<GitResult<LastVersions>> {
+/** The last version of each of `relPaths` (repository-relative, forward slashes), in one `log`. */
+export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<LastVersions>> {
+  const r = await pathHistories(run, repo, relPaths, token, true);
+  if (!r.ok) return r;
+  const versions = new Map<string, Version>();
+  for (const [path, list] of r.value.histories) versions.set(path, list[0]!);
+  return { ok: true, value: { versions, complete: r.value.complete } };
+}
+
+export interface PathHistories {
+  /** Each path's versions in HEAD's history, newest first, for the paths seen. */
+  histories: Map<string, Version[]>;
+  /** Whether the whole history was read. */
+  complete: boolean;
+}
+
+/** Every version of each of `relPaths` in HEAD's history (or only the last, `lastOnly`), in one `log`. */
+export async function pathHistories(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken, lastOnly = false): Promise<GitResult<PathHistories>> {
   const specs = pathspecsFor(relPaths);
-  if (!specs || !relPaths.length) return { ok: true, value: { versions: new Map(), complete: false } };
+  if (!specs || !relPaths.length) return { ok: true, value: { histories: new Map(), complete: false } };
   const r = await run(repo.root, ['--literal-pathspecs', 'log', `--format=${RS}%H${US}%ct${US}%s${US}`, '--raw', '--no-abbrev',
-    '--no-renames', '-z', from, '--', ...specs], token, undefined, MAX_OUTPUT_BYTES, undefined, true);
+    '--no-renames', '-z', 'HEAD', '--', ...specs], token, undefined, MAX_OUTPUT_BYTES, undefined, true);
   if (r.ok && r.out.code !== 0 && /does not have any commits|bad default revision|unknown revision/.test(r.out.stderr)) {
-    return { ok: true, value: { versions: new Map(), complete: true } };
+    return { ok: true, value: { histories: new Map(), complete: true } };
   }
   if (!r.ok) return r;
   if (r.out.code !== 0 && !r.out.truncated) return { ok: false, problem: failureProblem(r.out, 'log') };
   const wanted = new Set(relPaths);
-  const versions = new Map<string, Version>();
+  const histories = new Map<string, Version[]>();
   const records = r.out.stdout.split(RS);
   // A cut output ends inside a record: its last path may be cut too.
   if (r.out.truncated) records.pop();
@@ -63,8 +76,12 @@ export async function lastVersions(run: RunGit, repo: RepoInfo, relPaths: readon
       const raw = RAW.exec(parts[i]!.trimStart());
       if (!raw) continue;
       const path = parts[++i]!;
-      if (wanted.has(path) && !versions.has(path)) versions.set(path, { sha: sha!, time: Number(time) || 0, subject: subject ?? '', blob: raw[1]! });
+      if (!wanted.has(path)) continue;
+      const list = histories.get(path);
+      const version = { sha: sha!, time: Number(time) || 0, subject: subject ?? '', blob: raw[1]! };
+      if (!list) histories.set(path, [version]);
+      else if (!lastOnly) list.push(version);
     }
   }
-  return { ok: true, value: { versions, complete: !r.out.truncated } };
+  return { ok: true, value: { histories, complete: !r.out.truncated } };
 }

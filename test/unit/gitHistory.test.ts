@@ -146,7 +146,7 @@ describe('git history facts (real git)', () => {
     calls.length = 0;
     const q = new NodeGitProvider({ spawn: (cmd, args, opts) => { calls.push(args.join(' ')); return spawn(cmd, args as string[], opts); } });
     await q.prefetch(info, ['HANDOFF.md', 'SECOND.md'].map((f) => ({ relPath: `docs/archive/${f}`, text: f === 'HANDOFF.md' ? 'written at the root\n' : 'another handoff\n', shas: [] })), T);
-    assert.equal(calls.filter((c) => /\^ -- /.test(c)).length, 2, 'the versions before each move: one log per move commit (two moves)');
+    assert.equal(calls.filter((c) => / log /.test(` ${c} `)).length, 3, 'the last versions, then one log per move followed back (two), for both handoffs');
     calls.length = 0;
     const both = await Promise.all([['HANDOFF.md', 'written at the root\n'], ['SECOND.md', 'another handoff\n']].map(async ([f, text]) => {
       const r = await q.anchor(info, `docs/archive/${f}`, text!, T);
@@ -154,6 +154,31 @@ describe('git history facts (real git)', () => {
     }));
     assert.deepEqual(both, [wrote, wrote]);
     assert.deepEqual(calls.filter((c) => / log /.test(` ${c} `)), [], 'both moves of each answered by the batch: one log per move commit, asked ahead');
+  });
+
+  it('anchor: handoffs rotated into an archive one session at a time are followed back in one process for all', async () => {
+    const s = scratch('rotated');
+    const wrote: string[] = [];
+    mkdirSync(join(s.dir, 'docs', 'handoffs'), { recursive: true });
+    for (let n = 1; n <= 4; n++) {
+      // Each session archives the last handoff and writes its own.
+      if (n > 1) s.g.run(s.dir, ['mv', 'HANDOFF.md', `docs/handoffs/session-${n - 1}.md`]);
+      s.write('HANDOFF.md', `session ${n}\n`);
+      wrote.push(s.g.commit(s.dir, `session ${n}`));
+    }
+    const info = await s.info();
+    const calls: string[] = [];
+    const p = new NodeGitProvider({ spawn: (cmd, args, opts) => { calls.push(args.join(' ')); return spawn(cmd, args as string[], opts); } });
+    const docs = [1, 2, 3].map((n) => ({ relPath: `docs/handoffs/session-${n}.md`, text: `session ${n}\n`, shas: [] }));
+    await p.prefetch(info, docs, T);
+    assert.equal(calls.filter((c) => / log /.test(` ${c} `)).length, 2, 'their last versions, then one log for all their moves');
+    calls.length = 0;
+    const anchors = await Promise.all(docs.map(async (d) => {
+      const r = await p.anchor(info, d.relPath, d.text, T);
+      return r.ok ? r.value?.sha : null;
+    }));
+    assert.deepEqual(anchors, wrote.slice(0, 3), 'each where its session wrote it');
+    assert.deepEqual(calls, [], 'answered by the batch');
   });
 
   it('filesAt: the paths of a commit, cached per commit', async () => {
