@@ -72,9 +72,9 @@ export class AnchorQuestions {
     return r;
   }
 
-  /** Where `commit` moved `blob` to `path` from, read from the object store (TreeListings.movedFrom). */
-  movedFrom(repo: RepoInfo, commit: string, blob: string, path: string): string | null | undefined {
-    return this.storeTrees.of(repo.commonDir, this.read.stateKey(repo))?.movedFrom(commit, blob, path);
+  /** Where a commit moved a text to a path from, in `repo`, read from the object store (TreeListings.movedFrom). */
+  movedFrom(repo: RepoInfo): (commit: string, blob: string, path: string) => string | null | undefined {
+    return (commit, blob, path) => this.storeTrees.of(repo.commonDir, this.read.stateKey(repo))?.movedFrom(commit, blob, path);
   }
 
   /** What a search for deletions since an anchor can have without a process (deletionsSince.ts). */

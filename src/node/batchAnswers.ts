@@ -37,7 +37,7 @@ interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit &
 export class BatchAnswers {
   /** Each document's last version, when it is the document's text (NodeGitProvider.prefetch). */
   readonly lastVersions = new Map<string, Version[]>();
-  /** For documents moved unchanged, the version at their earlier path, by `<move commit>\0<earlier path>` (findAnchor). */
+  /** For documents moved unchanged, the version at their earlier path, by findAnchor's question (`movedKey`). */
   readonly moved = new Map<string, Version[]>();
   /** Each document's text and its blob id, by path: hashed once for the batch, not once per question. */
   readonly blobs = new Map<string, { text: string; blob: string }>();

@@ -246,8 +246,8 @@ export class NodeGitProvider implements GitProvider {
       if (known) answers.lastVersions.set(d.relPath, known);
       if (v && blob === v.blob) placed.push({ commit: v.sha, path: d.relPath, blob });
     }
-    const movedFrom = (commit: string, blob: string, path: string) => this.anchors.movedFrom(repo, commit, blob, path);
-    for (const [key, v] of await versionsBeforeMoves(this.run, repo, placed, token, movedFrom, (ask) => this.slow.guard(repo.root, ask))) answers.moved.set(key, v);
+    const moved = await versionsBeforeMoves(this.run, repo, placed, token, this.anchors.movedFrom(repo), (ask) => this.slow.guard(repo.root, ask));
+    for (const [key, v] of moved) answers.moved.set(key, v);
   }
 
   /**
@@ -329,7 +329,7 @@ export class NodeGitProvider implements GitProvider {
     return findAnchor(this.run, repo, relPath, text, token, {
       cached: (key, ask) => {
         const batch = this.batchFor(repo);
-        const ahead = key === 'last' ? batch?.lastVersions.get(relPath) : key.startsWith('moved\0') ? batch?.moved.get(key.slice(6)) : undefined;
+        const ahead = key === 'last' ? batch?.lastVersions.get(relPath) : batch?.moved.get(key);
         return ahead ? Promise.resolve({ ok: true, value: ahead } as Awaited<ReturnType<typeof ask>>) : this.answer(repo, `anchor\0${relPath}\0${key}`, ask);
       },
       knownBlob: (text) => {
@@ -340,7 +340,7 @@ export class NodeGitProvider implements GitProvider {
         const disk = this.objectsOnDisk(repo.commonDir, [sha]);
         return disk && 'candidates' in disk ? (disk.candidates.get(sha)?.length ?? 0) > 0 : null;
       },
-      movedFrom: (commit, blob, path) => this.anchors.movedFrom(repo, commit, blob, path),
+      movedFrom: this.anchors.movedFrom(repo),
     });
   }
 

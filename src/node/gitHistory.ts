@@ -137,6 +137,9 @@ export interface AnchorLookups {
 /** Unchanged moves of a handoff followed back, at most. */
 export const MAX_MOVES = 8;
 
+/** findAnchor's question for the version a text had at `from` before `move` moved it (a batch answers it: movedHandoffs.ts). */
+export const movedKey = (move: string, from: string): string => `moved\0${move}\0${from}`;
+
 export async function findAnchor(
   run: RunGit, repo: RepoInfo, relPath: string, text: string, token: CancellationToken, lookups: AnchorLookups,
 ): Promise<GitResult<DocumentAnchor | null>> {
@@ -164,7 +167,7 @@ export async function findAnchor(
       const from = lookups.movedFrom(at.sha, want, path);
       if (!from) break;
       const moveSha = at.sha;
-      const before = await lookups.cached(`moved\0${moveSha}\0${from}`, () => ask(['-n1', `--find-object=${want}`], from, `${moveSha}^`));
+      const before = await lookups.cached(movedKey(moveSha, from), () => ask(['-n1', `--find-object=${want}`], from, `${moveSha}^`));
       const earlier = before.ok ? before.value.find((x) => x.blob === want) : undefined;
       if (!earlier) break;
       at = earlier;

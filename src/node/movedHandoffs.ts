@@ -6,7 +6,7 @@
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { GitResult, RepoInfo } from '../core/git/provider';
-import { MAX_MOVES, type RunGit, type Version } from './gitHistory';
+import { MAX_MOVES, movedKey, type RunGit, type Version } from './gitHistory';
 import { pathHistories, type PathHistories } from './lastVersions';
 
 /** A text as the commit that last put it at its path left it. */
@@ -26,7 +26,7 @@ interface Move {
 
 /**
  * For each of the `placed` texts its commit moved there unchanged, the version it had at its earlier path, by
- * `<move commit>\0<earlier path>` (findAnchor's question), followed back through at most MAX_MOVES moves: per hop,
+ * findAnchor's question (`movedKey`), followed back through at most MAX_MOVES moves: per hop,
  * one `log` of every earlier path (handoffs rotated into an archive one session at a time share one, `HANDOFF.md`),
  * and in each path's versions the newest older than the move (below its own entry) that holds the text. A move not
  * found in that history (merges simplified away) is left to findAnchor's own question. `movedFrom` says where a
@@ -51,7 +51,7 @@ export async function versionsBeforeMoves(
       const at = versions.findIndex((v) => v.sha === m.move);
       const v = at < 0 ? undefined : versions.slice(at + 1).find((x) => x.blob === m.blob);
       if (!v) continue;
-      out.set(`${m.move}\0${m.from}`, [v]);
+      out.set(movedKey(m.move, m.from), [v]);
       const earlier = movedFrom(v.sha, m.blob, m.from);
       if (earlier) next.push({ move: v.sha, from: earlier, blob: m.blob });
     }

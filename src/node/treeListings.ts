@@ -19,6 +19,8 @@ const MAX_LISTED = 1_000_000;
  * a very large repository never holds an editor's thread reading its trees. What was read stays kept.
  */
 const MAX_READS_PER_LISTING = 1_000;
+/** Commits whose files left (movedFrom) are kept. */
+const MAX_KEPT_LEFT = 64;
 /** Commits whose root tree is kept. */
 const MAX_KEPT_ROOTS = 10_000;
 const TREE_MODE = '40000';
@@ -37,6 +39,8 @@ function plainPath(path: string): boolean {
 export class TreeListings {
   private readonly trees = new Map<string, Entries>();
   private readonly roots = new Map<string, string | null>();
+  /** What each commit asked about took away from its parent (filesLeft): a run asks per handoff, three times over. */
+  private readonly leftBy = new Map<string, Map<string, string[]> | undefined>();
   private kept = 0;
   /** Tree objects read from the store so far. */
   private reads = 0;
@@ -106,30 +110,43 @@ export class TreeListings {
   /**
    * The path `blob` was moved from by `commit`, when `commit` put it at `path` by an unchanged move (a handoff
    * archived, a folder reorganised): a path where its first parent had that blob and `commit` no longer has it. Null
-   * when it was not moved (a new text, or a copy of one still there); undefined when the store cannot say. Only the
-   * folders the commit changed are read: equal trees are skipped by name.
+   * when it was not moved (a new text, or a copy of one still there); undefined when the store cannot say.
    */
   movedFrom(commit: string, blob: string, path: string): string | null | undefined {
+    if (!this.leftBy.has(commit)) {
+      if (this.leftBy.size >= MAX_KEPT_LEFT) this.leftBy.clear();
+      this.leftBy.set(commit, this.filesLeft(commit));
+    }
+    const left = this.leftBy.get(commit);
+    return left === undefined ? undefined : left.get(blob)?.find((p) => p !== path) ?? null;
+  }
+
+  /**
+   * The files `commit` took away from its first parent's tree (deleted, or changed), by their blob there; undefined
+   * when the store cannot say. Only the folders the commit changed are read: equal trees are skipped by name.
+   */
+  private filesLeft(commit: string): Map<string, string[]> | undefined {
     const parents = this.reader.parentsOf(commit);
     if (!parents) return undefined;
-    if (!parents.length) return null;
+    const left = new Map<string, string[]>();
+    if (!parents.length) return left;
     const before = this.rootOf(parents[0]!);
     const after = this.rootOf(commit);
+    if (!before || !after) return undefined;
     const readsBefore = this.reads;
-    const stack: Array<{ prefix: string; was: string; now: string | null }> = before && after ? [{ prefix: '', was: before, now: after }] : [];
-    if (!stack.length) return undefined;
+    const stack: Array<{ prefix: string; was: string; now: string | null }> = [{ prefix: '', was: before, now: after }];
     for (let top = stack.pop(); top; top = stack.pop()) {
       const was = this.entries(top.was);
       const now = top.now ? this.entries(top.now) : new Map() as Entries;
       if (!was || !now || this.reads - readsBefore > this.maxReads) return undefined;
       for (const [name, entry] of was) {
         const kept = now.get(name);
-        if (kept?.sha === entry.sha) continue; // the same file or folder: nothing moved out of it
+        if (kept?.sha === entry.sha) continue; // the same file or folder: nothing left it
         if (entry.mode === TREE_MODE) stack.push({ prefix: `${top.prefix}${name}/`, was: entry.sha, now: kept?.mode === TREE_MODE ? kept.sha : null });
-        else if (entry.sha === blob && top.prefix + name !== path) return top.prefix + name;
+        else left.set(entry.sha, [...(left.get(entry.sha) ?? []), top.prefix + name]);
       }
     }
-    return null;
+    return left;
   }
 
   /** Commits' root trees: a bisection asks about the same few dozen commits round after round. */
