@@ -165,6 +165,24 @@ describe('history: sections titled as history', () => {
     ]);
   });
 
+  it('a past entry named for its subject: "Previous Focus: …", "Previous Session Work — …", with its next steps', () => {
+    // A memory-bank log: the current focus on top, earlier ones rotated under "Previous" titles, each with the
+    // next steps it had then.
+    assert.deepEqual(historyOf(md(
+      '# Active context', '',
+      '## Current Focus: Billing export - DONE', '- [ ] wire the CSV button', '',
+      '## Previous Focus: Drive sync - COMPLETED! ✅', '### Next Steps', '1. **Test the upload** on staging', '',
+      '### **Previous Session Work: Theme system**', '- [ ] dark mode toggle', '',
+      '## Previous Major Breakthrough — storage migration', '- [ ] monitor the bucket', '',
+      '## Prior art — the old exporter', '- [ ] read it first', '',
+      '## Previous handoff this one continues from', '`docs/handoff-7.md`', '',
+      '## Previous focus areas', 'text',
+    )), [
+      '## Previous Focus: Drive sync - COMPLETED! ✅ … - [ ] dark mode toggle',
+      '## Previous Major Breakthrough — storage migration … - [ ] monitor the bucket',
+    ]);
+  });
+
   it("the document's own title is not a history section, whatever its words", () => {
     // A handoff from the previous session to this one is current: its title is not a history section.
     assert.deepEqual(historyOf(md('# Previous session notes', '', '- [ ] next step', '', '## Archive', 'old')), [

@@ -1,7 +1,7 @@
 /**
  * Sections that are history by their title: "Archive", "Completed", "Done", "Session history", "Previous
- * sessions", "Changelog", "Resolved", "Closed", "Old notes"… and a title remarked "(Previous Session)" or
- * "(Same Day, Earlier)".
+ * sessions", "Changelog", "Resolved", "Closed", "Old notes"… a past entry named for its subject ("Previous Focus:
+ * Billing", "Previous Session Work — Themes"), and a title remarked "(Previous Session)" or "(Same Day, Earlier)".
  *
  * The patterns match the whole title (a trailing remark in parentheses aside), because the same words in a
  * longer title often mean the opposite: "Done when" and "Definition of done" are acceptance criteria still to
@@ -32,6 +32,9 @@ const HISTORY_TITLES: readonly RegExp[] = [
   new RegExp(String.raw`^historical\s+${RECORDS}$`),
   // Previous sessions, Past sessions, Earlier entries, Old notes, Previous agent work, Previous week's achievements.
   new RegExp(String.raw`^(?:previous|past|prior|earlier|older|old)(?:\s+\S+)?\s+${RECORDS}(?:'s)?(?:\s+(?:summary|summaries|notes|log|details|records?|context|achievements|work))?$`),
+  // A log that rotates its entries under "Previous" titles, each naming its subject: Previous Focus: Drive module,
+  // Previous Session Work: Theme system, Previous Major Breakthrough — the migration, Past sprint - Billing.
+  new RegExp(String.raw`^(?:previous|past|prior|earlier|older)(?:\s+\S+)?\s+(?:${RECORDS}|${FINISHED}|focus|achievements?|breakthroughs?)\s*(?::|—|–|\s-)\s*\S.*$`),
   // Older, Earlier: the part of a log after its latest entries.
   /^(?:previous|past|prior|earlier|older)$/,
   // Changelog, Change log.
