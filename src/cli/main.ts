@@ -103,7 +103,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       // Each document's own git questions wait on git: the next few documents are analysed meanwhile.
       type Done = { text: string; analysis: Awaited<ReturnType<typeof service.analyze>> } | { notRead: NotRead };
       const analysed = inOrderAhead(batch, ANALYSED_AHEAD, async ({ path, read }): Promise<Done> => (read.kind === 'text'
-        ? { text: read.text, analysis: await service.analyze({ path, version: 0, text: read.text, supersededBy: siblings.newerThan(path) }) }
+        ? { text: read.text, analysis: await service.analyze({ path, version: 0, text: read.text, supersededBy: siblings.newerThan(path, read.text) }) }
         : { notRead: read }));
       for await (const [{ path }, done] of analysed) {
         // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays

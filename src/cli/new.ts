@@ -149,7 +149,7 @@ async function newestHandoff(service: HandoffLanguageService, root: string, skip
   const newest = dated.sort(compareNewestFirst)[0];
   if (!newest) return null;
   const text = readFileSync(newest.path, 'utf8');
-  const supersededBy = new SiblingHandoffs().newerThan(newest.path);
+  const supersededBy = new SiblingHandoffs().newerThan(newest.path, text);
   const a = await service.analyze({ path: newest.path, version: 0, text, supersededBy });
   return previousHandoff({ path: newest.path, model: a.model, facts: a.facts, supersededBy: a.supersededBy }, target);
 }

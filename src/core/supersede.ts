@@ -2,8 +2,8 @@
  * Which handoff is current. A handoff is superseded when a newer one of the same series sits in the same folder —
  * `SESSION-HANDOFF-2026-05-19-…` beside `SESSION-HANDOFF-2026-05-21-…`, `2026-05-24-plan.md` beside
  * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` or `…_session10_notes.md` — or when
- * its text is an older version of its own file (a newer version is committed; facts/anchor says so). A superseded handoff stays in the
- * tree with all its steps; its open steps are not reported as things to do, since the newer one says what is left.
+ * its text is an older version of its own file (a newer version is committed; facts/anchor says so), or it is a copy
+ * of a superseded handoff beside it (newerAsCopy). A superseded handoff stays in the tree with all its steps; its open steps are not reported as things to do, since the newer one says what is left.
  * Pure: the CLI and the editor hand in the siblings they know.
  */
 import { dirname, toSlash } from './git/paths';
@@ -82,4 +82,19 @@ export function newerInIndex(self: string, index: SeriesIndex): string | null {
 /** newerInIndex over a list of siblings, for a caller asking once. */
 export function newerInFolder(self: string, siblings: readonly DatedHandoff[]): string | null {
   return newerInIndex(self, seriesIndex(siblings));
+}
+
+/**
+ * A handoff saved twice in one folder under two names — a timestamped copy (`handoff-1126pm-3-23-26.md`) beside the
+ * numbered original (`…_session4.md`) — is one handoff: when the original's name is superseded, so is the copy, by
+ * the same newer handoff. Only a text equal to the whole of a superseded one is a copy. `superseded`: the folder's
+ * handoffs each with the newer one its name answers to (null: current), the copy's own entry among them or not.
+ */
+export function newerAsCopy(self: { path: string; text: string }, superseded: Iterable<{ path: string; text: string; supersededBy: string | null }>): string | null {
+  const folder = dirname(toSlash(self.path));
+  for (const o of superseded) {
+    // Two names of one text, each newer than the other, are no evidence either way.
+    if (o.supersededBy !== null && o.supersededBy !== self.path && o.path !== self.path && o.text.length === self.text.length && o.text === self.text && dirname(toSlash(o.path)) === folder) return o.supersededBy;
+  }
+  return null;
 }

@@ -1,24 +1,68 @@
 /**
  * The files beside a document, for deciding whether a newer handoff of its series supersedes it
- * (core/supersede.ts): one folder listing per folder per run, names only (the series and its order are in them).
+ * (core/supersede.ts): one folder listing per folder per run, names only (the series and its order are in them);
+ * for a copy of a superseded sibling, the sizes of those siblings, and the text of one of the same size.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { newerInIndex, seriesIndex, type DatedHandoff, type SeriesIndex } from '../core/supersede';
+import { newerAsCopy, newerInIndex, seriesIndex, type DatedHandoff, type SeriesIndex } from '../core/supersede';
+import { readRegular } from './safeRead';
 
 /** Entries considered per folder (a folder of thousands of notes is no handoff series). */
 const MAX_SIBLINGS = 2_000;
+/** Siblings of a document's size read to compare with it, at most (copies of one handoff are a few). */
+const MAX_TWINS_READ = 4;
+
+interface SupersededSibling { path: string; size: number; newer: string }
 
 export class SiblingHandoffs {
   private readonly folders = new Map<string, DatedHandoff[]>();
   private readonly indexes = new Map<string, SeriesIndex>();
 
-  /** The newer handoff of the same series beside `path`, if any (core/supersede.ts); one index per folder per run. */
-  newerThan(path: string): string | null {
+  private readonly superseded = new Map<string, SupersededSibling[]>();
+
+  /**
+   * The newer handoff of the same series beside `path`, if any (core/supersede.ts); one index per folder per run.
+   * Given the document's text, a copy of a superseded sibling (the same text under another name) is superseded
+   * with it (newerAsCopy): only the superseded siblings of the text's size are read.
+   */
+  newerThan(path: string, text?: string): string | null {
+    const self = resolve(path);
+    const own = newerInIndex(self, this.indexOf(path));
+    if (own !== null || text === undefined) return own;
+    const bytes = Buffer.byteLength(text);
+    const twins = this.supersededBeside(path).filter((s) => s.size === bytes && s.path !== self).slice(0, MAX_TWINS_READ);
+    return newerAsCopy({ path: self, text }, twins.flatMap((s) => {
+      const read = readRegular(s.path, bytes);
+      return read.kind === 'text' ? [{ path: s.path, text: read.text, supersededBy: s.newer }] : [];
+    }));
+  }
+
+  private indexOf(path: string): SeriesIndex {
     const folder = dirname(resolve(path));
     let index = this.indexes.get(folder);
     if (!index) this.indexes.set(folder, (index = seriesIndex(this.of(path))));
-    return newerInIndex(resolve(path), index);
+    return index;
+  }
+
+  /** The handoffs beside `path` that a newer one of their series supersedes, with their sizes. */
+  private supersededBeside(path: string): SupersededSibling[] {
+    const folder = dirname(resolve(path));
+    let list = this.superseded.get(folder);
+    if (list) return list;
+    const index = this.indexOf(path);
+    list = [];
+    for (const s of this.of(path)) {
+      const newer = newerInIndex(s.path, index);
+      if (newer === null) continue;
+      try {
+        list.push({ path: s.path, size: statSync(s.path).size, newer });
+      } catch {
+        // gone since the listing: no copy of anything
+      }
+    }
+    this.superseded.set(folder, list);
+    return list;
   }
 
   /** Markdown files in the folder of `path` (itself included). */

@@ -1,13 +1,13 @@
 // Which handoff is current: a newer one of the same series in the same folder supersedes an older one (its open
 // steps are not reported), whatever else shares the folder; and an older version of a file put back is superseded
-// by the newer committed version.
+// by the newer committed version; a copy of a superseded handoff beside it is superseded with it.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import fc from 'fast-check';
-import { newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
+import { newerAsCopy, newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
 import { FixtureGit } from '../fixtures/git/exec';
 
 describe('supersede', () => {
@@ -71,6 +71,18 @@ describe('supersede', () => {
     assert.equal(newerInFolder('/w/docs/HANDOFF.md', sibs), null);
   });
 
+  it('a copy is superseded only by what supersedes its original, never by itself', () => {
+    const text = '# Notes\n\n- [ ] step\n';
+    const folder = [
+      { path: '/w/notes_session4.md', text, supersededBy: '/w/notes_session5.md' },
+      { path: '/w/other/notes_session1.md', text, supersededBy: '/w/other/notes_session2.md' },
+    ];
+    assert.equal(newerAsCopy({ path: '/w/copy.md', text }, folder), '/w/notes_session5.md');
+    assert.equal(newerAsCopy({ path: '/w/notes_session5.md', text }, folder), null, 'the newer one with the same text stays current');
+    assert.equal(newerAsCopy({ path: '/w/copy.md', text: `${text} ` }, folder), null);
+    assert.equal(newerAsCopy({ path: '/w/third/copy.md', text }, folder), null, 'another folder');
+  });
+
   describe('in the CLI', () => {
     let dir: string;
     before(() => { dir = mkdtempSync(join(tmpdir(), 'supersede-')); });
@@ -94,6 +106,13 @@ describe('supersede', () => {
         'game_master_handoff_session12.md': ['# Session 12\n\n## Next steps\n\n1. resume at C3:2900\n- [ ] two\n', 0],
         'game_session13_continue_notes.md': ['# Session 13\n\n## Next steps\n\n- [ ] three\n', 1],
         'tools_session20.md': ['# Tools\n\n- [ ] tool step\n', 1],
+      } },
+      { title: 'a copy of a superseded handoff under another name is superseded with it; a copy of the newest, or another text of its size, is not', folder: 'copies', files: {
+        'game_handoff_session4.md': ['# Session 4\n\n## Next steps\n\n1. stay on the bridge\n2. then widen out\n', 0],
+        'handoff-1126pm-3-23-26.md': ['# Session 4\n\n## Next steps\n\n1. stay on the bridge\n2. then widen out\n', 0],
+        'handoff-0815am-3-24-26.md': ['# Session 4\n\n## Next steps\n\n1. stay on the BRIDGE\n2. then widen out\n', 2],
+        'game_handoff_session5.md': ['# Session 5\n\n## Next steps\n\n- [ ] five\n', 1],
+        'copy-of-latest.md': ['# Session 5\n\n## Next steps\n\n- [ ] five\n', 1],
       } },
     ];
     for (const { title, folder, files } of folders) {

@@ -1,5 +1,5 @@
 // Which known handoff supersedes which, and which must be analysed again when a handoff appears, goes or is
-// renamed: the store's side of supersede (the decision by name is the core's newerInFolder).
+// renamed: the store's side of supersede (the decision by name is the core's newerInFolder; a copy's, newerAsCopy).
 import { strict as assert } from 'node:assert';
 import { seriesChanged, supersedingOf, type SeriesMember } from '../../src/vscode/store/series';
 
@@ -32,5 +32,19 @@ describe('vscode store: handoff series', () => {
     const maySuperseded = member(may, june);
     assert.deepEqual(seriesChanged([maySuperseded]), [maySuperseded]);
     assert.deepEqual(seriesChanged([member(may, june), member(june, null)]), []);
+  });
+
+  it('a copy of a superseded handoff (its latest text) is superseded with it, and analysed again when the original lands', () => {
+    const text = '# May\n\n- [ ] step\n';
+    const copy = '/w/docs/handoff-1126pm-may.md';
+    const all = [{ ...member(may, june), text }, member(june, null), member(copy)];
+    assert.equal(supersedingOf(all[2]!, all, text), june, 'the same text as the superseded May');
+    assert.equal(supersedingOf(all[2]!, all, `${text}- [ ] more\n`), null, 'another text');
+    assert.equal(supersedingOf(all[2]!, all), null, 'by name alone');
+    assert.equal(supersedingOf(all[1]!, [...all, { ...member('/w/docs/copy-of-june.md', null), text }], text), null, 'June is newest, whatever copies say');
+    // The copy was analysed before May landed: May's landing makes its answer change.
+    const copyCurrent = { ...member(copy, null), text };
+    assert.deepEqual(seriesChanged([{ ...member(may, june), text }, member(june, null), copyCurrent]), [copyCurrent]);
+    assert.deepEqual(seriesChanged([{ ...member(may, june), text: 'edited' }, member(june, null), copyCurrent]), [], 'May edited: no longer a copy');
   });
 });

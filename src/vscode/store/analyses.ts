@@ -34,6 +34,8 @@ export interface Entry {
   notices: string;
   /** The newer handoff of its series the latest analysis was given (undefined: never analysed). */
   supersededBy?: string | null;
+  /** The text its latest analysis read (a copy of a superseded sibling is superseded with it, series.ts). */
+  text?: string;
 }
 
 /** Test seam: runs between an analysis and its landing (a test delays one version to prove it never lands). */
@@ -90,7 +92,7 @@ export class Analyses {
     const start = performance.now();
     const h = this.host;
     // Decided before any wait, so that a sibling appearing meanwhile is seen as a change (followSeries).
-    const supersededBy = (entry.supersededBy = supersedingOf(entry, h.entries()));
+    let supersededBy = (entry.supersededBy = supersedingOf(entry, h.entries()));
     let text: string;
     try {
       // The file time orders handoffs without a stated date; an unsaved buffer may have none yet.
@@ -103,6 +105,9 @@ export class Analyses {
       if (!a.doc && h.known(entry)) h.gone(entry);
       return undefined;
     }
+    // A copy of a superseded sibling is known by its text.
+    if (supersededBy === null) supersededBy = entry.supersededBy = supersedingOf(entry, h.entries(), text);
+    entry.text = text;
     const result = await analyseText(h.service(), entry.uri, { version: a.version, text, supersededBy, exclude: h.exclude() }, a.token);
     if (!result) return undefined;
     await h.beforeLand()?.(entry.uri, a.version);

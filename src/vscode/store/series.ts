@@ -1,11 +1,12 @@
 /**
  * Which known handoff supersedes which: a newer one of the same series in the same folder (core/supersede.ts decides,
- * by name). The store hands each analysis the answer, and analyses again the handoffs whose answer changed when a
+ * by name), or, for a copy of a superseded handoff beside it, what supersedes that one (newerAsCopy, by the texts
+ * their latest analyses read). The store hands each analysis the answer, and analyses again the handoffs whose answer changed when a
  * handoff appears, goes or is renamed, so their open steps follow. Pure (the URIs are read, never resolved), so it
  * is unit-tested.
  */
 import { dirname } from '../../core/git/paths';
-import { newerInIndex, seriesIndex, type SeriesIndex } from '../../core/supersede';
+import { newerAsCopy, newerInIndex, seriesIndex, type SeriesIndex } from '../../core/supersede';
 
 /** The parts of a `vscode.Uri` read here. */
 export interface SeriesUri {
@@ -19,6 +20,8 @@ export interface SeriesMember {
   uri: SeriesUri;
   /** What its latest analysis was given; undefined when it was never analysed. */
   supersededBy?: string | null;
+  /** The text its latest analysis read; undefined when it was never analysed. */
+  text?: string;
 }
 
 /**
@@ -46,12 +49,16 @@ function indexOf(place: readonly SeriesMember[]): SeriesIndex {
   return seriesIndex(place.map((m) => ({ path: m.uri.fsPath })));
 }
 
-/** The path of the newer handoff of `member`'s series among `all` (itself skipped), or null. */
-export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>): string | null {
+/**
+ * The path of the newer handoff of `member`'s series among `all` (itself skipped), or null; given the text it is
+ * analysed with, a copy of a superseded sibling's latest text answers as that sibling does.
+ */
+export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>, text?: string): string | null {
   const place = placeOf(member.uri);
   const same: SeriesMember[] = [];
   for (const m of all) if (placeOf(m.uri) === place) same.push(m);
-  return newerInIndex(member.uri.fsPath, indexOf(same));
+  const index = indexOf(same);
+  return newerInIndex(member.uri.fsPath, index) ?? (text === undefined ? null : asCopy(member, text, same, index));
 }
 
 /** The analysed handoffs whose answer is not the one their latest analysis was given: to be analysed again. */
@@ -59,7 +66,22 @@ export function seriesChanged<M extends SeriesMember>(all: Iterable<M>): M[] {
   const out: M[] = [];
   for (const place of byPlace(all).values()) {
     const index = indexOf(place);
-    for (const m of place) if (m.supersededBy !== undefined && newerInIndex(m.uri.fsPath, index) !== m.supersededBy) out.push(m);
+    for (const m of place) {
+      if (m.supersededBy === undefined) continue;
+      const now = newerInIndex(m.uri.fsPath, index) ?? (m.text === undefined ? null : asCopy(m, m.text, place, index));
+      if (now !== m.supersededBy) out.push(m);
+    }
   }
   return out;
+}
+
+/** What supersedes the sibling of `place` (superseded by name) whose latest text is `text`, or null. */
+function asCopy(member: SeriesMember, text: string, place: readonly SeriesMember[], index: SeriesIndex): string | null {
+  const superseded: Array<{ path: string; text: string; supersededBy: string | null }> = [];
+  for (const m of place) {
+    if (m === member || m.text === undefined || m.text.length !== text.length) continue;
+    const newer = newerInIndex(m.uri.fsPath, index);
+    if (newer !== null) superseded.push({ path: m.uri.fsPath, text: m.text, supersededBy: newer });
+  }
+  return newerAsCopy({ path: member.uri.fsPath, text }, superseded);
 }

@@ -74,7 +74,11 @@ export class Store implements HandoffStore {
       entries: () => this.entries.values(),
       known: (entry) => this.entries.get(entry.uri.toString()) === entry,
       gone: (entry) => { this.remove(entry.uri.toString()); this.emitter.fire([entry.uri]); },
-      landed: (entry) => this.emitter.fire([entry.uri]),
+      landed: (entry) => {
+        this.emitter.fire([entry.uri]);
+        // Its text may make a copy of it beside it superseded, or no longer (series.ts).
+        this.followSeries('a handoff beside it was analysed');
+      },
       beforeLand: () => this.beforeLand,
     });
   }
