@@ -2,13 +2,15 @@
  * Repository discovery without a process, for the common case: a work tree whose `.git` is a directory or a
  * `gitdir:` file (linked worktrees, submodules). It answers what `git rev-parse --show-toplevel
  * --absolute-git-dir --git-common-dir --is-shallow-repository --symbolic-full-name HEAD` would, from the files
- * git itself reads. Anything it does not fully understand returns null, and the caller asks git instead: it
+ * git itself reads — and, for a folder in no repository (no `.git` up to the root or a mount point, as git's own
+ * walk stops there), that it is none. Anything it does not fully understand returns null, and the caller asks git instead: it
  * must never answer differently from git, only sooner. (A discovery costs one sequential process otherwise,
  * ahead of every other git question of a fresh analysis.)
  */
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { GitProblem, HeadState } from '../core/git/provider';
+import { NOT_IN_A_REPOSITORY } from './gitRunner';
 import { kindOf, readRegular, whyNotRead, type NotRead } from './safeRead';
 
 export interface DiskDiscovery {
@@ -27,6 +29,9 @@ const GIT_ENV = [
 
 /** Thrown inside to give up; the exported function turns it into null. */
 class Unusual extends Error {}
+
+/** Thrown inside when the walk ends with no repository found: git's answer, without asking it. */
+class Outside extends Error {}
 
 const fail = (): never => { throw new Unusual(); };
 
@@ -76,6 +81,7 @@ export function discoverFromDisk(folder: string): DiskDiscovery | { problem: Git
   try {
     return walkUp(realpathSync.native(folder));
   } catch (e) {
+    if (e instanceof Outside) return { problem: NOT_IN_A_REPOSITORY };
     if (e instanceof Unreadable) {
       return { problem: { kind: 'corrupt', message: `the git repository cannot be read (${e.message}); showing parse-only results` } };
     }
@@ -108,8 +114,9 @@ function walkUp(start: string): DiskDiscovery {
     // A folder that is itself a git directory: a bare repository, or somewhere inside `.git`.
     if (stat(join(dir, 'HEAD')) && stat(join(dir, 'objects')) && stat(join(dir, 'refs'))) fail();
     const parent = dirname(dir);
-    // The top, or a mount point (git stops there unless GIT_DISCOVERY_ACROSS_FILESYSTEM): git says what follows.
-    if (parent === dir || statSync(parent).dev !== device) fail();
+    // The top, or a mount point (git stops there unless GIT_DISCOVERY_ACROSS_FILESYSTEM, which leaves this to git):
+    // no repository, as git would say.
+    if (parent === dir || statSync(parent).dev !== device) throw new Outside();
     dir = parent;
   }
 }

@@ -252,12 +252,13 @@ function spawnProblem(e: NodeJS.ErrnoException): GitProblem {
   return { kind: 'error', message: `git could not be started (${e.code ?? e.message}); showing parse-only results` };
 }
 
+/** git's answer in a folder that is in no repository (also found without git: discoverFromDisk.ts). */
+export const NOT_IN_A_REPOSITORY: GitProblem = { kind: 'not-a-repository', message: 'not in a git repository; showing parse-only results' };
+
 /** Turns a failed git run into one notice: corrupt repositories are named as such, other errors quoted. */
 export function failureProblem(out: GitOutput, what: string): GitProblem {
   const first = out.stderr.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? `exit code ${out.code}`;
-  if (/not a git repository/i.test(out.stderr)) {
-    return { kind: 'not-a-repository', message: 'not in a git repository; showing parse-only results' };
-  }
+  if (/not a git repository/i.test(out.stderr)) return NOT_IN_A_REPOSITORY;
   if (/corrupt|bad object|loose object|unable to read|inflate|invalid sha1 pointer|bad tree|broken link|packfile|missing object|bad file|damaged|index file smaller/i.test(out.stderr)) {
     return { kind: 'corrupt', message: `the git repository looks corrupt (${first}); showing parse-only results` };
   }

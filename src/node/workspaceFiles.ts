@@ -9,6 +9,7 @@ import { open, readdir, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { CancellationToken, WorkspaceFiles } from '../core/interfaces';
 import { GitRunner } from './gitRunner';
+import { discoverFromDisk } from './discoverFromDisk';
 
 export interface NodeWorkspaceFilesOptions {
   runner?: GitRunner;
@@ -57,10 +58,14 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
 
   /**
    * `-t` tags each entry: `H` cached, `?` untracked, `R` deleted from the work tree (listed again with H). Not in a
-   * repository where git timed out before (the provider's memory, shared through the runner): the walk lists it.
+   * repository where git timed out before (the provider's memory, shared through the runner), or in none: the walk
+   * lists it.
    */
   private async fromGit(root: string, token: CancellationToken): Promise<string[] | null> {
     if (this.runner.slowRepos?.problem(root)) return null;
+    // In no repository (found without git): git would only say so.
+    const disk = discoverFromDisk(root);
+    if (disk && 'problem' in disk && disk.problem.kind === 'not-a-repository') return null;
     const r = await this.runner.run({
       cwd: root, token, timeoutMs: this.opts.timeoutMs,
       args: ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],

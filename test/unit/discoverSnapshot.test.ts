@@ -37,10 +37,15 @@ describe('repository discovery: a snapshot for a run, live for an editor', () =>
 
   it('asks git once about a folder in no repository with stateTtlMs Infinity, each time without it', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'discover-outside-'));
+    // Where the folders say so, no git is asked at all (discoverFromDisk.ts); where only git can say, it is asked.
+    class GitOnly extends NodeGitProvider {
+      protected override diskDiscovery() { return null; }
+    }
     try {
-      const snapshot = new NodeGitProvider({ stateTtlMs: Infinity });
-      const live = new NodeGitProvider();
-      for (const git of [snapshot, live]) {
+      const snapshot = new GitOnly({ stateTtlMs: Infinity });
+      const live = new GitOnly();
+      const fromDisk = new NodeGitProvider();
+      for (const git of [snapshot, live, fromDisk]) {
         for (let i = 0; i < 2; i++) {
           const r = await git.discover(outside, T);
           assert.equal(!r.ok && r.problem.kind, 'not-a-repository');
@@ -48,6 +53,7 @@ describe('repository discovery: a snapshot for a run, live for an editor', () =>
       }
       assert.equal(snapshot.runner.spawned, 1, 'the run asked once');
       assert.equal(live.runner.spawned, 2, 'the editor asks again: the folder may have become a repository');
+      assert.equal(fromDisk.runner.spawned, 0, 'no repository up to the root: git would only say so');
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }

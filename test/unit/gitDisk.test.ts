@@ -10,6 +10,7 @@ import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { discoverFromDisk } from '../../src/node/discoverFromDisk';
 import { NodeGitProvider, type NodeGitProviderOptions } from '../../src/node/gitFacts';
 import { objectsOnDisk } from '../../src/node/objectStore';
+import { NodeWorkspaceFiles } from '../../src/node/workspaceFiles';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 import { FixtureGit } from '../fixtures/git/exec';
 
@@ -91,6 +92,26 @@ describe('git from disk', () => {
     assert.deepEqual(after.ok && after.value.head, { kind: 'branch', name: 'main' });
   });
 
+  it('a folder in no repository is answered as git answers, with no process; with GIT_DIR set, git is asked', async () => {
+    const disk = recording();
+    const git = recording({ disk: false });
+    const fromDisk = await disk.git.discover(fx.plain, T);
+    assert.deepEqual(fromDisk, await git.git.discover(fx.plain, T));
+    assert.equal(fromDisk.ok ? 'ok' : fromDisk.problem.kind, 'not-a-repository');
+    assert.deepEqual(disk.calls, []);
+    // The listing of its files is the walk's, without a `git ls-files` that would only fail.
+    const files = new NodeWorkspaceFiles({ runner: disk.git.runner });
+    writeFileSync(join(fx.plain, 'listed.md'), '# listed\n');
+    assert.ok((await files.listFiles(fx.plain, T)).some((f) => f.endsWith('/listed.md')));
+    assert.deepEqual(disk.calls, []);
+    process.env.GIT_DIR = join(fx.work, '.git');
+    try {
+      assert.equal(discoverFromDisk(fx.plain), null, 'git finds the repository GIT_DIR names');
+    } finally {
+      delete process.env.GIT_DIR;
+    }
+  });
+
   it('anything unusual is left to git, with git\'s answer: bare, inside .git, core.worktree elsewhere, extensions, SHA-256', async () => {
     const elsewhere = join(fx.base, 'elsewhere');
     g.run(fx.base, ['init', '-q', elsewhere]);
@@ -102,7 +123,7 @@ describe('git from disk', () => {
     g.run(extension, ['config', 'extensions.worktreeConfig', 'true']);
     const sha256 = join(fx.base, 'sha256');
     g.run(fx.base, ['init', '-q', '--object-format=sha256', sha256]);
-    const unusual = [fx.origin, join(fx.work, '.git', 'refs'), elsewhere, extension, sha256, fx.plain];
+    const unusual = [fx.origin, join(fx.work, '.git', 'refs'), elsewhere, extension, sha256];
     for (const folder of unusual) {
       assert.equal(discoverFromDisk(folder), null, folder);
       const { fromDisk, fromGit, diskCalls } = await bothWays(folder);
