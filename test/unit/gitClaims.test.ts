@@ -168,6 +168,39 @@ describe('claims against the handoff\'s moment (real git)', () => {
     ]);
   });
 
+  it('a message that only mentions a lost commit is no squash of it; a `git merge --squash` record is', async () => {
+    const r = repoWithOrigin('mentions');
+    r.write('a.txt', '1\n');
+    r.g.commit(r.dir, 'base');
+    // The commit the handoff cites was rewritten before it was pushed; the handoff's own commit names it in passing.
+    r.g.run(r.dir, ['checkout', '-q', '-b', 'topic']);
+    r.write('b.txt', 'b\n');
+    const lost = r.g.commit(r.dir, 'Revamp the control center');
+    r.g.run(r.dir, ['checkout', '-q', 'main']);
+    r.g.run(r.dir, ['branch', '-q', '-D', 'topic']);
+    r.g.run(r.dir, ['reflog', 'expire', '--expire=now', '--all']);
+    r.g.run(r.dir, ['gc', '-q', '--prune=now']);
+    r.write('HANDOFF.md', 'x\n');
+    r.g.commit(r.dir, `docs(handoff): refresh\n\nPromote the revamp (commit ${s7(lost)}) to part 1.`);
+    // A squash merge lists what it squashed in full, one "commit <sha>" line each.
+    r.g.run(r.dir, ['checkout', '-q', '-b', 'feature']);
+    r.write('c.txt', 'c\n');
+    const squashed = r.g.commit(r.dir, 'Add c');
+    r.g.run(r.dir, ['checkout', '-q', 'main']);
+    r.g.run(r.dir, ['merge', '-q', '--squash', 'feature']);
+    const squash = r.g.commit(r.dir, null);
+    r.g.run(r.dir, ['branch', '-q', '-D', 'feature']);
+    r.g.run(r.dir, ['reflog', 'expire', '--expire=now', '--all']);
+    r.g.run(r.dir, ['gc', '-q', '--prune=now']);
+    const text = `Shipped in commit \`${s7(lost)}\`; c in commit \`${s7(squashed)}\`.\n`;
+    const b = new ModelBuilder(text).commit(s7(lost), 'keyword').commit(s7(squashed), 'keyword');
+    const res = await check(b.model, join(r.dir, 'HANDOFF.md'), { text });
+    assert.deepEqual(res.diagnostics.map((d) => d.message), [
+      `Commit ${s7(lost)} is not in this repository (a typo, or only in another clone?)`,
+      `Commit ${s7(squashed)} is not in this repository: squash-merged into ${s7(squash)}`,
+    ]);
+  });
+
   it('a commit the superproject recorded for a submodule is that submodule\'s, checked out or not', async () => {
     const clone = join(fx.base, 'sub-clone');
     new FixtureGit().run(fx.base, ['clone', '-q', fx.origin, clone]);

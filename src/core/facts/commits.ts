@@ -122,8 +122,9 @@ function explain(
   key: string, full: string | null, subject: string | null, messages: readonly MentioningCommit[], graph: CommitGraph | null,
   onBranch: (sha: string) => boolean,
 ): Vanished | null {
-  // `git merge --squash` writes "commit <sha>" lines for what it squashed; a message naming the SHA says where it went.
-  const namer = messages.find((c) => c.sha !== full && (c.body.includes(key) || (full !== null && c.body.includes(full))) && onBranch(c.sha));
+  // `git merge --squash` writes a "commit <sha>" line for each commit it squashed: such a line says where it went. A
+  // message that only mentions the SHA (a handoff's own commit: "Promote the revamp (commit ede75f3)") says nothing.
+  const namer = messages.find((c) => c.sha !== full && listsSquashed(c.body, key, full) && onBranch(c.sha));
   if (namer) return { kind: 'squashed', into: namer.sha, pr: prOf(namer.subject), bySubject: false };
   if (subject && graph) {
     const plain = subject.replace(PR_SUFFIX, '');
@@ -142,6 +143,16 @@ function explain(
     if (prs.length) return { kind: 'pull-request', pr: Number(prs[0]!.name) };
   }
   return null;
+}
+
+/** Whether a message body has `git merge --squash`'s "commit <sha>" line for this commit (written in full there). */
+function listsSquashed(body: string, key: string, full: string | null): boolean {
+  const want = key.toLowerCase();
+  for (const m of body.matchAll(/^commit ([0-9a-f]{40}(?:[0-9a-f]{24})?)\s*$/gim)) {
+    const sha = m[1]!.toLowerCase();
+    if (sha === full || sha.startsWith(want)) return true;
+  }
+  return false;
 }
 
 function prOf(subject: string): number | null {
