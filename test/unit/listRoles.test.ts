@@ -17,6 +17,11 @@ describe('steps: the role of their list', () => {
       ['Expected tests', 'expected-test'], ['Expected results:', 'expected-test'],
       ['Roadmap', 'roadmap'], ['Long-term roadmap', 'roadmap'], ['Future work', 'roadmap'], ['Later (after v1)', 'roadmap'],
       ['Backlog', 'roadmap'], ['Someday / maybe', 'roadmap'], ['Nice to have', 'roadmap'], ['Nice-to-haves', 'roadmap'], ['Ideas', 'roadmap'], ['Deferred', 'roadmap'],
+      ['Future polish (lower priority)', 'roadmap'], ['Future UI ideas', 'roadmap'], ['Future-proof the API', null],
+      ['Read first', 'context'], ['Read These First (in order):', 'context'], ['Key files to read first', 'context'], ['Reading list', 'context'],
+      ['Read the spec, then build the parser', null], ['Read-only mode', null],
+      ['What shipped, with file pointers:', 'context'], ['Implemented:', 'context'], ['The implemented fail-closed protocol is:', 'context'],
+      ['What was not done:', null], ['To be implemented:', null], ['The current next steps are:', null], ['Implement the importer:', null],
       ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
       ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],
       ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
@@ -52,6 +57,26 @@ describe('steps: the role of their list', () => {
       'roadmap multi-tenant import', '- Excel input', 'roadmap streaming', 'roadmap colours', 'roadmap AI mapping',
       'roadmap retries', 'roadmap plugins', '- write the acceptance tests', '- rank the backlog',
       'rules Never force-push.', 'acceptance exports 10k rows', '- Start task 5.',
+    ]);
+  });
+});
+
+describe('records of what is there: a label says the list or table below is what shipped', () => {
+  it('a table after such a label takes its role; a table after any other label is still work', () => {
+    const text = md(
+      '# Next session', '',
+      '## What\'s left', '- [ ] promote to main', '',
+      'What shipped, with file pointers:', '',
+      '| Area | Code |', '|---|---|', '| Verdict store | `src/db.ts` |', '| Restart triage | `src/db.ts` |', '',
+      'The implemented publication protocol is:', '', '1. assemble and validate', '2. reserve the output folder', '',
+      'Then:', '', '| Task | Owner |', '|---|---|', '| Tag the release | me |', '',
+      '## Read first', '1. `docs/plan.md`', '',
+      '## Future polish (lower priority)', '- [ ] camera follow',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.listRole ?? '-'} ${s.text}`), [
+      '- promote to main', 'context Verdict store — `src/db.ts`', 'context Restart triage — `src/db.ts`',
+      'context assemble and validate', 'context reserve the output folder', '- Tag the release — me',
+      'context `docs/plan.md`', 'roadmap camera follow',
     ]);
   });
 });

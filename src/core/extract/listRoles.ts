@@ -27,7 +27,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ['expected-test', [String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`]],
   ['roadmap', [
     String.raw`(?:(?:product|project|long[\s-]term|future|feature)\s+)?roadmap`,
-    String.raw`future(?:\s+(?:work|ideas?|enhancements?|improvements?|plans?|phases?|considerations?|features?|directions?|tasks?|items?|scope|versions?|releases?))?`,
+    // Future work, Future polish, Future UI ideas: what comes after this (`Future-proof the API` is work).
+    String.raw`future(?:\s+[a-z][a-z/-]*){0,2}`,
     'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
     String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
@@ -37,6 +38,14 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ['context', [
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
     String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:reference|references|further\s+reading)`,
+    // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
+    String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
+    String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
+    // A record of what is there now: "What shipped, with file pointers:", "Implemented:", "The implemented protocol
+    // is:", "The existing flow is:" (`What was not done`, `To be implemented:`, "The current next steps are:" are work).
+    String.raw`what\s+(?:was\s+|has\s+been\s+|we\s+)?(?:shipped|implemented|delivered|landed|built)(?:\s+(?:this\s+session|so\s+far))?(?:,[^:]*)?`,
+    String.raw`(?:shipped|implemented|delivered|landed)(?:\s+(?:this\s+session|so\s+far))?`,
+    String.raw`the\s+(?:implemented|shipped|existing)\s+[^:]{1,60}?\s+(?:is|are|works\s+like\s+this|works\s+as\s+follows)`,
   ]],
   // What every session does on its way in or out: not this handoff's work.
   ['routine', [
@@ -79,6 +88,8 @@ export class ListRoleTracker {
       this.label = null;
       return null;
     }
+    // A table right after a label is the label's list ("What shipped:" over a table of what shipped).
+    if (b.kind === 'tableRow' && this.label?.itemDepth === -1) return this.label.role;
     if (b.kind === 'listItem') {
       if (this.label && this.label.itemDepth >= 0 && b.depth <= this.label.itemDepth) this.label = null;
       const role = this.label?.role ?? this.headingRole();

@@ -129,7 +129,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       if (!ctx?.strong || b.isHeaderRow) return;
       ctx.hasList = true;
       const row = rowStep(text, b);
-      if (row) steps.push({ start: row.start, end: row.end, text: row.text, state: stateOfRow(row.cells), kind: 'row', marker: null, listRole: roles.headingRole() });
+      if (row) steps.push({ start: row.start, end: row.end, text: row.text, state: stateOfRow(row.cells), kind: 'row', marker: null, listRole: listRole ?? roles.headingRole() });
       return;
     }
 
