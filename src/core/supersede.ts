@@ -1,10 +1,11 @@
 /**
  * Which handoff is current. A handoff is superseded when a newer one of the same series sits in the same folder —
  * `SESSION-HANDOFF-2026-05-19-…` beside `SESSION-HANDOFF-2026-05-21-…`, `2026-05-24-plan.md` beside
- * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` or `…_session10_notes.md` — or when
- * its text is an older version of its own file (a newer version is committed; facts/anchor says so), or it is a copy
- * of a superseded handoff beside it (newerAsCopy). A superseded handoff stays in the tree with all its steps; its open steps are not reported as things to do, since the newer one says what is left.
- * Pure: the CLI and the editor hand in the siblings they know.
+ * `2026-05-30-plan.md`, `…_handoff_session1.md` beside `…_handoff_session9.md` or `…_session10_notes.md`, GSD's
+ * `02-03-PLAN.md` beside its `02-03-SUMMARY.md` — or when its text is an older version of its own file (a newer
+ * version is committed; facts/anchor says so), or it is a copy of a superseded handoff beside it (newerAsCopy). A
+ * superseded handoff stays in the tree with all its steps; its open steps are not reported as things to do, since
+ * the newer one says what is left. Pure: the CLI and the editor hand in the siblings they know.
  */
 import { dirname, toSlash } from './git/paths';
 
@@ -30,8 +31,10 @@ const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?![0-9a-z])/;
  * sessionSeries). Otherwise the last number: `handoff-7.md` → key `handoff-#.md`, order `000007`. Names with none of
  * these are no series.
  */
+const baseName = (path: string): string => (toSlash(path).split('/').pop() ?? '').toLowerCase();
+
 export function seriesOf(path: string): Series | null {
-  const name = (toSlash(path).split('/').pop() ?? '').toLowerCase();
+  const name = baseName(path);
   const d = DATE.exec(name);
   if (d) return { key: `${name.slice(0, d.index)}#`, order: `${d[1]}-${d[2]}-${d[3]}` };
   const s = SESSION.exec(name);
@@ -54,6 +57,14 @@ function sessionSeries(name: string, s: RegExpExecArray): Series {
   return { key: `${word}\0session#`, order: s[1]!.padStart(6, '0') + (after ? `.${after[1]!.padStart(6, '0')}` : '') };
 }
 
+/**
+ * GSD's plan `02-03-PLAN.md` has been executed once its `02-03-SUMMARY.md` sits beside it (GSD writes the summary
+ * when the plan is done): the summary says what was done, and the plan's unticked boxes are not work left.
+ */
+const GSD_PLAN = /^(\d{1,3}(?:\.\d{1,3})?-\d{1,3})-plan\.md$/;
+const GSD_SUMMARY = /^(\d{1,3}(?:\.\d{1,3})?-\d{1,3})-summary\.md$/;
+const summaryKey = (folder: string, id: string) => `${folder}\0gsd-summary\0${id}`;
+
 /** The newest member of each series among a folder's handoffs: built once per folder, asked once per handoff. */
 export type SeriesIndex = ReadonlyMap<string, { path: string; order: string }>;
 
@@ -61,6 +72,8 @@ export type SeriesIndex = ReadonlyMap<string, { path: string; order: string }>;
 export function seriesIndex(siblings: readonly DatedHandoff[]): SeriesIndex {
   const index = new Map<string, { path: string; order: string }>();
   for (const s of siblings) {
+    const summary = GSD_SUMMARY.exec(baseName(s.path));
+    if (summary) index.set(summaryKey(dirname(toSlash(s.path)), summary[1]!), { path: s.path, order: '' });
     const theirs = seriesOf(s.path);
     if (!theirs) continue;
     const key = `${dirname(toSlash(s.path))}\0${theirs.key}`;
@@ -72,6 +85,9 @@ export function seriesIndex(siblings: readonly DatedHandoff[]): SeriesIndex {
 
 /** The newest handoff of the same series as `self` in its folder, when strictly newer than `self`; else null. */
 export function newerInIndex(self: string, index: SeriesIndex): string | null {
+  const plan = GSD_PLAN.exec(baseName(self));
+  const summary = plan ? index.get(summaryKey(dirname(toSlash(self)), plan[1]!)) : undefined;
+  if (summary) return summary.path;
   const mine = seriesOf(self);
   if (!mine) return null;
   const newest = index.get(`${dirname(toSlash(self))}\0${mine.key}`);

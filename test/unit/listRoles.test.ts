@@ -17,6 +17,7 @@ describe('steps: the role of their list', () => {
       ['Expected tests', 'expected-test'], ['Expected results:', 'expected-test'],
       ['Roadmap', 'roadmap'], ['Long-term roadmap', 'roadmap'], ['Future work', 'roadmap'], ['Later (after v1)', 'roadmap'],
       ['Backlog', 'roadmap'], ['Someday / maybe', 'roadmap'], ['Nice to have', 'roadmap'], ['Nice-to-haves', 'roadmap'], ['Ideas', 'roadmap'], ['Deferred', 'roadmap'],
+      ['Monetization Roadmap', 'roadmap'], ['Update the roadmap', null], ['Review roadmap', null],
       ['Future polish (lower priority)', 'roadmap'], ['Future UI ideas', 'roadmap'], ['Future-proof the API', null],
       ['Read first', 'context'], ['Read These First (in order):', 'context'], ['Key files to read first', 'context'], ['Reading list', 'context'],
       ['Read the spec, then build the parser', null], ['Read-only mode', null],

@@ -71,6 +71,17 @@ describe('supersede', () => {
     assert.equal(newerInFolder('/w/docs/HANDOFF.md', sibs), null);
   });
 
+  it("GSD's plan is executed once its summary sits beside it; a plan without one, or another plan's, is not", () => {
+    const at = (...names: string[]) => names.map((n) => ({ path: `/w/.planning/phases/02-ingest/${n}` }));
+    const sibs = at('02-03-PLAN.md', '02-03-SUMMARY.md', '02.1-01-PLAN.md', '02.1-01-SUMMARY.md', '02-04-PLAN.md', '02-CONTEXT.md');
+    const p = (n: string) => `/w/.planning/phases/02-ingest/${n}`;
+    assert.equal(newerInFolder(p('02-03-PLAN.md'), sibs), p('02-03-SUMMARY.md'));
+    assert.equal(newerInFolder(p('02.1-01-PLAN.md'), sibs), p('02.1-01-SUMMARY.md'), 'an inserted decimal phase');
+    assert.equal(newerInFolder(p('02-04-PLAN.md'), sibs), null, 'not executed yet');
+    assert.equal(newerInFolder(p('02-03-SUMMARY.md'), sibs), null);
+    assert.equal(newerInFolder('/w/.planning/phases/03-x/02-03-PLAN.md', sibs), null, 'another folder');
+  });
+
   it('a copy is superseded only by what supersedes its original, never by itself', () => {
     const text = '# Notes\n\n- [ ] step\n';
     const folder = [

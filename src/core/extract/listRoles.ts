@@ -26,7 +26,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ]],
   ['expected-test', [String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`]],
   ['roadmap', [
-    String.raw`(?:(?:product|project|long[\s-]term|future|feature)\s+)?roadmap`,
+    // Roadmap, Product roadmap, Monetization roadmap (`Update the roadmap` is work).
+    String.raw`(?:(?:long[\s-]term|(?!(?:update|review|revise|write|draft|create|finish|publish|fix|refresh|define|build|the)\b)[a-z0-9-]+)\s+)?roadmap`,
     // Future work, Future polish, Future UI ideas: what comes after this (`Future-proof the API` is work).
     String.raw`future(?:\s+[a-z][a-z/-]*){0,2}`,
     'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
