@@ -155,6 +155,12 @@ describe('extractCommits', () => {
       none('5. `alembic/versions/8ff917fb21f0_*.py` - Fixed enum migration\n');
       none('**File**: `alembic/versions/8ff917fb21f0_add_pipeline_stage_to_tasks.py`');
     });
+    it('a database migration head', () => {
+      none('**State:** 222 tests green. Migrations head `b08ff128c47c`.\n');
+      none('Run `npm run dev`. DB head c7e90f4a1b32.\n');
+      none('Alembic head 4bbd7db38ad2 applied to local PG.\n');
+      assert.deepEqual(evidenceOf('HEAD at `1a2b3c4`, the release head `5d6e7f8`.\n', '1a2b3c4'), ['ref-claim'], "git's HEAD stays a commit");
+    });
     it('CRC32, MD5 and checksums in context', () => {
       none('- Size: `4194304` bytes (`0x400000`)\n- CRC32: `2D206BF7`\n- MD5: `a2bc447961e52fd2227baed164f729dc`\n');
       none('The checksum of the ROM is 1a2b3c4d, unchanged since the last commit.');

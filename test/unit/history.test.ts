@@ -71,6 +71,20 @@ describe('history: dated entries of a log', () => {
     ]);
   });
 
+  it('a "Latest" marker with the entry\'s date: the entry is current, and two older ones of one day are history', () => {
+    assert.deepEqual(historyOf(md(
+      '# HANDOFF — Suite', '',
+      '## ► LATEST (2026-07-29 16:29 +0530) · host · agent — RLS migration NOT YET APPLIED', '- [ ] apply the migration', '',
+      '## (2026-07-26 am06) — layout engine shipped', '1. **Balance the layout**', '',
+      '## (2026-07-26 am01) — storage bug fixed', '1. regenerate the creative', '',
+      '## (2026-07-25 pm17) — operating model', 'Decided.',
+    )), [
+      '## (2026-07-26 am06) — layout engine shipped … 1. **Balance the layout**',
+      '## (2026-07-26 am01) — storage bug fixed … 1. regenerate the creative',
+      '## (2026-07-25 pm17) — operating model … Decided.',
+    ]);
+  });
+
   it('session numbers order a log without dates; the highest is current wherever it stands', () => {
     assert.deepEqual(historyOf(md(
       '# Handoff', '',

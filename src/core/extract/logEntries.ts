@@ -1,7 +1,8 @@
 /**
  * Dated entries of an append-only log: sibling headings (same parent, same level) that each record one
  * session, day or update — `## 2026-03-02`, `### Jan 5, 2026 — topic`, `## Session 12 (2025-12-31)`,
- * `## Current Session Summary (2025-12-31 - Session 12)`, `## Day 3 — 2026-01-07`, `**2026-03-02**`.
+ * `## Current Session Summary (2025-12-31 - Session 12)`, `## Day 3 — 2026-01-07`, `**2026-03-02**`,
+ * `## ► LATEST (2026-07-29 16:29) · …`.
  * The newest entry is the current state; the others are history.
  *
  * Which entry is newest is decided by what the titles say, never by position (logs are written newest-first
@@ -47,9 +48,17 @@ const NUMBERED_UNIT = new RegExp(`^(?:${NUMBERED_UNITS})$`, 'i');
 const PREVIOUS_REMARK = /^(?:(?:even|much)\s+)?(?:previous|earlier|older|prior)\b/;
 const CURRENT_REMARK = /^(?:this|current|latest)(?:\s+latest)?(?:\s+(?:session|entry|update|pr|pull\s+request|branch|sprint|week|run))?$/;
 
+/** `► LATEST (2026-07-29 16:29 +0530) · …`, `Latest — 2026-07-29`: a marker word, then the entry's date. */
+const MARKER_THEN_DATE = new RegExp(String.raw`^[^\p{L}\p{N}]*(${MARKERS})\s*(?:[(\[:—–·]|\s-)?\s*(?=\d)`, 'iu');
+
 /** The entry a heading or bold line opens, or null when it is not a log entry's title. */
 export function readEntryTitle(raw: string): EntryTitle | null {
   const title = plainTitle(raw);
+  const marked = MARKER_THEN_DATE.exec(title);
+  if (marked) {
+    const date = dateIn(title);
+    if (date !== null) return { date, number: unitNumber(title), marker: CURRENT_WORDS.test(marked[1]!) ? 'current' : 'previous' };
+  }
   const lead = LOG_LEAD.exec(title);
   const dated = startsWithDate(title);
   if (!lead && !dated && !TRAILING_UNIT.test(title)) return null;
