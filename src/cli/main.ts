@@ -32,8 +32,8 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> = async () => {}): Promise<number> {
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   if (argv[0] === 'digest') return runDigest(argv.slice(1), out, err);
-  // Loaded only when asked for: the MCP SDK and its schemas would double the memory of every other run.
-  if (argv[0] === 'mcp') return (await import('./mcp')).runMcp(argv.slice(1), out, err, VERSION);
+  // The MCP server is its own bundle, which dist/cli.js starts for `handoff-lint mcp` (bin.ts): not this one's.
+  if (argv[0] === 'mcp') { err('handoff-lint: the MCP server is started by `handoff-lint mcp` (dist/mcp.js)\n'); return 2; }
   let options;
   try {
     options = parseArgs(argv);
@@ -168,21 +168,20 @@ export function cliMain(): void {
     process.exit(e.code === 'EPIPE' ? 141 : 2);
   });
   process.stderr.on('error', () => {});
-  // A lint run's report goes through one buffer, flushed per document; the MCP server's messages go out at once.
-  const argv = process.argv.slice(2);
-  const output = argv[0] === 'mcp' ? null : new BufferedOutput(process.stdout);
+  // The report goes through one buffer, flushed per document.
+  const output = new BufferedOutput(process.stdout);
   // Writes to a pipe are asynchronous: past the stream's buffer, the run waits for the reader (see `run`).
   const drained = () => {
-    output?.flush();
+    output.flush();
     return process.stdout.writableNeedDrain ? new Promise<void>((done) => process.stdout.once('drain', done)) : Promise.resolve();
   };
-  run(argv, output ? (s) => output.write(s) : (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
+  run(process.argv.slice(2), (s) => output.write(s), (s) => process.stderr.write(s), drained).then(
     (code) => {
-      output?.flush();
+      output.flush();
       process.exitCode = code;
     },
     (e: unknown) => {
-      output?.flush();
+      output.flush();
       process.stderr.write(`handoff-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 2;
     },

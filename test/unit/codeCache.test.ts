@@ -153,6 +153,16 @@ describe('code cache of the CLI bundle', function () {
     assert.deepEqual(dynamic, [], 'Node 20 runs a dynamic import in a vm.Script only with an experimental loader (a warning per run)');
   });
 
+  it('a lint run loads no MCP server: its SDK and schemas are in dist/mcp.js, which `handoff-lint mcp` runs', () => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    const lintBundle = readFileSync(join(CLI, '..', 'cli-main.js'), 'utf8');
+    assert.doesNotMatch(lintBundle, /node_modules\/@modelcontextprotocol|node_modules\/ajv\//);
+    assert.match(readFileSync(join(CLI, '..', 'mcp.js'), 'utf8'), /node_modules\/@modelcontextprotocol/);
+    const help = spawnSync(process.execPath, [CLI, 'mcp', '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout + help.stderr, /^Usage: handoff-lint mcp/m);
+  });
+
   it('the built handoff-lint prints the same report with its cache as without', function () {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
     const doc = join(base, 'HANDOFF.md');
