@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../core/model';
 import { computeLineStarts, stripBom } from '../core/parse/lines';
 import { readRegular } from '../node/safeRead';
@@ -71,10 +72,10 @@ const baselineFile = z.object({
   version: z.literal(1),
   findings: z.array(z.object({
     rule: z.enum(RULE_CODES),
-    path: z.string().max(4096),
-    target: z.string().max(MAX_TARGET * 2),
-    count: z.number().int().min(1).max(1_000_000).default(1),
-  })).max(MAX_FINDINGS),
+    path: z.string().check(z.maxLength(4096)),
+    target: z.string().check(z.maxLength(MAX_TARGET * 2)),
+    count: z._default(z.int().check(z.gte(1), z.lte(1_000_000)), 1),
+  })).check(z.maxLength(MAX_FINDINGS)),
 });
 
 export class BaselineError extends Error {}
@@ -104,7 +105,8 @@ export class Baseline {
     } catch (e) {
       throw new BaselineError(`baseline ${file} is not JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
-    const parsed = baselineFile.safeParse(json);
+    // zod's tree-shakable build carries no messages until given a locale: this one is read only for a bad baseline.
+    const parsed = baselineFile.safeParse(json, { error: en().localeError });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new BaselineError(`baseline ${file} is not a handoff-lint baseline (${issue.path.join('.') || 'top'}: ${issue.message})`);

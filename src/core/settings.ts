@@ -2,7 +2,8 @@
  * Settings the core understands, validated with zod at the edge (VS Code settings, CLI flags, config file).
  * A bad value is reported with a clear message and its default used; nothing is lost.
  */
-import { z } from 'zod';
+// zod's tree-shakable build: the CLI carries only the validators used here, not the whole library (most of its bundle).
+import * as z from 'zod/mini';
 import { RULE_CODES, type RuleCode, type Severity } from './model';
 
 export const severitySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
@@ -48,10 +49,10 @@ const ruleCode = z.enum(RULE_CODES);
 
 /** Input shape: every field optional; rules may name a subset. */
 export const coreSettingsInput = z.object({
-  rules: z.record(ruleCode, severitySetting).optional(),
-  git: z.boolean().optional(),
-  gitTimeoutMs: z.number().int().min(100).max(600_000).optional(),
-  handoffBehindCommits: z.number().int().min(1).max(1_000_000).optional(),
+  rules: z.optional(z.record(ruleCode, severitySetting)),
+  git: z.optional(z.boolean()),
+  gitTimeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000))),
+  handoffBehindCommits: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
 });
 
 export interface SettingsResult {

@@ -153,10 +153,11 @@ describe('code cache of the CLI bundle', function () {
     assert.deepEqual(dynamic, [], 'Node 20 runs a dynamic import in a vm.Script only with an experimental loader (a warning per run)');
   });
 
-  it('a lint run loads no MCP server: its SDK and schemas are in dist/mcp.js, which `handoff-lint mcp` runs', () => {
+  it('a lint run loads no MCP server (its SDK and schemas are in dist/mcp.js, which `handoff-lint mcp` runs) and not the whole of zod', () => {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
     const lintBundle = readFileSync(join(CLI, '..', 'cli-main.js'), 'utf8');
     assert.doesNotMatch(lintBundle, /node_modules\/@modelcontextprotocol|node_modules\/ajv\//);
+    assert.doesNotMatch(lintBundle, /node_modules\/zod\/v4\/classic\//, "zod's tree-shakable build only (zod/mini)");
     assert.match(readFileSync(join(CLI, '..', 'mcp.js'), 'utf8'), /node_modules\/@modelcontextprotocol/);
     const help = spawnSync(process.execPath, [CLI, 'mcp', '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0, help.stderr);

@@ -3,16 +3,16 @@
  * like `--upload-pack=x` or a "branch" like `HEAD;rm -rf` must never become an option or a rev expression.
  * Even after validation the Node side passes values after `--end-of-options` or on stdin, never via a shell.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const SHA = /^[0-9a-fA-F]{4,40}$/;
 const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /** An abbreviated or full object name: 4–40 hex digits (git's own minimum abbreviation is 4). */
-export const shaSchema = z.string().regex(SHA, 'not a commit SHA (4–40 hex digits)');
+export const shaSchema = z.string().check(z.regex(SHA, 'not a commit SHA (4–40 hex digits)'));
 
 /** A full 40-hex object name as git prints it. */
-export const fullShaSchema = z.string().regex(FULL_SHA, 'not a full SHA');
+export const fullShaSchema = z.string().check(z.regex(FULL_SHA, 'not a full SHA'));
 
 /**
  * What fullShaSchema accepts, as a type guard, without a schema run per call: git's output is read line by line
@@ -27,14 +27,14 @@ export function isFullSha(s: string | undefined | null): s is string {
  * git-check-ref-format, stricter: no leading `-` (option injection), no `..`, `@{`, `~^:?*[\`, control
  * characters, spaces or shell metacharacters, no leading/trailing `/` or `.`, no `.lock` component.
  */
-export const refNameSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9._\/+-]*$/, 'not a plain ref name')
-  .refine((s) => !s.includes('..') && !s.includes('//') && !s.endsWith('/') && !s.endsWith('.'), 'not a valid ref name')
-  .refine((s) => s.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock')), 'not a valid ref name')
-  .refine((s) => s !== 'HEAD' && s !== '@', 'HEAD is not a branch name');
+export const refNameSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(255),
+  z.regex(/^[A-Za-z0-9_][A-Za-z0-9._\/+-]*$/, 'not a plain ref name'),
+  z.refine((s) => !s.includes('..') && !s.includes('//') && !s.endsWith('/') && !s.endsWith('.'), 'not a valid ref name'),
+  z.refine((s) => s.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock')), 'not a valid ref name'),
+  z.refine((s) => s !== 'HEAD' && s !== '@', 'HEAD is not a branch name'),
+);
 
 /** Returns the SHA lower-cased when valid, else null. */
 export function validSha(input: string): string | null {
