@@ -172,24 +172,22 @@ describe('claims against the handoff\'s moment (real git)', () => {
     const r = repoWithOrigin('mentions');
     r.write('a.txt', '1\n');
     r.g.commit(r.dir, 'base');
+    /** A commit on a branch of its own, the branch then left (and deleted, with `merge`: squash-merged first). */
+    const aside = (branch: string, file: string, subject: string, merge: boolean) => {
+      r.g.run(r.dir, ['checkout', '-q', '-b', branch]);
+      r.write(file, `${file}\n`);
+      const sha = r.g.commit(r.dir, subject);
+      r.g.run(r.dir, ['checkout', '-q', 'main']);
+      const into = merge ? (r.g.run(r.dir, ['merge', '-q', '--squash', branch]), r.g.commit(r.dir, null)) : null;
+      r.g.run(r.dir, ['branch', '-q', '-D', branch]);
+      return { sha, into };
+    };
     // The commit the handoff cites was rewritten before it was pushed; the handoff's own commit names it in passing.
-    r.g.run(r.dir, ['checkout', '-q', '-b', 'topic']);
-    r.write('b.txt', 'b\n');
-    const lost = r.g.commit(r.dir, 'Revamp the control center');
-    r.g.run(r.dir, ['checkout', '-q', 'main']);
-    r.g.run(r.dir, ['branch', '-q', '-D', 'topic']);
-    r.g.run(r.dir, ['reflog', 'expire', '--expire=now', '--all']);
-    r.g.run(r.dir, ['gc', '-q', '--prune=now']);
+    const lost = aside('topic', 'b.txt', 'Revamp the control center', false).sha;
     r.write('HANDOFF.md', 'x\n');
     r.g.commit(r.dir, `docs(handoff): refresh\n\nPromote the revamp (commit ${s7(lost)}) to part 1.`);
     // A squash merge lists what it squashed in full, one "commit <sha>" line each.
-    r.g.run(r.dir, ['checkout', '-q', '-b', 'feature']);
-    r.write('c.txt', 'c\n');
-    const squashed = r.g.commit(r.dir, 'Add c');
-    r.g.run(r.dir, ['checkout', '-q', 'main']);
-    r.g.run(r.dir, ['merge', '-q', '--squash', 'feature']);
-    const squash = r.g.commit(r.dir, null);
-    r.g.run(r.dir, ['branch', '-q', '-D', 'feature']);
+    const { sha: squashed, into: squash } = aside('feature', 'c.txt', 'Add c', true);
     r.g.run(r.dir, ['reflog', 'expire', '--expire=now', '--all']);
     r.g.run(r.dir, ['gc', '-q', '--prune=now']);
     const text = `Shipped in commit \`${s7(lost)}\`; c in commit \`${s7(squashed)}\`.\n`;
@@ -197,7 +195,7 @@ describe('claims against the handoff\'s moment (real git)', () => {
     const res = await check(b.model, join(r.dir, 'HANDOFF.md'), { text });
     assert.deepEqual(res.diagnostics.map((d) => d.message), [
       `Commit ${s7(lost)} is not in this repository (a typo, or only in another clone?)`,
-      `Commit ${s7(squashed)} is not in this repository: squash-merged into ${s7(squash)}`,
+      `Commit ${s7(squashed)} is not in this repository: squash-merged into ${s7(squash!)}`,
     ]);
   });
 
