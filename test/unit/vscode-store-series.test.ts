@@ -46,5 +46,10 @@ describe('vscode store: handoff series', () => {
     const copyCurrent = { ...member(copy, null), text };
     assert.deepEqual(seriesChanged([{ ...member(may, june), text }, member(june, null), copyCurrent]), [copyCurrent]);
     assert.deepEqual(seriesChanged([{ ...member(may, june), text: 'edited' }, member(june, null), copyCurrent]), [], 'May edited: no longer a copy');
+    // After a landing only the landed handoff's folder is looked at.
+    const elsewhere = member('/w/other/SESSION-HANDOFF-2026-05-19-a.md', '/w/other/gone.md');
+    const known = [{ ...member(may, june), text }, member(june, null), copyCurrent, elsewhere];
+    assert.deepEqual(seriesChanged(known, file(may)), [copyCurrent]);
+    assert.deepEqual(seriesChanged(known), [copyCurrent, elsewhere]);
   });
 });

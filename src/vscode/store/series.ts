@@ -61,10 +61,15 @@ export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>,
   return newerInIndex(member.uri.fsPath, index) ?? (text === undefined ? null : asCopy(member, text, same, index));
 }
 
-/** The analysed handoffs whose answer is not the one their latest analysis was given: to be analysed again. */
-export function seriesChanged<M extends SeriesMember>(all: Iterable<M>): M[] {
+/**
+ * The analysed handoffs whose answer is not the one their latest analysis was given: to be analysed again. `near`:
+ * only the place of this handoff (one just analysed can change only its own folder's answers).
+ */
+export function seriesChanged<M extends SeriesMember>(all: Iterable<M>, near?: SeriesUri): M[] {
   const out: M[] = [];
-  for (const place of byPlace(all).values()) {
+  const only = near ? placeOf(near) : null;
+  for (const [key, place] of byPlace(all)) {
+    if (only !== null && key !== only) continue;
     const index = indexOf(place);
     for (const m of place) {
       if (m.supersededBy === undefined) continue;

@@ -76,8 +76,8 @@ export class Store implements HandoffStore {
       gone: (entry) => { this.remove(entry.uri.toString()); this.emitter.fire([entry.uri]); },
       landed: (entry) => {
         this.emitter.fire([entry.uri]);
-        // Its text may make a copy of it beside it superseded, or no longer (series.ts).
-        this.followSeries('a handoff beside it was analysed');
+        // Its text may make a copy of it beside it superseded, or no longer (series.ts): its folder only.
+        this.followSeries('a handoff beside it was analysed', entry.uri);
       },
       beforeLand: () => this.beforeLand,
     });
@@ -312,8 +312,8 @@ export class Store implements HandoffStore {
    * again, so their open steps follow. Only those whose answer changed are analysed again, at no git cost (facts
    * are cached per repository state).
    */
-  private followSeries(why: string): void {
-    for (const entry of seriesChanged(this.entries.values())) void this.analyse(entry, { reason: why });
+  private followSeries(why: string, near?: vscode.Uri): void {
+    for (const entry of seriesChanged(this.entries.values(), near)) void this.analyse(entry, { reason: why });
   }
 
   // ---- analysis -------------------------------------------------------------------------------------------
