@@ -19,6 +19,7 @@ describe('steps: the role of their list', () => {
       ['Backlog', 'roadmap'], ['Someday / maybe', 'roadmap'], ['Nice to have', 'roadmap'], ['Nice-to-haves', 'roadmap'], ['Ideas', 'roadmap'], ['Deferred', 'roadmap'],
       ['Monetization Roadmap', 'roadmap'], ['Update the roadmap', null], ['Review roadmap', null],
       ['Future polish (lower priority)', 'roadmap'], ['Future UI ideas', 'roadmap'], ['Future-proof the API', null],
+      ['Council process learnings (Sprint 10.14)', 'context'], ['Key learnings', 'context'], ['Apply the learnings to the importer', null],
       ['Read first', 'context'], ['Read These First (in order):', 'context'], ['Key files to read first', 'context'], ['Reading list', 'context'],
       ['Read the spec, then build the parser', null], ['Read-only mode', null],
       ['What shipped, with file pointers:', 'context'], ['Implemented:', 'context'], ['The implemented fail-closed protocol is:', 'context'],
