@@ -22,6 +22,12 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
       ['**Handoff skill** - two-level protocol', '**Model awareness**', 'pick the next task from the backlog']);
   });
 
+  it("a step after a bold label that closes inside it does not keep the label's half of the bold", () => {
+    assert.deepEqual(todo(md('# H', '', '**Next: choose from Someday.** Highest-impact candidates:')), ['choose from Someday. Highest-impact candidates:']);
+    assert.deepEqual(todo(md('# H', '', '**Next step: run it.** Then **tag** it.')), ['run it. Then **tag** it.']);
+    assert.deepEqual(todo(md('# H', '', '**Next step:** run the **migration**')), ['run the **migration**'], 'a label closed before the colon');
+  });
+
   it('gives way to the sub-list of a bullet that only labels it', () => {
     assert.deepEqual(todo(md('## Next steps', '- **Backend:**', '  - add the endpoint', '  - migrate', '- Frontend:', '  - the page')), ['add the endpoint', 'migrate', 'the page']);
   });

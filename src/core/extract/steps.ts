@@ -111,6 +111,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
         const start = skipQuote(text, b.contentStart, b.contentEnd);
         const words = span(text, b.contentStart + at, b.contentEnd);
         words.start = start;
+        words.text = withoutLabelsClose(text.slice(b.contentStart, b.contentStart + at), words.text);
         steps.push(withState(words, stateOfText(words.text), 'paragraph', null, roleOf(roles.headingRole(), words.text)));
         const ctx = active();
         if (ctx) ctx.hasList = true; // the section's step is written out; its other paragraphs are prose
@@ -235,6 +236,17 @@ function withState(s: Spanned, state: FoundStep['state'], kind: FoundStep['kind'
 }
 
 interface Spanned { start: number; end: number; text: string }
+
+/**
+ * `**Next: choose from the backlog.** Candidates:` — the bold opened before the label closes inside the step: its
+ * text drops that one `**` (or `__`), so the message does not show half of it.
+ */
+function withoutLabelsClose(label: string, words: string): string {
+  const open = /^[\s>]*(?:\S+\s*)?(\*\*|__)/.exec(label)?.[1];
+  if (!open || label.includes(open, label.indexOf(open) + 2)) return words;
+  const close = words.indexOf(open);
+  return close < 0 ? words : collapseSpaces(words.slice(0, close) + words.slice(close + 2)).trim();
+}
 
 function span(text: string, start: number, end: number): Spanned {
   while (end > start && /\s/.test(text[end - 1])) end--;
