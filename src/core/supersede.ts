@@ -109,8 +109,9 @@ export function newerInFolder(self: string, siblings: readonly DatedHandoff[]): 
 export function newerAsCopy(self: { path: string; text: string }, superseded: Iterable<{ path: string; text: string; supersededBy: string | null }>): string | null {
   const folder = dirname(toSlash(self.path));
   for (const o of superseded) {
+    if (o.supersededBy === null || o.path === self.path || dirname(toSlash(o.path)) !== folder) continue;
     // Two names of one text, each newer than the other, are no evidence either way.
-    if (o.supersededBy !== null && o.supersededBy !== self.path && o.path !== self.path && o.text.length === self.text.length && o.text === self.text && dirname(toSlash(o.path)) === folder) return o.supersededBy;
+    if (o.supersededBy !== self.path && o.text === self.text) return o.supersededBy;
   }
   return null;
 }

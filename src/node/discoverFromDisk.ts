@@ -3,8 +3,8 @@
  * `gitdir:` file (linked worktrees, submodules). It answers what `git rev-parse --show-toplevel
  * --absolute-git-dir --git-common-dir --is-shallow-repository --symbolic-full-name HEAD` would, from the files
  * git itself reads — and, for a folder in no repository (no `.git` up to the root or a mount point, as git's own
- * walk stops there), that it is none. Anything it does not fully understand returns null, and the caller asks git instead: it
- * must never answer differently from git, only sooner. (A discovery costs one sequential process otherwise,
+ * walk stops there), that it is none. Anything it does not fully understand returns null, and the caller asks git
+ * instead: it must never answer differently from git, only sooner. (A discovery costs one sequential process otherwise,
  * ahead of every other git question of a fresh analysis.)
  */
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';

@@ -1,9 +1,9 @@
 /**
  * Which known handoff supersedes which: a newer one of the same series in the same folder (core/supersede.ts decides,
  * by name), or, for a copy of a superseded handoff beside it, what supersedes that one (newerAsCopy, by the texts
- * their latest analyses read). The store hands each analysis the answer, and analyses again the handoffs whose answer changed when a
- * handoff appears, goes or is renamed, so their open steps follow. Pure (the URIs are read, never resolved), so it
- * is unit-tested.
+ * their latest analyses read). The store hands each analysis the answer, and analyses again the handoffs whose
+ * answer changed when a handoff appears, goes, is renamed or lands, so their open steps follow. Pure (the URIs are
+ * read, never resolved), so it is unit-tested.
  */
 import { dirname } from '../../core/git/paths';
 import { newerAsCopy, newerInIndex, seriesIndex, type SeriesIndex } from '../../core/supersede';
