@@ -1,10 +1,13 @@
 /**
  * The `handoff-lint` command (dist/cli.js): loads the CLI's bundle (dist/cli-main.js) with V8's code cache, then
- * runs it; `handoff-lint mcp` runs the MCP server's bundle (dist/mcp.js) instead. Kept apart from the bundle so that the bundle itself is what the cache holds (see codeCache.ts).
+ * runs it, under V8 settings made for a short run (engineFlags.ts); `handoff-lint mcp` runs the MCP server's bundle
+ * (dist/mcp.js) instead. Kept apart from the bundle so that the bundle itself is what the cache holds (see
+ * codeCache.ts).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadWithCodeCache } from './codeCache';
+import { LINT_V8_FLAGS, tuneEngineForLint } from './engineFlags';
 
 if (process.argv[2] === 'mcp') {
   // The MCP server is a bundle of its own (dist/mcp.js, the one the extension ships): a lint run neither reads nor
@@ -12,9 +15,10 @@ if (process.argv[2] === 'mcp') {
   process.argv.splice(2, 1);
   createRequire(__filename)(join(__dirname, 'mcp.js'));
 } else {
-  const loaded = loadWithCodeCache(join(__dirname, 'cli-main.js'));
+  tuneEngineForLint();
+  const loaded = loadWithCodeCache(join(__dirname, 'cli-main.js'), process.env, LINT_V8_FLAGS);
   // Saved when the run is over: the cache then holds every function the run compiled, not just the top level.
   process.once('exit', () => loaded.save());
-  if (process.env.HANDOFF_LINT_DEBUG_CACHE) process.stderr.write(`handoff-lint: code cache ${loaded.status}\n`);
+  if (process.env.HANDOFF_LINT_DEBUG_CACHE) process.stderr.write(`handoff-lint: code cache ${loaded.status} (V8 ${LINT_V8_FLAGS.join(' ')})\n`);
   (loaded.exports.cliMain as () => void)();
 }

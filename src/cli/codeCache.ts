@@ -42,11 +42,12 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const KEEP_FILES = 4;
 const NAME = /^cli-[0-9a-f]{24}\.cache$/;
 
-export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): Loaded {
+/** `v8Flags`: the flags this process set at run time (engineFlags.ts), which `execArgv` does not show. */
+export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env, v8Flags: readonly string[] = []): Loaded {
   const dir = turnedOff(env.HANDOFF_LINT_NO_CACHE) ? null : cacheDir(env);
   if (!dir) return { exports: createRequire(file)(file) as Record<string, unknown>, status: 'off', save: () => {} };
   const source = readFileSync(file, 'utf8');
-  const path = join(dir, cacheName(source));
+  const path = join(dir, cacheName(source, v8Flags));
   const { data, damaged } = readCache(path);
   const script = new Script(Module.wrap(source), { filename: file, cachedData: data });
   const status: CacheStatus = data === undefined ? (damaged ? 'damaged' : 'absent') : script.cachedDataRejected ? 'rejected' : 'used';
@@ -83,8 +84,9 @@ function runAsModule(file: string, script: Script): Record<string, unknown> {
 }
 
 /** V8 rejects a cache made under other flags: a name per flag set keeps two ways of running from overwriting each other's. */
-function cacheName(source: string): string {
-  const h = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.versions.v8}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`);
+function cacheName(source: string, v8Flags: readonly string[]): string {
+  const flags = [...process.execArgv, ...v8Flags].join(' ');
+  const h = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.versions.v8}\0${flags}\0${process.env.NODE_OPTIONS ?? ''}`);
   return `cli-${h.digest('hex').slice(0, 24)}.cache`;
 }
 

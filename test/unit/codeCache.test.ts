@@ -164,6 +164,27 @@ describe('code cache of the CLI bundle', function () {
     assert.match(help.stdout + help.stderr, /^Usage: handoff-lint mcp/m);
   });
 
+  it('a cache is named by the V8 flags the process set at run time (V8 rejects a cache made under other flags)', () => {
+    const file = bundle(base, 5);
+    const plain = loadWithCodeCache(file, env);
+    plain.save();
+    const tuned = loadWithCodeCache(file, env, ['--interrupt-budget=270336']);
+    assert.equal(tuned.status, 'absent', 'not the cache of the run without the flag');
+    tuned.save();
+    assert.equal(cacheFiles().length, 2);
+    assert.equal(loadWithCodeCache(file, env, ['--interrupt-budget=270336']).status, 'used');
+  });
+
+  it('the built handoff-lint sets its V8 flags (engineFlags.ts) before compiling its bundle', () => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    const doc = join(base, 'HANDOFF.md');
+    writeFileSync(doc, '# Handoff\n\n- [ ] Ship it\n');
+    const r = spawnSync(process.execPath, [CLI, '--no-git', '--format', 'json', doc], {
+      env: { ...process.env, ...env, HANDOFF_LINT_DEBUG_CACHE: '1' }, encoding: 'utf8',
+    });
+    assert.match(r.stderr, /code cache absent \(V8 --interrupt-budget=270336\)/);
+  });
+
   it('the built handoff-lint prints the same report with its cache as without', function () {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
     const doc = join(base, 'HANDOFF.md');
