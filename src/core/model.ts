@@ -100,6 +100,11 @@ export interface CommitMention {
   evidence: CommitEvidence;
   /** The push state the document claims for this commit, or null when it claims none. */
   pushClaim: PushClaim | null;
+  /**
+   * Another repository the text says the commit belongs to, as written (`mimik-contracts \`9e2df2f\``,
+   * `owner/repo@1a2b3c4`; extract/commitElsewhere.ts), or null. Not in this repository, it is not reported unknown.
+   */
+  elsewhere: string | null;
 }
 
 export type RefKind = 'branch' | 'tag' | 'remote';

@@ -70,6 +70,8 @@ describe('vscode providers: format', () => {
       assert.equal(stateWords({ status: 'unknown', sha: null, reason: 'x' }), 'not in this repository');
       assert.equal(stateWords({ status: 'ambiguous', sha: null, candidates: ['a', 'b'] }), 'ambiguous: 2 commits');
       assert.equal(stateWords({ status: 'shallow-unknown', sha: null }), 'not found (shallow clone)');
+      assert.equal(stateWords({ status: 'elsewhere', sha: null, repository: 'mimik-contracts' }), 'in mimik-contracts');
+      assert.deepEqual(asCommitState({ status: 'elsewhere', sha: null, repository: 'x' }), { status: 'elsewhere', sha: null, repository: 'x' });
     });
   });
 

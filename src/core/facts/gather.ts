@@ -18,6 +18,7 @@ import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
 import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
 import { driftFacts } from './drift';
+import { attributeElsewhere, ownNames, refsElsewhere } from './elsewhere';
 import { fileFacts, recountMovedLines } from './files';
 import { judgeRefs } from './refs';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
@@ -115,11 +116,11 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       if (repoFacts && !repoFacts.hasRemote && model.commits.length) notices.add('no remote: unpushed commits are not checked');
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
-      facts.commits = commitStates(model.commits, repoFacts, repo);
+      facts.commits = attributeElsewhere(commitStates(model.commits, repoFacts, repo), model.commits, ownNames(repo, repoFacts));
       const explain = { git, repo, facts: repoFacts, graph: g, token, note };
       await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
       if (ctx.questionsOnly) return;
-      facts.refs = judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices });
+      facts.refs = refsElsewhere(model.refs, judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices }), facts.commits);
       const head = repoFacts.headSha;
       if (head && anchor && g) {
         const headTime = g.get(head)?.time;

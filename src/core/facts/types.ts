@@ -40,7 +40,9 @@ export type CommitState =
    * tags); absent when git was not asked. One commit among other objects: the abbreviation is merely too short.
    */
   | { status: 'ambiguous'; sha: null; candidates: string[]; commits?: AmbiguousCommit[] }
-  | { status: 'shallow-unknown'; sha: null };
+  | { status: 'shallow-unknown'; sha: null }
+  /** Not here, and the text names another repository it belongs to (facts/elsewhere.ts): not checked. */
+  | { status: 'elsewhere'; sha: null; repository: string };
 
 /** A commit among an ambiguous abbreviation's candidates. */
 export interface AmbiguousCommit {

@@ -11,6 +11,7 @@ export function asCommitState(value: unknown): CommitState | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const status = (value as { status?: unknown }).status;
   return status === 'ok' || status === 'unpushed' || status === 'unknown' || status === 'ambiguous' || status === 'shallow-unknown'
+    || status === 'elsewhere'
     ? (value as CommitState)
     : undefined;
 }
@@ -73,6 +74,8 @@ export function stateWords(state: CommitState | undefined): string {
       return `ambiguous: ${state.candidates.length} commits`;
     case 'shallow-unknown':
       return 'not found (shallow clone)';
+    case 'elsewhere':
+      return `in ${state.repository}`;
     case 'ok':
       return state.submodule ? `in ${state.submodule}` : '';
     default:

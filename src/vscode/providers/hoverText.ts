@@ -32,6 +32,8 @@ function stateSentence(written: string, state: CommitState | undefined): string 
       return `\`${written}\` is ambiguous; it matches:\n\n${state.candidates.map((c) => `- \`${c.slice(0, 12)}\``).join('\n')}`;
     case 'shallow-unknown':
       return `\`${written}\` is not in this shallow clone (it may be older than its history boundary).`;
+    case 'elsewhere':
+      return `\`${written}\` is a commit of ${state.repository}, as the handoff says: not in this repository, so not checked here.`;
     default:
       return null;
   }

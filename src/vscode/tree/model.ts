@@ -87,7 +87,7 @@ export interface HandoffInput {
   fixable?: readonly Range[];
 }
 
-type CommitStatus = 'ok' | 'unpushed' | 'unknown' | 'ambiguous' | 'shallow-unknown';
+type CommitStatus = 'ok' | 'unpushed' | 'unknown' | 'ambiguous' | 'shallow-unknown' | 'elsewhere';
 
 const COMMIT_ICONS: Record<CommitStatus | 'unchecked', Icon> = {
   ok: { id: 'git-commit', color: 'testing.iconPassed' },
@@ -95,6 +95,7 @@ const COMMIT_ICONS: Record<CommitStatus | 'unchecked', Icon> = {
   unknown: { id: 'question', color: 'list.errorForeground' },
   ambiguous: { id: 'references', color: 'list.warningForeground' },
   'shallow-unknown': { id: 'question' },
+  elsewhere: { id: 'repo' },
   unchecked: { id: 'git-commit' },
 };
 
@@ -108,7 +109,7 @@ const STEP_ICONS: Record<StepState, Icon> = {
 
 export function commitStatus(state: unknown): CommitStatus | null {
   const s = (state as { status?: unknown } | undefined)?.status;
-  return s === 'ok' || s === 'unpushed' || s === 'unknown' || s === 'ambiguous' || s === 'shallow-unknown' ? s : null;
+  return s === 'ok' || s === 'unpushed' || s === 'unknown' || s === 'ambiguous' || s === 'shallow-unknown' || s === 'elsewhere' ? s : null;
 }
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -226,8 +227,10 @@ function commitNode(input: HandoffInput, c: CommitMention, parent: TreeNode): Tr
   const status = commitStatus(state);
   const subject = (state as { subject?: unknown } | undefined)?.subject;
   const reason = (state as { reason?: unknown } | undefined)?.reason;
+  const repository = (state as { repository?: unknown } | undefined)?.repository;
   const describe: Record<CommitStatus, string> = {
     ok: 'pushed', unpushed: 'unpushed', unknown: 'unknown', ambiguous: 'ambiguous', 'shallow-unknown': 'beyond the shallow clone',
+    elsewhere: typeof repository === 'string' ? `in ${repository}` : 'in another repository',
   };
   return {
     id: itemId(input, 'commit', c.range),
