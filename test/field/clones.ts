@@ -2,7 +2,9 @@
  * Clones for the field study. Each repository is cloned once into a cache folder and reused: from a local
  * snapshot when there is one (`HANDOFF_FIELD_MIRRORS`/<owner>+<name>/repo, the layout the tool library's `fetch`
  * leaves), else from GitHub. A clone is what a user has: `origin/*` for every branch, the default branch checked
- * out with its upstream. Nothing here runs in CI (no network there): `npm run field` only.
+ * out with its upstream, in a folder named as the repository (`<clones>/<owner>/<name>`: a handoff that names its
+ * own repository is read as a user's clone would have it read). Nothing here runs in CI (no network there):
+ * `npm run field` only.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const MIRRORS = process.env.HANDOFF_FIELD_MIRRORS ?? '/work/.mirror';
-export const CLONES = process.env.HANDOFF_FIELD_CLONES ?? join(homedir(), '.cache', 'handoff-navigator', 'field');
+export const CLONES = process.env.HANDOFF_FIELD_CLONES ?? join(homedir(), '.cache', 'handoff-navigator', 'field-clones');
 
 export function git(cwd: string, args: string[], input?: string): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 1 << 28, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -39,7 +41,7 @@ export interface Clone {
 
 /** A clone of `repo`, made on first use; null when it cannot be had (reason printed by the caller). */
 export function cloneOf(repo: string): Clone | { error: string } {
-  const dir = join(CLONES, repo.replace('/', '+'));
+  const dir = join(CLONES, ...repo.split('/'));
   if (!existsSync(join(dir, '.git'))) {
     mkdirSync(dirname(dir), { recursive: true });
     try {
