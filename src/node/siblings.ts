@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { newerAsCopy, newerInIndex, seriesIndex, type DatedHandoff, type SeriesIndex } from '../core/supersede';
+import { GSD_STATE_MAX_BYTES, gsdStateFor, pauseSupersededBy } from '../core/gsdPause';
 import { readRegular } from './safeRead';
 
 /** Entries considered per folder (a folder of thousands of notes is no handoff series). */
@@ -20,6 +21,8 @@ export class SiblingHandoffs {
   private readonly indexes = new Map<string, SeriesIndex>();
 
   private readonly superseded = new Map<string, SupersededSibling[]>();
+  /** GSD's `.planning/STATE.md` texts by path (null: unreadable), read once per run. */
+  private readonly gsdStates = new Map<string, string | null>();
 
   /**
    * The newer handoff of the same series beside `path`, if any (core/supersede.ts); one index per folder per run.
@@ -30,12 +33,26 @@ export class SiblingHandoffs {
     const self = resolve(path);
     const own = newerInIndex(self, this.indexOf(path));
     if (own !== null || text === undefined) return own;
+    const resumedPast = this.stateAfterPause(self, text);
+    if (resumedPast !== null) return resumedPast;
     const bytes = Buffer.byteLength(text);
     const twins = this.supersededBeside(path).filter((s) => s.size === bytes && s.path !== self).slice(0, MAX_TWINS_READ);
     return newerAsCopy({ path: self, text }, twins.flatMap((s) => {
       const read = readRegular(s.path, bytes);
       return read.kind === 'text' ? [{ path: s.path, text: read.text, supersededBy: s.newer }] : [];
     }));
+  }
+
+  /** For GSD's pause file, the STATE.md that says the project went on past it (core/gsdPause.ts), else null. */
+  private stateAfterPause(self: string, text: string): string | null {
+    const statePath = gsdStateFor(self);
+    if (statePath === null) return null;
+    let state = this.gsdStates.get(statePath);
+    if (state === undefined) {
+      const read = readRegular(statePath, GSD_STATE_MAX_BYTES);
+      this.gsdStates.set(statePath, (state = read.kind === 'text' ? read.text : null));
+    }
+    return state === null ? null : pauseSupersededBy({ path: self, text }, { path: statePath, text: state });
   }
 
   private indexOf(path: string): SeriesIndex {

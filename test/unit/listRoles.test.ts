@@ -24,6 +24,7 @@ describe('steps: the role of their list', () => {
       ['Read the spec, then build the parser', null], ['Read-only mode', null],
       ['What shipped, with file pointers:', 'context'], ['Implemented:', 'context'], ['The implemented fail-closed protocol is:', 'context'],
       ['What was not done:', null], ['To be implemented:', null], ['The current next steps are:', null], ['Implement the importer:', null],
+      ['Users can now:', 'context'], ['You can now use:', 'context'], ['Users can now log in, so:', null], ['Next, users must:', null],
       ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
       ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],
       ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
@@ -72,12 +73,15 @@ describe('records of what is there: a label says the list or table below is what
       '| Area | Code |', '|---|---|', '| Verdict store | `src/db.ts` |', '| Restart triage | `src/db.ts` |', '',
       'The implemented publication protocol is:', '', '1. assemble and validate', '2. reserve the output folder', '',
       'Then:', '', '| Task | Owner |', '|---|---|', '| Tag the release | me |', '',
+      'This plan completes the reset commands. Users can now:', '1. Run `setup reset --db` to clean the migrations', '',
+      'The reset is half done. Next:', '1. Wire `setup reset --files`', '',
       '## Read first', '1. `docs/plan.md`', '',
       '## Future polish (lower priority)', '- [ ] camera follow',
     );
     assert.deepEqual(modelOf(text).steps.map((s) => `${s.listRole ?? '-'} ${s.text}`), [
       '- promote to main', 'context Verdict store — `src/db.ts`', 'context Restart triage — `src/db.ts`',
       'context assemble and validate', 'context reserve the output folder', '- Tag the release — me',
+      'context Run `setup reset --db` to clean the migrations', '- Wire `setup reset --files`',
       'context `docs/plan.md`', 'roadmap camera follow',
     ]);
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import fc from 'fast-check';
 import { newerAsCopy, newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
+import { gsdStateFor, pauseSupersededBy } from '../../src/core/gsdPause';
 import { FixtureGit } from '../fixtures/git/exec';
 
 describe('supersede', () => {
@@ -94,6 +95,23 @@ describe('supersede', () => {
     assert.equal(newerAsCopy({ path: '/w/third/copy.md', text }, folder), null, 'another folder');
   });
 
+  it("GSD's pause file is history once STATE.md, written after it, names no resume file or another one", () => {
+    assert.equal(gsdStateFor('/r/.planning/phases/02-data/.continue-here.md'), '/r/.planning/STATE.md');
+    assert.equal(gsdStateFor('.planning/.continue-here.md'), '.planning/STATE.md');
+    assert.equal(gsdStateFor('/r/docs/.continue-here.md'), null, 'not under .planning/');
+    assert.equal(gsdStateFor('/r/.planning/STATE.md'), null);
+    const pause = { path: '/r/.planning/phases/02-data/.continue-here.md', text: '---\nphase: 02-data\nstatus: in_progress\nlast_updated: 2026-02-19T09:28:45Z\n---\n\n1. answer test 3\n' };
+    const state = (session: string, resume: string) => ({ path: '/r/.planning/STATE.md', text: `# Project State\n\n## Session Continuity\n\nLast session: ${session}\nStopped at: Completed 04-02-PLAN.md\nResume file: ${resume}\n` });
+    assert.equal(pauseSupersededBy(pause, state('2026-02-21', 'None')), '/r/.planning/STATE.md');
+    assert.equal(pauseSupersededBy(pause, state('2026-02-21', '.planning/phases/05-cli/ (Phase 5 planning needed)')), '/r/.planning/STATE.md');
+    assert.equal(pauseSupersededBy(pause, state('2026-02-21', '.planning/phases/02-data/.continue-here.md')), null, 'STATE.md still points at the pause');
+    assert.equal(pauseSupersededBy(pause, state('2026-02-19', 'None')), null, 'the same day: not known to be after it');
+    assert.equal(pauseSupersededBy(pause, state('2026-02-19T09:20:00Z', 'None')), null, 'written before the pause');
+    assert.equal(pauseSupersededBy(pause, state('2026-02-19T15:00:00Z', 'None')), '/r/.planning/STATE.md');
+    assert.equal(pauseSupersededBy(pause, { path: '/r/.planning/STATE.md', text: 'Last session: 2026-03-01\n' }), null, 'says nothing of a resume file');
+    assert.equal(pauseSupersededBy({ ...pause, text: '1. answer test 3\n' }, state('2026-02-21', 'None')), null, 'a pause of unknown date');
+  });
+
   describe('in the CLI', () => {
     let dir: string;
     before(() => { dir = mkdtempSync(join(tmpdir(), 'supersede-')); });
@@ -126,6 +144,18 @@ describe('supersede', () => {
         'copy-of-latest.md': ['# Session 5\n\n## Next steps\n\n- [ ] five\n', 1],
       } },
     ];
+    it("does not report the steps of GSD's pause file that STATE.md has gone past; a pause STATE.md still points at is current", async () => {
+      const phase = join(dir, 'gsd', '.planning', 'phases', '02-data');
+      mkdirSync(phase, { recursive: true });
+      const pause = join(phase, '.continue-here.md');
+      writeFileSync(pause, '---\nphase: 02-data\nlast_updated: 2026-02-19T09:28:45Z\n---\n\n## Next steps\n\n1. answer UAT test 3\n2. finish the UAT\n');
+      const state = join(dir, 'gsd', '.planning', 'STATE.md');
+      writeFileSync(state, '# Project State\n\n## Session Continuity\n\nLast session: 2026-02-21\nResume file: None\n');
+      assert.equal(await steps(pause, '--no-git'), 0);
+      writeFileSync(state, '# Project State\n\n## Session Continuity\n\nLast session: 2026-02-21\nResume file: .planning/phases/02-data/.continue-here.md\n');
+      assert.equal(await steps(pause, '--no-git'), 2);
+    });
+
     for (const { title, folder, files } of folders) {
       it(title, async () => {
         mkdirSync(join(dir, folder));

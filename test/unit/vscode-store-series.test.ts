@@ -52,4 +52,19 @@ describe('vscode store: handoff series', () => {
     assert.deepEqual(seriesChanged(known, file(may)), [copyCurrent]);
     assert.deepEqual(seriesChanged(known), [copyCurrent, elsewhere]);
   });
+
+  it("GSD's pause file answers to the known STATE.md, in another folder, and is asked again when that folder changes", () => {
+    const pausePath = '/w/.planning/phases/02-data/.continue-here.md';
+    const pauseText = '---\nlast_updated: 2026-02-19T09:28:45Z\n---\n\n1. answer test 3\n';
+    const statePath = '/w/.planning/STATE.md';
+    const moved = { ...member(statePath, null), text: 'Last session: 2026-02-21\nResume file: None\n' };
+    const pausedNow = { ...member(statePath, null), text: 'Last session: 2026-02-19\nResume file: .planning/phases/02-data/.continue-here.md\n' };
+    const pause = { ...member(pausePath, null), text: pauseText };
+    assert.equal(supersedingOf(pause, [pause, moved], pauseText), statePath);
+    assert.equal(supersedingOf(pause, [pause, pausedNow], pauseText), null);
+    assert.equal(supersedingOf(pause, [pause], pauseText), null, 'no STATE.md known');
+    // STATE.md landed in its own folder: the pause file, analysed as current, is asked again.
+    assert.deepEqual(seriesChanged([pause, moved], file(statePath)), [pause]);
+    assert.deepEqual(seriesChanged([pause, pausedNow], file(statePath)), []);
+  });
 });

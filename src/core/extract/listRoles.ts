@@ -47,6 +47,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`what\s+(?:was\s+|has\s+been\s+|we\s+)?(?:shipped|implemented|delivered|landed|built)(?:\s+(?:this\s+session|so\s+far))?(?:,[^:]*)?`,
     String.raw`(?:shipped|implemented|delivered|landed)(?:\s+(?:this\s+session|so\s+far))?`,
     String.raw`the\s+(?:implemented|shipped|existing)\s+[^:]{1,60}?\s+(?:is|are|works\s+like\s+this|works\s+as\s+follows)`,
+    // What the work made possible, after it shipped: "Users can now:" over the commands they can run (`Users can
+    // now log in, so:` names no list; "Next, users must:" is work).
+    String.raw`(?:(?:the\s+)?(?:users?|you|we|they|operators?|developers?|customers?|admins?|agents?)\s+can\s+now(?:\s+(?:use|run|do))?)`,
   ]],
   // What every session does on its way in or out: not this handoff's work.
   ['routine', [
@@ -132,7 +135,10 @@ function labelRole(text: string, start: number, end: number): StepListRole | nul
   const line = text.slice(lineStart, end).trim();
   const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/.exec(line);
   if (!bold && !/:\s*$/.test(line)) return null;
-  return listRoleOf(bold ? bold[1] : line);
+  if (bold) return listRoleOf(bold[1]);
+  // The label may be the line's last sentence: "This plan completes the reset commands. Users can now:".
+  const lastSentence = /[.!?]\s+([^.!?]+)$/.exec(line);
+  return listRoleOf(line) ?? (lastSentence ? listRoleOf(lastSentence[1]) : null);
 }
 
 const WHITESPACE = /\s/;

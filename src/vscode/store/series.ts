@@ -5,8 +5,9 @@
  * answer changed when a handoff appears, goes, is renamed or lands, so their open steps follow. Pure (the URIs are
  * read, never resolved), so it is unit-tested.
  */
-import { dirname } from '../../core/git/paths';
+import { dirname, toSlash } from '../../core/git/paths';
 import { newerAsCopy, newerInIndex, seriesIndex, type SeriesIndex } from '../../core/supersede';
+import { gsdStateFor, pauseSupersededBy } from '../../core/gsdPause';
 
 /** The parts of a `vscode.Uri` read here. */
 export interface SeriesUri {
@@ -29,8 +30,8 @@ export interface SeriesMember {
  * handoffs of the same place can supersede one another; grouping by it first keeps a workspace of hundreds of
  * handoffs from comparing each with all.
  */
-function placeOf(uri: SeriesUri): string {
-  return uri.scheme === 'untitled' ? uri.toString() : `${uri.scheme}://${uri.authority}${dirname(uri.fsPath)}`;
+function placeOf(uri: SeriesUri, fsPath = uri.fsPath): string {
+  return uri.scheme === 'untitled' ? uri.toString() : `${uri.scheme}://${uri.authority}${dirname(fsPath)}`;
 }
 
 function byPlace<M extends SeriesMember>(all: Iterable<M>): Map<string, M[]> {
@@ -58,7 +59,19 @@ export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>,
   const same: SeriesMember[] = [];
   for (const m of all) if (placeOf(m.uri) === place) same.push(m);
   const index = indexOf(same);
-  return newerInIndex(member.uri.fsPath, index) ?? (text === undefined ? null : asCopy(member, text, same, index));
+  return newerInIndex(member.uri.fsPath, index) ?? (text === undefined ? null : asCopy(member, text, same, index) ?? pausedBefore(member, text, all));
+}
+
+/** For GSD's pause file, the known STATE.md that says the project went on past it (core/gsdPause.ts), else null. */
+function pausedBefore(member: SeriesMember, text: string, all: Iterable<SeriesMember>): string | null {
+  const statePath = gsdStateFor(member.uri.fsPath);
+  if (statePath === null) return null;
+  for (const m of all) {
+    if (m.text !== undefined && m.uri.scheme === member.uri.scheme && toSlash(m.uri.fsPath) === statePath) {
+      return pauseSupersededBy({ path: member.uri.fsPath, text }, { path: m.uri.fsPath, text: m.text });
+    }
+  }
+  return null;
 }
 
 /**
@@ -68,16 +81,25 @@ export function supersedingOf(member: SeriesMember, all: Iterable<SeriesMember>,
 export function seriesChanged<M extends SeriesMember>(all: Iterable<M>, near?: SeriesUri): M[] {
   const out: M[] = [];
   const only = near ? placeOf(near) : null;
-  for (const [key, place] of byPlace(all)) {
-    if (only !== null && key !== only) continue;
+  const members = [...all];
+  for (const [key, place] of byPlace(members)) {
+    // A pause file answers to its STATE.md, in another folder: it is asked again when that folder changes too.
+    const pauses = only !== null && key !== only ? place.filter((m) => pauseOf(m) === only) : place;
+    if (!pauses.length) continue;
     const index = indexOf(place);
-    for (const m of place) {
+    for (const m of pauses) {
       if (m.supersededBy === undefined) continue;
-      const now = newerInIndex(m.uri.fsPath, index) ?? (m.text === undefined ? null : asCopy(m, m.text, place, index));
+      const now = newerInIndex(m.uri.fsPath, index) ?? (m.text === undefined ? null : asCopy(m, m.text, place, index) ?? pausedBefore(m, m.text, members));
       if (now !== m.supersededBy) out.push(m);
     }
   }
   return out;
+}
+
+/** The place of the STATE.md a GSD pause file answers to, or null for any other handoff. */
+function pauseOf(m: SeriesMember): string | null {
+  const statePath = gsdStateFor(m.uri.fsPath);
+  return statePath === null ? null : placeOf(m.uri, statePath);
 }
 
 /** What supersedes the sibling of `place` (superseded by name) whose latest text is `text`, or null. */
