@@ -38,7 +38,7 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   // What to know, read or hand on: facts for whoever does the work, not the work.
   ['context', [
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
-    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
+    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
