@@ -37,7 +37,16 @@ export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
   '**/{SESSION_LOG,SESSION-LOG,WORKLOG,DEVLOG}*.md',
 ]);
 
-export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze(['**/node_modules/**', '**/.git/**']);
+/**
+ * Besides dependencies and git's own folder: the folders where coding agents keep their instructions. A Cline rule
+ * `.clinerules/98-task-handoff.md`, a Claude Code command `.claude/commands/handoff.md` or skill say how to write a
+ * handoff, with a template and an example whose steps are nobody's work (`- [Detailed list of remaining tasks]`).
+ */
+export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze([
+  '**/node_modules/**', '**/.git/**',
+  '**/.clinerules/**', '**/.cursor/rules/**', '**/.roo/**', '**/.windsurf/rules/**',
+  '**/.claude/{commands,agents,skills}/**', '**/.github/{instructions,prompts}/**',
+]);
 
 const cache = new Map<string, RegExp>();
 

@@ -89,10 +89,21 @@ function writeUnjudged(name: string, shown: readonly Shown[], judgements: readon
   return unjudged;
 }
 
+/** The diagnostics still shown that a judgement calls noise or wrong, with its reason: what to fix next. */
+function writeStillWrong(name: string, shown: readonly Shown[], judgements: readonly Judgement[]): void {
+  const verdicts = new Map(judgements.filter((j) => j.verdict !== 'right').map((j) => [keyOf(j), j]));
+  const rows = shown.flatMap((s) => {
+    const j = verdicts.get(keyOf(s));
+    return j ? [[j.verdict, s.file, s.code, s.line, j.why, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')] : [];
+  });
+  writeFileSync(join(OUT, name), rows.join('\n') + '\n');
+}
+
 async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
   const r = await heldOut(manifest, only ? [] : extraRepos(), CLI, (dir, path) => readFileSync(join(dir, path), 'utf8'));
   const judgements = readJudgements(HELD_OUT_JUDGEMENTS);
   const unjudged = writeUnjudged('heldout-unjudged.tsv', r.shown, judgements);
+  writeStillWrong('heldout-still-noise.tsv', r.shown, judgements);
   for (const s of r.skipped) console.log(`skipped: ${s}`);
   const heading = `Held-out field study: ${r.documents} handoffs not in the corpus, of ${r.repos} repositories, at HEAD.`;
   console.log(report(r.shown, judgements, { runs: r.documents, repos: r.repos, heading }));

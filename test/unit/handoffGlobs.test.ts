@@ -49,6 +49,16 @@ describe('handoff globs: the dialects', () => {
     for (const path of ORDINARY) assert.ok(!isHandoffPath(path), path);
   });
 
+  it("leaves out coding agents' instructions on writing handoffs (rules, commands, skills), wherever they sit", () => {
+    for (const path of ['.clinerules/98-task-handoff.md', 'app/.cursor/rules/handoff.md', '.roo/rules/memory-bank/activeContext.md',
+      '.windsurf/rules/session-handoff.md', '.claude/commands/handoff.md', '.claude/skills/handoff/HANDOFF.md', '.claude/agents/handoff-writer.md',
+      '.github/instructions/handoff.md', '.github/prompts/handoff.md']) {
+      assert.ok(!isHandoffPath(path), path);
+    }
+    // Plans and handoffs beside those folders are still found.
+    for (const path of ['.claude/plans/sharded-queue.md', '.cursor/plans/plan.md', 'docs/handoffs/2026-05-19-topic.md', 'HANDOFF.md']) assert.ok(isHandoffPath(path), path);
+  });
+
   it('is mirrored in package.json: the include default and an activation event per glob', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     assert.deepEqual(pkg.contributes.configuration.properties['handoffNavigator.include'].default, DEFAULT_INCLUDE);

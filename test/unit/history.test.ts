@@ -85,6 +85,23 @@ describe('history: dated entries of a log', () => {
     ]);
   });
 
+  it('dated siblings with the same words before their dates are a log: a sprint number breaks a tie of days', () => {
+    assert.deepEqual(historyOf(md(
+      '# Session Log', '',
+      '## 🧭 Remote Resume — 2026-04-26 (Sprint 10.14 — debt closed)', '1. merge the rollback', '',
+      '## 🧭 Remote Resume — 2026-04-26 (Sprint 10.13 — ship-claim earned)', '1. open the debt PR', '',
+      '## 🧭 Remote Resume — 2026-04-25 (Sprint 10.2)', '1. older', '',
+      '## Live URLs', '- site',
+    )), [
+      '## 🧭 Remote Resume — 2026-04-26 (Sprint 10.13 — ship-claim earned) … 1. open the debt PR',
+      '## 🧭 Remote Resume — 2026-04-25 (Sprint 10.2) … 1. older',
+    ]);
+    // One dated heading of its kind, or dated plans (what is due when), are no log.
+    assert.deepEqual(historyOf(md('# Plan', '', '## Remote Resume — 2026-04-26', '1. a', '', '## Kick-off — 2026-04-20', '1. b')), []);
+    assert.deepEqual(historyOf(md('# Plan', '', '## Launch target — 2026-06-01', '1. a', '', '## Launch target — 2026-07-01', '1. b')), []);
+    assert.deepEqual(historyOf(md('# Plan', '', '## Sprint planning — 2026-05-01', '1. a', '', '## Sprint planning — 2026-05-15', '1. b')), []);
+  });
+
   it('session numbers order a log without dates; the highest is current wherever it stands', () => {
     assert.deepEqual(historyOf(md(
       '# Handoff', '',

@@ -24,6 +24,8 @@ describe('steps: the role of their list', () => {
       ['Read the spec, then build the parser', null], ['Read-only mode', null],
       ['What shipped, with file pointers:', 'context'], ['Implemented:', 'context'], ['The implemented fail-closed protocol is:', 'context'],
       ['What was not done:', null], ['To be implemented:', null], ['The current next steps are:', null], ['Implement the importer:', null],
+      ['Future / Parked', 'roadmap'], ['Parked ideas', 'roadmap'], ['Parked the importer', null],
+      ['Council governance reminder', 'rules'], ['Doctrine reminders:', 'rules'], ['Reminders', null],
       ['Notable Findings', 'context'], ['Key observations:', 'context'], ['Findings to fix', null], ['Users can now:', 'context'], ['You can now use:', 'context'], ['Users can now log in, so:', null], ['Next, users must:', null],
       ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
       ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],

@@ -18,7 +18,7 @@ import type { Position, Range } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
-import { olderEntries, readEntryTitle, type EntryTitle } from './logEntries';
+import { olderEntries, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
 import { isHistoryTitle } from './historyTitles';
 import { isArchivedPath, isSupersededDocument } from './supersededBanner';
 import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
@@ -40,6 +40,8 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
   };
   const nodes = buildOutline(parsed, (title) => entryTitle(title) !== null);
   const entries: Array<EntryTitle | null> = nodes.map((n) => entryTitle(n.title));
+  // Dated siblings sharing the words before their dates are entries of a log too (`Remote Resume — <date>`).
+  for (const [i, entry] of repeatedLeadEntries(nodes, entries, nodes.map((n, i) => (entries[i] || n.bold ? null : readLeadTitle(n.title))))) entries[i] = entry;
   const found: Located[] = [];
   const add = (n: OutlineNode) => found.push({ start: n.start, end: n.end });
   const titles = nodes.filter((n) => n.depth === 1 && !n.bold).length;

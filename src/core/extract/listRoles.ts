@@ -30,11 +30,17 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:long[\s-]term|(?!(?:update|review|revise|write|draft|create|finish|publish|fix|refresh|define|build|the)\b)[a-z0-9-]+)\s+)?roadmap`,
     // Future work, Future polish, Future UI ideas: what comes after this (`Future-proof the API` is work).
     String.raw`future(?:\s+[a-z][a-z/-]*){0,2}`,
+    // "Future / Parked", "Parked ideas": set aside on purpose.
+    String.raw`future\s*\/\s*[a-z]+`, String.raw`parked(?:\s+(?:items?|ideas?|work|tasks?|features?))?`,
     'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
     String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
   ]],
-  ['rules', [String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants']],
+  ['rules', [
+    String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants',
+    // The process every change goes through: "Council governance reminder", "Doctrine reminders" (`Reminders` alone may be work).
+    String.raw`(?:(?:governance|doctrine|process|council|workflow|policy|review)\s+){1,2}reminders?`,
+  ]],
   // What to know, read or hand on: facts for whoever does the work, not the work.
   ['context', [
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',

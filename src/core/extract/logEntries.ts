@@ -93,6 +93,52 @@ function unitNumber(title: string): number | null {
 }
 
 /**
+ * A dated title the units above do not name (`🧭 Remote Resume — 2026-04-26 (Sprint 10.14 — …)`): an entry only
+ * when a sibling has the same words before its date (see `repeatedLeadEntries`). The lead is the words before the
+ * date, and the number a sprint's, session's, pass's or iteration's (`Sprint 10.14` after `Sprint 10.13`: its
+ * parts are compared as a version's, so 10.13 follows 10.2).
+ */
+export interface LeadTitle { lead: string; date: number; number: number | null }
+
+const PLANNED = /\b(?:due|deadline|target|by|until|before|eta|upcoming|next|planned)\b/;
+const SPRINT_NUMBER = new RegExp(String.raw`\b(?:sprint|${NUMBERED_UNITS})s?\s+#?(\d{1,4})(?:\.(\d{1,3}))?\b`, 'i');
+
+/** The lead and date of a dated title, or null when it has no date or nothing before it. */
+export function readLeadTitle(raw: string): LeadTitle | null {
+  const title = plainTitle(raw);
+  const date = dateIn(title);
+  if (date === null) return null;
+  const at = title.search(/\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i);
+  const lead = (at > 0 ? title.slice(0, at) : '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  // What is due when is a plan, not a log (`Sprint planning — 2026-05-01`, `Launch target — …`).
+  if (lead.length < 3 || SCHEDULE.test(lead) || PLANNED.test(lead)) return null;
+  const n = SPRINT_NUMBER.exec(title);
+  return { lead, date, number: n ? +n[1]! * 1_000 + (n[2] ? +n[2] : 0) : null };
+}
+
+/**
+ * Siblings (same parent, same depth) that are no entries by their titles' words but share a lead with another
+ * dated sibling: a log whose entries have a name of their own. Returns the entries they are, by node index.
+ */
+export function repeatedLeadEntries(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>, leads: ReadonlyArray<LeadTitle | null>): Map<number, EntryTitle> {
+  const groups = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const l = leads[i];
+    if (entries[i] || !l) return;
+    const key = `${n.parent}:${n.depth}:${l.lead}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const out = new Map<number, EntryTitle>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) out.set(i, { date: leads[i]!.date, number: leads[i]!.number, marker: remarkMarker(nodes[i].title) });
+  }
+  return out;
+}
+
+/**
  * Dated headings under a roadmap, schedule or plan are what is due when, not what happened: the earliest is
  * the next thing to do, not history.
  */
