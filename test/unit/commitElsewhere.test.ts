@@ -67,6 +67,7 @@ describe('commits of another repository', () => {
         `- suite \`${own.slice(0, 8)}\` · contracts-repo \`deadbee1\` — all pushed.`,
         '- EV-Accounts `master` @ `cafef00d` deployed.',
         '- suite commit `abcdef12` is the fix.',
+        '- Commit `deadbee1` again, and `cafef00d` (no name here: the SHA is the one named above).',
         '',
       ].join('\n');
       const path = join(repo, 'HANDOFF.md');

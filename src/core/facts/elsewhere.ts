@@ -26,16 +26,16 @@ export function ownNames(repo: RepoInfo, facts: RepoFacts): Set<string> {
 }
 
 /**
- * Marks `elsewhere` the SHAs not found here whose every mention names another repository. Returns the same map,
- * changed in place.
+ * Marks `elsewhere` the SHAs not found here that a mention gives to another repository, unless another mention gives
+ * it to this one: a SHA names one commit, so "mimik-contracts pushed (`4bf80be`)" says where `4bf80be` is wherever
+ * else the handoff cites it. Returns the same map, changed in place.
  */
 export function attributeElsewhere(states: Map<string, CommitState>, mentions: readonly CommitMention[], own: ReadonlySet<string>): Map<string, CommitState> {
-  const named = new Map<string, string | null>(); // per SHA: the other repository all its mentions name, or null
+  const named = new Map<string, string | null>(); // per SHA: the other repository a mention names, or null (this one)
   for (const m of mentions) {
     const sha = validSha(m.sha);
-    if (!sha) continue;
-    const other = m.elsewhere && !own.has(key(m.elsewhere)) ? m.elsewhere : null;
-    named.set(sha, named.has(sha) && named.get(sha) === null ? null : other);
+    if (!sha || !m.elsewhere || named.get(sha) === null) continue;
+    named.set(sha, own.has(key(m.elsewhere)) ? null : named.get(sha) ?? m.elsewhere);
   }
   for (const [sha, repository] of named) {
     const state = states.get(sha);
