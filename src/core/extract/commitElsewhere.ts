@@ -59,10 +59,10 @@ function outsideFolders(text: string): Set<string> {
  * text before may start at most (the block's start): a name in another paragraph says nothing of this SHA.
  */
 export function repositoryNamed(text: string, start: number, end: number, lineFloor: number, folders: OutsideFolders): string | null {
-  let from = Math.max(lineFloor, start - REACH);
-  const blank = text.lastIndexOf('\n\n', start);
-  if (blank >= from) from = blank + 2;
-  const before = text.slice(from, start);
+  // Only the reach is searched for a blank line: `text.lastIndexOf` would scan back to the last one of the document.
+  let before = text.slice(Math.max(lineFloor, start - REACH), start);
+  const blank = before.lastIndexOf('\n\n');
+  if (blank >= 0) before = before.slice(blank + 2);
   const after = FOLDER_AFTER.exec(text.slice(end, end + 80));
   if (after) return after[1]!;
   const named = NAME_BEFORE.exec(before);
