@@ -1,11 +1,12 @@
 /**
  * GSD's pause file. `/gsd:pause-work` writes `.continue-here.md` (in `.planning/` or a phase's folder) with the
  * steps to resume from, and records it in `.planning/STATE.md` ("Resume file: …"); `/gsd:resume-work` takes it up.
- * A pause file left behind after the project went on is history: STATE.md, written after it, names no resume file
- * or another one ("Resume file: None", "Resume file: .planning/phases/05-cli/"). Its open steps are then not work
- * left — seen in two held-out repositories, where the steps of a paused milestone set-up and of a paused UAT run
- * were long done. A STATE.md that still names a `.continue-here` file, or says nothing of one, keeps the pause
- * current, and so does one not written after it. Pure: the caller reads STATE.md.
+ * A pause file left behind after the project went on is history: STATE.md, written after it, no longer points at
+ * it — "Resume file: None", "Resume file: .planning/phases/05-cli/", or no resume file at all ("stopped_at: null",
+ * milestone shipped). Its open steps are then not work left — seen in three held-out repositories, where the steps
+ * of a paused milestone set-up, of a paused UAT run and of a paused phase were long done. A STATE.md that mentions a
+ * `.continue-here` file anywhere keeps the pause current, and so does one not written after it. Pure: the caller
+ * reads STATE.md.
  */
 import { toSlash } from './git/paths';
 
@@ -15,7 +16,6 @@ const PLANNING = '/.planning/';
 const LAST_UPDATED = /^last_updated:\s*["']?([0-9][0-9T:.+\-Z ]{9,40}?)["']?\s*$/m;
 /** STATE.md's "Last session: 2026-03-01" or "Last activity: 2026-02-21 -- …". */
 const LAST_SESSION = /^(?:\*\*)?last (?:session|activity)(?:\*\*)?:(?:\*\*)?\s*([0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+Z?)?)/gim;
-const RESUME_FILE = /^(?:\*\*)?resume file(?:\*\*)?:(?:\*\*)?\s*(.*)$/im;
 /** How much of STATE.md is read for this (its front matter and the session lines are near the top or short). */
 export const GSD_STATE_MAX_BYTES = 256 * 1024;
 
@@ -54,8 +54,7 @@ function stateMoment(text: string): Moment | null {
 /** STATE.md's path when it says the project went on past this pause (see the top of this file), else null. */
 export function pauseSupersededBy(pause: { path: string; text: string }, state: { path: string; text: string }): string | null {
   if (gsdStateFor(pause.path) === null) return null;
-  const resume = RESUME_FILE.exec(state.text);
-  if (!resume || /continue-here/i.test(resume[1]!)) return null;
+  if (/continue-here/i.test(state.text)) return null;
   const paused = LAST_UPDATED.exec(pause.text.slice(0, 4_000));
   const pausedAt = paused ? momentOf(paused[1]!) : null;
   const stateAt = stateMoment(state.text);

@@ -95,7 +95,7 @@ describe('supersede', () => {
     assert.equal(newerAsCopy({ path: '/w/third/copy.md', text }, folder), null, 'another folder');
   });
 
-  it("GSD's pause file is history once STATE.md, written after it, names no resume file or another one", () => {
+  it("GSD's pause file is history once STATE.md, written after it, no longer points at it", () => {
     assert.equal(gsdStateFor('/r/.planning/phases/02-data/.continue-here.md'), '/r/.planning/STATE.md');
     assert.equal(gsdStateFor('.planning/.continue-here.md'), '.planning/STATE.md');
     assert.equal(gsdStateFor('/r/docs/.continue-here.md'), null, 'not under .planning/');
@@ -108,7 +108,8 @@ describe('supersede', () => {
     assert.equal(pauseSupersededBy(pause, state('2026-02-19', 'None')), null, 'the same day: not known to be after it');
     assert.equal(pauseSupersededBy(pause, state('2026-02-19T09:20:00Z', 'None')), null, 'written before the pause');
     assert.equal(pauseSupersededBy(pause, state('2026-02-19T15:00:00Z', 'None')), '/r/.planning/STATE.md');
-    assert.equal(pauseSupersededBy(pause, { path: '/r/.planning/STATE.md', text: 'Last session: 2026-03-01\n' }), null, 'says nothing of a resume file');
+    assert.equal(pauseSupersededBy(pause, { path: '/r/.planning/STATE.md', text: '---\nstopped_at: null\nlast_updated: "2026-03-20"\n---\n' }), '/r/.planning/STATE.md', 'no resume file at all');
+    assert.equal(pauseSupersededBy(pause, { path: '/r/.planning/STATE.md', text: 'Last session: 2026-03-01\nSee phases/02-data/.continue-here.md\n' }), null, 'mentions the pause');
     assert.equal(pauseSupersededBy({ ...pause, text: '1. answer test 3\n' }, state('2026-02-21', 'None')), null, 'a pause of unknown date');
   });
 
