@@ -89,6 +89,21 @@ describe('records of what is there: a label says the list or table below is what
   });
 });
 
+describe('an item its own label sets aside', () => {
+  it('"DEFER:", "v1.4+ deferred:", "Won\'t do:" and "Out of scope —" items are set aside (superseded), not open', () => {
+    const text = md(
+      '# Next session', '', '## Follow-ups',
+      '- DEFER: subclass features and level features', '- v1.4+ deferred: TEST-11 vitest run blocked by gotrue',
+      '- Won\'t do: the Excel importer', '- Out of scope — a mobile app', '- Defer the rollout until Friday', '- Deferred rows are counted: fix the count',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.state} ${s.text}`), [
+      'superseded DEFER: subclass features and level features', 'superseded v1.4+ deferred: TEST-11 vitest run blocked by gotrue',
+      "superseded Won't do: the Excel importer", 'superseded Out of scope — a mobile app',
+      'open Defer the rollout until Friday', 'open Deferred rows are counted: fix the count',
+    ]);
+  });
+});
+
 describe('routine checklists and guidance items', () => {
   it('a checklist every session repeats is a routine, not this handoff\'s work', () => {
     for (const label of ['Before Ending Session (MANDATORY)', 'Before starting work', 'Handover Checklist for Incoming Agent', 'Session end checklist',

@@ -1,7 +1,8 @@
 /**
  * The state of a step written without a checkbox, and the text of a table row taken as a step. A numbered or
  * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE" (done); "BLOCKED", ⛔ (blocked);
- * "IN PROGRESS", "WIP", 🔄 (in progress). A row says it in any of its cells, often a Status column.
+ * "IN PROGRESS", "WIP", 🔄 (in progress); a "Deferred:"/"Won't do:" label (set aside: superseded). A row says it in
+ * any of its cells, often a Status column.
  */
 import type { StepState } from '../model';
 import type { Block } from '../parse/blocks';
@@ -10,6 +11,11 @@ import { collapseSpaces } from './spaces';
 const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
 const BLOCKED_MARK = /⛔|🚫|\bBLOCKED\b/;
 const IN_PROGRESS_MARK = /🔄|🚧|\bIN[ -]PROGRESS\b|\bWIP\b/;
+/**
+ * A step its own label sets aside: `DEFER: subclass features`, `v1.4+ deferred: TEST-11 …`, `Won't do: …`,
+ * `Out of scope — …` (a "Deferred" heading makes a roadmap; this is the same said of one item).
+ */
+const SET_ASIDE_LABEL = /^(?:\*\*|__)?(?:(?:v?\d+(?:\.\d+)*\+?\s+)?(?:defer(?:red)?|postponed)|won'?t\s+(?:do|fix)|wontfix|out\s+of\s+scope)(?:\*\*|__)?\s*(?:[:—–]|\s-\s)/i;
 /** A Status column's whole value. */
 const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
   [/^(?:done|complete|completed|shipped|merged|closed|fixed|resolved|erledigt|fertig|abgeschlossen|termin[ée]e?|hecho|feito|fatto|klaar)\b/i, 'done'],
@@ -25,6 +31,7 @@ export function stateOfText(text: string): StepState {
   if (DONE_MARK.test(t)) return 'done';
   if (BLOCKED_MARK.test(t)) return 'blocked';
   if (IN_PROGRESS_MARK.test(t)) return 'in-progress';
+  if (SET_ASIDE_LABEL.test(t)) return 'superseded';
   return 'open';
 }
 
