@@ -136,7 +136,7 @@ export class HandoffTools {
     if (!abs) throw new ToolError(path ? `${path} is outside ${this.root}` : `no handoff found under ${this.root}`);
     const read = readRegular(abs, MAX_HANDOFF_BYTES);
     if (read.kind !== 'text') throw new ToolError(`cannot read ${path ?? abs}: ${read.kind}`);
-    const supersededBy = new SiblingHandoffs().newerThan(abs, read.text);
+    const supersededBy = new SiblingHandoffs(this.anyPath ? null : this.root).newerThan(abs, read.text);
     const analysis = await this.service.analyze({ path: abs, version: 0, text: read.text, supersededBy });
     this.service.forget(abs);
     return { abs, shown: relative(this.root, abs).split(sep).join('/'), analysis };

@@ -4,7 +4,7 @@
  * for a copy of a superseded sibling, the sizes of those siblings, and the text of one of the same size.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { newerAsCopy, newerInIndex, seriesIndex, type DatedHandoff, type SeriesIndex } from '../core/supersede';
 import { GSD_STATE_MAX_BYTES, gsdStateFor, pauseSupersededBy } from '../core/gsdPause';
 import { readRegular } from './safeRead';
@@ -17,6 +17,9 @@ const MAX_TWINS_READ = 4;
 interface SupersededSibling { path: string; size: number; newer: string }
 
 export class SiblingHandoffs {
+  /** `within`: a folder nothing outside of is read (the MCP server's root); null: no such bound (the CLI's paths). */
+  constructor(private readonly within: string | null = null) {}
+
   private readonly folders = new Map<string, DatedHandoff[]>();
   private readonly indexes = new Map<string, SeriesIndex>();
 
@@ -47,6 +50,10 @@ export class SiblingHandoffs {
   private stateAfterPause(self: string, text: string): string | null {
     const statePath = gsdStateFor(self);
     if (statePath === null) return null;
+    if (this.within !== null) {
+      const rel = relative(this.within, statePath);
+      if (rel.startsWith('..') || isAbsolute(rel)) return null;
+    }
     let state = this.gsdStates.get(statePath);
     if (state === undefined) {
       const read = readRegular(statePath, GSD_STATE_MAX_BYTES);

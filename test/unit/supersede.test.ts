@@ -2,10 +2,11 @@
 // steps are not reported), whatever else shares the folder; and an older version of a file put back is superseded
 // by the newer committed version; a copy of a superseded handoff beside it is superseded with it.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
+import { SiblingHandoffs } from '../../src/node/siblings';
 import fc from 'fast-check';
 import { newerAsCopy, newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
 import { gsdStateFor, pauseSupersededBy } from '../../src/core/gsdPause';
@@ -155,6 +156,12 @@ describe('supersede', () => {
       assert.equal(await steps(pause, '--no-git'), 0);
       writeFileSync(state, '# Project State\n\n## Session Continuity\n\nLast session: 2026-02-21\nResume file: .planning/phases/02-data/.continue-here.md\n');
       assert.equal(await steps(pause, '--no-git'), 2);
+      // Bounded to a root (the MCP server's), a STATE.md outside it is not read.
+      writeFileSync(state, '# Project State\n\nLast session: 2026-02-21\nResume file: None\n');
+      const text = readFileSync(pause, 'utf8');
+      assert.equal(new SiblingHandoffs().newerThan(pause, text), state);
+      assert.equal(new SiblingHandoffs(join(dir, 'gsd')).newerThan(pause, text), state);
+      assert.equal(new SiblingHandoffs(phase).newerThan(pause, text), null);
     });
 
     for (const { title, folder, files } of folders) {
