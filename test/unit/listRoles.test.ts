@@ -89,6 +89,13 @@ describe('records of what is there: a label says the list or table below is what
   });
 });
 
+describe('empty items', () => {
+  it('a lone `*` or `2.` ending a list of next steps is no step (seen by `npm run fuzz`: a step of no text)', () => {
+    assert.deepEqual(modelOf(md('# Handoff', '', '## Next steps', '', '1. wire the reader', '2.', '', '## Resume', '', '- [ ] run the tests', '*')).steps.map((s) => s.text),
+      ['wire the reader', 'run the tests']);
+  });
+});
+
 describe('an item its own label sets aside', () => {
   it('"DEFER:", "v1.4+ deferred:", "Won\'t do:" and "Out of scope —" items are set aside (superseded), not open', () => {
     const text = md(

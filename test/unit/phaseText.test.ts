@@ -9,6 +9,16 @@ import { modelOf } from './support/fixtures';
 import { flatPhases } from './support/ranges';
 
 describe('phase text: markup-free labels', () => {
+  it('reads a heading over several lines (setext) as one line: a code span may cross the break (seen by `npm run fuzz`)', () => {
+    const twoLines = 'Rename `snake_case\nfields` in total_tasks';
+    assert.equal(markupFree(twoLines), markupFree(twoLines.replace(/\s+/g, ' ')));
+    assert.equal(markupFree(twoLines), 'Rename snake_case fields in total_tasks');
+    assert.equal(markupFree('Phase 2 —\n  *the importer*'), 'Phase 2 — the importer');
+    // The fuzzer's case: underscores on both sides of a code span that crosses a line break.
+    const fuzzed = '~~R[`_{~~ C0 ~~#z~~---\nphase: 03\ntotal_t~~R[`_{~~ C0';
+    assert.equal(markupFree(fuzzed), markupFree(fuzzed.replace(/\s+/g, ' ')));
+  });
+
   it('drops emphasis, strike-through, code marks and link targets, keeping snake_case and code content', () => {
     assert.equal(markupFree('**Export** ~~old~~ `__init__.py` and [the guide](docs/guide.md) _em_ snake_case'), 'Export old __init__.py and the guide em snake_case');
     assert.equal(markupFree('![logo](x.png) <sup>1</sup> \\*literal\\*'), 'logo 1 literal');

@@ -40,6 +40,8 @@ let lastMarkupFree = { raw: '', plain: '' };
 
 function withoutMarkup(raw: string): string {
   let t = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+  // A setext heading spans lines, and a code span or emphasis may cross them (as in CommonMark): read it as one line.
+  if (t.includes('\n') || t.includes('\r')) t = t.replace(/\s+/g, ' ');
   // Each pass runs only when its character is there: most headings carry little markup, and this runs per heading.
   if (t.includes('](') || t.includes('][')) t = t.replace(IMAGE, '$1').replace(LINK, '$1').replace(REF_LINK, '$1');
   if (t.includes('<')) t = t.replace(AUTOLINK, '$1').replace(HTML_TAG, ' ');

@@ -169,7 +169,8 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
         return;
       }
     }
-    if (NOTHING.test(content)) return;
+    // An empty item (a lone `*` or `1.` at the end of a list) says nothing to do.
+    if (!content || NOTHING.test(content)) return;
     steps.push(withState(step(text, b, markerStart(text, b)), stateOfText(content), b.ordered ? 'numbered' : 'bullet', null, roleOf(listRole, content)));
   });
   end(xml);
