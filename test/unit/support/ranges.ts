@@ -43,7 +43,9 @@ export function rangeMismatches(text: string, model: HandoffModel): string[] {
     // `Milestone v1.0`, `2.1` of Kiro's `Task 2.1`, `03-02` of GSD's `Plan 03-02`).
     const [keyword, id = ''] = p.label.split(' ');
     check(`phase ${p.label}`, p.range, (s) => (p.kind === 'section'
-      ? markupFree(s.replace(/\s+/g, ' ')) === p.label && markupFree(s).toLowerCase().includes(keyword.toLowerCase())
+      // Trimmed first, as the label is: an indented setext line's range may start at its indentation, and at the
+      // label's length cap (1,000 characters) a leading blank would shift the cut by one.
+      ? markupFree(s.replace(/\s+/g, ' ').trim()) === p.label && markupFree(s).toLowerCase().includes(keyword.toLowerCase())
       : s.toLowerCase().includes(keyword.toLowerCase()) || (id !== '' && s.includes(id))));
   }
   return bad;
