@@ -5,11 +5,10 @@
  * "Mimik_Suite `3953da1`" written in Mimik_Suite is a claim about this repository. A commit found here stays found,
  * whatever the text says.
  */
-import type { RefFact } from './types';
 import type { RepoFacts, RepoInfo } from '../git/provider';
 import { validSha } from '../git/schemas';
 import type { CommitMention, RefMention } from '../model';
-import type { CommitState } from './types';
+import type { CommitState, RefFact } from './types';
 
 /** `EV-Accounts`, `ev_accounts` and `EvAccounts` are one name; `owner/repo` is named by its `repo`. */
 const key = (name: string) => name.slice(name.lastIndexOf('/') + 1).replace(/\.git$/i, '').replace(/[-_.\s]/g, '').toLowerCase();
@@ -30,7 +29,10 @@ export function ownNames(repo: RepoInfo, facts: RepoFacts): Set<string> {
  * it to this one: a SHA names one commit, so "mimik-contracts pushed (`4bf80be`)" says where `4bf80be` is wherever
  * else the handoff cites it. Returns the same map, changed in place.
  */
-export function attributeElsewhere(states: Map<string, CommitState>, mentions: readonly CommitMention[], own: ReadonlySet<string>): Map<string, CommitState> {
+export function attributeElsewhere(states: Map<string, CommitState>, mentions: readonly CommitMention[], ownOf: () => ReadonlySet<string>): Map<string, CommitState> {
+  // The repository's own names are gathered (a pass over its refs) only for a handoff that names another one.
+  if (!mentions.some((m) => m.elsewhere)) return states;
+  const own = ownOf();
   const named = new Map<string, string | null>(); // per SHA: the other repository a mention names, or null (this one)
   for (const m of mentions) {
     const sha = validSha(m.sha);

@@ -116,7 +116,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       if (repoFacts && !repoFacts.hasRemote && model.commits.length) notices.add('no remote: unpushed commits are not checked');
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
-      facts.commits = attributeElsewhere(commitStates(model.commits, repoFacts, repo), model.commits, ownNames(repo, repoFacts));
+      facts.commits = attributeElsewhere(commitStates(model.commits, repoFacts, repo), model.commits, () => ownNames(repo, repoFacts));
       const explain = { git, repo, facts: repoFacts, graph: g, token, note };
       await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
       if (ctx.questionsOnly) return;
