@@ -6,6 +6,7 @@ import type { HandoffFacts } from '../core/facts/types';
 import type { Diagnostic, HandoffModel } from '../core/model';
 import type { OutputFormat } from './args';
 import { githubWriter } from './github';
+import { jsonPieces } from './jsonPieces';
 import { sarifWriter } from './sarif';
 
 export interface DocumentReport {
@@ -114,7 +115,7 @@ function jsonWriter(): ReportWriter {
       };
       const sep = first ? '' : ',';
       first = false;
-      return [sep, JSON.stringify(doc)];
+      return [sep, ...jsonPieces(doc)];
     },
     end: () => ']}\n',
   };
