@@ -177,6 +177,32 @@ describe('the CLI\'s buffered output', () => {
   });
 });
 
+describe('the CLI\'s buffered output and a stream that keeps what it is given', () => {
+  it('fills a written buffer again only after the stream has called back for it, and then reuses it', () => {
+    // A stream that holds its chunks (a slow reader): what it holds must not change under it.
+    const held: Array<{ chunk: Buffer; copy: Buffer; done: () => void }> = [];
+    const slow = { write: (chunk: Buffer, done: () => void) => { held.push({ chunk, copy: Buffer.from(chunk), done }); return true; } } as unknown as NodeJS.WritableStream;
+    // Chunks past 4 KB: smaller ones Node would copy into a pool of its own.
+    const output = new BufferedOutput(slow, 6000);
+    const texts = Array.from({ length: 40 }, (_, i) => `${i}: ${'é→🚀 word '.repeat(100 + 20 * (i % 7))}\n`);
+    for (const t of texts) output.write(t);
+    output.flush();
+    for (const h of held) assert.deepEqual(h.chunk, h.copy, 'a chunk the stream holds was written over');
+    assert.equal(Buffer.concat(held.map((h) => h.chunk)).toString('utf8'), texts.join(''));
+    assert.equal(new Set(held.map((h) => h.chunk.buffer)).size, held.length, 'each held chunk in a buffer of its own');
+
+    // A stream that writes at once and calls back: the same few buffers, round and round.
+    const chunks: Buffer[] = [];
+    const arrays = new Set<ArrayBufferLike>();
+    const quick = { write: (chunk: Buffer, done: () => void) => { chunks.push(Buffer.from(chunk)); arrays.add(chunk.buffer); done(); return true; } } as unknown as NodeJS.WritableStream;
+    const reused = new BufferedOutput(quick, 6000);
+    for (const t of texts) reused.write(t);
+    reused.flush();
+    assert.equal(Buffer.concat(chunks).toString('utf8'), texts.join(''));
+    assert.ok(chunks.length > 10 && arrays.size <= 2, `${chunks.length} chunks in ${arrays.size} buffers`);
+  });
+});
+
 describe('spaces collapsed only when there is something to collapse', () => {
   it('= `replace(/\\s+/g, " ")` on any text', () => {
     const text = textOf(['a', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '🚀'], 20);
