@@ -1,7 +1,7 @@
 // Every block parseDocument returns has the same fields in the same order, and so does every inline, whichever
 // reader made it (simple reader, remark, the line pass), whether it came from the section cache moved, was an
 // inferred heading or was clipped at the block budget: V8 then gives them one hidden class, and the extractors'
-// loads stay monomorphic (see oneShape in src/core/parse/parseDocument.ts).
+// loads stay monomorphic (see makeBlock in src/core/parse/blocks.ts).
 import { strict as assert } from 'node:assert';
 import { parseDocument, SectionCache } from '../../src/core/parse/parseDocument';
 import type { ParsedText } from '../../src/core/parse/blocks';

@@ -3,7 +3,7 @@
  * bounded work per line. It finds what the extractors need (headings, list items with checkboxes, tables,
  * fenced code, code spans and inline links) and nothing more; the result is marked `degraded`.
  */
-import type { Block, Inline } from './blocks';
+import { makeBlock, makeInline, type Block, type Inline } from './blocks';
 import { emitTable, linesIn } from './tables';
 import { InlineCursor } from './inlineCursor';
 
@@ -52,11 +52,10 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
       const checkbox = box ? { state: box[1], start: cs, end: cs + 3 } : undefined;
       if (box) { cs += 3; while (text[cs] === ' ' || text[cs] === '\t') cs++; }
       const depth = Math.min(Math.floor(item[1].replace(/\t/g, '    ').length / 2), 1000);
-      // A literal, not a spread of block(): spread objects are slow to build and to read (tens of thousands here).
-      out.push({
+      out.push(makeBlock({
         kind: 'listItem', start: s, end: e, contentStart: Math.min(cs, e), contentEnd: e, depth, inferred: false, quoted: false,
         ordered: /\d/.test(item[2]), marker: item[2], checkbox, inlines: scanInlines(text, cs, e),
-      });
+      }));
       i++;
       continue;
     }
@@ -76,7 +75,7 @@ export function fallbackBlocks(text: string, start: number, end: number, out: Bl
 }
 
 function block(kind: Block['kind'], start: number, end: number, contentStart: number, contentEnd: number, depth: number, inlines: Inline[] = []): Block {
-  return { kind, start, end, contentStart, contentEnd, depth, inferred: false, quoted: false, inlines };
+  return makeBlock({ kind, start, end, contentStart, contentEnd, depth, inferred: false, quoted: false, inlines });
 }
 
 /** Code spans (single-line) and `[label](target)` links, scanning each line once. */
@@ -90,12 +89,12 @@ function scanInlines(text: string, start: number, end: number): Inline[] {
       const at = line.start + (m.index ?? 0);
       if (m[1]) {
         const n = m[1].length;
-        out.push({ kind: 'code', start: at, end: at + m[0].length, contentStart: at + n, contentEnd: at + m[0].length - n });
+        out.push(makeInline({ kind: 'code', start: at, end: at + m[0].length, contentStart: at + n, contentEnd: at + m[0].length - n }));
       } else {
         const cs = at + 1;
         const ce = cs + m[3].length;
         const us = ce + 2;
-        out.push({ kind: 'link', start: at, end: at + m[0].length, contentStart: cs, contentEnd: ce, url: m[4], urlStart: us, urlEnd: us + m[4].length });
+        out.push(makeInline({ kind: 'link', start: at, end: at + m[0].length, contentStart: cs, contentEnd: ce, url: m[4], urlStart: us, urlEnd: us + m[4].length }));
       }
     }
   }

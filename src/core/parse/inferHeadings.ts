@@ -4,7 +4,7 @@
  * (`Task 80: scene_summarize.py polish`). And authors often write a unit as a standalone bold line
  * (`**Phase 2 — …**`). This pass turns such lines into `heading` blocks with `inferred: true`.
  */
-import type { Block } from './blocks';
+import { makeBlock, type Block } from './blocks';
 import { linesIn } from './tables';
 import { InlineCursor } from './inlineCursor';
 
@@ -78,7 +78,7 @@ function splitAtHeadingLines(text: string, b: Block, out: Block[], promote: (b: 
     if (end <= restStart) return;
     const trimmed = trimRight(text, restStart, end);
     if (restStart === b.start) {
-      out.push({ ...b, end: trimmed, contentEnd: Math.min(b.contentEnd, trimmed), inlines: cursor.take(b.start, trimmed) });
+      out.push(makeBlock({ ...b, end: trimmed, contentEnd: Math.min(b.contentEnd, trimmed), inlines: cursor.take(b.start, trimmed) }));
     } else out.push(slice(b, restStart, trimmed, cursor));
   };
   lines.forEach((line, k) => {
@@ -108,7 +108,7 @@ function isHeadingLine(content: string, previous: string, next: string): boolean
 }
 
 function slice(b: Block, start: number, end: number, cursor: InlineCursor): Block {
-  return { ...b, kind: 'paragraph', start, end, contentStart: start, contentEnd: end, inlines: cursor.take(start, end) };
+  return makeBlock({ ...b, kind: 'paragraph', start, end, contentStart: start, contentEnd: end, inlines: cursor.take(start, end) });
 }
 
 /**
@@ -117,10 +117,10 @@ function slice(b: Block, start: number, end: number, cursor: InlineCursor): Bloc
  */
 function toHeading(b: Block, contentStart: number, contentEnd: number, depth: number): Block {
   const { checkbox: _checkbox, ordered: _ordered, marker: _marker, list: _list, ...rest } = b;
-  return {
+  return makeBlock({
     ...rest, kind: 'heading', inferred: true, depth, contentStart, contentEnd,
     inlines: b.inlines.filter((n) => n.start >= contentStart && n.end <= contentEnd),
-  };
+  });
 }
 
 /** `**Phase 2 — Foo**` as the whole paragraph (a trailing colon allowed): its bold content offsets. */

@@ -3,7 +3,7 @@
  * Offsets in the tree are relative to the section; `base` makes them absolute.
  */
 import type { Content, Parent, PhrasingContent, Root } from 'mdast';
-import type { Block, Inline } from './blocks';
+import { makeBlock, makeInline, type Block, type Inline } from './blocks';
 import { emitTable } from './tables';
 import { locateUrl } from './linkTarget';
 
@@ -67,9 +67,9 @@ function block(ctx: Ctx, node: Content, listDepth: number, quoted: boolean): voi
         while (/[ \t<]/.test(ctx.text[u] ?? '')) u++;
         let e = u;
         while (e < end && !/[\s>]/.test(ctx.text[e])) e++;
-        inlines.push({ kind: 'link', start, end, contentStart: start, contentEnd: start, url: ctx.text.slice(u, e), urlStart: u, urlEnd: e });
+        inlines.push(makeInline({ kind: 'link', start, end, contentStart: start, contentEnd: start, url: ctx.text.slice(u, e), urlStart: u, urlEnd: e }));
       }
-      ctx.out.push({ ...plain(ctx, 'paragraph', node, quoted), inlines });
+      ctx.out.push(plain(ctx, 'paragraph', node, quoted, { inlines }));
       return;
     }
     default:
@@ -80,7 +80,7 @@ function block(ctx: Ctx, node: Content, listDepth: number, quoted: boolean): voi
 function plain(ctx: Ctx, kind: Block['kind'], node: Content, quoted: boolean, extra: Partial<Block> = {}): Block {
   const start = startOf(ctx, node);
   const end = endOf(ctx, node);
-  return { kind, start, end, contentStart: start, contentEnd: end, depth: 0, inferred: false, quoted, inlines: [], ...extra };
+  return makeBlock({ kind, start, end, contentStart: start, contentEnd: end, depth: 0, inferred: false, quoted, inlines: [], ...extra });
 }
 
 function heading(ctx: Ctx, node: Extract<Content, { type: 'heading' }>, quoted: boolean): void {
@@ -95,10 +95,10 @@ function heading(ctx: Ctx, node: Extract<Content, { type: 'heading' }>, quoted: 
     const m = /^ {0,3}#{1,6}[ \t]*/.exec(ctx.text.slice(start, end));
     contentStart = contentEnd = start + (m ? m[0].length : 0);
   }
-  ctx.out.push({
+  ctx.out.push(makeBlock({
     kind: 'heading', start, end, contentStart, contentEnd, depth: node.depth, inferred: false, quoted,
     inlines: inlinesOf(ctx, node.children),
-  });
+  }));
 }
 
 function paragraph(ctx: Ctx, node: Extract<Content, { type: 'paragraph' }>, quoted: boolean): void {
@@ -106,10 +106,10 @@ function paragraph(ctx: Ctx, node: Extract<Content, { type: 'paragraph' }>, quot
   const end = endOf(ctx, node);
   const inlines = inlinesOf(ctx, node.children);
   const makeParagraph = (s: number, e: number) =>
-    ctx.out.push({
+    ctx.out.push(makeBlock({
       kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted,
       inlines: inlines.filter((n) => n.start >= s && n.end <= e),
-    });
+    }));
   if (ctx.text.slice(start, end).includes('|') && emitTable(ctx.text, start, end, inlines, quoted, ctx.out, makeParagraph)) return;
   makeParagraph(start, end);
 }
@@ -148,10 +148,10 @@ function listItem(
     contentStart += 3;
     while (contentStart < contentEnd && (ctx.text[contentStart] === ' ' || ctx.text[contentStart] === '\t')) contentStart++;
   }
-  ctx.out.push({
+  ctx.out.push(makeBlock({
     kind: 'listItem', start, end, contentStart, contentEnd, depth, inferred: false, quoted, ordered, marker, checkbox, list,
     inlines: inlines.filter((n) => n.start >= contentStart),
-  });
+  }));
   const rest = lead ? node.children.slice(1) : node.children;
   blocksOf(ctx, rest, depth + 1, quoted);
 }
@@ -167,7 +167,7 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
         let cs = start + n;
         let ce = end - n;
         if (ce - cs >= 2 && ctx.text[cs] === ' ' && ctx.text[ce - 1] === ' ' && ctx.text.slice(cs, ce).trim()) { cs++; ce--; }
-        out.push({ kind: 'code', start, end, contentStart: cs, contentEnd: ce });
+        out.push(makeInline({ kind: 'code', start, end, contentStart: cs, contentEnd: ce }));
         break;
       }
       case 'link':
@@ -175,7 +175,7 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
         const kids = (node as Parent).children as PhrasingContent[];
         const cs = kids.length ? startOf(ctx, kids[0]) : start + 1;
         const ce = kids.length ? endOf(ctx, kids[kids.length - 1]) : cs;
-        const link: Inline = { kind: 'link', start, end, contentStart: cs, contentEnd: ce };
+        const link = makeInline({ kind: 'link', start, end, contentStart: cs, contentEnd: ce });
         if (node.type === 'link') {
           link.url = node.url;
           locateUrl(ctx.text, link, ce, end);
@@ -190,7 +190,7 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
         const kids = node.children;
         const cs = kids.length ? startOf(ctx, kids[0]) : start + 2;
         const ce = kids.length ? endOf(ctx, kids[kids.length - 1]) : cs;
-        out.push({ kind: 'strong', start, end, contentStart: cs, contentEnd: ce });
+        out.push(makeInline({ kind: 'strong', start, end, contentStart: cs, contentEnd: ce }));
         inlinesOf(ctx, kids, out);
         break;
       }
@@ -199,7 +199,7 @@ function inlinesOf(ctx: Ctx, nodes: readonly PhrasingContent[], out: Inline[] = 
         inlinesOf(ctx, node.children, out);
         break;
       case 'html':
-        out.push({ kind: 'html', start, end, contentStart: start, contentEnd: end });
+        out.push(makeInline({ kind: 'html', start, end, contentStart: start, contentEnd: end }));
         break;
       default:
         break;

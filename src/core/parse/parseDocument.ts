@@ -7,7 +7,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
-import type { Block, ParsedText } from './blocks';
+import { makeBlock, makeInline, type Block, type ParsedText } from './blocks';
 import { computeLineStarts, stripBom } from './lines';
 import { isHostile, preScan } from './sections';
 import { mdastToBlocks } from './mdastToBlocks';
@@ -68,10 +68,10 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
   const blocks: Block[] = [];
   let degraded = false;
   if (frontMatter) {
-    blocks.push({
+    blocks.push(makeBlock({
       kind: 'frontMatter', start: frontMatter.start, end: frontMatter.end, contentStart: frontMatter.contentStart,
       contentEnd: frontMatter.contentEnd, depth: 0, inferred: false, quoted: false, inlines: [],
-    });
+    }));
   }
   let readTo = text.length;
   for (const section of sections) {
@@ -98,28 +98,9 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
   if (readTo < text.length) {
     // Cut first, then infer headings over what is left (a block cut at the end is clipped to it).
     const cut = prefixOf({ text, blocks, lineStarts, degraded }, readTo);
-    return { ...cut, blocks: oneShape(inferHeadings(cut.text, cut.blocks, isPlainTextRendering(cut.blocks))), fullLength: text.length };
+    return { ...cut, blocks: inferHeadings(cut.text, cut.blocks, isPlainTextRendering(cut.blocks)), fullLength: text.length };
   }
-  return { text, blocks: oneShape(inferHeadings(text, blocks, isPlainTextRendering(blocks))), lineStarts, degraded };
-}
-
-/**
- * The blocks as objects of one shape (every field, in one order; `undefined` where a kind has none), and their
- * inlines likewise. Blocks come from a dozen places — each reader, the cache's moved copies, inferred headings,
- * clipped ones — each with its own fields in its own order, so V8 gave them up to a dozen hidden classes, and every
- * extractor's `b.kind`, `b.contentStart`… was a megamorphic lookup. One shape makes those loads monomorphic: 5%
- * fewer instructions reading 100 handoffs, the copy included.
- */
-function oneShape(blocks: readonly Block[]): Block[] {
-  return blocks.map((b) => ({
-    kind: b.kind, start: b.start, end: b.end, contentStart: b.contentStart, contentEnd: b.contentEnd, depth: b.depth,
-    inferred: b.inferred, quoted: b.quoted, ordered: b.ordered, marker: b.marker, list: b.list, checkbox: b.checkbox,
-    lang: b.lang, cells: b.cells, header: b.header, isHeaderRow: b.isHeaderRow,
-    inlines: b.inlines.map((n) => ({
-      kind: n.kind, start: n.start, end: n.end, contentStart: n.contentStart, contentEnd: n.contentEnd, url: n.url,
-      urlStart: n.urlStart, urlEnd: n.urlEnd,
-    })),
-  }));
+  return { text, blocks: inferHeadings(text, blocks, isPlainTextRendering(blocks)), lineStarts, degraded };
 }
 
 /**
@@ -132,7 +113,7 @@ function isPlainTextRendering(blocks: Block[]): boolean {
   if (h1.length === 1 && h1[0] === blocks.find((b) => b.kind !== 'frontMatter' && b.kind !== 'html')) return false; // `# Title` then prose
   // Parsed blocks are shared with the section cache: replace, never change them.
   blocks.forEach((b, i) => {
-    if (b.kind === 'heading') blocks[i] = { ...b, kind: 'paragraph', depth: 0, contentStart: b.start };
+    if (b.kind === 'heading') blocks[i] = makeBlock({ ...b, kind: 'paragraph', depth: 0, contentStart: b.start });
   });
   return true;
 }
@@ -162,17 +143,16 @@ function parseSection(text: string, start: number, end: number, out: Block[], ma
 }
 
 function shift(b: Block, delta: number): Block {
-  const copy: Block = {
+  return makeBlock({
     ...b,
     start: b.start + delta, end: b.end + delta, contentStart: b.contentStart + delta, contentEnd: b.contentEnd + delta,
-    inlines: b.inlines.map((n) => ({
+    inlines: b.inlines.map((n) => makeInline({
       ...n, start: n.start + delta, end: n.end + delta, contentStart: n.contentStart + delta, contentEnd: n.contentEnd + delta,
       urlStart: n.urlStart === undefined ? undefined : n.urlStart + delta,
       urlEnd: n.urlEnd === undefined ? undefined : n.urlEnd + delta,
     })),
-  };
-  if (b.list !== undefined) copy.list = b.list + delta;
-  if (b.checkbox) copy.checkbox = { ...b.checkbox, start: b.checkbox.start + delta, end: b.checkbox.end + delta };
-  if (b.cells) copy.cells = b.cells.map((c) => ({ start: c.start + delta, end: c.end + delta }));
-  return copy;
+    list: b.list === undefined ? undefined : b.list + delta,
+    checkbox: b.checkbox ? { ...b.checkbox, start: b.checkbox.start + delta, end: b.checkbox.end + delta } : undefined,
+    cells: b.cells?.map((c) => ({ start: c.start + delta, end: c.end + delta })),
+  });
 }

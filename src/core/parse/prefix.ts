@@ -1,5 +1,5 @@
 /** A parsed document cut short: what the extractors see of a document read (or extracted) only up to an offset. */
-import type { Block, ParsedText } from './blocks';
+import { makeBlock, type Block, type ParsedText } from './blocks';
 
 /** The document as if it ended at `cut`: its text, lines and blocks up to there (blocks across it clipped). */
 export function prefixOf(parsed: ParsedText, cut: number): ParsedText {
@@ -21,11 +21,10 @@ export function prefixOf(parsed: ParsedText, cut: number): ParsedText {
 }
 
 function clip(b: Block, cut: number): Block {
-  const out: Block = {
+  return makeBlock({
     ...b, end: cut, contentStart: Math.min(b.contentStart, cut), contentEnd: Math.min(b.contentEnd, cut),
     inlines: b.inlines.filter((i) => i.end <= cut),
-  };
-  if (b.cells) out.cells = b.cells.filter((c) => c.end <= cut);
-  if (b.checkbox && b.checkbox.end > cut) delete out.checkbox;
-  return out;
+    cells: b.cells?.filter((c) => c.end <= cut),
+    checkbox: b.checkbox && b.checkbox.end > cut ? undefined : b.checkbox,
+  });
 }

@@ -11,7 +11,7 @@
  * Correctness is differential: test/unit/parse-simple.test.ts compares its blocks with remark's on the
  * project's fixtures, the shared corpus and mutations of them.
  */
-import type { Block } from './blocks';
+import { makeBlock, type Block } from './blocks';
 import { simpleInlines, TooCostly } from './simpleInlines';
 import { emitTable, linesIn, type LineSlice } from './tables';
 
@@ -126,10 +126,10 @@ class SimpleReader {
     const inlines = ce > cs ? simpleInlines(text, cs, ce) : [];
     if (!inlines) bail();
     if (ce <= cs) cs = ce = markerEnd + (/^[ \t]/.test(text.slice(markerEnd, markerEnd + 1)) ? spacesAfter(text, markerEnd, line.end) : 0);
-    this.out.push({
+    this.out.push(makeBlock({
       kind: 'heading', start: line.start + indent, end: line.end, contentStart: cs, contentEnd: ce, depth: m[1].length,
       inferred: false, quoted: false, inlines,
-    });
+    }));
     return true;
   }
 
@@ -268,11 +268,11 @@ class SimpleReader {
     this.lists[k] = { kind, start: list };
     this.lists.length = k + 1;
     const quoted = this.quotedAt(k);
-    const block: Block = {
+    const block = makeBlock({
       kind: 'listItem', start: at, end: line.end, contentStart: contentAt, contentEnd: line.end,
       depth: this.itemsBelow(k),
       inferred: false, quoted, ordered: m[2] !== undefined, marker: markerText, checkbox: undefined, list, inlines: [],
-    };
+    });
     this.out.push(block);
     this.stack.push({ kind: 'item', block, width: rel + markerText.length + spaces });
     this.para = { start: contentAt, end: line.end, level: k + 1, lead: block, quoted, softStarts: [] };
@@ -287,10 +287,10 @@ class SimpleReader {
     if (pos + rel >= line.end || rel > 3) return;
     const close = /^(`{3,}|~{3,})[ \t]*$/.exec(text.slice(pos + rel, line.end));
     if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
-      this.out.push({
+      this.out.push(makeBlock({
         kind: 'code', start: fence.start, end: line.end, contentStart: fence.start, contentEnd: line.end, depth: 0,
         inferred: false, quoted: fence.quoted, inlines: [], lang: fence.lang,
-      });
+      }));
       this.bump(fence.level, line.end);
       this.fence = null;
     }
@@ -304,7 +304,7 @@ class SimpleReader {
 
   private endComment(end: number): void {
     const c = this.comment!;
-    this.out.push({ kind: 'html', start: c.start, end, contentStart: c.start, contentEnd: end, depth: 0, inferred: false, quoted: c.quoted, inlines: [] });
+    this.out.push(makeBlock({ kind: 'html', start: c.start, end, contentStart: c.start, contentEnd: end, depth: 0, inferred: false, quoted: c.quoted, inlines: [] }));
     this.bump(c.level, end);
     this.comment = null;
   }
@@ -338,11 +338,11 @@ class SimpleReader {
       b.inlines = inlines.length === 0 || inlines[0].start >= b.contentStart ? inlines : inlines.filter((n) => n.start >= b.contentStart);
     } else {
       const makeParagraph = (s: number, e: number) =>
-        this.out.push({
+        this.out.push(makeBlock({
           kind: 'paragraph', start: s, end: e, contentStart: s, contentEnd: e, depth: 0, inferred: false, quoted: p.quoted,
           // The whole paragraph holds every inline read from it; a table's part holds its own.
           inlines: s === p.start && e === p.end ? inlines : inlines.filter((n) => n.start >= s && n.end <= e),
-        });
+        }));
       if (!(text.slice(p.start, p.end).includes('|') && emitTable(text, p.start, p.end, inlines, p.quoted, this.out, makeParagraph))) {
         makeParagraph(p.start, p.end);
       }

@@ -10,7 +10,7 @@
  * we throw away; on handoffs (mostly list items and table rows) this pass is an order of magnitude faster.
  * The differential test (test/unit/parse-simple.test.ts) holds it to remark's answers.
  */
-import type { Inline } from './blocks';
+import { makeInline, type Inline } from './blocks';
 import { locateUrl } from './linkTarget';
 import { autolinkAt, htmlAt, OVER_LINES } from './simpleHtml';
 
@@ -105,7 +105,7 @@ export function simpleInlines(text: string, start: number, end: number, softStar
       let cs = i + n;
       let ce = close;
       if (ce - cs >= 2 && text[cs] === ' ' && text[ce - 1] === ' ' && text.slice(cs, ce).trim()) { cs++; ce--; }
-      out.push({ kind: 'code', start: i, end: close + n, contentStart: cs, contentEnd: ce });
+      out.push(makeInline({ kind: 'code', start: i, end: close + n, contentStart: cs, contentEnd: ce }));
       i = close + n;
       continue;
     }
@@ -113,14 +113,14 @@ export function simpleInlines(text: string, start: number, end: number, softStar
       // Autolinks first, then raw HTML (micromark's order); anything else leaves the `<` as text.
       const auto = autolinkAt(text, i, end);
       if (auto) {
-        out.push({ kind: 'link', start: i, end: auto.end, contentStart: i + 1, contentEnd: auto.end - 1, url: auto.url, urlStart: i + 1, urlEnd: auto.end - 1 });
+        out.push(makeInline({ kind: 'link', start: i, end: auto.end, contentStart: i + 1, contentEnd: auto.end - 1, url: auto.url, urlStart: i + 1, urlEnd: auto.end - 1 }));
         i = auto.end;
         continue;
       }
       const html = htmlAt(text, i, end);
       if (html === OVER_LINES) return null;
       if (html > 0) {
-        out.push({ kind: 'html', start: i, end: html, contentStart: i, contentEnd: html });
+        out.push(makeInline({ kind: 'html', start: i, end: html, contentStart: i, contentEnd: html }));
         i = html;
         continue;
       }
@@ -168,7 +168,7 @@ export function simpleInlines(text: string, start: number, end: number, softStar
       if (label.image) images.push([label.at, resource.end]);
       else {
         for (const l of labels) if (!l.image) l.inactive = true;
-        const link: Inline = { kind: 'link', start: label.at, end: resource.end, contentStart, contentEnd: i, url: resource.url };
+        const link = makeInline({ kind: 'link', start: label.at, end: resource.end, contentStart, contentEnd: i, url: resource.url });
         locateUrl(text, link, i, resource.end);
         out.push(link);
       }
@@ -281,7 +281,7 @@ function resolveAttention(sequences: Sequence[], first: number, out: Inline[]): 
         continue;
       }
       const use = openLen > 1 && closeLen > 1 ? 2 : 1;
-      if (use === 2) out.push({ kind: 'strong', start: opener.end - 2, end: closer.start + 2, contentStart: opener.end, contentEnd: closer.start });
+      if (use === 2) out.push(makeInline({ kind: 'strong', start: opener.end - 2, end: closer.start + 2, contentStart: opener.end, contentEnd: closer.start }));
       for (let k = oi + 1; k < ci; k++) sequences[k]!.live = false;
       opener.end -= use;
       closer.start += use;

@@ -3,7 +3,7 @@
  * table takes seconds). Plain remark hands us a table as a paragraph; this finds the header, delimiter and
  * body rows in its lines and splits cells on unescaped `|` outside code spans.
  */
-import type { Block, Inline, Span } from './blocks';
+import { makeBlock, type Block, type Inline, type Span } from './blocks';
 import { InlineCursor } from './inlineCursor';
 import { hasCarriageReturn } from './lines';
 
@@ -121,7 +121,7 @@ export function emitTable(
   const cursor = new InlineCursor(inlines);
   rows.forEach((row, index) => {
     const cells = index === 0 ? headerCells : splitCells(text, row.start, row.end);
-    out.push({
+    out.push(makeBlock({
       kind: 'tableRow',
       start: row.start,
       end: row.end,
@@ -134,7 +134,7 @@ export function emitTable(
       header,
       isHeaderRow: index === 0,
       inlines: cursor.take(row.start, row.end),
-    });
+    }));
   });
   return true;
 }
