@@ -87,11 +87,22 @@ export function pullRefsOf(refs: readonly RefInfo[]): Array<{ number: number; sh
   });
 }
 
-/** Commits of the printed (not-on-a-remote) set that local branches, tags or HEAD reach: the unpushed ones. */
-export function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): Set<string> {
+/**
+ * Commits of the printed (not-on-a-remote) set that local branches or HEAD reach (`local`: the unpushed ones), and
+ * those only tags reach (`tagged`).
+ */
+export function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSha: string | null): { local: Set<string>; tagged: Set<string> } {
+  const isTag = (x: RefInfo) => x.refname.startsWith('refs/tags/');
+  const local = closure(printed, [...refs.filter((x) => !isRemoteRef(x) && !isTag(x)).map((x) => x.sha), ...(headSha ? [headSha] : [])]);
+  const tagged = closure(printed, refs.filter(isTag).map((x) => x.sha));
+  for (const s of local) tagged.delete(s);
+  return { local, tagged };
+}
+
+/** The printed commits reached from `tips` through printed parents. */
+function closure(printed: ReachMap, tips: string[]): Set<string> {
   const local = new Set<string>();
-  const stack = refs.filter((x) => !x.refname.startsWith('refs/remotes/')).map((x) => x.sha);
-  if (headSha) stack.push(headSha);
+  const stack = tips;
   while (stack.length) {
     const s = stack.pop()!;
     const node = printed.get(s);

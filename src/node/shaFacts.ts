@@ -138,7 +138,7 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
     ? names.map((n) => [n, { kind: 'found', sha: n, type: disk.types.get(n)! }])
     : names.map((n, i) => [n, parsed[i]!]));
   const printed = reachRun?.value ?? new Map();
-  const local = remoteShaped ? localClosure(printed, refs, cache.headSha ?? null) : new Set<string>();
+  const { local, tagged } = remoteShaped ? localClosure(printed, refs, cache.headSha ?? null) : { local: new Set<string>(), tagged: new Set<string>() };
   const ambiguous: string[] = [];
   for (const [key, name] of query) {
     const line = byName.get(name)!;
@@ -150,9 +150,11 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
       cache.lookups.set(key, { status: 'found', sha: line.sha, reach: 'unchecked', subject: null, submodule: null });
     } else {
       const node = printed.get(line.sha);
-      // Remote-shaped: not printed = on a remote; printed and reached from a local tip = local; else dangling.
-      // Local-shaped (no remotes): printed = beyond every local ref = dangling; not printed = local.
-      const reach = !node ? (remoteShaped ? 'remote' : 'local') : remoteShaped && local.has(line.sha) ? 'local' : 'dangling';
+      // Remote-shaped: not printed = on a remote; printed and reached from a local branch or HEAD = local, from a
+      // tag only = tag; else dangling. Local-shaped (no remotes): printed = beyond every local ref = dangling; not
+      // printed = local.
+      const reach = !node ? (remoteShaped ? 'remote' : 'local')
+        : !remoteShaped ? 'dangling' : local.has(line.sha) ? 'local' : tagged.has(line.sha) ? 'tag' : 'dangling';
       cache.lookups.set(key, { status: 'found', sha: line.sha, reach, subject: node?.subject ?? null, submodule: null });
     }
   }

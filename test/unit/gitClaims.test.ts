@@ -143,6 +143,30 @@ describe('claims against the handoff\'s moment (real git)', () => {
     ]);
   });
 
+  it('a commit only under a tag (its branch rewritten since) is published, not unpushed nor lost; a local branch\'s commit is unpushed', async () => {
+    const r = repoWithOrigin('tagged');
+    r.write('a.txt', '1\n');
+    r.g.commit(r.dir, 'base');
+    r.g.run(r.dir, ['push', '-q', '-u', 'origin', 'main']);
+    // A milestone's commits, tagged and pushed with their tag; the branch they were on is rewritten and gone.
+    r.g.run(r.dir, ['checkout', '-q', '-b', 'milestone']);
+    r.write('b.txt', 'milestone\n');
+    const tagged = r.g.commit(r.dir, 'feat: the milestone work');
+    r.g.run(r.dir, ['tag', '-a', 'v1.6', '-m', 'v1.6']);
+    r.g.run(r.dir, ['push', '-q', 'origin', 'v1.6']);
+    r.g.run(r.dir, ['checkout', '-q', 'main']);
+    r.g.run(r.dir, ['branch', '-q', '-D', 'milestone']);
+    // And work on a local branch, never pushed.
+    r.g.run(r.dir, ['checkout', '-q', '-b', 'local-work']);
+    r.write('c.txt', 'local\n');
+    const local = r.g.commit(r.dir, 'wip: local only');
+    const text = `Task 1 - \`${s7(tagged)}\` (feat)\nTask 2 - \`${s7(local)}\` (wip)\n`;
+    const b = new ModelBuilder(text).commit(s7(tagged), 'keyword').commit(s7(local), 'keyword');
+    const res = await check(b.model, join(r.dir, 'HANDOFF.md'), { text });
+    assert.deepEqual(res.commits.get(s7(tagged)), { status: 'ok', sha: tagged, submodule: null });
+    assert.deepEqual(res.diagnostics.map((d) => `${d.code}: ${d.message.split(':')[0]}`), [`unpushed-commit: Commit ${s7(local)} is not pushed`]);
+  });
+
   it('a commit on no branch: squash-merged through a pull request, or only under a pull-request ref', async () => {
     const r = repoWithOrigin('prs');
     r.write('a.txt', '1\n');

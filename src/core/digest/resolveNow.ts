@@ -12,7 +12,7 @@ export async function shaNow(git: GitProvider, repo: RepoInfo, sha: string, toke
   const l = f.value.shas.get(sha);
   if (!l || l.status === 'missing') return [`now: ${sha} is not in this repository`];
   if (l.status === 'ambiguous') return [`now: ${sha} is ambiguous: ${l.candidates.map((c) => c.slice(0, 12)).join(', ')}`];
-  const where = l.reach === 'remote' ? 'on a remote-tracking branch (pushed)' : l.reach === 'local' ? 'on a local branch only (not pushed)' : l.reach === 'dangling' ? 'on no branch or tag (amended, rebased or dropped)' : 'found';
+  const where = l.reach === 'remote' ? 'on a remote-tracking branch (pushed)' : l.reach === 'local' ? 'on a local branch only (not pushed)' : l.reach === 'tag' ? 'under a tag only, on no branch' : l.reach === 'dangling' ? 'on no branch or tag (amended, rebased or dropped)' : 'found';
   const d = await git.commitDetails(repo, l.sha, token);
   const subject = d.ok ? d.value.subject : l.subject;
   const branches = d.ok ? [...d.value.localBranches, ...d.value.remoteBranches, ...d.value.tags.map((t) => `tag ${t}`)] : [];

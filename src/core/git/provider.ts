@@ -52,10 +52,12 @@ export interface RefInfo {
 
 /**
  * Where a commit that exists sits: `remote` — contained in some remote-tracking branch; `local` — on a local
- * branch/tag/HEAD only; `dangling` — in the object store but on no branch, tag or HEAD (amended, rebased,
- * squash-merged and deleted); `unchecked` — reachability was not computed (e.g. found in a submodule).
+ * branch or HEAD (not on a remote: not pushed); `tag` — on no branch, only under a tag (a release or milestone tag
+ * kept after its branch was rewritten or deleted: tags come with a clone, so it is published, not lost); `dangling`
+ * — in the object store but on no branch, tag or HEAD (amended, rebased, squash-merged and deleted); `unchecked` —
+ * reachability was not computed (e.g. found in a submodule).
  */
-export type Reach = 'remote' | 'local' | 'dangling' | 'unchecked';
+export type Reach = 'remote' | 'local' | 'tag' | 'dangling' | 'unchecked';
 
 export type ShaLookup =
   | { status: 'found'; sha: string; reach: Reach; subject: string | null; /** relative path of the submodule it was found in */ submodule: string | null }
