@@ -29,6 +29,10 @@ describe('steps: the role of their list', () => {
       ['Notable Findings', 'context'], ['Key observations:', 'context'], ['Findings to fix', null], ['Users can now:', 'context'], ['You can now use:', 'context'], ['Users can now log in, so:', null], ['Next, users must:', null],
       ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
       ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],
+      ['Current likely options:', 'roadmap'], ['Options', 'roadmap'], ['Add options to the CLI', null],
+      ['Important Notes for Next Session', 'context'], ['04-04 followup probes proved:', 'context'], ['Verification runs (no commits required)', 'context'],
+      ['Each provider follows the same pattern:', 'context'], ['To add a new provider:', 'context'], ['To add the login form:', null], ['Prove the fix holds', null],
+      ['Planned Features', 'roadmap'], ['Upcoming features:', 'roadmap'], ['Success Metrics', 'acceptance'], ['Planned work', null], ['Upcoming work', null], ['Measure success metrics', null],
       ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
     ];
     assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);
@@ -107,6 +111,55 @@ describe('an item its own label sets aside', () => {
       'superseded DEFER: subclass features and level features', 'superseded v1.4+ deferred: TEST-11 vitest run blocked by gotrue',
       "superseded Won't do: the Excel importer", 'superseded Out of scope — a mobile app',
       'open Defer the rollout until Friday', 'open Deferred rows are counted: fix the count',
+    ]);
+  });
+});
+
+describe('an item its own status tag closes, and a group title over checkboxes', () => {
+  it('`(P0 done)`, `(done)` close a step; `(deferred)`, `(skipped)` set it aside; "Phase 25 COMPLETE — next is 25.1" stays open', () => {
+    const text = md(
+      '# State', '', '## Pending Todos',
+      '- **(P0 done) Phase 03.6 loader migration** — COMPLETE 2026-04-28 via Plan 1', '- (done) wire the CLI',
+      '- (deferred) Phase 2 storage micro-bench: skip per ship-it directive', '- (skipped) the Windows smoke',
+      '- Phase 25 COMPLETE — next reasoning work is Phase 25.1', '- Complete the importer', '- (P1) Phase 3.5 follow-ups',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.state} ${s.text.slice(0, 28)}`), [
+      'done **(P0 done) Phase 03.6 loade', 'done (done) wire the CLI', 'superseded (deferred) Phase 2 storage m',
+      'superseded (skipped) the Windows smoke', 'open Phase 25 COMPLETE — next rea', 'open Complete the importer', 'open (P1) Phase 3.5 follow-ups',
+    ]);
+  });
+
+  it('a numbered title over checkboxes is their group, not a step of its own (its boxes are); a roadmap under "Planned Features"', () => {
+    const text = md(
+      '# Active context', '', '## Next Steps',
+      '1. Data Processing', '   - [ ] Process fetched PR data', '   - [x] Implement word counting', '',
+      '2. Documentation', '   - [x] Update README', '   - [x] Add examples', '',
+      '3. Deploy the API', '   - run the migration first', '',
+      '## Planned Features', '', '### Short Term', '1. Interactive Enhancements', '   - [ ] Score parameter adjustment', '',
+      '## Success Metrics', '- [ ] Cross-browser compatibility',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.state} ${s.listRole ?? '-'} ${s.text}`), [
+      'open - Process fetched PR data', 'done - Implement word counting', 'done - Update README', 'done - Add examples',
+      'open - Deploy the API', 'open roadmap Score parameter adjustment', 'open acceptance Cross-browser compatibility',
+    ]);
+  });
+});
+
+describe('a label that is the last sentence of a long paragraph', () => {
+  it('"… Current likely options:" over alternatives, "**That was wrong.** The probes proved:" over findings', () => {
+    const text = md(
+      '# Handoff', '', '## Next steps', '',
+      'After the audit and the consumer review, choose the next slice from [the long-term plan](docs/PLAN.md), which lists every candidate lane we have. Current likely options:', '',
+      '- consumer contract adjustments;', '- a sanitized corpus seed.', '',
+      'The last summary framed the slice as blocked by an upstream bug in the download library. **That root-cause assumption was wrong.** The follow-up probes proved:', '',
+      '1. The blob already lived in the cache.', '2. The redesign still routed it through an always-fetch API.', '',
+      'Then, with all of that in mind and the whole team informed of what is about to change in the release process:', '',
+      '1. Ship the cache-aware loader.',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.listRole ?? '-'} ${s.text}`), [
+      'roadmap consumer contract adjustments;', 'roadmap a sanitized corpus seed.',
+      'context The blob already lived in the cache.', 'context The redesign still routed it through an always-fetch API.',
+      '- Ship the cache-aware loader.',
     ]);
   });
 });

@@ -23,6 +23,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ['acceptance', [
     String.raw`acceptance(?:\s+(?:criteria|criterion|conditions?|checks?|checklist|gates?))?`, String.raw`definition\s+of\s+done`, 'dod',
     String.raw`done\s+(?:when|if|criteria)`, String.raw`(?:success|exit|completion|done|verification)\s+criteria`,
+    // How success is measured ("Success Metrics" → "Pending: cross-browser compatibility"), not work.
+    String.raw`success\s+(?:metrics?|measures?|indicators?|kpis?)`,
   ]],
   ['expected-test', [String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`]],
   ['roadmap', [
@@ -35,6 +37,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
     String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
+    // "Planned Features" over "Short Term" / "Medium Term" lists: a product roadmap (`Planned work` may be this session's).
+    String.raw`(?:planned|upcoming|proposed)\s+(?:features?|enhancements?|improvements?|capabilities)`,
+    // "Current likely options:" — alternatives to choose among, not all to do (`Add options to the CLI` is work).
+    String.raw`(?:(?:current|possible|likely|candidate|other|open)\s+){0,2}options`,
   ]],
   ['rules', [
     String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants',
@@ -44,7 +50,14 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   // What to know, read or hand on: facts for whoever does the work, not the work.
   ['context', [
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
-    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
+    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`,
+    // "Important Notes for Next Session": facts and conventions to keep in mind (`Notes to self: …` may be work).
+    String.raw`(?:important|key|critical|general|additional)\s+notes`,
+    // What probes or runs established: "04-04 followup probes proved:", "Verification runs", "Test results".
+    String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
+    // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
+    String.raw`(?:each|every|a)\s+(?:new\s+)?[a-z-]+\s+follows\s+(?:the\s+same|this)\s+(?:pattern|recipe|steps)`,
+    String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
@@ -137,14 +150,16 @@ function labelRole(text: string, start: number, end: number): StepListRole | nul
   if (c !== ':' && c !== '*' && c !== '_') return null;
   let lineStart = end;
   while (lineStart > start && end - lineStart <= 120 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  if (end - lineStart > 120) return null;
   const line = text.slice(lineStart, end).trim();
-  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/.exec(line);
+  // A longer line: only its last sentence may label ("…, choose the next slice from the plan. Current likely options:").
+  const whole = end - lineStart <= 120;
+  const bold = whole ? /^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?$/.exec(line) : null;
   if (!bold && !/:\s*$/.test(line)) return null;
   if (bold) return listRoleOf(bold[1]);
-  // The label may be the line's last sentence: "This plan completes the reset commands. Users can now:".
-  const lastSentence = /[.!?]\s+([^.!?]+)$/.exec(line);
-  return listRoleOf(line) ?? (lastSentence ? listRoleOf(lastSentence[1]) : null);
+  // The label may be the line's last sentence: "This plan completes the reset commands. Users can now:", "**That
+  // assumption was wrong.** The probes proved:".
+  const lastSentence = /[.!?](?:\*\*|__)?\s+([^.!?]+)$/.exec(line);
+  return (whole ? listRoleOf(line) : null) ?? (lastSentence ? listRoleOf(lastSentence[1]) : null);
 }
 
 const WHITESPACE = /\s/;

@@ -1,21 +1,22 @@
 /**
  * The state of a step written without a checkbox, and the text of a table row taken as a step. A numbered or
- * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE" (done); "BLOCKED", ⛔ (blocked);
- * "IN PROGRESS", "WIP", 🔄 (in progress); a "Deferred:"/"Won't do:" label (set aside: superseded). A row says it in
- * any of its cells, often a Status column.
+ * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE", a `(P0 done)` tag (done); "BLOCKED", ⛔ (blocked); "IN PROGRESS", "WIP", 🔄 (in progress); a "Deferred:"/"Won't do:" label or a
+ * `(deferred)` tag (set aside: superseded). A row says it in any of its cells, often a Status column.
  */
 import type { StepState } from '../model';
 import type { Block } from '../parse/blocks';
 import { collapseSpaces } from './spaces';
 
 const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
+/** A status tag leading the step: `(done)`, `**(P0 done)**`, `(Completed)` — whatever its case. */
+const DONE_TAG = /^(?:\*\*|__)?\((?:[^()\n]{1,20}\s)?(?:done|completed?|shipped|merged)\)/i;
 const BLOCKED_MARK = /⛔|🚫|\bBLOCKED\b/;
 const IN_PROGRESS_MARK = /🔄|🚧|\bIN[ -]PROGRESS\b|\bWIP\b/;
 /**
  * A step its own label sets aside: `DEFER: subclass features`, `v1.4+ deferred: TEST-11 …`, `Won't do: …`,
  * `Out of scope — …` (a "Deferred" heading makes a roadmap; this is the same said of one item).
  */
-const SET_ASIDE_LABEL = /^(?:\*\*|__)?(?:(?:v?\d+(?:\.\d+)*\+?\s+)?(?:defer(?:red)?|postponed)|won'?t\s+(?:do|fix)|wontfix|out\s+of\s+scope)(?:\*\*|__)?\s*(?:[:—–]|\s-\s)/i;
+const SET_ASIDE_LABEL = /^(?:\*\*|__)?(?:(?:v?\d+(?:\.\d+)*\+?\s+)?(?:defer(?:red)?|postponed)|won'?t\s+(?:do|fix)|wontfix|out\s+of\s+scope)(?:\*\*|__)?\s*(?:[:—–]|\s-\s)|^(?:\*\*|__)?\((?:[^()\n]{1,20}\s)?(?:deferred|postponed|parked|dropped|skipped|won'?t\s+do)\)/i;
 /** A Status column's whole value. */
 const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
   [/^(?:done|complete|completed|shipped|merged|closed|fixed|resolved|erledigt|fertig|abgeschlossen|termin[ée]e?|hecho|feito|fatto|klaar)\b/i, 'done'],
@@ -28,7 +29,7 @@ const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
 /** The state a step's own words give it. */
 export function stateOfText(text: string): StepState {
   const t = text.slice(0, 1_000);
-  if (DONE_MARK.test(t)) return 'done';
+  if (DONE_MARK.test(t) || DONE_TAG.test(t)) return 'done';
   if (BLOCKED_MARK.test(t)) return 'blocked';
   if (IN_PROGRESS_MARK.test(t)) return 'in-progress';
   if (SET_ASIDE_LABEL.test(t)) return 'superseded';

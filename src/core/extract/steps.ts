@@ -171,12 +171,27 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     }
     // An empty item (a lone `*` or `1.` at the end of a list) says nothing to do.
     if (!content || NOTHING.test(content)) return;
+    // `1. Data Processing` over `- [ ] Process fetched PR data`…: a group's title; its boxes are the steps.
+    if (!labelled && holdsCheckboxes(blocks, i)) return;
     steps.push(withState(step(text, b, markerStart(text, b)), stateOfText(content), b.ordered ? 'numbered' : 'bullet', null, roleOf(listRole, content)));
   });
   end(xml);
   end(label);
   while (headings.length) end(headings.pop()!);
   return steps;
+}
+
+/** Items looked at under a list item for a checkbox: a group's first boxes come right under its title. */
+const GROUP_LOOKAHEAD = 16;
+
+/** Whether the list item `blocks[i]` has checkbox items nested in it (among its first few). */
+function holdsCheckboxes(blocks: readonly Block[], i: number): boolean {
+  const item = blocks[i]!;
+  for (let j = i + 1; j < blocks.length && j <= i + GROUP_LOOKAHEAD && blocks[j]!.start < item.end; j++) {
+    const b = blocks[j]!;
+    if (b.kind === 'listItem' && b.depth > item.depth && b.checkbox) return true;
+  }
+  return false;
 }
 
 /** The first line of the trimmed [start, end) — `text.slice(start, end).trim().split(/\r\n|\r|\n/)[0]` without copying an item's whole subtree. */
