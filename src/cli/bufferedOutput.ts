@@ -7,8 +7,9 @@
  * keeps pace with the run.
  *
  * A stream keeps what it is given until it has written it, so a written buffer is filled again only once the stream
- * has called back for it; meanwhile the next comes from the few kept for reuse (a new one when none is free). A copy
- * per chunk instead was a fresh allocation per 64 KB — 600 of them for that report, each paged in anew.
+ * has written it: at once when nothing is left queued in the stream after the write, else once it calls back for it
+ * (meanwhile the next comes from the few kept for reuse, or is new). A copy per chunk instead was a fresh allocation
+ * per 64 KB — 600 of them for that report, each paged in anew.
  */
 export class BufferedOutput {
   private buffer: Buffer;
@@ -39,11 +40,16 @@ export class BufferedOutput {
   flush(): void {
     if (this.used === 0) return;
     const written = this.buffer;
+    let kept = false;
     this.stream.write(written.subarray(0, this.used), () => {
-      if (this.free.length < KEPT_FREE) this.free.push(written);
+      if (!kept && this.free.length < KEPT_FREE) this.free.push(written);
     });
-    this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
     this.used = 0;
+    // Written already (a file, or a pipe on Linux: Node writes those at once): nothing holds the buffer, which is
+    // filled again now. (Its callback comes only when the run next yields to the event loop: waiting for it, every
+    // document of a run that does not yield took a new buffer.)
+    if ((this.stream as { writableLength?: number }).writableLength === 0) kept = true;
+    else this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
   }
 }
 

@@ -181,7 +181,10 @@ describe('the CLI\'s buffered output and a stream that keeps what it is given', 
   it('fills a written buffer again only after the stream has called back for it, and then reuses it', () => {
     // A stream that holds its chunks (a slow reader): what it holds must not change under it.
     const held: Array<{ chunk: Buffer; copy: Buffer; done: () => void }> = [];
-    const slow = { write: (chunk: Buffer, done: () => void) => { held.push({ chunk, copy: Buffer.from(chunk), done }); return true; } } as unknown as NodeJS.WritableStream;
+    const slow = {
+      write: (chunk: Buffer, done: () => void) => { held.push({ chunk, copy: Buffer.from(chunk), done }); return true; },
+      get writableLength() { return held.reduce((n, h) => n + h.chunk.length, 0); },
+    } as unknown as NodeJS.WritableStream;
     // Chunks past 4 KB: smaller ones Node would copy into a pool of its own.
     const output = new BufferedOutput(slow, 6000);
     const texts = Array.from({ length: 40 }, (_, i) => `${i}: ${'é→🚀 word '.repeat(100 + 20 * (i % 7))}\n`);
@@ -200,6 +203,19 @@ describe('the CLI\'s buffered output and a stream that keeps what it is given', 
     reused.flush();
     assert.equal(Buffer.concat(chunks).toString('utf8'), texts.join(''));
     assert.ok(chunks.length > 10 && arrays.size <= 2, `${chunks.length} chunks in ${arrays.size} buffers`);
+
+    // A stream that writes at once (nothing left queued) but calls back only later, as Node's file and pipe streams
+    // do: the one buffer is filled again at once, each chunk written whole before.
+    const copies: Buffer[] = [];
+    const syncArrays = new Set<ArrayBufferLike>();
+    const later: Array<() => void> = [];
+    const sync = { write: (chunk: Buffer, done: () => void) => { copies.push(Buffer.from(chunk)); syncArrays.add(chunk.buffer); later.push(done); return true; }, writableLength: 0 } as unknown as NodeJS.WritableStream;
+    const direct = new BufferedOutput(sync, 6000);
+    for (const t of texts) direct.write(t);
+    direct.flush();
+    for (const done of later) done();
+    assert.equal(Buffer.concat(copies).toString('utf8'), texts.join(''));
+    assert.equal(syncArrays.size, 1, `${copies.length} chunks in ${syncArrays.size} buffers`);
   });
 });
 
