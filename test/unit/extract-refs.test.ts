@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { extractRefs } from '../../src/core/extract/refs';
+import { modelOf } from './support/fixtures';
 
 /** Refs of `text` as `name kind claim @written-name [sha-as-written]`, each checked against its offsets. */
 function refs(text: string): string[] {
@@ -148,6 +149,14 @@ describe('extractRefs', () => {
         if (count) assert.equal(parsed.text.slice(found[0]!.start, found[0]!.end), found[0]!.name);
       });
     }
+  });
+});
+
+describe('extractRefs: numbers are not refs', () => {
+  it('`150000` → `1000000` (a default raised) is no branch at a commit, and its number no commit; `release-2` → `a1b2c3d` is', () => {
+    const text = '1. `context-monitor.sh:27` — default changed from `150000` → `1000000`; maximum (`500000` → `2000000`).\n2. `release-2` → `a1b2c3d` merged.\n';
+    assert.deepEqual(refs(text), ['release-2 branch a1b2c3d']);
+    assert.deepEqual(modelOf(text).commits.map((c) => c.sha), ['a1b2c3d']);
   });
 });
 

@@ -76,6 +76,7 @@ export function acceptableName(name: string, bare: boolean): boolean {
   if (name.length < 2 || name.length > 200) return false;
   if (FILE_LIKE.test(name) && !VERSION.test(name)) return false;
   if (/^[0-9a-fA-F]{7,}$/.test(name)) return false; // a SHA, not a name
+  if (/^\d+$/.test(name)) return false; // a number (`150000` → `1000000`, a default raised), not a branch
   if (name.includes('//') || name.endsWith('/') || name.endsWith('.')) return false;
   if (NOT_A_NAME.test(name)) return false;
   if (bare && !/[-/_\d.]/.test(name) && !/^(?:main|master|develop|development|trunk|HEAD)$/i.test(name)) return false;
