@@ -126,6 +126,37 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     rmSync(path);
   });
 
+  it('a bare name the document also writes in full under another folder is not taken for the tree\'s other file of that name', async () => {
+    const repo = join(fx.base, 'namesakes');
+    const gg = new FixtureGit();
+    gg.run(fx.base, ['init', '-q', repo]);
+    const put = (rel: string, body: string) => {
+      mkdirSync(join(repo, rel, '..'), { recursive: true });
+      writeFileSync(join(repo, rel), body);
+    };
+    put('.gitignore', 'bots/investment/config.yaml\n');
+    put('bots/reservation/config.yaml', 'port: 1\n');
+    put('bots/worker/src/task-runner.ts', lines(3, 't'));
+    gg.commit(repo, 'Bots');
+    // The handoff spells out its config (ignored by git) once and says `config.yaml` after; `src/task-runner.ts` is
+    // the worker's, written from its own folder.
+    const body = [
+      '# Handoff', '', '- SEC-002: `bots/investment/config.yaml` holds the keys', '- `src/task-runner.ts` polls the queue', '',
+      ...Array.from({ length: 10 }, (_, i) => `- note ${i}`), '', '- rotate the keys in config.yaml', '- task-runner.ts needs auth',
+    ].join('\n');
+    put('HANDOFF.md', body);
+    gg.commit(repo, 'The handoff');
+    gg.run(repo, ['mv', 'bots/reservation/config.yaml', 'bots/reservation/config.yaml.example']);
+    gg.run(repo, ['mv', 'bots/worker/src/task-runner.ts', 'bots/worker/src/queue.ts']);
+    gg.commit(repo, 'Renames after the handoff');
+    const b = new ModelBuilder(body).file('bots/investment/config.yaml').file('src/task-runner.ts').file('config.yaml', 1).file('task-runner.ts', 1);
+    const r = await check(b.model, join(repo, 'HANDOFF.md'), { text: body });
+    // `config.yaml` is the investment bot's, which git never tracked: no warning about the reservation bot's rename.
+    // `task-runner.ts` can be the worker's `src/task-runner.ts`: renamed after the handoff, a warning.
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message.split(' was ')[0]), ['task-runner.ts']);
+    assert.ok(!r.diagnostics.some((d) => d.severity === 'warning' && /config\.yaml/.test(d.message)), r.diagnostics.map((d) => d.message).join('\n'));
+  });
+
   it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {
     const body = '- `vendor/lib/lib.c`\n- `vendor/lib/nope.c`\n';
     const b = new ModelBuilder(body).file('vendor/lib/lib.c').file('vendor/lib/nope.c');

@@ -59,6 +59,8 @@ interface Pending {
   bare: boolean;
   /** The document says what became of it (planned, removed…): its earlier history is not searched. */
   qualified: boolean;
+  /** For a bare name: the paths the document writes the same name with in full (empty when none). */
+  namesakes: readonly string[];
   /** Repository-relative paths it had at the anchor (several for a bare name). */
   atAnchor: string[];
 }
@@ -92,7 +94,9 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     const written = (memo.written[i] ??= writtenFor(c, (memo.byName ??= byLastSegment(crumbs))));
     const exact = (memo.forms[i] ??= repoForms(written, docDir, root, ctx.repo));
     const submodule = (memo.submodules[i] ??= inSubmodule(exact, index, ctx.repo!.root));
-    pending.push({ i, exact, submodule, name: c.path.replace(/^\.\//, ''), bare: !written.path.includes('/'), qualified: c.qualifier !== null, atAnchor: [] });
+    const bare = !written.path.includes('/');
+    const namesakes = bare ? fullPathsNamed(c.path, (memo.byName ??= byLastSegment(crumbs))) : [];
+    pending.push({ i, exact, submodule, name: c.path.replace(/^\.\//, ''), bare, qualified: c.qualifier !== null, namesakes, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
@@ -146,6 +150,25 @@ function byLastSegment(crumbs: readonly FileBreadcrumb[]): Map<string, FileBread
     else byName.set(name, [c]);
   }
   return byName;
+}
+
+/** The paths the document writes `name` with a folder (`bots/investment/config.yaml` for `config.yaml`). */
+function fullPathsNamed(name: string, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): string[] {
+  const bare = name.replace(/^\.\//, '');
+  return [...new Set((byName.get(bare) ?? []).filter((o) => !o.external).map((o) => withoutDotSlash(o.path)))];
+}
+
+/**
+ * The files a bare name means, of those of its name in a tree. The tree's only file of that name is not meant
+ * when the document writes the name in full under another folder and never in a way that file can be (the path
+ * itself, or it under a folder: `src/task-runner.ts` is `bots/worker/src/task-runner.ts`): the bare name is short
+ * for the document's own `bots/investment/config.yaml` (ignored by git), not the tree's `bots/reservation/config.yaml`.
+ * A name many files share (`+page.server.ts`) says too little to tell: all of them stay.
+ */
+function meantBy(inTree: string[], namesakes: readonly string[]): string[] {
+  if (inTree.length !== 1 || !namesakes.length) return inTree;
+  const t = inTree[0]!;
+  return namesakes.some((f) => t === f || t.endsWith(`/${f}`)) ? inTree : [];
 }
 
 /** The breadcrumb as meant: a bare name whose context names its folder (see contextPath) is that path. */
@@ -285,7 +308,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   const tree = treeR?.ok ? FileIndex.of(treeR.value) : null;
   for (const p of stillPending) {
     const exact = p.exact.filter((e) => sinceExact?.existed.has(e));
-    p.atAnchor = exact.length ? exact : p.bare && tree ? tree.bySuffix(p.name) : [];
+    p.atAnchor = exact.length ? exact : p.bare && tree ? meantBy(tree.bySuffix(p.name), p.namesakes) : [];
   }
   // A file that was there is a deletion whatever .gitignore says now; one that was not may be a file git never
   // tracks (runtime state, build output, `.env`): asked only for those, as the writer meant the path (its first form).
