@@ -46,6 +46,8 @@ export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze([
   '**/node_modules/**', '**/.git/**',
   '**/.clinerules/**', '**/.cursor/rules/**', '**/.roo/**', '**/.windsurf/rules/**',
   '**/.claude/{commands,agents,skills}/**', '**/.github/{instructions,prompts}/**',
+  // Other agents' custom commands and prompts: Qwen Code, Gemini CLI, Codex, opencode.
+  '**/.qwen/commands/**', '**/.gemini/commands/**', '**/.codex/prompts/**', '**/.opencode/{command,commands,agent}/**',
 ]);
 
 const cache = new Map<string, RegExp>();

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_INCLUDE, isHandoffPath } from '../../src/core/handoffGlobs';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, isHandoffPath } from '../../src/core/handoffGlobs';
 
 /** Each dialect's files, as they sit in a repository, and the one default glob that finds them. */
 const DIALECTS: Record<string, { glob: string; paths: string[] }> = {
@@ -52,7 +52,8 @@ describe('handoff globs: the dialects', () => {
   it("leaves out coding agents' instructions on writing handoffs (rules, commands, skills), wherever they sit", () => {
     for (const path of ['.clinerules/98-task-handoff.md', 'app/.cursor/rules/handoff.md', '.roo/rules/memory-bank/activeContext.md',
       '.windsurf/rules/session-handoff.md', '.claude/commands/handoff.md', '.claude/skills/handoff/HANDOFF.md', '.claude/agents/handoff-writer.md',
-      '.github/instructions/handoff.md', '.github/prompts/handoff.md']) {
+      '.github/instructions/handoff.md', '.github/prompts/handoff.md', '.qwen/commands/ll/handoff.md', '.gemini/commands/handoff.md',
+      '.codex/prompts/handoff.md', '.opencode/command/handoff.md']) {
       assert.ok(!isHandoffPath(path), path);
     }
     // Plans and handoffs beside those folders are still found.
@@ -62,6 +63,7 @@ describe('handoff globs: the dialects', () => {
   it('is mirrored in package.json: the include default and an activation event per glob', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     assert.deepEqual(pkg.contributes.configuration.properties['handoffNavigator.include'].default, DEFAULT_INCLUDE);
+    assert.deepEqual(pkg.contributes.configuration.properties['handoffNavigator.exclude'].default, DEFAULT_EXCLUDE);
     const events = pkg.activationEvents.filter((e: string) => e.startsWith('workspaceContains:')).map((e: string) => e.slice('workspaceContains:'.length));
     assert.deepEqual(events, DEFAULT_INCLUDE);
   });
