@@ -40,16 +40,19 @@ export class BufferedOutput {
   flush(): void {
     if (this.used === 0) return;
     const written = this.buffer;
-    let kept = false;
+    let writing = true;
+    let calledBack = false;
     this.stream.write(written.subarray(0, this.used), () => {
-      if (!kept && this.free.length < KEPT_FREE) this.free.push(written);
+      if (writing) calledBack = true;
+      else if (this.buffer !== written && this.free.length < KEPT_FREE) this.free.push(written);
     });
+    writing = false;
     this.used = 0;
-    // Written already (a file, or a pipe on Linux: Node writes those at once): nothing holds the buffer, which is
-    // filled again now. (Its callback comes only when the run next yields to the event loop: waiting for it, every
-    // document of a run that does not yield took a new buffer.)
-    if ((this.stream as { writableLength?: number }).writableLength === 0) kept = true;
-    else this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
+    // Written already — called back during the write, or nothing left queued in the stream (a file, or a pipe on
+    // Linux: Node writes those at once) — the buffer is filled again now. (Node's callback comes only when the run
+    // next yields to the event loop: waiting for it, every document of a run that does not yield took a new buffer.)
+    if (calledBack || (this.stream as { writableLength?: number }).writableLength === 0) return;
+    this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
   }
 }
 
