@@ -14,7 +14,7 @@
 export class BufferedOutput {
   private buffer: Buffer;
   private used = 0;
-  /** Buffers the stream has called back for, ready to be filled again. */
+  /** Buffers written while queued, the stream has called back for since: ready to be filled again. */
   private readonly free: Buffer[] = [];
   /** The longest piece of a text encoded at once: a UTF-16 code unit is at most 3 bytes of UTF-8. */
   private readonly piece: number;
@@ -42,17 +42,20 @@ export class BufferedOutput {
     const written = this.buffer;
     let writing = true;
     let calledBack = false;
+    // Whether this write's buffer is filled again at once: then its callback, whenever it comes, must not also
+    // offer it as free (the same buffer may by then be held by a later write still queued).
+    let kept = false;
     this.stream.write(written.subarray(0, this.used), () => {
       if (writing) calledBack = true;
-      else if (this.buffer !== written && this.free.length < KEPT_FREE) this.free.push(written);
+      else if (!kept && this.free.length < KEPT_FREE) this.free.push(written);
     });
     writing = false;
     this.used = 0;
     // Written already — called back during the write, or nothing left queued in the stream (a file, or a pipe on
     // Linux: Node writes those at once) — the buffer is filled again now. (Node's callback comes only when the run
     // next yields to the event loop: waiting for it, every document of a run that does not yield took a new buffer.)
-    if (calledBack || (this.stream as { writableLength?: number }).writableLength === 0) return;
-    this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
+    kept = calledBack || (this.stream as { writableLength?: number }).writableLength === 0;
+    if (!kept) this.buffer = this.free.pop() ?? Buffer.allocUnsafeSlow(written.length);
   }
 }
 

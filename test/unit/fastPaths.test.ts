@@ -219,6 +219,32 @@ describe('the CLI\'s buffered output and a stream that keeps what it is given', 
   });
 });
 
+describe('the CLI\'s buffered output and a stream that writes some chunks at once and queues others', () => {
+  it('a late callback of a chunk written at once never frees that buffer while a later write still holds it', () => {
+    // Writes alternate: written at once (nothing left queued), then queued until the end; every callback comes late,
+    // after the next write (as Node's do, on the next turn of the event loop).
+    const queued: Array<{ chunk: Buffer; copy: Buffer }> = [];
+    const out: Buffer[] = [];
+    const late: Array<() => void> = [];
+    let n = 0;
+    let held = 0;
+    const stream = {
+      write(chunk: Buffer, done: () => void) {
+        out.push(Buffer.from(chunk));
+        if (n++ % 2 === 1) { queued.push({ chunk, copy: Buffer.from(chunk) }); held += chunk.length; } else late.push(done);
+        for (const cb of late.splice(0, late.length - 1)) cb(); // the callbacks of earlier writes arrive now
+        return true;
+      },
+      get writableLength() { return n % 2 === 0 ? held : 0; },
+    } as unknown as NodeJS.WritableStream;
+    const output = new BufferedOutput(stream, 6000);
+    const texts = Array.from({ length: 60 }, (_, i) => `${i}: ${'é→🚀 word '.repeat(150 + 10 * (i % 5))}\n`);
+    for (const t of texts) { output.write(t); output.flush(); }
+    for (const q of queued) assert.deepEqual(q.chunk, q.copy, 'a queued chunk was written over');
+    assert.equal(Buffer.concat(out).toString('utf8'), texts.join(''));
+  });
+});
+
 describe('spaces collapsed only when there is something to collapse', () => {
   it('= `replace(/\\s+/g, " ")` on any text', () => {
     const text = textOf(['a', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '🚀'], 20);
