@@ -101,14 +101,14 @@ export function localClosure(printed: ReachMap, refs: readonly RefInfo[], headSh
 
 /** The printed commits reached from `tips` through printed parents. */
 function closure(printed: ReachMap, tips: string[]): Set<string> {
-  const local = new Set<string>();
-  const stack = tips;
+  const reached = new Set<string>();
+  const stack = tips; // the callers' fresh arrays: used up as the walk's stack
   while (stack.length) {
     const s = stack.pop()!;
     const node = printed.get(s);
-    if (!node || local.has(s)) continue;
-    local.add(s);
+    if (!node || reached.has(s)) continue;
+    reached.add(s);
     stack.push(...node.parents);
   }
-  return local;
+  return reached;
 }
