@@ -157,6 +157,39 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     assert.ok(!r.diagnostics.some((d) => d.severity === 'warning' && /config\.yaml/.test(d.message)), r.diagnostics.map((d) => d.message).join('\n'));
   });
 
+  it('a file deleted since that git ignores now (untracked on purpose: a runtime or generated file) is an aside, not a problem', async () => {
+    const repo = join(fx.base, 'untracked');
+    const gg = new FixtureGit();
+    gg.run(fx.base, ['init', '-q', repo]);
+    const put = (rel: string, body: string) => {
+      mkdirSync(join(repo, rel, '..'), { recursive: true });
+      writeFileSync(join(repo, rel), body);
+    };
+    put('goals.md', '- [ ] first goal\n');
+    put('state/run.json', '{}\n');
+    put('src/gone.ts', lines(3, 'g'));
+    gg.commit(repo, 'Start');
+    const body = '# Handoff\n\n- the daemon reads `./goals.md`\n- it writes `state/run.json`\n- `src/gone.ts` parses them\n';
+    put('HANDOFF.md', body);
+    gg.commit(repo, 'The handoff');
+    // Untracked and ignored (`git rm --cached` and a .gitignore line), as a fresh clone has them: not there at all.
+    gg.run(repo, ['rm', '-q', '--cached', 'goals.md', 'state/run.json']);
+    put('.gitignore', 'goals.md\nstate/\n');
+    gg.run(repo, ['rm', '-q', 'src/gone.ts']);
+    const untrack = gg.commit(repo, 'chore: untrack the runtime files');
+    rmSync(join(repo, 'goals.md'));
+    rmSync(join(repo, 'state'), { recursive: true });
+    const b = new ModelBuilder(body).file('./goals.md').file('state/run.json').file('src/gone.ts');
+    const r = await check(b.model, join(repo, 'HANDOFF.md'), { text: body });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      `hint ./goals.md was deleted in ${s7(untrack)} (chore: untrack the runtime files), after this handoff; git ignores it now (a local file?)`,
+      `hint state/run.json was deleted in ${s7(untrack)} (chore: untrack the runtime files), after this handoff; git ignores it now (a local file?)`,
+      // Deleted by the same commit, and not ignored: the handoff is stale.
+      `warning src/gone.ts was deleted in ${s7(untrack)} (chore: untrack the runtime files), after this handoff`,
+    ]);
+    assert.deepEqual(r.facts.files.map((f) => (f.kind === 'gone' ? `gone${f.ignoredNow ? ' ignored now' : ''}` : f.kind)), ['gone ignored now', 'gone ignored now', 'gone']);
+  });
+
   it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {
     const body = '- `vendor/lib/lib.c`\n- `vendor/lib/nope.c`\n';
     const b = new ModelBuilder(body).file('vendor/lib/lib.c').file('vendor/lib/nope.c');

@@ -310,10 +310,21 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
     const exact = p.exact.filter((e) => sinceExact?.existed.has(e));
     p.atAnchor = exact.length ? exact : p.bare && tree ? meantBy(tree.bySuffix(p.name), p.namesakes) : [];
   }
-  // A file that was there is a deletion whatever .gitignore says now; one that was not may be a file git never
-  // tracks (runtime state, build output, `.env`): asked only for those, as the writer meant the path (its first form).
+  // One that was not there may be a file git never tracks (runtime state, build output, `.env`): asked as the writer
+  // meant the path (its first form). One that was there is a deletion whatever .gitignore says now, but one git
+  // ignores now was most likely untracked on purpose (`git rm --cached` and a .gitignore line: a runtime or
+  // generated file each working tree keeps), so it is asked about too, in the form that was there. When git did not
+  // say which forms were there (a batch's dry run asks nothing yet), every form is, so that the batch's question
+  // holds whatever the real run asks.
   const unseen = stillPending.filter((p) => !p.atAnchor.length && p.exact[0] !== undefined);
-  const ignoredR = unseen.length ? await git.ignored(repo, unseen.map((p) => p.exact[0]!), token) : null;
+  const thereAs = new Map<Pending, string>();
+  for (const p of stillPending) {
+    const form = p.exact.find((e) => p.atAnchor.includes(e));
+    if (form !== undefined) thereAs.set(p, form);
+  }
+  const asked = new Set([...unseen.map((p) => p.exact[0]!), ...thereAs.values()]);
+  if (!sinceExact) for (const p of stillPending) for (const e of p.exact) asked.add(e);
+  const ignoredR = asked.size ? await git.ignored(repo, [...asked], token) : null;
   if (ignoredR && !ignoredR.ok) ctx.note(ignoredR.problem, 'ignored files');
   const ignored = ignoredR?.ok ? ignoredR.value : new Set<string>();
   for (const p of unseen) if (ignored.has(p.exact[0]!)) out[p.i] = { kind: 'ignored' };
@@ -338,7 +349,10 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
         out[p.i] = { kind: 'gone', when: 'work-tree', paths: p.atAnchor, deletion: null, movedTo: null };
       } else {
         // Gone since the handoff (a commit says which; without git's answer, one not known).
-        out[p.i] = { kind: 'gone', when: 'after-anchor', paths: p.atAnchor, deletion, movedTo: deletion ? movedTo(deletion, now, repo.root) : null };
+        const gone: Extract<FileFact, { kind: 'gone' }> = { kind: 'gone', when: 'after-anchor', paths: p.atAnchor, deletion, movedTo: deletion ? movedTo(deletion, now, repo.root) : null };
+        const form = thereAs.get(p);
+        if (deletion && !deletion.renamedTo && form !== undefined && ignored.has(form)) gone.ignoredNow = true;
+        out[p.i] = gone;
       }
     } else {
       const had = p.exact.filter((e) => before?.deleted.has(e));

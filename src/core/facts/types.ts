@@ -125,7 +125,12 @@ export type FileFact =
    * it had (several for a bare name); `deletion`: the commit that deleted or renamed the first; `movedTo`: the
    * rename's target when it exists now (absolute).
    */
-  | { kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null; /** lines in the file where it moved */ drift?: LineDrift }
+  | {
+    kind: 'gone'; when: 'after-anchor' | 'before-anchor' | 'with-anchor' | 'work-tree'; paths: string[]; deletion: PathDeletion | null; movedTo: string | null;
+    /** lines in the file where it moved */ drift?: LineDrift;
+    /** Deleted since, and `.gitignore` keeps it out of git now: untracked on purpose, a file each working tree keeps. */
+    ignoredNow?: true;
+  }
   /** Not in the repository when written (not in the anchor's tree; for a handoff never committed, not in HEAD's history). */
   | { kind: 'absent' };
 

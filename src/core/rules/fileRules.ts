@@ -2,7 +2,7 @@
  * missing-file and line-out-of-range, from the file facts (lines measured where they are now: facts/drift.ts). A file is a problem when it was there and is gone:
  * deleted or renamed after the handoff was written (the message names the commit, and where a rename went), or
  * deleted in the work tree. A file the document says is planned, removed, renamed, struck through or elsewhere,
- * one `.gitignore` keeps out of git, one in an unchecked-out submodule, and an ambiguous bare name (the hover
+ * one `.gitignore` keeps out of git (a file deleted since that git ignores now was untracked on purpose: an aside), one in an unchecked-out submodule, and an ambiguous bare name (the hover
  * and links list the matches) are not problems. A file that never was in this repository is an aside (hint):
  * planned, in another repository, or a typo.
  */
@@ -75,6 +75,9 @@ function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings
     return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' ? 'aside' : 'problem');
   }
   const message = `${c.path}${names} was deleted in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
+  // Untracked since, and ignored by git now: a runtime or generated file each working tree keeps (`goals.md`, a
+  // state file), most likely still where the handoff says on the writer's machine. Worth knowing, not a problem.
+  if (f.ignoredNow) return makeDiagnostic(settings, 'missing-file', c.range, `${message}; git ignores it now (a local file?)`, undefined, 'aside');
   // Deleted before the handoff was written: the handoff most likely tells of the deletion; an aside, not a problem.
   return makeDiagnostic(settings, 'missing-file', c.range, message, undefined, f.when === 'after-anchor' ? 'problem' : 'aside');
 }
