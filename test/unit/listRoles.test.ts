@@ -173,6 +173,23 @@ describe('routine checklists and guidance items', () => {
     for (const label of ['Before the release', 'Checklist', 'End-to-end tests', 'Session 12 tasks']) assert.equal(listRoleOf(label), null, label);
   });
 
+  it('a gate for another occasion (a deployment or QA checklist), test cases, and the reasons for a choice are no work', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Deployment Checklist', 'acceptance'], ['QA checklist — what a human should test before deploying', 'acceptance'],
+      ['Pre-production checklist', 'acceptance'], ['Release checklist:', 'acceptance'], ['Deploy the checklist app', null], ['Checklist', null],
+      ['**Test Cases**:', 'expected-test'], ['Test scenarios', 'expected-test'], ['Test cases to add:', null], ['Write the test cases', null],
+      ['Why Zustand?', 'context'], ['**Why**:', 'context'], ['Rationale', 'context'], ['Pros and cons', 'context'], ['Trade-offs', 'context'],
+      ['Why the build fails — fix it', null], ['Whyte report', null], ['Benefits page copy', null],
+    ];
+    assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);
+    // Under a next-step heading, the reasons' bullets are not its steps; its tasks are.
+    const m = modelOf(md('## What\'s Next: Phase 4', '', '### Why Zustand?', '', '- Much simpler API', '- Smaller bundle', '',
+      '### Phase 4 Tasks', '', '1. **Install Zustand**', '2. **Create the stores**'));
+    assert.deepEqual(m.steps.map((s) => [s.text, s.listRole]), [
+      ['Much simpler API', 'context'], ['Smaller bundle', 'context'], ['**Install Zustand**', null], ['**Create the stores**', null],
+    ]);
+  });
+
   it('context to hand on is not work: "Critical context to give every implementer", "Gotchas", "Lessons learned"', () => {
     for (const label of ['Critical context to give every Wave 8 implementer', 'Gotchas', 'Lessons learned:', 'Background', 'Key context for Phase 6']) {
       assert.equal(listRoleOf(label), 'context', label);

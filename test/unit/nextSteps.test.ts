@@ -67,6 +67,26 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     assert.deepEqual(todo(md('## Next actions', 'None; await the next request.')), []);
     assert.deepEqual(todo(md('## Next steps', '```', 'make release', '```', '', 'Then tell the team.')), [], 'content before it: not a lone paragraph');
   });
+
+  it('a lone paragraph that only says where things stand (a GSD summary\'s "Next Step") is no step; one that goes on to the work is', () => {
+    for (const report of ['Phase 5 complete; ready for Phase 6 (Status Server) to consume the session log.', 'Phase 14a is complete. Proceeding to Phase 14b',
+      'Phase 7 is fully complete; WSL bootstrap helpers and docs are in place.', 'All 7 plans are done.', 'No new drift surfaced.']) {
+      assert.deepEqual(todo(md('## Next Step', '', report)), [], report);
+    }
+    const goesOn = 'Phase 5 complete. Next, wire the status server to the session log: add the /status route, read the log with the parser from 05-01, and cover both with an integration test before the release.';
+    assert.deepEqual(todo(md('## Next Step', '', goesOn)), [goesOn]);
+    assert.deepEqual(todo(md('## Next Step', '', 'Plan the phase 6 rollout.')), ['Plan the phase 6 rollout.']);
+  });
+
+  it('"resume" in a heading is the verb (How to resume, Resume Wave 8), not a feature\'s name (resume pointer, resume integration)', () => {
+    for (const t of ['How to resume', 'Resume Wave 8', '4. RESUME HERE — plan Tasks 4–20', 'Handoff — M4 → resume at Task 19', 'To resume in a remote session', 'Resume']) {
+      assert.ok(mentionsNext(t), t);
+    }
+    for (const t of ['Phase 5 Plan 2: Crash detection and resume integration Summary', 'resume-signal', 'Resume shows stale prompt', 'Compute resume pointer from session log']) {
+      assert.ok(!mentionsNext(t), t);
+    }
+    assert.deepEqual(todo(md('# Phase 5 Plan 2: Crash detection and resume integration Summary', '', '## Task Commits', '', '1. **Task 1: Compute the pointer** — `43fa51f` (feat)')), []);
+  });
 });
 
 describe('next steps: labels', () => {
@@ -85,6 +105,10 @@ describe('next steps: labels', () => {
     assert.equal(nextLabelIn('Pending: 53 (63%)'), null);
     assert.equal(nextLabelIn('**Next step:** run it'), 15);
     assert.equal(nextLabelIn('**Next steps:**'), -1);
+    // A program's entry point in architecture notes is no place to resume; the resume point's words are.
+    assert.equal(nextLabelIn('**Entry Point:** `/Users/me/moviematch/cmd/moviematch/main.ts`'), null);
+    assert.equal(nextLabelIn('Entry point: src/main.ts'), null);
+    assert.equal(nextLabelIn('**Entry point:** read `docs/PLAN.md`, then run the tests'), 17);
   });
 });
 

@@ -25,8 +25,15 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`done\s+(?:when|if|criteria)`, String.raw`(?:success|exit|completion|done|verification)\s+criteria`,
     // How success is measured ("Success Metrics" → "Pending: cross-browser compatibility"), not work.
     String.raw`success\s+(?:metrics?|measures?|indicators?|kpis?)`,
+    // A gate for another occasion: "Deployment Checklist", "QA checklist — what a human should test before
+    // deploying", "Pre-production checklist" (run when that moment comes; `Deploy the checklist app` is work).
+    String.raw`(?:pre-?)?(?:deploy(?:ment)?|release|launch|production|go-?live|qa|merge)\s+(?:checklist|checks|gates?)`,
   ]],
-  ['expected-test', [String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`]],
+  ['expected-test', [
+    String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`,
+    // "Test Cases:" over what a request should get ("valid JWT → receives Tenant A data"); `Test cases to add` is work.
+    String.raw`test\s+(?:cases?|scenarios?)(?!\s+to\b)`,
+  ]],
   ['roadmap', [
     // Roadmap, Product roadmap, Monetization roadmap (`Update the roadmap` is work).
     String.raw`(?:(?:long[\s-]term|(?!(?:update|review|revise|write|draft|create|finish|publish|fix|refresh|define|build|the)\b)[a-z0-9-]+)\s+)?roadmap`,
@@ -49,6 +56,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ]],
   // What to know, read or hand on: facts for whoever does the work, not the work.
   ['context', [
+    // Why a choice was made: "Why Zustand?", "**Why**:", "Rationale" (reasons, not work; `Why the build fails: fix X` is
+    // no question and stays work only under a to-do heading of its own).
+    String.raw`why(?:\s+[^\s?:]+){0,6}\s*\?`, 'why', 'rationale', 'motivation', String.raw`(?:key\s+)?(?:benefits|advantages)`, String.raw`pros(?:\s+(?:and|&)\s+cons)?`, String.raw`trade-?offs`,
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
     String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`,
     // "Important Notes for Next Session": facts and conventions to keep in mind (`Notes to self: …` may be work).

@@ -13,9 +13,13 @@
  */
 import { plainTitle } from './titleText';
 
-/** Any heading naming what to do next: its numbered items are steps. */
+/**
+ * Any heading naming what to do next: its numbered items are steps. `resume` counts as the verb ("How to resume",
+ * "Resume Wave 8", "RESUME HERE — plan Task 4", "resume at Task 19"), not as the name of a feature ("Crash detection
+ * and resume integration", "resume pointer", "resume-signal", "Resume shows stale prompt").
+ */
 const MENTIONS_NEXT =
-  /\b(?:resume(?:\s+(?:point|here|steps?))?|next[\s-]+(?:steps?|actions?|session|up)|entry[\s-]+point|what'?s\s+(?:left|next|remaining|not\s+done)|remaining(?:\s+(?:work|tasks?|items?|steps?))?|to-?dos?|open\s+(?:items|tasks)|immediate\s+priorities|start\s+here|pick\s+up|follow[\s-]?ups?|not\s+done\s+yet|action\s+items?|critical[\s-]path)\b/i;
+  /\b(?:resume(?=$|\s*[:—–(.,!)]|\s+-\s|\s+(?:here|at|from|in|into|next|point|steps?|work|wave|phase|task|plan|notes?|instructions?|with|on|the|this|after|when|if|session|chat)\b)|next[\s-]+(?:steps?|actions?|session|up)|entry[\s-]+point|what'?s\s+(?:left|next|remaining|not\s+done)|remaining(?:\s+(?:work|tasks?|items?|steps?))?|to-?dos?|open\s+(?:items|tasks)|immediate\s+priorities|start\s+here|pick\s+up|follow[\s-]?ups?|not\s+done\s+yet|action\s+items?|critical[\s-]path)\b/i;
 
 /** Words that may come before a next-step title: "Immediate next steps", "Outstanding action items". */
 const QUALIFIER = String.raw`(?:immediate|suggested|recommended|sequenced|proposed|planned|prioriti[sz]ed|top[\s-]priority|high[\s-]priority|priority|concrete|outstanding|open|remaining|pending|required|critical|urgent|final|the|real|operator[\s-]side|user[\s-]side|your|our|my|new)`;
@@ -88,9 +92,13 @@ export function nextLabelIn(line: string): number | null {
   if (!m || !(isNextTitle(m[1]) || /^next$/i.test(m[1].trim()))) return null;
   const rest = line.slice(m[0].length);
   if (!/\S/.test(rest)) return -1;
+  // `**Entry Point:** `src/main.ts``: a program's entry point (architecture notes), not where to resume.
+  if (/^entry[\s-]+point$/i.test(m[1].trim()) && ONLY_A_PATH.test(rest)) return null;
   // `Pending: 53 (63%)` is a count, not a step: a step has words.
   return /\p{L}{3}/u.test(rest.slice(0, 200)) ? m[0].length + (rest.length - rest.trimStart().length) : null;
 }
+/** Nothing but one file path, in a code span or bare (`src/main.ts`, `/Users/me/app/cmd/main.ts`). */
+const ONLY_A_PATH = /^\s*(?:`[^`\s]*[/.][^`\s]*`|[^\s`]*[/.][^\s`]*)[\s.,;]*$/;
 /** A label at the start of a line: bold (`**Next step:**`, `**Next steps**:`) or plain (`Next step:`), up to its colon. */
 const LABEL = /^[\s>]*(?:[\p{Extended_Pictographic}\uFE0F]\s*)*(?:\*\*|__)?([^*_:\n]{2,60}?)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)[ \t]*/u;
 

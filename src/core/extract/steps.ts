@@ -36,6 +36,15 @@ const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
 const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
 /** A line that says there is nothing to do: `None; await next request.`, `No progress to report`. */
 const NOTHING = /^(?:[*_]{1,2})?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet))?)\b|^no\s.{0,80}\bto\s+report\b/i;
+/**
+ * A lone paragraph under a next-step heading that only reports where things stand: "Phase 5 complete; ready for
+ * Phase 6 (Status Server).", "Phase 14a is complete. Proceeding to Phase 14b", "No new drift surfaced." (a GSD
+ * summary's "Next Step"). Short, and saying no "next:", so that a paragraph going on to the work stays the step.
+ */
+const STATUS_REPORT = /^(?:[*_]{1,2})?(?:(?:(?:phase|plan|milestone|wave|sprint|stage|epic)\s+[\w.-]{1,12}|all\s+(?:[\w-]+\s+){0,2}(?:phases|plans|tasks|steps|work|items))\s+(?:is\s+|are\s+)?(?:now\s+)?(?:fully\s+|all\s+)?(?:complete|completed|done|finished|shipped)\b|no\s+new\s+(?:[\w-]+\s+){0,2}(?:surfaced|found|detected|reported)\b)/i;
+const STATUS_REPORT_MAX = 200;
+/** …unless it goes on to the work: "Phase 5 complete. Next, wire the status server". */
+const GOES_ON = /\b(?:next|then|todo|to\s+do)\s*[,:]/i;
 /** A bullet that only labels the sub-list under it: `**Backend:**`, `Frontend:`. */
 const GROUP_LABEL = /^(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?|[^\n:]{1,40}:)\s*$/;
 const XML_TAG_LINE = /^[ \t>]*<\/?[a-z][a-z0-9_-]*>[ \t]*$/;
@@ -218,6 +227,7 @@ function leadOf(text: string, b: Block, section: XmlSection | null, role: StepLi
   const words = span(text, skipQuote(text, lines[0].start, lines[lines.length - 1].end), lines[lines.length - 1].end);
   // `In order:` introduces what follows; `Send the note once approved. Suggested shape:` is the step.
   if (!words.text || NOTHING.test(words.text) || (/:$/.test(words.text) && words.text.length < 40)) return null;
+  if (words.text.length <= STATUS_REPORT_MAX && STATUS_REPORT.test(words.text) && !GOES_ON.test(words.text)) return null;
   return withState(words, stateOfText(words.text), 'paragraph', null, roleOf(role, words.text));
 }
 
