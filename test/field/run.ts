@@ -93,7 +93,7 @@ function writeUnjudged(name: string, shown: readonly Shown[], judgements: readon
 function writeStillWrong(name: string, shown: readonly Shown[], judgements: readonly Judgement[]): void {
   const verdicts = new Map(judgements.filter((j) => j.verdict !== 'right').map((j) => [keyOf(j), j]));
   const rows = shown.flatMap((s) => {
-    const j = verdicts.get(keyOf(s));
+    const j = s.severity === 'hint' ? undefined : verdicts.get(keyOf(s)); // hints are not in Problems
     return j ? [[j.verdict, s.file, s.code, s.line, j.why, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')] : [];
   });
   writeFileSync(join(OUT, name), rows.join('\n') + '\n');
