@@ -46,6 +46,10 @@ describe('many handoffs in one repository', function () {
       writeFileSync(join(repo, 'lib', `old-${k}.txt`), `old ${k}\n`.repeat(20));
     }
     writeFileSync(join(repo, '.gitignore'), '*.log\n');
+    // Runtime files tracked at first and untracked after the handoffs (below): kept by each working tree, not lost.
+    mkdirSync(join(repo, 'state'));
+    writeFileSync(join(repo, 'goals.md'), '- [ ] a goal\n');
+    writeFileSync(join(repo, 'state', 'run.json'), '{}\n');
     g.commit(repo, 'files to remove');
     mkdirSync(join(repo, 'moved'));
     for (let k = 0; k < 5; k++) {
@@ -66,6 +70,7 @@ describe('many handoffs in one repository', function () {
           `- changed \`file-${i % 50}.txt:1\` and \`file-${(i + 1) % 50}.txt:9\``,
           `- see \`lib/gone-${i % 5}.txt\`, \`lib/old-${i % 5}.txt\`, \`run-${i % 5}.log\`, \`lib/notes-${i}.txt\` and \`file-4${8 + (i % 2)}.txt\``,
           `- built on commit ${UNKNOWN(i % 7)}`,
+          `- the daemon reads \`goals.md\` and \`./../../state/run.json\``,
           '', '## Next', '', `- [ ] step ${i}`, '',
         ].join('\n'));
         paths.push(path);
@@ -77,7 +82,11 @@ describe('many handoffs in one repository', function () {
     // After the handoffs: one file they cite deleted, one renamed.
     g.run(repo, ['rm', '-q', 'file-49.txt']);
     g.run(repo, ['mv', 'file-48.txt', 'renamed-48.txt']);
+    g.run(repo, ['rm', '-q', '--cached', 'goals.md', 'state/run.json']);
+    writeFileSync(join(repo, '.gitignore'), '*.log\ngoals.md\nstate/\n');
     g.commit(repo, 'after the handoffs');
+    rmSync(join(repo, 'goals.md'));
+    rmSync(join(repo, 'state'), { recursive: true });
     writeFileSync(join(repo, 'docs', 'set-10', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
     writeFileSync(join(repo, 'docs', 'set-100', 'HANDOFF-new.md'), '# Handoff\n\n- commit ' + shas[3]!.slice(0, 8) + '\n');
     for (const n of [10, 100]) folders.get(n)!.push(join(repo, 'docs', `set-${n}`, 'HANDOFF-new.md'));
@@ -109,6 +118,10 @@ describe('many handoffs in one repository', function () {
     for (const told of ['lib/gone-0.txt was deleted in', 'lib/old-0.txt was renamed to moved/new-0.txt', 'lib/notes-0.txt was not in the repository',
       'file-48.txt was renamed to renamed-48.txt', 'unknown-commit@8']) assert.ok(ten.results[0]!.includes(told), `${told}: ${ten.results[0]}`);
     assert.ok(ten.results[1]!.includes('file-49.txt was deleted in'), ten.results[1]);
+    // Untracked and ignored since, a bare name and a path written from the handoff's folder alike: asides.
+    for (const told of ['goals.md was deleted in', './../../state/run.json was deleted in']) {
+      assert.ok(new RegExp(`${told.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [0-9a-f]{7} \\(after the handoffs\\), after this handoff; git ignores it now`).test(ten.results[0]!), `${told}: ${ten.results[0]}`);
+    }
     assert.ok(!ten.results[0]!.includes('run-0.log'), 'an ignored file is not reported');
     assert.ok(alone.calls.length > ten.calls.length + 10, `${alone.calls.length} processes one at a time`);
     assert.ok(ten.results[0]!.includes('unpushed-commit'), ten.results[0]);

@@ -57,6 +57,8 @@ interface Pending {
   /** The path as written (a bare name is looked up by it in the anchor's tree). */
   name: string;
   bare: boolean;
+  /** Written from the document's folder (a link, `./`, `../`): its first form is that, not the root's. */
+  docFirst: boolean;
   /** The document says what became of it (planned, removed…): its earlier history is not searched. */
   qualified: boolean;
   /** For a bare name: the paths the document writes the same name with in full (empty when none). */
@@ -96,7 +98,8 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     const submodule = (memo.submodules[i] ??= inSubmodule(exact, index, ctx.repo!.root));
     const bare = !written.path.includes('/');
     const namesakes = bare ? fullPathsNamed(c.path, (memo.byName ??= byLastSegment(crumbs))) : [];
-    pending.push({ i, exact, submodule, name: c.path.replace(/^\.\//, ''), bare, qualified: c.qualifier !== null, namesakes, atAnchor: [] });
+    const docFirst = written.source === 'link' || written.path.startsWith('./') || written.path.startsWith('../');
+    pending.push({ i, exact, submodule, name: c.path.replace(/^\.\//, ''), bare, docFirst, qualified: c.qualifier !== null, namesakes, atAnchor: [] });
   }
   // Lines of the files found and the history of the ones not found, side by side.
   const lines = ctx.wantLines ? countLines(crumbs, out, ctx) : Promise.resolve();
@@ -311,19 +314,26 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
     p.atAnchor = exact.length ? exact : p.bare && tree ? meantBy(tree.bySuffix(p.name), p.namesakes) : [];
   }
   // One that was not there may be a file git never tracks (runtime state, build output, `.env`): asked as the writer
-  // meant the path (its first form). One that was there is a deletion whatever .gitignore says now, but one git
-  // ignores now was most likely untracked on purpose (`git rm --cached` and a .gitignore line: a runtime or
-  // generated file each working tree keeps), so it is asked about too, in the form that was there. When git did not
-  // say which forms were there (a batch's dry run asks nothing yet), every form is, so that the batch's question
-  // holds whatever the real run asks.
+  // meant the path (its first form). One that was there is a deletion whatever .gitignore says now, but one deleted
+  // since that git ignores now was most likely untracked on purpose (`git rm --cached` and a .gitignore line: a
+  // runtime or generated file each working tree keeps), so it is asked about too, in the form that was there.
   const unseen = stillPending.filter((p) => !p.atAnchor.length && p.exact[0] !== undefined);
-  const thereAs = new Map<Pending, string>();
+  const deletedAs = new Map<Pending, string>();
   for (const p of stillPending) {
     const form = p.exact.find((e) => p.atAnchor.includes(e));
-    if (form !== undefined) thereAs.set(p, form);
+    const deletion = form === undefined ? undefined : sinceExact?.deleted.get(form);
+    if (deletion && !deletion.renamedTo) deletedAs.set(p, form!);
   }
-  const asked = new Set([...unseen.map((p) => p.exact[0]!), ...thereAs.values()]);
-  if (!sinceExact) for (const p of stillPending) for (const e of p.exact) asked.add(e);
+  const asked = new Set([...unseen.map((p) => p.exact[0]!), ...deletedAs.values()]);
+  // Unknown deletions (a batch's dry run asks nothing yet): the forms such a file may have been there in, beyond the
+  // ones asked anyway — a bare name's first, every form of one written from the document's folder — so that the
+  // batch's question holds whatever the real run asks.
+  if (!sinceExact) {
+    for (const p of stillPending) {
+      if (p.docFirst) for (const e of p.exact) asked.add(e);
+      else if (p.bare && p.exact[0] !== undefined) asked.add(p.exact[0]);
+    }
+  }
   const ignoredR = asked.size ? await git.ignored(repo, [...asked], token) : null;
   if (ignoredR && !ignoredR.ok) ctx.note(ignoredR.problem, 'ignored files');
   const ignored = ignoredR?.ok ? ignoredR.value : new Set<string>();
@@ -350,8 +360,8 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
       } else {
         // Gone since the handoff (a commit says which; without git's answer, one not known).
         const gone: Extract<FileFact, { kind: 'gone' }> = { kind: 'gone', when: 'after-anchor', paths: p.atAnchor, deletion, movedTo: deletion ? movedTo(deletion, now, repo.root) : null };
-        const form = thereAs.get(p);
-        if (deletion && !deletion.renamedTo && form !== undefined && ignored.has(form)) gone.ignoredNow = true;
+        const form = deletedAs.get(p);
+        if (form !== undefined && ignored.has(form)) gone.ignoredNow = true;
         out[p.i] = gone;
       }
     } else {
