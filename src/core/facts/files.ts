@@ -400,6 +400,8 @@ function inSubmodule(forms: readonly string[], now: FileIndex, repoRoot: string)
   // The forms are normal paths inside the repository (repoForms), so each folder of one joins the root as it is.
   const root = normalizePath(repoRoot);
   const under = root.endsWith('/') ? root : `${root}/`;
+  // No `.gitmodules`, no submodule (git checks out none without it): most repositories, each path's folders unread.
+  if (!now.all.has(`${under}.gitmodules`)) return '';
   for (const f of forms) {
     const sub = submoduleOf(f, now, under);
     if (sub !== null) return sub;
