@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FixtureGit } from '../fixtures/git/exec';
+import { FixtureGit, scratchRepo } from '../fixtures/git/exec';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { check } from '../fixtures/git/harness';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
@@ -57,6 +57,12 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     rmSync(join(dir, 'src/a.ts')); // deleted in the work tree, not committed
   });
   after(() => fx.cleanup());
+
+  /** A repository of its own beside the fixture's, and a writer of its files. */
+  function newRepo(name: string) {
+    const { dir: repo, g: gg, write: put } = scratchRepo(fx.base, name);
+    return { repo, gg, put };
+  }
 
   function model(body: string) {
     const b = new ModelBuilder(body);
@@ -127,13 +133,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
   });
 
   it('a bare name the document also writes in full under another folder is not taken for the tree\'s other file of that name', async () => {
-    const repo = join(fx.base, 'namesakes');
-    const gg = new FixtureGit();
-    gg.run(fx.base, ['init', '-q', repo]);
-    const put = (rel: string, body: string) => {
-      mkdirSync(join(repo, rel, '..'), { recursive: true });
-      writeFileSync(join(repo, rel), body);
-    };
+    const { repo, gg, put } = newRepo('namesakes');
     put('.gitignore', 'bots/investment/config.yaml\n');
     put('bots/reservation/config.yaml', 'port: 1\n');
     put('bots/worker/src/task-runner.ts', lines(3, 't'));
@@ -158,13 +158,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
   });
 
   it('a file deleted since that git ignores now (untracked on purpose: a runtime or generated file) is an aside, not a problem', async () => {
-    const repo = join(fx.base, 'untracked');
-    const gg = new FixtureGit();
-    gg.run(fx.base, ['init', '-q', repo]);
-    const put = (rel: string, body: string) => {
-      mkdirSync(join(repo, rel, '..'), { recursive: true });
-      writeFileSync(join(repo, rel), body);
-    };
+    const { repo, gg, put } = newRepo('untracked');
     put('goals.md', '- [ ] first goal\n');
     put('state/run.json', '{}\n');
     put('src/gone.ts', lines(3, 'g'));

@@ -10,7 +10,7 @@ import type { RepoInfo } from '../../src/core/git/provider';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { readGraph, type RunGit } from '../../src/node/gitHistory';
-import { FixtureGit } from '../fixtures/git/exec';
+import { FixtureGit, scratchRepo } from '../fixtures/git/exec';
 import { writeLinearHistory } from '../fixtures/git/manyCommits';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 
@@ -30,13 +30,7 @@ describe('git history facts (real git)', () => {
 
   /** A fresh repository in the fixture's folder, with its own FixtureGit clock. */
   function scratch(name: string): { dir: string; g: FixtureGit; write: (rel: string, text: string) => void; info: () => Promise<RepoInfo> } {
-    const dir = join(fx.base, name);
-    const g = new FixtureGit();
-    g.run(fx.base, ['init', '-q', dir]);
-    const write = (rel: string, text: string) => {
-      mkdirSync(join(dir, rel, '..'), { recursive: true });
-      writeFileSync(join(dir, rel), text);
-    };
+    const { dir, g, write } = scratchRepo(fx.base, name);
     const info = async () => {
       const r = await new NodeGitProvider().discover(dir, T);
       assert.ok(r.ok);
