@@ -152,17 +152,18 @@ export async function findAnchor(
     if (bad || !r.ok) return bad!;
     return { ok: true, value: parseVersions(r.out.stdout) };
   };
-  const anchored = (v: Version, how: DocumentAnchor['how'], newer: Version | null = null): GitResult<DocumentAnchor> =>
-    ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how, newer: newer && !ZERO.test(newer.blob) ? { sha: newer.sha, time: newer.time } : null } });
+  const anchored = (v: Version, how: DocumentAnchor['how'], newer: Version | null = null, moves: DocumentAnchor['moves'] = []): GitResult<DocumentAnchor> =>
+    ({ ok: true, value: { sha: v.sha, time: v.time, subject: v.subject, how, newer: newer && !ZERO.test(newer.blob) ? { sha: newer.sha, time: newer.time } : null, ...(moves.length ? { moves } : {}) } });
   /**
    * The commit that wrote the text: `v`, or, when `v` only moved the file there unchanged (a handoff archived, a
    * folder reorganised), the one that wrote it at its earlier path — followed back through at most MAX_MOVES moves.
    * Anchored at the move, a handoff would be judged from a moment after its writing (a file renamed in between read
    * as renamed before it was written).
    */
-  const writtenBy = async (v: Version): Promise<Version> => {
+  const writtenBy = async (v: Version): Promise<{ at: Version; moves: NonNullable<DocumentAnchor['moves']> }> => {
     let at = v;
     let path = relPath;
+    const moves: NonNullable<DocumentAnchor['moves']> = [];
     for (let hop = 0; hop < MAX_MOVES && lookups.movedFrom; hop++) {
       const from = lookups.movedFrom(at.sha, want, path);
       if (!from) break;
@@ -170,17 +171,21 @@ export async function findAnchor(
       const before = await lookups.cached(movedKey(moveSha, from), () => ask(['-n1', `--find-object=${want}`], from, `${moveSha}^`));
       const earlier = before.ok ? before.value.find((x) => x.blob === want) : undefined;
       if (!earlier) break;
+      moves.push({ sha: moveSha, from, to: path });
       at = earlier;
       path = from;
     }
-    return at;
+    return { at, moves };
   };
   // The file's last version: asked once per repository state, whatever the editor does to the text meanwhile.
   const first = await lookups.cached('last', () => ask(['-n1']));
   if (!first.ok) return first;
   const last = first.value[0];
   if (!last) return { ok: true, value: null };
-  if (last.blob === want) return anchored(await writtenBy(last), 'blob');
+  if (last.blob === want) {
+    const { at, moves } = await writtenBy(last);
+    return anchored(at, 'blob', null, moves);
+  }
   // Not the last version: an older version put back, or edited since (the common case in an editor). Only a text
   // whose blob the repository holds can be an older version: the object store says so without a process (an
   // edited buffer's text is in no commit). Then the commit that wrote it is the newest one that introduced that
@@ -189,7 +194,10 @@ export async function findAnchor(
     const match = await lookups.cached(`find\0${want}`, () => ask([`--find-object=${want}`]));
     if (!match.ok) return match;
     const wrote = match.value.find((v) => v.blob === want);
-    if (wrote) return anchored(await writtenBy(wrote), 'blob', wrote.sha === last.sha ? null : last);
+    if (wrote) {
+      const { at, moves } = await writtenBy(wrote);
+      return anchored(at, 'blob', wrote.sha === last.sha ? null : last, moves);
+    }
   }
   if (!ZERO.test(last.blob)) return anchored(last, 'last-change');
   // The file was deleted since: its last version is the moment.

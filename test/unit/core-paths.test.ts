@@ -2,7 +2,7 @@
 // answer is the segment-by-segment one for every path, normal or not.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { normalizePath } from '../../src/core/git/paths';
+import { joinPath, normalizePath, relativeFrom } from '../../src/core/git/paths';
 
 /** The definition: `.` and empty segments dropped, `..` taking the one before (kept at the start of a relative path). */
 function bySegments(p: string): string {
@@ -34,5 +34,24 @@ describe('core paths: normalizePath', () => {
     assert.equal(normalizePath('../a/./b'), '../a/b');
     assert.equal(normalizePath('/..'), '/');
     assert.equal(normalizePath(''), '');
+  });
+});
+
+describe('core paths: relativeFrom', () => {
+  it('writes a path as seen from a folder, both relative to one root', () => {
+    assert.equal(relativeFrom('.planning/phases/07-api', '.planning/phases/07-api/07-CONTEXT.md'), '07-CONTEXT.md');
+    assert.equal(relativeFrom('.planning/phases/07-api', '.planning/phases/06-db/06-REVIEW.md'), '../06-db/06-REVIEW.md');
+    assert.equal(relativeFrom('.', 'run.sh'), 'run.sh');
+    assert.equal(relativeFrom('docs/status', 'scripts/run.sh'), '../../scripts/run.sh');
+    assert.equal(relativeFrom('a/b', 'a/b'), '../b', 'a path named like its folder is the folder\'s own entry');
+  });
+
+  it('joined back to its folder, it is the path again', () => {
+    const segment = fc.constantFrom('a', 'b', 'c', 'd.md');
+    const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join('/'));
+    fc.assert(fc.property(fc.array(segment, { maxLength: 4 }), path, (dirSegments, p) => {
+      const dir = dirSegments.length ? dirSegments.join('/') : '.';
+      assert.equal(joinPath(`/root/${dir}`, relativeFrom(dir, p)), `/root/${p}`);
+    }), { seed: 12, numRuns: 500 });
   });
 });

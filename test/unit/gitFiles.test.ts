@@ -216,6 +216,31 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     }
   });
 
+  it('a file archived with the handoff in one commit (beside it, as before) went with it: a hint; one a reorganisation took elsewhere is stale', async () => {
+    const { repo, gg, put } = newRepo('archived-together');
+    put('.planning/phases/07-api/07-CONTEXT.md', '# context\n');
+    put('.planning/phases/06-db/06-REVIEW.md', '# review\n');
+    put('tools/run.sh', 'echo run\n');
+    const body = '# Paused\n\n- read `.planning/phases/07-api/07-CONTEXT.md`\n- and `.planning/phases/06-db/06-REVIEW.md`\n- run `tools/run.sh`\n';
+    put('.planning/phases/07-api/.continue-here.md', body);
+    gg.commit(repo, 'Pause phase 7');
+    // The milestone archived: the phases' folders move as they are, the handoff with them; the script goes elsewhere.
+    mkdirSync(join(repo, '.planning/milestones/v1-phases'), { recursive: true });
+    gg.run(repo, ['mv', '.planning/phases/07-api', '.planning/milestones/v1-phases/07-api']);
+    gg.run(repo, ['mv', '.planning/phases/06-db', '.planning/milestones/v1-phases/06-db']);
+    mkdirSync(join(repo, 'scripts'), { recursive: true });
+    gg.run(repo, ['mv', 'tools/run.sh', 'scripts/run.sh']);
+    const archive = gg.commit(repo, 'Archive milestone v1');
+    const b = new ModelBuilder(body).file('.planning/phases/07-api/07-CONTEXT.md').file('.planning/phases/06-db/06-REVIEW.md').file('tools/run.sh');
+    const r = await check(b.model, join(repo, '.planning/milestones/v1-phases/07-api/.continue-here.md'), { text: body });
+    assert.deepEqual(r.facts.anchor?.moves, [{ sha: archive, from: '.planning/phases/07-api/.continue-here.md', to: '.planning/milestones/v1-phases/07-api/.continue-here.md' }]);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      `hint .planning/phases/07-api/07-CONTEXT.md was moved with this handoff to .planning/milestones/v1-phases/07-api/07-CONTEXT.md in ${s7(archive)}`,
+      `hint .planning/phases/06-db/06-REVIEW.md was moved with this handoff to .planning/milestones/v1-phases/06-db/06-REVIEW.md in ${s7(archive)}`,
+      `warning tools/run.sh was renamed to scripts/run.sh in ${s7(archive)}, after this handoff`,
+    ]);
+  });
+
   it('the same text put back at a later HEAD is judged from the commit that wrote it; an edited text from its last commit', async () => {
     // (Last: this commits a new version, and the work-tree deletion of src/a.ts with it.)
     write('HANDOFF.md', '# Rewritten later\n');

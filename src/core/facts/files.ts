@@ -8,7 +8,7 @@
  *     which commit deleted or renamed it, after the anchor (the handoff went stale) or before (already gone).
  * What is in none of these never was in this repository: `absent` (planned, another repository, a typo).
  */
-import { dirname, joinPath, normalizePath, relativeTo } from '../git/paths';
+import { dirname, joinPath, normalizePath, relativeFrom, relativeTo } from '../git/paths';
 import type { GitProblem, GitProvider, PathDeletion, RepoInfo } from '../git/provider';
 import type { CancellationToken, WorkspaceFiles } from '../interfaces';
 import type { FileBreadcrumb } from '../model';
@@ -362,6 +362,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
         const gone: Extract<FileFact, { kind: 'gone' }> = { kind: 'gone', when: 'after-anchor', paths: p.atAnchor, deletion, movedTo: deletion ? movedTo(deletion, now, repo.root) : null };
         const form = deletedAs.get(p);
         if (form !== undefined && ignored.has(form)) gone.ignoredNow = true;
+        if (deletion?.renamedTo && movedAlong(deletion, ctx.anchor)) gone.movedWithHandoff = true;
         out[p.i] = gone;
       }
     } else {
@@ -387,6 +388,16 @@ async function searchDeletions(paths: readonly string[], since: string | null, c
   }
   result.exactRenamesOnly ||= del.value.exactRenamesOnly;
   return { deleted: new Map(del.value.deletions.map((d) => [d.path, d])), existed: new Set(del.value.existedAtSince) };
+}
+
+/**
+ * Whether a rename is the handoff's own move taking the file along (archived together): the same commit moved the
+ * handoff, and the file sits where it sat from the handoff (`184-CONTEXT.md` beside it, `../183-x/183-REVIEW.md`).
+ * A reorganisation that moved the handoff one way and the file another is no such thing: its path went stale.
+ */
+function movedAlong(d: PathDeletion, anchor: AnchorFact | null): boolean {
+  const move = anchor?.moves?.find((m) => m.sha === d.sha);
+  return !!move && !!d.renamedTo && relativeFrom(dirname(move.from), d.path) === relativeFrom(dirname(move.to), d.renamedTo);
 }
 
 /** Where a renamed file lives now (absolute), when the rename's target exists. */

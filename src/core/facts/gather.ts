@@ -171,7 +171,7 @@ function anchorOf(front: string | null, facts: RepoFacts | null, g: CommitGraph 
     const l = facts.shas.get(front);
     const c = l?.status === 'found' ? g?.get(l.sha) : undefined;
     // Only a commit the graph knows has a time to measure "since" from.
-    if (c) return { sha: c.sha, time: c.time, subject: c.subject, how: 'front-matter', newer: null };
+    if (c) return { sha: c.sha, time: c.time, subject: c.subject, how: 'front-matter', newer: null, ...(written?.moves ? { moves: written.moves } : {}) };
   }
   return written;
 }

@@ -21,6 +21,9 @@ export interface AnchorFact {
   how: 'front-matter' | 'blob' | 'last-change';
   /** A newer committed version of this file, when the text is an older one (it is superseded). */
   newer: { sha: string; time: number } | null;
+  /** The commits that moved the text unchanged to where it is now after writing it (archived), newest first: each
+   * with the repository-relative path it moved the text from and to. */
+  moves?: Array<{ sha: string; from: string; to: string }>;
 }
 
 /** Why a commit that is on no branch vanished, when git can tell. */
@@ -130,6 +133,8 @@ export type FileFact =
     /** lines in the file where it moved */ drift?: LineDrift;
     /** Deleted since, and `.gitignore` keeps it out of git now: untracked on purpose, a file each working tree keeps. */
     ignoredNow?: true;
+    /** Renamed by a commit that moved the handoff itself unchanged (both archived together): it went with it. */
+    movedWithHandoff?: true;
   }
   /** Not in the repository when written (not in the anchor's tree; for a handoff never committed, not in HEAD's history). */
   | { kind: 'absent' };

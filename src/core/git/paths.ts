@@ -57,6 +57,15 @@ export function joinPath(base: string, rel: string): string {
   return normalizePath(`${toSlash(base)}/${toSlash(rel)}`);
 }
 
+/** `path` as written from folder `dir` (both relative to one root, normal): `../b/c.md` from `a` to `b/c.md`. */
+export function relativeFrom(dir: string, path: string): string {
+  const from = dir === '.' || dir === '' ? [] : dir.split('/');
+  const to = path.split('/');
+  let same = 0;
+  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
+  return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/');
+}
+
 /** `rel` of `path` under `root`, or null when it is not inside. */
 export function relativeTo(root: string, path: string): string | null {
   let r = normalizePath(root);

@@ -107,6 +107,9 @@ export interface DocumentAnchor {
   how: 'blob' | 'last-change';
   /** A newer committed version of the file, when this text is an older one: the text is superseded by it. */
   newer: { sha: string; time: number } | null;
+  /** The commits that moved the text unchanged to where it is now after writing it (archived), newest first: each
+   * with the repository-relative path it moved the text from and to. */
+  moves?: Array<{ sha: string; from: string; to: string }>;
 }
 
 /** The newest commit in HEAD's history that deleted a path, and where it went when that was a rename. */

@@ -69,6 +69,11 @@ function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings
   if (del.renamedTo) {
     const to = del.renamedTo;
     const related = f.movedTo ? [{ message: 'moved here', path: f.movedTo }] : undefined;
+    // Moved by the commit that moved this handoff (archived together): the path is the handoff's old layout, and the
+    // file is where the handoff went. Worth knowing (the link and quick fix know where), not a problem.
+    if (f.movedWithHandoff) {
+      return makeDiagnostic(settings, 'missing-file', c.range, `${c.path} was moved with this handoff to ${to} in ${short(del.sha)}`, related, 'aside');
+    }
     const message = `${c.path} was renamed to ${to} in ${short(del.sha)}, ${when}${f.movedTo ? '' : `; ${to} is gone too`}`;
     // A rename made before the handoff means the handoff used an outdated path: still worth fixing (the quick fix
     // knows where). One made by the handoff's own commit is what the handoff tells of.
