@@ -140,9 +140,11 @@ describe('many handoffs in one repository', function () {
           encoding: 'utf8', env: { ...process.env, PATH: `${dirname(git)}:${process.env.PATH}` }, maxBuffer: 64 * 1024 * 1024,
         });
         assert.ok(r.status === 0 || r.status === 1, r.stderr);
-        const docs = JSON.parse(r.stdout).documents as Array<{ diagnostics: Array<{ code: string }> }>;
+        const docs = JSON.parse(r.stdout).documents as Array<{ diagnostics: Array<{ code: string }>; facts: { files: Array<{ kind: string; paths?: string[]; ignoredNow?: true }> } }>;
         assert.equal(docs.length, n + 1);
         assert.ok(docs.some((d) => d.diagnostics.some((x) => x.code === 'unpushed-commit')), 'git was asked');
+        // The file facts say what the hint says: untracked since and ignored now.
+        assert.deepEqual(docs[0]!.facts.files.filter((f) => f.ignoredNow).map((f) => f.paths), [['goals.md'], ['state/run.json']]);
         return recordedPids(pids).length;
       };
       const ten = started(10);
