@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FixtureGit, scratchRepo } from '../fixtures/git/exec';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { check } from '../fixtures/git/harness';
+import { judgeClaims } from '../../src/core/digest/claims';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 
 const s7 = (sha: string) => sha.slice(0, 7);
@@ -182,6 +183,8 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
       `warning src/gone.ts was deleted in ${s7(untrack)} (chore: untrack the runtime files), after this handoff`,
     ]);
     assert.deepEqual(r.facts.files.map((f) => (f.kind === 'gone' ? `gone${f.ignoredNow ? ' ignored now' : ''}` : f.kind)), ['gone ignored now', 'gone ignored now', 'gone']);
+    // The digest an agent reads says so too.
+    assert.deepEqual(judgeClaims(b.model, r.facts).map((e) => e.evidence?.endsWith('; git ignores it now (a local file?)')), [true, true, false]);
   });
 
   it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {
@@ -239,6 +242,7 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
       `hint .planning/phases/06-db/06-REVIEW.md was moved with this handoff to .planning/milestones/v1-phases/06-db/06-REVIEW.md in ${s7(archive)}`,
       `warning tools/run.sh was renamed to scripts/run.sh in ${s7(archive)}, after this handoff`,
     ]);
+    assert.deepEqual(judgeClaims(b.model, r.facts).map((e) => e.evidence?.includes(' with the handoff by ')), [true, true, false]);
   });
 
   it('the same text put back at a later HEAD is judged from the commit that wrote it; an edited text from its last commit', async () => {

@@ -134,11 +134,12 @@ function judgeFiles(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts): Dig
       } else judged = { verdict: 'holds', evidence: null };
     } else if (f.kind === 'gone' && !quiet) {
       if (f.movedTo) {
-        judged = { verdict: 'changed', evidence: `moved to ${code(rel(f.movedTo))} by ${deletionText(f)}${f.drift ? `; ${driftText(f.drift)}` : ''}` };
+        const along = f.movedWithHandoff ? ' with the handoff' : '';
+        judged = { verdict: 'changed', evidence: `moved to ${code(rel(f.movedTo))}${along} by ${deletionText(f)}${f.drift ? `; ${driftText(f.drift)}` : ''}` };
       } else if (f.when === 'work-tree') {
         judged = { verdict: 'gone', evidence: 'deleted in the work tree (not committed)' };
       } else if (f.when === 'after-anchor') {
-        judged = { verdict: 'gone', evidence: `deleted since the handoff by ${deletionText(f)}` };
+        judged = { verdict: 'gone', evidence: `deleted since the handoff by ${deletionText(f)}${f.ignoredNow ? '; git ignores it now (a local file?)' : ''}` };
       } else if (f.when === 'before-anchor') {
         judged = { verdict: 'gone', evidence: `already gone when the handoff was written (deleted by ${deletionText(f)})` };
       }
