@@ -53,6 +53,10 @@ describe('vscode providers: file facts', () => {
     assert.match(missingFileMarkdown(c, gone('with-anchor', null, null), committed, NOW)!, /, in the commit that wrote this handoff, in `8ade5c4`/);
     assert.match(missingFileMarkdown(c, gone('after-anchor', 'src/lib/helper.ts', null), committed, NOW)!, /`src\/lib\/helper\.ts` is gone too\.$/);
     assert.equal(missingFileMarkdown(c, gone('work-tree', null, null, false), committed, NOW), '`src/old/helper.ts` is deleted in the work tree (not committed).');
+    // Untracked on purpose, and archived with the handoff: the hover says so.
+    assert.match(missingFileMarkdown(c, { ...gone('after-anchor', null, null), ignoredNow: true }, committed, NOW)!, /"Move the helper", 2 days ago\. Git ignores it now: a local file/);
+    assert.match(missingFileMarkdown(c, { ...gone('after-anchor', 'src/lib/helper.ts', '/w/src/lib/helper.ts'), movedWithHandoff: true }, committed, NOW)!,
+      /^`src\/old\/helper\.ts` was \*\*moved with this handoff\*\* to `src\/lib\/helper\.ts`, in `8ade5c4`/);
   });
 
   it('says a file never in the repository is not in it, and that .gitignore keeps an ignored one out of git', () => {

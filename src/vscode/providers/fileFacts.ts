@@ -90,10 +90,14 @@ function goneMarkdown(crumb: FileBreadcrumb, f: Gone, facts: HandoffFacts | null
   const when = whenPhrase(f, facts);
   let text: string;
   if (d.renamedTo) {
-    text = `${name} was **renamed** to ${code(d.renamedTo)}${when}, in ${by}.`;
+    text = f.movedWithHandoff
+      ? `${name} was **moved with this handoff** to ${code(d.renamedTo)}, in ${by}.`
+      : `${name} was **renamed** to ${code(d.renamedTo)}${when}, in ${by}.`;
     if (!f.movedTo) text += ` ${code(d.renamedTo)} is gone too.`;
   } else {
     text = `${name} was **deleted**${when}, in ${by}.`;
+    // Untracked on purpose (`git rm --cached` and a .gitignore line): each working tree keeps its own.
+    if (f.ignoredNow) text += ' Git ignores it now: a local file, most likely where the handoff says on its writer\'s machine.';
   }
   return commitLink ? `${text}\n\n${commitLink(d.sha)}` : text;
 }
