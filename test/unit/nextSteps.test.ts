@@ -65,6 +65,11 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     assert.deepEqual(kinds(md('### Next step', '🚀 **Sprint 3:** messaging layer')), [['paragraph', 'open', '🚀 **Sprint 3:** messaging layer']]);
     assert.deepEqual(todo(md('## Next steps', 'In order:', '', '1. a')), ['a']);
     assert.deepEqual(todo(md('## Next actions', 'None; await the next request.')), []);
+    // A template's placeholders left unfilled are no steps.
+    for (const placeholder of ['(filled by /handoff or manually)', '_(to be filled in)_', '<fill in the next steps>', 'TBD', '[placeholder]']) {
+      assert.deepEqual(todo(md('## Remaining Work', '- ' + placeholder)), [], placeholder);
+    }
+    assert.deepEqual(todo(md('## Remaining Work', '- (optional) fill in the README')), ['(optional) fill in the README']);
     assert.deepEqual(todo(md('## Next steps', '```', 'make release', '```', '', 'Then tell the team.')), [], 'content before it: not a lone paragraph');
   });
 

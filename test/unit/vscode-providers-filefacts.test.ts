@@ -13,7 +13,7 @@ const DAY = 86400;
 const SHA = '8ade5c4f00000000000000000000000000000000';
 const ANCHOR = { sha: '1a2b3c4d00000000000000000000000000000000', time: NOW / 1000 - 10 * DAY, subject: 'handoff', how: 'blob' as const, newer: null };
 
-function gone(when: Extract<FileFact, { kind: 'gone' }>['when'], renamedTo: string | null, movedTo: string | null, withDeletion = true): FileFact {
+function gone(when: Extract<FileFact, { kind: 'gone' }>['when'], renamedTo: string | null, movedTo: string | null, withDeletion = true): Extract<FileFact, { kind: 'gone' }> {
   return {
     kind: 'gone', when, paths: ['src/old/helper.ts'], movedTo,
     deletion: withDeletion ? { path: 'src/old/helper.ts', sha: SHA, time: NOW / 1000 - 2 * DAY, subject: 'Move the helper', renamedTo } : null,

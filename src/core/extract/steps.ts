@@ -34,8 +34,11 @@ const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
  * "never force-push", "always run the linter". (A checkbox is a task whatever its verb.)
  */
 const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
-/** A line that says there is nothing to do: `None; await next request.`, `No progress to report`. */
-const NOTHING = /^(?:[*_]{1,2})?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet))?)\b|^no\s.{0,80}\bto\s+report\b/i;
+/**
+ * A line that says there is nothing to do: `None; await next request.`, `No progress to report`, or a template's
+ * placeholder left unfilled: `(filled by /handoff or manually)`, `_(to be filled in)_`, `<fill in>`, `TBD`.
+ */
+const NOTHING = /^(?:[*_]{1,2})?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet))?|tbd)\b|^no\s.{0,80}\bto\s+report\b|^[*_]{0,2}[(<[][^()<>[\]\n]{0,60}\b(?:fill(?:ed)?(?:\s+in)?|placeholder|to\s+be\s+(?:filled|written|added|completed))\b[^()<>[\]\n]{0,60}[)>\]][*_]{0,2}$/i;
 /**
  * A lone paragraph under a next-step heading that only reports where things stand: "Phase 5 complete; ready for
  * Phase 6 (Status Server).", "Phase 14a is complete. Proceeding to Phase 14b", "No new drift surfaced." (a GSD
