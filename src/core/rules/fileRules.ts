@@ -2,9 +2,10 @@
  * missing-file and line-out-of-range, from the file facts (lines measured where they are now: facts/drift.ts). A file is a problem when it was there and is gone:
  * deleted or renamed after the handoff was written (the message names the commit, and where a rename went), or
  * deleted in the work tree. A file the document says is planned, removed, renamed, struck through or elsewhere,
- * one `.gitignore` keeps out of git (a file deleted since that git ignores now was untracked on purpose: an aside), one in an unchecked-out submodule, and an ambiguous bare name (the hover
- * and links list the matches) are not problems. A file that never was in this repository is an aside (hint):
- * planned, in another repository, or a typo.
+ * one `.gitignore` keeps out of git, one in an unchecked-out submodule, and an ambiguous bare name (the hover and
+ * links list the matches) are not problems. Asides (hints): a file that never was in this repository (planned, in
+ * another repository, or a typo), one deleted since that git ignores now (untracked on purpose), one the commit
+ * that archived the handoff moved along with it.
  */
 import type { FileFact, HandoffFacts } from '../facts/types';
 import type { Diagnostic, FileBreadcrumb } from '../model';
