@@ -19,7 +19,8 @@ import { breaker } from './breaker';
 import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
 import { driftFacts } from './drift';
 import { attributeElsewhere, ownNames, refsElsewhere } from './elsewhere';
-import { fileFacts, recountMovedLines } from './files';
+import { fileFacts } from './files';
+import { recountMovedLines } from './fileLines';
 import { judgeRefs } from './refs';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
 
