@@ -9,6 +9,7 @@
  *   npm run field -- --only lq-ai-fork  # repositories whose name contains this
  *   npm run field -- --no-build         # reuse dist/cli.js as it is
  *   npm run field -- --held-out         # the repositories' other handoffs, at HEAD (heldOut.ts)
+ *   npm run field -- --held-out --written  # their deleted handoffs, each at its last writing commit (written.ts)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
 import { clean, keyOf, readJudgements, textAt, type Judgement } from './judgements';
 import { extraRepos, HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
 import { report, type Shown } from './report';
+import { writtenStudy } from './written';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -101,7 +103,8 @@ function writeStillWrong(name: string, shown: readonly Shown[], judgements: read
 
 async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
   const r = await heldOut(manifest, only ? [] : extraRepos(), CLI, (dir, path) => readFileSync(join(dir, path), 'utf8'));
-  const judgements = readJudgements(HELD_OUT_JUDGEMENTS);
+  // The deleted handoffs' rows (written.ts) are another scenario's: not counted here.
+  const judgements = readJudgements(HELD_OUT_JUDGEMENTS).filter((j) => !j.scenario.startsWith('written:'));
   const unjudged = writeUnjudged('heldout-unjudged.tsv', r.shown, judgements);
   writeStillWrong('heldout-still-noise.tsv', r.shown, judgements);
   for (const s of r.skipped) console.log(`skipped: ${s}`);
@@ -110,7 +113,24 @@ async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
   if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/heldout-unjudged.tsv`);
 }
 
+async function mainWritten(manifest: readonly ManifestRow[]): Promise<void> {
+  const corpus = new Map<string, Set<string>>();
+  for (const m of manifest) corpus.set(m.repo, (corpus.get(m.repo) ?? new Set()).add(m.path));
+  const repos = [...new Set([...manifest.map((m) => m.repo), ...extraRepos()])].filter((r) => r.includes(only));
+  const r = await writtenStudy(repos, CLI, corpus);
+  // Judged with the HEAD scenario's rows; only this scenario's count here.
+  const judgements = readJudgements(HELD_OUT_JUDGEMENTS).filter((j) => j.scenario.startsWith('written:'));
+  const unjudged = writeUnjudged('written-unjudged.tsv', r.shown, judgements);
+  writeStillWrong('written-still-noise.tsv', r.shown, judgements);
+  for (const s of r.skipped) console.log(`skipped: ${s}`);
+  const heading = `Held-out field study, deleted handoffs at the commit that last wrote them: ${r.documents} handoffs of ${r.repos} repositories.`;
+  console.log(report(r.shown, judgements, { runs: r.documents, repos: r.repos, heading }));
+  if (unjudged.length) console.log(`\n${unjudged.length} diagnostics not yet judged: .scratch/field/written-unjudged.tsv`);
+}
+
 async function main(): Promise<void> {
+  // Deleted handoffs come from the held-out repositories too: `--only` may name one the corpus has no case of.
+  if (args.includes('--held-out') && args.includes('--written')) return mainWritten(readManifest());
   const manifest = readManifest().filter((r) => r.repo.includes(only));
   if (!manifest.length) {
     console.log('field: no cases (../shared/corpus/MANIFEST.tsv is missing, or --only matched nothing)');

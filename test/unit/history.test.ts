@@ -248,7 +248,11 @@ describe('history: superseded documents', () => {
     assert.deepEqual(modelOf(text, 'docs/handoffs/archive/SESSION-HANDOFF-2026-01-05.md').history, whole);
     assert.deepEqual(modelOf(text, 'C:\\repo\\docs\\_archived\\HANDOFF.md').history, whole);
     assert.deepEqual(modelOf(text, 'docs/SESSION_ARCHIVE_Q1_2026.md').history, whole);
-    for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md']) {
+    // A backup copy beside the live handoff is history too.
+    assert.deepEqual(modelOf(text, '.claude/HANDOFF_BACKUP_2026-01-30_16-20.md').history, whole);
+    assert.deepEqual(modelOf(text, 'docs/backups/HANDOFF.md').history, whole);
+    for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md',
+      'docs/HANDOFF-backups-plan.md', 'docs/backup-tool/HANDOFF.md']) {
       assert.deepEqual(modelOf(text, path).history, [], path);
     }
   });

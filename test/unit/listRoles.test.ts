@@ -101,16 +101,19 @@ describe('empty items', () => {
 });
 
 describe('an item its own label sets aside', () => {
-  it('"DEFER:", "v1.4+ deferred:", "Won\'t do:" and "Out of scope —" items are set aside (superseded), not open', () => {
+  it('"DEFER:", "v1.4+ deferred:", "Won\'t do:", "Out of scope —" and "deliberately held" items are set aside (superseded), not open', () => {
     const text = md(
       '# Next session', '', '## Follow-ups',
       '- DEFER: subclass features and level features', '- v1.4+ deferred: TEST-11 vitest run blocked by gotrue',
       '- Won\'t do: the Excel importer', '- Out of scope — a mobile app', '- Defer the rollout until Friday', '- Deferred rows are counted: fix the count',
+      '- Deferred by choice: ICD-10 codes', '- Branch deletions, deliberately held.', '- Confidence signals — intentionally omitted', '- Deliberately test the held lock',
     );
     assert.deepEqual(modelOf(text).steps.map((s) => `${s.state} ${s.text}`), [
       'superseded DEFER: subclass features and level features', 'superseded v1.4+ deferred: TEST-11 vitest run blocked by gotrue',
       "superseded Won't do: the Excel importer", 'superseded Out of scope — a mobile app',
       'open Defer the rollout until Friday', 'open Deferred rows are counted: fix the count',
+      'superseded Deferred by choice: ICD-10 codes', 'superseded Branch deletions, deliberately held.',
+      'superseded Confidence signals — intentionally omitted', 'open Deliberately test the held lock',
     ]);
   });
 });
@@ -195,6 +198,31 @@ describe('routine checklists and guidance items', () => {
       assert.equal(listRoleOf(label), 'context', label);
     }
     for (const label of ['Context menu for the tree', 'Contextual help', 'Tips page redesign']) assert.equal(listRoleOf(label), null, label);
+  });
+
+  it('what to do if something goes wrong, tips, a description of what is there, and later work named by its lead-in are no work', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Rollback Plan (If Issues)', 'context'], ['If anything breaks:', 'context'], ['Troubleshooting', 'context'], ['In case of problems:', 'context'],
+      ['Fallback plan', 'context'], ['Implementation Tips', 'context'], ['Debugging tips:', 'context'], ['The landing page currently shows:', 'context'],
+      ['What a Salesperson Currently Sees in Sidebar', 'context'], ['Current Issue', 'context'], ['Current behaviour:', 'context'], ['Current Status', null],
+      ['Current issue tracker migration', null], ['The API currently has three bugs to fix:', null],
+      ['The following areas are being considered for future development:', 'roadmap'], ['Ideas for future releases:', 'roadmap'],
+      ['Roll back the migration', null], ['Rollback the release', null], ['Troubleshoot the flaky test', null], ['Add tips to the tour', null],
+      ['Currently failing tests:', null], ['Next steps for future sessions', null], ['If the build passes, deploy:', null],
+    ];
+    assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);
+  });
+
+  it('an item that states a fact under its label ("**Root Cause:** …", "**Current URL:** …") beside a problem\'s steps is no step', () => {
+    const text = md(
+      '# Next session plan', '', '## 1. Checkout page', '**The issue:** the search path is wrong.',
+      '- **Current URL in Profile:** `https://shop.example/s/vacuum`', '- **Root Cause:** the site search uses `/search?q=`.',
+      '- Symptoms: an empty page', '- **Current task:** switch the profile to the new path', '- Fix the path in `profile.yaml`',
+    );
+    assert.deepEqual(modelOf(text).steps.map((s) => `${s.listRole ?? '-'} ${s.text}`), [
+      'context **Current URL in Profile:** `https://shop.example/s/vacuum`', 'context **Root Cause:** the site search uses `/search?q=`.',
+      'context Symptoms: an empty page', '- **Current task:** switch the profile to the new path', '- Fix the path in `profile.yaml`',
+    ]);
   });
 
   it('numbered next steps that are standing guidance ("keep … in mind", "do not …") are not steps', () => {

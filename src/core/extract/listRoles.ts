@@ -46,6 +46,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
     // "Planned Features" over "Short Term" / "Medium Term" lists: a product roadmap (`Planned work` may be this session's).
     String.raw`(?:planned|upcoming|proposed)\s+(?:features?|enhancements?|improvements?|capabilities)`,
+    // A lead-in that files the list under later work: "The following areas are being considered for future
+    // development:", "Ideas for future releases:" (`Next steps for future sessions` is this work's plan).
+    String.raw`(?:[^:]{0,80}\s)?(?:for|in)\s+(?:the\s+)?future\s+(?:development|work|improvements?|enhancements?|releases?|versions?|iterations?|consideration|phases?|milestones?)`,
     // "Current likely options:" — alternatives to choose among, not all to do (`Add options to the CLI` is work).
     String.raw`(?:(?:current|possible|likely|candidate|other|open)\s+){0,2}options`,
   ]],
@@ -60,7 +63,17 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // no question and stays work only under a to-do heading of its own).
     String.raw`why(?:\s+[^\s?:]+){0,6}\s*\?`, 'why', 'rationale', 'motivation', String.raw`(?:key\s+)?(?:benefits|advantages)`, String.raw`pros(?:\s+(?:and|&)\s+cons)?`, String.raw`trade-?offs`,
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
-    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks|tips)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`,
+    String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`,
+    // "Implementation Tips", "Debugging tips", "Pro tips" (`Add tips to the tour` is work).
+    String.raw`(?:(?!(?:add|write|update|show|fix|review|the|a|an)\b)[a-z-]+\s+){0,2}tips`,
+    // For when something goes wrong, not what to do next: "Rollback Plan (If Issues)", "If anything breaks:",
+    // "Troubleshooting" (`Roll back the migration` is work).
+    String.raw`(?:rollback|roll-back|contingency|fallback)(?:\s+(?:plans?|steps|procedures?|instructions))?`, 'troubleshooting',
+    String.raw`if\s+(?:anything|something|it|this|that|the\s+[a-z-]+)\s+(?:breaks|fails|goes\s+wrong)`, String.raw`if\s+(?:issues|problems)(?:\s+arise)?`, String.raw`in\s+case\s+of\s+(?:issues|problems|failures?|trouble)`,
+    // What is there now, described: "The landing page currently shows:", "What a Salesperson Currently Sees in
+    // Sidebar", "Current Issue" (the bug as it stands; `Currently failing tests:`, "Current Status" are work).
+    String.raw`(?:[^:]{0,60}\s)?currently\s+(?:sees?|shows?|displays?|contains?|includes?|looks\s+like)(?:\s+[^:]{1,40})?`,
+    String.raw`current\s+(?:issues?|problems?|behaviou?rs?|situation)`,
     // "Important Notes for Next Session": facts and conventions to keep in mind (`Notes to self: …` may be work).
     String.raw`(?:important|key|critical|general|additional)\s+notes`,
     // What probes or runs established: "04-04 followup probes proved:", "Verification runs", "Test results".

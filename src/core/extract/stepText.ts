@@ -1,7 +1,7 @@
 /**
  * The state of a step written without a checkbox, and the text of a table row taken as a step. A numbered or
- * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE", a `(P0 done)` tag (done); "BLOCKED", ⛔ (blocked); "IN PROGRESS", "WIP", 🔄 (in progress); a "Deferred:"/"Won't do:" label or a
- * `(deferred)` tag (set aside: superseded). A row says it in any of its cells, often a Status column.
+ * bulleted step is open unless it says otherwise: ✅, ~~struck through~~, "DONE", a `(P0 done)` tag (done); "BLOCKED", ⛔ (blocked); "IN PROGRESS", "WIP", 🔄 (in progress); a "Deferred:"/"Won't do:" label, a
+ * `(deferred)` tag or "deliberately held" (set aside: superseded). A row says it in any of its cells, often a Status column.
  */
 import type { StepState } from '../model';
 import type { Block } from '../parse/blocks';
@@ -17,6 +17,11 @@ const IN_PROGRESS_MARK = /🔄|🚧|\bIN[ -]PROGRESS\b|\bWIP\b/;
  * `Out of scope — …` (a "Deferred" heading makes a roadmap; this is the same said of one item).
  */
 const SET_ASIDE_LABEL = /^(?:\*\*|__)?(?:(?:v?\d+(?:\.\d+)*\+?\s+)?(?:defer(?:red)?|postponed)|won'?t\s+(?:do|fix)|wontfix|out\s+of\s+scope)(?:\*\*|__)?\s*(?:[:—–]|\s-\s)|^(?:\*\*|__)?\((?:[^()\n]{1,20}\s)?(?:deferred|postponed|parked|dropped|skipped|won'?t\s+do)\)/i;
+/**
+ * …or its words: set aside on purpose, "Deferred by choice: ICD-10 codes", "Branch deletions, deliberately held.",
+ * "Confidence signals — intentionally omitted" (`Deliberately test the held lock` is work).
+ */
+const SET_ASIDE_WORDS = /\b(?:deliberately|intentionally|on\s+purpose|by\s+choice)\s+(?:held(?:\s+back)?|deferred|parked|postponed|skipped|omitted|left\s+out)\b|\b(?:held(?:\s+back)?|deferred|parked|postponed|skipped|omitted|left\s+out)\s+(?:deliberately|intentionally|on\s+purpose|by\s+choice)\b/i;
 /** A Status column's whole value. */
 const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
   [/^(?:done|complete|completed|shipped|merged|closed|fixed|resolved|erledigt|fertig|abgeschlossen|termin[ée]e?|hecho|feito|fatto|klaar)\b/i, 'done'],
@@ -32,7 +37,7 @@ export function stateOfText(text: string): StepState {
   if (DONE_MARK.test(t) || DONE_TAG.test(t)) return 'done';
   if (BLOCKED_MARK.test(t)) return 'blocked';
   if (IN_PROGRESS_MARK.test(t)) return 'in-progress';
-  if (SET_ASIDE_LABEL.test(t)) return 'superseded';
+  if (SET_ASIDE_LABEL.test(t) || SET_ASIDE_WORDS.test(t)) return 'superseded';
   return 'open';
 }
 

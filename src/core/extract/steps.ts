@@ -35,6 +35,11 @@ const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
  */
 const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
 /**
+ * An item that states a fact under its label, beside the steps of a problem's write-up: `**Root Cause:** the
+ * site search uses /search?q=`, `**Current URL in Profile:** …`, `Symptoms: …` (`**Current task:** …` is work).
+ */
+const FACT_LABEL = /^(?:[*_]{1,2})?(?:root\s+causes?|causes?|symptoms?|observed(?:\s+behaviou?r)?|actual\s+(?:behaviou?r|results?|output)|impact|evidence|diagnosis|current\s+(?!(?:tasks?|steps?|focus|work|priorit(?:y|ies)|goals?|objectives?|sprint|phase|plan)\b)[\w-]+(?:\s+[\w-]+){0,3})\s*(?:[*_]{1,2}\s*:|:\s*(?:[*_]{1,2})?)\s*\S/i;
+/**
  * A line that says there is nothing to do: `None; await next request.`, `No progress to report`, or a template's
  * placeholder left unfilled: `(filled by /handoff or manually)`, `_(to be filled in)_`, `<fill in>`, `TBD`.
  */
@@ -216,7 +221,7 @@ function firstLineOf(text: string, start: number, end: number): string {
 const WHITE = /\s/;
 
 function roleOf(role: StepListRole | null, content: string): StepListRole | null {
-  return role ?? (GUIDANCE.test(content) ? 'rules' : null);
+  return role ?? (GUIDANCE.test(content) ? 'rules' : FACT_LABEL.test(content) ? 'context' : null);
 }
 
 /**

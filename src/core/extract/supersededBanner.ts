@@ -45,13 +45,14 @@ const FRONT_MATTER_FLAG = /^(?:superseded[_-]by\s*:\s*\S|archived\s*:\s*(?:true|
 /**
  * A record filed in an archive: a folder named `archive`/`archived`/`superseded`/`obsolete`/`deprecated`
  * (`docs/handoffs/archive/SESSION-2026-01-05.md`), or a file named as one (`SESSION_ARCHIVE_Q1_2026.md`).
- * Moving a handoff there is how its author says it is no longer current.
+ * Moving a handoff there is how its author says it is no longer current. So is a backup copy beside the live one
+ * (`HANDOFF_BACKUP_2026-01-30_16-20.md`, `backups/HANDOFF.md`): the handoff is the file it was copied from.
  */
 export function isArchivedPath(path: string): boolean {
   const parts = path.split(/[\\/]+/);
   const name = parts.pop() ?? '';
-  if (parts.some((p) => /^[._]?(?:archives?|archived|superseded|obsolete|deprecated)$/i.test(p))) return true;
-  return name.replace(/\.[^.]*$/, '').split(/[\s._-]+/).some((t) => /^(?:archive|archived)$/i.test(t));
+  if (parts.some((p) => /^[._]?(?:archives?|archived|superseded|obsolete|deprecated|backups?)$/i.test(p))) return true;
+  return name.replace(/\.[^.]*$/, '').split(/[\s._-]+/).some((t) => /^(?:archive|archived|backup|bak)$/i.test(t));
 }
 
 export function isSupersededDocument(parsed: ParsedText): boolean {
