@@ -19,9 +19,19 @@ const run = promisify(execFile);
 
 export const HELD_OUT_JUDGEMENTS = join(__dirname, 'heldout-judgements.tsv');
 
-interface JsonDocument {
+/** A document of `handoff-lint --format json`, as far as the studies read it. */
+export interface JsonDocument {
   path: string;
   diagnostics: Array<{ code: string; severity: string; message: string; range: TextRange }>;
+}
+
+/** A document's diagnostics as rows to judge: where, the text under each, and its line for context. */
+export function shownOf(scenario: string, file: string, text: string, doc: JsonDocument): Shown[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  return doc.diagnostics.map((g) => ({
+    scenario, file, code: g.code, severity: g.severity, line: g.range.start.line + 1,
+    token: clean(textAt(text, g.range)), message: g.message, context: (lines[g.range.start.line] ?? '').trim().slice(0, 240),
+  }));
 }
 
 /** The name a handoff of `repo` at `path` would have in the corpus. */
@@ -67,14 +77,7 @@ export async function heldOut(manifest: readonly ManifestRow[], extra: readonly 
     if (docs.length) out.repos++;
     out.documents += docs.length;
     for (const d of docs) {
-      const text = readText(clone.dir, d.path);
-      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-      for (const g of d.diagnostics) {
-        out.shown.push({
-          scenario, file: corpusName(repo, d.path), code: g.code, severity: g.severity, line: g.range.start.line + 1,
-          token: clean(textAt(text, g.range)), message: g.message, context: (lines[g.range.start.line] ?? '').trim().slice(0, 240),
-        });
-      }
+      out.shown.push(...shownOf(scenario, corpusName(repo, d.path), readText(clone.dir, d.path), d));
     }
   }
   return out;

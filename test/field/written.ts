@@ -14,8 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { atCommit, atHead, cloneOf, git, type Clone } from './clones';
-import { corpusName } from './heldOut';
-import { clean, textAt, type TextRange } from './judgements';
+import { corpusName, shownOf, type JsonDocument } from './heldOut';
 import type { Shown } from './report';
 
 const run = promisify(execFile);
@@ -28,11 +27,6 @@ const DELETIONS_PER_REPO = 12;
  * deleting a hundred READMEs), never to decide: `handoff-lint .` decides which of them are handoffs.
  */
 const MAYBE_HANDOFF = /(?:handoff|hand-off|handover|session|next|state|progress|context|current|task|todo|plan|status|notes?|resume|continue|roadmap|summary|log|journal|checkpoint|brief|memory|claude|agent)[^/]*\.(?:md|markdown)$/i;
-
-interface JsonDocument {
-  path: string;
-  diagnostics: Array<{ code: string; severity: string; message: string; range: TextRange }>;
-}
 
 export interface Written {
   shown: Shown[];
@@ -95,14 +89,7 @@ async function studyRepo(repo: string, cli: string, inCorpus: ReadonlySet<string
       const [doc] = await lint(cli, clone.dir, [path]);
       if (!doc) continue;
       out.documents++;
-      const text = readFileSync(join(clone.dir, path), 'utf8');
-      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-      for (const g of doc.diagnostics) {
-        out.shown.push({
-          scenario: `written:${written.slice(0, 12)}`, file: corpusName(repo, path), code: g.code, severity: g.severity, line: g.range.start.line + 1,
-          token: clean(textAt(text, g.range)), message: g.message, context: (lines[g.range.start.line] ?? '').trim().slice(0, 240),
-        });
-      }
+      out.shown.push(...shownOf(`written:${written.slice(0, 12)}`, corpusName(repo, path), readFileSync(join(clone.dir, path), 'utf8'), doc));
     }
     if (found.length) out.repos++;
   } catch (e) {
