@@ -29,6 +29,8 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the cursor settled when the tree had no node there yet (its analysis still coming): tried again on rebuild. */
+  private pendingFollow: { uri: vscode.Uri; position: vscode.Position } | undefined;
 
   constructor(
     private readonly store: HandoffStore,
@@ -83,6 +85,7 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     this.index = null;
     this.view.message = this.store.gitDisabledReason ?? undefined;
     this.emitter.fire(undefined);
+    this.followPending();
   }
 
   /** Every node by id, built on first use after a rebuild. */
@@ -198,10 +201,27 @@ export class HandoffTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     if (!this.settings().followCursor || !this.view.visible || !this.store.isHandoff(e.textEditor.document.uri)) return;
     if (this.followTimer) clearTimeout(this.followTimer);
     // Wait for the cursor to settle: revealing on every keystroke would make the tree flicker.
-    this.followTimer = setTimeout(() => {
-      const node = this.nodeAt(e.textEditor.document.uri, e.selections[0].active);
-      if (node && this.view.selection[0]?.id !== node.id) void this.revealById(node.id, 3);
-    }, 150);
+    this.followTimer = setTimeout(() => this.follow(e.textEditor.document.uri, e.selections[0].active), 150);
+  }
+
+  private follow(uri: vscode.Uri, position: vscode.Position): void {
+    const node = this.nodeAt(uri, position);
+    // No node there yet (a document just opened, its analysis on its way): the rebuild it brings tries again.
+    this.pendingFollow = node ? undefined : { uri, position };
+    if (node && this.view.selection[0]?.id !== node.id) void this.revealById(node.id, 3);
+  }
+
+  /** A follow the tree could not do before, if the cursor is still where it settled and the view still follows. */
+  private followPending(): void {
+    const p = this.pendingFollow;
+    if (!p) return;
+    const editor = vscode.window.activeTextEditor;
+    const still = editor?.document.uri.toString() === p.uri.toString() && editor.selection.active.isEqual(p.position);
+    if (!still || !this.settings().followCursor || !this.view.visible) {
+      this.pendingFollow = undefined;
+      return;
+    }
+    this.follow(p.uri, p.position);
   }
 
   /**
