@@ -6,33 +6,14 @@
  * they were not fitted to. Judged by hand in test/field/heldout-judgements.tsv (same format as judgements.tsv;
  * the file column names a handoff as the corpus would, `owner__repo__path` with `/` as `__`).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { ManifestRow } from './cases';
 import { atHead, cloneOf } from './clones';
-import { clean, textAt, type TextRange } from './judgements';
+import { lintJson, shownOf, type JsonDocument } from './lintJson';
 import type { Shown } from './report';
 
-const run = promisify(execFile);
-
 export const HELD_OUT_JUDGEMENTS = join(__dirname, 'heldout-judgements.tsv');
-
-/** A document of `handoff-lint --format json`, as far as the studies read it. */
-export interface JsonDocument {
-  path: string;
-  diagnostics: Array<{ code: string; severity: string; message: string; range: TextRange }>;
-}
-
-/** A document's diagnostics as rows to judge: where, the text under each, and its line for context. */
-export function shownOf(scenario: string, file: string, text: string, doc: JsonDocument): Shown[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  return doc.diagnostics.map((g) => ({
-    scenario, file, code: g.code, severity: g.severity, line: g.range.start.line + 1,
-    token: clean(textAt(text, g.range)), message: g.message, context: (lines[g.range.start.line] ?? '').trim().slice(0, 240),
-  }));
-}
 
 /** The name a handoff of `repo` at `path` would have in the corpus. */
 export const corpusName = (repo: string, path: string): string => `${repo.replace('/', '__')}__${path.replace(/\//g, '__')}`;
@@ -61,19 +42,16 @@ export async function heldOut(manifest: readonly ManifestRow[], extra: readonly 
     const clone = cloneOf(repo);
     if ('error' in clone) { out.skipped.push(clone.error); continue; }
     atHead(clone);
-    let stdout: string;
+    let documents: JsonDocument[];
     try {
-      ({ stdout } = await run('node', [cli, '--format', 'json', '.'], { cwd: clone.dir, maxBuffer: 1 << 28, timeout: 600_000 }));
+      ({ documents } = await lintJson(cli, clone.dir, ['.']));
     } catch (e) {
-      const err = e as { code?: number; stdout?: string; stderr?: string };
-      // exit 1: problems found; 2 with a report: some file unreadable (reported inside it)
-      if (!err.stdout) { out.skipped.push(`${repo}: ${err.stderr ?? e}`); continue; }
-      stdout = err.stdout;
+      out.skipped.push(`${repo}: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
     }
     const inCorpus = new Set(manifest.filter((m) => m.repo === repo).map((m) => m.path));
     const scenario = `head:${clone.head.slice(0, 12)}`;
-    const docs = (JSON.parse(stdout) as { documents: JsonDocument[] }).documents.map((d) => ({ ...d, path: d.path.replace(/^\.\//, '') }))
-      .filter((d) => !inCorpus.has(d.path));
+    const docs = documents.filter((d) => !inCorpus.has(d.path));
     if (docs.length) out.repos++;
     out.documents += docs.length;
     for (const d of docs) {

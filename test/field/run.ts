@@ -11,18 +11,16 @@
  *   npm run field -- --held-out         # the repositories' other handoffs, at HEAD (heldOut.ts)
  *   npm run field -- --held-out --written  # their deleted handoffs, each at its last writing commit (written.ts)
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { corpusText, readManifest, type ManifestRow } from './cases';
 import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
-import { clean, keyOf, readJudgements, textAt, type Judgement } from './judgements';
+import { keyOf, readJudgements, type Judgement } from './judgements';
 import { extraRepos, HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
+import { lintJson, shownOf } from './lintJson';
 import { report, type Shown } from './report';
 import { writtenStudy } from './written';
 
-const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 /** The CLI under study: this checkout's build, or another one's (`HANDOFF_FIELD_CLI`) to compare releases. */
 const CLI = process.env.HANDOFF_FIELD_CLI ?? join(ROOT, 'dist', 'cli.js');
@@ -31,29 +29,12 @@ const OUT = process.env.HANDOFF_FIELD_OUT ?? join(ROOT, '.scratch', 'field');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
 
-interface JsonDiagnostic {
-  code: string;
-  severity: string;
-  message: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
 async function lint(clone: Clone, row: ManifestRow, scenario: string, text: string): Promise<{ shown: Shown[]; notices: string[] }> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run('node', [CLI, '--format', 'json', row.path], { cwd: clone.dir, maxBuffer: 1 << 28, timeout: 300_000 }));
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    if (err.code !== 1 || !err.stdout) throw new Error(`handoff-lint failed on ${row.file} (${scenario}): ${err.stderr ?? e}`);
-    stdout = err.stdout;
-  }
-  const doc = JSON.parse(stdout).documents[0] as { diagnostics: JsonDiagnostic[]; notices: string[] };
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const shown = doc.diagnostics.map((d) => ({
-    scenario, file: row.file, code: d.code, severity: d.severity, line: d.range.start.line + 1,
-    token: clean(textAt(text, d.range)), message: d.message, context: (lines[d.range.start.line] ?? '').trim().slice(0, 240),
-  }));
-  return { shown, notices: doc.notices };
+  const r = await lintJson(CLI, clone.dir, [row.path], 300_000).catch((e: unknown) => ({ error: e }));
+  // Exit 1 is problems found; anything else (a handoff unreadable) is a failure of the case.
+  if ('error' in r || r.code > 1) throw new Error(`handoff-lint failed on ${row.file} (${scenario}): ${'error' in r ? r.error : `exit ${r.code}`}`);
+  const doc = r.documents[0]!;
+  return { shown: shownOf(scenario, row.file, text, doc), notices: doc.notices };
 }
 
 async function study(repo: string, rows: ManifestRow[]): Promise<{ shown: Shown[]; skipped: string[]; notices: string[] }> {

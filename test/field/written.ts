@@ -9,15 +9,12 @@
  * the newest deletions first, a few handoffs and deleting commits per repository. Judged with the HEAD scenario's
  * rows in heldout-judgements.tsv (scenario `written:<sha12>`).
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { atCommit, atHead, cloneOf, git, type Clone } from './clones';
-import { corpusName, shownOf, type JsonDocument } from './heldOut';
+import { corpusName } from './heldOut';
+import { lintJson, shownOf } from './lintJson';
 import type { Shown } from './report';
-
-const run = promisify(execFile);
 
 /** Handoffs per repository, at most, and deleting commits looked at to find them. */
 const HANDOFFS_PER_REPO = 3;
@@ -33,19 +30,6 @@ export interface Written {
   documents: number;
   repos: number;
   skipped: string[];
-}
-
-async function lint(cli: string, cwd: string, paths: readonly string[]): Promise<JsonDocument[]> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run('node', [cli, '--format', 'json', ...paths], { cwd, maxBuffer: 1 << 28, timeout: 600_000 }));
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    // exit 1: problems found; 2 with a report: some file unreadable (reported inside it)
-    if (!err.stdout) throw new Error(err.stderr ?? String(e));
-    stdout = err.stdout;
-  }
-  return (JSON.parse(stdout) as { documents: JsonDocument[] }).documents.map((d) => ({ ...d, path: d.path.replace(/^\.\//, '') }));
 }
 
 /**
@@ -78,7 +62,7 @@ async function studyRepo(repo: string, cli: string, inCorpus: ReadonlySet<string
       if (found.length >= HANDOFFS_PER_REPO) break;
       const before = git(clone.dir, ['rev-parse', `${d.sha}^`]).trim();
       if (!atCommit(clone, before)) continue;
-      for (const doc of await lint(cli, clone.dir, ['.'])) {
+      for (const doc of (await lintJson(cli, clone.dir, ['.'])).documents) {
         if (!d.paths.has(doc.path) || inCorpus.has(doc.path) || found.length >= HANDOFFS_PER_REPO) continue;
         const written = git(clone.dir, ['log', '-1', '--format=%H', before, '--', doc.path]).trim();
         if (written && !found.some((f) => f.path === doc.path)) found.push({ path: doc.path, written });
@@ -86,7 +70,7 @@ async function studyRepo(repo: string, cli: string, inCorpus: ReadonlySet<string
     }
     for (const { path, written } of found) {
       if (!atCommit(clone, written)) continue;
-      const [doc] = await lint(cli, clone.dir, [path]);
+      const [doc] = (await lintJson(cli, clone.dir, [path])).documents;
       if (!doc) continue;
       out.documents++;
       out.shown.push(...shownOf(`written:${written.slice(0, 12)}`, corpusName(repo, path), readFileSync(join(clone.dir, path), 'utf8'), doc));
