@@ -32,7 +32,9 @@ function arrayPieces(values: readonly unknown[], out: string[]): void {
   for (let i = 0; i < values.length; i += RUN) {
     // An array's element with no JSON text is `null` in it, whether stringified whole or in runs.
     const run = JSON.stringify(values.slice(i, i + RUN));
-    out.push(`${i === 0 ? '[' : ','}${run.slice(1, -1)}`);
+    // Two pieces, not one joined: a slice of the run is encoded where it lies, but a string joined from it would be
+    // copied whole into fresh memory (flattened) before its first character could be read.
+    out.push(i === 0 ? '[' : ',', run.slice(1, -1));
   }
   out.push(']');
 }

@@ -2,7 +2,7 @@
 // answer is the segment-by-segment one for every path, normal or not.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { joinPath, normalizePath, relativeFrom } from '../../src/core/git/paths';
+import { joinBase, joinPath, joinTo, normalizePath, relativeFrom, relativeJoin, relativeTo } from '../../src/core/git/paths';
 
 /** The definition: `.` and empty segments dropped, `..` taking the one before (kept at the start of a relative path). */
 function bySegments(p: string): string {
@@ -53,5 +53,35 @@ describe('core paths: relativeFrom', () => {
       const dir = dirSegments.length ? dirSegments.join('/') : '.';
       assert.equal(joinPath(`/root/${dir}`, relativeFrom(dir, p)), `/root/${p}`);
     }), { seed: 12, numRuns: 500 });
+  });
+});
+
+describe('core paths: joining many paths to one folder', () => {
+  // A folder a batch joins every breadcrumb to has its normality found once (joinBase); the answers are joinPath's and
+  // relativeTo's, for any folder and path, normal or not.
+  const piece = fc.constantFrom('a', 'src', '.', '..', '', '/', '\\', 'c.d', '..x', '.x', 'C:', ' ');
+  const anyPath = fc.array(piece, { maxLength: 8 }).map((a) => a.join(''));
+  // Folders as the callers give them (normalised, or the dirname of one), and any string at all.
+  const folder = fc.oneof(anyPath.map(normalizePath), anyPath.map((p) => normalizePath(`/${p}`)), anyPath);
+
+  it('joinTo is joinPath', () => {
+    fc.assert(fc.property(folder, anyPath, (dir, rel) => {
+      assert.equal(joinTo(joinBase(dir), rel), joinPath(dir, rel), JSON.stringify([dir, rel]));
+    }), { seed: 5, numRuns: 50_000 });
+  });
+
+  it('relativeJoin is relativeTo of joinPath, from the folder\'s own place under the root', () => {
+    fc.assert(fc.property(folder, folder, anyPath, (root, dir, rel) => {
+      const under = relativeTo(root, dir);
+      assert.equal(relativeJoin(root, joinBase(dir), under, rel), relativeTo(root, joinPath(dir, rel)), JSON.stringify([root, dir, rel]));
+    }), { seed: 6, numRuns: 50_000 });
+  });
+
+  it('folders inside the root, and the root itself', () => {
+    assert.equal(relativeJoin('/w', joinBase('/w/docs'), 'docs', 'src/a.ts'), 'docs/src/a.ts');
+    assert.equal(relativeJoin('/w', joinBase('/w'), '', 'src/a.ts'), 'src/a.ts');
+    assert.equal(relativeJoin('/w', joinBase('/w/docs'), 'docs', '../src/a.ts'), 'src/a.ts');
+    assert.equal(relativeJoin('/w/x', joinBase('/w'), null, 'x/a.ts'), 'a.ts', 'a folder outside the root can still reach into it');
+    assert.equal(joinTo(joinBase('/'), 'a.ts'), '/a.ts');
   });
 });

@@ -2,7 +2,7 @@
  * A file listing indexed for breadcrumb resolution: exact paths, folders, and files by base name (for bare names
  * such as `graphWebview.ts:3247`, resolved by path suffix). Built once per analysis from one listing.
  */
-import { joinPath, normalizePath } from '../git/paths';
+import { joinTo, normalizePath, type JoinBase } from '../git/paths';
 
 /** Indexes built per listing: a run over many handoffs of one workspace shares its listing (the same array). */
 const byListing = new WeakMap<readonly string[], FileIndex>();
@@ -69,11 +69,11 @@ export class FileIndex {
 export type Resolution = { kind: 'file'; path: string } | { kind: 'dir' } | { kind: 'many'; paths: string[] } | { kind: 'none' };
 
 /** Resolves a breadcrumb as written: relative to the document's folder, to the root, then by unique path suffix. */
-export function resolveCrumb(index: FileIndex, written: string, docDir: string, root: string): Resolution {
+export function resolveCrumb(index: FileIndex, written: string, docDir: JoinBase, root: JoinBase): Resolution {
   const rel = withoutDotSlash(written);
   if (!rel) return { kind: 'dir' };
   for (const base of [docDir, root]) {
-    const p = joinPath(base, rel);
+    const p = joinTo(base, rel);
     if (index.all.has(p)) return { kind: 'file', path: p };
     if (index.has(p)) return { kind: 'dir' };
   }

@@ -8,11 +8,12 @@
  *     which commit deleted or renamed it, after the anchor (the handoff went stale) or before (already gone).
  * What is in none of these never was in this repository: `absent` (planned, another repository, a typo).
  */
-import { dirname, joinPath, normalizePath, relativeFrom, relativeTo } from '../git/paths';
+import { dirname, joinPath, normalizePath, relativeFrom } from '../git/paths';
 import type { GitProblem, GitProvider, PathDeletion, RepoInfo } from '../git/provider';
 import type { CancellationToken, WorkspaceFiles } from '../interfaces';
 import type { FileBreadcrumb } from '../model';
-import { FileIndex, resolveCrumb, withoutDotSlash, type Resolution } from './fileIndex';
+import { FileIndex, resolveCrumb, type Resolution } from './fileIndex';
+import { basesOf, byLastSegment, fullPathsNamed, inSubmodule, meantBy, repoForms, submodulesRoot, writtenFor } from './crumbForms';
 import { countLines } from './fileLines';
 import type { AnchorFact, FileFact } from './types';
 
@@ -84,9 +85,11 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
   const lookingUp = ctx.git !== null && ctx.repo !== null;
   let notFound = 0;
   const memo = resolutionsFor(crumbs, listed, docDir, root, ctx.repo);
+  const bases = basesOf(docDir, root, ctx.repo);
+  let modules: string | null | undefined;
   for (const [i, c] of crumbs.entries()) {
     if (!lookable(c)) continue;
-    const r = (memo.resolutions[i] ??= resolveCrumb(index, c.path, docDir, root));
+    const r = (memo.resolutions[i] ??= resolveCrumb(index, c.path, bases.doc.base, bases.root.base));
     if (r.kind === 'file') out[i] = { kind: 'found', paths: [r.path], lines: null };
     else if (r.kind === 'many') out[i] = { kind: 'found', paths: r.paths, lines: null };
     else if (r.kind === 'dir') out[i] = { kind: 'dir' };
@@ -95,8 +98,8 @@ export async function fileFacts(crumbs: readonly FileBreadcrumb[], ctx: FileFact
     // A bare name whose context names its folder (a folder hint, or the same file written in full just before)
     // is that path, not any file of that name.
     const written = (memo.written[i] ??= writtenFor(c, (memo.byName ??= byLastSegment(crumbs))));
-    const exact = (memo.forms[i] ??= repoForms(written, docDir, root, ctx.repo));
-    const submodule = (memo.submodules[i] ??= inSubmodule(exact, index, ctx.repo!.root));
+    const exact = (memo.forms[i] ??= repoForms(written, bases));
+    const submodule = (memo.submodules[i] ??= inSubmodule(exact, index, (modules ??= submodulesRoot(index, ctx.repo!.root))));
     const bare = !written.path.includes('/');
     const namesakes = bare ? fullPathsNamed(c.path, (memo.byName ??= byLastSegment(crumbs))) : [];
     const docFirst = written.source === 'link' || written.path.startsWith('./') || written.path.startsWith('../');
@@ -142,79 +145,6 @@ function resolutionsFor(crumbs: readonly FileBreadcrumb[], listed: readonly stri
   const fresh: CrumbResolutions = { listed, docDir, root, repoRoot, resolutions: [], written: [], forms: [], submodules: [] };
   resolvedBy.set(crumbs, fresh);
   return fresh;
-}
-
-function byLastSegment(crumbs: readonly FileBreadcrumb[]): Map<string, FileBreadcrumb[]> {
-  const byName = new Map<string, FileBreadcrumb[]>();
-  for (const c of crumbs) {
-    if (!c.path.includes('/')) continue;
-    const name = c.path.slice(c.path.lastIndexOf('/') + 1);
-    const list = byName.get(name);
-    if (list) list.push(c);
-    else byName.set(name, [c]);
-  }
-  return byName;
-}
-
-/** The paths the document writes `name` with a folder (`bots/investment/config.yaml` for `config.yaml`). */
-function fullPathsNamed(name: string, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): string[] {
-  const bare = name.replace(/^\.\//, '');
-  return [...new Set((byName.get(bare) ?? []).filter((o) => !o.external).map((o) => withoutDotSlash(o.path)))];
-}
-
-/**
- * The files a bare name means, of those of its name in a tree. The tree's only file of that name is not meant
- * when the document writes the name in full under another folder and never in a way that file can be (the path
- * itself, or it under a folder: `src/task-runner.ts` is `bots/worker/src/task-runner.ts`): the bare name is short
- * for the document's own `bots/investment/config.yaml` (ignored by git), not the tree's `bots/reservation/config.yaml`.
- * A name many files share (`+page.server.ts`) says too little to tell: all of them stay.
- */
-function meantBy(inTree: string[], namesakes: readonly string[]): string[] {
-  if (inTree.length !== 1 || !namesakes.length) return inTree;
-  const t = inTree[0]!;
-  return namesakes.some((f) => t === f || t.endsWith(`/${f}`)) ? inTree : [];
-}
-
-/** The breadcrumb as meant: a bare name whose context names its folder (see contextPath) is that path. */
-function writtenFor(c: FileBreadcrumb, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): FileBreadcrumb {
-  const meant = c.path.includes('/') ? null : contextPath(c, byName);
-  return meant ? { ...c, path: meant } : c;
-}
-
-/** Lines before a bare name within which the same file written in full names its folder. */
-const NEAR_LINES = 3;
-
-/**
- * The path a bare name stands for, from its context: its folder hint, or the same file written in full just before.
- * `byName`: the document's breadcrumbs with a folder, by their last segment (so each bare name looks only at its
- * namesakes: a document of thousands of bare names costs no more than one pass).
- */
-function contextPath(c: FileBreadcrumb, byName: ReadonlyMap<string, readonly FileBreadcrumb[]>): string | null {
-  if (c.folderHint) return `${c.folderHint.replace(/\/+$/, '')}/${c.path}`;
-  let best: FileBreadcrumb | null = null;
-  for (const o of byName.get(c.path) ?? []) {
-    if (o === c || o.external || !o.path.endsWith(`/${c.path}`)) continue;
-    const before = o.range.start.line < c.range.start.line || (o.range.start.line === c.range.start.line && o.range.start.character < c.range.start.character);
-    if (before && c.range.start.line - o.range.start.line <= NEAR_LINES && (!best || o.range.start.line >= best.range.start.line)) best = o;
-  }
-  return best?.path ?? null;
-}
-
-/**
- * Repository-relative forms of a written path inside the repository, the one the writer most likely meant first:
- * relative to the document's folder for a link or a `./`/`../` path, else relative to the root (how handoffs name
- * files), then the other.
- */
-function repoForms(c: FileBreadcrumb, docDir: string, root: string, repo: RepoInfo | null): string[] {
-  const repoRoot = repo?.root ?? root;
-  const rel = withoutDotSlash(c.path);
-  const docFirst = c.source === 'link' || c.path.startsWith('./') || c.path.startsWith('../');
-  const forms: string[] = [];
-  for (const base of docFirst ? [docDir, root] : [root, docDir]) {
-    const form = relativeTo(repoRoot, joinPath(base, rel));
-    if (form && !form.startsWith('..') && form !== forms[0]) forms.push(form);
-  }
-  return forms;
 }
 
 /** The context once the anchor is known, with git and a repository. */
@@ -348,29 +278,4 @@ function movedAlong(d: PathDeletion, anchor: AnchorFact | null): boolean {
 function movedTo(d: PathDeletion, now: FileIndex, root: string): string | null {
   const to = d.renamedTo ? joinPath(root, d.renamedTo) : null;
   return to && now.all.has(to) ? to : null;
-}
-
-/** The submodule the first of these forms inside one lies in, or '' (a path in a submodule is asked of its listing). */
-function inSubmodule(forms: readonly string[], now: FileIndex, repoRoot: string): string {
-  // The forms are normal paths inside the repository (repoForms), so each folder of one joins the root as it is.
-  const root = normalizePath(repoRoot);
-  const under = root.endsWith('/') ? root : `${root}/`;
-  // No `.gitmodules`, no submodule (git checks out none without it): most repositories, each path's folders unread.
-  if (!now.all.has(`${under}.gitmodules`)) return '';
-  for (const f of forms) {
-    const sub = submoduleOf(f, now, under);
-    if (sub !== null) return sub;
-  }
-  return '';
-}
-
-/**
- * The submodule (a gitlink in the listing, repository-relative) a repository-relative path lies in, or null.
- * `under`: the repository's root and a slash.
- */
-function submoduleOf(rel: string, now: FileIndex, under: string): string | null {
-  for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
-    if (now.all.has(under + rel.slice(0, i))) return rel.slice(0, i);
-  }
-  return null;
 }

@@ -57,6 +57,37 @@ export function joinPath(base: string, rel: string): string {
   return normalizePath(`${toSlash(base)}/${toSlash(rel)}`);
 }
 
+/**
+ * A folder many paths are joined to (a handoff's own folder, the root its breadcrumbs are written from): whether it
+ * is normal is found once, not again for each path joined (a batch joins thousands of breadcrumbs to the same two).
+ */
+export interface JoinBase {
+  dir: string;
+  normal: boolean;
+}
+
+export const joinBase = (dir: string): JoinBase => ({ dir, normal: dir !== '' && isNormal(dir) });
+
+/** A relative path with nothing to resolve (most breadcrumbs): joined to a normal folder, it stays normal. */
+function isNormalRelative(rel: string): boolean {
+  return rel !== '' && rel.charCodeAt(0) !== 47 && isNormal(rel);
+}
+
+/** `joinPath(base.dir, rel)`: for a normal folder and such a path, the two joined, with no scan of the folder. */
+export function joinTo(base: JoinBase, rel: string): string {
+  if (base.normal && isNormalRelative(rel)) return base.dir === '/' ? `/${rel}` : `${base.dir}/${rel}`;
+  return joinPath(base.dir, rel);
+}
+
+/**
+ * `relativeTo(root, joinPath(base.dir, rel))`, given `under`, the folder's own `relativeTo(root, base.dir)`: a path
+ * with nothing to resolve joined to a folder inside the root is inside it by that same prefix.
+ */
+export function relativeJoin(root: string, base: JoinBase, under: string | null, rel: string): string | null {
+  if (under !== null && base.normal && isNormalRelative(rel)) return under === '' ? rel : `${under}/${rel}`;
+  return relativeTo(root, joinTo(base, rel));
+}
+
 /** `path` as written from folder `dir` (both relative to one root, normal): `../b/c.md` from `a` to `b/c.md`. */
 export function relativeFrom(dir: string, path: string): string {
   const from = dir === '.' || dir === '' ? [] : dir.split('/');
