@@ -17,6 +17,8 @@ export interface CliOptions {
   writeBaseline: boolean;
   /** `--changed-since REF`: only the handoffs changed since this revision. */
   changedSince: string | null;
+  /** `--hints`: list hint-severity findings in the text and github formats too (JSON and SARIF always hold them). */
+  hints: boolean;
   help: boolean;
   version: boolean;
 }
@@ -69,13 +71,15 @@ Options:
   --write-baseline           record every finding of this run in the --baseline FILE instead (exit 0)
   --changed-since REF        check only the handoffs changed since REF (committed since the merge base with
                              REF, changed in the work tree, or new): e.g. origin/main in a pull request
+  --hints                    list hints too in the text and github formats (counted, not listed, by default;
+                             json and sarif always hold them)
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or unreadable input.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, baseline: null, writeBaseline: false, changedSince: null, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', repo: null, git: true, rules: {}, config: null, baseline: null, writeBaseline: false, changedSince: null, hints: false, help: false, version: false };
   for (const { arg, flag, value, rest } of eachFlag(argv)) {
     switch (flag) {
       case '--format': {
@@ -90,6 +94,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--baseline': options.baseline = value(); break;
       case '--write-baseline': options.writeBaseline = true; break;
       case '--changed-since': options.changedSince = value(); break;
+      case '--hints': options.hints = true; break;
       case '--rule': {
         const spec = value();
         const [code, severity] = spec.split('=');

@@ -64,17 +64,30 @@ export interface ReportWriter {
   end(): string;
 }
 
-/** `cwd`: what SARIF and GitHub paths are made relative to (the repository's root in a workflow). */
-export function reportWriter(format: OutputFormat, version: string, cwd = process.cwd()): ReportWriter {
+/**
+ * `cwd`: what SARIF and GitHub paths are made relative to (the repository's root in a workflow). `hints`: the text
+ * and github formats list hint-severity findings too; by default they count them only. A hint is what VS Code shows
+ * as a faint mark and keeps out of Problems (a file a plan has yet to create, say): a GSD repository's plans give
+ * thousands, which listed would bury its few problems in a CI log. JSON and SARIF, read by programs, hold them all.
+ */
+export function reportWriter(format: OutputFormat, version: string, cwd = process.cwd(), hints = false): ReportWriter {
   switch (format) {
     case 'json': return jsonWriter();
     case 'sarif': return sarifWriter(version, cwd);
-    case 'github': return githubWriter(cwd);
-    default: return textWriter();
+    case 'github': return githubWriter(cwd, hints);
+    default: return textWriter(hints);
   }
 }
 
-function textWriter(): ReportWriter {
+export const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** The end of a summary for the hints of a run: listed with the rest, or only counted (`--hints` lists them). */
+export function hintsSummary(count: number, listed: boolean): string {
+  if (count === 0) return '';
+  return listed ? ` and ${plural(count, 'hint')}` : `; ${plural(count, 'hint')} not listed (--hints lists them)`;
+}
+
+function textWriter(listHints: boolean): ReportWriter {
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   let documents = 0;
   return {
@@ -86,15 +99,15 @@ function textWriter(): ReportWriter {
       for (const n of r.notices) lines.push(`${path}: note: ${escapeControls(n)}\n`);
       for (const d of r.diagnostics) {
         counts[d.severity]++;
+        if (d.severity === 'hint' && !listHints) continue;
         lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}\n`);
       }
       return lines.join('');
     },
     end() {
-      const total = counts.error + counts.warning + counts.information + counts.hint;
-      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      return `${plural(documents, 'handoff')} checked: ${plural(total, 'problem')} ` +
-        `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')})\n`;
+      const problems = counts.error + counts.warning + counts.information;
+      return `${plural(documents, 'handoff')} checked: ${plural(problems, 'problem')} ` +
+        `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information)${hintsSummary(counts.hint, listHints)}\n`;
     },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { relative, isAbsolute } from 'node:path';
 import type { Diagnostic, Severity } from '../core/model';
-import { escapeControls, type ReportWriter } from './format';
+import { escapeControls, hintsSummary, plural, type ReportWriter } from './format';
 
 const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
   error: 'error', warning: 'warning', information: 'notice', hint: 'notice',
@@ -50,8 +50,10 @@ export function workflowCommand(path: string, d: Diagnostic): string {
   return `::${COMMAND[d.severity]} ${properties}::${escapeData(d.message)}\n`;
 }
 
-export function githubWriter(cwd: string): ReportWriter {
+/** `listHints`: hints become notices too; by default they are counted in the summary only (format.ts). */
+export function githubWriter(cwd: string, listHints = false): ReportWriter {
   const counts = { error: 0, warning: 0, notice: 0 };
+  let hints = 0;
   let documents = 0;
   return {
     begin: () => '',
@@ -62,14 +64,17 @@ export function githubWriter(cwd: string): ReportWriter {
       // A notice about the whole run (git skipped, a part not read) is for the log, not the diff.
       for (const n of r.notices) lines.push(`${escapeControls(path)}: note: ${escapeControls(n)}\n`);
       for (const d of r.diagnostics) {
+        if (d.severity === 'hint') {
+          hints++;
+          if (!listHints) continue;
+        }
         counts[COMMAND[d.severity]]++;
         lines.push(workflowCommand(path, d));
       }
       return lines.join('');
     },
     end() {
-      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      return `handoff-lint: ${plural(documents, 'handoff')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}\n`;
+      return `handoff-lint: ${plural(documents, 'handoff')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}${listHints ? '' : hintsSummary(hints, false)}\n`;
     },
   };
 }

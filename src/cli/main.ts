@@ -86,7 +86,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   // A batch's models are kept from its prefetch to its analysis (each file is parsed once); nothing is edited here.
   const service = createLanguageService({ settings, git: git?.check, files: git?.files, retain: { documents: BATCH_DOCUMENTS, sections: 0 } });
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
-  const writer = reportWriter(options.format, VERSION);
+  const writer = reportWriter(options.format, VERSION, process.cwd(), options.hints);
   const write = (report: string | string[]) => {
     if (typeof report === 'string') out(report);
     else for (const piece of report) out(piece);

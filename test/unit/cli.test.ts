@@ -59,7 +59,26 @@ describe('handoff-lint', () => {
     const { out } = await cli('--no-git', billing);
     const lines = out.trim().split('\n');
     assert.equal(lines[0], `${billing}:42:1: information unchecked-step: Open step: Start Phase 4: stream CSV rows instead of buffering.`);
-    assert.equal(lines.at(-1), '1 handoff checked: 2 problems (0 errors, 0 warnings, 2 information, 0 hints)');
+    assert.equal(lines.at(-1), '1 handoff checked: 2 problems (0 errors, 0 warnings, 2 information)');
+  });
+
+  it('counts hints without listing them, unless --hints (text and github); JSON always holds them', async () => {
+    const asHints = ['--no-git', '--rule', 'unchecked-step=hint'];
+    const counted = await cli(...asHints, billing);
+    assert.deepEqual(counted.out.trim().split('\n'), ['1 handoff checked: 0 problems (0 errors, 0 warnings, 0 information); 2 hints not listed (--hints lists them)']);
+    const listed = (await cli(...asHints, '--hints', billing)).out.trim().split('\n');
+    assert.equal(listed[0], `${billing}:42:1: hint unchecked-step: Open step: Start Phase 4: stream CSV rows instead of buffering.`);
+    assert.equal(listed.length, 3);
+    assert.equal(listed.at(-1), '1 handoff checked: 0 problems (0 errors, 0 warnings, 0 information) and 2 hints');
+
+    const github = (await cli(...asHints, '--format', 'github', billing)).out.trim().split('\n');
+    assert.deepEqual(github, ['handoff-lint: 1 handoff checked: 0 errors, 0 warnings, 0 notices; 2 hints not listed (--hints lists them)']);
+    const githubListed = (await cli(...asHints, '--format', 'github', '--hints', billing)).out.trim().split('\n');
+    assert.equal(githubListed.filter((l) => l.startsWith('::notice ')).length, 2);
+    assert.equal(githubListed.at(-1), 'handoff-lint: 1 handoff checked: 0 errors, 0 warnings, 2 notices');
+
+    const json = JSON.parse((await cli(...asHints, '--format', 'json', billing)).out);
+    assert.deepEqual(json.documents[0].diagnostics.map((d: { severity: string }) => d.severity), ['hint', 'hint']);
   });
 
   it('writes SARIF 2.1.0 with rules, levels and 1-based regions', async () => {

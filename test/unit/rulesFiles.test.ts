@@ -57,8 +57,8 @@ describe('file rules', () => {
   });
 
   it('an ambiguous bare name is no problem (its matches are the link targets); a line past the end is', async () => {
-    const text = 'see `src/gone.ts` and `index.ts:2`\nthen `graphWebview.ts:4001` and `src/app.ts:10-31`';
-    const r = await run(text, ['src/gone.ts', 'index.ts:2', 'graphWebview.ts:4001', 'src/app.ts:10-31']);
+    const text = 'see `src/gone.ts` and `index.ts:2`\nthen `graphWebview.ts:4001` and `src/app.ts:31-40`';
+    const r = await run(text, ['src/gone.ts', 'index.ts:2', 'graphWebview.ts:4001', 'src/app.ts:31-40']);
     assert.deepEqual(r.diagnostics, [
       '0:5 missing-file/hint: src/gone.ts is not in this repository (planned, or in another repository?)',
       '1:6 line-out-of-range/warning: graphWebview.ts: line 4001 is past the end of the file (4000 lines)',

@@ -37,21 +37,23 @@ export function saysSo(c: FileBreadcrumb, f: FileFact): boolean {
 /**
  * A line past the end of the file. Measured where the line is now when the file changed since the handoff
  * (facts/drift.ts): a line the file had then and has moved is drift, not a typo. Cited lines deleted since, that
- * would now be past the end, are news (information), not a broken breadcrumb.
+ * would now be past the end, are news (information), not a broken breadcrumb. A range points where it starts: one
+ * whose end runs past the file — `lines 1–160` for "the whole file", a block's end guessed a line or two long,
+ * `lines 90-115` of a 114-line file — still finds its place, so only a start past the end is reported.
  */
 function lineRule(c: FileBreadcrumb, f: Extract<FileFact, { kind: 'found' }>, settings: CoreSettings): Diagnostic | null {
   if (c.line === null || c.line <= 0 || f.lines === null) return null;
-  const written = Math.max(c.line, c.endLine ?? 0);
   const drift = f.drift;
   if (drift?.status === 'deleted') {
-    if (written <= f.lines) return null;
+    if (c.line <= f.lines) return null;
     const span = c.endLine !== null && c.endLine > c.line ? `lines ${c.line}–${c.endLine} were` : `line ${c.line} was`;
     return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: ${span} deleted since this handoff (${short(drift.since)})`, undefined, 'news');
   }
-  const last = drift ? Math.max(drift.to.line, drift.to.endLine ?? 0) : written;
+  const start = drift ? drift.to.line : c.line;
   // `linesAtLeast`: the count stopped past the line as written; a line that moved further down is not known past the end.
-  if (last <= f.lines || f.linesAtLeast) return null;
-  return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${written} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
+  if (start <= f.lines || f.linesAtLeast) return null;
+  const now = start === c.line ? '' : ` (line ${start} now)`;
+  return makeDiagnostic(settings, 'line-out-of-range', c.range, `${c.path}: line ${c.line}${now} is past the end of the file (${f.lines} line${f.lines === 1 ? '' : 's'})`);
 }
 
 function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings: CoreSettings): Diagnostic | null {
