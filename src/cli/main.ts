@@ -97,9 +97,16 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   let unreadable = false;
   out(writer.begin());
   try {
+    git?.warmUp(files, NEVER_CANCELLED);
     for (const batch of documentBatches(files, MAX_DOCUMENT_BYTES)) {
       // Each document's git questions asked at once for the batch: the parse is kept for the analysis below.
-      await git?.prefetch(batch.flatMap(({ path, read }) => (read.kind === 'text' ? [{ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) }] : [])), NEVER_CANCELLED, settings);
+      const parsed: Array<{ path: string; text: string; model: ReturnType<typeof service.getModel> }> = [];
+      for (const [i, { path, read }] of batch.entries()) {
+        // git answers the warm-up's questions meanwhile: its output is read between documents.
+        if (git && i > 0 && i % PARSE_TURN === 0) await new Promise((next) => setImmediate(next));
+        if (read.kind === 'text') parsed.push({ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) });
+      }
+      await git?.prefetch(parsed, NEVER_CANCELLED, settings);
       // Each document's own git questions wait on git: the next few documents are analysed meanwhile.
       type Done = { text: string; analysis: Awaited<ReturnType<typeof service.analyze>> } | { notRead: NotRead };
       const analysed = inOrderAhead(batch, ANALYSED_AHEAD, async ({ path, read }): Promise<Done> => (read.kind === 'text'
@@ -150,6 +157,8 @@ function notReadReason(r: NotRead): string {
 
 /** A handoff larger than this is not read (a log of years, or not a handoff at all): it is reported as unreadable. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** Documents parsed between two turns of the event loop, with git on (its processes' output is read at each). */
+const PARSE_TURN = 32;
 /** Documents analysed at once: the one reported next and the few after it (inOrderAhead.ts). */
 const ANALYSED_AHEAD = 4;
 

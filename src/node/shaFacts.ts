@@ -33,6 +33,11 @@ export interface RepoCache {
   pullRefs?: Array<{ number: number; sha: string }>;
   /** Settles once a `for-each-ref` in flight has been read into `refs` and `pullRefs` (or failed). */
   refsPending?: Promise<void>;
+  /**
+   * That `for-each-ref`, while in flight: a second facts question meanwhile under the same token (a run's early
+   * question, then its batch's) waits for it instead of asking again. Another token's may be cancelled under it.
+   */
+  refsRun?: { token: CancellationToken; run: Promise<GitRunResult> };
   /** History answers of this repository state, by question (failed answers are not kept). */
   answers: Map<string, Promise<GitResult<unknown>>>;
 }
@@ -60,18 +65,23 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
   // abbreviation: from the object store on disk when it reads plainly (objectStore.ts); else one `rev-parse
   // --disambiguate` for the abbreviations (for-each-ref meanwhile); past a command line's length, the
   // abbreviations go to git as they are (the old, slower query shape).
-  let refsRun: Promise<GitRunResult> | null = null;
   // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
   const startRefs = () => {
-    if (refsRun) return refsRun;
-    refsRun = ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token);
+    if (cache.refsRun?.token === token) return cache.refsRun.run;
+    const refsRun = ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token);
+    const inFlight = { token, run: refsRun };
+    cache.refsRun = inFlight;
+    const settled = () => {
+      if (cache.refsRun === inFlight) cache.refsRun = undefined;
+    };
     // Read into the cache as soon as it is in: the graph, asked meanwhile, takes the pull-request heads from it.
     cache.refsPending = refsRun.then((r) => {
+      settled();
       if (!r.ok || r.out.code !== 0) return;
       const all = parseRefs(r.out.stdout);
       cache.refs = all.filter((ref) => !ref.refname.startsWith('refs/pull/'));
       cache.pullRefs = pullRefsOf(all);
-    }, () => undefined);
+    }, settled);
     return refsRun;
   };
   const read = fresh.length ? ask.objectsOnDisk(repo.commonDir, fresh) : null;

@@ -46,9 +46,23 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     this.opts = { timeoutMs: options.timeoutMs ?? 10_000, ttlMs: options.ttlMs ?? 2_000, maxFiles: options.maxFiles ?? 200_000, maxBytes: options.maxBytes ?? 16 * 1024 * 1024 };
   }
 
-  async listFiles(root: string, token: CancellationToken): Promise<readonly string[]> {
+  /** Listings being read, by root: a second ask meanwhile (a batch's early ask, then its first handoff's) waits for the same one. */
+  private readonly reading = new Map<string, { token: CancellationToken; files: Promise<readonly string[]> }>();
+
+  listFiles(root: string, token: CancellationToken): Promise<readonly string[]> {
     const hit = this.cache.get(root);
-    if (hit && Date.now() - hit.at < this.opts.ttlMs) return hit.files;
+    if (hit && Date.now() - hit.at < this.opts.ttlMs) return Promise.resolve(hit.files);
+    const pending = this.reading.get(root);
+    // Shared only under the same token: a listing another caller may cancel could come back cut short.
+    if (pending && pending.token === token) return pending.files;
+    const files = this.listNow(root, token).finally(() => {
+      if (this.reading.get(root)?.files === files) this.reading.delete(root);
+    });
+    this.reading.set(root, { token, files });
+    return files;
+  }
+
+  private async listNow(root: string, token: CancellationToken): Promise<readonly string[]> {
     const listed = await this.fromGit(root, token);
     const files = listed ?? (token.isCancellationRequested ? [] : await this.walk(root, token));
     // A listing cut short by cancellation is never cached: the next analysis would call every file missing.
