@@ -37,9 +37,10 @@ export interface NodeGitCheck {
    */
   prefetch(docs: ReadonlyArray<{ path: string; text: string; model: HandoffModel }>, token: CancellationToken, settings?: CoreSettings): Promise<void>;
   /**
-   * Before a run over several handoffs reads them: the questions no handoff's text decides — each repository's
-   * history graph and file listing — go to git at once, so that they are answered while the handoffs are parsed
-   * (the caller turns the event loop now and then meanwhile). Not awaited; the answers are cached as when asked later.
+   * Before a run over WARM_UP_FROM or more handoffs reads them: the questions no handoff's text decides — each
+   * repository's refs, history graph and file listing — go to git at once, so that they are answered while the
+   * handoffs are parsed (the caller turns the event loop now and then meanwhile). Not awaited; the answers are cached
+   * (and one in flight shared) as when asked later, so the run starts the processes it would have started anyway.
    */
   warmUp(paths: readonly string[], token: CancellationToken): void;
   dispose(): void;

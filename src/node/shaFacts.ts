@@ -66,9 +66,11 @@ export async function readShaFacts(ask: ShaFactsAsk, repo: RepoInfo, cache: Repo
   // --disambiguate` for the abbreviations (for-each-ref meanwhile); past a command line's length, the
   // abbreviations go to git as they are (the old, slower query shape).
   // Pull-request refs ride along (for "only on pull request #N"); they are kept apart from the branches.
+  let mine: Promise<GitRunResult> | null = null; // this question's, asked at most once whatever it answers
   const startRefs = () => {
-    if (cache.refsRun?.token === token) return cache.refsRun.run;
-    const refsRun = ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token);
+    if (mine) return mine;
+    if (cache.refsRun?.token === token) return (mine = cache.refsRun.run);
+    const refsRun = (mine = ask.git(repo.root, ['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/tags', 'refs/remotes', 'refs/pull'], token));
     const inFlight = { token, run: refsRun };
     cache.refsRun = inFlight;
     const settled = () => {
