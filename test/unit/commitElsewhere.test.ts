@@ -66,7 +66,7 @@ describe('commits of another repository', () => {
         '',
         `- suite \`${own.slice(0, 8)}\` · contracts-repo \`deadbee1\` — all pushed.`,
         '- EV-Accounts `master` @ `cafef00d` deployed.',
-        '- suite commit `abcdef12` is the fix.',
+        '- suite commit `abd0ef12` is the fix.',
         '- Commit `deadbee1` again, and `cafef00d` (no name here: the SHA is the one named above).',
         '',
       ].join('\n');
@@ -74,7 +74,7 @@ describe('commits of another repository', () => {
       writeFileSync(path, text);
       const r = await check(modelOf(text), path, { text });
       // Only the commit given to this repository's own name (its folder) is unknown.
-      assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.message}`), ['unknown-commit Commit abcdef12 is not in this repository (a typo, or only in another clone?)']);
+      assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.message}`), ['unknown-commit Commit abd0ef12 is not in this repository (a typo, or only in another clone?)']);
       assert.deepEqual(r.commits.get('deadbee1'), { status: 'elsewhere', sha: null, repository: 'contracts-repo' });
       assert.deepEqual(r.commits.get('cafef00d'), { status: 'elsewhere', sha: null, repository: 'EV-Accounts' });
       assert.equal(r.commits.get(own.slice(0, 8))?.status, 'ok');

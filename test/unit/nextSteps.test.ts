@@ -173,6 +173,11 @@ describe('next steps: precision kept', () => {
     assert.deepEqual(todo(md('## Next steps', '- Never force-push.', '- Keep the tests green', '- No code-signing progress to report', '- rotate the key', '', '### Acceptance criteria', '- green CI')), ['rotate the key']);
   });
 
+  it('a section that says there is nothing left has no step: "Ready for new tasks.", "No open items."', () => {
+    assert.deepEqual(todo(md('## Next Task', 'Ready for new tasks. All remote control issues have been resolved.', '', '## TODO', '- No open items.', '- No remaining tasks.')), []);
+    assert.deepEqual(todo(md('## Next Task', 'Ready the release notes for new tasks.', '', '## TODO', '- Open items: rotate the key')), ['Ready the release notes for new tasks.', 'Open items: rotate the key']);
+  });
+
   it('stays linear on a long next-step list and a long table', () => {
     const time = (n: number) => {
       const text = `## Next steps\n${Array.from({ length: n }, (_, i) => `- **Next:** step ${i}\n  - **Group:**\n    - sub ${i}\n| ${i} | row |`).join('\n')}\n`;

@@ -10,6 +10,7 @@ import { relativeTo } from '../git/paths';
 import { validSha } from '../git/schemas';
 import type { CommitMention, FileBreadcrumb, HandoffModel, RefMention } from '../model';
 import { code, oneLine } from '../newHandoff/markdown';
+import { weakMention } from '../rules/commitRules';
 import type { DigestEntry, Verdict } from './types';
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -37,7 +38,7 @@ function judgeCommits(mentions: readonly CommitMention[], facts: HandoffFacts): 
 }
 
 function judgeCommit(m: CommitMention, state: CommitState, hasRemote: boolean): { verdict: Verdict; text: string; evidence: string | null } | null {
-  const weak = m.evidence === 'bare';
+  const weak = weakMention(m);
   const name = `Commit ${code(m.sha)}`;
   switch (state.status) {
     case 'ok':

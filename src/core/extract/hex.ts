@@ -107,6 +107,17 @@ export function plausibleSha(text: string, start: number, end: number, allowDigi
   return allowDigits && text[start - 1] === '`' && text[end] === '`' && !UNIT_AFTER.test(text.slice(end + 1, end + 16));
 }
 
+/**
+ * The example SHAs of documentation and tests (`abc1234`, `abcd1234`, `1234567`, `abcdef0`, `a1b2c3d`, `deadbeef1`,
+ * `0000000`): written to show what a SHA looks like (`git revert abc1234`, a regex's test string), not to name a
+ * commit. A real commit starts so with a chance of one in sixteen million.
+ */
+const PLACEHOLDER = /^(?:abc123|abcd12|123456|012345|abcdef[0-9]|a1b2c3|1a2b3c|deadbeef|cafebabe|([0-9a-f])\1{6})/i;
+
+export function isPlaceholderSha(sha: string): boolean {
+  return PLACEHOLDER.test(sha);
+}
+
 /** `4194304` bytes: a quantity, whatever is claimed around it. */
 const UNIT_AFTER = /^\s*(?:bytes?|[kmgt]i?b|lines?|files?|tests?|rows?|ms|s|sec(?:ond)?s?|items?|tokens?|chars?|characters?|records?|users?)\b/i;
 

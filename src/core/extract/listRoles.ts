@@ -56,6 +56,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:ground|hard|house|golden|working|standing)\s+)?rules`, 'guardrails', String.raw`do'?s\s+and\s+don'?ts`, String.raw`don'?ts`, 'invariants',
     // The process every change goes through: "Council governance reminder", "Doctrine reminders" (`Reminders` alone may be work).
     String.raw`(?:(?:governance|doctrine|process|council|workflow|policy|review)\s+){1,2}reminders?`,
+    // "Important Reminders" over "Always…", "Don't…": kept in mind every session (`Reminders` alone may be work).
+    String.raw`(?:important|key|general|standing)\s+reminders`,
   ]],
   // What to know, read or hand on: facts for whoever does the work, not the work.
   ['context', [
@@ -74,8 +76,12 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // Sidebar", "Current Issue" (the bug as it stands; `Currently failing tests:`, "Current Status" are work).
     String.raw`(?:[^:]{0,60}\s)?currently\s+(?:sees?|shows?|displays?|contains?|includes?|looks\s+like)(?:\s+[^:]{1,40})?`,
     String.raw`current\s+(?:issues?|problems?|behaviou?rs?|situation)`,
-    // "Important Notes for Next Session": facts and conventions to keep in mind (`Notes to self: …` may be work).
-    String.raw`(?:important|key|critical|general|additional)\s+notes`,
+    // "Important Notes for Next Session", "Dev Notes": facts and conventions to keep in mind (`Notes to self: …` may
+    // be work); "Canvas API — Research Summary": what was found out, its setup steps included.
+    String.raw`(?:important|key|critical|general|additional|dev|developer|development|technical|implementation|engineering)\s+notes`,
+    String.raw`(?:[^:]{0,60}\s)?research\s+(?:summary|notes|findings)`,
+    // Where the repository stands: "Git State" over "Branch: master", "All changes committed locally".
+    String.raw`(?:git|repo|repository|branch)\s+(?:state|status)`,
     // What probes or runs established: "04-04 followup probes proved:", "Verification runs", "Test results".
     String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
     // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
@@ -84,10 +90,14 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
-    // A record of what is there now: "What shipped, with file pointers:", "Implemented:", "The implemented protocol
-    // is:", "The existing flow is:" (`What was not done`, `To be implemented:`, "The current next steps are:" are work).
-    String.raw`what\s+(?:was\s+|has\s+been\s+|we\s+)?(?:shipped|implemented|delivered|landed|built)(?:\s+(?:this\s+session|so\s+far))?(?:,[^:]*)?`,
-    String.raw`(?:shipped|implemented|delivered|landed)(?:\s+(?:this\s+session|so\s+far))?`,
+    // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
+    // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
+    // protocol is:" (`What was not done`, `To be implemented:`, `Fixes to apply`, "The current next steps are:" are work).
+    String.raw`what\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|we\s+|i\s+)?(?:shipped|implemented|delivered|landed|built|done|accomplished|completed|achieved|fixed|changed)(?:\s+(?:this\s+session|so\s+far|today))?(?:,[^:]*)?`,
+    String.raw`(?:shipped|implemented|delivered|landed|accomplished|completed|finished|fixed|done)(?:\s+(?:this\s+session|so\s+far|today))?`,
+    String.raw`(?:session\s+)?accomplishments(?:\s+(?:this\s+session|so\s+far|today))?`,
+    String.raw`(?:[a-z-]+\s+){0,2}(?:fixes|changes)\s+(?:applied|made)(?:\s+(?:this\s+session|so\s+far|today))?`,
+    String.raw`(?:[^:]{0,60}\s)?already\s+(?:done|complete|completed|implemented|shipped|fixed)`,
     String.raw`the\s+(?:implemented|shipped|existing)\s+[^:]{1,60}?\s+(?:is|are|works\s+like\s+this|works\s+as\s+follows)`,
     // What the work made possible, after it shipped: "Users can now:" over the commands they can run (`Users can
     // now log in, so:` names no list; "Next, users must:" is work).
@@ -99,6 +109,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:session|handover|handoff|hand-off)\s+)?(?:start(?:-?up)?|end|closing|close|opening|wrap-?up)\s+checklist`,
     String.raw`(?:handover|handoff|hand-off|session|onboarding)\s+checklist`,
     String.raw`(?:at\s+the\s+)?(?:end|start)\s+of\s+(?:each|every|the|a)\s+session`, String.raw`every\s+session`,
+    // "Session Setup" over "Start VS Code from the WSL terminal", "Verify environment" (`Set up the session store` is work).
+    String.raw`session\s+(?:setup|set-up|start(?:-?up)?|bootstrap)`,
   ]],
 ];
 const ROLES = PHRASES.map(([role, phrases]) => [role, new RegExp(`^(?:${phrases.join('|')})${END}`)] as const);

@@ -1,17 +1,24 @@
 /**
  * unknown-commit, ambiguous-commit and unpushed-commit: every commit mention judged against the commit facts.
  * Quiet where the evidence is weak: a bare hex token that resolves to nothing is most likely not a commit at all,
- * so it is never reported as unknown or ambiguous. In a shallow clone "not found" may only mean "beyond the
+ * so it is never reported as unknown or ambiguous; nor is an example SHA (`git revert abc1234`) that resolves to
+ * nothing (extract/hex.ts, isPlaceholderSha). In a shallow clone "not found" may only mean "beyond the
  * boundary", so it is not reported as unknown either (a notice says so instead).
  * What the document claims of a commit's push state is judged too: claimed pushed but on no remote is a problem;
  * claimed local-only but on a remote now is news ("pushed since").
  */
 import type { HandoffFacts } from '../facts/types';
+import { isPlaceholderSha } from '../extract/hex';
 import { validSha } from '../git/schemas';
 import type { CommitMention, Diagnostic, Range } from '../model';
 import type { CoreSettings } from '../settings';
 import { inside } from '../ranges';
 import { list, makeDiagnostic } from './severity';
+
+/** A mention too weak to call its commit unknown or ambiguous: bare hex, or an example SHA. The digest agrees. */
+export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean {
+  return m.evidence === 'bare' || isPlaceholderSha(m.sha);
+}
 
 export function commitRules(mentions: readonly CommitMention[], facts: HandoffFacts, history: readonly Range[], settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -20,7 +27,7 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
     const key = validSha(m.sha);
     const state = key ? facts.commits.get(key) : undefined;
     if (!state) continue;
-    const weak = m.evidence === 'bare';
+    const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
       push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`));
     } else if (state.status === 'ambiguous' && !weak) {
