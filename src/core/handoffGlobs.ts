@@ -9,10 +9,8 @@
  * ordinary `notes.md`, `README.md` or `docs/guide.md` is not a handoff.
  */
 export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
-  '**/HANDOFF*.md',
-  '**/*handoff*.md',
-  '**/SESSION-HANDOFF-*.md',
-  '**/SESSION_HANDOFF*.md',
+  // HANDOFF.md, docs/handoff-2026-05-19.md, AGENT_HANDOFF.md, SESSION_HANDOFF.md, Session-Handoff.md.
+  '**/*{HANDOFF,handoff,Handoff}*.md',
   '**/NEXT_SESSION.md',
   '**/CURRENT_TASK.md',
   '**/docs/handoffs/**/*.md',

@@ -23,6 +23,11 @@ const DIALECTS: Record<string, { glob: string; paths: string[] }> = {
   'session records': { glob: '**/docs/sessions/**/*.md', paths: ['docs/sessions/2026-05-09-ledger-import.md'] },
   'dated logs': { glob: '**/{SESSION_LOG,SESSION-LOG,WORKLOG,DEVLOG}*.md', paths: ['WORKLOG.md', 'docs/SESSION_LOG-2026.md', 'DEVLOG.md'] },
   handovers: { glob: '**/*{HANDOVER,handover,Handover}*.md', paths: ['docs/CORE/AI_HANDOVER.md', 'handover-notes.md'] },
+  // Any case, anywhere in the name: `AGENT_HANDOFF.md` is at the root of over a thousand public repositories.
+  handoffs: {
+    glob: '**/*{HANDOFF,handoff,Handoff}*.md',
+    paths: ['HANDOFF.md', 'docs/handoffs-archive/handoff-2026-05-19.md', 'AGENT_HANDOFF.md', 'SESSION_HANDOFF.md', 'SESSION-HANDOFF-2026-05-19.md', 'docs/Session-Handoff.md', 'Handoff.md'],
+  },
 };
 
 const ORDINARY = [

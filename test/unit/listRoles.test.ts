@@ -37,6 +37,8 @@ describe('steps: the role of their list', () => {
       ['Completed this session', 'context'], ['Session accomplishments', 'context'], ['Review Fixes Applied (Round 1)', 'context'], ['Changes made:', 'context'],
       ['Scanner parity — Already Done (Session 4)', 'context'], ['Fixes to apply', null], ['What was done and what is next', null], ['Fix what was changed', null],
       ['Git State', 'context'], ['Repository status:', 'context'], ['Dev Notes', 'context'], ['Canvas LMS API — Research Summary', 'context'],
+      ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],
+      ['Before marking any phase complete:', 'acceptance'], ['Verify the checklist app', null], ['Complete the checklist', null],
       ['Important Reminders', 'rules'], ['Session Setup', 'routine'], ['Set up the session store', null], ['Update the git state file', null], ['Notes', null],
       ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
     ];

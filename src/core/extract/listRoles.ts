@@ -28,6 +28,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // A gate for another occasion: "Deployment Checklist", "QA checklist — what a human should test before
     // deploying", "Pre-production checklist" (run when that moment comes; `Deploy the checklist app` is work).
     String.raw`(?:pre-?)?(?:deploy(?:ment)?|release|launch|production|go-?live|qa|merge)\s+(?:checklist|checks|gates?)`,
+    // The gate a phase passes before it is called done: "Verification Checklist", "Phase Completion Checklist",
+    // "Before marking GREEN complete:", "Before marking any phase complete:" (`Verify the checklist app` is work).
+    String.raw`verification\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
+    String.raw`before\s+marking\s+(?:[^:]{1,60}?\s+)?(?:complete|completed|done|finished)`,
   ]],
   ['expected-test', [
     String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`,
