@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { judgeClaims } from '../../src/core/digest/claims';
 import { isPlaceholderSha } from '../../src/core/extract/hex';
 import { createLanguageService } from '../../src/core/service';
-import { FixtureGit } from '../fixtures/git/exec';
+import { scratchRepo } from '../fixtures/git/exec';
 import { check } from '../fixtures/git/harness';
 
 const modelOf = (text: string) => createLanguageService().getModel({ path: 'HANDOFF.md', version: 0, text });
@@ -26,12 +26,13 @@ describe('example SHAs', () => {
   describe('against a real repository', function () {
     this.timeout(30_000);
     let base: string;
+    let repo: string;
     before(() => {
       base = mkdtempSync(join(tmpdir(), 'placeholder-'));
-      const g = new FixtureGit();
-      g.run(base, ['init', '-q']);
-      writeFileSync(join(base, 'a.txt'), 'a\n');
-      g.commit(base, 'First');
+      const { dir, g, write } = scratchRepo(base, 'repo');
+      write('a.txt', 'a\n');
+      g.commit(dir, 'First');
+      repo = dir;
     });
     after(() => rmSync(base, { recursive: true, force: true }));
 
@@ -44,7 +45,7 @@ describe('example SHAs', () => {
         '- The fix is commit `b0e4f21`.',
         '',
       ].join('\n');
-      const path = join(base, 'HANDOFF.md');
+      const path = join(repo, 'HANDOFF.md');
       writeFileSync(path, text);
       const model = modelOf(text);
       assert.ok(['abc1234', 'abcd1234', 'b0e4f21'].every((sha) => model.commits.some((c) => c.sha === sha)));
