@@ -38,6 +38,23 @@ describe('commits of another repository', () => {
     });
   });
 
+  it('a name the handoff calls a sibling repository, or the last word of such a name, gives a commit to it', () => {
+    const text = [
+      '# Handoff',
+      '',
+      '- `mimik-knowledge` (sibling pkg) holds the prompts; mimik-contracts is a sibling repo; sibling `brand-kit` too.',
+      '- State: mimik-knowledge `d4010b4`; mimik-contracts **v0.2.0** pushed (`551c519`).',
+      '- Not pushed: contracts `fd082c9`, knowledge `186cfc5`; contracts `main` (`15d0099`) first.',
+      '- Commit `55c0eae` (+ contracts `9452a7d`); brand-kit `1a2b3c4d`.',
+      '- Sibling handoffs `7b8c9d0e` and kit `8c9d0e1f` name no repository.',
+      '',
+    ].join('\n');
+    assert.deepEqual(named(text), {
+      d4010b4: 'mimik-knowledge', '551c519': 'mimik-contracts', fd082c9: 'contracts', '186cfc5': 'knowledge', '15d0099': 'contracts',
+      '55c0eae': null, '9452a7d': 'contracts', '1a2b3c4d': 'brand-kit', '7b8c9d0e': null, '8c9d0e1f': null,
+    });
+  });
+
   it('a name in another paragraph says nothing of the commit', () => {
     assert.deepEqual(named('See ../api-server for the API.\n\napi-server\n\nCommit `7a8b9c0d` fixed it.\n'), { '7a8b9c0d': null });
   });

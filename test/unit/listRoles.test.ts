@@ -37,6 +37,8 @@ describe('steps: the role of their list', () => {
       ['Completed this session', 'context'], ['Session accomplishments', 'context'], ['Review Fixes Applied (Round 1)', 'context'], ['Changes made:', 'context'],
       ['Scanner parity — Already Done (Session 4)', 'context'], ['Fixes to apply', null], ['What was done and what is next', null], ['Fix what was changed', null],
       ['Git State', 'context'], ['Repository status:', 'context'], ['Dev Notes', 'context'], ['Canvas LMS API — Research Summary', 'context'],
+      ['Completed in v0.4.0:', 'context'], ['Fixed in this release', 'context'], ['Done in Sprint 3', 'context'], ['Completed in the next release', null], ['Fixed in main', null],
+      ['Status snapshot', 'context'], ['Snapshot (2026-06-13)', 'context'], ['Take a database snapshot', null], ['Snapshot tests to fix', null],
       ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],
       ['Before marking any phase complete:', 'acceptance'], ['Verify the checklist app', null], ['Complete the checklist', null],
       ['Important Reminders', 'rules'], ['Session Setup', 'routine'], ['Set up the session store', null], ['Update the git state file', null], ['Notes', null],
@@ -81,7 +83,7 @@ describe('records of what is there: a label says the list or table below is what
   it('a table after such a label takes its role; a table after any other label is still work', () => {
     const text = md(
       '# Next session', '',
-      '## What\'s left', '- [ ] promote to main', '',
+      '## What\'s left', '- promote to main', '',
       'What shipped, with file pointers:', '',
       '| Area | Code |', '|---|---|', '| Verdict store | `src/db.ts` |', '| Restart triage | `src/db.ts` |', '',
       'The implemented publication protocol is:', '', '1. assemble and validate', '2. reserve the output folder', '',

@@ -28,6 +28,19 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     assert.deepEqual(todo(md('# H', '', '**Next step:** run the **migration**')), ['run the **migration**'], 'a label closed before the colon');
   });
 
+  it('where the steps are checkboxes, the plain bullets and table rows after them are notes, not steps', () => {
+    const text = md('## TODO list - remaining work', '', '### Priority 3', '- [x] **Dynamic edge types** - inferred from geometry', '- [ ] **Hidden aggregators** - between layers', '',
+      '**Type inference (in `service.go`):**', '- `InferEdgeType()` - classifies relationships', '', '**Edge categories:**', '| Type | Criteria |', '|---|---|', '| ANALOGOUS_TO | high similarity |', '',
+      '**Layer distribution:**', '- L0: 8932 base nodes', '', '### Priority 4', '1. Profile the consolidation pass');
+    assert.deepEqual(todo(text), ['**Hidden aggregators** - between layers', 'Profile the consolidation pass'], 'a numbered item is still a step');
+    assert.deepEqual(todo(md('## Next steps', '- write the audit line', '', '| Task | Owner |', '|---|---|', '| migrate the table | me |')), ['write the audit line', 'migrate the table — me'],
+      'without boxes, bullets and rows are the steps');
+    assert.deepEqual(todo(md('## Next steps', '### 1. Config', '- [ ] add the flag', '### 2. Notebooks', '**To update:**', '- the lesson notebooks', '- the homework notebooks')),
+      ['add the flag', 'the lesson notebooks', 'the homework notebooks'], 'a later section that writes its steps without boxes');
+    assert.deepEqual(todo(md('## Next steps', '- [ ] add the flag', '', '| Task | Owner |', '|---|---|', '| tag the release | me |')), ['add the flag', 'tag the release — me'],
+      'a table of tasks is steps beside boxes');
+  });
+
   it('gives way to the sub-list of a bullet that only labels it', () => {
     assert.deepEqual(todo(md('## Next steps', '- **Backend:**', '  - add the endpoint', '  - migrate', '- Frontend:', '  - the page')), ['add the endpoint', 'migrate', 'the page']);
   });

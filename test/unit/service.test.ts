@@ -83,8 +83,12 @@ describe('language service', () => {
     assert.deepEqual([steps(newer), newer.supersededBy], [0, 'a newer version of this file (bbbbbbb)']);
     const far = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 250, days: 45, branch: 'main' } }) }).analyze(doc(1));
     assert.deepEqual([steps(far), far.supersededBy], [0, 'the repository: 250 commits and 45 days since this handoff']);
-    const near = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 250, days: 3, branch: 'main' } }) }).analyze(doc(1));
-    assert.deepEqual([steps(near), near.supersededBy], [8, null], 'many commits in a few days: still the current work');
+    const fast = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 150, days: 3, branch: 'main' } }) }).analyze(doc(1));
+    assert.deepEqual([steps(fast), fast.supersededBy], [0, 'the repository: 150 commits and 3 days since this handoff'], 'a fast repository went as far in days');
+    const burst = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 250, days: 1, branch: 'main' } }) }).analyze(doc(1));
+    assert.deepEqual([steps(burst), burst.supersededBy], [8, null], 'a burst of commits within a day: still the current work');
+    const month = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 149, days: 90, branch: 'main' } }) }).analyze(doc(1));
+    assert.deepEqual([steps(month), month.supersededBy], [8, null], 'months of fewer commits: a handover may still be the work');
   });
 
   it('does not start the git check for a cancelled request or with git turned off', async () => {

@@ -25,7 +25,7 @@ import { frontMatterEvidence } from './frontMatterCommits';
 import { labelledAbove } from './labelledShas';
 import { isSpacingFullWidth, withAsciiPunctuation } from './asciiPunctuation';
 import { pushClaimOf } from './commitPush';
-import { OutsideFolders, repositoryNamed } from './commitElsewhere';
+import { OtherRepositories, repositoryNamed } from './commitElsewhere';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -52,7 +52,7 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
   for (const r of refsWithTokens(parsed, tokens)) if (r.sha) claimed.add(r.sha.start);
   const done = new Set<number>(); // token starts already judged (list items' ranges nest)
   const j: Judging = { parsed, raw, tables: new TextCommitTables(text, parsed.lineStarts), claimed };
-  const folders = new OutsideFolders(text);
+  const others = new OtherRepositories(text);
   for (const b of blocks) {
     if (b.kind === 'tableRow' && b.isHeaderRow) continue;
     for (let i = firstTokenAt(tokens, b.contentStart); i < tokens.length && tokens[i].start < b.contentEnd; i++) {
@@ -64,7 +64,7 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
       const found: FoundCommit = { sha: text.slice(t.start, t.end), evidence, start: t.start, end: t.end };
       const pushClaim = claimedPush(text, b, t.start, t.end);
       if (pushClaim) found.pushClaim = pushClaim;
-      const elsewhere = repositoryNamed(text, t.start, t.end, b.start, folders);
+      const elsewhere = repositoryNamed(text, t.start, t.end, b.start, others);
       if (elsewhere) found.elsewhere = elsewhere;
       out.push(found);
     }

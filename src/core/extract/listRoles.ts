@@ -84,8 +84,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // be work); "Canvas API — Research Summary": what was found out, its setup steps included.
     String.raw`(?:important|key|critical|general|additional|dev|developer|development|technical|implementation|engineering)\s+notes`,
     String.raw`(?:[^:]{0,60}\s)?research\s+(?:summary|notes|findings)`,
-    // Where the repository stands: "Git State" over "Branch: master", "All changes committed locally".
-    String.raw`(?:git|repo|repository|branch)\s+(?:state|status)`,
+    // Where the repository stands: "Git State" over "Branch: master", "All changes committed locally"; a snapshot
+    // of where things stand at the handoff: "Status snapshot" over "`main` is at the v0.7.1 merge", "Tests: …".
+    String.raw`(?:git|repo|repository|branch)\s+(?:state|status)`, String.raw`(?:(?:status|state|project|repo|repository)\s+)?snapshot`,
     // What probes or runs established: "04-04 followup probes proved:", "Verification runs", "Test results".
     String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
     // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
@@ -98,7 +99,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
     // protocol is:" (`What was not done`, `To be implemented:`, `Fixes to apply`, "The current next steps are:" are work).
     String.raw`what\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|we\s+|i\s+)?(?:shipped|implemented|delivered|landed|built|done|accomplished|completed|achieved|fixed|changed)(?:\s+(?:this\s+session|so\s+far|today))?(?:,[^:]*)?`,
-    String.raw`(?:shipped|implemented|delivered|landed|accomplished|completed|finished|fixed|done)(?:\s+(?:this\s+session|so\s+far|today))?`,
+    // …and what a release or sprint shipped: "Completed in v0.4.0:", "Fixed in this release", "Done in Sprint 3".
+    String.raw`(?:shipped|implemented|delivered|landed|accomplished|completed|finished|fixed|done)(?:\s+(?:this\s+session|so\s+far|today|(?:in|with)\s+(?:v?\d+(?:\.\d+)*[\w.-]*|(?:this|the\s+last|last|the\s+previous|previous)\s+(?:release|session|sprint|version|iteration|phase|milestone)|(?:release|sprint|version|phase|milestone|iteration)\s+[\w.-]+)))?`,
     String.raw`(?:session\s+)?accomplishments(?:\s+(?:this\s+session|so\s+far|today))?`,
     String.raw`(?:[a-z-]+\s+){0,2}(?:fixes|changes)\s+(?:applied|made)(?:\s+(?:this\s+session|so\s+far|today))?`,
     String.raw`(?:[^:]{0,60}\s)?already\s+(?:done|complete|completed|implemented|shipped|fixed)`,

@@ -57,6 +57,11 @@ const GOES_ON = /\b(?:next|then|todo|to\s+do)\s*[,:]/i;
 /** A bullet that only labels the sub-list under it: `**Backend:**`, `Frontend:`. */
 const GROUP_LABEL = /^(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?|[^\n:]{1,40}:)\s*$/;
 const XML_TAG_LINE = /^[ \t>]*<\/?[a-z][a-z0-9_-]*>[ \t]*$/;
+/**
+ * A table column that makes its rows work items (`| Task | Owner |`, `| Step | Status |`): such a table lists steps
+ * even in a section whose steps are checkboxes; `| Type | Criteria |` there is a note on them.
+ */
+const TASK_COLUMN = /^(?:tasks?|steps?|actions?|action\s+items?|to-?dos?|items?|work|owner|assignee|status|state|done|next)$/i;
 /** A plan's step written as a sub-heading: `### 1. Add the migration`, `### Step 2: Wire the route`. */
 const NUMBERED_HEADING = /^(?:\d{1,3}[.)]|step\s+\d{1,3}\b[:.]?)\s*\S/i;
 
@@ -74,6 +79,12 @@ interface NextContext {
   started?: boolean;
   /** Whether a numbered item was seen: bullets after it are that item's details (a rendering often loses their indent). */
   numbered?: boolean;
+  /**
+   * Whether a checkbox item was seen since the last heading: the writer marks that section's steps with boxes, so
+   * the plain bullets and table rows after it are notes on them (what a function does, a table of types, measured
+   * counts), not steps of their own. The next sub-heading may write its steps otherwise.
+   */
+  boxed?: boolean;
 }
 
 export function extractSteps(parsed: ParsedText, context: ExtractContext): FoundStep[] {
@@ -108,6 +119,8 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
 
     if (b.kind === 'heading') {
       const title = text.slice(b.contentStart, b.contentEnd);
+      for (const h of headings) h.boxed = false;
+      if (xml) xml.boxed = false;
       while (headings.length && b.depth <= headings[headings.length - 1].depth) end(headings.pop()!);
       end(label);
       label = null;
@@ -147,6 +160,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       const ctx = active();
       if (!ctx?.strong || b.isHeaderRow) return;
       ctx.hasList = true;
+      if (ctx.boxed && !b.header?.some((h) => TASK_COLUMN.test(h.replace(/[*_`]/g, '').trim()))) return;
       const row = rowStep(text, b);
       if (row) steps.push({ start: row.start, end: row.end, text: row.text, state: stateOfRow(row.cells), kind: 'row', marker: null, listRole: listRole ?? roles.headingRole() });
       return;
@@ -164,6 +178,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     if (b.checkbox) {
       steps.push(withState(step(text, b, b.checkbox.start), CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`, listRole));
       box = { depth: b.depth, end: b.end };
+      if (ctx) ctx.boxed = true;
       return;
     }
     if (box && b.depth > box.depth && b.start < box.end) return;
@@ -180,7 +195,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     const underGroup = depth === 1 && (groupEnds[b.depth - 1] ?? -1) > b.start;
     if (!labelled) {
       if (b.ordered && depth === 0) ctx!.numbered = true;
-      if (!b.ordered && (!ctx!.strong || ctx!.numbered)) return;
+      if (!b.ordered && (!ctx!.strong || ctx!.numbered || ctx!.boxed)) return;
       if (depth !== 0 && !(underGroup && !b.ordered)) return;
       if (!b.ordered && depth === 0 && GROUP_LABEL.test(content) && blocks[i + 1]?.kind === 'listItem' && blocks[i + 1].depth > b.depth && blocks[i + 1].start < b.end) {
         groupEnds[b.depth] = b.end;
