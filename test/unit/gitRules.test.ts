@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 import { expectedSampleDiagnostics, rangeOf, writeSampleHandoff, type SampleHandoff } from '../fixtures/git/handoff';
 import { brief, check, settings } from '../fixtures/git/harness';
+import { createLanguageService } from '../../src/core/service';
 
 const s7 = (sha: string) => sha.slice(0, 7);
 
@@ -64,6 +65,20 @@ describe('git rules (real git)', () => {
     assert.deepEqual(r.diagnostics.map((d) => `${d.code}/${d.severity}`), ['line-out-of-range/warning', 'missing-file/hint', 'missing-file/hint']);
     // Without git history nothing says a file was there and went: a moved file is only "not here" (an aside).
     assert.match(r.diagnostics[1]!.message, /^src\/old\/helper.ts is not in this repository/);
+  });
+
+  it('a commit on no branch is a problem where the handoff is current, a hint in an older entry of its log', async () => {
+    const old = s7(fx.shas.amendedOld);
+    const text = [
+      '# Handoff', '',
+      '## 2026-05-02 — Session 2', '', `Resume on the config branch: its tip is commit \`${old}\`.`, '',
+      '## 2026-05-01 — Session 1', '', `Wrote the config loader in commit \`${old}\` on the config branch.`, '',
+    ].join('\n');
+    const path = fx.writeHandoff(fx.work, 'docs/LOG.md', text);
+    const model = createLanguageService().getModel({ path, version: 0, text });
+    const r = await check(model, path, { text, settings: settings({ 'missing-file': 'off', 'line-out-of-range': 'off' }) });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line} ${d.severity} ${d.code}`), ['4 warning unknown-commit', '8 hint unknown-commit']);
+    assert.match(r.diagnostics[1]!.message, /is on no branch/);
   });
 
   it('claims that hold produce nothing: tag, release tip, pushed and submodule commits, present files', async () => {

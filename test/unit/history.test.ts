@@ -214,6 +214,28 @@ describe('history: sections titled as history', () => {
     ]);
   });
 
+  it('a title remarked as of the past, one that starts "Historical", a prior wave named for its subject', () => {
+    // Below the banner lines: a remarked heading near the top stands for the whole document (supersededBanner.ts).
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '', '## Now', ...Array.from({ length: 16 }, (_, i) => `- [ ] current task ${i}`), '',
+      '## Phase 0: Foundation (Historical)', '- [ ] old box', '',
+      '## Resolution (superseded)', '- [ ] retry the old fix', '',
+      '## Landed wave detail (history)', 'text', '',
+      '## Before (Old)', 'the old layout', '',
+      '## Historical C4 R1 delta', '- Next: run the limited delta review', '',
+      '## Prior wave: W6 — merged (PR #5)', '- [ ] leftover', '',
+      '## Phase 1: Storage (in progress)', '- [ ] live box', '',
+      '## History of the parser (why it reads lines)', 'a design note',
+    )), [
+      '## Phase 0: Foundation (Historical) … - [ ] old box',
+      '## Resolution (superseded) … - [ ] retry the old fix',
+      '## Landed wave detail (history) … text',
+      '## Before (Old) … the old layout',
+      '## Historical C4 R1 delta … - Next: run the limited delta review',
+      '## Prior wave: W6 — merged (PR #5) … - [ ] leftover',
+    ]);
+  });
+
   it("the document's own title is not a history section, whatever its words", () => {
     // A handoff from the previous session to this one is current: its title is not a history section.
     assert.deepEqual(historyOf(md('# Previous session notes', '', '- [ ] next step', '', '## Archive', 'old')), [

@@ -1,7 +1,8 @@
 /**
  * Sections that are history by their title: "Archive", "Completed", "Done", "Session history", "Previous
  * sessions", "Changelog", "Resolved", "Closed", "Old notes"… a past entry named for its subject ("Previous Focus:
- * Billing", "Previous Session Work — Themes"), and a title remarked "(Previous Session)" or "(Same Day, Earlier)".
+ * Billing", "Previous Session Work — Themes", "Prior wave: W6"), a title that starts "Historical", and a title
+ * remarked "(Previous Session)", "(Same Day, Earlier)", "(Historical)", "(superseded)" or "(archived)".
  *
  * The patterns match the whole title (a trailing remark in parentheses aside), because the same words in a
  * longer title often mean the opposite: "Done when" and "Definition of done" are acceptance criteria still to
@@ -9,13 +10,13 @@
  * "Open items from the previous session" are carried over and still open, "Archive old logs" is a task.
  */
 import { remarkMarker } from './logEntries';
-import { titleWords } from './titleText';
+import { parentheticals, titleWords } from './titleText';
 
 /**
  * What a finished list is a list of: `Completed tasks`, `Closed issues`, `Tasks done`. Not `work` or
  * `changes`: "Work completed" is how a session records what it did, the current session included.
  */
-const FINISHED = String.raw`(?:tasks?|items?|steps?|phases?|milestones?|features?|tickets?|issues?|stories|sessions?|plans?|todos?|to-dos?|entries|questions|decisions|blockers|bugs|sprints?|passes|actions?|goals?|objectives?|prs|pull\s+requests)`;
+const FINISHED = String.raw`(?:tasks?|items?|steps?|phases?|milestones?|features?|tickets?|issues?|stories|sessions?|plans?|todos?|to-dos?|entries|questions|decisions|blockers|bugs|sprints?|waves?|passes|actions?|goals?|objectives?|prs|pull\s+requests)`;
 /** What a record of the past is made of: `Previous sessions`, `Older entries`, `Old notes`, `Past updates`. */
 const RECORDS = String.raw`(?:sessions?|entries|entry|notes|records?|logs?|summar(?:y|ies)|updates?|handoffs?|runs?|cycles?|iterations?|passes|days?|weeks?|work|status|context|changes|decisions)`;
 
@@ -29,7 +30,8 @@ const HISTORY_TITLES: readonly RegExp[] = [
   new RegExp(String.raw`^(?:(?:recently|previously|already)\s+)?${FINISHED}\s+(?:completed|done|finished|closed|resolved|shipped|merged)$`),
   // History, Session history, Change history, Session history log, Historical sessions.
   new RegExp(String.raw`^(?:(?:session|sessions|change|project|version|revision|work|decision|release|commit|handoff|edit)\s+)?history(?:\s+(?:log|notes|table|summary|entries))?$`),
-  new RegExp(String.raw`^historical\s+${RECORDS}$`),
+  // Historical sessions, Historical C4 R1 delta: whatever follows, the section says it is of the past.
+  /^historical\b.*$/,
   // Previous sessions, Past sessions, Earlier entries, Old notes, Previous agent work, Previous week's achievements.
   new RegExp(String.raw`^(?:previous|past|prior|earlier|older|old)(?:\s+\S+)?\s+${RECORDS}(?:'s)?(?:\s+(?:summary|summaries|notes|log|details|records?|context|achievements|work))?$`),
   // A log that rotates its entries under "Previous" titles, each naming its subject: Previous Focus: Drive module,
@@ -41,11 +43,15 @@ const HISTORY_TITLES: readonly RegExp[] = [
   /^(?:changelog|change\s+log)$/,
 ];
 
+/** A remark that files the section under the past: `Phase 0: Foundation (Historical)`, `Resolution (superseded)`. */
+const HISTORY_REMARK = /^(?:history|historical|archived?|superseded|obsolete|outdated|old)$/;
+
 export function isHistoryTitle(raw: string): boolean {
   // The remark dates the section: `What Was Accomplished (Previous Session)`, `Summary (Same Day, Earlier)` are
   // history; `Done (this PR)`, `Completed (this session)` are the current session's own record.
   const remark = remarkMarker(raw);
   if (remark) return remark === 'previous';
+  if (parentheticals(raw).some((r) => HISTORY_REMARK.test(r))) return true;
   const words = titleWords(raw);
   return HISTORY_TITLES.some((re) => re.test(words));
 }

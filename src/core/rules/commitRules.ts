@@ -4,8 +4,9 @@
  * so it is never reported as unknown or ambiguous; nor is an example SHA (`git revert abc1234`) that resolves to
  * nothing (extract/hex.ts, isPlaceholderSha). In a shallow clone "not found" may only mean "beyond the
  * boundary", so it is not reported as unknown either (a notice says so instead).
- * What the document claims of a commit's push state is judged too: claimed pushed but on no remote is a problem;
- * claimed local-only but on a remote now is news ("pushed since").
+ * A commit on no branch cited in a history part (an older log entry) is a hint: its branch was squashed or rebased
+ * since, as branches are. What the document claims of a commit's push state is judged too: claimed pushed but on
+ * no remote is a problem; claimed local-only but on a remote now is news ("pushed since").
  */
 import type { HandoffFacts } from '../facts/types';
 import { isPlaceholderSha } from '../extract/hex';
@@ -29,7 +30,11 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
     if (!state) continue;
     const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
-      push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`));
+      // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
+      // log keeps of a branch's life: worth a hover, not a problem. Judged on real repositories: every such commit in
+      // a history part was noise, every one in the current part a real find (the branch a resume step names is gone).
+      const aside = state.sha !== null && inside(m.range, history);
+      push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`, undefined, aside ? 'aside' : 'problem'));
     } else if (state.status === 'ambiguous' && !weak) {
       push(makeDiagnostic(settings, 'ambiguous-commit', m.range,
         `Commit ${m.sha} is ambiguous: it matches ${state.candidates.length} objects (${list(state.candidates.map((c) => c.slice(0, 12)))})`));
