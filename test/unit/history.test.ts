@@ -214,7 +214,7 @@ describe('history: sections titled as history', () => {
     ]);
   });
 
-  it('a title remarked as of the past, one that starts "Historical", a prior wave named for its subject', () => {
+  it('a title remarked as of the past, a prior wave named for its subject; not a title about historical data', () => {
     // Below the banner lines: a remarked heading near the top stands for the whole document (supersededBanner.ts).
     assert.deepEqual(historyOf(md(
       '# Handoff', '', '## Now', ...Array.from({ length: 16 }, (_, i) => `- [ ] current task ${i}`), '',
@@ -222,7 +222,7 @@ describe('history: sections titled as history', () => {
       '## Resolution (superseded)', '- [ ] retry the old fix', '',
       '## Landed wave detail (history)', 'text', '',
       '## Before (Old)', 'the old layout', '',
-      '## Historical C4 R1 delta', '- Next: run the limited delta review', '',
+      '## Historical invoices CSV', '- [ ] import the 2024 invoices', '',
       '## Prior wave: W6 — merged (PR #5)', '- [ ] leftover', '',
       '## Phase 1: Storage (in progress)', '- [ ] live box', '',
       '## History of the parser (why it reads lines)', 'a design note',
@@ -231,7 +231,6 @@ describe('history: sections titled as history', () => {
       '## Resolution (superseded) … - [ ] retry the old fix',
       '## Landed wave detail (history) … text',
       '## Before (Old) … the old layout',
-      '## Historical C4 R1 delta … - Next: run the limited delta review',
       '## Prior wave: W6 — merged (PR #5) … - [ ] leftover',
     ]);
   });

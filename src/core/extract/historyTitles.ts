@@ -1,8 +1,8 @@
 /**
  * Sections that are history by their title: "Archive", "Completed", "Done", "Session history", "Previous
  * sessions", "Changelog", "Resolved", "Closed", "Old notes"… a past entry named for its subject ("Previous Focus:
- * Billing", "Previous Session Work — Themes", "Prior wave: W6"), a title that starts "Historical", and a title
- * remarked "(Previous Session)", "(Same Day, Earlier)", "(Historical)", "(superseded)" or "(archived)".
+ * Billing", "Previous Session Work — Themes", "Prior wave: W6"), and a title remarked "(Previous Session)", "(Same
+ * Day, Earlier)", "(Historical)", "(superseded)" or "(archived)".
  *
  * The patterns match the whole title (a trailing remark in parentheses aside), because the same words in a
  * longer title often mean the opposite: "Done when" and "Definition of done" are acceptance criteria still to
@@ -30,8 +30,8 @@ const HISTORY_TITLES: readonly RegExp[] = [
   new RegExp(String.raw`^(?:(?:recently|previously|already)\s+)?${FINISHED}\s+(?:completed|done|finished|closed|resolved|shipped|merged)$`),
   // History, Session history, Change history, Session history log, Historical sessions.
   new RegExp(String.raw`^(?:(?:session|sessions|change|project|version|revision|work|decision|release|commit|handoff|edit)\s+)?history(?:\s+(?:log|notes|table|summary|entries))?$`),
-  // Historical sessions, Historical C4 R1 delta: whatever follows, the section says it is of the past.
-  /^historical\b.*$/,
+  // Historical sessions, Historical notes — not "Historical invoices CSV" or "Historical trend": data, not the past.
+  new RegExp(String.raw`^historical\s+${RECORDS}$`),
   // Previous sessions, Past sessions, Earlier entries, Old notes, Previous agent work, Previous week's achievements.
   new RegExp(String.raw`^(?:previous|past|prior|earlier|older|old)(?:\s+\S+)?\s+${RECORDS}(?:'s)?(?:\s+(?:summary|summaries|notes|log|details|records?|context|achievements|work))?$`),
   // A log that rotates its entries under "Previous" titles, each naming its subject: Previous Focus: Drive module,
