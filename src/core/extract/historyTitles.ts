@@ -9,7 +9,7 @@
  * meet, "What was done this session" and "Completed this session" are the current session's own record,
  * "Open items from the previous session" are carried over and still open, "Archive old logs" is a task.
  */
-import { remarkMarker } from './logEntries';
+import { markerOfRemarks } from './logEntries';
 import { parentheticals, titleWords } from './titleText';
 
 /**
@@ -49,9 +49,10 @@ const HISTORY_REMARK = /^(?:history|historical|archived?|superseded|obsolete|out
 export function isHistoryTitle(raw: string): boolean {
   // The remark dates the section: `What Was Accomplished (Previous Session)`, `Summary (Same Day, Earlier)` are
   // history; `Done (this PR)`, `Completed (this session)` are the current session's own record.
-  const remark = remarkMarker(raw);
+  const remarks = parentheticals(raw);
+  const remark = markerOfRemarks(remarks);
   if (remark) return remark === 'previous';
-  if (parentheticals(raw).some((r) => HISTORY_REMARK.test(r))) return true;
+  if (remarks.some((r) => HISTORY_REMARK.test(r))) return true;
   const words = titleWords(raw);
   return HISTORY_TITLES.some((re) => re.test(words));
 }

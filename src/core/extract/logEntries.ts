@@ -73,7 +73,12 @@ export function readEntryTitle(raw: string): EntryTitle | null {
 
 /** `(Same Day, Earlier)`, `(Previous Session)`, `(This Session)`: a marker given as a remark. */
 export function remarkMarker(raw: string): EntryMarker {
-  for (const remark of parentheticals(raw)) {
+  return markerOfRemarks(parentheticals(raw));
+}
+
+/** The marker among a title's remarks (`parentheticals`), for a caller that reads them for more besides. */
+export function markerOfRemarks(remarks: readonly string[]): EntryMarker {
+  for (const remark of remarks) {
     for (const part of remark.split(/\s*[,;]\s*/)) {
       if (PREVIOUS_REMARK.test(part)) return 'previous';
       if (CURRENT_REMARK.test(part)) return 'current';
