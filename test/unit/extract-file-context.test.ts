@@ -111,6 +111,29 @@ describe('file qualifiers', () => {
       'parts/row.html -', 'tests/test_base.py -', 'agents/old_role.md removed', 'agents/new_role.md -',
     ]);
   });
+
+  // A plan that deletes files says so once, in its task, and names them again in its file list, its checks and its
+  // reasons: each of those mentions was a missing-file warning once the plan ran (a GSD plan: 60 of them).
+  it('a file said removed once is so wherever the document names the same path; a renamed one only where said', () => {
+    const text = [
+      '**Files:** tmpl/setup.py, tmpl/setup.cfg, tmpl/pyproject.toml',
+      '',
+      '1. Delete `tmpl/setup.py` (its metadata moves to the pyproject).',
+      '2. Renamed `tmpl/setup.cfg` to `tmpl/legacy.cfg`.',
+      '',
+      '```sh',
+      '! test -e tmpl/setup.py && test -e tmpl/pyproject.toml',
+      '```',
+      '- Why: `./tmpl/setup.py` imported the package; `other/setup.py` stays; see `tmpl/setup.cfg`.',
+      '',
+    ].join('\n');
+    assert.deepEqual(qualifiers(text), [
+      'tmpl/setup.py removed', 'tmpl/setup.cfg -', 'tmpl/pyproject.toml -',
+      'tmpl/setup.py removed', 'tmpl/setup.cfg renamed', 'tmpl/legacy.cfg -',
+      'tmpl/setup.py removed', 'tmpl/pyproject.toml -',
+      './tmpl/setup.py removed', 'other/setup.py -', 'tmpl/setup.cfg -',
+    ]);
+  });
 });
 
 describe('folder hints of bare names', () => {

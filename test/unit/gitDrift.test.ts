@@ -84,7 +84,7 @@ describe('breadcrumbs that survive edits (real git)', () => {
       'src/app.ts:20 → 27 moved', // 5 lines above committed, 2 more in the work tree
       'src/small.ts:45 → 25 moved',
       'src/tail.ts:48 → 41 deleted', // where it was: one past the new end
-      'src/typo.ts:99 → 101 moved', // past the end then, past the end now
+      null, // past the end then: not a line the file had at the anchor, so no diff says where it is now
       'src/old.ts:15 → 18 moved', // renamed to src/lib/new.ts with 3 lines above
       null, // unchanged
       null, // deleted: nothing to map to
@@ -99,8 +99,8 @@ describe('breadcrumbs that survive edits (real git)', () => {
     const r = await check(model(), join(dir, 'HANDOFF.md'));
     assert.deepEqual(r.diagnostics.filter((d) => d.code === 'line-out-of-range').map((d) => `${d.severity} ${d.message}`), [
       `information src/tail.ts: line 48 was deleted since this handoff (${s7(anchor)})`,
-      // Measured where it is now (two lines were added above it): the message says so.
-      'warning src/typo.ts: line 99 (line 101 now) is past the end of the file (12 lines)',
+      // Past the end when written too: judged as written (it was 'line 99 (line 101 now)', a place no diff can give).
+      'warning src/typo.ts: line 99 is past the end of the file (12 lines)',
     ]);
     // Without the mapping, src/small.ts:45 (30 lines now) and src/tail.ts:48 (40) were warnings.
     assert.ok(!r.diagnostics.some((d) => d.message.startsWith('src/small.ts')));

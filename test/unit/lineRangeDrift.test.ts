@@ -11,21 +11,31 @@ import { FixtureGit } from '../fixtures/git/exec';
 
 const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `// ${tag} ${i + 1}\n`).join('');
 
+/** A repository whose first commit holds `first` (the handoff among them) and whose second rewrites `later`. */
+function twoCommits(prefix: string, first: Record<string, string>, later: Record<string, string>): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  const g = new FixtureGit();
+  g.run(dir, ['init', '-q']);
+  const write = (files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  };
+  write(first);
+  g.commit(dir, 'First');
+  write(later);
+  g.commit(dir, 'Later');
+  return dir;
+}
+
 describe('line-out-of-range after lines inserted above a cited line (real git)', () => {
   let dir: string;
   const text = '# Handoff\n\n- The parser: `src/parser.ts:12`.\n- A typo: `src/other.ts:90`.\n- The exports: `src/parser.ts:45-55`.\n';
   before(function () {
     this.timeout(60_000);
-    dir = realpathSync(mkdtempSync(join(tmpdir(), 'hn-linedrift-')));
-    const g = new FixtureGit();
-    g.run(dir, ['init', '-q']);
-    writeFileSync(join(dir, 'HANDOFF.md'), text);
-    mkdirSync(join(dir, 'src'));
-    writeFileSync(join(dir, 'src/parser.ts'), lines(50, 'parser'));
-    writeFileSync(join(dir, 'src/other.ts'), lines(50, 'other'));
-    g.commit(dir, 'Handoff');
-    writeFileSync(join(dir, 'src/parser.ts'), lines(3, 'header') + lines(50, 'parser'));
-    g.commit(dir, 'Header');
+    dir = twoCommits('hn-linedrift-', { 'HANDOFF.md': text, 'src/parser.ts': lines(50, 'parser'), 'src/other.ts': lines(50, 'other') },
+      { 'src/parser.ts': lines(3, 'header') + lines(50, 'parser') });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,6 +49,32 @@ describe('line-out-of-range after lines inserted above a cited line (real git)',
     assert.equal(f.kind === 'found' ? f.drift?.to.line : null, 15);
     assert.deepEqual(a.diagnostics.filter((d) => d.code === 'line-out-of-range').map((d) => [d.range.start.line, d.message]), [
       [3, 'src/other.ts: line 90 is past the end of the file (50 lines)'],
+    ]);
+  });
+});
+
+// GSD plans cite a verification file's lines that the file gets in the next commit (the plan is committed first):
+// `03-VERIFICATION.md lines 783-880` when the committed file had 729 lines. Mapped through the diff since, the cited
+// line landed past the end ("line 783 (line 1065 now) is past the end of the file (1011 lines)"), while line 783 is
+// in the file now and is what the plan meant. A line the file did not have at the anchor is judged as written.
+describe('line-out-of-range for a line the file got after the handoff was committed (real git)', () => {
+  let dir: string;
+  const text = '# Plan\n\n- The audit: `docs/VERIFY.md:60`.\n- A typo: `docs/VERIFY.md:500`.\n';
+  before(function () {
+    this.timeout(60_000);
+    // Then ten lines above, and the audit the plan cites appended: 80 lines, line 60 the audit's.
+    dir = twoCommits('hn-linelater-', { 'PLAN.md': text, 'docs/VERIFY.md': lines(40, 'verify') },
+      { 'docs/VERIFY.md': lines(10, 'summary') + lines(40, 'verify') + lines(30, 'audit') });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('judges the line as written, not mapped past the end; a line past the end now is still reported', async () => {
+    const git = createNodeGitCheck();
+    const a = await createLanguageService({ git: git.check, files: git.files }).analyze({ path: join(dir, 'PLAN.md'), version: 1, text });
+    const f = a.facts!.files[0]!;
+    assert.ok(f.kind === 'found' && f.drift === undefined && f.lines === 80);
+    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'line-out-of-range').map((d) => [d.range.start.line, d.message]), [
+      [3, 'docs/VERIFY.md: line 500 is past the end of the file (80 lines)'],
     ]);
   });
 });

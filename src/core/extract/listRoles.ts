@@ -45,7 +45,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`future(?:\s+[a-z][a-z/-]*){0,2}`,
     // "Future / Parked", "Parked ideas": set aside on purpose.
     String.raw`future\s*\/\s*[a-z]+`, String.raw`parked(?:\s+(?:items?|ideas?|work|tasks?|features?))?`,
-    'later', String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
+    // "Coming Soon" over the features a product announces for later ("Coming soon: dark mode" is one of them).
+    'later', String.raw`coming\s+soon`, String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
     String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
     // "Planned Features" over "Short Term" / "Medium Term" lists: a product roadmap (`Planned work` may be this session's).

@@ -107,6 +107,19 @@ export async function driftFacts(crumbs: readonly FileBreadcrumb[], files: FileF
 }
 
 /**
+ * Forgets the drift of a line mapped past the end of its file (the file counted to there: recountMovedLines). A line
+ * the file had at the anchor maps onto a line it has now, or is deleted: one mapped past the end was not in the
+ * file then — the handoff cited a later version of it (written before its own commit, the file committed after),
+ * so the diff cannot say where it is. The line is then judged as written.
+ */
+export function dropDriftPastEnd(files: FileFact[]): void {
+  for (const f of files) {
+    if (f.kind !== 'found' || !f.drift || f.lines === null || f.linesAtLeast) continue;
+    if (f.drift.status !== 'deleted' && f.drift.to.line > f.lines) delete f.drift;
+  }
+}
+
+/**
  * Which breadcrumbs were written at the anchor. Every one, unless the text was edited since its last commit: then
  * only those on a line the committed version had too (read once, only when some cited line moved).
  */

@@ -17,7 +17,7 @@ import type { HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
 import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
-import { driftFacts } from './drift';
+import { driftFacts, dropDriftPastEnd } from './drift';
 import { attributeElsewhere, ownNames, refsElsewhere } from './elsewhere';
 import { fileFacts } from './files';
 import { recountMovedLines } from './fileLines';
@@ -149,7 +149,10 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
         facts.changedSince = await driftFacts(model.files, f.files, {
           git, repo, anchor, text: ctx.text, documentPath: normalizePath(ctx.documentPath), token, notices, note,
         });
-        if (filesCtx.wantLines) await recountMovedLines(model.files, f.files, filesCtx);
+        if (filesCtx.wantLines) {
+          await recountMovedLines(model.files, f.files, filesCtx);
+          dropDriftPastEnd(f.files);
+        }
       }
     };
     await Promise.all([judgeClaims(), judgeFiles()]);
