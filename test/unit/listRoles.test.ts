@@ -34,6 +34,7 @@ describe('steps: the role of their list', () => {
       ['Each provider follows the same pattern:', 'context'], ['To add a new provider:', 'context'], ['To add the login form:', null], ['Prove the fix holds', null],
       ['Planned Features', 'roadmap'], ['Upcoming features:', 'roadmap'], ['Success Metrics', 'acceptance'], ['Planned work', null], ['Upcoming work', null], ['Measure success metrics', null],
       ['Coming Soon', 'roadmap'], ['🚀 Coming soon:', 'roadmap'], ['Coming soon features are hidden behind a flag', null],
+      ['Required Reading', 'context'], ['Required reading (load before resuming):', 'context'], ['Required reading time is shown', null],
       ['What Was Accomplished This Session (2026-03-01)', 'context'], ['What was done this session', 'context'], ['What we fixed today:', 'context'],
       ['Completed this session', 'context'], ['Session accomplishments', 'context'], ['Review Fixes Applied (Round 1)', 'context'], ['Changes made:', 'context'],
       ['Scanner parity — Already Done (Session 4)', 'context'], ['Fixes to apply', null], ['What was done and what is next', null], ['Fix what was changed', null],

@@ -95,6 +95,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
+    // GSD's `.continue-here.md` opens with "Required Reading" (the files to load before resuming).
+    String.raw`(?:required|recommended|suggested|mandatory|essential)\s+reading`,
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
     // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
     // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
