@@ -46,6 +46,10 @@ export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze([
   '**/.claude/{commands,agents,skills}/**', '**/.github/{instructions,prompts}/**',
   // Other agents' custom commands and prompts: Qwen Code, Gemini CLI, Codex, opencode.
   '**/.qwen/commands/**', '**/.gemini/commands/**', '**/.codex/prompts/**', '**/.opencode/{command,commands,agent}/**',
+  // A handoff template (`HANDOFF_TEMPLATE.md`, `docs/handoffs/template.md`, `handoff-lint new --template`'s file, a
+  // project scaffold's `_template/` folder): its steps and commits are placeholders or examples, nobody's work.
+  // Named so, not merely mentioning it: `docs/handoffs/2026-05-19-template-engine.md` is a handoff.
+  '**/*[-_.]{TEMPLATE,Template,template}.md', '**/{TEMPLATE,Template,template}.md', '**/{template,templates,_template,_templates}/**',
 ]);
 
 const cache = new Map<string, RegExp>();

@@ -55,6 +55,16 @@ describe('commits of another repository', () => {
     });
   });
 
+  it('a repository and its branch before a colon: each repository\'s tip in a "latest commits" list', () => {
+    const text = [
+      '# Handoff', '',
+      '- **ShaderClaw3** — nested at `/Users/lu/easel/external/ShaderClaw3/` and standalone at `/Users/lu/ShaderClaw3/`.', '',
+      '### Latest commits', '- ShaderClaw3 master: `b3286ff` "Fauvism loop"', '- easel master: `6105ff2` "Merge branch"', '- main: `7c8d9e0f` here', '',
+    ].join('\n');
+    // `easel` is a folder shown outside too; whether it is this repository's own name is for the facts to say.
+    assert.deepEqual(named(text), { b3286ff: 'ShaderClaw3', '6105ff2': 'easel', '7c8d9e0f': null });
+  });
+
   it('a name in another paragraph says nothing of the commit', () => {
     assert.deepEqual(named('See ../api-server for the API.\n\napi-server\n\nCommit `7a8b9c0d` fixed it.\n'), { '7a8b9c0d': null });
   });

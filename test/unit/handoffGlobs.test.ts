@@ -65,6 +65,14 @@ describe('handoff globs: the dialects', () => {
     for (const path of ['.claude/plans/sharded-queue.md', '.cursor/plans/plan.md', 'docs/handoffs/2026-05-19-topic.md', 'HANDOFF.md']) assert.ok(isHandoffPath(path), path);
   });
 
+  it('leaves out handoff templates (named or filed as one); a handoff about templates is still found', () => {
+    for (const path of ['docs/HANDOFF_TEMPLATE.md', 'docs/reference/CVF_AGENT_HANDOFF_TEMPLATE.md', 'handoff-template.md', 'HANDOFF.template.md',
+      'docs/handoffs/template.md', 'docs/handoffs/TEMPLATE.md', 'bots/_template/context/HANDOFF.md', 'templates/AGENT_HANDOFF.md']) {
+      assert.ok(!isHandoffPath(path), path);
+    }
+    for (const path of ['docs/handoffs/2026-05-19-template-engine.md', 'HANDOFF-templates-rewrite.md', 'src/templates-handoff/HANDOFF.md']) assert.ok(isHandoffPath(path), path);
+  });
+
   it('is mirrored in package.json: the include default and an activation event per glob', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     assert.deepEqual(pkg.contributes.configuration.properties['handoffNavigator.include'].default, DEFAULT_INCLUDE);

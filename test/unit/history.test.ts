@@ -235,6 +235,45 @@ describe('history: sections titled as history', () => {
     ]);
   });
 
+  it('a section its title closes, naming its subject; not one that only speaks of closing or of what is done now', () => {
+    assert.deepEqual(historyOf(md(
+      // Below the banner lines (a "superseded" near the top stands for the whole document: supersededBanner.ts).
+      '# Handoff', '', '## Now', ...Array.from({ length: 16 }, (_, i) => `- [ ] live ${i}`), '',
+      '## ✅ CLOSED (superseded 2026-08-16): Stage B Phase 0 — arm set landed', '### Still open, filed this run', '- #1630 the drain probe', '',
+      '## RESOLVED 2026-08-13 — the known-red set is empty', '- [ ] re-run the gate', '',
+      '## Done: the importer', '- [ ] leftover box', '',
+      // One that keeps a to-do list of its own is not all done.
+      '## ✅ DONE 2026-08-09 — the ballot is seeded', '### Still open', '4. **Appraisal board**: re-check after the deadline', '',
+      '## Done when: the CSV round-trips', '- [ ] criteria', '',
+      '## Completed this session', 'text', '',
+      '## S1 blocker closed (FX-1) — status restored', '- [ ] review it', '',
+      '## Closed-loop control — design', '- [ ] tune the gain',
+    )), [
+      '## ✅ CLOSED (superseded 2026-08-16): Stage B Phase 0 — arm set landed … - #1630 the drain probe',
+      '## RESOLVED 2026-08-13 — the known-red set is empty … - [ ] re-run the gate',
+      '## Done: the importer … - [ ] leftover box',
+    ]);
+  });
+
+  it('a divider: an empty history heading over the entries after it makes them history, to the end of its section', () => {
+    // A handoff that keeps its predecessors below a divider at its own level (each a dated handoff of its own).
+    assert.deepEqual(historyOf(md(
+      '# Handoff — storage', '', '## Next', '- [ ] live step', '',
+      '# ── ARCHIVE (previous handoffs below) ──', '',
+      '# Handoff — parser work', '## Open / next', '- [ ] old step', '',
+      '# Handoff — the first slice', '- [ ] older step',
+    )), ['# ── ARCHIVE (previous handoffs below) ── … - [ ] older step']);
+    // Inside a section: to that section's end. A dated entry right after a plain "Older entries" divider counts too.
+    assert.deepEqual(historyOf(md(
+      '# Notes', '', '## Log', '### Today', '- [ ] now', '', '### Older entries', '',
+      '### 2026-02-01 — wiring', '- [ ] then', '', '### Tooling notes', '- [ ] then too', '', '## Next steps', '- [ ] live',
+    )), ['### Older entries … - [ ] then too']);
+    // An empty placeholder over sections that are no entries is no divider; nor an empty "Completed" list.
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '', '## Previous sessions', '', '## Next steps', '- [ ] live', '', '## Completed', '', '## Blockers', '- [ ] live too',
+    )), ['## Previous sessions … ## Previous sessions', '## Completed … ## Completed']);
+  });
+
   it("the document's own title is not a history section, whatever its words", () => {
     // A handoff from the previous session to this one is current: its title is not a history section.
     assert.deepEqual(historyOf(md('# Previous session notes', '', '- [ ] next step', '', '## Archive', 'old')), [
@@ -272,8 +311,17 @@ describe('history: superseded documents', () => {
     // A backup copy beside the live handoff is history too.
     assert.deepEqual(modelOf(text, '.claude/HANDOFF_BACKUP_2026-01-30_16-20.md').history, whole);
     assert.deepEqual(modelOf(text, 'docs/backups/HANDOFF.md').history, whole);
+    // A folder of earlier records by its name.
+    for (const path of ['old_handoffs/02_handoff_future_agents.md', 'docs/handoffs/old/HANDOFF.md', 'previous-sessions/SESSION_HANDOFF.md', 'handoffs_old/h.md', 'docs/Old Handoffs/HANDOFF.md']) {
+      assert.deepEqual(modelOf(text, path).history, whole, path);
+    }
+    // So is a copy named as copying names files.
+    for (const path of ['.claude/HANDOFF.1.md', 'HANDOFF (1).md', 'docs/HANDOFF copy.md', 'HANDOFF copy 2.md', 'HANDOFF - Copy.md', 'NEXT_SESSION - Copy (2).md']) {
+      assert.deepEqual(modelOf(text, path).history, whole, path);
+    }
     for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md',
-      'docs/HANDOFF-backups-plan.md', 'docs/backup-tool/HANDOFF.md']) {
+      'docs/HANDOFF-backups-plan.md', 'docs/backup-tool/HANDOFF.md', 'docs/handoffs/handoff-2.md', 'SESSION_HANDOFF_3.md', 'HANDOFF-copy-editing.md',
+      'docs/handoffs/2026.05.19.md', 'HANDOFF-v2.1.md', 'HANDOFF.v1.md', 'old-api/HANDOFF.md', 'legacy/HANDOFF.md', 'bold/HANDOFF.md']) {
       assert.deepEqual(modelOf(text, path).history, [], path);
     }
   });

@@ -16,10 +16,11 @@
 
 /**
  * A name right before the SHA, maybe with a branch and `@` (`EV-Accounts \`master\` @ `), a quoted branch
- * (`contracts \`main\` (`), or a version and `commit`, `pushed`, `at` between: `mimik-contracts \`9e2df2f\``,
+ * (`contracts \`main\` (`), a branch and a colon (`ShaderClaw3 master: \`b3286ff\``, a "latest commits" list of
+ * each repository's tip), or a version and `commit`, `pushed`, `at` between: `mimik-contracts \`9e2df2f\``,
  * `mimik-contracts commit \`4e8b91a\``, `mimik-contracts **v0.2.0** pushed (\`551c519\``.
  */
-const NAME_BEFORE = /(?:^|[^\w./\\-])[`*]*([A-Za-z][\w.-]*[A-Za-z0-9])[`*]*:?\s+(?:[`*]*[\w./-]+[`*]*\s*@\s*|`[\w./-]+`\s*|(?:[`*]*v?\d+(?:\.\d+)+[`*]*\s+)?(?:commit|pushed|at)\s+)?[`*(]*$/;
+const NAME_BEFORE = /(?:^|[^\w./\\-])[`*]*([A-Za-z][\w.-]*[A-Za-z0-9])[`*]*:?\s+(?:[`*]*[\w./-]+[`*]*\s*@\s*|`[\w./-]+`\s*|[`*]*[\w./-]+[`*]*:\s*|(?:[`*]*v?\d+(?:\.\d+)+[`*]*\s+)?(?:commit|pushed|at)\s+)?[`*(]*$/;
 /** A folder outside this one named in a parenthesis right after the SHA: `93cbbc6b (migration, C:/EV-Accounts master)`. */
 const FOLDER_AFTER = /^[`*]*\s*\((?:[^()\n]{0,40}?[,;]\s*)?(?:in\s+)?[`"']?(?:[A-Za-z]:[\\/]|\.\.[\\/])([A-Za-z][\w.-]*[A-Za-z0-9])(?=[\\/\s`"'),;]|$)/;
 /** A path leading out of the document's repository: a drive, the home folder, the parent folder, `/Users/…`, `/home/…`. */

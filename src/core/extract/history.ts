@@ -19,7 +19,8 @@ import type { ParsedText } from '../parse/blocks';
 import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
 import { olderEntries, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
-import { isHistoryTitle } from './historyTitles';
+import { closesItself, isHistoryTitle } from './historyTitles';
+import { isNextTitle } from './nextHeadings';
 import { isArchivedPath, isSupersededDocument } from './supersededBanner';
 import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
 import { titleWords } from './titleText';
@@ -52,10 +53,43 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
   for (const i of olderEntries(nodes, entries)) if (!isTitle(nodes[i])) add(nodes[i]);
   nodes.forEach((n, i) => {
     if (n.bold || isTitle(n)) return;
-    if (isHistoryTitle(n.title)) { add(n); return; }
-    if (!entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
+    if (isHistoryTitle(n.title)) {
+      add(n);
+      if (isDivider(parsed, nodes, entries, i)) found.push({ start: n.start, end: n.parent >= 0 ? nodes[n.parent].end : trimSectionEnd(text, n.start, text.length) });
+      return;
+    }
+    if (closesItself(n.title) && !keepsToDoList(nodes, i)) add(n);
+    else if (!entries[i] && canBeTicket(n.title) && sectionSaysFinished(parsed, n.block)) add(n);
   });
   return merge(found);
+}
+
+/** Whether a heading under node `i` is a to-do title ("Still open", "Next steps"): its section is not all done. */
+function keepsToDoList(nodes: readonly OutlineNode[], i: number): boolean {
+  const n = nodes[i];
+  for (let j = i + 1; j < nodes.length && nodes[j].start < n.end; j++) if (isNextTitle(nodes[j].title)) return true;
+  return false;
+}
+
+/** A title that files what comes after it under the past: "ARCHIVE (previous handoffs below)", "Older entries". */
+const DIVIDER_WORDS = /\b(?:archived?|archives|previous|prior|earlier|older|past)\b/;
+const SAYS_BELOW = /\b(?:below|follow|follows|following)\b/;
+
+/**
+ * A history heading with no content of its own, over the log entries that follow it at its own level: a divider
+ * (`# ── ARCHIVE (previous handoffs below) ──` then `# Handoff — 2026-06-19`, `# Handoff — 2026-06-02`…). Its
+ * history runs to the end of the section it sits in (the document, for a top-level one). Only when its title
+ * says so ("below") or the next heading of its level is a dated entry: an empty "Previous sessions" placeholder over
+ * "Next steps" is no divider.
+ */
+function isDivider(parsed: ParsedText, nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>, i: number): boolean {
+  const n = nodes[i];
+  const words = titleWords(n.title);
+  if (!DIVIDER_WORDS.test(words)) return false;
+  const heading = parsed.blocks[n.block];
+  if (!heading || parsed.text.slice(heading.end, n.end).trim() !== '') return false;
+  const next = nodes[i + 1];
+  return SAYS_BELOW.test(n.title.toLowerCase()) || (next !== undefined && next.depth === n.depth && entries[i + 1] !== null);
 }
 
 const NOT_A_TICKET = /^(?:current|latest|overall|project|session)\b|\b(?:status|state|summary|overview|progress|context|handoff|tl;?dr)\b/;

@@ -2,7 +2,7 @@
  * Sections that are history by their title: "Archive", "Completed", "Done", "Session history", "Previous
  * sessions", "Changelog", "Resolved", "Closed", "Old notes"… a past entry named for its subject ("Previous Focus:
  * Billing", "Previous Session Work — Themes", "Prior wave: W6"), and a title remarked "(Previous Session)", "(Same
- * Day, Earlier)", "(Historical)", "(superseded)" or "(archived)".
+ * Day, Earlier)", "(Historical)", "(superseded)", "(superseded 2026-08-16)" or "(archived)".
  *
  * The patterns match the whole title (a trailing remark in parentheses aside), because the same words in a
  * longer title often mean the opposite: "Done when" and "Definition of done" are acceptance criteria still to
@@ -43,8 +43,23 @@ const HISTORY_TITLES: readonly RegExp[] = [
   /^(?:changelog|change\s+log)$/,
 ];
 
-/** A remark that files the section under the past: `Phase 0: Foundation (Historical)`, `Resolution (superseded)`. */
-const HISTORY_REMARK = /^(?:history|historical|archived?|superseded|obsolete|outdated|old)$/;
+/**
+ * A remark that files the section under the past: `Phase 0: Foundation (Historical)`, `Resolution (superseded)`,
+ * `CLOSED (superseded 2026-08-16): …` (dated).
+ */
+const HISTORY_REMARK = /^(?:history|historical|archived?|superseded|obsolete|outdated|old)(?:\s+(?:on\s+|since\s+)?\d{4}-\d{2}-\d{2})?$/;
+
+/**
+ * A title that closes its section, naming its subject: "✅ CLOSED (2026-08-14): Stage B Phase 3", "RESOLVED
+ * 2026-08-13 — the known-red set is empty", "Done: the importer" (not "Done when:", "Completed this session",
+ * "S1 blocker closed — status restored"). Such a section is history unless it keeps a to-do list of its own
+ * ("### Still open" under "DONE 2026-08-09 — the ballot is seeded"): the caller asks.
+ */
+const CLOSING_TITLE = new RegExp(String.raw`^(?:closed|resolved|done|completed|complete|shipped|merged|finished)(?:\s*\([^)]*\))?\s*(?::|—|–|\s-\s|\d{4}-\d{2}-\d{2}\b)\s*\S.*$`);
+
+export function closesItself(raw: string): boolean {
+  return CLOSING_TITLE.test(titleWords(raw));
+}
 
 export function isHistoryTitle(raw: string): boolean {
   // The remark dates the section: `What Was Accomplished (Previous Session)`, `Summary (Same Day, Earlier)` are

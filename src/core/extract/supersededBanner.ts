@@ -44,16 +44,33 @@ const FRONT_MATTER_FLAG = /^(?:superseded[_-]by\s*:\s*\S|archived\s*:\s*(?:true|
 
 /**
  * A record filed in an archive: a folder named `archive`/`archived`/`superseded`/`obsolete`/`deprecated`
- * (`docs/handoffs/archive/SESSION-2026-01-05.md`), or a file named as one (`SESSION_ARCHIVE_Q1_2026.md`).
+ * (`docs/handoffs/archive/SESSION-2026-01-05.md`) or as earlier records (`old_handoffs/`, `handoffs/old/`), or a
+ * file named as one (`SESSION_ARCHIVE_Q1_2026.md`).
  * Moving a handoff there is how its author says it is no longer current. So is a backup copy beside the live one
- * (`HANDOFF_BACKUP_2026-01-30_16-20.md`, `backups/HANDOFF.md`): the handoff is the file it was copied from.
+ * (`HANDOFF_BACKUP_2026-01-30_16-20.md`, `backups/HANDOFF.md`), and a copy named as tools name them
+ * (`HANDOFF.1.md`, `HANDOFF (1).md`, `HANDOFF copy.md`, `HANDOFF - Copy.md`): the handoff is the file it was copied
+ * from. A series (`handoff-2.md`, `SESSION_HANDOFF_3.md`) is not a copy.
  */
 export function isArchivedPath(path: string): boolean {
   const parts = path.split(/[\\/]+/);
   const name = parts.pop() ?? '';
-  if (parts.some((p) => /^[._]?(?:archives?|archived|superseded|obsolete|deprecated|backups?)$/i.test(p))) return true;
-  return name.replace(/\.[^.]*$/, '').split(/[\s._-]+/).some((t) => /^(?:archive|archived|backup|bak)$/i.test(t));
+  if (parts.some((p) => ARCHIVE_FOLDER.test(p) || OLD_RECORDS_FOLDER.test(p))) return true;
+  const stem = name.replace(/\.[^.]*$/, '');
+  return COPY_SUFFIX.test(stem) || stem.split(/[\s._-]+/).some((t) => /^(?:archive|archived|backup|bak)$/i.test(t));
 }
+
+const ARCHIVE_FOLDER = /^[._]?(?:archives?|archived|superseded|obsolete|deprecated|backups?)$/i;
+/**
+ * A folder of earlier records by its name: `old_handoffs/`, `previous-sessions/`, `handoffs/old/`, `handoffs_old/`
+ * (not `old-api/`, `legacy/`: code, whose own notes may be current).
+ */
+const OLD_RECORDS_FOLDER = /^[._]?(?:old|(?:old|previous|past|prior|former)[-_ ]?(?:handoffs?|handovers?|sessions?|session[-_ ]?notes|notes|logs?)|(?:handoffs?|handovers?|sessions?)[-_ ]?(?:old|previous|past))$/i;
+
+/**
+ * How copying names a file: `.1`, ` (1)`, ` copy`, ` copy 2`, ` - Copy`, ` - Copy (2)`. A number after a digit is a
+ * date's or a version's (`2026.05.19`, `v2.1`), not a copy's.
+ */
+const COPY_SUFFIX = /(?:[^\d\s.]\.\d{1,2}|\S\s\(\d{1,2}\)|\S\s(?:-\s)?copy(?:\s\(?\d{1,2}\)?)?)$/i;
 
 export function isSupersededDocument(parsed: ParsedText): boolean {
   const { text, blocks } = parsed;
