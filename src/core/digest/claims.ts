@@ -51,7 +51,8 @@ function judgeCommit(m: CommitMention, state: CommitState, hasRemote: boolean): 
         ? { verdict: 'changed', text: `${name}, written as pushed`, evidence: 'not pushed: no remote-tracking branch contains it' }
         : { verdict: 'holds', text: `${name} exists, not pushed yet`, evidence: null };
     case 'unknown': {
-      if (weak) return null;
+      // Weak evidence, or a migration's id a tracked file is named by: no claim about a commit.
+      if (weak || state.fileId) return null;
       const v = state.vanished;
       if (v?.kind === 'amended') return { verdict: 'gone', text: `${name} is on no branch`, evidence: `amended: replaced by ${code(short(v.by))}` };
       if (v?.kind === 'squashed') return { verdict: 'gone', text: `${name} is on no branch`, evidence: `squashed into ${code(short(v.into))}${v.pr !== null ? ` (#${v.pr})` : ''}` };

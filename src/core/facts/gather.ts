@@ -19,6 +19,7 @@ import { breaker } from './breaker';
 import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
 import { driftFacts, dropDriftPastEnd } from './drift';
 import { attributeElsewhere, ownNames, refsElsewhere } from './elsewhere';
+import { anyMissing, markFileIds } from './fileIds';
 import { fileFacts } from './files';
 import { recountMovedLines } from './fileLines';
 import { judgeRefs } from './refs';
@@ -118,6 +119,8 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       facts.hasRemote = repoFacts?.hasRemote ?? false;
       if (!repo || !repoFacts) return;
       facts.commits = attributeElsewhere(commitStates(model.commits, repoFacts, repo), model.commits, () => ownNames(repo, repoFacts));
+      // A SHA in no history may be a migration's id, which a tracked file's name starts with (the listing is shared).
+      if (anyMissing(facts.commits)) markFileIds(facts.commits, await ctx.files.listFiles(repo.root, token), (p) => relativeTo(repo.root, p) ?? p);
       const explain = { git, repo, facts: repoFacts, graph: g, token, note };
       await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
       if (ctx.questionsOnly) return;

@@ -37,7 +37,11 @@ export type CommitState =
   | { status: 'ok'; sha: string; /** set when it resolved in a submodule */ submodule: string | null }
   | { status: 'unpushed'; sha: string }
   /** `sha` is set when the object still exists but is on no branch (amended, rebased, squashed). */
-  | { status: 'unknown'; sha: string | null; reason: string; vanished?: Vanished }
+  /**
+   * `fileId`: not here, and the id a tracked file's name starts with (a migration's revision,
+   * `migrations/versions/d41f83a2c906_add_jobs.py`; facts/fileIds.ts): most likely that, not a commit.
+   */
+  | { status: 'unknown'; sha: string | null; reason: string; vanished?: Vanished; fileId?: string }
   /**
    * `commits`: the candidates that are commits, with their subjects when known (the others are trees, blobs or
    * tags); absent when git was not asked. One commit among other objects: the abbreviation is merely too short.

@@ -6,7 +6,8 @@
  * boundary", so it is not reported as unknown either (a notice says so instead).
  * A commit on no branch cited in a history part (an older log entry) is a hint: its branch was squashed or rebased
  * since, as branches are. What the document claims of a commit's push state is judged too: claimed pushed but on
- * no remote is a problem; claimed local-only but on a remote now is news ("pushed since").
+ * no remote is a problem; claimed local-only but on a remote now is news ("pushed since"). A SHA in no history that
+ * is the id a tracked file is named by (a migration's revision: facts/fileIds.ts) is a hint saying so.
  */
 import type { HandoffFacts } from '../facts/types';
 import { isPlaceholderSha } from '../extract/hex';
@@ -33,6 +34,11 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
       // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
       // log keeps of a branch's life: worth a hover, not a problem. Judged on real repositories: every such commit in
       // a history part was noise, every one in the current part a real find (the branch a resume step names is gone).
+      if (state.fileId) {
+        // A migration's revision id (`migrations/versions/d41f83a2c906_add_jobs.py`), cited as the database's head.
+        push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));
+        continue;
+      }
       const aside = state.sha !== null && inside(m.range, history);
       push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`, undefined, aside ? 'aside' : 'problem'));
     } else if (state.status === 'ambiguous' && !weak) {

@@ -27,7 +27,9 @@ export function commandUri(command: string, ...args: unknown[]): string {
 function stateSentence(written: string, state: CommitState | undefined): string | null {
   switch (state?.status) {
     case 'unknown':
-      return `Commit \`${written}\` ${state.reason}.`;
+      return state.fileId
+        ? `\`${written}\` is no commit of this repository: it is the id \`${state.fileId}\` is named by (a migration's revision?).`
+        : `Commit \`${written}\` ${state.reason}.`;
     case 'ambiguous':
       return `\`${written}\` is ambiguous; it matches:\n\n${state.candidates.map((c) => `- \`${c.slice(0, 12)}\``).join('\n')}`;
     case 'shallow-unknown':
