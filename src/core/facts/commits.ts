@@ -68,8 +68,9 @@ export interface ExplainContext {
  * (their SHAs as written and their subjects), then the graph; a failed search only leaves the plain reason.
  */
 export async function explainUnknown(states: Map<string, CommitState>, ctx: ExplainContext, reported: ReadonlySet<string>): Promise<void> {
-  // Only what will be reported is worth a search (bare hex that resolves to nothing is most likely no commit).
-  const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown' && reported.has(e[0]));
+  // Only what will be reported as a commit is worth a search (bare hex that resolves to nothing is most likely no
+  // commit; a file's id is reported as that).
+  const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown' && !e[1].fileId && reported.has(e[0]));
   if (!unknown.length) return;
   const subjects = subjectsOf(ctx.facts);
   const needles = unknown.flatMap(([key, s]) => [key, ...(s.sha ? [s.sha] : []), ...(s.sha && subjects.get(s.sha) ? [subjects.get(s.sha)!] : [])]);

@@ -17,8 +17,8 @@ function fileIds(listed: readonly string[]): Map<string, string> {
   if (ids) return ids;
   ids = new Map();
   for (const path of listed) {
-    const m = ID_NAME.exec(path.slice(path.lastIndexOf('/') + 1));
-    if (m && !ids.has(m[1]!.toLowerCase())) ids.set(m[1]!.toLowerCase(), path);
+    const id = ID_NAME.exec(path.slice(path.lastIndexOf('/') + 1))?.[1]?.toLowerCase();
+    if (id && !ids.has(id)) ids.set(id, path);
   }
   idsOf.set(listed, ids);
   return ids;
@@ -33,9 +33,9 @@ export function anyMissing(states: ReadonlyMap<string, CommitState>): boolean {
 /**
  * Marks each SHA that is in no history here (not one on no branch: that object exists) and is the whole id a
  * tracked file's name starts with: `fileId` names the file. `toRelative` turns a listed path into what a message shows.
+ * The caller asks `anyMissing` first, so that a handoff whose commits all resolve never waits for the listing.
  */
 export function markFileIds(states: ReadonlyMap<string, CommitState>, listed: readonly string[], toRelative: (path: string) => string): void {
-  if (!anyMissing(states)) return;
   const ids = fileIds(listed);
   if (!ids.size) return;
   for (const [key, s] of states) {

@@ -31,14 +31,14 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
     if (!state) continue;
     const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
-      // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
-      // log keeps of a branch's life: worth a hover, not a problem. Judged on real repositories: every such commit in
-      // a history part was noise, every one in the current part a real find (the branch a resume step names is gone).
       if (state.fileId) {
         // A migration's revision id (`migrations/versions/d41f83a2c906_add_jobs.py`), cited as the database's head.
         push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));
         continue;
       }
+      // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
+      // log keeps of a branch's life: worth a hover, not a problem. Judged on real repositories: every such commit in
+      // a history part was noise, every one in the current part a real find (the branch a resume step names is gone).
       const aside = state.sha !== null && inside(m.range, history);
       push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`, undefined, aside ? 'aside' : 'problem'));
     } else if (state.status === 'ambiguous' && !weak) {
