@@ -80,6 +80,11 @@ function writeStillWrong(name: string, shown: readonly Shown[], judgements: read
     return j ? [[j.verdict, s.file, s.code, s.line, j.why, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')] : [];
   });
   writeFileSync(join(OUT, name), rows.join('\n') + '\n');
+  // Every row Problems shows, with its verdict ('?' unjudged): for measuring a change's effect on the right ones too.
+  const all = new Map(judgements.map((j) => [keyOf(j), j]));
+  const shownRows = shown.filter((s) => s.severity !== 'hint').map((s) =>
+    [all.get(keyOf(s))?.verdict ?? '?', s.file, s.code, s.line, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t'));
+  writeFileSync(join(OUT, name.replace('still-noise', 'shown')), shownRows.join('\n') + '\n');
 }
 
 async function mainHeldOut(manifest: readonly ManifestRow[]): Promise<void> {
