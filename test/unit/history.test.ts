@@ -7,6 +7,7 @@ import { modelOf } from './support/fixtures';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { extractHistory, isHistoric } from '../../src/core/extract/history';
 import type { Range } from '../../src/core/model';
+import { stepsToDo } from '../../src/core/extract/currentSteps';
 
 const md = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -153,6 +154,26 @@ describe('history: dated entries of a log', () => {
     none(md('# Notes', '## Milestones', '### 2026-06-01 — Beta', '- [ ] a', '### 2026-07-01 — GA', '- [ ] b'));
     none(md('# Session Handoff: 2026-03-31', '## Next steps', '1. a')); // one dated title is no log
     none(md('# H', '## Previous handoff this one continues from', '`docs/handoff-7.md`')); // a pointer, not an entry
+  });
+
+  it('a log cut short (too large to read whole) and written oldest first: all it read is older than what was left out', function () {
+    this.timeout(20_000);
+    // 4,000 entries of three blocks each: past the blocks a document is read for, so the newest entries go unread.
+    const entry = (k: number) => [`## 2026-${String(1 + Math.floor(k / 400)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')} — filing ${k}`, '', `- [ ] follow up on filing ${k}`, '', `Notes on filing ${k}.`, ''];
+    const sorted = Array.from({ length: 4_000 }, (_, k) => k).sort((a, b) => Math.floor(a / 400) - Math.floor(b / 400) || (a % 28) - (b % 28) || a - b);
+    const middle = ['## Where things stand', '', '- [ ] a step between entries', ''];
+    const log = ['# Session log', '', ...sorted.slice(0, 100).flatMap(entry), ...middle, ...sorted.slice(100).flatMap(entry)].join('\n');
+    const m = modelOf(log);
+    assert.ok(m.steps.length > 0);
+    assert.equal(m.history.length, 1, 'one range');
+    assert.equal(m.text.split('\n')[m.history[0].start.line], sorted.slice(0, 1).map(entry)[0][0], 'from the first entry');
+    assert.ok(m.text.length < log.length, 'the document was cut');
+    assert.deepEqual(stepsToDo(m), [], 'no step of the part read is to do, the one between entries included');
+    // The same entries newest first: the part read holds the newest, and only the older ones are history.
+    const newestFirst = ['# Session log', '', ...[...sorted].reverse().flatMap(entry)].join('\n');
+    const n = modelOf(newestFirst);
+    assert.ok(n.text.length < newestFirst.length);
+    assert.ok(stepsToDo(n).length > 0, 'the newest entries read keep their steps');
   });
 });
 
@@ -311,6 +332,10 @@ describe('history: superseded documents', () => {
     // A backup copy beside the live handoff is history too.
     assert.deepEqual(modelOf(text, '.claude/HANDOFF_BACKUP_2026-01-30_16-20.md').history, whole);
     assert.deepEqual(modelOf(text, 'docs/backups/HANDOFF.md').history, whole);
+    // An archive folder tagged with the version or date it keeps.
+    for (const path of ['docs/archive-v4/handoffs/2026-04-03-handoff.md', 'archive_2026-05/HANDOFF.md', 'docs/v3-archive/NEXT_SESSION.md']) {
+      assert.deepEqual(modelOf(text, path).history, whole, path);
+    }
     // A folder of earlier records by its name.
     for (const path of ['old_handoffs/02_handoff_future_agents.md', 'docs/handoffs/old/HANDOFF.md', 'previous-sessions/SESSION_HANDOFF.md', 'handoffs_old/h.md', 'docs/Old Handoffs/HANDOFF.md']) {
       assert.deepEqual(modelOf(text, path).history, whole, path);
@@ -321,7 +346,8 @@ describe('history: superseded documents', () => {
     }
     for (const path of ['docs/handoffs/SESSION-HANDOFF-2026-01-05.md', 'docs/archiver/HANDOFF.md', 'docs/archive-tool-plan/HANDOFF.md', 'docs/PLAN-archiving.md',
       'docs/HANDOFF-backups-plan.md', 'docs/backup-tool/HANDOFF.md', 'docs/handoffs/handoff-2.md', 'SESSION_HANDOFF_3.md', 'HANDOFF-copy-editing.md',
-      'docs/handoffs/2026.05.19.md', 'HANDOFF-v2.1.md', 'HANDOFF.v1.md', 'old-api/HANDOFF.md', 'legacy/HANDOFF.md', 'bold/HANDOFF.md']) {
+      'docs/handoffs/2026.05.19.md', 'HANDOFF-v2.1.md', 'HANDOFF.v1.md', 'old-api/HANDOFF.md', 'legacy/HANDOFF.md', 'bold/HANDOFF.md',
+      'archive-tool/HANDOFF.md', 'backup-scripts/HANDOFF.md', 'archives-v2-migration/HANDOFF.md']) {
       assert.deepEqual(modelOf(text, path).history, [], path);
     }
   });

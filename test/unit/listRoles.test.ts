@@ -181,10 +181,10 @@ describe('a label that is the last sentence of a long paragraph', () => {
 describe('routine checklists and guidance items', () => {
   it('a checklist every session repeats is a routine, not this handoff\'s work', () => {
     for (const label of ['Before Ending Session (MANDATORY)', 'Before starting work', 'Handover Checklist for Incoming Agent', 'Session end checklist',
-      'At the end of each session']) {
+      'At the end of each session', 'Resumption checklist for the next session', 'Re-entry checklist']) {
       assert.equal(listRoleOf(label), 'routine', label);
     }
-    for (const label of ['Before the release', 'Checklist', 'End-to-end tests', 'Session 12 tasks']) assert.equal(listRoleOf(label), null, label);
+    for (const label of ['Before the release', 'Checklist', 'End-to-end tests', 'Session 12 tasks', 'Resume the checklist work']) assert.equal(listRoleOf(label), null, label);
   });
 
   it('a gate for another occasion (a deployment or QA checklist), test cases, and the reasons for a choice are no work', () => {
@@ -205,10 +205,14 @@ describe('routine checklists and guidance items', () => {
   });
 
   it('context to hand on is not work: "Critical context to give every implementer", "Gotchas", "Lessons learned"', () => {
-    for (const label of ['Critical context to give every Wave 8 implementer', 'Gotchas', 'Lessons learned:', 'Background', 'Key context for Phase 6']) {
+    for (const label of ['Critical context to give every Wave 8 implementer', 'Gotchas', 'Lessons learned:', 'Background', 'Key context for Phase 6',
+      'Key lessons', '§6 — Three lessons from this session that are classes, not incidents', 'Key Files', 'Useful commands:', 'Files changed']) {
       assert.equal(listRoleOf(label), 'context', label);
     }
-    for (const label of ['Context menu for the tree', 'Contextual help', 'Tips page redesign']) assert.equal(listRoleOf(label), null, label);
+    for (const label of ['Context menu for the tree', 'Contextual help', 'Tips page redesign', 'Apply the lessons from phase 3', 'Document lessons learned',
+      'Key files to update', 'Files to modify']) {
+      assert.equal(listRoleOf(label), null, label);
+    }
   });
 
   it('what to do if something goes wrong, tips, a description of what is there, and later work named by its lead-in are no work', () => {

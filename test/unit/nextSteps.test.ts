@@ -74,6 +74,17 @@ describe('next steps: bullets, tables and paragraphs of a next-step title', () =
     assert.equal(textAt(m.text, m.steps[0].range), '1 | Reject writes an audit line | open');
   });
 
+  it('a row of measures only (timings, sizes, shares) records a result: no step; a row with a word still is one', () => {
+    const table = md('## Next steps', '', '| Run | Before | After | Now |', '|---|---|---|---|', '| 1 | 632 ms | 3 713 ms | **320 ms** |',
+      '| 2 | ~1.2 GB | 37% | 120 fps |', '| 3 | 12 → 9 | 15 | 3 |', '| 4 | migrate the table | 2 h | |', '| 5 | 3.2× faster | v2 | |');
+    assert.deepEqual(todo(table), ['migrate the table — 2 h', '3.2× faster — v2']);
+  });
+
+  it('a "Key Files" table or list in a next-session document says where things are: no steps', () => {
+    assert.deepEqual(todo(md('# Next Session: Benchmarks', '', '## Step 1: Run', '', '- run the suite', '', '## Key Files', '', '| File | Purpose |', '|:--|:--|',
+      '| `src/a.py` | CLI |', '| `src/b.py` | targets |', '', '- `docs/x.md` the playbook', '', '## Key files to update', '', '- `src/c.py`')), ['run the suite', '`src/c.py`']);
+  });
+
   it('takes the lone paragraph of a next-step section, not an introduction nor "None"', () => {
     assert.deepEqual(kinds(md('### Next step', '🚀 **Sprint 3:** messaging layer')), [['paragraph', 'open', '🚀 **Sprint 3:** messaging layer']]);
     assert.deepEqual(todo(md('## Next steps', 'In order:', '', '1. a')), ['a']);

@@ -7,6 +7,7 @@
  * - the whole document, when a banner near its top says it is superseded/archived/obsolete, or it is filed in
  *   an archive folder (`supersededBanner`);
  * - the older entries of a log: dated (or session-numbered) sibling headings other than the newest (`logEntries`);
+ *   all of a log written oldest first that was read, when the document is cut short (its newest entries unread);
  * - sections titled as history: "Archive", "Completed", "Previous sessions", "Changelog"… (`historyTitles`);
  * - sections whose own header says they are finished: `Status: DONE`, and ticket files whose front matter
  *   says so (`finishedTicket`).
@@ -18,7 +19,7 @@ import type { Position, Range } from '../model';
 import type { ParsedText } from '../parse/blocks';
 import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
-import { olderEntries, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
+import { olderEntries, oldestFirstLog, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
 import { closesItself, isHistoryTitle } from './historyTitles';
 import { isNextTitle } from './nextHeadings';
 import { isArchivedPath, isSupersededDocument } from './supersededBanner';
@@ -51,6 +52,10 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
   // status" section states the state of everything: none is a ticket whose status closes it.
   const isTitle = (n: OutlineNode) => n.depth === 1 && !n.bold && titles === 1;
   for (const i of olderEntries(nodes, entries)) if (!isTitle(nodes[i])) add(nodes[i]);
+  // A log cut short (too large to read whole) and written oldest first: its newest entries are in the part left out,
+  // so what was read from its first entry on — the entries and any section between them — is older than they are.
+  const first = parsed.fullLength !== undefined ? oldestFirstLog(nodes, entries) : null;
+  if (first !== null) found.push({ start: nodes[first].start, end: trimSectionEnd(text, nodes[first].start, text.length) });
   nodes.forEach((n, i) => {
     if (n.bold || isTitle(n)) return;
     if (isHistoryTitle(n.title)) {

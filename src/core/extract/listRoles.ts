@@ -92,12 +92,16 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
     // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
     String.raw`(?:each|every|a)\s+(?:new\s+)?[a-z-]+\s+follows\s+(?:the\s+same|this)\s+(?:pattern|recipe|steps)`,
-    String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`lessons(?:\s+learned)?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
+    String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z0-9-]+\s+){0,2}lessons(?:\s+(?:learned|learnt))?(?:\s+from\b[^:]{0,80})?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
     // GSD's `.continue-here.md` opens with "Required Reading" (the files to load before resuming).
     String.raw`(?:required|recommended|suggested|mandatory|essential)\s+reading`,
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
+    // Where things are: "Key Files" over a table of paths and purposes, "Useful commands", "Files changed" (a record;
+    // `Files to modify`, "Key files to update" are work).
+    String.raw`(?:key|important|relevant|main|core|useful|handy)\s+(?:files|paths|locations|modules|components|commands|urls|links|endpoints)(?!\s+to\b)`,
+    String.raw`files\s+(?:changed|touched|modified|created|added)(?:\s+(?:this\s+session|so\s+far|today))?`,
     // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
     // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
     // protocol is:" (`What was not done`, `To be implemented:`, `Fixes to apply`, "The current next steps are:" are work).
@@ -117,6 +121,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`before\s+(?:starting|ending|closing|finishing|leaving|you\s+(?:start|begin|end|finish|leave|close))(?:\s+(?:the\s+|a\s+|your\s+|this\s+|each\s+)?(?:session|work|day|task))?`,
     String.raw`(?:(?:session|handover|handoff|hand-off)\s+)?(?:start(?:-?up)?|end|closing|close|opening|wrap-?up)\s+checklist`,
     String.raw`(?:handover|handoff|hand-off|session|onboarding)\s+checklist`,
+    // "Resumption checklist for the next session" over "Read this file", "`git log` — confirm …": how to pick up.
+    String.raw`(?:resumption|resume|re-?entry|pick-?up|orientation)\s+checklist`,
     String.raw`(?:at\s+the\s+)?(?:end|start)\s+of\s+(?:each|every|the|a)\s+session`, String.raw`every\s+session`,
     // "Session Setup" over "Start VS Code from the WSL terminal", "Verify environment" (`Set up the session store` is work).
     String.raw`session\s+(?:setup|set-up|start(?:-?up)?|bootstrap)`,

@@ -167,6 +167,27 @@ export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArr
   return older.sort((a, b) => a - b);
 }
 
+/**
+ * The first entry of a log written oldest first (dates that never go back, and move on), by node index; null when
+ * there is none. For a document cut short (too large to read whole): the entries it holds beyond the cut are the
+ * newest, so every entry read is an older one.
+ */
+export function oldestFirstLog(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>): number | null {
+  const groups = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    if (entries[i]?.date == null || (n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)))) return;
+    const key = `${n.parent}:${n.depth}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  for (const group of groups.values()) {
+    const dates = group.map((i) => entries[i]!.date!);
+    if (group.length >= 3 && dates[dates.length - 1]! > dates[0]! && dates.every((d, k) => k === 0 || d >= dates[k - 1]!)) return group[0]!;
+  }
+  return null;
+}
+
 function olderInGroup(group: readonly number[], entries: ReadonlyArray<EntryTitle | null>): number[] {
   const entry = (i: number) => entries[i]!;
   const older = group.filter((i) => entry(i).marker === 'previous');

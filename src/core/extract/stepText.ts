@@ -64,13 +64,25 @@ function statusCell(cell: string): StepState | null {
 
 /**
  * A table row as a step: its cells' words joined with ` — `, without cells that only number, mark or state the row
- * (`#`, `3.`, `✅`, `Done`), and its offsets from the first cell to the last. Null for a row without words.
+ * (`#`, `3.`, `✅`, `Done`), and its offsets from the first cell to the last. Null for a row without words, and for
+ * a row of measures only (`| 1 | 632 ms | 3 713 ms |`, `| 4 | 1.2 GB | 37% |`): a table of timings or sizes under a
+ * next-step heading records results, it asks for no work.
  */
 export function rowStep(text: string, b: Block): { start: number; end: number; text: string; cells: string[] } | null {
   const spans = (b.cells ?? []).filter((c) => c.end > c.start);
   if (!spans.length) return null;
   const cells = spans.map((c) => collapseSpaces(text.slice(c.start, c.end)).trim());
   const words = cells.filter((c) => /[\p{L}\p{N}]/u.test(c) && !/^#?\d{1,3}[.)]?$/.test(c) && !statusCell(c));
-  if (!words.length) return null;
+  if (!words.length || words.every(isMeasure)) return null;
   return { start: spans[0].start, end: spans[spans.length - 1].end, text: words.join(' — '), cells };
+}
+
+/** Units a measured value is written with (time, size, rate, share): the only letters a cell of results holds. */
+const UNIT = String.raw`(?:[nµu]?s|ms|sec|secs|min|mins|h|hrs?|[kKMGT]i?B|B|bytes?|[kKMGB]|x|×|%|px|fps|[kMG]?Hz|ops(?:\/s)?|rps|qps|req\/s|it\/s|dB|pt|em|rem|LOC|loc|lines?|tok(?:ens)?)`;
+/** A cell of one measure or a few (`632 ms`, `**2 486 ms**`, `~1.2 GB`, `37%`, `12 → 9`); `3.2× faster` has a word. */
+const MEASURE = new RegExp(String.raw`^(?:[~≈<>≤≥±+\-−]?\s*\d[\d\s.,:']*\s*${UNIT}?(?:\s*(?:\/|→|->|–|-|±)\s*|\s+|$))+$`, 'u');
+
+function isMeasure(cell: string): boolean {
+  const plain = cell.replace(/[*_`~]/g, '').trim();
+  return plain.length <= 60 && MEASURE.test(plain);
 }

@@ -59,7 +59,8 @@ export function isArchivedPath(path: string): boolean {
   return COPY_SUFFIX.test(stem) || stem.split(/[\s._-]+/).some((t) => /^(?:archive|archived|backup|bak)$/i.test(t));
 }
 
-const ARCHIVE_FOLDER = /^[._]?(?:archives?|archived|superseded|obsolete|deprecated|backups?)$/i;
+/** An archive folder, also tagged with the version or date it keeps (`archive-v4/`, `archive_2026-05/`, `v3-archive/`). */
+const ARCHIVE_FOLDER = /^[._]?(?:v?\d[\d.]*[-_])?(?:archives?|archived|superseded|obsolete|deprecated|backups?)(?:[-_]v?\d+(?:[._-]\d+)*)?$/i;
 /**
  * A folder of earlier records by its name: `old_handoffs/`, `previous-sessions/`, `handoffs/old/`, `handoffs_old/`
  * (not `old-api/`, `legacy/`: code, whose own notes may be current).
