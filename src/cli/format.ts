@@ -45,7 +45,7 @@ function factsJson(f: HandoffFacts | null | undefined): unknown {
   return {
     anchor: f.anchor, freshness: f.freshness,
     files: f.files.map((x) => (x.kind === 'gone' ? { kind: x.kind, when: x.when, paths: x.paths, deletedIn: x.deletion?.sha ?? null, renamedTo: x.deletion?.renamedTo ?? null,
-      ...(x.ignoredNow ? { ignoredNow: true } : {}), ...(x.movedWithHandoff ? { movedWithHandoff: true } : {}), drift: x.drift ?? null }
+      ...(x.ignoredNow ? { ignoredNow: true } : {}), ...(x.movedWithHandoff ? { movedWithHandoff: true } : {}), ...(x.duringPlan ? { duringPlan: x.duringPlan } : {}), drift: x.drift ?? null }
       : x.kind === 'found' ? { kind: x.kind, paths: x.paths, lines: x.lines, ...(x.linesAtLeast ? { linesAtLeast: true } : {}), ...(x.outside ? { outside: true } : {}), drift: x.drift ?? null }
         : { kind: x.kind })),
     refs: f.refs,

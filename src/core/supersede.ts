@@ -65,6 +65,13 @@ const GSD_PLAN = /^(\d{1,3}(?:\.\d{1,3})?-\d{1,3})-plan\.md$/;
 const GSD_SUMMARY = /^(\d{1,3}(?:\.\d{1,3})?-\d{1,3})-summary\.md$/;
 const summaryKey = (folder: string, id: string) => `${folder}\0gsd-summary\0${id}`;
 
+/** The summary a GSD plan (`…/02-03-PLAN.md`) is carried out with (`…/02-03-SUMMARY.md`, beside it), or null for any other name. */
+export function gsdSummaryOf(planPath: string): string | null {
+  if (!GSD_PLAN.test(baseName(planPath))) return null;
+  // The word in the case it is written in: `PLAN.md` → `SUMMARY.md`, `plan.md` → `summary.md`.
+  return planPath.replace(/plan(?=\.md$)/i, (w) => (w === 'PLAN' ? 'SUMMARY' : w === 'plan' ? 'summary' : 'Summary'));
+}
+
 /** The newest member of each series among a folder's handoffs: built once per folder, asked once per handoff. */
 export type SeriesIndex = ReadonlyMap<string, { path: string; order: string }>;
 

@@ -9,7 +9,9 @@
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, MentioningCommit, RepoInfo } from '../core/git/provider';
 import { isFullSha } from '../core/git/schemas';
-import { MENTIONING_LIMIT, mentionNeedles, type RunGit, type Version } from './gitHistory';
+import { blobId, MENTIONING_LIMIT, mentionNeedles, type RunGit, type Version } from './gitHistory';
+import type { LastVersions } from './lastVersions';
+import type { Placed } from './movedHandoffs';
 import type { ChangesUnion } from './batchChanges';
 
 /** Longest `--grep` list on one command line (Windows allows 32,767 characters in all); more: a further command. */
@@ -37,6 +39,8 @@ interface MentionUnion { needles: Set<string>; commits: Array<MentioningCommit &
 export class BatchAnswers {
   /** Each document's last version, when it is the document's text (NodeGitProvider.prefetch). */
   readonly lastVersions = new Map<string, Version[]>();
+  /** Each document's last change, whatever its text (null: never committed, the whole history read). */
+  readonly lastChanges = new Map<string, { sha: string; time: number } | null>();
   /** For documents moved unchanged, the version at their earlier path, by findAnchor's question (`movedKey`). */
   readonly moved = new Map<string, Version[]>();
   /** Each document's text and its blob id, by path: hashed once for the batch, not once per question. */
@@ -47,6 +51,24 @@ export class BatchAnswers {
   private readonly mentions: MentionUnion[] = [];
   /** The cited files' changes since each commit (batchChanges.ts). */
   readonly changes = new Map<string, ChangesUnion>();
+
+  /**
+   * The documents' last versions (one `log` for all of them): each one's last change, and the anchor of each whose
+   * text is its last version. Returns those, placed (the commit and path a document was written at).
+   */
+  takeLastVersions(docs: ReadonlyArray<{ relPath: string; text: string }>, { versions, complete }: LastVersions): Placed[] {
+    const placed: Placed[] = [];
+    for (const d of docs) {
+      const v = versions.get(d.relPath);
+      if (v || complete) this.lastChanges.set(d.relPath, v ? { sha: v.sha, time: v.time } : null);
+      const blob = v ? blobId(d.text) : null;
+      if (blob !== null) this.blobs.set(d.relPath, { text: d.text, blob });
+      const known = v ? (v.blob === blob ? [v] : null) : complete ? [] : null;
+      if (known) this.lastVersions.set(d.relPath, known);
+      if (v && blob === v.blob) placed.push({ commit: v.sha, path: d.relPath, blob });
+    }
+    return placed;
+  }
 
   static deletionsKey(since: string | null, until: string | undefined): string {
     return `${since ?? ''}\0${until ?? ''}`;

@@ -30,7 +30,7 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { blobId, checkIgnored, findAnchor, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
+import { checkIgnored, findAnchor, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
 import { AskAhead } from './askAhead';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
@@ -40,8 +40,8 @@ import { SlowRepos } from './slowRepos';
 import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
-import { lastVersions } from './lastVersions';
-import { versionsBeforeMoves, type Placed } from './movedHandoffs';
+import { lastChange, lastVersions } from './lastVersions';
+import { versionsBeforeMoves } from './movedHandoffs';
 import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
 import { changesUnion } from './batchChanges';
@@ -236,16 +236,7 @@ export class NodeGitProvider implements GitProvider {
     const answers = new BatchAnswers();
     this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers });
     if (!last.ok) return;
-    const { versions, complete } = last.value;
-    const placed: Placed[] = [];
-    for (const d of docs) {
-      const v = versions.get(d.relPath);
-      const blob = v ? blobId(d.text) : null;
-      if (blob !== null) answers.blobs.set(d.relPath, { text: d.text, blob });
-      const known = v ? (v.blob === blob ? [v] : null) : complete ? [] : null;
-      if (known) answers.lastVersions.set(d.relPath, known);
-      if (v && blob === v.blob) placed.push({ commit: v.sha, path: d.relPath, blob });
-    }
+    const placed = answers.takeLastVersions(docs, last.value);
     const moved = await versionsBeforeMoves(this.run, repo, placed, token, this.anchors.movedFrom(repo), (ask) => this.slow.guard(repo.root, ask));
     for (const [key, v] of moved) answers.moved.set(key, v);
   }
@@ -342,6 +333,12 @@ export class NodeGitProvider implements GitProvider {
       },
       movedFrom: this.anchors.movedFrom(repo),
     });
+  }
+
+  lastChange(repo: RepoInfo, relPath: string, token: CancellationToken): Promise<GitResult<{ sha: string; time: number } | null>> {
+    const batch = this.batchFor(repo);
+    if (batch?.lastChanges.has(relPath)) return Promise.resolve({ ok: true, value: batch.lastChanges.get(relPath)! });
+    return this.answer(repo, `last\0${relPath}`, () => lastChange(this.run, repo, relPath, token));
   }
 
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {

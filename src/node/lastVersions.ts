@@ -26,6 +26,13 @@ export interface LastVersions {
   complete: boolean;
 }
 
+/** One path's last change (a document not in a run's batch): the commit and its time, null when none changed it. */
+export async function lastChange(run: RunGit, repo: RepoInfo, relPath: string, token: CancellationToken): Promise<GitResult<{ sha: string; time: number } | null>> {
+  const r = await lastVersions(run, repo, [relPath], token);
+  const v = r.ok ? r.value.versions.get(relPath) : undefined;
+  return r.ok ? { ok: true, value: v ? { sha: v.sha, time: v.time } : null } : r;
+}
+
 /** Pathspecs for `paths`: the paths themselves, else their folders, else null (too many for one command line). */
 export function pathspecsFor(paths: readonly string[]): string[] | null {
   const fits = (specs: readonly string[]) => specs.reduce((n, s) => n + s.length + 1, 0) <= MAX_PATHSPEC_CHARS;

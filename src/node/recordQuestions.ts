@@ -46,6 +46,7 @@ export async function recordQuestions(
       facts: (repo, shas, t) => real.facts(repo, shas, t),
       graph: (repo, t) => real.graph(repo, t),
       anchor: (repo, rel, text, t) => real.anchor(repo, rel, text, t),
+      lastChange: (repo, rel, t) => real.lastChange(repo, rel, t),
       filesAt: (repo, sha, t) => real.filesAt(repo, sha, t),
       deletions: (_repo, paths, since, _t, until) => {
         const key = `${since ?? ''}\0${until ?? ''}`;

@@ -187,6 +187,58 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     assert.deepEqual(judgeClaims(b.model, r.facts).map((e) => e.evidence?.endsWith('; git ignores it now (a local file?)')), [true, true, false]);
   });
 
+  it('a file renamed to a backup\'s name since (`council.py` → `council.py.bak`) is retired: deleted, the backup named, no move to follow', async () => {
+    const { repo, gg, put } = newRepo('set-aside');
+    put('backend/council.py', lines(40, 'council'));
+    put('backend/reports.py', lines(40, 'reports'));
+    gg.commit(repo, 'Start');
+    const body = '# Handoff\n\n- the workflow lives in `backend/council.py`\n- reports in `backend/reports.py`\n';
+    put('HANDOFF.md', body);
+    gg.commit(repo, 'The handoff');
+    gg.run(repo, ['mv', 'backend/council.py', 'backend/council.py.bak']);
+    gg.run(repo, ['mv', 'backend/reports.py', 'backend/report_builder.py']);
+    const split = gg.commit(repo, 'Split the council into a package');
+    const b = new ModelBuilder(body).file('backend/council.py').file('backend/reports.py');
+    const r = await check(b.model, join(repo, 'HANDOFF.md'), { text: body });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      `warning backend/council.py was set aside as backend/council.py.bak in ${s7(split)} (Split the council into a package), after this handoff`,
+      `warning backend/reports.py was renamed to backend/report_builder.py in ${s7(split)}, after this handoff`,
+    ]);
+    assert.deepEqual(r.facts.files.map((f) => (f.kind === 'gone' ? `${f.movedTo ? 'moved' : 'deleted'} ${f.deletion?.renamedTo ?? f.deletion?.setAsideAs}` : f.kind)),
+      ['deleted backend/council.py.bak', `moved backend/report_builder.py`]);
+  });
+
+  it('a plan carried out (GSD\'s summary beside it): a file gone before its summary was written went with the plan (a hint); one gone after is stale', async () => {
+    const { repo, gg, put } = newRepo('plan-carried-out');
+    const phase = '.planning/phases/01-template';
+    put('setup.py', lines(5, 'setup'));
+    put('setup.cfg', lines(2, 'cfg'));
+    put('src/app.py', lines(5, 'app'));
+    gg.commit(repo, 'Start');
+    const body = '# Plan 01-01\n\n- delete `setup.py` and `setup.cfg`\n- keep `src/app.py` working\n';
+    put(`${phase}/01-01-PLAN.md`, body);
+    put(`${phase}/02-01-PLAN.md`, body);
+    gg.commit(repo, 'docs(01): plan');
+    gg.run(repo, ['rm', '-q', 'setup.py']);
+    gg.run(repo, ['mv', 'setup.cfg', 'pyproject.cfg']);
+    const drop = gg.commit(repo, 'chore: drop the legacy files');
+    put(`${phase}/01-01-SUMMARY.md`, '# Summary\n\nDone.\n');
+    const summary = gg.commit(repo, 'docs(01-01): complete plan');
+    gg.run(repo, ['rm', '-q', 'src/app.py']);
+    const later = gg.commit(repo, 'Remove the app');
+    const b = () => new ModelBuilder(body).file('setup.py').file('setup.cfg').file('src/app.py');
+    const r = await check(b().model, join(repo, phase, '01-01-PLAN.md'), { text: body });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      `hint setup.py was deleted in ${s7(drop)} (chore: drop the legacy files), as this plan was carried out (before its summary, ${s7(summary)})`,
+      `hint setup.cfg was renamed to pyproject.cfg in ${s7(drop)}, as this plan was carried out (before its summary, ${s7(summary)})`,
+      `warning src/app.py was deleted in ${s7(later)} (Remove the app), after this handoff`,
+    ]);
+    assert.deepEqual(judgeClaims(b().model, r.facts).map((e) => e.text), ['File `src/app.py`'], 'the digest reports only the stale one');
+    // The same plan with no summary beside it has not been carried out: every file gone since is stale.
+    const unplanned = await check(b().model, join(repo, phase, '02-01-PLAN.md'), { text: body });
+    assert.deepEqual(unplanned.diagnostics.map((d) => d.severity), ['warning', 'warning', 'warning']);
+  });
+
   it('submodules: a path in a checked-out submodule is found there; in one not checked out, it is not judged', async () => {
     const body = '- `vendor/lib/lib.c`\n- `vendor/lib/nope.c`\n';
     const b = new ModelBuilder(body).file('vendor/lib/lib.c').file('vendor/lib/nope.c');

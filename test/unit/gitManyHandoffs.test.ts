@@ -129,6 +129,36 @@ describe('many handoffs in one repository', function () {
     assert.ok(!ten.results[0]!.includes('no anchor'), 'a committed handoff is anchored at its commit');
   });
 
+  it('GSD plans carried out: when each summary was written is read from the batch, no process per plan', async () => {
+    const g = new FixtureGit();
+    const gsd = join(base, 'gsd');
+    g.run(base, ['init', '-q', gsd]);
+    const phases = (n: number) => join(gsd, '.planning', `phases-${n}`);
+    for (const n of [2, 20]) mkdirSync(phases(n), { recursive: true });
+    for (let i = 0; i < 20; i++) writeFileSync(join(gsd, `legacy-${i}.txt`), `legacy ${i}\n`);
+    g.commit(gsd, 'start');
+    const plan = (i: number) => `# Plan 01-${String(i).padStart(2, '0')}\n\n- fold \`legacy-${i}.txt\` into the settings\n`;
+    for (const n of [2, 20]) for (let i = 0; i < n; i++) writeFileSync(join(phases(n), `01-${String(i).padStart(2, '0')}-PLAN.md`), plan(i));
+    g.commit(gsd, 'docs: the plans');
+    for (let i = 0; i < 20; i++) g.run(gsd, ['rm', '-q', `legacy-${i}.txt`]);
+    g.commit(gsd, 'chore: drop the legacy files');
+    for (const n of [2, 20]) for (let i = 0; i < n; i++) writeFileSync(join(phases(n), `01-${String(i).padStart(2, '0')}-SUMMARY.md`), '# Summary\n\nDone.\n');
+    g.commit(gsd, 'docs: the summaries');
+    const run = async (n: number) => {
+      const paths = Array.from({ length: n }, (_, i) => `01-${String(i).padStart(2, '0')}`).flatMap((id) => [`${id}-PLAN.md`, `${id}-SUMMARY.md`].map((f) => join(phases(n), f)));
+      const { calls, analyses } = await analyseBatch(paths, true);
+      return { calls: calls.map((args) => args.find((a) => !a.startsWith('-')) ?? '?').sort(), analyses };
+    };
+    const [two, twenty] = [await run(2), await run(20)];
+    assert.deepEqual(twenty.calls, two.calls);
+    const plans = twenty.analyses.filter((a) => a.path.endsWith('-PLAN.md'));
+    assert.equal(plans.length, 20);
+    for (const { analysis } of plans) {
+      assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'missing-file').map((d) => d.severity), ['hint'], [...analysis.diagnostics.map((d) => d.message), ...analysis.notices].join('; '));
+      assert.match(analysis.diagnostics[0]!.message, /as this plan was carried out \(before its summary, [0-9a-f]{7}\)/);
+    }
+  });
+
   describe('the built CLI', () => {
     before(function () { if (!existsSync(CLI)) this.skip(); });
 

@@ -134,7 +134,7 @@ function judgeFiles(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts): Dig
       else if (c.line !== null && f.lines !== null && !f.linesAtLeast && c.line > f.lines) {
         judged = { verdict: 'changed', evidence: `line ${c.line} is past the end: the file has ${f.lines} lines` };
       } else judged = { verdict: 'holds', evidence: null };
-    } else if (f.kind === 'gone' && !quiet) {
+    } else if (f.kind === 'gone' && !quiet && !(f.when === 'after-anchor' && f.duringPlan)) {
       if (f.movedTo) {
         const along = f.movedWithHandoff ? ' with the handoff' : '';
         judged = { verdict: 'changed', evidence: `moved to ${code(rel(f.movedTo))}${along} by ${deletionText(f)}${f.drift ? `; ${driftText(f.drift)}` : ''}` };
@@ -145,7 +145,8 @@ function judgeFiles(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts): Dig
       } else if (f.when === 'before-anchor') {
         judged = { verdict: 'gone', evidence: `already gone when the handoff was written (deleted by ${deletionText(f)})` };
       }
-      // with-anchor: the handoff's own commit deleted it, so the handoff tells of it — not a stale claim
+      // with-anchor: the handoff's own commit deleted it, so the handoff tells of it — not a stale claim (nor, above, is
+      // a file a plan carried out lost or moved before its summary was written: the plan's own work)
     }
     if (!judged) return;
     seen.add(text);

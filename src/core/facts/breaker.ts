@@ -38,6 +38,7 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
     facts: guard(inner.facts.bind(inner)),
     graph: guard(inner.graph.bind(inner)),
     anchor: guard(inner.anchor.bind(inner)),
+    lastChange: guard(inner.lastChange.bind(inner)),
     filesAt: guard(inner.filesAt.bind(inner)),
     deletions: guard(inner.deletions.bind(inner)),
     ignored: guard(inner.ignored.bind(inner)),

@@ -8,13 +8,14 @@
  *     which commit deleted or renamed it, after the anchor (the handoff went stale) or before (already gone).
  * What is in none of these never was in this repository: `absent` (planned, another repository, a typo).
  */
-import { dirname, joinPath, normalizePath, relativeFrom } from '../git/paths';
+import { dirname, joinPath, normalizePath, relativeFrom, relativeTo } from '../git/paths';
 import type { GitProblem, GitProvider, PathDeletion, RepoInfo } from '../git/provider';
 import type { CancellationToken, WorkspaceFiles } from '../interfaces';
 import type { FileBreadcrumb } from '../model';
 import { FileIndex, resolveCrumb, type Resolution } from './fileIndex';
 import { basesOf, byLastSegment, fullPathsNamed, inSubmodule, meantBy, repoForms, submodulesRoot, writtenFor } from './crumbForms';
 import { countLines } from './fileLines';
+import { isSetAside } from './setAside';
 import type { AnchorFact, FileFact } from './types';
 
 /** Breadcrumbs looked up in history per document, at most (a notice says how many were left out). */
@@ -33,6 +34,8 @@ export interface FileFactsContext {
   headSha: string | null | Promise<string | null>;
   /** Count lines of resolved files (only when a line-range rule is on). */
   wantLines: boolean;
+  /** For a GSD plan (`02-03-PLAN.md`), its summary's absolute path (`02-03-SUMMARY.md`: the plan is carried out when it exists). */
+  planSummary?: string | null;
   token: CancellationToken;
   notices: Set<string>;
   /** Records a failed git answer as a notice naming the checks it cost. */
@@ -225,6 +228,10 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
   ]);
   const since = (path: string) => sinceExact?.deleted.get(path) ?? sinceBare?.deleted.get(path);
   const answered = moment !== null && sinceExact !== null && (!bareHad.length || sinceBare !== null);
+  // A plan carried out (its summary beside it): what went before its summary was last written went as it was carried
+  // out, most likely by the plan itself. Asked only when something the plan had is gone.
+  const summary = ctx.planSummary && now.all.has(ctx.planSummary) && open.some((p) => p.atAnchor.some((a) => since(a) !== undefined))
+    ? await lastChangeOf(ctx, ctx.planSummary) : null;
   for (const p of open) {
     if (p.atAnchor.length) {
       const deletion = p.atAnchor.map(since).find((d): d is PathDeletion => d !== undefined) ?? null;
@@ -237,6 +244,7 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
         const form = deletedAs.get(p);
         if (form !== undefined && ignored.has(form)) gone.ignoredNow = true;
         if (deletion?.renamedTo && movedAlong(deletion, ctx.anchor)) gone.movedWithHandoff = true;
+        if (deletion && summary && deletion.time <= summary.time) gone.duringPlan = { summary: summary.sha };
         out[p.i] = gone;
       }
     } else {
@@ -261,7 +269,18 @@ async function searchDeletions(paths: readonly string[], since: string | null, c
     return null;
   }
   result.exactRenamesOnly ||= del.value.exactRenamesOnly;
-  return { deleted: new Map(del.value.deletions.map((d) => [d.path, d])), existed: new Set(del.value.existedAtSince) };
+  // A rename to a backup's name (`council.py.bak`) retired the file: its deletion, the backup named beside it.
+  const deletion = (d: PathDeletion): PathDeletion => (d.renamedTo && isSetAside(d.path, d.renamedTo) ? { ...d, renamedTo: null, setAsideAs: d.renamedTo } : d);
+  return { deleted: new Map(del.value.deletions.map((d) => [d.path, deletion(d)])), existed: new Set(del.value.existedAtSince) };
+}
+
+/** The last commit that changed a file of the repository (absolute path), null when git cannot say. */
+async function lastChangeOf(ctx: Resolved, path: string): Promise<{ sha: string; time: number } | null> {
+  const rel = relativeTo(ctx.repo.root, path);
+  if (rel === null) return null;
+  const r = await ctx.git.lastChange(ctx.repo, rel, ctx.token);
+  if (!r.ok) ctx.note(r.problem, 'when the plan was carried out');
+  return r.ok ? r.value : null;
 }
 
 /**

@@ -23,6 +23,7 @@ import { anyMissing, markFileIds } from './fileIds';
 import { fileFacts } from './files';
 import { recountMovedLines } from './fileLines';
 import { judgeRefs } from './refs';
+import { gsdSummaryOf } from '../supersede';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
 
 export interface GatherContext {
@@ -141,6 +142,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       const filesCtx = {
         documentPath: ctx.documentPath, root: repo?.root ?? ctx.root ?? docDir, files: ctx.files, git, repo, anchor: anchorP,
         headSha: repoFactsP.then((r) => r?.headSha ?? null), wantLines: severityOf(settings, 'line-out-of-range') !== null, token, notices, note,
+        planSummary: gsdSummaryOf(normalizePath(ctx.documentPath)),
       };
       const f = await fileFacts(model.files, filesCtx);
       facts.files = f.files;

@@ -139,6 +139,11 @@ export type FileFact =
     ignoredNow?: true;
     /** Renamed by a commit that moved the handoff itself unchanged (both archived together): it went with it. */
     movedWithHandoff?: true;
+    /**
+     * The handoff is a plan that has been carried out (GSD's `02-03-PLAN.md` beside its `02-03-SUMMARY.md`), and the
+     * file went before its summary was last written: as the plan was carried out, most likely by the plan itself.
+     */
+    duringPlan?: { summary: string };
   }
   /** Not in the repository when written (not in the anchor's tree; for a handoff never committed, not in HEAD's history). */
   | { kind: 'absent' };

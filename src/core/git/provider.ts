@@ -120,6 +120,8 @@ export interface PathDeletion {
   subject: string;
   /** The rename's target in the same commit, or null for a plain deletion. */
   renamedTo: string | null;
+  /** Set by the file facts for a rename to a backup's name (`council.py.bak`: facts/setAside.ts), then a deletion. */
+  setAsideAs?: string;
 }
 
 export interface DeletionsResult {
@@ -253,6 +255,11 @@ export interface GitProvider {
    * history whose blob is exactly `text`, else the last commit that changed the file; null when no commit has it.
    */
   anchor(repo: RepoInfo, relPath: string, text: string, token: CancellationToken): Promise<GitResult<DocumentAnchor | null>>;
+  /**
+   * The last commit in HEAD's history that changed the file at `relPath` (repository-relative), null when none did:
+   * in a run over many documents answered from the run's one `log` (prefetch), else one `log`, cached per state.
+   */
+  lastChange(repo: RepoInfo, relPath: string, token: CancellationToken): Promise<GitResult<{ sha: string; time: number } | null>>;
   /** Every file path (repository-relative) in a commit's tree, cached per commit. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
   /**

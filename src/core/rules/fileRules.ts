@@ -5,7 +5,7 @@
  * one `.gitignore` keeps out of git, one in an unchecked-out submodule, and an ambiguous bare name (the hover and
  * links list the matches) are not problems. Asides (hints): a file that never was in this repository (planned, in
  * another repository, or a typo), one deleted since that git ignores now (untracked on purpose), one the commit
- * that archived the handoff moved along with it.
+ * that archived the handoff moved along with it, one a plan carried out lost before its summary was written.
  */
 import type { FileFact, HandoffFacts } from '../facts/types';
 import type { Diagnostic, FileBreadcrumb } from '../model';
@@ -67,7 +67,10 @@ function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings
   if (f.when === 'work-tree') {
     return makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is deleted in the work tree (not committed)`);
   }
-  const when = f.when === 'after-anchor' ? 'after this handoff' : f.when === 'with-anchor' ? 'in the commit that wrote this handoff' : 'before this handoff was written';
+  // A plan carried out (GSD's summary beside it) that lost a file before its summary was written: the plan's own work.
+  const carriedOut = f.when === 'after-anchor' && f.duringPlan;
+  const when = carriedOut ? `as this plan was carried out (before its summary, ${short(carriedOut.summary)})`
+    : f.when === 'after-anchor' ? 'after this handoff' : f.when === 'with-anchor' ? 'in the commit that wrote this handoff' : 'before this handoff was written';
   if (!del) return f.when === 'after-anchor' ? makeDiagnostic(settings, 'missing-file', c.range, `${c.path}${names} is gone since this handoff`) : null;
   if (del.renamedTo) {
     const to = del.renamedTo;
@@ -80,12 +83,13 @@ function missingRule(c: FileBreadcrumb, f: FileFact, anchored: boolean, settings
     const message = `${c.path} was renamed to ${to} in ${short(del.sha)}, ${when}${f.movedTo ? '' : `; ${to} is gone too`}`;
     // A rename made before the handoff means the handoff used an outdated path: still worth fixing (the quick fix
     // knows where). One made by the handoff's own commit is what the handoff tells of.
-    return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' ? 'aside' : 'problem');
+    return makeDiagnostic(settings, 'missing-file', c.range, message, related, f.when === 'with-anchor' || carriedOut ? 'aside' : 'problem');
   }
-  const message = `${c.path}${names} was deleted in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
+  const how = del.setAsideAs ? `set aside as ${del.setAsideAs}` : 'deleted';
+  const message = `${c.path}${names} was ${how} in ${short(del.sha)} (${del.subject.slice(0, 80)}), ${when}`;
   // Untracked since, and ignored by git now: a runtime or generated file each working tree keeps (`goals.md`, a
   // state file), most likely still where the handoff says on the writer's machine. Worth knowing, not a problem.
   if (f.ignoredNow) return makeDiagnostic(settings, 'missing-file', c.range, `${message}; git ignores it now (a local file?)`, undefined, 'aside');
   // Deleted before the handoff was written: the handoff most likely tells of the deletion; an aside, not a problem.
-  return makeDiagnostic(settings, 'missing-file', c.range, message, undefined, f.when === 'after-anchor' ? 'problem' : 'aside');
+  return makeDiagnostic(settings, 'missing-file', c.range, message, undefined, f.when === 'after-anchor' && !carriedOut ? 'problem' : 'aside');
 }

@@ -46,7 +46,7 @@ function whenPhrase(f: Gone, facts: HandoffFacts | null): string {
   // An uncommitted handoff describes now: every commit is before it, which says nothing.
   if (!facts?.anchor) return '';
   switch (f.when) {
-    case 'after-anchor': return ', after this handoff was written';
+    case 'after-anchor': return f.duringPlan ? `, as this plan was carried out (before its summary, ${shortSha(f.duringPlan.summary)})` : ', after this handoff was written';
     case 'before-anchor': return ', before this handoff was written';
     case 'with-anchor': return ', in the commit that wrote this handoff';
     case 'work-tree': return '';
@@ -95,7 +95,7 @@ function goneMarkdown(crumb: FileBreadcrumb, f: Gone, facts: HandoffFacts | null
       : `${name} was **renamed** to ${code(d.renamedTo)}${when}, in ${by}.`;
     if (!f.movedTo) text += ` ${code(d.renamedTo)} is gone too.`;
   } else {
-    text = `${name} was **deleted**${when}, in ${by}.`;
+    text = d.setAsideAs ? `${name} was **set aside** as ${code(d.setAsideAs)} (a backup: the file is retired)${when}, in ${by}.` : `${name} was **deleted**${when}, in ${by}.`;
     // Untracked on purpose (`git rm --cached` and a .gitignore line): each working tree keeps its own.
     if (f.ignoredNow) text += ' Git ignores it now: a local file, most likely where the handoff says on its writer\'s machine.';
   }
