@@ -215,6 +215,15 @@ describe('routine checklists and guidance items', () => {
     }
   });
 
+  it('work the title puts off: "Items to Revisit Later", "Deferred / open loops", "Refactor phase (future)"', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Items to Revisit Later', 'roadmap'], ['Revisit later', 'roadmap'], ['Things to revisit', 'roadmap'],
+      ['Deferred / open loops (not this session unless noted)', 'roadmap'], ['Refactor phase (future)', 'roadmap'],
+      ['Revisit the parser', null], ['Refactor the phase (later today)', null], ['Deferral policy', null], ['What was not done (deferred)', null],
+    ];
+    assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);
+  });
+
   it('what to do if something goes wrong, tips, a description of what is there, and later work named by its lead-in are no work', () => {
     const cases: Array<[string, string | null]> = [
       ['Rollback Plan (If Issues)', 'context'], ['If anything breaks:', 'context'], ['Troubleshooting', 'context'], ['In case of problems:', 'context'],
