@@ -18,6 +18,9 @@ import { plainTitle } from './titleText';
  * Phase 2`, `Ideas to explore`). A hyphen counts only spaced: "Rules-based matcher" names work.
  */
 const END = String.raw`(?:$|\s*[:—–(]|\s+-\s|\s+(?:for|of|to)\b)`;
+/** A word before "lessons" or "learnings" that makes the title work ("Apply the lessons", "Document learnings"). */
+const NOT_TO_APPLY = String.raw`(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)`;
+
 /** Each role's phrases; a label has the role when it is one of them, whole (see `END`). */
 const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
   ['acceptance', [
@@ -96,7 +99,7 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
     // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
     String.raw`(?:each|every|a)\s+(?:new\s+)?[a-z-]+\s+follows\s+(?:the\s+same|this)\s+(?:pattern|recipe|steps)`,
-    String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z0-9-]+\s+){0,2}lessons(?:\s+(?:learned|learnt))?(?:\s+from\b[^:]{0,80})?`, String.raw`(?:(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
+    String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`(?:${NOT_TO_APPLY}[a-z0-9-]+\s+){0,2}lessons(?:\s+(?:learned|learnt))?(?:\s+from\b[^:]{0,80})?`, String.raw`(?:${NOT_TO_APPLY}[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,
     // What to read before starting: a reading list is never done (`Read the spec, then build the parser` is work).
     String.raw`(?:(?:always|must)\s+)?(?:re-?)?read(?:\s+(?:this|these|them|me))?\s+first`, String.raw`reading\s+list`,
     // GSD's `.continue-here.md` opens with "Required Reading" (the files to load before resuming).

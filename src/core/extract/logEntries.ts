@@ -126,17 +126,8 @@ export function readLeadTitle(raw: string): LeadTitle | null {
  * dated sibling: a log whose entries have a name of their own. Returns the entries they are, by node index.
  */
 export function repeatedLeadEntries(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>, leads: ReadonlyArray<LeadTitle | null>): Map<number, EntryTitle> {
-  const groups = new Map<string, number[]>();
-  nodes.forEach((n, i) => {
-    const l = leads[i];
-    if (entries[i] || !l) return;
-    const key = `${n.parent}:${n.depth}:${l.lead}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
   const out = new Map<number, EntryTitle>();
-  for (const group of groups.values()) {
+  for (const group of siblingGroups(nodes, (n, i) => (entries[i] || !leads[i] ? null : `${n.parent}:${n.depth}:${leads[i]!.lead}`))) {
     if (group.length < 2) continue;
     for (const i of group) out.set(i, { date: leads[i]!.date, number: leads[i]!.number, marker: remarkMarker(nodes[i].title) });
   }
@@ -154,16 +145,8 @@ const SCHEDULE = /\b(?:roadmap|schedule|timeline|milestones?|plan|planning|calen
  * (null when it is no entry). Linear: siblings are grouped by their parent and depth in one pass.
  */
 export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>): number[] {
-  const groups = new Map<string, number[]>();
-  nodes.forEach((n, i) => {
-    if (!entries[i] || (n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)))) return;
-    const key = `${n.parent}:${n.depth}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
   const older: number[] = [];
-  for (const group of groups.values()) for (const i of olderInGroup(group, entries)) older.push(i);
+  for (const group of siblingGroups(nodes, (n, i) => (entries[i] ? logKey(nodes, n) : null))) for (const i of olderInGroup(group, entries)) older.push(i);
   return older.sort((a, b) => a - b);
 }
 
@@ -173,19 +156,32 @@ export function olderEntries(nodes: readonly OutlineNode[], entries: ReadonlyArr
  * newest, so every entry read is an older one.
  */
 export function oldestFirstLog(nodes: readonly OutlineNode[], entries: ReadonlyArray<EntryTitle | null>): number | null {
-  const groups = new Map<string, number[]>();
-  nodes.forEach((n, i) => {
-    if (entries[i]?.date == null || (n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)))) return;
-    const key = `${n.parent}:${n.depth}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  for (const group of groups.values()) {
+  for (const group of siblingGroups(nodes, (n, i) => (entries[i]?.date == null ? null : logKey(nodes, n)))) {
     const dates = group.map((i) => entries[i]!.date!);
     if (group.length >= 3 && dates[dates.length - 1]! > dates[0]! && dates.every((d, k) => k === 0 || d >= dates[k - 1]!)) return group[0]!;
   }
   return null;
+}
+
+/**
+ * The nodes grouped by `keyOf` (null: in no group), each group in document order: one pass, linear. Siblings share a
+ * key built from their parent and depth.
+ */
+function siblingGroups(nodes: readonly OutlineNode[], keyOf: (n: OutlineNode, i: number) => string | null): Iterable<number[]> {
+  const groups = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = keyOf(n, i);
+    if (key === null) return;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups.values();
+}
+
+/** A log entry's siblings' key, or null under a roadmap, schedule or plan (what is due when, not what happened). */
+function logKey(nodes: readonly OutlineNode[], n: OutlineNode): string | null {
+  return n.parent >= 0 && SCHEDULE.test(plainTitle(nodes[n.parent].title)) ? null : `${n.parent}:${n.depth}`;
 }
 
 function olderInGroup(group: readonly number[], entries: ReadonlyArray<EntryTitle | null>): number[] {
