@@ -159,11 +159,11 @@ export class AnchorQuestions {
 }
 
 /**
- * HEAD's first-parent line after `since` from the graph of this repository state (`log --all`, read once, and asked
- * by every handoff with an anchor anyway): no process per anchor. Null when the graph cannot tell (incomplete, or
- * without one of the commits): git is asked.
+ * The line from `since` to HEAD (CommitGraph.lineSince) from the graph of this repository state (`log --all`, read
+ * once, and asked by every handoff with an anchor anyway): no process per anchor. Null when the graph cannot tell
+ * (incomplete, or without one of the commits): git is asked.
  */
 async function lineFromGraph(graph: Promise<GitResult<RepoGraph>>, head: string, since: string): Promise<Line[] | null> {
   const g = await graph;
-  return g.ok ? CommitGraph.of(g.value).firstParentsSince(since, head) : null;
+  return g.ok ? CommitGraph.of(g.value).lineSince(since, head) : null;
 }

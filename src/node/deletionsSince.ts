@@ -1,13 +1,15 @@
 /**
  * Which commit since the handoff's anchor deleted (or renamed) each file the handoff cites that was there then
- * and is gone now, without walking every commit's diff. Paths not there at the anchor are skipped (asked first). The first-parent line from the anchor to HEAD (from
- * the provider's graph, else one `log`) is bisected for all paths at once in one `cat-file --batch-check` process asked in rounds
- * (`<commit>:<path>` exists or not; ~log2(commits) rounds), then renames are detected in just the commits found
- * (`log --no-walk -M`), and a rename whose target is gone too is bisected again from there. A deletion made on a
- * side branch is found as the merge that brought it to this line.
+ * and is gone now, without walking every commit's diff. Paths not there at the anchor are skipped (asked first). The
+ * line from the anchor to HEAD (ancestryLine.ts: HEAD's first-parent line, or down to the branch the anchor was written
+ * on when that branch was merged; from the provider's graph, else one `log`) is bisected for all paths at once in one
+ * `cat-file --batch-check` process asked in rounds (`<commit>:<path>` exists or not; ~log2(commits) rounds), then
+ * renames are detected in just the commits found (`log --no-walk -M`), and a rename whose target is gone too is
+ * bisected again from there. A deletion made on another branch is found as the merge that brought it to this line.
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitProblem, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';
+import { ancestryLine } from '../core/git/ancestryLine';
 import { isFullSha } from '../core/git/schemas';
 import type { GitSession } from './gitSession';
 import type { RunGit } from './gitHistory';
@@ -150,10 +152,33 @@ class PathsAt {
   }
 }
 
-/** HEAD's first-parent line after `since` as the caller knows it (no process), else as git reads it. */
+/** The line from `since` to HEAD as the caller knows it (no process), else as git reads it. */
 async function lineAfter(run: RunGit, repo: RepoInfo, since: string, token: CancellationToken, lineSince?: LineSince): Promise<GitResult<Line[]>> {
   const known = lineSince ? await lineSince(since, token) : null;
-  return known ? { ok: true, value: known } : firstParentLine(run, repo, since, token);
+  if (known) return { ok: true, value: known };
+  const line = await lineThroughAncestry(run, repo, since, token);
+  // Empty: `since` is not in HEAD's history (or is HEAD); what the first-parent line says then, as before.
+  return !line.ok || line.value.length ? line : firstParentLine(run, repo, since, token);
+}
+
+/**
+ * The line from `since` to HEAD (ancestryLine.ts) from git: the commits between them (`--ancestry-path`, children
+ * first), walked down from HEAD. Empty when `since` is not in HEAD's history.
+ */
+async function lineThroughAncestry(run: RunGit, repo: RepoInfo, since: string, token: CancellationToken): Promise<GitResult<Line[]>> {
+  const r = await run(repo.root, ['log', '--ancestry-path', '--topo-order', '--format=%H%x1f%P%x1f%ct%x1f%s', `^${since}`, 'HEAD', '--'], token, undefined, 64 * 1024 * 1024);
+  if (!r.ok) return r;
+  if (r.out.code !== 0) return { ok: false, problem: failureProblem(r.out, 'log') };
+  const commits = new Map<string, Line & { parents: string[] }>();
+  let tip: string | null = null;
+  for (const l of r.out.stdout.split('\n')) {
+    const [sha, parents, time, subject] = l.split('\x1f');
+    if (!isFullSha(sha)) continue;
+    tip ??= sha; // children first: HEAD leads
+    commits.set(sha, { sha, time: Number(time) || 0, subject: subject ?? '', parents: (parents ?? '').split(' ').filter(Boolean) });
+  }
+  const line = tip ? ancestryLine(tip, since, (sha) => commits.get(sha)?.parents, (sha) => commits.has(sha)) : null;
+  return { ok: true, value: (line ?? []).map((sha) => { const { parents: _, ...c } = commits.get(sha)!; return c; }) };
 }
 
 /** HEAD's first-parent line after `since`, oldest first, with each commit's time and subject. */

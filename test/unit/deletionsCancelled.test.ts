@@ -56,7 +56,7 @@ describe('deletion searches stopped by cancellation', function () {
     const whole = await findDeletionsSince(cancelledAfter(() => false).run, open, repo, anchor, ['src/old/engine.ts'], NEVER_CANCELLED);
     assert.ok(whole.ok);
     assert.equal(whole.value.deletions[0]?.renamedTo, 'src/new/engine.ts', 'uncancelled, the renames are followed to the end');
-    const { run, token } = cancelledAfter((args) => args.includes('--first-parent'));
+    const { run, token } = cancelledAfter((args) => args.includes('--ancestry-path'));
     const stopped = await findDeletionsSince(run, open, repo, anchor, ['src/old/engine.ts'], token);
     assert.ok(!stopped.ok && stopped.problem.kind === 'cancelled', JSON.stringify(stopped));
   });

@@ -12,6 +12,7 @@ import type { StdinFeed } from '../../src/node/gitRunner';
 import { FileIndex } from '../../src/core/facts/fileIndex';
 import { normalizePath } from '../../src/core/git/paths';
 import { FixtureGit } from '../fixtures/git/exec';
+import { CommitGraph } from '../../src/core/git/graph';
 
 describe('deletions since a commit: paths then from its tree listing', () => {
   let base: string;
@@ -102,4 +103,43 @@ describe('deletions since a commit: paths then from its tree listing', () => {
     // The first-parent line, then renames in the one commit found; lib/engine.ts is at HEAD: nothing more to ask.
     assert.equal(logs.filter((a) => a.includes('--diff-filter=R')).length, 1);
   });
+
+  it('a handoff written on a branch merged later: its line runs down the branch, so the branch\'s own commit moved the file (graph or git)', async () => {
+    const g = new FixtureGit();
+    const dir = join(base, 'merged-branch');
+    g.run(base, ['init', '-q', dir]);
+    const write = (rel: string, text: string) => { mkdirSync(join(dir, rel, '..'), { recursive: true }); writeFileSync(join(dir, rel), text); };
+    write('README.md', '# r\n');
+    g.commit(dir, 'start');
+    g.run(dir, ['checkout', '-q', '-b', 'feature']);
+    write('src/pkg_state.py', Array.from({ length: 30 }, (_, i) => `v${i} = ${i}\n`).join(''));
+    const anchor = g.commit(dir, 'summary of the plan');
+    g.run(dir, ['mv', 'src/pkg_state.py', 'src/state.py']);
+    const moved = g.commit(dir, 'relocate the state module');
+    g.run(dir, ['checkout', '-q', 'main']);
+    write('ci.yml', 'on: push\n');
+    const ciOnly = g.commit(dir, 'ci only');
+    g.run(dir, ['merge', '-q', '--no-ff', '-m', 'merge feature', 'feature']);
+    write('ci.yml', 'on: [push]\n');
+    g.commit(dir, 'ci again');
+    const provider = new NodeGitProvider();
+    const found = await provider.discover(dir, T);
+    assert.ok(found.ok);
+    const run = (cwd: string, args: string[], token: typeof T, input?: string | StdinFeed, maxBytes?: number) => provider.runner.run({ cwd, args, input, token, timeoutMs: 10_000, maxBytes });
+    const open = (cwd: string, args: string[], token: typeof T) => provider.runner.session(cwd, args, token, 10_000);
+    const graph = await provider.graph(found.value, T);
+    assert.ok(graph.ok);
+    const head = g.run(dir, ['rev-parse', 'HEAD']);
+    const lineSince = async (since: string) => CommitGraph.of(graph.value).lineSince(since, head);
+    // The first-parent line from the anchor holds "ci only", where src/pkg_state.py never was: it took the blame.
+    assert.ok(CommitGraph.of(graph.value).firstParentsSince(anchor, head)?.some((c) => c.sha === ciOnly));
+    for (const known of [{}, { lineSince }]) {
+      const r = await findDeletionsSince(run, open, found.value, anchor, ['src/pkg_state.py'], T, known);
+      assert.ok(r.ok);
+      assert.deepEqual(r.value.deletions.map((d) => [d.path, d.sha, d.renamedTo]), [['src/pkg_state.py', moved, 'src/state.py']], Object.keys(known).join() || 'git');
+    }
+    // On the branch's line: the anchor's child, the merge, then HEAD.
+    assert.deepEqual((await lineSince(anchor))?.map((c) => c.subject), ['relocate the state module', 'merge feature', 'ci again']);
+  });
 });
+

@@ -291,5 +291,22 @@ describe('handoffs written at many commits', function () {
     }
     // Unknown to the graph: git is asked.
     assert.equal(cg.firstParentsSince('0'.repeat(40), head), null);
+    // The line a change since each commit took to HEAD: parent to child all the way, every commit descending from
+    // it; git's first-parent line where that holds it, and where the commit is in no history of HEAD.
+    const firstLine = new Set(g.run(repo, ['rev-list', '--first-parent', 'HEAD']).split('\n'));
+    for (const since of all) {
+      const line = cg.lineSince(since, head)?.map((c) => c.sha);
+      const subject = g.run(repo, ['log', '-1', '--format=%s', since]);
+      const inHead = g.run(repo, ['rev-list', 'HEAD']).split('\n').includes(since);
+      if (!inHead || firstLine.has(since)) {
+        assert.deepEqual(line, cg.firstParentsSince(since, head)?.map((c) => c.sha), `since ${subject}`);
+        continue;
+      }
+      assert.ok(line && line.length && line[line.length - 1] === head, `since ${subject}`);
+      [since, ...line].slice(0, -1).forEach((parent, k) => {
+        assert.ok(g.run(repo, ['rev-parse', `${line[k]}^@`]).split('\n').includes(parent), `since ${subject}: ${k}`);
+        assert.ok(g.run(repo, ['rev-list', '--ancestry-path', `${since}..${line[k]}`]).split('\n').includes(line[k]!), `since ${subject}: ${k} descends`);
+      });
+    }
   });
 });

@@ -7,6 +7,7 @@
  * ancestry walk stop at commits too old to lead anywhere, so a question about a recent commit costs little even in
  * a long history. Reachable sets are memoised per tip (a bit per commit).
  */
+import { ancestryLine } from './ancestryLine';
 import type { GraphCommit, RepoGraph } from './provider';
 
 /** A ref tip for containment questions: `origin/main`, `refs/pull/12/head`… */
@@ -126,18 +127,7 @@ export class CommitGraph {
         return i !== undefined && this.reachable(i)[start] === 1;
       });
     }
-    const children = this.childrenOf();
-    const seen = new Uint8Array(this.commits.length);
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      for (const c of children[stack.pop()!]!) {
-        if (!seen[c]) {
-          seen[c] = 1;
-          stack.push(c);
-        }
-      }
-    }
+    const seen = this.descendants(start);
     return tips.filter((t) => {
       const i = this.index.get(t.sha);
       return i !== undefined && seen[i] === 1;
@@ -182,6 +172,21 @@ export class CommitGraph {
       if (i === undefined) return null;
     }
     return out.reverse();
+  }
+
+  /**
+   * The line a change made after `since` took to reach `tip` (ancestryLine.ts), oldest first: `tip`'s first-parent
+   * line when `since` is on it, else down a merge's other parent to the branch `since` was written on. When `since`
+   * is not in `tip`'s history, the first-parent line as git gives it (`firstParentsSince`). Null as that one is.
+   */
+  lineSince(since: string, tip: string): GraphCommit[] | null {
+    const s = this.index.get(since);
+    const t = this.index.get(tip);
+    if (!this.complete || s === undefined || t === undefined) return null;
+    if (this.reachable(t)[s] !== 1) return this.firstParentsSince(since, tip);
+    const below = this.descendants(s);
+    const line = ancestryLine(tip, since, (sha) => this.get(sha)?.parents, (sha) => below[this.index.get(sha) ?? -1] === 1);
+    return line ? line.map((sha) => this.get(sha)!) : null;
   }
 
   /** Whether a commit is in `tip`'s history (itself included), or null when `tip` is not in the graph. */
@@ -257,6 +262,23 @@ export class CommitGraph {
     }
     this.generations = gen;
     return gen;
+  }
+
+  /** A bit per commit: `i` and every commit descending from it (a walk towards the children). */
+  private descendants(i: number): Uint8Array {
+    const children = this.childrenOf();
+    const seen = new Uint8Array(this.commits.length);
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length) {
+      for (const c of children[stack.pop()!]!) {
+        if (!seen[c]) {
+          seen[c] = 1;
+          stack.push(c);
+        }
+      }
+    }
+    return seen;
   }
 
   private childrenOf(): number[][] {
