@@ -194,6 +194,11 @@ export interface Step {
   marker: string | null;
   /** The role of the list it sits in when that list is not work to do; null for an ordinary to-do list. */
   listRole: StepListRole | null;
+  /**
+   * A checkbox left open over nested checkboxes that are all ticked (`- [ ] 4. Models` over `- [x] 4.1 …`, as Kiro
+   * and Spec Kit task lists leave a parent task): done in substance, so not work to do. Absent otherwise.
+   */
+  doneBySubSteps?: true;
 }
 
 export interface DocumentFacts {

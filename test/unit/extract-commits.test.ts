@@ -371,7 +371,10 @@ describe('extractCommits: the push state a document claims for a commit', () => 
       '- If the branch is missing on origin, cherry-pick `1f2a3b4`.',
       '- `2a3b4c5` changed the parser, the lexer, the error messages, the tests, the docs, the examples, and then it was pushed',
       '',
+      '| Task | What | Commit |', '|---|---|---|',
+      '| 0411-j6z | Close out the cleanup stream: boundary and index verified (all durable patterns present, the local-only tool paths not tracked), stale references updated, closeout log written | 3b4c5d6 |',
+      '',
     ].join('\n');
-    assert.deepEqual(claims(text), ['7b8c9d0 pushed', '8c9d0e1 -', '9d0e1f2 -', '0e1f2a3 -', '1f2a3b4 -', '2a3b4c5 -']);
+    assert.deepEqual(claims(text), ['7b8c9d0 pushed', '8c9d0e1 -', '9d0e1f2 -', '0e1f2a3 -', '1f2a3b4 -', '2a3b4c5 -', '3b4c5d6 -']);
   });
 });

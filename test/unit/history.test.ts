@@ -217,6 +217,32 @@ describe('history: sections titled as history', () => {
     ]);
   });
 
+  it('the same titles in other languages, whole; not criteria, stories or facts that share a word', () => {
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '',
+      '## Session en cours (16–17/01/2026 - i18n)', '- [ ] finir la traduction', '',
+      '## Session précédente (14/01/2026 - Audit clean code)', '- [ ] ancienne étape', '',
+      '## Update-Historie', '- [ ] alter Punkt', '',
+      '## 9 · Histórico', '- [ ] passo antigo', '',
+      '## Poprzednie sesje', '- [ ] stary krok', '',
+      '## 최근 유지보수 이력', '- [ ] 이전 작업', '',
+      '## 変更履歴', '- [ ] 古い項目', '',
+      '## 已完成', '- [ ] 旧任务', '',
+      '## 完了条件', '- [ ] テストが通る', '',
+      '## Historia de usuario', '- [ ] como usuario quiero exportar', '',
+      '## Faits', '- [ ] la base est en lecture seule', '',
+      '## Nächste Schritte', '- [ ] Export bauen',
+    )), [
+      '## Session précédente (14/01/2026 - Audit clean code) … - [ ] ancienne étape',
+      '## Update-Historie … - [ ] alter Punkt',
+      '## 9 · Histórico … - [ ] passo antigo',
+      '## Poprzednie sesje … - [ ] stary krok',
+      '## 최근 유지보수 이력 … - [ ] 이전 작업',
+      '## 変更履歴 … - [ ] 古い項目',
+      '## 已完成 … - [ ] 旧任务',
+    ]);
+  });
+
   it('a past entry named for its subject: "Previous Focus: …", "Previous Session Work — …", with its next steps', () => {
     // A memory-bank log: the current focus on top, earlier ones rotated under "Previous" titles, each with the
     // next steps it had then.

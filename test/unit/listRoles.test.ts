@@ -30,7 +30,8 @@ describe('steps: the role of their list', () => {
       ['Ground rules for the next session', 'rules'], ['Hard rules (memorize)', 'rules'],
       ['Acceptance tests for the importer', null], ['Backlog prioritization', null], ['Roadmap progress', null], ['Rules-based matcher', null], ['Future - after the beta', 'roadmap'], ['Later today', null], ['Test plan', null],
       ['Current likely options:', 'roadmap'], ['Options', 'roadmap'], ['Add options to the CLI', null],
-      ['Important Notes for Next Session', 'context'], ['04-04 followup probes proved:', 'context'], ['Verification runs (no commits required)', 'context'],
+      ['Important Notes for Next Session', 'context'], ['04-04 followup probes proved:', 'context'], ['The completed HP-030 drill verified:', 'context'],
+      ['To be verified:', null], ['Still needs to be confirmed:', null], ['Verify once deployed:', null], ['Verification runs (no commits required)', 'context'],
       ['Each provider follows the same pattern:', 'context'], ['To add a new provider:', 'context'], ['To add the login form:', null], ['Prove the fix holds', null],
       ['Planned Features', 'roadmap'], ['Upcoming features:', 'roadmap'], ['Success Metrics', 'acceptance'], ['Planned work', null], ['Upcoming work', null], ['Measure success metrics', null],
       ['Coming Soon', 'roadmap'], ['🚀 Coming soon:', 'roadmap'], ['Coming soon features are hidden behind a flag', null],
@@ -44,6 +45,10 @@ describe('steps: the role of their list', () => {
       ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],
       ['Before marking any phase complete:', 'acceptance'], ['Verify the checklist app', null], ['Complete the checklist', null],
       ['Important Reminders', 'rules'], ['Session Setup', 'routine'], ['Set up the session store', null], ['Update the git state file', null], ['Notes', null],
+      // The same criteria in other languages; "完了" alone (completed) and a completed task are not criteria.
+      ['Akzeptanzkriterien', 'acceptance'], ["Critères d'acceptation :", 'acceptance'], ['Criterios de aceptación', 'acceptance'],
+      ['Critérios de aceitação', 'acceptance'], ['Kryteria akceptacji', 'acceptance'], ['完了条件', 'acceptance'], ['5. 次段階の完了条件', 'acceptance'],
+      ['验收标准', 'acceptance'], ['1.2 각 Phase 완료 기준', 'acceptance'], ['完了', null], ['완료된 작업', null], ['Kryteria wyszukiwania', null],
       ['Next steps', null], ['Task 3: Acceptance criteria', null], ['Ideas we tried and dropped in March', null], ['Rules engine refactor', null], ['What was not done (deferred)', null], ['Deferred until after the release', null],
     ];
     assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);

@@ -197,6 +197,19 @@ describe('next steps: precision kept', () => {
     assert.deepEqual(todo(md('## Next steps', '- Never force-push.', '- Keep the tests green', '- No code-signing progress to report', '- rotate the key', '', '### Acceptance criteria', '- green CI')), ['rotate the key']);
   });
 
+  it('a parent task left open over sub-tasks that are all ticked (Kiro, Spec Kit) is done; one with a sub-task open is not', () => {
+    const text = md(
+      '# Implementation Plan', '',
+      '- [ ] 4. Data models', '  - [x] 4.1 Write the entities', '  - [x] 4.2 Write the DAOs', '  - [-] 4.3 Cache layer (dropped)', '',
+      '- [ ] 5. Screens', '  - [x] 5.1 List screen', '  - [ ] 5.2 Detail screen', '',
+      '- [ ] 6. Release notes', '  - a note, not a sub-task', '',
+      '- [ ] 7. Checkpoint', '  - [-] 7.1 Dropped',
+    );
+    assert.deepEqual(todo(text), ['5. Screens', '5.2 Detail screen', '6. Release notes', '7. Checkpoint']);
+    const parent = modelOf(text).steps[0]!;
+    assert.deepEqual([parent.state, parent.marker, parent.doneBySubSteps], ['open', '[ ]', true], 'the box is still open as written');
+  });
+
   it('a section that says there is nothing left has no step: "Ready for new tasks.", "No open items."', () => {
     assert.deepEqual(todo(md('## Next Task', 'Ready for new tasks. All remote control issues have been resolved.', '', '## TODO', '- No open items.', '- No remaining tasks.')), []);
     assert.deepEqual(todo(md('## Next Task', 'Ready the release notes for new tasks.', '', '## TODO', '- Open items: rotate the key')), ['Ready the release notes for new tasks.', 'Open items: rotate the key']);

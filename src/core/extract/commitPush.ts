@@ -83,7 +83,11 @@ function isStop(c: number): boolean {
   return c === 46 || c === 59 || c === 63 || c === 33;
 }
 
-/** A table row: a yes/no under a "Pushed?" column, else a push phrase in any other cell of the row. */
+/**
+ * A table row: a yes/no under a "Pushed?" column, else a push phrase in another short cell of the row (a state, a
+ * subject: `| 3d4e5f6 | fix x | pushed |`). A long cell tells of the work, and its "local-only" or "pushed" of
+ * something else (`… the .claude local-only paths removed from the index …` beside a done task's commit).
+ */
 function rowClaim(text: string, block: Block, start: number): PushClaim | null {
   const cells = block.cells ?? [];
   const header = block.header ?? [];
@@ -97,7 +101,7 @@ function rowClaim(text: string, block: Block, start: number): PushClaim | null {
       if (YES.test(v)) return 'pushed';
       if (NO.test(v)) return 'unpushed';
     }
-    if (phrase === null && PUSH_CUE.test(value)) phrase = firstClaim(value);
+    if (phrase === null && cell.end - cell.start <= MAX_DISTANCE && PUSH_CUE.test(value)) phrase = firstClaim(value);
   }
   return phrase;
 }

@@ -35,6 +35,11 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // "Before marking GREEN complete:", "Before marking any phase complete:" (`Verify the checklist app` is work).
     String.raw`verification\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
     String.raw`before\s+marking\s+(?:[^:]{1,60}?\s+)?(?:complete|completed|done|finished)`,
+    // The same in the other languages handoffs are written in: "Akzeptanzkriterien", "Critères d'acceptation",
+    // "Criterios de aceptación", "次段階の完了条件", "验收标准", "완료 기준".
+    String.raw`(?:akzeptanz|abnahme)kriterien`, String.raw`crit(?:è|e)res\s+d['’]acceptation`, String.raw`crit(?:e|é)rios?\s+de\s+ace(?:p|i)ta(?:ci(?:ó|o)n|(?:ç|c)(?:ã|a)o)`,
+    String.raw`criteri\s+di\s+accettazione`, 'acceptatiecriteria', String.raw`kryteria\s+(?:akceptacji|odbioru|uko(?:ń|n)czenia)`,
+    String.raw`(?:[^\s:]{1,12}の)?(?:完了条件|受け?入れ?(?:条件|基準))`, String.raw`(?:验收|驗收|完成)(?:标准|標準|条件|條件)`, String.raw`(?:[^\s:]{1,12}\s){0,2}(?:완료|수용|인수)\s*(?:기준|조건)`,
   ]],
   ['expected-test', [
     String.raw`expected\s+(?:tests?|test\s+(?:results?|output|coverage)|results?|outcomes?|output|behaviou?r|failures?|passes)`,
@@ -95,8 +100,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // Where the repository stands: "Git State" over "Branch: master", "All changes committed locally"; a snapshot
     // of where things stand at the handoff: "Status snapshot" over "`main` is at the v0.7.1 merge", "Tests: …".
     String.raw`(?:git|repo|repository|branch)\s+(?:state|status)`, String.raw`(?:(?:status|state|project|repo|repository)\s+)?snapshot`,
-    // What probes or runs established: "04-04 followup probes proved:", "Verification runs", "Test results".
-    String.raw`(?:[a-z0-9.-]+\s+){0,3}(?:proved|showed|revealed|confirmed)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
+    // What probes or runs established: "04-04 followup probes proved:", "The completed HP-030 drill verified:",
+    // "Verification runs", "Test results" (not "To be verified:", "Still needs to be confirmed:").
+    String.raw`(?![^:]*\b(?:to\s+be|needs?|must|should|still|not|yet|once)\b)(?:[a-z0-9.-]+\s+){0,4}(?:proved|showed|revealed|confirmed|verified|established|demonstrated)(?:\s+that)?`, String.raw`(?:verification|test|benchmark)\s+(?:runs|results)`,
     // A recipe for any such change: "Each provider follows the same pattern:", "To add a new provider:".
     String.raw`(?:each|every|a)\s+(?:new\s+)?[a-z-]+\s+follows\s+(?:the\s+same|this)\s+(?:pattern|recipe|steps)`,
     String.raw`(?:how\s+)?to\s+add\s+(?:a\s+new|another|more|new)\s+[a-z-]+`, String.raw`(?:${NOT_TO_APPLY}[a-z0-9-]+\s+){0,2}lessons(?:\s+(?:learned|learnt))?(?:\s+from\b[^:]{0,80})?`, String.raw`(?:${NOT_TO_APPLY}[a-z-]+\s+){0,2}learnings`, String.raw`(?:reference|references|further\s+reading)`,

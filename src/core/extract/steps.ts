@@ -176,7 +176,9 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     const ctx = active();
     if (ctx) ctx.hasList = true;
     if (b.checkbox) {
-      steps.push(withState(step(text, b, b.checkbox.start), CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`, listRole));
+      const s = withState(step(text, b, b.checkbox.start), CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`, listRole);
+      if (s.state !== 'done' && subStepsAllDone(blocks, i)) s.doneBySubSteps = true;
+      steps.push(s);
       box = { depth: b.depth, end: b.end };
       if (ctx) ctx.boxed = true;
       return;
@@ -225,6 +227,24 @@ function holdsCheckboxes(blocks: readonly Block[], i: number): boolean {
     if (b.kind === 'listItem' && b.depth > item.depth && b.checkbox) return true;
   }
   return false;
+}
+
+/** Blocks looked at under a checkbox for its sub-steps: a parent task's are right under it. */
+const SUB_STEP_LOOKAHEAD = 200;
+
+/** Whether the checkbox item `blocks[i]` has checkboxes right under it (one level deeper), all ticked (or dropped). */
+function subStepsAllDone(blocks: readonly Block[], i: number): boolean {
+  const item = blocks[i]!;
+  let ticked = 0;
+  for (let j = i + 1; j < blocks.length && blocks[j]!.start < item.end; j++) {
+    if (j > i + SUB_STEP_LOOKAHEAD) return false;
+    const b = blocks[j]!;
+    if (b.kind !== 'listItem' || b.depth !== item.depth + 1 || !b.checkbox) continue;
+    const state = CHECKBOX_STATES[b.checkbox.state] ?? 'open';
+    if (state !== 'done' && state !== 'superseded') return false; // one dropped (`[-]`) beside the ticked ones: done
+    if (state === 'done') ticked++;
+  }
+  return ticked > 0;
 }
 
 /** The first line of the trimmed [start, end) — `text.slice(start, end).trim().split(/\r\n|\r|\n/)[0]` without copying an item's whole subtree. */
