@@ -13,6 +13,8 @@ export const DEFAULT_INCLUDE: readonly string[] = Object.freeze([
   '**/*{HANDOFF,handoff,Handoff}*.md',
   '**/NEXT_SESSION.md',
   '**/CURRENT_TASK.md',
+  // What the next session starts from, by another name: `NEXT_STEPS.md`, `TODO_NEXT.md`, `RESUME_HERE.md`.
+  '**/{NEXT_STEPS,NEXT-STEPS,TODO_NEXT,TODO-NEXT,RESUME_HERE,RESUME-HERE}.md',
   '**/docs/handoffs/**/*.md',
   '**/*{HANDOVER,handover,Handover}*.md',
   // Cline's memory bank.

@@ -21,6 +21,32 @@ interface Series {
 }
 
 const DATE = /(20\d{2})-?([01]\d)-?([0-3]\d)/;
+/** A month by name, as file names write it (`jan`, `Sept`, `january`); never a word's part (`summary`, `decision`). */
+const MONTH = String.raw`(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
+const DAY = String.raw`(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)`;
+const YEAR = String.raw`(?<!\d)(20\d{2})(?!\d)`;
+const SEP = String.raw`[\s_.,-]*`;
+/** `jan_10_2026`, `January-10-2026`, `10_jan_2026`, `2026-jan-10`: a date with its month named, and its year. */
+const MONTH_DATES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [string, string, string]]> = [
+  [new RegExp(MONTH + SEP + DAY + SEP + YEAR), (m) => [m[3]!, m[1]!, m[2]!]],
+  [new RegExp(DAY + SEP + MONTH + SEP + YEAR), (m) => [m[3]!, m[2]!, m[1]!]],
+  [new RegExp(YEAR + SEP + MONTH + SEP + DAY), (m) => [m[1]!, m[2]!, m[3]!]],
+];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The first date in `name` with its month named, as `yyyy-mm-dd`, and where it starts; null when none. */
+function monthNameDate(name: string): { index: number; order: string } | null {
+  let best: { index: number; order: string } | null = null;
+  for (const [re, parts] of MONTH_DATES) {
+    const m = re.exec(name);
+    if (!m || (best && best.index <= m.index)) continue;
+    const [year, month, day] = parts(m);
+    const dd = Number(day);
+    if (dd < 1 || dd > 31) continue;
+    best = { index: m.index, order: `${year}-${String(MONTHS.indexOf(month.slice(0, 3)) + 1).padStart(2, '0')}-${String(dd).padStart(2, '0')}` };
+  }
+  return best;
+}
 const NUMBER = /(\d{1,6})(?=\D*$)/;
 /** A session's number: `session12`, `Session_3`, `session-13` (not `sessions2`, `session-handoff-12`, or an id: `session_169de98e`). */
 const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?![0-9a-z])/;
@@ -37,6 +63,8 @@ export function seriesOf(path: string): Series | null {
   const name = baseName(path);
   const d = DATE.exec(name);
   if (d) return { key: `${name.slice(0, d.index)}#`, order: `${d[1]}-${d[2]}-${d[3]}` };
+  const w = monthNameDate(name);
+  if (w) return { key: `${name.slice(0, w.index)}#`, order: w.order };
   const s = SESSION.exec(name);
   if (s) return sessionSeries(name, s);
   const n = NUMBER.exec(name);

@@ -81,6 +81,33 @@ describe('git rules (real git)', () => {
     assert.match(r.diagnostics[1]!.message, /is on no branch/);
   });
 
+  it('a commit written twice on one line is reported once there; on another line, again', async () => {
+    const gone = 'c3a91f7';
+    const text = [
+      '# Handoff', '', '## Self-check', '',
+      `- \`${gone}\` (test RED task 1): \`git log --oneline --all | grep ${gone}\` ✓`,
+      `- Resume from commit \`${gone}\`.`, '',
+    ].join('\n');
+    const path = fx.writeHandoff(fx.work, 'docs/TWICE.md', text);
+    const model = createLanguageService().getModel({ path, version: 0, text });
+    assert.equal(model.commits.filter((c) => c.sha === gone).length, 3, 'three mentions');
+    const r = await check(model, path, { text, settings: settings({ 'missing-file': 'off', 'line-out-of-range': 'off' }) });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), ['4:3 unknown-commit', '5:22 unknown-commit']);
+  });
+
+  it('a missing file named twice on one line is reported once there; on another line, again', async () => {
+    const text = [
+      '# Handoff', '', '## Notes', '',
+      '- `src/nowhere.ts` is the entry point: `grep main src/nowhere.ts` shows it.',
+      '- Start in `src/nowhere.ts`.', '',
+    ].join('\n');
+    const path = fx.writeHandoff(fx.work, 'docs/TWICE-FILES.md', text);
+    const model = createLanguageService().getModel({ path, version: 0, text });
+    assert.equal(model.files.filter((f) => f.path === 'src/nowhere.ts').length, 3, 'three breadcrumbs');
+    const r = await check(model, path, { text, settings: settings({ 'line-out-of-range': 'off' }) });
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`), ['4:3', '5:12']);
+  });
+
   it('claims that hold produce nothing: tag, release tip, pushed and submodule commits, present files', async () => {
     const r = await check(h.model, h.path);
     const x = fx.shas;

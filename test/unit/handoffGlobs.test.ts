@@ -20,6 +20,7 @@ const DIALECTS: Record<string, { glob: string; paths: string[] }> = {
   'Cursor plans': { glob: '**/.cursor/plans/*.md', paths: ['.cursor/plans/cache_warmup_5e1d2c3b.plan.md'] },
   'Cline memory bank': { glob: '**/memory-bank/{activeContext,progress}.md', paths: ['memory-bank/activeContext.md', 'memory-bank/progress.md'] },
   HumanLayer: { glob: '**/thoughts/shared/handoffs/**/*.md', paths: ['thoughts/shared/handoffs/ENG-2041/2026-05-09_14-02-11_ENG-2041_ledger-import.md'] },
+  'resume notes': { glob: '**/{NEXT_STEPS,NEXT-STEPS,TODO_NEXT,TODO-NEXT,RESUME_HERE,RESUME-HERE}.md', paths: ['NEXT_STEPS.md', 'docs/NEXT_STEPS.md', 'TODO_NEXT.md', 'RESUME_HERE.md', 'docs/NEXT-STEPS.md'] },
   'session records': { glob: '**/docs/sessions/**/*.md', paths: ['docs/sessions/2026-05-09-ledger-import.md'] },
   'dated logs': { glob: '**/{SESSION_LOG,SESSION-LOG,WORKLOG,DEVLOG}*.md', paths: ['WORKLOG.md', 'docs/SESSION_LOG-2026.md', 'DEVLOG.md'] },
   handovers: { glob: '**/*{HANDOVER,handover,Handover}*.md', paths: ['docs/CORE/AI_HANDOVER.md', 'handover-notes.md'] },
@@ -35,7 +36,7 @@ const ORDINARY = [
   'specs/tasks.md', 'docs/specs/tasks.md', '.planning/PROJECT.md', '.planning/REQUIREMENTS.md', '.planning/research/SUMMARY.md',
   '.planning/phases/03-ledger-import/03-CONTEXT.md', '.kiro/specs/offline-sync/design.md', '.kiro/steering/tech.md', '.claude/commands/plan.md',
   '.claude/agents/reviewer.md', '.cursor/rules/style.md', 'docs/plans/cache.md', 'thoughts/shared/plans/2026-05-02-plan.md', 'memory-bank/systemPatterns.md',
-  'docs/session-notes.md', 'src/sessions/README.md',
+  'docs/session-notes.md', 'src/sessions/README.md', 'RESUME.md', 'docs/next-steps-for-the-api.md', 'TODO.md',
 ];
 
 describe('handoff globs: the dialects', () => {

@@ -224,6 +224,8 @@ describe('routine checklists and guidance items', () => {
     const cases: Array<[string, string | null]> = [
       ['Items to Revisit Later', 'roadmap'], ['Revisit later', 'roadmap'], ['Things to revisit', 'roadmap'],
       ['Deferred / open loops (not this session unless noted)', 'roadmap'], ['Refactor phase (future)', 'roadmap'],
+      ['Phase 3: Integration & Testing (Future)', 'roadmap'], ['Phase 4: Polish & Release (Future)', 'roadmap'], ['Dark mode (post-MVP)', 'roadmap'],
+      ['Phase 2: Core Implementation (Next)', null], ['Phase 1: Weather App PoC (Current)', null],
       ['Revisit the parser', null], ['Refactor the phase (later today)', null], ['Deferral policy', null], ['What was not done (deferred)', null],
     ];
     assert.deepEqual(cases.map(([label]) => [label, listRoleOf(label)]), cases);

@@ -23,6 +23,19 @@ describe('supersede', () => {
     assert.equal(seriesOf('HANDOFF.md'), null);
   });
 
+  it('reads a date with its month named: month first, day first or year first, in any case and with any separator', () => {
+    assert.deepEqual(seriesOf('docs/SESSION_HANDOFF_JAN_10_2026.md'), { key: 'session_handoff_#', order: '2026-01-10' });
+    assert.deepEqual(seriesOf('docs/SESSION_HANDOFF_JAN_13_2026_PM.md'), { key: 'session_handoff_#', order: '2026-01-13' }, 'what follows the date is no part of the series');
+    assert.deepEqual(seriesOf('notes/handoff-September-3rd-2025.md'), { key: 'handoff-#', order: '2025-09-03' });
+    assert.deepEqual(seriesOf('notes/handoff 7 Dec 2025.md'), { key: 'handoff #', order: '2025-12-07' });
+    assert.deepEqual(seriesOf('notes/status-2025-sept-30.md'), { key: 'status-#', order: '2025-09-30' });
+    assert.deepEqual(seriesOf('notes/handoff_jan10_2026.md'), { key: 'handoff_#', order: '2026-01-10' });
+    // A month's letters inside a word, or a month with no year, are no date.
+    assert.deepEqual(seriesOf('notes/marketing_10_2026.md'), { key: 'marketing_10_#.md', order: '002026' });
+    assert.deepEqual(seriesOf('notes/summary-4-2026.md'), { key: 'summary-4-#.md', order: '002026' });
+    assert.deepEqual(seriesOf('notes/SESSION_HANDOFF_APR13.md'), { key: 'session_handoff_apr#.md', order: '000013' });
+  });
+
   it('orders notes numbered by session across the names they drift through, within the first word of the name', () => {
     const at = (...names: string[]) => names.map((n) => ({ path: `/w/${n}` }));
     const sibs = at('proj_master_handoff_session11.md', 'proj_master_handoff_session12.md', 'proj_session13_continue_notes.md',
@@ -132,6 +145,12 @@ describe('supersede', () => {
         'SESSION-HANDOFF-2026-01-01-start.md': ['# Start\n\n## Next steps\n\n- [ ] one\n- [ ] two\n', 0],
         'SESSION-HANDOFF-2026-01-08-later.md': ['# Later\n\n## Next steps\n\n- [ ] three\n', 1],
         'PLAN-2025-12-01-other.md': ['# Plan\n\n- [ ] plan step\n', 1],
+      } },
+      { title: 'dates with their month named order a series as ISO dates do', folder: 'named-months', files: {
+        'SESSION_HANDOFF_JAN_10_2026.md': ['# Jan 10\n\n## Next steps\n\n- [ ] one\n- [ ] two\n', 0],
+        'SESSION_HANDOFF_JAN_13_2026_PM.md': ['# Jan 13 PM\n\n## Next steps\n\n- [ ] three\n', 0],
+        'SESSION_HANDOFF_FEB_2_2026.md': ['# Feb 2\n\n## Next steps\n\n- [ ] four\n', 1],
+        'SESSION_NOTES_MAR_1_2026.md': ['# Notes\n\n- [ ] a note of another series\n', 1],
       } },
       { title: 'a session handoff is superseded by the notes of a later session, however they are named (not by another subject\'s)', folder: 'sessions', files: {
         'game_master_handoff_session12.md': ['# Session 12\n\n## Next steps\n\n1. resume at C3:2900\n- [ ] two\n', 0],

@@ -56,10 +56,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // "Coming Soon" over the features a product announces for later ("Coming soon: dark mode" is one of them).
     'later', String.raw`coming\s+soon`, String.raw`someday(?:\s*\/\s*maybe)?`, 'icebox', String.raw`parking\s+lot`, String.raw`wish\s*list`, String.raw`nice[\s-]to[\s-]haves?`,
     String.raw`deferred(?:\s+(?:items?|tasks?|work|features?|enhancements?|ideas?))?`, String.raw`(?:(?:product|project|feature)\s+)?backlog`,
-    // "Items to Revisit Later", "Deferred / open loops", "Refactor phase (future)": put off by the title's own word
-    // (`Revisit the parser` is work).
+    // "Items to Revisit Later", "Deferred / open loops", "Refactor phase (future)", "Phase 3: Integration & Testing
+    // (Future)", "Dark mode (post-MVP)": put off by the title's own word (`Revisit the parser` is work).
     String.raw`(?:(?:items|things|topics|issues|ideas|questions)\s+to\s+revisit(?:\s+later)?|revisit\s+later)`, String.raw`deferred\s*\/\s*[a-z]+(?:\s+[a-z]+)?`,
-    String.raw`[^():]{1,60}\s\((?:future|parked|someday)\)`,
+    String.raw`[^()]{1,60}\s\((?:future|parked|someday|post-?mvp|icebox)\)`,
     String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
     // "Planned Features" over "Short Term" / "Medium Term" lists: a product roadmap (`Planned work` may be this session's).
     String.raw`(?:planned|upcoming|proposed)\s+(?:features?|enhancements?|improvements?|capabilities)`,

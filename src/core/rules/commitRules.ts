@@ -24,11 +24,19 @@ export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean
 
 export function commitRules(mentions: readonly CommitMention[], facts: HandoffFacts, history: readonly Range[], settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (d: Diagnostic | null) => d && out.push(d);
+  // A commit written twice on one line (`- `2f20605` (task 1): `git log --all | grep 2f20605` ✓`) is one finding.
+  const reported = new Set<string>();
   for (const m of mentions) {
     const key = validSha(m.sha);
     const state = key ? facts.commits.get(key) : undefined;
     if (!state) continue;
+    const where = `${key}\0${m.range.start.line}`;
+    if (reported.has(where)) continue;
+    const push = (d: Diagnostic | null) => {
+      if (!d) return;
+      out.push(d);
+      reported.add(where);
+    };
     const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
       if (state.fileId) {

@@ -14,11 +14,20 @@ import { list, makeDiagnostic, short } from './severity';
 
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A file named twice on one line (`apt_sync.py` in prose, then in a `grep` of it) is missing once there; the
+  // same file at two lines of it (`a.ts:10`, then `a.ts:12-13`) is two breadcrumbs, each with its own fix.
+  const missing = new Set<string>();
   crumbs.forEach((c, i) => {
     const f = facts.files[i];
     if (!f) return;
     const d = f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, facts.anchor !== null, settings);
-    if (d) out.push(d);
+    if (!d) return;
+    if (d.code === 'missing-file') {
+      const where = `${c.path}\0${c.line}\0${c.endLine}\0${c.range.start.line}`;
+      if (missing.has(where)) return;
+      missing.add(where);
+    }
+    out.push(d);
   });
   return out;
 }
