@@ -15,7 +15,7 @@ describe('steps: the role of their list', () => {
       ['Acceptance criteria', 'acceptance'], ['**Acceptance Criteria:**', 'acceptance'], ['3. ✅ Definition of Done', 'acceptance'],
       ['Done when:', 'acceptance'], ['Success criteria (all must hold)', 'acceptance'], ['Acceptance criteria for Phase 2', 'acceptance'],
       ['Expected tests', 'expected-test'], ['Expected results:', 'expected-test'],
-      ['Roadmap', 'roadmap'], ['Long-term roadmap', 'roadmap'], ['Future work', 'roadmap'], ['Later (after v1)', 'roadmap'],
+      ['Roadmap', 'roadmap'], ['Long-term roadmap', 'roadmap'], ['Medium Term (Next Month)', 'roadmap'], ['Mid-term goals', 'roadmap'], ['Short term', null], ['Future work', 'roadmap'], ['Later (after v1)', 'roadmap'],
       ['Backlog', 'roadmap'], ['Someday / maybe', 'roadmap'], ['Nice to have', 'roadmap'], ['Nice-to-haves', 'roadmap'], ['Ideas', 'roadmap'], ['Deferred', 'roadmap'],
       ['Monetization Roadmap', 'roadmap'], ['Update the roadmap', null], ['Review roadmap', null],
       ['Future polish (lower priority)', 'roadmap'], ['Future UI ideas', 'roadmap'], ['Future-proof the API', null],

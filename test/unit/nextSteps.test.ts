@@ -193,6 +193,13 @@ describe('next steps: XML-ish sections, plan files, front-matter todos', () => {
 });
 
 describe('next steps: precision kept', () => {
+  it('a line that says nothing is open is no step: "_(No active items.)_", "(none)", "Nothing in flight"', () => {
+    for (const line of ['_(No active items.)_', '(none)', '*Nothing in flight right now.*', 'No current tasks.']) {
+      assert.deepEqual(todo(md('## Still open', '', line, '', 'See the roadmap for later work.')), [], line);
+    }
+    assert.deepEqual(todo(md('## Still open', '', '- (new) wire the exporter')), ['(new) wire the exporter']);
+  });
+
   it('guidance, no-work lists and "nothing to report" stay out of what is to do', () => {
     assert.deepEqual(todo(md('## Next steps', '- Never force-push.', '- Keep the tests green', '- No code-signing progress to report', '- rotate the key', '', '### Acceptance criteria', '- green CI')), ['rotate the key']);
   });

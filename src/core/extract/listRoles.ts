@@ -60,7 +60,7 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // (Future)", "Dark mode (post-MVP)": put off by the title's own word (`Revisit the parser` is work).
     String.raw`(?:(?:items|things|topics|issues|ideas|questions)\s+to\s+revisit(?:\s+later)?|revisit\s+later)`, String.raw`deferred\s*\/\s*[a-z]+(?:\s+[a-z]+)?`,
     String.raw`[^()]{1,60}\s\((?:future|parked|someday|post-?mvp|icebox)\)`,
-    String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`long[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?))?`,
+    String.raw`(?:(?:feature|future|more|open)\s+)?ideas`, String.raw`(?:long|medium|mid)[\s-]term(?:\s+(?:plans?|goals?|work|ideas?|items?|tasks?))?`,
     // "Planned Features" over "Short Term" / "Medium Term" lists: a product roadmap (`Planned work` may be this session's).
     String.raw`(?:planned|upcoming|proposed)\s+(?:features?|enhancements?|improvements?|capabilities)`,
     // A lead-in that files the list under later work: "The following areas are being considered for future
