@@ -32,6 +32,11 @@ const MONTH_DATES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [stri
   [new RegExp(DAY + SEP + MONTH + SEP + YEAR), (m) => [m[3]!, m[2]!, m[1]!]],
   [new RegExp(YEAR + SEP + MONTH + SEP + DAY), (m) => [m[1]!, m[2]!, m[3]!]],
 ];
+/**
+ * A release the handoff was written for, `v` and all: `HANDOFF_v0.1.0(a).md` … `HANDOFF_v1.0.0(q).md`, `notes-v1.10.md`
+ * (a run's letter after it orders handoffs of one release). Without its `v` a dotted number is a phase (`03.1-01-PLAN.md`).
+ */
+const VERSION = /(?<![a-z0-9.])v(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?(?:\s*\(([a-z])\)|([a-z])(?![a-z]))?(?![\d.]\d)/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The first date in `name` with its month named, as `yyyy-mm-dd`, and where it starts; null when none. */
@@ -67,6 +72,11 @@ export function seriesOf(path: string): Series | null {
   if (w) return { key: `${name.slice(0, w.index)}#`, order: w.order };
   const s = SESSION.exec(name);
   if (s) return sessionSeries(name, s);
+  const v = VERSION.exec(name);
+  if (v) {
+    const order = [v[1], v[2], v[3] ?? '0'].map((n) => n!.padStart(6, '0')).join('.') + (v[4] ?? v[5] ? `.${v[4] ?? v[5]}` : '');
+    return { key: `${name.slice(0, v.index)}#${name.slice(v.index + v[0].length)}`, order };
+  }
   const n = NUMBER.exec(name);
   if (n) return { key: `${name.slice(0, n.index)}#${name.slice(n.index + n[1]!.length)}`, order: n[1]!.padStart(6, '0') };
   return null;

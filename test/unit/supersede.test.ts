@@ -36,6 +36,17 @@ describe('supersede', () => {
     assert.deepEqual(seriesOf('notes/SESSION_HANDOFF_APR13.md'), { key: 'session_handoff_apr#.md', order: '000013' });
   });
 
+  it('orders handoffs by the release they name, `v` and all, and a run\'s letter after it; a dotted phase is no release', () => {
+    const at = (...names: string[]) => names.map((n) => ({ path: `/w/${n}` }));
+    const sibs = at('HANDOFF_v0.1.0(a).md', 'HANDOFF_v0.1.0(e).md', 'HANDOFF_v1.0.0(f).md', 'HANDOFF_v1.0.0(q).md', 'notes-v1.2.md', 'notes-v1.10.md', 'HANDOFF_TEMPLATE.md');
+    assert.deepEqual(seriesOf('handoffs/HANDOFF_v0.1.0(a).md'), { key: 'handoff_#.md', order: '000000.000001.000000.a' });
+    assert.equal(newerInFolder('/w/HANDOFF_v0.1.0(a).md', sibs), '/w/HANDOFF_v1.0.0(q).md');
+    assert.equal(newerInFolder('/w/HANDOFF_v1.0.0(f).md', sibs), '/w/HANDOFF_v1.0.0(q).md', 'a later run of the same release');
+    assert.equal(newerInFolder('/w/HANDOFF_v1.0.0(q).md', sibs), null);
+    assert.equal(newerInFolder('/w/notes-v1.2.md', sibs), '/w/notes-v1.10.md', 'releases compare as numbers');
+    assert.deepEqual(seriesOf('.planning/phases/03.1-guard/03.1-01-PLAN.md'), { key: '03.1-#-plan.md', order: '000001' }, 'a decimal phase is no release');
+  });
+
   it('orders notes numbered by session across the names they drift through, within the first word of the name', () => {
     const at = (...names: string[]) => names.map((n) => ({ path: `/w/${n}` }));
     const sibs = at('proj_master_handoff_session11.md', 'proj_master_handoff_session12.md', 'proj_session13_continue_notes.md',
