@@ -52,6 +52,7 @@ function monthNameDate(name: string): { index: number; order: string } | null {
   }
   return best;
 }
+
 const NUMBER = /(\d{1,6})(?=\D*$)/;
 /** A session's number: `session12`, `Session_3`, `session-13` (not `sessions2`, `session-handoff-12`, or an id: `session_169de98e`). */
 const SESSION = /(?:^|[^a-z])session[\s_-]?(\d{1,4})(?![0-9a-z])/;

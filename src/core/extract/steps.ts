@@ -41,8 +41,8 @@ const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|reme
 const FACT_LABEL = /^(?:[*_]{1,2})?(?:root\s+causes?|causes?|symptoms?|observed(?:\s+behaviou?r)?|actual\s+(?:behaviou?r|results?|output)|impact|evidence|diagnosis|current\s+(?!(?:tasks?|steps?|focus|work|priorit(?:y|ies)|goals?|objectives?|sprint|phase|plan)\b)[\w-]+(?:\s+[\w-]+){0,3})\s*(?:[*_]{1,2}\s*:|:\s*(?:[*_]{1,2})?)\s*\S/i;
 /**
  * A line that says there is nothing to do: `None; await next request.`, `No progress to report`, `No open items.`,
- * `_(No active items.)_`, `Ready for new tasks.`, or a template's placeholder left unfilled: `(filled by /handoff or manually)`,
- * `_(to be filled in)_`, `<fill in>`, `TBD`.
+ * `_(No active items.)_`, `Ready for new tasks.`, or a template's placeholder left unfilled: `(filled by /handoff or
+ * manually)`, `_(to be filled in)_`, `<fill in>`, `TBD`.
  */
 const NOTHING = /^(?:[*_]{1,2})?\(?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet|open|in[\s-]flight))?|tbd|no\s+(?:open|pending|remaining|outstanding|further|active|current|new)\s+(?:tasks?|items?|work|steps?|to-?dos?|action\s+items?)|ready\s+for\s+(?:new|next|the\s+next|further)\s+(?:tasks?|work|instructions?|requests?))\b|^no\s.{0,80}\bto\s+report\b|^[*_]{0,2}[(<[][^()<>[\]\n]{0,60}\b(?:fill(?:ed)?(?:\s+in)?|placeholder|to\s+be\s+(?:filled|written|added|completed))\b[^()<>[\]\n]{0,60}[)>\]][*_]{0,2}$/i;
 /**
