@@ -8,6 +8,7 @@
  * the newer one says what is left. Pure: the CLI and the editor hand in the siblings they know.
  */
 import { dirname, toSlash } from './git/paths';
+import { MONTH_NAME, monthOf } from './extract/entryDates';
 
 export interface DatedHandoff {
   /** Absolute or workspace-relative path, `/` or `\` separators. */
@@ -22,7 +23,7 @@ interface Series {
 
 const DATE = /(20\d{2})-?([01]\d)-?([0-3]\d)/;
 /** A month by name, as file names write it (`jan`, `Sept`, `january`); never a word's part (`summary`, `decision`). */
-const MONTH = String.raw`(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])`;
+const MONTH = String.raw`(?<![a-z])${MONTH_NAME}(?![a-z])`;
 const DAY = String.raw`(?<!\d)([0-3]?\d)(?:st|nd|rd|th)?(?!\d)`;
 const YEAR = String.raw`(?<!\d)(20\d{2})(?!\d)`;
 const SEP = String.raw`[\s_.,-]*`;
@@ -37,7 +38,6 @@ const MONTH_DATES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [stri
  * (a run's letter after it orders handoffs of one release). Without its `v` a dotted number is a phase (`03.1-01-PLAN.md`).
  */
 const VERSION = /(?<![a-z0-9.])v(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?(?:\s*\(([a-z])\)|([a-z])(?![a-z]))?(?![\d.]\d)/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The first date in `name` with its month named, as `yyyy-mm-dd`, and where it starts; null when none. */
 function monthNameDate(name: string): { index: number; order: string } | null {
@@ -48,7 +48,7 @@ function monthNameDate(name: string): { index: number; order: string } | null {
     const [year, month, day] = parts(m);
     const dd = Number(day);
     if (dd < 1 || dd > 31) continue;
-    best = { index: m.index, order: `${year}-${String(MONTHS.indexOf(month.slice(0, 3)) + 1).padStart(2, '0')}-${String(dd).padStart(2, '0')}` };
+    best = { index: m.index, order: `${year}-${String(monthOf(month)).padStart(2, '0')}-${String(dd).padStart(2, '0')}` };
   }
   return best;
 }
