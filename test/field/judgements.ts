@@ -32,6 +32,46 @@ const HEADER = 'verdict\tscenario\tfile\tcode\tline\ttoken\twhy';
 export const keyOf = (j: Pick<Judgement, 'scenario' | 'file' | 'code' | 'line' | 'token'>): string =>
   [j.scenario, j.file, j.code, j.line, j.token].join('\t');
 
+/**
+ * The judgement of each shown diagnostic, aligned with `shown`. A key judged more than once (the same commit or path
+ * twice on one line, when the tool reported each) is matched in order: the first diagnostic shown with that key takes
+ * the first judgement written, the second the second. So a tool that now reports such a line once is judged by the
+ * verdict its one diagnostic had, not by the one its dropped duplicate had ("duplicate of the previous").
+ */
+export function judgementsOf<S extends Parameters<typeof keyOf>[0]>(shown: readonly S[], judgements: readonly Judgement[]): Array<Judgement | undefined> {
+  const byKey = new Map<string, Judgement[]>();
+  for (const j of judgements) {
+    const k = keyOf(j);
+    const list = byKey.get(k);
+    if (list) list.push(j);
+    else byKey.set(k, [j]);
+  }
+  const taken = new Map<string, number>();
+  return shown.map((s) => {
+    const k = keyOf(s);
+    const n = taken.get(k) ?? 0;
+    taken.set(k, n + 1);
+    const list = byKey.get(k);
+    // More shown than judged: the last judgement stands for the rest (they were judged alike when reported alike).
+    return list ? list[Math.min(n, list.length - 1)] : undefined;
+  });
+}
+
+/** The judgements whose diagnostic is among `shown`: per key, as many as are shown, in the order written. */
+export function judgementsShown(shown: ReadonlyArray<Parameters<typeof keyOf>[0]>, judgements: readonly Judgement[]): Set<Judgement> {
+  const count = new Map<string, number>();
+  for (const s of shown) count.set(keyOf(s), (count.get(keyOf(s)) ?? 0) + 1);
+  const out = new Set<Judgement>();
+  const taken = new Map<string, number>();
+  for (const j of judgements) {
+    const k = keyOf(j);
+    const n = taken.get(k) ?? 0;
+    taken.set(k, n + 1);
+    if (n < (count.get(k) ?? 0)) out.add(j);
+  }
+  return out;
+}
+
 export const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ').slice(0, 80);
 
 export interface TextRange { start: { line: number; character: number }; end: { line: number; character: number } }

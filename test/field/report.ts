@@ -1,5 +1,5 @@
 /** The field study's figures: precision per rule over what Problems shows, and the real problems still shown. */
-import { keyOf, type Judgement } from './judgements';
+import { judgementsOf, judgementsShown, type Judgement } from './judgements';
 
 export interface Shown {
   scenario: string;
@@ -15,15 +15,16 @@ export interface Shown {
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(2) : '–');
 
 export function report(shown: readonly Shown[], judgements: readonly Judgement[], about: { runs: number; repos: number; heading?: string }): string {
-  const verdict = new Map(judgements.map((j) => [keyOf(j), j.verdict]));
   const visible = shown.filter((s) => s.severity !== 'hint');
+  const judged = judgementsOf(visible, judgements);
+  const verdict = new Map(visible.map((s, i) => [s, judged[i]?.verdict]));
   const codes = [...new Set(visible.map((s) => s.code))].sort();
   const rows = ['| rule | shown | right | noise | wrong | not judged | precision |', '|---|---|---|---|---|---|---|'];
   const total = { n: 0, right: 0, noise: 0, wrong: 0, open: 0 };
   const line = (name: string, list: readonly Shown[]) => {
     const c = { n: list.length, right: 0, noise: 0, wrong: 0, open: 0 };
     for (const s of list) {
-      const v = verdict.get(keyOf(s));
+      const v = verdict.get(s);
       if (v === 'right') c.right++;
       else if (v === 'noise') c.noise++;
       else if (v === 'wrong') c.wrong++;
@@ -38,15 +39,15 @@ export function report(shown: readonly Shown[], judgements: readonly Judgement[]
   }
   rows.push(`| **all but unchecked-step** | ${total.n} | ${total.right} | ${total.noise} | ${total.wrong} | ${total.open} | **${pct(total.right, total.right + total.noise + total.wrong)}** |`);
   const all = visible.length;
-  const allRight = visible.filter((s) => verdict.get(keyOf(s)) === 'right').length;
-  const allJudged = visible.filter((s) => verdict.has(keyOf(s))).length;
+  const allRight = visible.filter((s) => verdict.get(s) === 'right').length;
+  const allJudged = visible.filter((s) => verdict.get(s) !== undefined).length;
   rows.push(`| **everything Problems shows** | ${all} | ${allRight} | | | ${all - allJudged} | **${pct(allRight, allJudged)}** |`);
 
   // Real problems: every diagnostic ever judged right, plus the ones written down as missed.
-  const shownKeys = new Set(visible.map(keyOf));
+  const shownJudgements = judgementsShown(visible, judgements);
   const real = judgements.filter((j) => j.verdict === 'right' || j.verdict === 'missed');
-  const stillShown = real.filter((j) => shownKeys.has(keyOf(j)));
-  const lost = real.filter((j) => !shownKeys.has(keyOf(j)));
+  const stillShown = real.filter((j) => shownJudgements.has(j));
+  const lost = real.filter((j) => !shownJudgements.has(j));
   const hints = shown.length - visible.length;
   return [
     about.heading ?? `Field study: ${about.runs} runs of ${about.runs / 2} handoffs in ${about.repos} repositories (each at its own commit and at HEAD).`,

@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusText, readManifest, type ManifestRow } from './cases';
 import { atCommit, atHead, cloneOf, placeText, type Clone } from './clones';
-import { keyOf, readJudgements, type Judgement } from './judgements';
+import { judgementsOf, keyOf, readJudgements, type Judgement } from './judgements';
 import { extraRepos, HELD_OUT_JUDGEMENTS, heldOut } from './heldOut';
 import { lintJson, shownOf } from './lintJson';
 import { report, type Shown } from './report';
@@ -74,16 +74,16 @@ function writeUnjudged(name: string, shown: readonly Shown[], judgements: readon
 
 /** The diagnostics still shown that a judgement calls noise or wrong, with its reason: what to fix next. */
 function writeStillWrong(name: string, shown: readonly Shown[], judgements: readonly Judgement[]): void {
-  const verdicts = new Map(judgements.filter((j) => j.verdict !== 'right').map((j) => [keyOf(j), j]));
-  const rows = shown.flatMap((s) => {
-    const j = s.severity === 'hint' ? undefined : verdicts.get(keyOf(s)); // hints are not in Problems
-    return j ? [[j.verdict, s.file, s.code, s.line, j.why, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')] : [];
+  const visible = shown.filter((s) => s.severity !== 'hint'); // hints are not in Problems
+  const judged = judgementsOf(visible, judgements);
+  const rows = visible.flatMap((s, i) => {
+    const j = judged[i];
+    return j && j.verdict !== 'right' ? [[j.verdict, s.file, s.code, s.line, j.why, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t')] : [];
   });
   writeFileSync(join(OUT, name), rows.join('\n') + '\n');
   // Every row Problems shows, with its verdict ('?' unjudged): for measuring a change's effect on the right ones too.
-  const all = new Map(judgements.map((j) => [keyOf(j), j]));
-  const shownRows = shown.filter((s) => s.severity !== 'hint').map((s) =>
-    [all.get(keyOf(s))?.verdict ?? '?', s.file, s.code, s.line, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t'));
+  const shownRows = visible.map((s, i) =>
+    [judged[i]?.verdict ?? '?', s.file, s.code, s.line, s.token].map((x) => String(x).replace(/[\t\n]/g, ' ')).join('\t'));
   writeFileSync(join(OUT, name.replace('still-noise', 'shown')), shownRows.join('\n') + '\n');
 }
 
