@@ -89,6 +89,12 @@ describe('language service', () => {
     assert.deepEqual([steps(burst), burst.supersededBy], [8, null], 'a burst of commits within a day: still the current work');
     const month = await createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor: 149, days: 90, branch: 'main' } }) }).analyze(doc(1));
     assert.deepEqual([steps(month), month.supersededBy], [8, null], 'months of fewer commits: a handover may still be the work');
+    const planMode = (path: string, sinceAnchor: number) => createLanguageService({ git: withFacts({ anchor, freshness: { sinceAnchor, days: 0, branch: 'main' } }) }).analyze({ ...doc(1), path });
+    const carried = await planMode('/w/.claude/plans/quiet-river.md', 10);
+    assert.deepEqual([steps(carried), carried.supersededBy], [0, 'the repository: 10 commits since this plan (a plan-mode plan is carried out by the session that wrote it)']);
+    assert.equal(steps(await planMode('C:\\w\\.cursor\\plans\\timer.plan.md', 12)), 0, 'a Windows path');
+    assert.equal(steps(await planMode('/w/.claude/plans/quiet-river.md', 9)), 8, 'nine commits: maybe not begun');
+    assert.equal(steps(await planMode('/w/docs/plans/quiet-river.md', 40)), 8, 'a plan elsewhere is a handoff');
   });
 
   it('does not start the git check for a cancelled request or with git turned off', async () => {

@@ -10,7 +10,7 @@ import { SiblingHandoffs } from '../../src/node/siblings';
 import fc from 'fast-check';
 import { newerAsCopy, newerInFolder, newerInIndex, seriesIndex, seriesOf } from '../../src/core/supersede';
 import { gsdStateFor, pauseSupersededBy } from '../../src/core/gsdPause';
-import { FixtureGit } from '../fixtures/git/exec';
+import { FixtureGit, scratchRepo } from '../fixtures/git/exec';
 
 describe('supersede', () => {
   it('reads a series and its order from the name: a date anywhere, else a trailing number', () => {
@@ -215,6 +215,25 @@ describe('supersede', () => {
       assert.equal(await steps(join(repo, 'HANDOFF.md')), 0);
       writeFileSync(join(repo, 'HANDOFF.md'), old + '- [ ] edited since\n');
       assert.equal(await steps(join(repo, 'HANDOFF.md')), 2, 'an edited text is current');
+    });
+
+    it("a plan-mode plan (`.claude/plans`, `.cursor/plans`) ten commits behind is carried out; another handoff is not", async () => {
+      const { dir: repo, g, write } = scratchRepo(dir, 'plans');
+      const plan = '# Plan: rework the timer\n\n## Steps\n\n- [ ] Add the pause button\n- [ ] Poll every 100 ms\n';
+      for (const rel of ['.claude/plans/cheerful-questing-globe.md', '.cursor/plans/timer_1a2b.plan.md', 'docs/PLAN.md']) write(rel, plan);
+      g.commit(repo, 'The plans');
+      for (let i = 1; i <= 9; i++) {
+        write('src/timer.ts', `export const step = ${i};\n`);
+        g.commit(repo, `Timer, part ${i}`);
+      }
+      const at = (rel: string) => steps(join(repo, rel));
+      assert.deepEqual([await at('.claude/plans/cheerful-questing-globe.md'), await at('.cursor/plans/timer_1a2b.plan.md')], [2, 2], 'nine commits on: maybe not begun');
+      write('src/timer.ts', 'export const step = 10;\n');
+      g.commit(repo, 'Timer, done');
+      assert.deepEqual([await at('.claude/plans/cheerful-questing-globe.md'), await at('.cursor/plans/timer_1a2b.plan.md')], [0, 0]);
+      assert.equal(await at('docs/PLAN.md'), 2, 'a plan elsewhere is a handoff: 150 commits over two days retire it');
+      write('.claude/plans/cheerful-questing-globe.md', plan + '- [ ] Then the sound\n');
+      assert.equal(await at('.claude/plans/cheerful-questing-globe.md'), 3, 'edited since its commit: the plan in hand');
     });
   });
 });
