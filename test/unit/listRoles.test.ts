@@ -44,6 +44,9 @@ describe('steps: the role of their list', () => {
       ['Status snapshot', 'context'], ['Snapshot (2026-06-13)', 'context'], ['Take a database snapshot', null], ['Snapshot tests to fix', null],
       ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],
       ['Before marking any phase complete:', 'acceptance'], ['Verify the checklist app', null], ['Complete the checklist', null],
+      ['Manual Verification Checklist', 'acceptance'], ['Final verification checklist:', 'acceptance'], ['Quality Gates', 'acceptance'],
+      ['Quality gate (before merge)', 'acceptance'], ['Code Review Checklist', 'acceptance'], ['PR review checklist', 'acceptance'],
+      ['Run the quality gates', null], ['Review checklist items', null], ['Write the verification checklist', null],
       ['Important Reminders', 'rules'], ['Session Setup', 'routine'], ['Set up the session store', null], ['Update the git state file', null], ['Notes', null],
       // The same criteria in other languages; "完了" alone (completed) and a completed task are not criteria.
       ['Akzeptanzkriterien', 'acceptance'], ["Critères d'acceptation :", 'acceptance'], ['Criterios de aceptación', 'acceptance'],

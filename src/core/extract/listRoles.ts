@@ -33,7 +33,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:pre-?)?(?:deploy(?:ment)?|release|launch|production|go-?live|qa|merge)\s+(?:checklist|checks|gates?)`,
     // The gate a phase passes before it is called done: "Verification Checklist", "Phase Completion Checklist",
     // "Before marking GREEN complete:", "Before marking any phase complete:" (`Verify the checklist app` is work).
-    String.raw`verification\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
+    // "Manual Verification Checklist", "Final verification checklist", "Quality Gates", "Code Review Checklist": what a
+    // change must pass, not the change (`Run the quality gates`, "Review checklist items" are work).
+    String.raw`(?:(?:manual|final|human|qa|pre-?merge|pre-?release)\s+)?verification\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
+    String.raw`quality\s+gates?`, String.raw`(?:code|pr|pull\s+request)\s+review\s+checklist`,
     String.raw`before\s+marking\s+(?:[^:]{1,60}?\s+)?(?:complete|completed|done|finished)`,
     // The same in the other languages handoffs are written in: "Akzeptanzkriterien", "Critères d'acceptation",
     // "Criterios de aceptación", "次段階の完了条件", "验收标准", "완료 기준".
