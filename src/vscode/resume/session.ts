@@ -14,6 +14,7 @@ import type { AnalysedHandoff } from '../contracts';
 import { fileFactOf, movedFileOf } from '../providers/fileFacts';
 import { asCommitState, baseName, crumbSuffix, resolvedSha, shortSha } from '../providers/format';
 import { OPEN_BREADCRUMB, OPEN_COMMIT } from '../providers/hoverText';
+import { displaySupersededBy } from '../freshness';
 import type { CommitArgs, OpenBreadcrumbArgs } from '../providers/commands';
 import { lineFragment } from '../providers/targets';
 import type { Store } from '../store/store';
@@ -180,7 +181,7 @@ export class ResumeController implements vscode.Disposable {
       const status = this.stop();
       const name = baseName(walk.uri.path);
       const why = walk.handled.size === 0
-        ? analysis.supersededBy ? `${name} is superseded by ${baseName(analysis.supersededBy)}: its open steps are not the work left.` : `${name} has no open steps.`
+        ? analysis.supersededBy ? `${name} is superseded by ${displaySupersededBy(analysis.supersededBy)}: its open steps are not the work left.` : `${name} has no open steps.`
         : `walked all ${walk.handled.size} open step(s) of ${name}: ${walk.done} done, ${walk.skipped} skipped.${walk.done ? ' Save the handoff to keep the ticks.' : ''}`;
       void vscode.window.showInformationMessage(`Resume: ${why}`);
       return status;
