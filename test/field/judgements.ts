@@ -57,21 +57,6 @@ export function judgementsOf<S extends Parameters<typeof keyOf>[0]>(shown: reado
   });
 }
 
-/** The judgements whose diagnostic is among `shown`: per key, as many as are shown, in the order written. */
-export function judgementsShown(shown: ReadonlyArray<Parameters<typeof keyOf>[0]>, judgements: readonly Judgement[]): Set<Judgement> {
-  const count = new Map<string, number>();
-  for (const s of shown) count.set(keyOf(s), (count.get(keyOf(s)) ?? 0) + 1);
-  const out = new Set<Judgement>();
-  const taken = new Map<string, number>();
-  for (const j of judgements) {
-    const k = keyOf(j);
-    const n = taken.get(k) ?? 0;
-    taken.set(k, n + 1);
-    if (n < (count.get(k) ?? 0)) out.add(j);
-  }
-  return out;
-}
-
 export const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ').slice(0, 80);
 
 export interface TextRange { start: { line: number; character: number }; end: { line: number; character: number } }

@@ -1,5 +1,5 @@
 /** The field study's figures: precision per rule over what Problems shows, and the real problems still shown. */
-import { judgementsOf, judgementsShown, type Judgement } from './judgements';
+import { judgementsOf, keyOf, type Judgement } from './judgements';
 
 export interface Shown {
   scenario: string;
@@ -44,10 +44,11 @@ export function report(shown: readonly Shown[], judgements: readonly Judgement[]
   rows.push(`| **everything Problems shows** | ${all} | ${allRight} | | | ${all - allJudged} | **${pct(allRight, allJudged)}** |`);
 
   // Real problems: every diagnostic ever judged right, plus the ones written down as missed.
-  const shownJudgements = judgementsShown(visible, judgements);
+  // A problem judged twice on one line (when the tool reported it twice) is still shown when the line's one is.
+  const shownKeys = new Set(visible.map(keyOf));
   const real = judgements.filter((j) => j.verdict === 'right' || j.verdict === 'missed');
-  const stillShown = real.filter((j) => shownJudgements.has(j));
-  const lost = real.filter((j) => !shownJudgements.has(j));
+  const stillShown = real.filter((j) => shownKeys.has(keyOf(j)));
+  const lost = real.filter((j) => !shownKeys.has(keyOf(j)));
   const hints = shown.length - visible.length;
   return [
     about.heading ?? `Field study: ${about.runs} runs of ${about.runs / 2} handoffs in ${about.repos} repositories (each at its own commit and at HEAD).`,
