@@ -189,6 +189,16 @@ describe('next steps: XML-ish sections, plan files, front-matter todos', () => {
     ]);
     assert.equal(textAt(m.text, m.steps[1].range), 'Emit progress events');
     assert.deepEqual(rangeMismatches(m.text, m), []);
+    const given = modelOf(md('---', 'todos:', '  - id: a', '    content: Build the minimap', '    status: dnf', '  - id: b', '    content: Tests', '    status: dropped', '---', '', '# Plan'));
+    assert.deepEqual(given.steps.map((s) => s.state), ['superseded', 'superseded'], "a team's own words for given up");
+  });
+
+  it('an open checkbox crossed out whole is dropped, an HTML comment after it or not; crossed out in part it is open', () => {
+    assert.deepEqual(kinds(md('## Steps', '', '- [ ] ~~Schema migration + presence route~~ <!-- dnf: reason=superseded -->', '- [ ] ~~Client sync~~',
+      '- [ ] Move ~~the old~~ the new cache', '- [x] ~~Done and struck~~', '- [ ] ~~a~~ and ~~b~~')), [
+      ['checkbox', 'superseded', '~~Schema migration + presence route~~ <!-- dnf: reason=superseded -->'], ['checkbox', 'superseded', '~~Client sync~~'],
+      ['checkbox', 'open', 'Move ~~the old~~ the new cache'], ['checkbox', 'done', '~~Done and struck~~'], ['checkbox', 'open', '~~a~~ and ~~b~~'],
+    ]);
   });
 });
 

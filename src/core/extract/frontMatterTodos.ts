@@ -7,7 +7,7 @@
  *         status: completed
  *
  * Each entry with a `content:` is a step (`todo`), its state from `status:` (pending, in_progress, completed,
- * cancelled). The range is the content's value as written, so a click lands on it. One pass over the lines.
+ * cancelled; a team's own `dnf`, `dropped`… are given up too). The range is the content's value as written, so a click lands on it. One pass over the lines.
  */
 import type { StepState } from '../model';
 import type { ParsedText } from '../parse/blocks';
@@ -18,6 +18,8 @@ import { collapseSpaces } from './spaces';
 const STATES: Readonly<Record<string, StepState>> = {
   pending: 'open', todo: 'open', open: 'open', in_progress: 'in-progress', 'in-progress': 'in-progress', active: 'in-progress',
   completed: 'done', complete: 'done', done: 'done', cancelled: 'superseded', canceled: 'superseded', blocked: 'blocked',
+  // Given up on, in the words a team adds to Cursor's four: `dnf` (did not finish), dropped, skipped, superseded.
+  dnf: 'superseded', dropped: 'superseded', skipped: 'superseded', abandoned: 'superseded', superseded: 'superseded', wontfix: 'superseded',
 };
 const TODOS_KEY = /^todos\s*:\s*$/;
 const ENTRY_START = /^(\s*)-\s+/;

@@ -23,6 +23,7 @@ import { rowStep, stateOfRow, stateOfText } from './stepText';
 import { frontMatterTodos } from './frontMatterTodos';
 import { findXmlSections, tagTitle, type XmlSection } from './xmlSections';
 import { collapseSpaces } from './spaces';
+import { isStruck } from './phaseText';
 
 const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
   ' ': 'open', x: 'done', X: 'done', '-': 'superseded', '!': 'blocked', '>': 'in-progress', '~': 'in-progress',
@@ -176,7 +177,10 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
     const ctx = active();
     if (ctx) ctx.hasList = true;
     if (b.checkbox) {
-      const s = withState(step(text, b, b.checkbox.start), CHECKBOX_STATES[b.checkbox.state] ?? 'open', 'checkbox', `[${b.checkbox.state}]`, listRole);
+      const spanned = step(text, b, b.checkbox.start);
+      const boxed = CHECKBOX_STATES[b.checkbox.state] ?? 'open';
+      // `- [ ] ~~Client sync~~`: an item crossed out whole is dropped, however its box stands.
+      const s = withState(spanned, boxed === 'open' && crossedOut(spanned.text) ? 'superseded' : boxed, 'checkbox', `[${b.checkbox.state}]`, listRole);
       if (s.state !== 'done' && subStepsAllDone(blocks, i)) s.doneBySubSteps = true;
       steps.push(s);
       box = { depth: b.depth, end: b.end };
@@ -306,6 +310,17 @@ function withState(s: Spanned, state: FoundStep['state'], kind: FoundStep['kind'
 }
 
 interface Spanned { start: number; end: number; text: string }
+
+/** The whole item struck through, an HTML comment after it or not (`~~Tests, docs~~ <!-- dnf: superseded -->`). */
+function crossedOut(itemText: string): boolean {
+  let t = itemText.trimEnd();
+  for (let guard = 0; guard < 4 && t.endsWith('-->'); guard++) {
+    const open = t.lastIndexOf('<!--');
+    if (open < 0) break;
+    t = t.slice(0, open).trimEnd();
+  }
+  return isStruck(t);
+}
 
 /**
  * `**Next: choose from the backlog.** Candidates:` — the bold opened before the label closes inside the step: its
