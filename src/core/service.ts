@@ -12,6 +12,7 @@ import { buildModel } from './buildModel';
 import { thousands } from './thousands';
 import { DEFAULT_SETTINGS, type CoreSettings } from './settings';
 import { runRules } from './rules';
+import { isPlanFile } from './extract/nextHeadings';
 import { readSuppressions, type Suppressions } from './suppressions';
 import type { FactSource } from './gitCheck';
 import { emptyFacts, type CommitState, type FileFact, type HandoffFacts } from './facts/types';
@@ -66,7 +67,6 @@ const STALE_DAYS = 2;
  * HEAD): 218 of 222 open steps of plans 25 to 29 commits behind were done or dropped since.
  */
 const PLAN_STALE_COMMITS = 10;
-const PLAN_MODE_FILE = /(?:^|[\\/])\.(?:claude|cursor)[\\/]plans[\\/][^\\/]+\.md$/i;
 
 function supersededByRepository(facts: HandoffFacts | null, path: string): string | null {
   if (facts?.anchor?.newer) return `a newer version of this file (${facts.anchor.newer.sha.slice(0, 7)})`;
@@ -75,7 +75,7 @@ function supersededByRepository(facts: HandoffFacts | null, path: string): strin
     return `the repository: ${f.sinceAnchor} commits and ${f.days} days since this handoff`;
   }
   // A plan edited since its last commit is the plan in hand, however old that commit.
-  if (f?.sinceAnchor != null && f.sinceAnchor >= PLAN_STALE_COMMITS && facts?.anchor?.how !== 'last-change' && PLAN_MODE_FILE.test(path)) {
+  if (f?.sinceAnchor != null && f.sinceAnchor >= PLAN_STALE_COMMITS && facts?.anchor?.how !== 'last-change' && isPlanFile(path)) {
     return `the repository: ${f.sinceAnchor} commits since this plan (a plan-mode plan is carried out by the session that wrote it)`;
   }
   return null;

@@ -28,6 +28,16 @@ describe('unchecked-step: only what is still to do', () => {
     assert.deepEqual(reported(md('# Handoff', '', '> **SUPERSEDED** — see HANDOFF-2026-06-01.md', '', '## Next steps', '- [ ] resume')), []);
   });
 
+  it('a plan-mode plan whose header says it is complete reports nothing; a handoff that says so still has next steps', () => {
+    const plan = md('# Dual Currency Plan', '', '**Date**: 2026-02-07', '**Status**: COMPLETE', '', '## Steps', '', '- [ ] Convert the invoice views');
+    const steps = (text: string, path: string) => uncheckedSteps(modelOf(text, path), 'information').length;
+    assert.equal(steps(plan, '/w/.claude/plans/dual-currency-plan.md'), 0);
+    assert.equal(steps(md('Status: ✅ Complete', '', '## Steps', '- [ ] Convert the views'), '/w/.cursor/plans/currency.plan.md'), 0, 'before any heading');
+    assert.equal(steps(plan.replace('COMPLETE', 'In progress'), '/w/.claude/plans/dual-currency-plan.md'), 1);
+    assert.equal(steps(plan.replace('COMPLETE', 'Complete except the invoices'), '/w/.claude/plans/dual-currency-plan.md'), 1);
+    assert.equal(steps(plan, '/w/HANDOFF.md'), 1, 'a handoff whose session is complete leaves next steps');
+  });
+
   it('not acceptance criteria, expected tests, roadmap lists or rules, by the heading or label they sit under', () => {
     const text = md(
       '# Plan', '',

@@ -9,8 +9,8 @@
  * - the older entries of a log: dated (or session-numbered) sibling headings other than the newest (`logEntries`);
  *   all of a log written oldest first that was read, when the document is cut short (its newest entries unread);
  * - sections titled as history: "Archive", "Completed", "Previous sessions", "Changelog"… (`historyTitles`);
- * - sections whose own header says they are finished: `Status: DONE`, and ticket files whose front matter
- *   says so (`finishedTicket`).
+ * - sections whose own header says they are finished: `Status: DONE`, ticket files whose front matter
+ *   says so (`finishedTicket`), and plan-mode plans whose header does.
  *
  * Pure and linear: one pass over the blocks for the outline, one over its nodes; never throws (the model
  * builder guards it anyway).
@@ -21,7 +21,7 @@ import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
 import { olderEntries, oldestFirstLog, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
 import { closesItself, isHistoryTitle } from './historyTitles';
-import { isNextTitle } from './nextHeadings';
+import { isNextTitle, isPlanFile } from './nextHeadings';
 import { isArchivedPath, isSupersededDocument } from './supersededBanner';
 import { sectionSaysFinished, ticketFileSaysFinished } from './finishedTicket';
 import { titleWords } from './titleText';
@@ -29,7 +29,7 @@ import { titleWords } from './titleText';
 /** The document's history as offset ranges: sorted, not overlapping. */
 export function extractHistory(parsed: ParsedText, context: ExtractContext = { path: '' }): Located[] {
   const { text } = parsed;
-  if (isArchivedPath(context.path) || isSupersededDocument(parsed) || ticketFileSaysFinished(parsed)) {
+  if (isArchivedPath(context.path) || isSupersededDocument(parsed) || ticketFileSaysFinished(parsed) || planSaysFinished(parsed, context.path)) {
     const end = trimSectionEnd(text, 0, text.length);
     return end > 0 ? [{ start: 0, end }] : [];
   }
@@ -98,6 +98,18 @@ function isDivider(parsed: ParsedText, nodes: readonly OutlineNode[], entries: R
 }
 
 const NOT_A_TICKET = /^(?:current|latest|overall|project|session)\b|\b(?:status|state|summary|overview|progress|context|handoff|tl;?dr)\b/;
+
+/**
+ * A plan-mode plan whose header says it is finished (`**Status**: COMPLETE` under its title): carried out, its boxes
+ * never ticked. Only a plan: a handoff that says its session is complete still leaves next steps.
+ */
+function planSaysFinished(parsed: ParsedText, path: string): boolean {
+  if (!isPlanFile(path)) return false;
+  const first = parsed.blocks.findIndex((b) => b.kind !== 'frontMatter');
+  const head = parsed.blocks[first];
+  // The header under the title, or the lines the plan opens with before any heading.
+  return !!head && sectionSaysFinished(parsed, head.kind === 'heading' ? first : first - 1);
+}
 
 function canBeTicket(title: string): boolean {
   return !NOT_A_TICKET.test(titleWords(title));
