@@ -203,11 +203,12 @@ describe('next steps: XML-ish sections, plan files, front-matter todos', () => {
 });
 
 describe('next steps: precision kept', () => {
-  it('a line that says nothing is open is no step: "_(No active items.)_", "(none)", "Nothing in flight"', () => {
-    for (const line of ['_(No active items.)_', '(none)', '*Nothing in flight right now.*', 'No current tasks.']) {
+  it('a line that says nothing is open is no step: "_(No active items.)_", "(none)", "Nothing in flight", "Awaiting user direction"', () => {
+    for (const line of ['_(No active items.)_', '(none)', '*Nothing in flight right now.*', 'No current tasks.', 'Awaiting user direction (P0-2 or other)', 'Awaiting your input.']) {
       assert.deepEqual(todo(md('## Still open', '', line, '', 'See the roadmap for later work.')), [], line);
     }
     assert.deepEqual(todo(md('## Still open', '', '- (new) wire the exporter')), ['(new) wire the exporter']);
+    assert.deepEqual(todo(md('## Still open', '', '- Ask the user for direction on the exporter')), ['Ask the user for direction on the exporter']);
   });
 
   it('guidance, no-work lists and "nothing to report" stay out of what is to do', () => {

@@ -45,7 +45,7 @@ const FACT_LABEL = /^(?:[*_]{1,2})?(?:root\s+causes?|causes?|symptoms?|observed(
  * `_(No active items.)_`, `Ready for new tasks.`, or a template's placeholder left unfilled: `(filled by /handoff or
  * manually)`, `_(to be filled in)_`, `<fill in>`, `TBD`.
  */
-const NOTHING = /^(?:[*_]{1,2})?\(?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet|open|in[\s-]flight))?|tbd|no\s+(?:open|pending|remaining|outstanding|further|active|current|new)\s+(?:tasks?|items?|work|steps?|to-?dos?|action\s+items?)|ready\s+for\s+(?:new|next|the\s+next|further)\s+(?:tasks?|work|instructions?|requests?))\b|^no\s.{0,80}\bto\s+report\b|^[*_]{0,2}[(<[][^()<>[\]\n]{0,60}\b(?:fill(?:ed)?(?:\s+in)?|placeholder|to\s+be\s+(?:filled|written|added|completed))\b[^()<>[\]\n]{0,60}[)>\]][*_]{0,2}$/i;
+const NOTHING = /^(?:[*_]{1,2})?\(?(?:none|n\/a|nothing(?:\s+(?:to\s+do|left|pending|yet|open|in[\s-]flight))?|tbd|no\s+(?:open|pending|remaining|outstanding|further|active|current|new)\s+(?:tasks?|items?|work|steps?|to-?dos?|action\s+items?)|ready\s+for\s+(?:new|next|the\s+next|further)\s+(?:tasks?|work|instructions?|requests?)|awaiting\s+(?:the\s+)?(?:user|your|further|owner|human)(?:'s)?\s+(?:direction|input|instructions?|decision|go-?ahead))\b|^no\s.{0,80}\bto\s+report\b|^[*_]{0,2}[(<[][^()<>[\]\n]{0,60}\b(?:fill(?:ed)?(?:\s+in)?|placeholder|to\s+be\s+(?:filled|written|added|completed))\b[^()<>[\]\n]{0,60}[)>\]][*_]{0,2}$/i;
 /**
  * A lone paragraph under a next-step heading that only reports where things stand: "Phase 5 complete; ready for
  * Phase 6 (Status Server).", "Phase 14a is complete. Proceeding to Phase 14b", "No new drift surfaced." (a GSD
