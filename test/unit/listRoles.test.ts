@@ -138,7 +138,7 @@ describe('an item its own label sets aside', () => {
 });
 
 describe('an item its own status tag closes, and a group title over checkboxes', () => {
-  it('`(P0 done)`, `(done)` close a step; `(deferred)`, `(skipped)` set it aside; "Phase 25 COMPLETE — next is 25.1" stays open', () => {
+  it('`(P0 done)`, `(done)`, "**Resolved during the audit**:" close a step; `(deferred)`, `(skipped)` set it aside; "Phase 25 COMPLETE — next is 25.1" stays open', () => {
     const text = md(
       '# State', '', '## Pending Todos',
       '- **(P0 done) Phase 03.6 loader migration** — COMPLETE 2026-04-28 via Plan 1', '- (done) wire the CLI',
@@ -149,6 +149,10 @@ describe('an item its own status tag closes, and a group title over checkboxes',
       'done **(P0 done) Phase 03.6 loade', 'done (done) wire the CLI', 'superseded (deferred) Phase 2 storage m',
       'superseded (skipped) the Windows smoke', 'open Phase 25 COMPLETE — next rea', 'open Complete the importer', 'open (P1) Phase 3.5 follow-ups',
     ]);
+    const labelled = md('# Audit', '', '## Follow-ups', '- **Resolved, but not as decided here**: the beta branch was retired',
+      '- **Resolved during the audit**: the Windows flake', '- **Fixed:** the cache key', '- Done: the release notes', '- **Fix**: the login redirect',
+      '- Resolve the merge conflicts', '- **Completed work to verify**: run the smoke tests');
+    assert.deepEqual(modelOf(labelled).steps.map((s) => s.state), ['done', 'done', 'done', 'done', 'open', 'open', 'open']);
   });
 
   it('a numbered title over checkboxes is their group, not a step of its own (its boxes are); a roadmap under "Planned Features"', () => {

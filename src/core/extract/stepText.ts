@@ -10,6 +10,11 @@ import { collapseSpaces } from './spaces';
 const DONE_MARK = /✅|✔️?|☑️?|\bDONE\b|^~~[^~]+~~|\((?:done|completed?)\)/;
 /** A status tag leading the step: `(done)`, `**(P0 done)**`, `(Completed)` — whatever its case. */
 const DONE_TAG = /^(?:\*\*|__)?\((?:[^()\n]{1,20}\s)?(?:done|completed?|shipped|merged)\)/i;
+/**
+ * A label that reports it done: `**Resolved during the audit**: …`, `**Fixed:** …`, `Done: …` (`**Fix**: …` and
+ * `**Completed work to verify**: …` are work).
+ */
+const DONE_LABEL = /^(?:\*\*|__)?(?:resolved|fixed|done|completed|shipped|merged)(?:,?\s+(?:in|during|by|on|as|but|with|since|via|at|already|earlier|upstream)\b[^*_:\n]{0,50})?(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)?)/i;
 const BLOCKED_MARK = /⛔|🚫|\bBLOCKED\b/;
 const IN_PROGRESS_MARK = /🔄|🚧|\bIN[ -]PROGRESS\b|\bWIP\b/;
 /**
@@ -32,9 +37,9 @@ const STATUS_CELL: ReadonlyArray<readonly [RegExp, StepState]> = [
 ];
 
 /** The state a step's own words give it. */
-export function stateOfText(text: string): StepState {
+export function stateOfText(text: string, labelled = true): StepState {
   const t = text.slice(0, 1_000);
-  if (DONE_MARK.test(t) || DONE_TAG.test(t)) return 'done';
+  if (DONE_MARK.test(t) || DONE_TAG.test(t) || (labelled && DONE_LABEL.test(t))) return 'done';
   if (BLOCKED_MARK.test(t)) return 'blocked';
   if (IN_PROGRESS_MARK.test(t)) return 'in-progress';
   if (SET_ASIDE_LABEL.test(t) || SET_ASIDE_WORDS.test(t)) return 'superseded';
@@ -44,7 +49,8 @@ export function stateOfText(text: string): StepState {
 /** The state of a table row: a marker in any cell, else a cell that is only a status word. */
 export function stateOfRow(cells: readonly string[]): StepState {
   for (const c of cells) {
-    const marked = stateOfText(c);
+    // A cell's "Done: 3 of 5" is a count, not the row's label.
+    const marked = stateOfText(c, false);
     if (marked !== 'open') return marked;
   }
   for (const c of cells) {
