@@ -7,7 +7,8 @@
  *         status: completed
  *
  * Each entry with a `content:` is a step (`todo`), its state from `status:` (pending, in_progress, completed,
- * cancelled; a team's own `dnf`, `dropped`… are given up too). The range is the content's value as written, so a click lands on it. One pass over the lines.
+ * cancelled; a team's own `dnf`, `dropped`… are given up too). The range is the content's value as written, so a
+ * click lands on it. One pass over the lines.
  */
 import type { StepState } from '../model';
 import type { ParsedText } from '../parse/blocks';
