@@ -64,7 +64,8 @@ const STALE_DAYS = 2;
  * A plan-mode plan (Claude Code's `.claude/plans/*.md`, Cursor's `.cursor/plans/*.md`) is carried out by the session
  * that wrote it, right after it is approved, and its boxes are never ticked: once the repository has gone this many
  * commits past it, it has been carried out or dropped. Judged on real repositories (the held-out field study, at
- * HEAD): 218 of 222 open steps of plans 25 to 29 commits behind were done or dropped since.
+ * HEAD): 218 of 222 open steps of one repository's plans 25 to 29 commits behind were done or dropped since; in six
+ * repositories fetched after this rule was made, 8 right of a sample of 76 it hid.
  */
 const PLAN_STALE_COMMITS = 10;
 
