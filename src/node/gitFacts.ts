@@ -40,7 +40,7 @@ import { SlowRepos } from './slowRepos';
 import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
-import { lastChange, lastVersions } from './lastVersions';
+import { fromBatch, lastChange, lastChanges, lastVersions, listKey } from './lastVersions';
 import { versionsBeforeMoves } from './movedHandoffs';
 import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
@@ -339,6 +339,11 @@ export class NodeGitProvider implements GitProvider {
     const batch = this.batchFor(repo);
     if (batch?.lastChanges.has(relPath)) return Promise.resolve({ ok: true, value: batch.lastChanges.get(relPath)! });
     return this.answer(repo, `last\0${relPath}`, () => lastChange(this.run, repo, relPath, token));
+  }
+
+  lastChanges(repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<ReadonlyMap<string, { sha: string; time: number }>>> {
+    const batch = fromBatch(this.batchFor(repo)?.lastChanges, relPaths);
+    return batch ? Promise.resolve({ ok: true, value: batch }) : this.answer(repo, listKey(relPaths), () => lastChanges(this.run, repo, relPaths, token));
   }
 
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>> {

@@ -33,6 +33,32 @@ export async function lastChange(run: RunGit, repo: RepoInfo, relPath: string, t
   return r.ok ? { ok: true, value: v ? { sha: v.sha, time: v.time } : null } : r;
 }
 
+/** The last change of each of `relPaths` that a commit in HEAD's history changed, in one `log` (lastVersions). */
+export async function lastChanges(run: RunGit, repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<Map<string, { sha: string; time: number }>>> {
+  const r = await lastVersions(run, repo, relPaths, token);
+  return r.ok ? { ok: true, value: new Map([...r.value.versions].map(([p, v]) => [p, { sha: v.sha, time: v.time }])) } : r;
+}
+
+/** A list's answers from a run's batch, when the batch has every one of them (null: ask git). */
+export function fromBatch(batch: ReadonlyMap<string, { sha: string; time: number } | null> | undefined, relPaths: readonly string[]): Map<string, { sha: string; time: number }> | null {
+  if (!batch || !relPaths.every((p) => batch.has(p))) return null;
+  const out = new Map<string, { sha: string; time: number }>();
+  for (const p of relPaths) {
+    const v = batch.get(p);
+    if (v) out.set(p, v);
+  }
+  return out;
+}
+
+const listKeys = new WeakMap<readonly string[], string>();
+
+/** A list's key in the answers' cache, made once per array (the core asks with one array per folder's handoffs). */
+export function listKey(relPaths: readonly string[]): string {
+  let key = listKeys.get(relPaths);
+  if (key === undefined) listKeys.set(relPaths, (key = `lasts\0${[...relPaths].sort().join('\0')}`));
+  return key;
+}
+
 /** Pathspecs for `paths`: the paths themselves, else their folders, else null (too many for one command line). */
 export function pathspecsFor(paths: readonly string[]): string[] | null {
   const fits = (specs: readonly string[]) => specs.reduce((n, s) => n + s.length + 1, 0) <= MAX_PATHSPEC_CHARS;

@@ -47,6 +47,7 @@ export async function recordQuestions(
       graph: (repo, t) => real.graph(repo, t),
       anchor: (repo, rel, text, t) => real.anchor(repo, rel, text, t),
       lastChange: (repo, rel, t) => real.lastChange(repo, rel, t),
+      lastChanges: (repo, rels, t) => real.lastChanges(repo, rels, t),
       filesAt: (repo, sha, t) => real.filesAt(repo, sha, t),
       deletions: (_repo, paths, since, _t, until) => {
         const key = `${since ?? ''}\0${until ?? ''}`;

@@ -119,6 +119,25 @@ describe('handoff-lint', () => {
     assert.deepEqual(paths.sort(), ['.planning/STATE.md', 'HANDOFF.md', 'docs/handoffs/week-3.md']);
   });
 
+  it("searches a folder inside a repository as the repository's root would: `docs/handoffs` finds its handoffs", async () => {
+    const found = async (folder: string) => {
+      const { out } = await cli('--no-git', '--format', 'json', folder);
+      return JSON.parse(out).documents.map((d: { path: string }) => d.path.slice(dir.length + 1)).sort();
+    };
+    const topic = join(dir, 'docs', 'handoffs', 'billing', 'topic.md');
+    mkdirSync(join(topic, '..'), { recursive: true });
+    writeFileSync(topic, '# Billing\n\n- [ ] export\n');
+    try {
+      assert.deepEqual(await found(join(dir, 'docs', 'handoffs')), [], 'in no repository: named from the folder given, as before');
+      mkdirSync(join(dir, '.git'));
+      assert.deepEqual(await found(join(dir, 'docs', 'handoffs')), ['docs/handoffs/billing/topic.md', 'docs/handoffs/week-3.md']);
+      assert.deepEqual(await found(join(dir, 'docs')), ['docs/handoffs/billing/topic.md', 'docs/handoffs/week-3.md']);
+    } finally {
+      rmSync(join(dir, '.git'), { recursive: true, force: true });
+      rmSync(join(dir, 'docs', 'handoffs', 'billing'), { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a one-line reason on usage errors and unreadable input', async () => {
     for (const [args, reason] of [
       [['--format', 'xml', plan], /--format must be text, json, sarif or github/],

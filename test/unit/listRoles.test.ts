@@ -47,6 +47,8 @@ describe('steps: the role of their list', () => {
       ['Manual Verification Checklist', 'acceptance'], ['Final verification checklist:', 'acceptance'], ['Quality Gates', 'acceptance'],
       ['Quality gate (before merge)', 'acceptance'], ['Code Review Checklist', 'acceptance'], ['PR review checklist', 'acceptance'],
       ['Run the quality gates', null], ['Review checklist items', null], ['Write the verification checklist', null],
+      ['Validation Checklist', 'acceptance'], ['10. Validation Checklist', 'acceptance'], ['6. Post-Deployment Verification', 'acceptance'],
+      ['Post-deploy checks:', 'acceptance'], ['Write the validation checklist', null], ['Validate the importer', null], ['Deployment verification to add', null],
       ['Important Reminders', 'rules'], ['Session Setup', 'routine'], ['Set up the session store', null], ['Update the git state file', null], ['Notes', null],
       // The same criteria in other languages; "完了" alone (completed) and a completed task are not criteria.
       ['Akzeptanzkriterien', 'acceptance'], ["Critères d'acceptation :", 'acceptance'], ['Criterios de aceptación', 'acceptance'],
@@ -269,6 +271,24 @@ describe('routine checklists and guidance items', () => {
     assert.deepEqual(steps.map((s) => [s.text, s.listRole]), [
       ['resume from the parser', null], ['keep the old facts in mind', 'rules'], ['do not merge the two passes', 'rules'],
       ['**Never** force-push', 'rules'], ['ship it', null], ['Keep the cache warm', 'roadmap'],
+    ]);
+  });
+
+  it("finding one's bearings (reading the handoff, checking git's state) is a routine of every session, boxed or not", () => {
+    const text = [
+      '## How to resume', '', '1. **Read This Document First** - you have the context now', '2. **Orient:** read `CLAUDE.md` and `docs/BACKLOG.md`',
+      '3. Confirm the baseline is green before changing anything', '4. **Understand Current Code**: the SDK, the CLI', '5. Fix the flaky importer test', '',
+      '## Checklist', '', '- [ ] Read entire HANDOFF.md document', '- [ ] Verify git status: `git status` & `git log --oneline -5`',
+      '- [ ] Check current branch: `git branch -vv`', '- [ ] Understand "Next Steps" (section 4)', '- [ ] Explore the codebase',
+      '- [ ] Read the spec, then build the parser', '- [ ] Check current branch protection on main', '- [ ] Read HANDOFF_TEMPLATE.md and fill in the summary section', '- [ ] Re-read `notes_handoff_session2.md`', '',
+    ].join('\n');
+    const steps = extractSteps(parseDocument(text), { path: 'HANDOFF.md' });
+    assert.deepEqual(steps.map((s) => [s.text.replace(/\s+-\s.*|:.*$/, ''), s.listRole]), [
+      ['**Read This Document First**', 'routine'], ['**Orient', 'routine'], ['Confirm the baseline is green before changing anything', 'routine'],
+      ['**Understand Current Code**', 'routine'], ['Fix the flaky importer test', null],
+      ['Read entire HANDOFF.md document', 'routine'], ['Verify git status', 'routine'], ['Check current branch', 'routine'],
+      ['Understand "Next Steps" (section 4)', 'routine'], ['Explore the codebase', 'routine'],
+      ['Read the spec, then build the parser', null], ['Check current branch protection on main', null], ['Read HANDOFF_TEMPLATE.md and fill in the summary section', null], ['Re-read `notes_handoff_session2.md`', null],
     ]);
   });
 });

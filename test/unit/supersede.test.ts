@@ -235,5 +235,48 @@ describe('supersede', () => {
       write('.claude/plans/cheerful-questing-globe.md', plan + '- [ ] Then the sound\n');
       assert.equal(await at('.claude/plans/cheerful-questing-globe.md'), 3, 'edited since its commit: the plan in hand');
     });
+
+    it('a handoff beside a newer one of any name is superseded 20 commits on, or 10 commits and 3 days on', async () => {
+      const { dir: repo, g, write } = scratchRepo(dir, 'beside');
+      const handoff = (title: string, n: number) => `# ${title}\n\n## Next steps\n\n${Array.from({ length: n }, (_, i) => `- [ ] ${title} step ${i + 1}\n`).join('')}`;
+      const work = (k: number) => {
+        for (let i = 0; i < k; i++) {
+          write('src/app.ts', `export const v = ${g.tick};\n`);
+          g.commit(repo, `Work ${g.tick}`);
+        }
+      };
+      const at = (rel: string) => steps(join(repo, rel));
+      write('docs/handoffs/AUTH-REWORK.md', handoff('Auth', 2));
+      write('memory-bank/activeContext.md', handoff('Context', 1));
+      write('memory-bank/progress.md', handoff('Progress', 1));
+      g.commit(repo, 'Auth handoff, memory bank');
+      work(18);
+      write('docs/handoffs/BILLING-EXPORT.md', handoff('Billing', 1));
+      g.commit(repo, 'Billing handoff');
+      assert.deepEqual([await at('docs/handoffs/AUTH-REWORK.md'), await at('docs/handoffs/BILLING-EXPORT.md')], [2, 1], '19 commits within the hour: two topics, both open');
+      work(1);
+      write('docs/handoffs/BILLING-EXPORT.md', handoff('Billing', 2));
+      write('memory-bank/progress.md', handoff('Progress', 2));
+      g.commit(repo, 'Billing handoff, again; progress');
+      assert.deepEqual([await at('docs/handoffs/AUTH-REWORK.md'), await at('docs/handoffs/BILLING-EXPORT.md')], [0, 2], 'written 21 commits later: it took over');
+      assert.equal(await at('memory-bank/activeContext.md'), 1, "a memory bank's files are not a series");
+      write('docs/handoffs/AUTH-REWORK.md', handoff('Auth', 3));
+      assert.equal(await at('docs/handoffs/AUTH-REWORK.md'), 3, 'edited since its commit: the handoff in hand');
+
+      write('docs/sessions/kickoff.md', handoff('Kickoff', 1));
+      write('docs/handoffs/kickoff.md', handoff('Kickoff', 1));
+      g.commit(repo, 'Kickoff notes');
+      work(8);
+      g.tick += 3 * 24 * 60;
+      write('docs/handoffs/wrap-up.md', handoff('Wrap-up', 1));
+      g.commit(repo, 'Wrap-up after three days');
+      write('docs/sessions/wrap-up.md', handoff('Wrap-up', 1));
+      g.commit(repo, 'Wrap-up, the other folder');
+      assert.equal(await at('docs/handoffs/kickoff.md'), 1, '9 commits and 3 days later: maybe another topic');
+      assert.equal(await at('docs/sessions/kickoff.md'), 0, '10 commits and 3 days later: taken over');
+      g.tick += 24 * 60;
+      work(9);
+      assert.equal(await at('docs/handoffs/kickoff.md'), 1, 'commits after the newer handoff do not count');
+    });
   });
 });

@@ -35,7 +35,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // "Before marking GREEN complete:", "Before marking any phase complete:" (`Verify the checklist app` is work).
     // "Manual Verification Checklist", "Final verification checklist", "Quality Gates", "Code Review Checklist": what a
     // change must pass, not the change (`Run the quality gates`, "Review checklist items" are work).
-    String.raw`(?:(?:manual|final|human|qa|pre-?merge|pre-?release)\s+)?verification\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
+    // "Validation Checklist" is the same gate; "Post-Deployment Verification" the one after a deploy (`Validate the
+    // importer`, "Deployment verification to add" are work).
+    String.raw`(?:(?:manual|final|human|qa|pre-?merge|pre-?release)\s+)?(?:verification|validation)\s+checklist`, String.raw`(?:[a-z0-9-]+\s+){0,2}completion\s+checklist`,
+    String.raw`post-?deploy(?:ment)?\s+(?:verification|validation|checks|checklist)`,
     String.raw`quality\s+gates?`, String.raw`(?:code|pr|pull\s+request)\s+review\s+checklist`,
     String.raw`before\s+marking\s+(?:[^:]{1,60}?\s+)?(?:complete|completed|done|finished)`,
     // The same in the other languages handoffs are written in: "Akzeptanzkriterien", "Critères d'acceptation",

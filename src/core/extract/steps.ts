@@ -36,6 +36,15 @@ const CHECKBOX_STATES: Readonly<Record<string, StepState>> = {
  */
 const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|remember\b|avoid\b|be\s+careful)/i;
 /**
+ * An item every session does on its way in, not this handoff's work: reading the handoff itself or the agent's
+ * instructions ("Read this document first", "Read entire HANDOFF.md document", "Understand 'Current State'"; an
+ * earlier session's notes to re-read are work), finding one's bearings ("Orient: read
+ * …", "Explore the codebase") and checking where git stands ("Verify git status", "Check current branch", "Confirm
+ * the baseline is green"). A box counts too: ticking "Read the handoff" finishes nothing (`Read the spec, then
+ * build the parser` is work).
+ */
+const ORIENTATION = /^(?:\[ \]\s*)?(?:[*_]{1,2})?(?:(?:re-?)?read\s+(?:(?:this|the)\s+)?(?:entire\s+|whole\s+|full\s+)?(?:(?:this\s+)?(?:handoff|handover|document|doc)\b|`?(?:[\w.-]+\/)*(?:handoff|handover|claude|agents)\.md`?(?:\s+(?:document|doc|file))?(?:\s+first)?\s*(?:$|[,.(:—–]|\s-\s|(?:[*_]{1,2})))|understand\s+(?:the\s+)?["“'‘]?(?:current\s+(?:state|status|code)|next\s+steps)\b|orient(?:ation)?\b\s*(?:[*_]{1,2})?\s*[:—–-]|(?:explore|skim|familiari[sz]e\s+(?:yourself\s+)?with|get\s+familiar\s+with)\s+(?:the\s+)?(?:code(?:base)?|app|application|project|repo(?:sitory)?)\b|(?:verify|check|confirm)\s+(?:the\s+)?(?:current\s+)?git\s+(?:status|state|log)\b|check\s+(?:the\s+)?current\s+branch\s*(?:$|[:(]|`)|(?:verify|check|confirm)\s+(?:that\s+)?the\s+baseline\s+is\s+green|set\s+(?:the\s+)?working\s+directory)/i;
+/**
  * An item that states a fact under its label, beside the steps of a problem's write-up: `**Root Cause:** the
  * site search uses /search?q=`, `**Current URL in Profile:** …`, `Symptoms: …` (`**Current task:** …` is work).
  */
@@ -180,7 +189,7 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       const spanned = step(text, b, b.checkbox.start);
       const boxed = CHECKBOX_STATES[b.checkbox.state] ?? 'open';
       // `- [ ] ~~Client sync~~`: an item crossed out whole is dropped, however its box stands.
-      const s = withState(spanned, boxed === 'open' && crossedOut(spanned.text) ? 'superseded' : boxed, 'checkbox', `[${b.checkbox.state}]`, listRole);
+      const s = withState(spanned, boxed === 'open' && crossedOut(spanned.text) ? 'superseded' : boxed, 'checkbox', `[${b.checkbox.state}]`, listRole ?? (ORIENTATION.test(spanned.text) ? 'routine' : null));
       if (s.state !== 'done' && subStepsAllDone(blocks, i)) s.doneBySubSteps = true;
       steps.push(s);
       box = { depth: b.depth, end: b.end };
@@ -261,7 +270,7 @@ function firstLineOf(text: string, start: number, end: number): string {
 const WHITE = /\s/;
 
 function roleOf(role: StepListRole | null, content: string): StepListRole | null {
-  return role ?? (GUIDANCE.test(content) ? 'rules' : FACT_LABEL.test(content) ? 'context' : null);
+  return role ?? (GUIDANCE.test(content) ? 'rules' : FACT_LABEL.test(content) ? 'context' : ORIENTATION.test(content) ? 'routine' : null);
 }
 
 /**

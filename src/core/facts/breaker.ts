@@ -39,6 +39,7 @@ export function breaker(inner: GitProvider, notices: Set<string>, logger: Logger
     graph: guard(inner.graph.bind(inner)),
     anchor: guard(inner.anchor.bind(inner)),
     lastChange: guard(inner.lastChange.bind(inner)),
+    lastChanges: guard(inner.lastChanges.bind(inner)),
     filesAt: guard(inner.filesAt.bind(inner)),
     deletions: guard(inner.deletions.bind(inner)),
     ignored: guard(inner.ignored.bind(inner)),

@@ -23,6 +23,7 @@ import { anyMissing, markFileIds } from './fileIds';
 import { fileFacts } from './files';
 import { recountMovedLines } from './fileLines';
 import { judgeRefs } from './refs';
+import { newerSibling } from './newerSibling';
 import { gsdSummaryOf } from '../supersede';
 import { emptyFacts, type AnchorFact, type HandoffFacts } from './types';
 
@@ -134,6 +135,8 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
           days: headTime === undefined ? null : Math.max(0, Math.floor((headTime - anchor.time) / 86_400)),
           branch: repo.head.kind === 'branch' ? repo.head.name : null,
         };
+        const listed = await ctx.files.listFiles(repo.root, token);
+        facts.newerSibling = await newerSibling({ git, repo, documentPath: normalizePath(ctx.documentPath), listed, anchor, graph: g, token, note });
       }
     };
     // Files need only the anchor (and HEAD, for a handoff never committed): their lookups run beside the claims.

@@ -158,6 +158,17 @@ export interface Freshness {
   branch: string | null;
 }
 
+/** The newest handoff committed beside this one after it (facts/newerSibling.ts). */
+export interface NewerSibling {
+  /** Its absolute path. */
+  path: string;
+  /** The commit that last changed it. */
+  sha: string;
+  /** Commits from this handoff's anchor to that commit, and whole days between them. */
+  commits: number;
+  days: number;
+}
+
 export interface HandoffFacts {
   repo: RepoInfo | null;
   /** null: the document was never committed (it describes now), or git could not tell. */
@@ -168,6 +179,8 @@ export interface HandoffFacts {
   refs: RefFact[];
   files: FileFact[];
   freshness: Freshness | null;
+  /** The newest handoff committed beside this one after its anchor, when there is one (null: none, or not asked). */
+  newerSibling: NewerSibling | null;
   /** The cited files that changed since the anchor (edits in the work tree count); null when not asked (no anchor). */
   changedSince: CitedChange[] | null;
   /** Unreadable objects limited rename detection to unchanged files. */
@@ -180,6 +193,6 @@ export interface HandoffFacts {
 export function emptyFacts(model: { refs: readonly unknown[]; files: readonly unknown[] }, notices: string[] = []): HandoffFacts {
   return {
     repo: null, anchor: null, hasRemote: false, commits: new Map(), refs: model.refs.map(() => ({ kind: 'unchecked' })),
-    files: model.files.map(() => ({ kind: 'unchecked' })), freshness: null, changedSince: null, exactRenamesOnly: false, notices,
+    files: model.files.map(() => ({ kind: 'unchecked' })), freshness: null, newerSibling: null, changedSince: null, exactRenamesOnly: false, notices,
   };
 }

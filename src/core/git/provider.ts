@@ -260,6 +260,12 @@ export interface GitProvider {
    * in a run over many documents answered from the run's one `log` (prefetch), else one `log`, cached per state.
    */
   lastChange(repo: RepoInfo, relPath: string, token: CancellationToken): Promise<GitResult<{ sha: string; time: number } | null>>;
+  /**
+   * The last commit that changed each of these files, for those some commit in HEAD's history changed: the run's
+   * answers when it has them all, else one `log` for all of them, cached per state. Callers pass the same array for
+   * the same question (a folder's handoffs): it is the cache's key.
+   */
+  lastChanges(repo: RepoInfo, relPaths: readonly string[], token: CancellationToken): Promise<GitResult<ReadonlyMap<string, { sha: string; time: number }>>>;
   /** Every file path (repository-relative) in a commit's tree, cached per commit. */
   filesAt(repo: RepoInfo, sha: string, token: CancellationToken): Promise<GitResult<string[]>>;
   /**
