@@ -73,6 +73,8 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The helper a large lint run starts git from (src/node/spawnRelay.ts).
+  build({ ...common, entryPoints: ['src/node/gitRelayMain.ts'], outfile: 'dist/git-relay.js' }),
   // The MCP server alone, shipped in the VSIX for VS Code's MCP server definition provider (1.101+).
   build({ ...common, entryPoints: ['src/cli/mcpMain.ts'], outfile: 'dist/mcp.js' }),
 ]);

@@ -5,12 +5,14 @@
  * the exit status says so at the end.
  * `handoff-lint new …` writes a new handoff instead (new.ts).
  */
+import { join } from 'node:path';
 import { createLanguageService } from '../core/service';
 import { parseCoreSettings } from '../core/settings';
 import { parseArgs, USAGE, UsageError } from './args';
 import { discover, InputError } from './discover';
 import { escapeControls, reportWriter } from './format';
-import { createNodeGitCheck } from '../node/cliGit';
+import { createNodeGitCheck, WARM_UP_FROM } from '../node/cliGit';
+import { startSpawnRelay } from '../node/spawnRelay';
 import { killAllGit } from '../node/gitRunner';
 import { readRegular, type NotRead } from '../node/safeRead';
 import { BATCH_DOCUMENTS, documentBatches } from './batches';
@@ -82,7 +84,9 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
 
   // With git off nothing may start a git process, so the git-backed rules (files included) are not run.
   // A run checks one snapshot of each repository: its file listing and its state are read once, not per handoff.
-  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity, stateTtlMs: Infinity }) : undefined;
+  // A large run starts its git processes from a small helper forked now, while this process is small (spawnRelay.ts).
+  const relay = settings.git && files.length >= WARM_UP_FROM ? startSpawnRelay('git', join(__dirname, 'git-relay.js')) : null;
+  const git = settings.git ? createNodeGitCheck({ repo: options.repo, timeoutMs: settings.gitTimeoutMs, filesTtlMs: Infinity, stateTtlMs: Infinity, ...(relay ? { spawn: relay.spawn } : {}) }) : undefined;
   // A batch's models are kept from its prefetch to its analysis (each file is parsed once); nothing is edited here.
   const service = createLanguageService({ settings, git: git?.check, files: git?.files, retain: { documents: BATCH_DOCUMENTS, sections: 0 } });
   // Each report is printed as soon as it is made and then dropped: memory stays flat over thousands of files.
@@ -134,6 +138,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     }
   } finally {
     git?.dispose();
+    relay?.close();
   }
   out(writer.end());
   try {

@@ -1,6 +1,6 @@
 /**
  * Which of a deletions walk's deletions were renames, and to where: rename detection run on just the deleting
- * commits (`log --no-walk --stdin -M`), each commit asked once for a run and kept; when git cannot read an object a
+ * commits (`log --no-walk --stdin -M`, a merge against its first parent), each commit asked once for a run and kept; when git cannot read an object a
  * commit's detection needs, exact renames only (`-M100%`), and the answer says so.
  */
 import type { CancellationToken } from '../core/interfaces';
@@ -87,7 +87,9 @@ export class KeptRenames {
 export async function renamesIn(run: RunGit, repo: RepoInfo, commits: readonly string[], similarity: string, token: CancellationToken): Promise<GitResult<Map<string, string>>> {
   // No commit on stdin is not "no commits" to git: `log --stdin` would show HEAD's.
   if (!commits.length) return { ok: true, value: new Map() };
-  const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
+  // A merge shows no changes to `log` unless asked: its changes against its first parent are the ones the deletions
+  // walk found (a branch that moved files, merged), so that is the diff asked of it.
+  const r = await run(repo.root, ['log', '--no-walk=unsorted', '--stdin', similarity, '-m', '--first-parent', '--name-status', '--diff-filter=R', '-z', `--format=${RS}%H${US}`],
     token, commits.join('\n') + '\n', 16 * 1024 * 1024);
   if (r.ok && r.out.code !== 0 && unreadable(r.out.stderr)) return { ok: false, problem: { kind: 'corrupt', message: r.out.stderr.split('\n')[0] ?? '' } };
   if (!r.ok) return r;

@@ -31,13 +31,18 @@ describe('git architecture', () => {
     }
   });
 
-  it('only src/node/gitRunner.ts starts processes, and never through a shell', () => {
+  it('only src/node/gitRunner.ts starts processes (through the git relay for a large run), and never through a shell', () => {
     // A type-only import (a session handed its ChildProcess) starts nothing.
     const valueImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
     const spawning = ts('node').filter((f) => valueImports(f).some((i) => i === 'node:child_process' || i === 'child_process' || i === 'simple-git'));
-    assert.deepEqual(spawning.map((f) => f.slice(src.length + 1)), ['node/gitRunner.ts']);
-    const runner = readFileSync(join(src, 'node/gitRunner.ts'), 'utf8');
-    assert.match(runner, /shell: false/);
-    assert.doesNotMatch(runner, /\bexec(Sync)?\(/);
+    // The relay (spawnRelay.ts, gitRelayMain.ts) starts git for the runner, from a small helper process, as it would.
+    assert.deepEqual(spawning.map((f) => f.slice(src.length + 1)), ['node/gitRelayMain.ts', 'node/gitRunner.ts', 'node/spawnRelay.ts']);
+    for (const file of ['node/gitRunner.ts', 'node/gitRelayMain.ts']) {
+      const text = readFileSync(join(src, file), 'utf8');
+      assert.match(text, /shell: false/, file);
+      assert.doesNotMatch(text, /\bexec(Sync)?\(|\bexecFile(Sync)?\(/, file);
+    }
+    // The helper starts the one executable it was forked with, never another.
+    assert.match(readFileSync(join(src, 'node/gitRelayMain.ts'), 'utf8'), /m\.command !== executable/);
   });
 });

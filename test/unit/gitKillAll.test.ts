@@ -70,5 +70,34 @@ describe('no git is left behind', function () {
           .catch(() => assert.fail(`still running: ${recordedPids(pids).filter(alive).join(', ')} of ${recordedPids(pids).join(', ')}`));
       });
     }
+
+    it('a run over 32 handoffs or more starts git from its relay (a small helper), and Ctrl-C still leaves none behind', async () => {
+      const parents = join(base, 'parents');
+      const pass = fakeGit(join(base, 'pass'), join(base, 'pass.pids'), `echo "$PPID" >> "${parents}"\nexec git "$@"`);
+      const handoffs = (n: number) => Array.from({ length: n }, (_, i) => {
+        const path = join(repo.root, `HANDOFF-${n}-${i}.md`);
+        writeFileSync(path, `# Handoff ${i}\n\ncommit \`${repo.loose.slice(0, 7)}\`, file \`a.txt:1\`\n`);
+        return path;
+      });
+      const parentsOf = async (files: string[]) => {
+        rmSync(parents, { force: true });
+        const cli = spawn(process.execPath, [CLI, '--format', 'json', ...files], { env: { ...process.env, PATH: `${dirname(pass)}:${process.env.PATH}` }, stdio: 'ignore' });
+        await new Promise((res) => cli.on('exit', res));
+        return { cli: cli.pid!, parents: new Set(recordedPids(parents)) };
+      };
+      const few = await parentsOf(handoffs(31));
+      assert.deepEqual([...few.parents], [few.cli], 'a small run starts git itself');
+      const many = await parentsOf(handoffs(32));
+      assert.equal(many.parents.size, 1, 'one relay');
+      assert.ok(!many.parents.has(many.cli), 'not the run itself');
+
+      const cli = spawn(process.execPath, [CLI, '--format', 'json', ...handoffs(40)], { env: { ...process.env, PATH: `${dirname(sleepy)}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((res) => cli.on('exit', (c) => res(c)));
+      await until('git to be running', () => recordedPids(pids).length >= 4);
+      cli.kill('SIGINT');
+      assert.equal(await exited, 130);
+      await until('every git to go', () => recordedPids(pids).filter(alive).length === 0, 3000)
+        .catch(() => assert.fail(`still running: ${recordedPids(pids).filter(alive).join(', ')} of ${recordedPids(pids).join(', ')}`));
+    });
   });
 });

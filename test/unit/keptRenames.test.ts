@@ -12,6 +12,7 @@ import { NodeGitProvider } from '../../src/node/gitFacts';
 import type { RunGit } from '../../src/node/gitHistory';
 import { KeptRenames } from '../../src/node/renames';
 import { FixtureGit } from '../fixtures/git/exec';
+import { run } from '../../src/cli/main';
 
 describe('renames of deleting commits, kept for a run', function () {
   this.timeout(60_000);
@@ -100,3 +101,38 @@ describe('renames of deleting commits, kept for a run', function () {
     assert.deepEqual(alone.value, answers[0]!.ok && answers[0]!.value);
   });
 });
+
+describe('renames made on a branch and merged', function () {
+  this.timeout(60_000);
+  it('a file a merged branch moved is named where it went, not deleted: the merge is read against its first parent', async () => {
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'merged-rename-')));
+    try {
+      const g = new FixtureGit();
+      const dir = join(base, 'repo');
+      g.run(base, ['init', '-q', dir]);
+      const body = Array.from({ length: 40 }, (_, i) => `export const v${i} = ${i};\n`).join('');
+      mkdirSync(join(dir, 'lib'));
+      writeFileSync(join(dir, 'lib', 'app.ts'), body);
+      writeFileSync(join(dir, 'HANDOFF.md'), '# Handoff\n\nThe entry point is `lib/app.ts`.\n');
+      g.commit(dir, 'start');
+      g.run(dir, ['checkout', '-q', '-b', 'move']);
+      mkdirSync(join(dir, 'src'));
+      g.run(dir, ['mv', 'lib/app.ts', 'src/app.ts']);
+      g.commit(dir, 'move the app into src/');
+      g.run(dir, ['checkout', '-q', 'main']);
+      writeFileSync(join(dir, 'notes.txt'), 'meanwhile\n');
+      g.commit(dir, 'meanwhile on main');
+      g.run(dir, ['merge', '-q', '--no-ff', '-m', 'Merge the move', 'move']);
+      g.tick++;
+      let out = '';
+      await run(['--format', 'json', join(dir, 'HANDOFF.md')], (s) => { out += s; }, () => {});
+      const messages = JSON.parse(out).documents[0].diagnostics.filter((d: { code: string }) => d.code === 'missing-file').map((d: { message: string }) => d.message);
+      assert.equal(messages.length, 1, JSON.stringify(messages));
+      const merge = g.run(dir, ['rev-parse', '--short=7', 'HEAD']);
+      assert.equal(messages[0], `lib/app.ts was renamed to src/app.ts in ${merge}, after this handoff`, 'not "deleted in the merge"');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
