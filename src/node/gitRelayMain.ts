@@ -13,7 +13,9 @@ import type { RelayReply, RelayRequest } from './spawnRelay';
 
 const executable = process.argv[2];
 const children = new Map<number, ChildProcess>();
-const send = (m: RelayReply) => { if (process.connected) process.send!(m); };
+// A reply after the run's channel closed is dropped: the callback takes the error that would end this process
+// before it stopped what it started.
+const send = (m: RelayReply) => { if (process.connected) process.send!(m, undefined, undefined, () => {}); };
 
 function killGroup(child: ChildProcess): void {
   try {
@@ -59,7 +61,17 @@ process.on('message', (m: RelayRequest) => {
 // end stops the rest.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => {});
-process.on('disconnect', () => {
+const stopAll = () => {
   for (const c of children.values()) killGroup(c);
+  children.clear();
+};
+process.on('disconnect', () => {
+  stopAll();
   process.exit(0);
+});
+// However this process ends, what it started ends with it.
+process.on('exit', stopAll);
+process.on('uncaughtException', () => {
+  stopAll();
+  process.exit(1);
 });

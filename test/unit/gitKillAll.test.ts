@@ -10,16 +10,9 @@ import { dirname, join } from 'node:path';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { GitRunner, killAllGit } from '../../src/node/gitRunner';
 import { alive, fakeGit, recordedPids, smallRepo, type SmallRepo } from '../fixtures/git/hostile';
+import { until } from './support/until';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('no git is left behind', function () {
   this.timeout(60_000);

@@ -10,16 +10,9 @@ import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { GitRunner, type GitRunResult } from '../../src/node/gitRunner';
 import { startSpawnRelay, type SpawnRelay } from '../../src/node/spawnRelay';
 import { alive, fakeGit, recordedPids, smallRepo, type SmallRepo } from '../fixtures/git/hostile';
+import { until } from './support/until';
 
 const HELPER = join(__dirname, '..', '..', 'dist', 'git-relay.js');
-
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const outOf = (r: GitRunResult) => (r.ok ? r.out : assert.fail(r.problem.message));
 
