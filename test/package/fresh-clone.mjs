@@ -78,7 +78,7 @@ try {
     if (!name) throw new Error('npm pack made no tarball');
     tarball = join(packed, name);
     const entries = sh('tar', ['-tzf', tarball]).split('\n').sort();
-    const expected = ['package/LICENSE', 'package/README.md', 'package/dist/cli-main.js', 'package/dist/cli.js', 'package/package.json'];
+    const expected = ['package/LICENSE', 'package/README.md', 'package/dist/cli-main.js', 'package/dist/cli.js', 'package/dist/git-relay.js', 'package/package.json'];
     if (JSON.stringify(entries) !== JSON.stringify(expected)) throw new Error(`tarball holds ${entries.join(', ')}; expected ${expected.join(', ')}`);
     const manifest = JSON.parse(sh('tar', ['-xzOf', tarball, 'package/package.json']));
     if (Object.keys(manifest.dependencies ?? {}).length) throw new Error(`the CLI package declares dependencies: ${Object.keys(manifest.dependencies).join(', ')}`);
