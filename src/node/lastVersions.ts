@@ -39,15 +39,27 @@ export async function lastChanges(run: RunGit, repo: RepoInfo, relPaths: readonl
   return r.ok ? { ok: true, value: new Map([...r.value.versions].map(([p, v]) => [p, { sha: v.sha, time: v.time }])) } : r;
 }
 
-/** A list's answers from a run's batch, when the batch has every one of them (null: ask git). */
+/** Per list asked (one array per folder's handoffs): the batch it was answered from, and the answer. */
+const fromBatchKept = new WeakMap<readonly string[], { batch: ReadonlyMap<string, unknown>; value: Map<string, { sha: string; time: number }> | null }>();
+
+/**
+ * A list's answers from a run's batch, when the batch has every one of them (null: ask git). The same list asked
+ * again of the same batch (every handoff of a folder asks it) gets the same map, not a copy made again.
+ */
 export function fromBatch(batch: ReadonlyMap<string, { sha: string; time: number } | null> | undefined, relPaths: readonly string[]): Map<string, { sha: string; time: number }> | null {
-  if (!batch || !relPaths.every((p) => batch.has(p))) return null;
-  const out = new Map<string, { sha: string; time: number }>();
-  for (const p of relPaths) {
-    const v = batch.get(p);
-    if (v) out.set(p, v);
+  if (!batch) return null;
+  const kept = fromBatchKept.get(relPaths);
+  if (kept?.batch === batch) return kept.value;
+  let value: Map<string, { sha: string; time: number }> | null = null;
+  if (relPaths.every((p) => batch.has(p))) {
+    value = new Map();
+    for (const p of relPaths) {
+      const v = batch.get(p);
+      if (v) value.set(p, v);
+    }
   }
-  return out;
+  fromBatchKept.set(relPaths, { batch, value });
+  return value;
 }
 
 const listKeys = new WeakMap<readonly string[], string>();

@@ -1,7 +1,8 @@
 /**
  * Which of a deletions walk's deletions were renames, and to where: rename detection run on just the deleting
- * commits (`log --no-walk --stdin -M`, a merge against its first parent), each commit asked once for a run and kept; when git cannot read an object a
- * commit's detection needs, exact renames only (`-M100%`), and the answer says so.
+ * commits (`log --no-walk --stdin -M`, a merge against its first parent), each commit asked once for a run and
+ * kept; when git cannot read an object a commit's detection needs, exact renames only (`-M100%`), and the answer
+ * says so.
  */
 import type { CancellationToken } from '../core/interfaces';
 import type { DeletionsResult, GitResult, PathDeletion, RepoInfo } from '../core/git/provider';

@@ -94,7 +94,12 @@ export function startSpawnRelay(executable: string, helperPath: string): SpawnRe
     if (m.t === 'pid') c.pid = m.pid ?? undefined;
     else if (m.t === 'out') c.stdout.write(Buffer.from(m.d));
     else if (m.t === 'err') c.stderr.write(Buffer.from(m.d));
-    else if (m.t === 'error') c.emit('error', Object.assign(new Error(m.message), { code: m.code }));
+    else if (m.t === 'error') {
+      // A refused or failed start: no 'close' may follow, so it is done with here.
+      children.delete(m.id);
+      release();
+      c.emit('error', Object.assign(new Error(m.message), { code: m.code }));
+    }
     else if (m.t === 'exit') { c.exitCode = m.code; c.emit('exit', m.code, m.signal); }
     else if (m.t === 'close') {
       children.delete(m.id);

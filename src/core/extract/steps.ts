@@ -38,12 +38,11 @@ const GUIDANCE = /^(?:[*_]{1,2})?(?:do\s+not|don['’]t|never|always|keep\b|reme
 /**
  * An item every session does on its way in, not this handoff's work: reading the handoff itself or the agent's
  * instructions ("Read this document first", "Read entire HANDOFF.md document", "Understand 'Current State'"; an
- * earlier session's notes to re-read are work), finding one's bearings ("Orient: read
- * …", "Explore the codebase") and checking where git stands ("Verify git status", "Check current branch", "Confirm
- * the baseline is green"). A box counts too: ticking "Read the handoff" finishes nothing (`Read the spec, then
- * build the parser` is work).
+ * earlier session's notes to re-read are work), finding one's bearings ("Orient: read …", "Explore the codebase")
+ * and checking where git stands ("Verify git status", "Check current branch", "Confirm the baseline is green"). A
+ * box counts too: ticking "Read the handoff" finishes nothing (`Read the spec, then build the parser` is work).
  */
-const ORIENTATION = /^(?:\[ \]\s*)?(?:[*_]{1,2})?(?:(?:re-?)?read\s+(?:(?:this|the)\s+)?(?:entire\s+|whole\s+|full\s+)?(?:(?:this\s+)?(?:handoff|handover|document|doc)\b|`?(?:[\w.-]+\/)*(?:handoff|handover|claude|agents)\.md`?(?:\s+(?:document|doc|file))?(?:\s+first)?\s*(?:$|[,.(:—–]|\s-\s|(?:[*_]{1,2})))|understand\s+(?:the\s+)?["“'‘]?(?:current\s+(?:state|status|code)|next\s+steps)\b|orient(?:ation)?\b\s*(?:[*_]{1,2})?\s*[:—–-]|(?:explore|skim|familiari[sz]e\s+(?:yourself\s+)?with|get\s+familiar\s+with)\s+(?:the\s+)?(?:code(?:base)?|app|application|project|repo(?:sitory)?)\b|(?:verify|check|confirm)\s+(?:the\s+)?(?:current\s+)?git\s+(?:status|state|log)\b|check\s+(?:the\s+)?current\s+branch\s*(?:$|[:(]|`)|(?:verify|check|confirm)\s+(?:that\s+)?the\s+baseline\s+is\s+green|set\s+(?:the\s+)?working\s+directory)/i;
+const ORIENTATION = /^(?:[*_]{1,2})?(?:(?:re-?)?read\s+(?:(?:this|the)\s+)?(?:entire\s+|whole\s+|full\s+)?(?:(?:this\s+)?(?:handoff|handover|document|doc)\b|`?(?:[\w.-]+\/)*(?:handoff|handover|claude|agents)\.md`?(?:\s+(?:document|doc|file))?(?:\s+first)?\s*(?:$|[,.(:—–]|\s-\s|(?:[*_]{1,2})))|understand\s+(?:the\s+)?["“'‘]?(?:current\s+(?:state|status|code)|next\s+steps)\b|orient(?:ation)?\b\s*(?:[*_]{1,2})?\s*[:—–-]|(?:explore|skim|familiari[sz]e\s+(?:yourself\s+)?with|get\s+familiar\s+with)\s+(?:the\s+)?(?:code(?:base)?|app|application|project|repo(?:sitory)?)\b|(?:verify|check|confirm)\s+(?:the\s+)?(?:current\s+)?git\s+(?:status|state|log)\b|check\s+(?:the\s+)?current\s+branch\s*(?:$|[:(]|`)|(?:verify|check|confirm)\s+(?:that\s+)?the\s+baseline\s+is\s+green|set\s+(?:the\s+)?working\s+directory)/i;
 /**
  * An item that states a fact under its label, beside the steps of a problem's write-up: `**Root Cause:** the
  * site search uses /search?q=`, `**Current URL in Profile:** …`, `Symptoms: …` (`**Current task:** …` is work).
