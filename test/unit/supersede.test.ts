@@ -278,5 +278,33 @@ describe('supersede', () => {
       work(9);
       assert.equal(await at('docs/handoffs/kickoff.md'), 1, 'commits after the newer handoff do not count');
     });
+
+    it("a spec's task list is superseded by another spec's written 20 commits later (Spec Kit's and Kiro's folders of specs)", async () => {
+      const { dir: repo, g, write } = scratchRepo(dir, 'specs');
+      const tasks = (spec: string, n: number) => `# Tasks: ${spec}\n\n## Phase 1\n\n${Array.from({ length: n }, (_, i) => `- [ ] T00${i + 1} ${spec} task ${i + 1}\n`).join('')}`;
+      const work = (k: number) => {
+        for (let i = 0; i < k; i++) {
+          write('src/app.ts', `export const v = ${g.tick};\n`);
+          g.commit(repo, `Work ${g.tick}`);
+        }
+      };
+      const at = (rel: string) => steps(join(repo, rel));
+      write('specs/001-mvp/tasks.md', tasks('MVP', 3));
+      write('specs/001-mvp/spec.md', '# Spec: MVP\n');
+      write('.kiro/specs/auth/tasks.md', tasks('Auth', 2));
+      g.commit(repo, 'Specs: MVP, auth');
+      work(8);
+      write('specs/002-export/tasks.md', tasks('Export', 1));
+      write('.kiro/specs/billing/tasks.md', tasks('Billing', 1));
+      g.commit(repo, 'Specs: export, billing');
+      assert.deepEqual([await at('specs/001-mvp/tasks.md'), await at('.kiro/specs/auth/tasks.md')], [3, 2], 'the next spec 9 commits on: both may be in hand');
+      work(11);
+      write('specs/003-search/tasks.md', tasks('Search', 2));
+      g.commit(repo, 'Spec: search');
+      assert.deepEqual([await at('specs/001-mvp/tasks.md'), await at('specs/002-export/tasks.md'), await at('specs/003-search/tasks.md')], [0, 1, 2], "20 commits on, the MVP's list is done with; the export's is 12 commits behind the search's");
+      assert.equal(await at('.kiro/specs/auth/tasks.md'), 2, "another folder of specs is another series: Kiro's billing spec came 9 commits after auth");
+      write('specs/001-mvp/tasks.md', tasks('MVP', 4));
+      assert.equal(await at('specs/001-mvp/tasks.md'), 4, 'edited since its commit: the list in hand');
+    });
   });
 });

@@ -5,6 +5,10 @@
  * for a folder's dated or numbered series; this one by the commits that last changed each file, so it covers
  * handoffs named by topic (`SCREENSHOT-IMPROVEMENTS-CHECKLIST.md` beside `PHASE-5-RELEASE-V12.2.0.md`).
  *
+ * A spec-driven tool's task lists are a series one folder up: each spec has a folder of its own (Spec Kit's
+ * `specs/003-auth/tasks.md`, Kiro's `.kiro/specs/auth/tasks.md`), and a spec whose tasks were written well after
+ * another's is the work in hand — the earlier list was carried out (its boxes seldom ticked) or dropped.
+ *
  * Not one of a series: the memory bank's and GSD's living files (rewritten in place, each with its own part), a GSD
  * phase's plans and summaries (paired by their own rule), and a folder's index. One `log` for a folder's handoffs
  * (the run's answer when it has them all), the same question for every handoff of the folder.
@@ -15,6 +19,9 @@ import type { GitProblem, GitProvider, RepoInfo } from '../git/provider';
 import { isHandoffPath } from '../handoffGlobs';
 import type { CancellationToken } from '../interfaces';
 import type { AnchorFact, NewerSibling } from './types';
+
+/** A spec's task list, and the folder of specs it is one of (group 1). */
+const SPEC_TASKS = /^((?:.*\/)?specs)\/[^/]+\/tasks\.md$/i;
 
 const NOT_IN_SERIES = /(?:^|\/)(?:memory-bank\/(?:activeContext|progress)\.md|\.planning\/(?:STATE|ROADMAP)\.md|\.planning\/phases\/.*|(?:readme|index)\.md)$/i;
 
@@ -38,8 +45,7 @@ export async function newerSibling(ctx: SiblingContext): Promise<NewerSibling | 
   const rel = relativeTo(ctx.repo.root, ctx.documentPath);
   // A text edited since its last commit is the handoff in hand, however old that commit.
   if (rel === null || NOT_IN_SERIES.test(rel) || ctx.anchor.how === 'last-change') return null;
-  const folder = rel.includes('/') ? dirname(rel) : '';
-  const siblings = handoffsIn(ctx.listed, ctx.repo.root, folder);
+  const siblings = seriesOf(rel, ctx.listed, ctx.repo.root);
   if (siblings.length < 2 || !siblings.includes(rel)) return null;
   const r = await ctx.git.lastChanges(ctx.repo, siblings, ctx.token);
   if (!r.ok) {
@@ -55,24 +61,33 @@ export async function newerSibling(ctx: SiblingContext): Promise<NewerSibling | 
   return { path: joinPath(ctx.repo.root, path), sha, commits, days: Math.max(0, Math.floor((time - ctx.anchor.time) / 86_400)) };
 }
 
-/** Per listing, per folder: the handoffs in it (repository-relative), one array per folder (the git question's key). */
+/**
+ * The handoffs of a series (repository-relative): a folder's own handoffs, or a folder of specs' task lists. One
+ * array per listing and series, which is also the git question's key.
+ */
+function seriesOf(rel: string, listed: readonly string[], root: string): string[] {
+  const specs = SPEC_TASKS.exec(rel)?.[1];
+  if (specs !== undefined) return members(listed, root, `${specs}/*/tasks.md`, (r) => SPEC_TASKS.exec(r)?.[1] === specs);
+  const folder = rel.includes('/') ? dirname(rel) : '';
+  const prefix = folder ? `${folder}/` : '';
+  return members(listed, root, folder, (r) => r.startsWith(prefix) && r.indexOf('/', prefix.length) < 0 && r.endsWith('.md') && !NOT_IN_SERIES.test(r));
+}
+
 const byListing = new WeakMap<readonly string[], Map<string, string[]>>();
 
-function handoffsIn(listed: readonly string[], root: string, folder: string): string[] {
-  let folders = byListing.get(listed);
-  if (!folders) byListing.set(listed, (folders = new Map()));
-  let found = folders.get(folder);
+function members(listed: readonly string[], root: string, key: string, inSeries: (rel: string) => boolean): string[] {
+  let series = byListing.get(listed);
+  if (!series) byListing.set(listed, (series = new Map()));
+  let found = series.get(key);
   if (found) return found;
   found = [];
-  const prefix = folder ? `${folder}/` : '';
   for (const abs of listed) {
     const r = relativeTo(root, abs);
-    if (r === null || !r.startsWith(prefix) || r.indexOf('/', prefix.length) >= 0) continue;
-    if (!r.endsWith('.md') || NOT_IN_SERIES.test(r) || !isHandoffPath(r)) continue;
+    if (r === null || !inSeries(r) || !isHandoffPath(r)) continue;
     found.push(r);
     if (found.length >= MAX_SIBLINGS) break;
   }
-  folders.set(folder, found);
+  series.set(key, found);
   return found;
 }
 
