@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { scratchRepo } from '../fixtures/git/exec';
+import { MAX_MESSAGE } from '../../src/core/rules/severity';
 
 const TASKS = `# Tasks: Accounts
 
@@ -51,5 +52,21 @@ describe('parallel examples of a task list', () => {
       '13 warning', // named by the example alone
       '18 hint ← 5', '18 hint ← 6', // "Parallel Opportunities" restating them too
     ]);
+  });
+
+  it('keeps a long restated message within the bound every message keeps', async () => {
+    const { dir: repo, g, write } = scratchRepo(dir, 'long');
+    const path = `src/${'deeply-nested-folder/'.repeat(7)}a-module-with-a-long-name.py`;
+    write(path, 'x = 1\n');
+    write('specs/001-x/tasks.md', `# Tasks\n\n- [X] T001 Create \`${path}\`\n\n## Parallel Example: User Story 1\n\nTask: "T001 Create ${path}"\n`);
+    g.commit(repo, 'Tasks');
+    g.run(repo, ['rm', '-q', path]);
+    g.commit(repo, `Remove the module that an earlier refactor made redundant, with its tests and fixtures too`);
+    let out = '';
+    await run(['--format', 'json', join(repo, 'specs/001-x/tasks.md')], (s) => { out += s; }, () => {});
+    const messages = (JSON.parse(out).documents[0].diagnostics as Array<{ code: string; severity: string; message: string }>).filter((d) => d.code === 'missing-file');
+    assert.deepEqual(messages.map((d) => d.severity), ['warning', 'hint']);
+    assert.ok(messages.every((d) => d.message.length <= MAX_MESSAGE), messages.map((d) => d.message.length).join(', '));
+    assert.match(messages[1]!.message, /… \(restated from line 3\)$/);
   });
 });

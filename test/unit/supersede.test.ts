@@ -236,16 +236,21 @@ describe('supersede', () => {
       assert.equal(await at('.claude/plans/cheerful-questing-globe.md'), 3, 'edited since its commit: the plan in hand');
     });
 
-    it('a handoff beside a newer one of any name is superseded 20 commits on, or 10 commits and 3 days on', async () => {
-      const { dir: repo, g, write } = scratchRepo(dir, 'beside');
-      const handoff = (title: string, n: number) => `# ${title}\n\n## Next steps\n\n${Array.from({ length: n }, (_, i) => `- [ ] ${title} step ${i + 1}\n`).join('')}`;
+    /** A scratch repository where `work(k)` makes k commits of other work and `at(rel)` counts a handoff's open steps. */
+    const workingRepo = (name: string) => {
+      const { dir: repo, g, write } = scratchRepo(dir, name);
       const work = (k: number) => {
         for (let i = 0; i < k; i++) {
           write('src/app.ts', `export const v = ${g.tick};\n`);
           g.commit(repo, `Work ${g.tick}`);
         }
       };
-      const at = (rel: string) => steps(join(repo, rel));
+      return { repo, g, write, work, at: (rel: string) => steps(join(repo, rel)) };
+    };
+
+    it('a handoff beside a newer one of any name is superseded 20 commits on, or 10 commits and 3 days on', async () => {
+      const { repo, g, write, work, at } = workingRepo('beside');
+      const handoff = (title: string, n: number) => `# ${title}\n\n## Next steps\n\n${Array.from({ length: n }, (_, i) => `- [ ] ${title} step ${i + 1}\n`).join('')}`;
       write('docs/handoffs/AUTH-REWORK.md', handoff('Auth', 2));
       write('memory-bank/activeContext.md', handoff('Context', 1));
       write('memory-bank/progress.md', handoff('Progress', 1));
@@ -280,15 +285,8 @@ describe('supersede', () => {
     });
 
     it("a spec's task list is superseded by another spec's written 20 commits later (Spec Kit's and Kiro's folders of specs)", async () => {
-      const { dir: repo, g, write } = scratchRepo(dir, 'specs');
+      const { repo, g, write, work, at } = workingRepo('specs');
       const tasks = (spec: string, n: number) => `# Tasks: ${spec}\n\n## Phase 1\n\n${Array.from({ length: n }, (_, i) => `- [ ] T00${i + 1} ${spec} task ${i + 1}\n`).join('')}`;
-      const work = (k: number) => {
-        for (let i = 0; i < k; i++) {
-          write('src/app.ts', `export const v = ${g.tick};\n`);
-          g.commit(repo, `Work ${g.tick}`);
-        }
-      };
-      const at = (rel: string) => steps(join(repo, rel));
       write('specs/001-mvp/tasks.md', tasks('MVP', 3));
       write('specs/001-mvp/spec.md', '# Spec: MVP\n');
       write('.kiro/specs/auth/tasks.md', tasks('Auth', 2));
