@@ -9,6 +9,7 @@
  * died), every process it started is killed with what that process started, and it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { killTree } from './killTree';
 import type { RelayReply, RelayRequest } from './spawnRelay';
 
 const executable = process.argv[2];
@@ -16,15 +17,6 @@ const children = new Map<number, ChildProcess>();
 // A reply after the run's channel closed is dropped: the callback takes the error that would end this process
 // before it stopped what it started.
 const send = (m: RelayReply) => { if (process.connected) process.send!(m, undefined, undefined, () => {}); };
-
-function killGroup(child: ChildProcess): void {
-  try {
-    if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
-    else child.kill('SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
 
 function start(m: Extract<RelayRequest, { t: 'spawn' }>): void {
   if (!executable || m.command !== executable) {
@@ -55,14 +47,14 @@ process.on('message', (m: RelayRequest) => {
   if (m.t === 'spawn') start(m);
   else if (m.t === 'in') children.get(m.id)?.stdin?.write(Buffer.from(m.d));
   else if (m.t === 'end') children.get(m.id)?.stdin?.end();
-  else if (m.t === 'kill') { const c = children.get(m.id); if (c) killGroup(c); }
+  else if (m.t === 'kill') { const c = children.get(m.id); if (c) killTree(c); }
 });
 // Ctrl-C reaches this process too: the run decides what to stop (it kills the groups it knows), and the channel's
 // end stops the rest.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => {});
 const stopAll = () => {
-  for (const c of children.values()) killGroup(c);
+  for (const c of children.values()) killTree(c);
   children.clear();
 };
 process.on('disconnect', () => {

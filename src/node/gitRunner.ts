@@ -7,6 +7,7 @@ import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:c
 import type { CancellationToken } from '../core/interfaces';
 import type { GitProblem } from '../core/git/provider';
 import { GitSession } from './gitSession';
+import { killTree } from './killTree';
 import type { SlowRepos } from './slowRepos';
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
@@ -224,15 +225,6 @@ export class GitRunner {
         child.stdin?.end(input ?? '');
       }
     });
-  }
-}
-
-export function killTree(child: ChildProcess): void {
-  try {
-    if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
-    else child.kill('SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
   }
 }
 

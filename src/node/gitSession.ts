@@ -6,7 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 import type { CancellationToken } from '../core/interfaces';
 import type { GitProblem } from '../core/git/provider';
-import { cancelled, killTree } from './gitRunner';
+import { cancelled } from './gitRunner';
+import { killTree } from './killTree';
 
 /** Longest answer line kept (a batch-check line is a SHA, a type and a size). */
 const MAX_LINE = 4096;

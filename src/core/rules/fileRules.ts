@@ -53,11 +53,12 @@ const inParallelSection = (c: FileBreadcrumb): boolean => c.phase !== null && PA
 /** For each breadcrumb in a parallel-example section whose path the document cites outside one: that citation's line. */
 function restatements(crumbs: readonly FileBreadcrumb[]): Map<number, number> {
   const out = new Map<number, number>();
-  if (!crumbs.some(inParallelSection)) return out;
+  const restating = crumbs.map(inParallelSection);
+  if (!restating.includes(true)) return out;
   const cited = new Map<string, number>();
-  for (const c of crumbs) if (!inParallelSection(c) && !cited.has(c.path)) cited.set(c.path, c.range.start.line);
+  crumbs.forEach((c, i) => { if (!restating[i] && !cited.has(c.path)) cited.set(c.path, c.range.start.line); });
   crumbs.forEach((c, i) => {
-    const line = inParallelSection(c) ? cited.get(c.path) : undefined;
+    const line = restating[i] ? cited.get(c.path) : undefined;
     if (line !== undefined) out.set(i, line);
   });
   return out;
