@@ -158,6 +158,36 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     assert.ok(!r.diagnostics.some((d) => d.severity === 'warning' && /config\.yaml/.test(d.message)), r.diagnostics.map((d) => d.message).join('\n'));
   });
 
+  it('a bare name the document writes in full means that file, not the other files of its name the tree had (a name shared by files none written in full means them all)', async () => {
+    const { repo, gg, put } = newRepo('namesakes-many');
+    put('apps/marketing/.env.example', 'A=1\n');
+    put('apps/studio/.env.example', 'B=1\n');
+    put('lib/model-router/defaults.ts', lines(3, 'm'));
+    put('lib/pricing/defaults.ts', lines(3, 'p'));
+    gg.commit(repo, 'Apps');
+    // `.env.example` is short for the studio's, written in full further down. `defaults.ts` stands beside a file the
+    // plan creates (`lib/settings/generated/defaults.ts`), which no tree had: of the two the tree had, either may be meant.
+    const body = [
+      '# Plan', '', '- document the account id in `.env.example`', '- generate `defaults.ts` from the schema', '',
+      ...Array.from({ length: 10 }, (_, i) => `- note ${i}`), '',
+      '- **Env example:** in `apps/studio/.env.example`', '- **Defaults:** `lib/settings/generated/defaults.ts`',
+    ].join('\n');
+    put('PLAN-handoff.md', body);
+    gg.commit(repo, 'The plan');
+    gg.run(repo, ['mv', 'apps/marketing/.env.example', 'apps/marketing/env.sample']);
+    gg.run(repo, ['mv', 'apps/studio/.env.example', 'apps/studio/env.sample']);
+    gg.run(repo, ['rm', '-q', 'lib/model-router/defaults.ts', 'lib/pricing/defaults.ts']);
+    gg.commit(repo, 'Reorganised after the plan');
+    const b = new ModelBuilder(body).file('.env.example').file('defaults.ts').file('apps/studio/.env.example').file('lib/settings/generated/defaults.ts');
+    const r = await check(b.model, join(repo, 'PLAN-handoff.md'), { text: body });
+    const gone = r.facts.files.map((f) => (f.kind === 'gone' ? [...f.paths].sort() : f.kind));
+    // The studio's file alone, as its full path is; both of the tree's defaults, none being the one written in full.
+    assert.deepEqual(gone, [['apps/studio/.env.example'], ['lib/model-router/defaults.ts', 'lib/pricing/defaults.ts'], ['apps/studio/.env.example'], 'absent']);
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
+    assert.ok(warnings.some((m) => m.startsWith('.env.example was renamed to apps/studio/env.sample')), warnings.join('\n'));
+    assert.ok(!warnings.some((m) => /marketing/.test(m)), warnings.join('\n'));
+  });
+
   it('a file deleted since that git ignores now (untracked on purpose: a runtime or generated file) is an aside, not a problem', async () => {
     const { repo, gg, put } = newRepo('untracked');
     put('goals.md', '- [ ] first goal\n');

@@ -28,16 +28,18 @@ export function fullPathsNamed(name: string, byName: ReadonlyMap<string, readonl
 }
 
 /**
- * The files a bare name means, of those of its name in a tree. The tree's only file of that name is not meant
- * when the document writes the name in full under another folder and never in a way that file can be (the path
- * itself, or it under a folder: `src/task-runner.ts` is `bots/worker/src/task-runner.ts`): the bare name is short
- * for the document's own `bots/investment/config.yaml` (ignored by git), not the tree's `bots/reservation/config.yaml`.
- * A name many files share (`+page.server.ts`) says too little to tell: all of them stay.
+ * The files a bare name means, of those of its name in a tree. When the document writes the name in full, the bare
+ * name is short for that: of the tree's files of that name, the ones a full path can be (the path itself, or it
+ * under a folder: `src/task-runner.ts` is `bots/worker/src/task-runner.ts`) are meant — `.env.example` beside
+ * `apps/studio/.env.example` is that one, not the `apps/marketing/.env.example` the tree also had. When none can be,
+ * the tree's only file of that name is not meant either (`config.yaml` beside the document's own
+ * `bots/investment/config.yaml`, ignored by git, is not the tree's `bots/reservation/config.yaml`); but a name many
+ * files share (`+page.server.ts`) says too little to tell: all of them stay. A name never written in full means them all.
  */
 export function meantBy(inTree: string[], namesakes: readonly string[]): string[] {
-  if (inTree.length !== 1 || !namesakes.length) return inTree;
-  const t = inTree[0]!;
-  return namesakes.some((f) => t === f || t.endsWith(`/${f}`)) ? inTree : [];
+  if (!namesakes.length) return inTree;
+  const named = inTree.filter((t) => namesakes.some((f) => t === f || t.endsWith(`/${f}`)));
+  return named.length || inTree.length === 1 ? named : inTree;
 }
 
 /** The breadcrumb as meant: a bare name whose context names its folder (see contextPath) is that path. */
