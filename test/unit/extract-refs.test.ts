@@ -97,6 +97,15 @@ describe('extractRefs', () => {
       assert.deepEqual(refs('- **Branch:** `feat/y`, pushed to origin.\n'), ['feat/y branch pushed=true']);
     });
 
+    it('ties a push phrase to a branch of its own sentence only (a Branch: label still names the line\'s branch)', () => {
+      // The image was built from main; the unpushed commit of the next sentences is another's.
+      assert.deepEqual(refs('**DEPLOYED** — image `7fed8a7ba89a` (built from `main@fba2052e`), healthy. No migration. Resumed: the backend (`21cccba8`) was already committed-but-unpushed.\n'),
+        ['main branch fba2052e']);
+      assert.deepEqual(refs('Built from `main@fba2052e`. The fix is unpushed.\n'), ['main branch fba2052e']);
+      assert.deepEqual(refs('Built from `main@fba2052e`, which is still unpushed.\n'), ['main branch fba2052e', 'main branch pushed=false']);
+      assert.deepEqual(refs('- **Branch:** `feat/y`. Two commits on top. **Not pushed yet.**\n'), ['feat/y branch pushed=false']);
+    });
+
     it('claims nothing without a branch', () => {
       none('Git State: Clean — all changes pushed.\n');
       none('The two new commits are local-only until pushed. Run `git push` first.\n');

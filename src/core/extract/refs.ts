@@ -184,7 +184,9 @@ function pushClaims(text: string, lineStarts: readonly number[], b: Block, label
       if (pushed && PUSH_FALSE_AROUND.test(content.slice(Math.max(0, m.index - 12), m.index + m[0].length + 8))) continue;
       while (k + 1 < names.length && names[k + 1].start < at) k++;
       const ls = lineStartAt(lineStarts, at);
-      let owner: Name | null = k >= 0 && names[k].start >= ls ? names[k] : null;
+      // The branch the phrase speaks of is named in its own sentence ("… from `main@fba2052e`. … the backend was
+      // committed-but-unpushed" says nothing of main).
+      let owner: Name | null = k >= 0 && names[k].start >= ls && !SENTENCE_END.test(text.slice(names[k].end, at)) ? names[k] : null;
       if (!owner && label && label.start < at) owner = label;
       if (!owner) continue;
       const ref: FoundRef = { name: owner.name, kind: refKind(owner.name, undefined), claim: { pushed }, start: owner.start, end: owner.end };
@@ -196,6 +198,9 @@ function pushClaims(text: string, lineStarts: readonly number[], b: Block, label
 
 /** "HEAD is `x` or later": a lower bound, which no later state contradicts. */
 const AT_LEAST_AFTER = /^[\x60*]*\s*(?:\(\s*)?or\s+(?:later|newer|above|after|descendant)/i;
+
+/** A sentence ends between a name and a phrase: `.`, `!` or `?` (closed by a quote, bracket or markup), then a new one. */
+const SENTENCE_END = /[.!?]["'’”)\]*_\x60]*\s+[("'“*_\x60]*[A-Z]/;
 
 /** `unpushed` and `not pushed` contain `pushed`: the negative reading wins. */
 const PUSH_FALSE_AROUND = /un\s*pushed|not\s+(?:yet\s+)?pushed/i;
