@@ -10,7 +10,7 @@
 import type { FileFact, HandoffFacts } from '../facts/types';
 import type { Diagnostic, FileBreadcrumb } from '../model';
 import type { CoreSettings } from '../settings';
-import { list, makeDiagnostic, MAX_MESSAGE, short } from './severity';
+import { list, makeDiagnostic, short, withinCap } from './severity';
 
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -25,9 +25,7 @@ export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts
     if (!d) return;
     const task = restated.get(i);
     if (task !== undefined) {
-      const note = ` (restated from line ${task + 1})`;
-      const message = d.message.length + note.length > MAX_MESSAGE ? `${d.message.slice(0, MAX_MESSAGE - note.length - 1)}…` : d.message;
-      out.push({ ...d, severity: 'hint', message: message + note });
+      out.push({ ...d, severity: 'hint', message: withinCap(d.message, ` (restated from line ${task + 1})`) });
       return;
     }
     if (d.code === 'missing-file') {

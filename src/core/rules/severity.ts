@@ -20,6 +20,11 @@ function weighed(severity: Severity, weight: Weight): Severity {
 /** Longest message a diagnostic carries: Problems shows one line, and lists are bounded (`list`). */
 export const MAX_MESSAGE = 300;
 
+/** `message` and then `note`, the message cut (with `…`) so that the two stay within MAX_MESSAGE. */
+export function withinCap(message: string, note = ''): string {
+  return message.length + note.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - note.length - 1)}…${note}` : message + note;
+}
+
 /** Builds the diagnostic, or null when the rule is off; rules push the non-null ones. */
 export function makeDiagnostic(
   settings: CoreSettings, code: RuleCode, range: Range, message: string, related?: RelatedInformation[], weight: Weight = 'problem',
@@ -27,7 +32,7 @@ export function makeDiagnostic(
   const configured = severityOf(settings, code);
   if (!configured) return null;
   const severity = weighed(configured, weight);
-  const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+  const text = withinCap(message);
   return related?.length ? { code, severity, message: text, range, related } : { code, severity, message: text, range };
 }
 
