@@ -114,6 +114,9 @@ describe('simple reader', () => {
       'Run `git push origin <branch>` then git push origin <branch> --force-with-lease; <b class="x" hidden>b</b>\n',
       'Links <https://example.com/a?b=c>, <mailto:a@b.c>, <dev@example.com>, not <a b>, <!-- c -->, <?php ?>, <!DOCTYPE x>\n',
       '| Arg | Type |\n|---|---|\n| `detail` | <string> |\n| [<http://x.y>](z) | ![<i>alt</i>](p.png) |\n',
+      // Setext headings at the margin: "text\n---" meant as a rule is a heading to remark too.
+      'Setext\n======\n', 'Title  \n---  \nafter', 'Two  \n**lines** `c`  \n===\n\npara\n', '  Indented\n   ===\n', 'a\n-\n', 'T\\\n---\n',
+      'para\n\n| a | b |\n---\n', 'x\n- - -\n', 'para\n\n---\n', '- item\n\nSetext after a list\n---\n- next\n',
     ];
     for (const c of cases) agrees(c);
   });
@@ -127,8 +130,9 @@ describe('simple reader', () => {
       '<!-->\n',
       'a tag over lines <b\nclass="x"> text\n',
       '<div>\nan HTML block\n</div>\n',
-      'Setext\n======\n',
-      'Setext\n---\n',
+      '> Setext in a quote\n> ---\n',
+      '- Setext under an item\n  ---\n',
+      '- item\nlazy\n---\n',
       'para\n\n    indented code\n',
       '[ref]: path/to/file.md\n',
       '\t- tab indented\n',

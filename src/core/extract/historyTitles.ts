@@ -11,6 +11,7 @@
  */
 import { markerOfRemarks } from './logEntries';
 import { parentheticals, titleWords } from './titleText';
+import { memoized } from '../memo';
 
 /**
  * What a finished list is a list of: `Completed tasks`, `Closed issues`, `Tasks done`. Not `work` or
@@ -113,7 +114,10 @@ export function closesItself(raw: string): boolean {
   return CLOSING_TITLE.test(titleWords(raw));
 }
 
-export function isHistoryTitle(raw: string): boolean {
+/** Headings repeat across a folder's handoffs (memo.ts). */
+export const isHistoryTitle: (raw: string) => boolean = memoized((raw) => isHistoryTitleOnce(raw));
+
+function isHistoryTitleOnce(raw: string): boolean {
   // The remark dates the section: `What Was Accomplished (Previous Session)`, `Summary (Same Day, Earlier)` are
   // history; `Done (this PR)`, `Completed (this session)` are the current session's own record.
   const remarks = parentheticals(raw);

@@ -11,6 +11,7 @@
  */
 import type { StepListRole } from '../model';
 import type { Block } from '../parse/blocks';
+import { memoized } from '../memo';
 import { plainTitle } from './titleText';
 
 /**
@@ -150,11 +151,11 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
 const ROLES = PHRASES.map(([role, phrases]) => [role, new RegExp(`^(?:${phrases.join('|')})${END}`)] as const);
 
 /** The role a heading or label gives the list under it, or null for an ordinary list (work to do). */
-export function listRoleOf(label: string): StepListRole | null {
+export const listRoleOf: (label: string) => StepListRole | null = memoized((label) => {
   const words = plainTitle(label).toLowerCase();
   for (const [role, re] of ROLES) if (re.test(words)) return role;
   return null;
-}
+});
 
 /**
  * Follows the blocks in order and says which role the list item at hand has. `isTodoHeading` names the

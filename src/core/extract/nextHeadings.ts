@@ -12,6 +12,7 @@
  * the step.
  */
 import { plainTitle } from './titleText';
+import { memoized } from '../memo';
 
 /**
  * Any heading naming what to do next: its numbered items are steps. `resume` counts as the verb ("How to resume",
@@ -53,28 +54,18 @@ const STRONG = new RegExp(String.raw`^(?:${QUALIFIER}\s+)*(?:${TITLE})${END}`, '
 const FOREIGN_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${Object.values(FOREIGN_NEXT).flat().join('|')})(?![\p{L}])`, 'iu');
 
 /** A heading that names what to do next, strongly or in passing: its numbered items are steps. */
-export function mentionsNext(title: string): boolean {
-  return MENTIONS_NEXT.test(title) || FOREIGN_ANYWHERE.test(title) || isNextTitle(title);
-}
+export const mentionsNext: (title: string) => boolean = memoized((title) => MENTIONS_NEXT.test(title) || FOREIGN_ANYWHERE.test(title) || isNextTitle(title));
 
 /**
- * Both questions for the headings of one document, each heading's words read once: the step extractor and the
- * list-role tracker ask them of every heading.
+ * Both questions for the headings of one document: the step extractor and the list-role tracker ask them of every
+ * heading (each title's words are read once per process: memo.ts).
  */
 export function nextTitles(): { mentions(title: string): boolean; strong(title: string): boolean } {
-  const strong = new Map<string, boolean>();
-  const isStrong = (title: string) => {
-    let hit = strong.get(title);
-    if (hit === undefined) strong.set(title, hit = isNextTitle(title));
-    return hit;
-  };
-  return { strong: isStrong, mentions: (title) => MENTIONS_NEXT.test(title) || FOREIGN_ANYWHERE.test(title) || isStrong(title) };
+  return { strong: isNextTitle, mentions: mentionsNext };
 }
 
 /** A heading or label that is a next-step title: its bullets, table rows and lone paragraph are steps too. */
-export function isNextTitle(title: string): boolean {
-  return NEXT_STEM.test(title) && STRONG.test(plainTitle(title).replace(/[\u2018\u2019]/g, "'"));
-}
+export const isNextTitle: (title: string) => boolean = memoized((title) => NEXT_STEM.test(title) && STRONG.test(plainTitle(title).replace(/[\u2018\u2019]/g, "'")));
 /** A word every next-step title holds (a quick refusal before its words are read): `next`, `todo`, `schritt`, `pasos`… */
 const NEXT_STEM = /next|to-?do|what|not|still|remain|pend|open|action|critical|priorit|resume|start|pick|entry|follow|task|work|chst|schritt|offen|noch|ausstehend|prochain|tape|faire|che|travail|point|xim|siguient|paso|hacer|ncias|tarefa|trabalho|prossim|pass|fare|attivit|lavoro|volgend|doen|openstaand|resterend/i;
 

@@ -10,6 +10,7 @@
  */
 import type { PhaseStatus } from '../model';
 import { collapseSpaces } from './spaces';
+import { memoized } from '../memo';
 
 /** Markers, in one pass: the group that matched says the status. */
 export const MARKERS = /(✅|✔|☑|🟢|🎉)|(🚧|🔄|🔨|🏗|🟡|▶)|(⛔|🚫|🛑|⏸)|(❌|💥)|(⏭|🔜|👉|📍)|(📋|⬜|🔲|☐|⏳)/gu;
@@ -91,7 +92,11 @@ export function isStatusPart(part: string): boolean {
  * whole heading struck through) is superseded. A to-do marker on the unit to resume (`⬜ RESUME HERE`) is next.
  */
 export function statusIn(plain: string, struck = false): PhaseStatus | null {
-  if (struck) return 'superseded';
+  return struck ? 'superseded' : statusOfPlain(plain);
+}
+
+/** Headings repeat across a folder's handoffs (memo.ts). */
+const statusOfPlain = memoized((plain: string): PhaseStatus | null => {
   const t = plain.length > MAX_TEXT ? plain.slice(0, MAX_TEXT) : plain;
   let best: { at: number; status: PhaseStatus } | null = null;
   let next = false;
@@ -117,7 +122,7 @@ export function statusIn(plain: string, struck = false): PhaseStatus | null {
   if (MAY_HAVE_CAPS.test(t)) for (const m of t.matchAll(CAPS_STATUS)) consider(m.index + m[0].length - m[1].length, statusOfWord(m[1]));
   const found = (best as { status: PhaseStatus } | null)?.status ?? null;
   return found === 'planned' && next ? 'next' : found;
-}
+});
 
 /** The first status phrase anywhere in a value that is all status (GSD's `Status: Ready to execute`). */
 export function statusWordIn(value: string): PhaseStatus | null {

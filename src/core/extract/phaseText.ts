@@ -9,6 +9,7 @@
  */
 import { CAPS_STATUS_WORD, isStatusPart, statusPhraseAt } from './phaseStatus';
 import { collapseSpaces } from './spaces';
+import { memoized } from '../memo';
 
 /** A heading longer than this is pasted prose; its start is all a label needs. */
 export const MAX_TEXT = 1_000;
@@ -31,12 +32,14 @@ const UNDERSCORE_CLOSE = /([^\s_])_{1,3}(?=$|[^\p{L}\p{N}_])/gu;
 export function markupFree(raw: string): string {
   // A heading is read for its label, then for its name, date and status: each asks for the same text in a row.
   if (raw === lastMarkupFree.raw) return lastMarkupFree.plain;
-  const plain = withoutMarkup(raw);
+  const plain = withoutMarkupOf(raw);
   lastMarkupFree = { raw, plain };
   return plain;
 }
 
 let lastMarkupFree = { raw: '', plain: '' };
+/** Headings repeat across a folder's handoffs (memo.ts). */
+const withoutMarkupOf = memoized(withoutMarkup);
 
 function withoutMarkup(raw: string): string {
   let t = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
@@ -93,7 +96,9 @@ export function nameOf(raw: string): string {
 }
 
 /** `nameOf` of a text already `markupFree`. */
-export function nameOfPlain(plain: string): string {
+export const nameOfPlain: (plain: string) => string = memoized((plain) => nameOfPlainOnce(plain));
+
+function nameOfPlainOnce(plain: string): string {
   let t = plain.replace(EMOJI, ' ');
   t = t.replace(BRACKETED, (all, inner: string) => (REMARK_START.test(inner) || statusPhraseAt(inner.trimStart(), 0) ? ' ' : all));
   t = t.replace(DATE_TIME, ' ').replace(/\(\s*\)|\[\s*\]/g, ' ');

@@ -2,11 +2,11 @@
  * The simple reader: the first reader a section is given. Handoffs are mostly list items, paragraphs, table
  * rows and fenced code; for those this line pass (with simpleInlines.ts for the inline part) produces exactly
  * the blocks remark-parse + mdastToBlocks produce, an order of magnitude faster. It reads a CommonMark subset —
- * an ATX heading on the section's first line, paragraphs (tables among them), block quotes and bullet and
- * ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any depth, HTML comments,
- * thematic breaks — and returns null at the first construct outside it (other HTML, setext headings, indented
- * code, link reference definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads
- * that section.
+ * an ATX heading on the section's first line, setext headings at the margin, paragraphs (tables among them), block
+ * quotes and bullet and ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any
+ * depth, HTML comments, thematic breaks — and returns null at the first construct outside it (other HTML, setext
+ * headings in a container, indented code, link reference definitions, tabs in indentation, empty list items,
+ * unclosed fences…), so remark reads that section.
  *
  * Correctness is differential: test/unit/parse-simple.test.ts compares its blocks with remark's on the
  * project's fixtures, the shared corpus and mutations of them.
@@ -209,7 +209,7 @@ class SimpleReader {
         return;
       }
       if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
-      if (this.para && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(text.slice(at, line.end))) bail();
+      if (this.para && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(text.slice(at, line.end))) return this.setextHeading(line, k, first);
       if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
         this.closeParagraph();
         this.closeContainers(k);
@@ -245,6 +245,27 @@ class SimpleReader {
       this.para = { start: at, end: line.end, level: k, lead: null, quoted: this.quotedAt(k), softStarts: [] };
       return;
     }
+  }
+
+  /**
+   * The open paragraph underlined (`===`: level 1, `---`: level 2) is a heading — "text\n---" is often meant as a
+   * rule, and remark reads it so. Modelled at the margin only: under a quote or an item the underline's reach (lazy
+   * lines, the item's end) is remark's.
+   */
+  private setextHeading(line: LineSlice, k: number, underline: string): void {
+    const p = this.para!;
+    if (k !== 0 || this.stack.length || p.level !== 0 || p.lead || p.quoted || p.softStarts.length) bail();
+    const { text } = this;
+    if (text[p.start] === '[' && DEFINITION.test(text.slice(p.start, p.end))) bail();
+    let ce = p.end;
+    while (ce > p.start && (text[ce - 1] === ' ' || text[ce - 1] === '\t')) ce--;
+    const inlines = simpleInlines(text, p.start, ce);
+    if (!inlines) bail();
+    this.para = null;
+    this.out.push(makeBlock({
+      kind: 'heading', start: p.start, end: line.end, contentStart: p.start, contentEnd: ce, depth: underline === '=' ? 1 : 2,
+      inferred: false, quoted: false, inlines,
+    }));
   }
 
   private listItem(line: LineSlice, at: number, rel: number, k: number, m: RegExpExecArray): void {

@@ -1,0 +1,22 @@
+/**
+ * Remembers a pure function of one short string (a heading's title, a label, a path) for the life of the process.
+ * Handoffs repeat their titles and labels — every handoff of a series or a template has its "Next Steps", "Files
+ * Changed", "Accomplishments" — and the classifiers behind them try dozens of phrases each: a run over a folder of
+ * handoffs asked the same few thousand strings tens of thousands of times.
+ *
+ * Bounded: a key longer than `maxKeyLength` is not kept (a title that long is rare, and is asked afresh), and past
+ * `maxEntries` the memory starts over. Only for functions whose result depends on the string alone and is never
+ * changed by a caller (a string, a number, null, or a frozen value).
+ */
+export function memoized<T>(fn: (s: string) => T, maxEntries = 4_096, maxKeyLength = 160): (s: string) => T {
+  let kept = new Map<string, T>();
+  return (s: string): T => {
+    if (s.length > maxKeyLength) return fn(s);
+    const hit = kept.get(s);
+    if (hit !== undefined || kept.has(s)) return hit as T;
+    const value = fn(s);
+    if (kept.size >= maxEntries) kept = new Map();
+    kept.set(s, value);
+    return value;
+  };
+}
