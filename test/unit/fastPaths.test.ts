@@ -8,6 +8,8 @@ import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
 import { plainTitle, titleWords } from '../../src/core/extract/titleText';
 import { hasTag } from '../../src/core/extract/xmlSections';
 import { collapseSpaces } from '../../src/core/extract/spaces';
+import { saysDone } from '../../src/core/extract/finishedTicket';
+import { firstDate, startsWithDate } from '../../src/core/extract/entryDates';
 import { isHostile, type HostileLimits } from '../../src/core/parse/sections';
 import { BufferedOutput } from '../../src/cli/bufferedOutput';
 import { CommitGraph } from '../../src/core/git/graph';
@@ -281,5 +283,28 @@ describe('status markers and capitals refused cheaply', () => {
       if (new RegExp(MARKERS.source, 'u').test(t)) assert.ok(MAY_HAVE_MARKER.test(t), JSON.stringify(t));
       if (new RegExp(CAPS_STATUS.source).test(t)) assert.ok(MAY_HAVE_CAPS.test(t), JSON.stringify(t));
     }), { seed: 17, numRuns: 20_000 });
+  });
+});
+
+describe('header and title lines refused on a first look', () => {
+  // The plain implementations the pre-tests were put in front of.
+  const STATUS_DONE_PLAIN = (line: string) => {
+    const m = /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*:[^|·•]*[|·•]\s*)*(?:(?:ticket|task|issue|story|phase|overall)\s+)?status\s*[:=]\s*(?:[\p{Extended_Pictographic}\p{So}]|\uFE0F|\s)*(?:done|complete|completed|finished|closed|resolved|shipped|merged|landed)\b(.*)$/iu
+      .exec(line.replace(/[*_`]+/g, '').replace(/^[\s>]+/, ''));
+    return !!m && !/\b(?:with|except|but|pending|partial(?:ly)?|remaining|left|todo|to-do|next|blocked|awaiting|until|for\s+now|mostly|almost|nearly|soon|when)\b|\?/i.test(m[1].split(/[|·•]/)[0]);
+  };
+
+  it('a finished status line: "status" looked for first = the status pattern on every line', () => {
+    const line = textOf(['Status', 'status', 'STATUS', 'ſtatus', 'sta', '**', 'tus', '`', '_', ': ', '= ', '✅ ', 'Done', 'done', 'Complete', ' with', ' | ', 'Priority: 2', '> ', ' ', 'x', 'Task '], 12);
+    fc.assert(fc.property(line, (l) => assert.equal(saysDone(l), STATUS_DONE_PLAIN(l), JSON.stringify(l))), { seed: 18, numRuns: 20_000 });
+  });
+
+  it('a dated title: its first character looked at first = reading every date it may hold', () => {
+    // Without the pre-test: the earliest date of the title's first 40 characters at its start.
+    const title = textOf(['[', '(', ' ', '2026-03-02', '2026/3/2', '31/12/2024', '12.31.2024', 'Jan', 'january', 'Sept', 'MAY', ' 5', ', ', '2026', '5th', 'x', 'Session', '—', '19', '.'], 8);
+    fc.assert(fc.property(title, (t) => {
+      const plain = /^[[(]\s*/.test(t) ? t.replace(/^[[(]\s*/, '') : t;
+      assert.equal(startsWithDate(t), firstDate(plain.slice(0, 40))?.at === 0, JSON.stringify(t));
+    }), { seed: 19, numRuns: 20_000 });
   });
 });

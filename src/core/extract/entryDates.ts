@@ -31,10 +31,14 @@ export function dateIn(text: string): number | null {
 
 /** Whether `text` opens with a date (after an optional `[` or `(`): the shape of a dated log entry's title. */
 export function startsWithDate(text: string): boolean {
-  return firstDate(text.replace(/^[[(]\s*/, '').slice(0, 40))?.at === 0;
+  const t = text.replace(/^[[(]\s*/, '');
+  // Every date this reads opens with a digit or a month's initial: most titles are refused on their first character.
+  return DATE_OPENING.test(t) && firstDate(t.slice(0, 40))?.at === 0;
 }
 
-function firstDate(text: string): { at: number; value: number } | null {
+const DATE_OPENING = /^[\dJFMASONDjfmasond]/;
+
+export function firstDate(text: string): { at: number; value: number } | null {
   let best: { at: number; value: number } | null = null;
   const consider = (at: number, value: number | null) => {
     if (value !== null && (!best || at < best.at)) best = { at, value };

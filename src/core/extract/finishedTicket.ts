@@ -24,6 +24,9 @@ const STATUS_DONE = new RegExp(
   String.raw`^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*:[^|·•]*[|·•]\s*)*(?:(?:ticket|task|issue|story|phase|overall)\s+)?status\s*[:=]\s*${MARK}${DONE}\b(.*)$`,
   'iu',
 );
+const MARKUP = /[*_`]/;
+/** What every STATUS_DONE match holds, matched as it matches (its flags). */
+const STATUS_WORD = /status/iu;
 /** What turns a finished status into an unfinished one. */
 const UNLESS = /\b(?:with|except|but|pending|partial(?:ly)?|remaining|left|todo|to-do|next|blocked|awaiting|until|for\s+now|mostly|almost|nearly|soon|when)\b|\?/i;
 
@@ -64,7 +67,10 @@ export function sectionSaysFinished(parsed: ParsedText, headingIndex: number): b
 }
 
 export function saysDone(line: string): boolean {
-  const m = STATUS_DONE.exec(line.replace(/[*_`]+/g, '').replace(/^[\s>]+/, ''));
+  // Most lines of a header hold no "status" (markup aside): refused before the pattern reads them.
+  const plain = MARKUP.test(line) ? line.replace(/[*_`]+/g, '') : line;
+  if (!STATUS_WORD.test(plain)) return false;
+  const m = STATUS_DONE.exec(plain.replace(/^[\s>]+/, ''));
   if (!m) return false;
   // The status field ends at the next field separator; words past it belong to another field.
   const rest = m[1].split(/[|·•]/)[0];
