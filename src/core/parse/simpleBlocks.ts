@@ -109,12 +109,18 @@ class SimpleReader {
     let indent = 0;
     while (text[line.start + indent] === ' ') indent++;
     if (indent > 3 || text[line.start + indent] === '\t') return false;
-    const m = ATX.exec(text.slice(line.start + indent, Math.min(line.end, line.start + indent + 8)));
+    return this.atxHeading(line.start + indent, line.end, false);
+  }
+
+  /** An ATX heading whose `#` run starts at `at` (its indentation and containers' markers before it), or false. */
+  private atxHeading(at: number, lineEnd: number, quoted: boolean): boolean {
+    const { text } = this;
+    const m = ATX.exec(text.slice(at, Math.min(lineEnd, at + 8)));
     if (!m) return false;
-    const markerEnd = line.start + indent + m[1].length;
+    const markerEnd = at + m[1].length;
     let cs = markerEnd;
-    while (cs < line.end && (text[cs] === ' ' || text[cs] === '\t')) cs++;
-    let ce = line.end;
+    while (cs < lineEnd && (text[cs] === ' ' || text[cs] === '\t')) cs++;
+    let ce = lineEnd;
     while (ce > cs && (text[ce - 1] === ' ' || text[ce - 1] === '\t')) ce--;
     // A closing run of `#`s, when it stands alone or after whitespace, is not content.
     let h = ce;
@@ -125,10 +131,10 @@ class SimpleReader {
     }
     const inlines = ce > cs ? simpleInlines(text, cs, ce) : [];
     if (!inlines) bail();
-    if (ce <= cs) cs = ce = markerEnd + (/^[ \t]/.test(text.slice(markerEnd, markerEnd + 1)) ? spacesAfter(text, markerEnd, line.end) : 0);
+    if (ce <= cs) cs = ce = markerEnd + (/^[ \t]/.test(text.slice(markerEnd, markerEnd + 1)) ? spacesAfter(text, markerEnd, lineEnd) : 0);
     this.out.push(makeBlock({
-      kind: 'heading', start: line.start + indent, end: line.end, contentStart: cs, contentEnd: ce, depth: m[1].length,
-      inferred: false, quoted: false, inlines,
+      kind: 'heading', start: at, end: lineEnd, contentStart: cs, contentEnd: ce, depth: m[1].length,
+      inferred: false, quoted, inlines,
     }));
     return true;
   }
@@ -208,7 +214,15 @@ class SimpleReader {
         if (text.slice(at + 4, line.end).includes('-->')) this.endComment(line.end);
         return;
       }
-      if (first === '#' && ATX.test(rest)) bail(); // a heading inside a container (section headings start sections)
+      // A heading inside a quote or an item (one at the margin starts a section): it ends the paragraph, not them.
+      if (first === '#' && ATX.test(rest)) {
+        this.closeParagraph();
+        this.closeContainers(k);
+        this.lists.length = k;
+        this.atxHeading(at, line.end, this.quotedAt(k));
+        this.bump(k, line.end);
+        return;
+      }
       if (this.para && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(text.slice(at, line.end))) return this.setextHeading(line, k, first);
       if ((first === '*' || first === '-' || first === '_') && THEMATIC_BREAK.test(text.slice(at, line.end))) {
         this.closeParagraph();
