@@ -46,10 +46,13 @@ interface Judging {
 function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
   const { text, blocks } = parsed;
   const tokens = scanHexTokens(text);
+  // The ref extractor needs the same tokens (its answer is kept per parsed text): asked here even when there are
+  // none, so the text is never swept twice.
+  const refs = refsWithTokens(parsed, tokens);
   const out: FoundCommit[] = [];
   if (tokens.length === 0) return out;
   const claimed = new Set<number>();
-  for (const r of refsWithTokens(parsed, tokens)) if (r.sha) claimed.add(r.sha.start);
+  for (const r of refs) if (r.sha) claimed.add(r.sha.start);
   const done = new Set<number>(); // token starts already judged (list items' ranges nest)
   const j: Judging = { parsed, raw, tables: new TextCommitTables(text, parsed.lineStarts), claimed };
   const others = new OtherRepositories(text);

@@ -33,15 +33,10 @@ export function extractHistory(parsed: ParsedText, context: ExtractContext = { p
     const end = trimSectionEnd(text, 0, text.length);
     return end > 0 ? [{ start: 0, end }] : [];
   }
-  // The outline asks of every bold line whether it is a log entry's title; its nodes are asked again below.
-  const read = new Map<string, EntryTitle | null>();
-  const entryTitle = (title: string): EntryTitle | null => {
-    let entry = read.get(title);
-    if (entry === undefined) read.set(title, (entry = readEntryTitle(title)));
-    return entry;
-  };
-  const nodes = buildOutline(parsed, (title) => entryTitle(title) !== null);
-  const entries: Array<EntryTitle | null> = nodes.map((n) => entryTitle(n.title));
+  // The outline asks of every bold line whether it is a log entry's title; its nodes are asked again below (each
+  // title is read once: memo.ts).
+  const nodes = buildOutline(parsed, (title) => readEntryTitle(title) !== null);
+  const entries: Array<Readonly<EntryTitle> | null> = nodes.map((n) => readEntryTitle(n.title));
   // Dated siblings sharing the words before their dates are entries of a log too (`Remote Resume — <date>`).
   for (const [i, entry] of repeatedLeadEntries(nodes, entries, nodes.map((n, i) => (entries[i] || n.bold ? null : readLeadTitle(n.title))))) entries[i] = entry;
   const found: Located[] = [];

@@ -110,9 +110,7 @@ const HISTORY_REMARK = /^(?:history|historical|archived?|superseded|obsolete|out
  */
 const CLOSING_TITLE = new RegExp(String.raw`^(?:closed|resolved|done|completed|complete|shipped|merged|finished)(?:\s*\([^)]*\))?\s*(?::|—|–|\s-\s|\d{4}-\d{2}-\d{2}\b)\s*\S.*$`);
 
-export function closesItself(raw: string): boolean {
-  return CLOSING_TITLE.test(titleWords(raw));
-}
+export const closesItself: (raw: string) => boolean = memoized((raw) => CLOSING_TITLE.test(titleWords(raw)));
 
 /** Headings repeat across a folder's handoffs (memo.ts). */
 export const isHistoryTitle: (raw: string) => boolean = memoized((raw) => isHistoryTitleOnce(raw));

@@ -14,6 +14,7 @@
 import type { OutlineNode } from './historyOutline';
 import { dateIn, startsWithDate } from './entryDates';
 import { parentheticals, plainTitle } from './titleText';
+import { memoized } from '../memo';
 
 export type EntryMarker = 'current' | 'previous' | null;
 
@@ -52,7 +53,9 @@ const CURRENT_REMARK = /^(?:this|current|latest)(?:\s+latest)?(?:\s+(?:session|e
 const MARKER_THEN_DATE = new RegExp(String.raw`^[^\p{L}\p{N}]*(${MARKERS})\s*(?:[(\[:—–·]|\s-)?\s*(?=\d)`, 'iu');
 
 /** The entry a heading or bold line opens, or null when it is not a log entry's title. */
-export function readEntryTitle(raw: string): EntryTitle | null {
+export const readEntryTitle: (raw: string) => Readonly<EntryTitle> | null = memoized((raw) => frozen(readEntryTitleOnce(raw)));
+
+function readEntryTitleOnce(raw: string): EntryTitle | null {
   const title = plainTitle(raw);
   const marked = MARKER_THEN_DATE.exec(title);
   if (marked) {
@@ -109,7 +112,14 @@ const PLANNED = /\b(?:due|deadline|target|by|until|before|eta|upcoming|next|plan
 const SPRINT_NUMBER = new RegExp(String.raw`\b(?:sprint|${NUMBERED_UNITS})s?\s+#?(\d{1,4})(?:\.(\d{1,3}))?\b`, 'i');
 
 /** The lead and date of a dated title, or null when it has no date or nothing before it. */
-export function readLeadTitle(raw: string): LeadTitle | null {
+export const readLeadTitle: (raw: string) => Readonly<LeadTitle> | null = memoized((raw) => frozen(readLeadTitleOnce(raw)));
+
+/** A remembered answer is shared by every caller: none may change it. */
+function frozen<T extends object>(value: T | null): Readonly<T> | null {
+  return value && Object.freeze(value);
+}
+
+function readLeadTitleOnce(raw: string): LeadTitle | null {
   const title = plainTitle(raw);
   const date = dateIn(title);
   if (date === null) return null;
