@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEVER_CANCELLED as T } from '../../src/core/interfaces';
 import type { RepoInfo } from '../../src/core/git/provider';
-import { AskAhead } from '../../src/node/askAhead';
+import { AskAhead, FLUSH_CHARS } from '../../src/node/askAhead';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { checkIgnored, PATHS_PER_COMMAND } from '../../src/node/gitHistory';
 import { GitRunner, type StdinFeed } from '../../src/node/gitRunner';
@@ -79,33 +79,43 @@ describe('git asked while the questions are still being found', () => {
     assert.deepEqual([...answer.value].sort(), ['build/y.js', 'x.log']);
   });
 
-  it('the paths of one turn reach git in one write, and the last ones before the input ends', async () => {
+  it('the paths reach git in pieces of FLUSH_CHARS or more, one write a turn, and the last ones before the input ends', async () => {
     const provider = new NodeGitProvider();
     const repo = await repoOf(provider, dir);
     const run = (cwd: string, args: string[], token: typeof T, input?: string | StdinFeed) => provider.runner.run({ cwd, args, token, input, timeoutMs: 10_000 });
     const writes: string[] = [];
     const ahead = new AskAhead({
-      // What check-ignore is given, as written: each write to its input is a system call.
+      // What check-ignore is given, as written: each write to its input is a system call (a relay message).
       ignored: (feed) => checkIgnored(run, repo, { attach: (write, end) => feed.attach((chunk) => { writes.push(chunk); write(chunk); }, end) }, T),
       linear: () => Promise.resolve(false),
       walk: () => Promise.reject(new Error('not asked here')),
     });
+    const doc = (i: number) => [`src/f${i}.ts`, `build/f${i}.js`];
+    let paths = 0;
     try {
       ahead.ignored(['x.log']);
-      for (let i = 0; i < 100; i++) ahead.ignored([`src/f${i}.ts`, `build/f${i}.js`]);
-      assert.equal(writes.length, 1, 'the first path at once; the rest of this turn waits for it to end');
+      for (let i = 0; i < 100; i++) ahead.ignored(doc(i));
+      assert.equal(writes.length, 1, 'the first path at once, as the process starts');
       await tick();
-      assert.equal(writes.length, 2, 'a hundred documents of one turn: one write');
+      assert.equal(writes.length, 1, 'a hundred documents, less than a piece: held');
+      // Documents of one turn passing FLUSH_CHARS: one write at the turn's end, holding everything found so far.
+      for (let i = 100; paths < FLUSH_CHARS; i++) { ahead.ignored(doc(i)); paths += doc(i).join('\0').length + 2; }
+      assert.equal(writes.length, 1);
+      await tick();
+      assert.equal(writes.length, 2, 'one write for the turn');
+      assert.ok(writes[1]!.length >= FLUSH_CHARS);
       ahead.ignored(['late.log']);
+      await tick();
+      assert.equal(writes.length, 2, 'one path: held');
     } catch (e) {
       ahead.close(); // git would wait for the rest of its input
       throw e;
     }
     const union = ahead.ignoredUnion();
     assert.ok(union);
-    const { paths, answer } = await union;
+    const { paths: asked, answer } = await union;
     assert.equal(writes.length, 3);
-    assert.equal(writes.join('').split('\0').filter(Boolean).length, paths.length, 'every path written once, the last one before the end');
+    assert.equal(writes.join('').split('\0').filter(Boolean).length, asked.length, 'every path written once, the last ones before the end');
     assert.ok(answer.ok);
     assert.ok(answer.value.has('late.log') && answer.value.has('build/f99.js') && !answer.value.has('src/f0.ts'));
   });
