@@ -9,6 +9,7 @@
 import type { PhaseKind } from '../model';
 import { markupFree } from './phaseText';
 import { statusIn } from './phaseStatus';
+import { memoized } from '../memo';
 
 export const UNIT_WORDS = 'phase|wave|task|session|step|milestone|pass|sprint|campaign|iteration|stage|plan|priority|epic|story|ticket';
 const ID = String.raw`#?(?:v\d+(?:\.\d+)*|[A-Z]{1,3}\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)*[a-zA-Z]?|[A-Z](?:\.\d+)*)(?![\w-]*[–-]\d)`;
@@ -40,11 +41,11 @@ export interface UnitLabel {
 }
 
 /** The unit a heading's text names, or a `section` labelled with the markup-free text. */
-export function classify(content: string): { kind: PhaseKind; label: string; title: string } {
+export const classify: (content: string) => Readonly<{ kind: PhaseKind; label: string; title: string }> = memoized((content) => {
+  // A heading's title, asked of every heading of every handoff (memo.ts): the answer is shared, so frozen.
   const unit = unitAt(content);
-  if (unit) return { kind: unit.kind, label: unit.label, title: unit.title };
-  return { kind: 'section', label: markupFree(content), title: content };
-}
+  return Object.freeze(unit ? { kind: unit.kind, label: unit.label, title: unit.title } : { kind: 'section', label: markupFree(content), title: content });
+});
 
 /** The unit named at the start (or end) of the text, or null. */
 export function unitAt(content: string): UnitLabel | null {
