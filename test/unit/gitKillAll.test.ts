@@ -30,7 +30,8 @@ describe('no git is left behind', function () {
   });
   afterEach(() => {
     for (const pid of recordedPids(pids)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    rmSync(base, { recursive: true, force: true });
+    // A git of the relay's, stopped as the run's channel closed, may still be writing (an index lock) for a moment.
+    rmSync(base, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('killAllGit kills every running git and what it started', async () => {
