@@ -14,9 +14,21 @@ export function memoized<T>(fn: (s: string) => T, maxEntries = 4_096, maxKeyLeng
     if (s.length > maxKeyLength) return fn(s);
     const hit = kept.get(s);
     if (hit !== undefined || kept.has(s)) return hit as T;
-    const value = fn(s);
+    // Kept, and worked out, on a copy: a title sliced from a document refers to the document's whole text, which
+    // the key (and any slice of it in the answer) would otherwise keep alive — in the editor, every version typed.
+    const own = detached(s);
+    const value = fn(own);
     if (kept.size >= maxEntries) kept = new Map();
-    kept.set(s, value);
+    kept.set(own, value);
     return value;
   };
+}
+
+/**
+ * The same characters in a string of their own, for a key or value kept longer than the text it was cut from. V8
+ * makes a slice of 13 characters or more a view of its parent; a concatenation is flattened into fresh memory when
+ * it is sliced, and that slice views only the fresh copy.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
 }

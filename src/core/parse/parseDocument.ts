@@ -15,6 +15,7 @@ import { fallbackBlocks } from './fallback';
 import { inferHeadings } from './inferHeadings';
 import { simpleBlocks } from './simpleBlocks';
 import { prefixOf } from './prefix';
+import { detached } from '../memo';
 
 const processor = unified().use(remarkParse);
 
@@ -36,23 +37,28 @@ interface CachedSection {
  * Parsed sections by their exact text, so that unchanged sections are not parsed again after an edit. A Map
  * keeps insertion order, so moving a hit to the end makes the first key the least recently used one:
  * eviction is O(1), with no sort per parse.
+ *
+ * Keys (and the strings of the blocks kept) are copies of their own: the section's text as asked is a slice of its
+ * document, and an entry kept under it would keep that whole version of the document alive (300 edits of a 94 KB
+ * handoff held 57 MB).
  */
 export class SectionCache {
-  private readonly entries = new Map<string, CachedSection>();
+  private readonly entries = new Map<string, CachedSection & { key: string }>();
 
   constructor(private readonly maxEntries = 4_000) {}
 
   /** @internal */ get(key: string): CachedSection | undefined {
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      this.entries.delete(hit.key);
+      this.entries.set(hit.key, hit); // under its own key, not the one asked with
     }
     return hit;
   }
 
   /** @internal */ set(key: string, entry: CachedSection): void {
-    this.entries.set(key, entry);
+    const own = detached(key);
+    this.entries.set(own, { ...entry, blocks: detachedStrings(entry.blocks), key: own });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
@@ -101,6 +107,26 @@ export function parseDocument(input: string, cache?: SectionCache): ParsedText {
     return { ...cut, blocks: inferHeadings(cut.text, cut.blocks, isPlainTextRendering(cut.blocks)), fullLength: text.length };
   }
   return { text, blocks: inferHeadings(text, blocks, isPlainTextRendering(blocks)), lineStarts, degraded };
+}
+
+/**
+ * The blocks with every string they hold (table headers, a fence's language, link targets) copied out of the text,
+ * changed in place before anything else sees them: a cache entry outlives its document's text, and a slice of that
+ * text would keep the whole of it alive — in the editor, one version per edit.
+ */
+function detachedStrings(blocks: Block[]): Block[] {
+  const headers = new Map<string[], string[]>(); // the rows of a table share theirs
+  for (const b of blocks) {
+    if (b.header) {
+      let own = headers.get(b.header);
+      if (!own) headers.set(b.header, (own = b.header.map(detached)));
+      b.header = own;
+    }
+    if (b.lang) b.lang = detached(b.lang);
+    if (b.marker) b.marker = detached(b.marker);
+    for (const n of b.inlines) if (n.url) n.url = detached(n.url);
+  }
+  return blocks;
 }
 
 /**
