@@ -4,9 +4,9 @@
  * the blocks remark-parse + mdastToBlocks produce, an order of magnitude faster. It reads a CommonMark subset —
  * an ATX heading on the section's first line, setext headings at the margin, paragraphs (tables among them), block
  * quotes and bullet and ordered lists nested in any way, checkboxes, lazy continuation lines, fenced code at any
- * depth, HTML comments, thematic breaks — and returns null at the first construct outside it (other HTML, setext
- * headings in a container, indented code, link reference definitions, tabs in indentation, empty list items,
- * unclosed fences…), so remark reads that section.
+ * depth, HTML comments, HTML blocks and indented code at the margin, thematic breaks — and returns null at the first
+ * construct outside it (other HTML, setext headings and HTML or indented code in a container, link reference
+ * definitions, tabs in indentation, empty list items, unclosed fences…), so remark reads that section.
  *
  * Correctness is differential: test/unit/parse-simple.test.ts compares its blocks with remark's on the
  * project's fixtures, the shared corpus and mutations of them.
@@ -14,6 +14,7 @@
 import { makeBlock, type Block } from './blocks';
 import { simpleInlines, TooCostly } from './simpleInlines';
 import { emitTable, linesIn, type LineSlice } from './tables';
+import { htmlBlockStart } from './htmlBlockStart';
 
 const CHECKBOX = /^\[([ xX\-!>~/?*])\](?=[ \t]|$)/;
 const ATX = /^(#{1,6})(?:[ \t]|$)/;
@@ -89,6 +90,10 @@ class SimpleReader {
   private para: OpenParagraph | null = null;
   private fence: OpenFence | null = null;
   private comment: OpenComment | null = null;
+  /** Indented code at the margin, to its last indented line so far. */
+  private code: { start: number; end: number } | null = null;
+  /** An HTML block that ends at a blank line (htmlBlockStart.ts), open at the margin. */
+  private html: { start: number; end: number } | null = null;
 
   constructor(private readonly text: string, private readonly start: number, private readonly end: number) {}
 
@@ -99,6 +104,8 @@ class SimpleReader {
       this.line(lines[i]);
     }
     if (this.fence || this.comment) bail(); // unclosed: remark's positions for it are not modelled
+    this.endHtml();
+    this.endCode();
     this.closeParagraph();
     this.closeContainers(0);
     return this.out;
@@ -169,6 +176,17 @@ class SimpleReader {
     const { text } = this;
     if (this.fence) return this.fenceLine(line, this.fence);
     if (this.comment) return this.commentLine(line, this.comment);
+    if (this.code) {
+      // Indented code goes on over blank lines while its lines are indented four spaces; it ends at its last one.
+      if (BLANK.test(text.slice(line.start, line.end))) return;
+      if (spacesAt(text, line.start, line.end) >= 4) { this.code.end = line.end; return; }
+      this.endCode();
+    }
+    if (this.html) {
+      // An HTML block (at the margin) goes on to the next blank line, whatever its lines hold.
+      if (!BLANK.test(text.slice(line.start, line.end))) { this.html.end = line.end; return; }
+      this.endHtml();
+    }
     let { k, pos } = this.match(line);
     const softStart = pos > line.start && text[pos - 1] === '>';
     // A quote yields no block, but its lines (blank ones too) are inside the items around it.
@@ -187,7 +205,11 @@ class SimpleReader {
       const rest = text.slice(at, Math.min(line.end, at + 64));
       if (rel >= 4) {
         if (this.para) return this.continueParagraph(line, at, softStart);
-        bail(); // indented code
+        // Indented code, read at the margin (GSD's plans indent their steps under a tag). In a container, or right
+        // after one it ends (micromark then makes each line a block of its own), remark's.
+        if (k !== 0 || this.stack.length) bail();
+        this.code = { start: line.start, end: line.end };
+        return;
       }
       const first = rest[0];
       if (first === '>') {
@@ -203,9 +225,22 @@ class SimpleReader {
         if (text[pos] === ' ') pos++;
         continue;
       }
-      if (first === '<') {
-        // HTML comments are common in handoffs (notes to the next session, lint switches); other HTML is remark's.
-        if (!rest.startsWith('<!--') || rest[4] === '>' || rest.startsWith('->', 4)) bail();
+      const html = first === '<' ? htmlBlockStart(text, at, line.end) : null;
+      // A whole tag alone on its line (`<task type="auto">`) starts a block only where it may: not in a paragraph.
+      if (html === 'basic' || (html === 'complete' && !this.para)) {
+        // Read at the margin (it ends the quotes and items it does not continue); inside one, where it ends is remark's.
+        if (k !== 0) bail();
+        this.closeParagraph();
+        this.closeContainers(0);
+        this.lists.length = 0;
+        this.html = { start: pos, end: line.end };
+        return;
+      }
+      if (html === 'complete' && k < this.stack.length) bail(); // a lazy line: micromark lets the tag start a block
+      if (html === 'raw' || html === 'other') bail();
+      if (html === 'comment') {
+        // HTML comments are common in handoffs (notes to the next session, lint switches).
+        if (rest[4] === '>' || rest.startsWith('->', 4)) bail();
         this.closeParagraph();
         this.closeContainers(k);
         this.lists.length = k;
@@ -335,6 +370,20 @@ class SimpleReader {
     const { k, pos } = this.match(line);
     if (k < comment.level) bail(); // its containers end inside it: remark's positions
     if (this.text.slice(pos, line.end).includes('-->')) this.endComment(line.end); // this line only: no scan ahead
+  }
+
+  private endCode(): void {
+    const c = this.code;
+    if (!c) return;
+    this.out.push(makeBlock({ kind: 'code', start: c.start, end: c.end, contentStart: c.start, contentEnd: c.end, depth: 0, inferred: false, quoted: false, inlines: [], lang: '' }));
+    this.code = null;
+  }
+
+  private endHtml(): void {
+    const h = this.html;
+    if (!h) return;
+    this.out.push(makeBlock({ kind: 'html', start: h.start, end: h.end, contentStart: h.start, contentEnd: h.end, depth: 0, inferred: false, quoted: false, inlines: [] }));
+    this.html = null;
   }
 
   private endComment(end: number): void {
