@@ -15,55 +15,18 @@ import { makeBlock, type Block } from './blocks';
 import { simpleInlines, TooCostly } from './simpleInlines';
 import { emitTable, linesIn, type LineSlice } from './tables';
 import { htmlBlockStart } from './htmlBlockStart';
+import { ATX, atxHeadingBlock, bail, DEFINITION, setextHeadingBlock, spacesAfter, spacesAt, type Container, type OpenComment, type OpenFence, type OpenParagraph } from './simpleLeaves';
 
 const CHECKBOX = /^\[([ xX\-!>~/?*])\](?=[ \t]|$)/;
-const ATX = /^(#{1,6})(?:[ \t]|$)/;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^(?:([-*+])|(\d{1,9})([.)]))( *)(.?)/;
-const DEFINITION = /^\[[^\]]*\]:/;
 /** What JS's `trim` removes: a text of only these is blank. */
 const BLANK = /^\s*$/;
 /** An item's content that opens another block (fence, heading, quote, HTML, list), and the characters it starts with. */
 const ITEM_OPENS_BLOCK = /^(?:`{3}|~{3}|#|>|<|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const BLOCK_OPENERS = '`~#><-*+_0123456789';
-
-/** Bail-out signal: the section is remark's. */
-class NotSimple extends Error {}
-
-/** An open container: a block quote, or a list item with the columns its continuation lines must be indented. */
-type Container =
-  | { kind: 'quote' }
-  | { kind: 'item'; block: Block; /** marker offset + marker width + spaces, relative to the parent's content */ width: number };
-
-interface OpenParagraph {
-  start: number;
-  end: number;
-  /** How many containers hold it. */
-  level: number;
-  /** The item whose first paragraph this is (its content), if any. */
-  lead: Block | null;
-  quoted: boolean;
-  /** Continuation lines whose content starts after a quote marker: micromark sees a line start there. */
-  softStarts: number[];
-}
-
-/** An HTML comment block (`<!-- … -->`, CommonMark's HTML block type 2), open until a line holds `-->`. */
-interface OpenComment {
-  level: number;
-  start: number;
-  quoted: boolean;
-}
-
-interface OpenFence {
-  char: string;
-  length: number;
-  level: number;
-  start: number;
-  lang: string;
-  quoted: boolean;
-}
 
 /**
  * Blocks of the section `text[start, end)` (absolute offsets); null when remark must read it; 'hostile' when
@@ -76,10 +39,6 @@ export function simpleBlocks(text: string, start: number, end: number): Block[] 
     // Anything else would be a bug here: remark, the reference, reads the section instead.
     return e instanceof TooCostly ? 'hostile' : null;
   }
-}
-
-function bail(): never {
-  throw new NotSimple();
 }
 
 class SimpleReader {
@@ -121,29 +80,9 @@ class SimpleReader {
 
   /** An ATX heading whose `#` run starts at `at` (its indentation and containers' markers before it), or false. */
   private atxHeading(at: number, lineEnd: number, quoted: boolean): boolean {
-    const { text } = this;
-    const m = ATX.exec(text.slice(at, Math.min(lineEnd, at + 8)));
-    if (!m) return false;
-    const markerEnd = at + m[1].length;
-    let cs = markerEnd;
-    while (cs < lineEnd && (text[cs] === ' ' || text[cs] === '\t')) cs++;
-    let ce = lineEnd;
-    while (ce > cs && (text[ce - 1] === ' ' || text[ce - 1] === '\t')) ce--;
-    // A closing run of `#`s, when it stands alone or after whitespace, is not content.
-    let h = ce;
-    while (h > cs && text[h - 1] === '#') h--;
-    if (h < ce && (h === cs || text[h - 1] === ' ' || text[h - 1] === '\t')) {
-      ce = h;
-      while (ce > cs && (text[ce - 1] === ' ' || text[ce - 1] === '\t')) ce--;
-    }
-    const inlines = ce > cs ? simpleInlines(text, cs, ce) : [];
-    if (!inlines) bail();
-    if (ce <= cs) cs = ce = markerEnd + (/^[ \t]/.test(text.slice(markerEnd, markerEnd + 1)) ? spacesAfter(text, markerEnd, lineEnd) : 0);
-    this.out.push(makeBlock({
-      kind: 'heading', start: at, end: lineEnd, contentStart: cs, contentEnd: ce, depth: m[1].length,
-      inferred: false, quoted, inlines,
-    }));
-    return true;
+    const b = atxHeadingBlock(this.text, at, lineEnd, quoted);
+    if (b) this.out.push(b);
+    return b !== null;
   }
 
   /**
@@ -296,25 +235,12 @@ class SimpleReader {
     }
   }
 
-  /**
-   * The open paragraph underlined (`===`: level 1, `---`: level 2) is a heading — "text\n---" is often meant as a
-   * rule, and remark reads it so. Modelled at the margin only: under a quote or an item the underline's reach (lazy
-   * lines, the item's end) is remark's.
-   */
+  /** The open paragraph underlined: a heading, at the margin (in a quote or an item, the underline's reach is remark's). */
   private setextHeading(line: LineSlice, k: number, underline: string): void {
     const p = this.para!;
     if (k !== 0 || this.stack.length || p.level !== 0 || p.lead || p.quoted || p.softStarts.length) bail();
-    const { text } = this;
-    if (text[p.start] === '[' && DEFINITION.test(text.slice(p.start, p.end))) bail();
-    let ce = p.end;
-    while (ce > p.start && (text[ce - 1] === ' ' || text[ce - 1] === '\t')) ce--;
-    const inlines = simpleInlines(text, p.start, ce);
-    if (!inlines) bail();
+    this.out.push(setextHeadingBlock(this.text, p.start, p.end, line.end, underline));
     this.para = null;
-    this.out.push(makeBlock({
-      kind: 'heading', start: p.start, end: line.end, contentStart: p.start, contentEnd: ce, depth: underline === '=' ? 1 : 2,
-      inferred: false, quoted: false, inlines,
-    }));
   }
 
   private listItem(line: LineSlice, at: number, rel: number, k: number, m: RegExpExecArray): void {
@@ -460,18 +386,4 @@ class SimpleReader {
     if (this.stack.length > level) this.stack.length = level;
     if (this.lists.length > level + 1) this.lists.length = level + 1;
   }
-}
-
-/** Spaces at `at` before the first other character; bails at a tab there (tab stops are remark's). */
-function spacesAt(text: string, at: number, end: number): number {
-  let i = at;
-  while (i < end && text[i] === ' ') i++;
-  if (i < end && text[i] === '\t') bail();
-  return i - at;
-}
-
-function spacesAfter(text: string, at: number, end: number): number {
-  let i = at;
-  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i - at;
 }
