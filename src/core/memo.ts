@@ -1,5 +1,5 @@
 /**
- * Remembers a pure function of one short string (a heading's title, a label, a path) for the life of the process.
+ * Remembers a pure function of one short string (a heading's title, a label) for the life of the process.
  * Handoffs repeat their titles and labels — every handoff of a series or a template has its "Next Steps", "Files
  * Changed", "Accomplishments" — and the classifiers behind them try dozens of phrases each: a run over a folder of
  * handoffs asked the same few thousand strings tens of thousands of times.
