@@ -30,8 +30,9 @@ import { changesSince, keptTextsAt, workTreeKey } from './changesSince';
 import { ObjectReader } from './objectRead';
 import { readCommitDetails, readCommitPatch } from './commitDetails';
 import { findDeletionsSince, type OpenSession } from './deletionsSince';
-import { checkIgnored, findAnchor, findMentioning, listFilesAt, PATHS_PER_COMMAND, readGraphAndPulls, isOneLine, startDeletionsWalk, type RunGit } from './gitHistory';
-import { AskAhead } from './askAhead';
+import { checkIgnored, findAnchor, findMentioning, listFilesAt, readGraphAndPulls, type RunGit } from './gitHistory';
+import type { AskAhead } from './askAhead';
+import { askAheadOf, askBatch, askPerPath, type BatchGit } from './batchPrefetch';
 import { headStateKey, mayHaveRemoteRefs, repoStateKey } from './repoState';
 import { discoverFromDisk, type DiskDiscovery } from './discoverFromDisk';
 import { discoverWithGit, isDir, repoInfoFromDisk } from './gitDiscover';
@@ -40,11 +41,9 @@ import { SlowRepos } from './slowRepos';
 import { readWorkingState } from './workingState';
 import { MAX_DISAMBIGUATE_CHARS } from './resolvePrefixes';
 import { readShaFacts, type RepoCache, type ShaFactsAsk } from './shaFacts';
-import { fromBatch, lastChange, lastChanges, lastVersions, listKey } from './lastVersions';
-import { versionsBeforeMoves } from './movedHandoffs';
-import { BatchAnswers, MAX_DELETION_MOMENTS, searchMentionsOnce } from './batchAnswers';
+import { fromBatch, lastChange, lastChanges, listKey } from './lastVersions';
+import type { BatchAnswers } from './batchAnswers';
 import type { RecordedQuestions } from './recordQuestions';
-import { changesUnion } from './batchChanges';
 import { findTouching } from './touchingSince';
 import { sharedAnswer } from './sharedAnswers';
 import { AnchorQuestions } from './anchorQuestions';
@@ -74,9 +73,6 @@ const HISTORY_BUDGET_MS = 2_000;
 /** Answers kept per repository state. */
 const MAX_ANSWERS = 256;
 
-/** SHAs asked ahead for a run over many documents, at most (the rest are asked with their document). */
-const MAX_PREFETCH_SHAS = 50_000;
-
 export class NodeGitProvider implements GitProvider {
   readonly runner: GitRunner;
   /** Repositories where git timed out: later questions fail at once until they change (slowRepos.ts). */
@@ -94,6 +90,8 @@ export class NodeGitProvider implements GitProvider {
     headSha: (repo) => this.cacheFor(repo).headSha,
     listFilesAt: (repo, sha, token) => this.slow.guard(repo.root, () => listFilesAt(this.run, repo, sha, token)),
   }, HISTORY_BUDGET_MS);
+  /** The batch questions' way to this provider (batchPrefetch.ts). */
+  private readonly batchGit: BatchGit;
   private readonly texts = new Map<string, string | null>();
   /** Per repository (git dir): the per-path answers asked ahead for the current batch, for its state (batchAnswers.ts). */
   private readonly batches = new Map<string, { key: string; answers: BatchAnswers }>();
@@ -103,6 +101,11 @@ export class NodeGitProvider implements GitProvider {
   constructor(options: NodeGitProviderOptions = {}) {
     this.runner = options.runner ?? new GitRunner(options);
     this.slow = this.runner.slowRepos ??= new SlowRepos((root) => this.stateOf(root));
+    this.batchGit = {
+      run: this.run, openSession: this.openSession, slow: this.slow, anchors: this.anchors, historyBudgetMs: HISTORY_BUDGET_MS,
+      facts: (repo, shas, token) => this.facts(repo, shas, token),
+      graph: (repo, token) => this.graph(repo, token),
+    };
     this.limitMs = options.timeoutMs ?? 10_000;
     this.stateTtlMs = options.stateTtlMs ?? 0;
     // The facts question's ways to git and the disk (the protected reads stay overridable by tests).
@@ -218,92 +221,26 @@ export class NodeGitProvider implements GitProvider {
     return sharedAnswer(answers, question, () => this.slow.guard(repo.root, ask), MAX_ANSWERS);
   }
 
-  /**
-   * Ahead of a run over many documents of this repository (the CLI), the two questions every document asks, for
-   * all of them at once: their SHAs' facts in one batch, and each document's last version in one `log`
-   * (lastVersions.ts). The answers land in this state's cache, so each document's own questions start no process:
-   * the run's git processes do not grow with its documents. A last version is kept only when it is the document's
-   * text (the anchor found at once); anything else is asked with its document, as without this.
-   */
+  /** Ahead of a run over many documents of this repository (the CLI): their SHAs' facts and last versions (batchPrefetch.ts). */
   async prefetch(repo: RepoInfo, docs: ReadonlyArray<{ relPath: string; text: string; shas: readonly string[] }>, token: CancellationToken): Promise<void> {
     if (this.slow.problem(repo.root) || !docs.length) return;
-    const shas = [...new Set(docs.flatMap((d) => d.shas))].slice(0, MAX_PREFETCH_SHAS);
-    const [, last] = await Promise.all([
-      shas.length ? this.facts(repo, shas, token) : null,
-      this.slow.guard(repo.root, () => lastVersions(this.run, repo, docs.map((d) => d.relPath), token)),
-    ]);
     // A new batch: its answers replace the last one's (kept apart from the bounded cache, which holds fewer).
-    const answers = new BatchAnswers();
-    this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers });
-    if (!last.ok) return;
-    const placed = answers.takeLastVersions(docs, last.value);
-    const moved = await versionsBeforeMoves(this.run, repo, placed, token, this.anchors.movedFrom(repo), (ask) => this.slow.guard(repo.root, ask));
-    for (const [key, v] of moved) answers.moved.set(key, v);
+    await askBatch(this.batchGit, repo, docs, token, (answers) => this.batches.set(repo.gitDir, { key: this.stateKey(repo), answers }));
   }
 
-  /**
-   * Ahead of a run over many documents, the per-path and per-SHA questions they will ask (recordQuestions.ts), each
-   * kind asked once for all of them: `check-ignore` over every path, the deletions since (and before) each of the
-   * few commits the documents were written at, one search for every unknown SHA. Each document's own question is
-   * then cut from these (BatchAnswers); what is not covered is asked with its document, as without this.
-   */
+  /** Ahead of a run over many documents, the per-path and per-SHA questions they will ask (batchPrefetch.ts). */
   async prefetchPerPath(repo: RepoInfo, q: RecordedQuestions, token: CancellationToken, ahead?: AskAhead): Promise<void> {
     const answers = this.batchFor(repo);
     if (!answers || this.slow.problem(repo.root)) {
       ahead?.close();
       return;
     }
-    // The commits most documents were written at first (a batch of one series shares one or a few).
-    const moments = [...q.deletions.values()].sort((a, b) => b.documents - a.documents).slice(0, MAX_DELETION_MOMENTS);
-    const ignoredPaths = [...q.ignored].sort();
-    // Thousands of paths' earlier history: one walk of every deletion instead of a walk matching each change against
-    // them all, where that is the same answer (a history without merges, see findDeletions).
-    const many = moments.some((m) => !m.since && m.paths.size > PATHS_PER_COMMAND);
-    const linear = many && isOneLine(await this.graph(repo, token));
-    const whole = (paths: readonly string[]) => linear && paths.length > PATHS_PER_COMMAND;
-    const asked = async (): Promise<void> => {
-      // Asked while the dry run went (askAhead.ts), for the same paths; else now.
-      const union = ahead?.ignoredUnion();
-      if (union) {
-        const { paths, answer } = await union;
-        if (answer.ok) answers.setIgnored(paths, answer.value);
-        return;
-      }
-      const r = await this.slow.guard(repo.root, () => checkIgnored(this.run, repo, ignoredPaths, token));
-      if (r.ok) answers.setIgnored(ignoredPaths, r.value);
-    };
-    await Promise.all([
-      // What was deleted before each commit the handoffs were written at, beside the moments' own (anchorQuestions.ts).
-      this.anchors.prefetchBefore(repo, [...q.deletions.values()], moments, token),
-      ignoredPaths.length ? asked() : null,
-      ...moments.map(async (m) => {
-        // Not sorted: each document's answer is cut from this one and read as a set (thousands of paths, sorted
-        // before a process could start, took longer than the search).
-        const paths = [...m.paths];
-        const r = await this.slow.guard(repo.root, () => (m.since
-          ? findDeletionsSince(this.run, this.openSession, repo, m.since, paths, token, this.anchors.since(repo))
-          : this.anchors.walkBefore(repo, paths, m.until, token, whole(paths), whole(paths) ? ahead?.walkBefore(m.until) : undefined)));
-        if (r.ok) answers.setDeletions(m.since, m.until, m.paths, r.value);
-        // The cited files' changes since that commit: the ones found now, and the ones gone since with where they went.
-        if (!m.since) return;
-        const cited = new Set([...(q.changes.get(m.since) ?? []), ...paths, ...(r.ok ? r.value.deletions.flatMap((d) => (d.renamedTo ? [d.renamedTo] : [])) : [])]);
-        const u = await this.slow.guard(repo.root, async () => ({ ok: true, value: await changesUnion(this.run, repo, m.since!, [...cited], token, ObjectReader.open(repo.commonDir)) }) as GitResult<Awaited<ReturnType<typeof changesUnion>>>);
-        if (u.ok && u.value) answers.changes.set(m.since, u.value);
-      }),
-      q.mentioning.length ? this.slow.guard(repo.root, async () => {
-        for (const found of await searchMentionsOnce(this.run, repo, q.mentioning, token)) answers.addMentions(found.needles, found.commits);
-        return { ok: true, value: null } as GitResult<null>;
-      }) : null,
-    ]);
+    await askPerPath(this.batchGit, answers, repo, q, token, ahead);
   }
 
   /** What a batch's dry run can have git answer while it runs (askAhead.ts). */
   askAhead(repo: RepoInfo, token: CancellationToken): AskAhead {
-    return new AskAhead({
-      ignored: (feed) => this.slow.guard(repo.root, () => checkIgnored(this.run, repo, feed, token)),
-      linear: async () => isOneLine(await this.graph(repo, token)),
-      walk: (until) => this.slow.guard(repo.root, () => startDeletionsWalk(this.run, repo, until, token, HISTORY_BUDGET_MS)),
-    });
+    return askAheadOf(this.batchGit, repo, token);
   }
 
   /** The batch's answers for this repository in its current state, if any were asked ahead. */
