@@ -6,3 +6,8 @@ export function inside(r: Range, parts: readonly Range[]): boolean {
     (r.start.line > p.start.line || (r.start.line === p.start.line && r.start.character >= p.start.character))
     && (r.start.line < p.end.line || (r.start.line === p.end.line && r.start.character < p.end.character)));
 }
+
+/** Whether `r` and one of `parts` are written at the same place: either starts inside the other (a SHA's token, however each range bounds it). */
+export function atSamePlace(r: Range, parts: readonly Range[]): boolean {
+  return inside(r, parts) || parts.some((p) => inside(p, [r]));
+}

@@ -3,6 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { RefMention } from '../../src/core/model';
+import { buildModel } from '../../src/core/buildModel';
+import { judgeClaims } from '../../src/core/digest/claims';
+import { computeFixes } from '../../src/core/fixes';
+import { parseDocument } from '../../src/core/parse/parseDocument';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { check, settings } from '../fixtures/git/harness';
@@ -46,6 +50,33 @@ describe('stale-ref (real git)', () => {
       [`warning Branch old-topic does not exist here, and its commit ${fx.absentSha} is not in this repository`]);
     assert.deepEqual(await claim('v0.9', 'tag', { sha: s7(fx.shas.amendedOld) }),
       [`warning Tag v0.9 does not exist here, and its commit ${s7(fx.shas.amendedOld)} is on no branch`]);
+  });
+
+  it('a ref gone with its commit is reported once: its claimed SHA is not reported again as unknown', async () => {
+    // Field study (a worktree table, `branch` @ `sha` per row): each row's stale-ref already says its commit is not
+    // in this repository; an unknown-commit at the same SHA said it a second time. The stale-ref now says it as
+    // unknown-commit would have (why the commit is missing); a SHA beside it is its own finding.
+    const known = [...Object.values(fx.shas), ...fx.ambiguous.shas, fx.absentSha];
+    let other = '';
+    for (let i = 1; !other || known.some((k) => k.startsWith(other) || other.startsWith(k.slice(0, 7))); i++) other = (0x4c9e2f1 + i * 104729).toString(16).slice(0, 7);
+    const text = `| worktree | branch | state |\n|---|---|---|\n| \`worktrees/t1\` | \`old-topic\` @ \`${fx.absentSha}\` | built on commit \`${other}\` |\n| \`worktrees/t2\` | \`v0.9\` @ \`${s7(fx.shas.amendedOld)}\` | released |\n`;
+    const model = buildModel(parseDocument(text), { path: 'docs/worktrees.md' }).model;
+    const r = await check(model, fx.writeHandoff(fx.work, 'docs/worktrees.md', text), { settings: settings() });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.code} ${d.message}`), [
+      `stale-ref Branch old-topic does not exist here, and its commit ${fx.absentSha} is not in this repository (a typo, or only in another clone?)`,
+      `unknown-commit Commit ${other} is not in this repository (a typo, or only in another clone?)`,
+      `stale-ref Tag v0.9 does not exist here, and its commit ${s7(fx.shas.amendedOld)} is on no branch: amended or rebased? ${s7(fx.shas.amended)} has the same subject`,
+    ]);
+    // The amended commit's fix answers the finding that reports it: the tag's stale-ref.
+    const v09 = model.refs.find((m) => m.name === 'v0.9')!;
+    const fixes = computeFixes({ text, documentPath: '', model, facts: r.facts }, { steps: false });
+    assert.deepEqual(fixes.map((f) => [f.code, f.title, f.at[0]]), [
+      ['stale-ref', `Replace with ${s7(fx.shas.amended)}, the commit on a branch with its subject (amended or rebased)`, v09.range],
+    ]);
+    // The digest for the next session agrees: the claim judged with its branch, the other commit on its own.
+    assert.deepEqual(judgeClaims(model, r.facts).filter((e) => e.verdict === 'gone').map((e) => e.text), [
+      `Branch \`old-topic\` at \`${fx.absentSha}\``, `Tag \`v0.9\` at \`${s7(fx.shas.amendedOld)}\``, `Commit \`${other}\``,
+    ]);
   });
 
   it('a claimed commit that is not in the ref\'s history is a contradiction', async () => {

@@ -11,6 +11,8 @@ import { validSha } from '../git/schemas';
 import type { CommitMention, FileBreadcrumb, HandoffModel, RefMention } from '../model';
 import { code, oneLine } from '../newHandoff/markdown';
 import { weakMention } from '../rules/commitRules';
+import { refsGoneWithCommit } from '../rules/staleRef';
+import { atSamePlace } from '../ranges';
 import type { DigestEntry, Verdict } from './types';
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -20,7 +22,10 @@ function entry(verdict: Verdict, text: string, evidence: string | null, line: nu
 }
 
 export function judgeClaims(model: HandoffModel, facts: HandoffFacts): DigestEntry[] {
-  return [...judgeRefs(model.refs, facts.refs), ...judgeCommits(model.commits, facts), ...judgeFiles(model.files, facts)];
+  // A ref's claimed SHA whose ref is gone with it is judged with its ref, not again as a commit (as the rules do).
+  const saidGone = refsGoneWithCommit(model.refs, facts.refs).map((m) => m.shaRange);
+  const commits = saidGone.length ? model.commits.filter((m) => !atSamePlace(m.range, saidGone)) : model.commits;
+  return [...judgeRefs(model.refs, facts.refs), ...judgeCommits(commits, facts), ...judgeFiles(model.files, facts)];
 }
 
 function judgeCommits(mentions: readonly CommitMention[], facts: HandoffFacts): DigestEntry[] {

@@ -9,7 +9,8 @@
  */
 import type { CommitState, HandoffFacts } from '../facts/types';
 import { validSha } from '../git/schemas';
-import type { CommitMention } from '../model';
+import type { CommitMention, RefMention } from '../model';
+import { atSamePlace } from '../ranges';
 import type { FixText } from './text';
 import type { Fix } from './types';
 
@@ -36,7 +37,8 @@ function sameLength(sha: string, written: string): string {
   return sha.slice(0, Math.max(7, written.length));
 }
 
-export function commitFixes(text: FixText, mentions: readonly CommitMention[], facts: HandoffFacts): Fix[] {
+/** `goneRefs`: refs gone with their claimed commit (staleRef.ts): a fix at such a SHA answers the ref's stale-ref. */
+export function commitFixes(text: FixText, mentions: readonly CommitMention[], facts: HandoffFacts, goneRefs: readonly RefMention[] = []): Fix[] {
   const out: Fix[] = [];
   for (const m of mentions) {
     const key = validSha(m.sha);
@@ -47,7 +49,9 @@ export function commitFixes(text: FixText, mentions: readonly CommitMention[], f
     if (state.status === 'ambiguous') out.push(...ambiguityFixes(m, state));
     else if (state.status === 'unknown' && state.vanished) {
       const fix = vanishedFix(m, state);
-      if (fix) out.push(fix);
+      // The SHA claimed for a ref gone with it is reported by that ref's stale-ref (rules/staleRef.ts).
+      const ref = goneRefs.find((r) => r.shaRange && atSamePlace(m.range, [r.shaRange]));
+      if (fix) out.push(ref ? { ...fix, code: 'stale-ref', at: [ref.range, m.range] } : fix);
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Position, Range } from '../model';
 import { commitFixes } from './commits';
 import { renameFixes } from './files';
 import { refFixes } from './refs';
+import { refsGoneWithCommit } from '../rules/staleRef';
 import { stepFixes } from './steps';
 import { FixText } from './text';
 import type { Fix, FixInput, TextEdit } from './types';
@@ -23,7 +24,7 @@ export function computeFixes(input: FixInput, options: { steps?: boolean } = {})
   const facts = input.facts;
   if (facts) {
     out.push(...renameFixes(text, input.model.files, facts, input.documentPath));
-    out.push(...commitFixes(text, input.model.commits, facts));
+    out.push(...commitFixes(text, input.model.commits, facts, refsGoneWithCommit(input.model.refs, facts.refs)));
     out.push(...refFixes(text, input.model.refs, facts));
   }
   return out.sort((a, b) => compare(a.at[0]!.start, b.at[0]!.start));

@@ -14,7 +14,7 @@ import { isPlaceholderSha } from '../extract/hex';
 import { validSha } from '../git/schemas';
 import type { CommitMention, Diagnostic, Range } from '../model';
 import type { CoreSettings } from '../settings';
-import { inside } from '../ranges';
+import { atSamePlace, inside } from '../ranges';
 import { list, makeDiagnostic } from './severity';
 
 /** A mention too weak to call its commit unknown or ambiguous: bare hex, or an example SHA. The digest agrees. */
@@ -22,7 +22,8 @@ export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean
   return m.evidence === 'bare' || isPlaceholderSha(m.sha);
 }
 
-export function commitRules(mentions: readonly CommitMention[], facts: HandoffFacts, history: readonly Range[], settings: CoreSettings): Diagnostic[] {
+/** `saidGone`: where stale-ref already reports a claimed SHA missing (staleRef.ts, shasSaidGone): no unknown-commit there. */
+export function commitRules(mentions: readonly CommitMention[], facts: HandoffFacts, history: readonly Range[], settings: CoreSettings, saidGone: readonly Range[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A commit written twice on one line (`- `2f20605` (task 1): `git log --all | grep 2f20605` ✓`) is one finding.
   const reported = new Set<string>();
@@ -39,6 +40,7 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
     };
     const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
+      if (atSamePlace(m.range, saidGone)) continue;
       if (state.fileId) {
         // A migration's revision id (`migrations/versions/d41f83a2c906_add_jobs.py`), cited as the database's head.
         push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));

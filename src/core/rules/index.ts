@@ -8,7 +8,7 @@ import { severityOf, type CoreSettings } from '../settings';
 import { commitRules } from './commitRules';
 import { fileRules } from './fileRules';
 import { handoffBehind } from './handoffBehind';
-import { staleRefRules } from './staleRef';
+import { refsGoneWithCommit, staleRefRules } from './staleRef';
 import { uncheckedSteps } from './uncheckedStep';
 import { unsuppressed, type Suppressions } from '../suppressions';
 
@@ -24,8 +24,11 @@ export function runRules(model: HandoffModel, facts: HandoffFacts | null, settin
   const steps = severityOf(settings, 'unchecked-step');
   if (steps && !context.superseded) out.push(...uncheckedSteps(model, steps));
   if (facts) {
-    out.push(...commitRules(model.commits, facts, model.history, settings));
-    out.push(...staleRefRules(model.refs, facts.refs, settings));
+    const staleRefs = staleRefRules(model.refs, facts.refs, settings, facts.commits);
+    // A SHA a stale-ref finding already calls missing is not reported a second time as unknown.
+    const saidGone = staleRefs.length ? refsGoneWithCommit(model.refs, facts.refs).map((m) => m.shaRange) : [];
+    out.push(...commitRules(model.commits, facts, model.history, settings, saidGone));
+    out.push(...staleRefs);
     out.push(...fileRules(model.files, facts, settings));
     const behind = context.superseded ? null : handoffBehind(model, facts, settings);
     if (behind) out.push(behind);
