@@ -108,6 +108,21 @@ describe('git rules (real git)', () => {
     assert.deepEqual(r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`), ['4:3', '5:12']);
   });
 
+  it('a missing file named plain and with lines on one line is reported once there; two places in it, twice', async () => {
+    // Field study (a Spec Kit task list): "… in src/x.py (verified 2026-07-08: src/x.py:29-66)" — the file gone, its
+    // second mention on the line was a duplicate. Two line ranges of one file are two places, each with its own fix.
+    const text = [
+      '# Handoff', '', '## Tasks', '',
+      '- [x] T009 Create the model in `src/nowhere.ts` (verified: `src/nowhere.ts:29-66`)',
+      '- [x] T010 Wire it: `src/nowhere.ts:10` and `src/nowhere.ts:12-13`', '',
+    ].join('\n');
+    const path = fx.writeHandoff(fx.work, 'docs/PLAIN-AND-LINES.md', text);
+    const model = createLanguageService().getModel({ path, version: 0, text });
+    assert.equal(model.files.filter((f) => f.path === 'src/nowhere.ts').length, 4, 'four breadcrumbs');
+    const r = await check(model, path, { text, settings: settings({ 'line-out-of-range': 'off' }) });
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`), ['4:32', '5:21', '5:45']);
+  });
+
   it('claims that hold produce nothing: tag, release tip, pushed and submodule commits, present files', async () => {
     const r = await check(h.model, h.path);
     const x = fx.shas;

@@ -15,8 +15,9 @@ import { list, makeDiagnostic, short, withinCap } from './severity';
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const restated = restatements(crumbs);
-  // A file named twice on one line (`apt_sync.py` in prose, then in a `grep` of it) is missing once there; the
-  // same file at two lines of it (`a.ts:10`, then `a.ts:12-13`) is two breadcrumbs, each with its own fix.
+  // A file named twice on one line (`apt_sync.py` in prose, then in a `grep` of it; `x.py`, then `x.py:29-66` in the
+  // note after it) is missing once there; the same file at two places in it (`a.ts:10`, then `a.ts:12-13`) is two
+  // breadcrumbs, each with its own fix.
   const missing = new Set<string>();
   crumbs.forEach((c, i) => {
     const f = facts.files[i];
@@ -29,9 +30,12 @@ export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts
       return;
     }
     if (d.code === 'missing-file') {
-      const where = `${c.path}\0${c.line}\0${c.endLine}\0${c.range.start.line}`;
-      if (missing.has(where)) return;
+      const file = `${c.path}\0${c.range.start.line}`;
+      const where = `${file}\0${c.line}\0${c.endLine}`;
+      // The whole file (no line) and a place in it count as one: whichever comes first on the line stands for both.
+      if (missing.has(where) || missing.has(`${file}\0whole`) || (c.line === null && missing.has(`${file}\0some`))) return;
       missing.add(where);
+      missing.add(`${file}\0${c.line === null ? 'whole' : 'some'}`);
     }
     out.push(d);
   });
