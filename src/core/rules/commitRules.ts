@@ -22,7 +22,7 @@ export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean
   return m.evidence === 'bare' || isPlaceholderSha(m.sha);
 }
 
-/** `saidGone`: where stale-ref already reports a claimed SHA missing (staleRef.ts, shasSaidGone): no unknown-commit there. */
+/** `saidGone`: where stale-ref already reports a claimed SHA missing (staleRef.ts, refsGoneWithCommit): no unknown-commit there. */
 export function commitRules(mentions: readonly CommitMention[], facts: HandoffFacts, history: readonly Range[], settings: CoreSettings, saidGone: readonly Range[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A commit written twice on one line (`- `2f20605` (task 1): `git log --all | grep 2f20605` ✓`) is one finding.
