@@ -205,6 +205,8 @@ describe('routine checklists and guidance items', () => {
     const cases: Array<[string, string | null]> = [
       ['Deployment Checklist', 'acceptance'], ['QA checklist — what a human should test before deploying', 'acceptance'],
       ['Pre-production checklist', 'acceptance'], ['Release checklist:', 'acceptance'], ['Deploy the checklist app', null], ['Checklist', null],
+      ['Security Checklist (Before Production)', 'acceptance'], ['Checklist before merging:', 'acceptance'], ['上线前检查清单', 'acceptance'],
+      ['发布检查清单：', 'acceptance'], ['Run the checklist before release', null], ['Run checklist before release', null], ['Checklist for the API', null],
       ['**Test Cases**:', 'expected-test'], ['Test scenarios', 'expected-test'], ['Test cases to add:', null], ['Write the test cases', null],
       ['Why Zustand?', 'context'], ['**Why**:', 'context'], ['Rationale', 'context'], ['Pros and cons', 'context'], ['Trade-offs', 'context'],
       ['Why the build fails — fix it', null], ['Whyte report', null], ['Benefits page copy', null],

@@ -15,10 +15,10 @@ import { memoized } from '../memo';
 import { plainTitle } from './titleText';
 
 /**
- * After the phrase: the end, a separator and more words, or `for …`/`of …`/`to …` (`Acceptance criteria for
- * Phase 2`, `Ideas to explore`). A hyphen counts only spaced: "Rules-based matcher" names work.
+ * After the phrase: the end, a separator (a full-width colon too: `验收标准：`) and more words, or `for …`/`of …`/`to …`
+ * (`Acceptance criteria for Phase 2`, `Ideas to explore`). A hyphen counts only spaced: "Rules-based matcher" names work.
  */
-const END = String.raw`(?:$|\s*[:—–(]|\s+-\s|\s+(?:for|of|to)\b)`;
+const END = String.raw`(?:$|\s*[:：—–(]|\s+-\s|\s+(?:for|of|to)\b)`;
 /** A word before "lessons" or "learnings" that makes the title work ("Apply the lessons", "Document learnings"). */
 const NOT_TO_APPLY = String.raw`(?!(?:apply|use|share|document|capture|record|review|write|the|a|an)\b)`;
 
@@ -32,6 +32,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // A gate for another occasion: "Deployment Checklist", "QA checklist — what a human should test before
     // deploying", "Pre-production checklist" (run when that moment comes; `Deploy the checklist app` is work).
     String.raw`(?:pre-?)?(?:deploy(?:ment)?|release|launch|production|go-?live|qa|merge)\s+(?:checklist|checks|gates?)`,
+    // The occasion after the checklist: "Security Checklist (Before Production)", "Checklist before merging" (`Run the
+    // checklist before release` is work); and in Chinese, "上线前检查清单" (before going live), "发布检查清单".
+    String.raw`(?:(?!(?:run|use|do|complete|finish|follow|fill|go|work|update|write|review|check|verify|create|add|the|a|an)\b)[a-z-]+\s+){0,2}checklist\s*(?:\(\s*)?(?:before|pre-?)\s*(?:production|prod|deploy(?:ment|ing)?|release|releasing|launch(?:ing)?|go(?:ing)?[\s-]?live|merg(?:e|ing)|shipping)\s*\)?`,
+    String.raw`(?:上线|上線|发布|發布|部署|投产|投產)前?(?:检查|檢查|核对|核對)(?:清单|清單|表)?`,
     // The gate a phase passes before it is called done: "Verification Checklist", "Phase Completion Checklist",
     // "Before marking GREEN complete:", "Before marking any phase complete:" (`Verify the checklist app` is work).
     // "Manual Verification Checklist", "Final verification checklist", "Quality Gates", "Code Review Checklist": what a
