@@ -95,32 +95,32 @@ describe('git rules (real git)', () => {
     assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), ['4:3 unknown-commit', '5:22 unknown-commit']);
   });
 
-  it('a missing file named twice on one line is reported once there; on another line, again', async () => {
-    const text = [
-      '# Handoff', '', '## Notes', '',
-      '- `src/nowhere.ts` is the entry point: `grep main src/nowhere.ts` shows it.',
-      '- Start in `src/nowhere.ts`.', '',
-    ].join('\n');
-    const path = fx.writeHandoff(fx.work, 'docs/TWICE-FILES.md', text);
+  /** Where `src/nowhere.ts` is reported missing in a handoff of these lines, and how many breadcrumbs name it. */
+  async function missingAt(name: string, lines: readonly string[]): Promise<{ crumbs: number; at: string[] }> {
+    const text = ['# Handoff', '', '## Notes', '', ...lines, ''].join('\n');
+    const path = fx.writeHandoff(fx.work, `docs/${name}.md`, text);
     const model = createLanguageService().getModel({ path, version: 0, text });
-    assert.equal(model.files.filter((f) => f.path === 'src/nowhere.ts').length, 3, 'three breadcrumbs');
     const r = await check(model, path, { text, settings: settings({ 'line-out-of-range': 'off' }) });
-    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`), ['4:3', '5:12']);
+    return {
+      crumbs: model.files.filter((f) => f.path === 'src/nowhere.ts').length,
+      at: r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`),
+    };
+  }
+
+  it('a missing file named twice on one line is reported once there; on another line, again', async () => {
+    assert.deepEqual(await missingAt('TWICE-FILES', [
+      '- `src/nowhere.ts` is the entry point: `grep main src/nowhere.ts` shows it.',
+      '- Start in `src/nowhere.ts`.',
+    ]), { crumbs: 3, at: ['4:3', '5:12'] });
   });
 
   it('a missing file named plain and with lines on one line is reported once there; two places in it, twice', async () => {
     // Field study (a Spec Kit task list): "… in src/x.py (verified 2026-07-08: src/x.py:29-66)" — the file gone, its
     // second mention on the line was a duplicate. Two line ranges of one file are two places, each with its own fix.
-    const text = [
-      '# Handoff', '', '## Tasks', '',
+    assert.deepEqual(await missingAt('PLAIN-AND-LINES', [
       '- [x] T009 Create the model in `src/nowhere.ts` (verified: `src/nowhere.ts:29-66`)',
-      '- [x] T010 Wire it: `src/nowhere.ts:10` and `src/nowhere.ts:12-13`', '',
-    ].join('\n');
-    const path = fx.writeHandoff(fx.work, 'docs/PLAIN-AND-LINES.md', text);
-    const model = createLanguageService().getModel({ path, version: 0, text });
-    assert.equal(model.files.filter((f) => f.path === 'src/nowhere.ts').length, 4, 'four breadcrumbs');
-    const r = await check(model, path, { text, settings: settings({ 'line-out-of-range': 'off' }) });
-    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'missing-file').map((d) => `${d.range.start.line}:${d.range.start.character}`), ['4:32', '5:21', '5:45']);
+      '- [x] T010 Wire it: `src/nowhere.ts:10` and `src/nowhere.ts:12-13`',
+    ]), { crumbs: 4, at: ['4:32', '5:21', '5:45'] });
   });
 
   it('claims that hold produce nothing: tag, release tip, pushed and submodule commits, present files', async () => {
