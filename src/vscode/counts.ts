@@ -15,7 +15,7 @@ import { isHistoric } from '../core/extract/history';
 import type { Diagnostic, HandoffModel, Position, Range, RuleCode, Step } from '../core/model';
 
 export interface CountInput {
-  model: Pick<HandoffModel, 'steps' | 'commits' | 'history'>;
+  model: Pick<HandoffModel, 'steps' | 'commits' | 'history' | 'phases'>;
   diagnostics: readonly Diagnostic[];
   /** By lower-cased SHA as written; empty without git. */
   commitStates: ReadonlyMap<string, unknown>;
@@ -62,7 +62,7 @@ export function countWithin(input: CountInput, within?: Range): Counts {
   if (input.supersededBy === null) {
     for (const s of model.steps) {
       if (!inside(s.range)) continue;
-      if (isStepToDo(s, model.history)) open++;
+      if (isStepToDo(s, model)) open++;
       else if (isStepDone(s, model.history)) done++;
     }
   }

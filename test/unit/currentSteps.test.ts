@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { modelOf } from './support/fixtures';
 import { uncheckedSteps } from '../../src/core/rules/uncheckedStep';
-import { isStepToDo, stepsToDo } from '../../src/core/extract/currentSteps';
+import { isStepToDo, stepsToDo, whyNotToDo } from '../../src/core/extract/currentSteps';
 
 const md = (...lines: string[]) => `${lines.join('\n')}\n`;
 const reported = (text: string) => uncheckedSteps(modelOf(text), 'information').map((d) => d.message.replace(/^[^:]+: /, ''));
@@ -66,7 +66,31 @@ describe('unchecked-step: only what is still to do', () => {
   it('one decision for the rule and for anything else that counts open work', () => {
     const m = modelOf(md('# H', '## Session 2', '- [ ] now', '## Session 1', '- [ ] then', '## Roadmap', '- [ ] maybe'));
     assert.deepEqual(stepsToDo(m).map((s) => s.text), ['now']);
-    assert.deepEqual(m.steps.map((s) => isStepToDo(s, m.history)), [true, false, false]);
-    assert.equal(isStepToDo({ ...m.steps[0], state: 'done' }, m.history), false);
+    assert.deepEqual(m.steps.map((s) => isStepToDo(s, m)), [true, false, false]);
+    assert.equal(isStepToDo({ ...m.steps[0], state: 'done' }, m), false);
+  });
+
+  it('not the steps of a phase the document sets aside (deferred, superseded, skipped), however deep, and says why', () => {
+    const text = md(
+      '# API standardisation tasks', '',
+      '## Phase 6: Tests [P1] ✅ Done', '- [ ] leftover box of a done phase', '',
+      '## Phase 7: Migration [P1] ⏭️ Deferred', '### 7.1 Dual format', '- [ ] support both formats', '',
+      '## Phase 8: Speed — postponed', '- [ ] make it fast', '',
+      '## 阶段 9: 监控 [P2] ⏭️ 后续优化', '- [ ] 合规性监控', '',
+      '## ~~Phase 10: Old plan~~', '- [ ] an item of the struck plan', '',
+      '## Phase 11: Search ⏭️ Skipped', '- [ ] index the docs', '',
+      '## Phase 12: Release ⏭️ Next', '- [ ] tag v1', '',
+      '## Task 13: Human-verify the email (DEFERRED)', '- [ ] send a test email', '', '**Resume:** `/gsd-verify-work 13` once it arrives', '',
+      '## Next steps (deferred)', '1. Start phase 12.',
+    );
+    // A deferred phase's own resume point, and next steps deferred as a whole, are still the work to resume with.
+    assert.deepEqual(reported(text), ['leftover box of a done phase', 'tag v1', '`/gsd-verify-work 13` once it arrives', 'Start phase 12.']);
+    const m = modelOf(text);
+    const why = (t: string) => whyNotToDo(m.steps.find((s) => s.text === t)!, m);
+    assert.equal(why('support both formats'), 'deferred phase');
+    assert.equal(why('合规性监控'), 'deferred phase');
+    assert.equal(why('an item of the struck plan'), 'superseded phase');
+    assert.equal(why('index the docs'), 'superseded phase');
+    assert.equal(why('tag v1'), null);
   });
 });

@@ -70,6 +70,24 @@ describe('phase text: name, date and status', () => {
     assert.equal(statusIn('Phase 3: old plan', true), 'superseded');
   });
 
+  it('lets the words after a pause, next or to-do marker say what it means; a done, doing or failed marker stands', () => {
+    const cases: Array<[string, ReturnType<typeof statusIn>]> = [
+      ['Phase 8 ⏭️ Skipped', 'superseded'], ['Phase 7 [P1] ⏭️ Deferred', 'deferred'], ['Phase 9 ⏭ Next', 'next'], ['⏭️ Phase 10', 'next'],
+      ['Wave 3 ⏸️ Postponed', 'deferred'], ['Task 4 📋 Not started', 'planned'], ['Task 5 ⏳ Blocked', 'blocked'],
+      ['Phase 2 ✅ Ready for review', 'done'], ['🚧 Deferred work', 'in-progress'], ['Phase 6 ⏭️ Proceed to the API', 'next'],
+    ];
+    for (const [text, want] of cases) assert.equal(statusIn(text), want, text);
+  });
+
+  it('reads a status written in Chinese, Japanese or Korean as a whole run of characters, not inside a title', () => {
+    const cases: Array<[string, ReturnType<typeof statusIn>]> = [
+      ['阶段 7: 向后兼容与迁移 [P1] ⏭️ 后续优化', 'deferred'], ['阶段 1: 后端基础设施 ✅ 已完成', 'done'], ['阶段 3: 前端 — 进行中', 'in-progress'],
+      ['任务 4 (已取消)', 'superseded'], ['阶段 5: 暂缓', 'deferred'], ['フェーズ 2: 完了', 'done'], ['단계 3 (보류)', 'deferred'],
+      ['完成标准', null], ['阶段 2: 完成标准与验收', null],
+    ];
+    for (const [text, want] of cases) assert.equal(statusIn(text), want, text);
+  });
+
   it('gives every phase of a document its name, date and status', () => {
     const m = modelOf('# Plan\n\n## Phase 1 — Parser ✅ DONE (2026-03-02)\n\n## ~~Phase 2: streaming~~\n\n## 2026-05-07\n');
     assert.deepEqual(flatPhases(m.phases).map((p) => [p.label, p.name, p.date, p.status]), [

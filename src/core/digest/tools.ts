@@ -28,7 +28,7 @@ export function checkText(path: string, diagnostics: readonly Diagnostic[], noti
 }
 
 /** The steps still to do (exactly those `unchecked-step` reports), with their lines and phases. */
-export function openStepsText(path: string, model: Pick<HandoffModel, 'steps' | 'history'>, supersededBy: string | null): string {
+export function openStepsText(path: string, model: Pick<HandoffModel, 'steps' | 'history' | 'phases'>, supersededBy: string | null): string {
   if (supersededBy !== null) return `${path}: no open steps are current: it is superseded by ${supersededBy}\n`;
   const steps = stepsToDo(model);
   if (steps.length === 0) return `${path}: no open steps\n`;

@@ -103,7 +103,7 @@ function stoppedAtLabels(frontMatter: Readonly<Record<string, string>>): Set<str
  * plan's front-matter todos) say nothing about where in the outline to start: the next one is asked.
  */
 function firstStepToDoPhase(model: PartInput, flat: readonly FlatPhase[]): number {
-  const toDo = model.steps.filter((s) => isStepToDo(s, model.history))
+  const toDo = model.steps.filter((s) => isStepToDo(s, model))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   for (const step of toDo) {
     let found = -1;

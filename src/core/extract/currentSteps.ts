@@ -1,21 +1,74 @@
 /**
  * Which steps a reader resuming the work still has to do: the open ones (open, in progress, blocked) that
  * are neither in the document's history (an older log entry, a finished ticket, an archive, a superseded
- * document) nor in a list that is not work (acceptance criteria, expected tests, a roadmap, standing rules), and
+ * document), nor under a phase the document sets aside (deferred, superseded, cancelled, skipped: `Phase 7 ⏭️
+ * Deferred`), nor in a list that is not work (acceptance criteria, expected tests, a roadmap, standing rules), and
  * not a parent task whose sub-tasks are all ticked.
  *
  * One decision shared by the `unchecked-step` rule and anything else that counts open work (the status bar,
  * the phase lenses), so they never disagree. Pure: it reads only the model.
  */
-import type { HandoffModel, Range, Step, StepState } from '../model';
+import type { HandoffModel, Phase, PhaseStatus, Range, Step, StepState } from '../model';
 import { isHistoric } from './history';
+import { isNextTitle } from './nextHeadings';
 
 const OPEN_STATES: ReadonlySet<StepState> = new Set<StepState>(['open', 'in-progress', 'blocked']);
 
-export function isStepToDo(step: Step, history: readonly Range[]): boolean {
-  return OPEN_STATES.has(step.state) && step.listRole === null && !step.doneBySubSteps && !isHistoric(history, step.range.start);
+/** What the steps of a phase with this status are: not work to do now. */
+const SET_ASIDE: ReadonlySet<PhaseStatus> = new Set<PhaseStatus>(['deferred', 'superseded']);
+
+type StepContext = Pick<HandoffModel, 'history' | 'phases'>;
+
+export function isStepToDo(step: Step, model: StepContext): boolean {
+  return OPEN_STATES.has(step.state) && whyNotToDo(step, model) === null;
 }
 
-export function stepsToDo(model: Pick<HandoffModel, 'steps' | 'history'>): Step[] {
-  return model.steps.filter((s) => isStepToDo(s, model.history));
+export function stepsToDo(model: Pick<HandoffModel, 'steps' | 'history' | 'phases'>): Step[] {
+  return model.steps.filter((s) => isStepToDo(s, model));
+}
+
+/**
+ * Why an unchecked step is not work to do: its list's role (`acceptance`, `roadmap`…), the status of the phase it is
+ * under (`deferred`, `superseded`), `sub-steps done`, or `history`; null when nothing says so.
+ */
+export function whyNotToDo(step: Step, model: StepContext): string | null {
+  if (step.listRole !== null) return step.listRole;
+  if (step.doneBySubSteps) return 'sub-steps done';
+  const at = step.range.start;
+  if (isHistoric(model.history, at)) return 'history';
+  const aside = setAsideIn(model.phases);
+  if (!isHistoric(aside.ranges, at)) return null;
+  const status = aside.statusAt(at);
+  // What a deferred phase says to do next in words (a `**Resume:** /gsd-verify-work 7 once the email arrived` or
+  // `Next:` line: a paragraph step) is still to do; its checklist is not, and nothing of a superseded phase is.
+  return status === 'deferred' && step.kind === 'paragraph' ? null : `${status} phase`;
+}
+
+/** The sections of the phases set aside, outermost only (in document order, not overlapping), per model. */
+interface SetAside {
+  ranges: Range[];
+  statusAt(at: Range['start']): PhaseStatus;
+}
+
+const setAsideBy = new WeakMap<readonly Phase[], SetAside>();
+
+function setAsideIn(phases: readonly Phase[]): SetAside {
+  let kept = setAsideBy.get(phases);
+  if (kept) return kept;
+  const found: Array<{ range: Range; status: PhaseStatus }> = [];
+  const visit = (list: readonly Phase[]) => {
+    for (const p of list) {
+      // A "Next steps (deferred)" section is still the document's next steps: the work it would resume with.
+      if (p.status !== null && SET_ASIDE.has(p.status) && !(p.status === 'deferred' && isNextTitle(p.title))) {
+        found.push({ range: p.sectionRange, status: p.status });
+      } else visit(p.children);
+    }
+  };
+  visit(phases);
+  kept = {
+    ranges: found.map((f) => f.range),
+    statusAt: (at) => found.find((f) => isHistoric([f.range], at))?.status ?? 'deferred',
+  };
+  setAsideBy.set(phases, kept);
+  return kept;
 }

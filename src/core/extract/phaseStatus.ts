@@ -26,10 +26,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, PhaseStatus]> = ([
   [String.raw`deferred|postponed|parked`, 'deferred'],
   [String.raw`up\s+next|next|resume\s+here|start\s+here`, 'next'],
   [String.raw`planned|pending|not\s+started|to-?do|queued|upcoming|ready(?:\s+(?:to|for)\s+\S+)?|proposed|offen|geplant`, 'planned'],
+  // Chinese, Japanese and Korean write a status as one run of characters (`✅ 已完成`, `⏭️ 后续优化`, `[보류]`): only the
+  // whole run is a status (`完成标准`, completion criteria, is a title).
+  [String.raw`已完成|完成|已结束|已結束|已修复|已修復|已解决|已解決|已合并|已合併|完了|완료|완료됨`, 'done'],
+  [String.raw`进行中|進行中|开发中|開發中|处理中|處理中|진행\s?중`, 'in-progress'],
+  [String.raw`阻塞|已阻塞|受阻|阻塞中|차단됨`, 'blocked'],
+  [String.raw`已取消|取消|已放弃|已放棄|放弃|放棄|已废弃|已廢棄|废弃|廢棄|已跳过|已跳過|跳过|跳過|不做|中止|スキップ|건너뜀|취소됨|취소`, 'superseded'],
+  [String.raw`推迟|推遲|已推迟|已推遲|延后|延後|延期|暂缓|暫緩|搁置|擱置|后续优化|後續優化|以后再做|以後再做|暂不处理|暫不處理|보류`, 'deferred'],
+  [String.raw`待办|待辦|未开始|未開始|待开始|待開始|计划中|計劃中|规划中|規劃中|待处理|待處理|未着手|예정`, 'planned'],
 ] as const).map(([words, status]) => [new RegExp(`^(?:${words})$`, 'i'), status] as const);
 
 /** How every status phrase starts (sticky): a quick refusal for the title words that start none. */
-const FIRST_WORD = /(?:don|compl|ship|finish|merg|clos|land|deliver|resolv|fix|approv|abgeschl|erledigt|fertig|termin|hecho|conclu|feito|klaar|voltooid|in|wip|ongoing|activ|current|execut|start|under|partial|en |em |bezig|block|on |stuck|wait|bloq|blocc|geblok|fail|broken|revert|roll|supersed|obsolet|cancel|drop|abandon|replac|deprecat|won|skip|defer|postpon|park|up |next|resum|plan|pend|not |to|queu|upcom|ready|propos|offen|geplant)/iy;
+const FIRST_WORD = /(?:don|compl|ship|finish|merg|clos|land|deliver|resolv|fix|approv|abgeschl|erledigt|fertig|termin|hecho|conclu|feito|klaar|voltooid|in|wip|ongoing|activ|current|execut|start|under|partial|en |em |bezig|block|on |stuck|wait|bloq|blocc|geblok|fail|broken|revert|roll|supersed|obsolet|cancel|drop|abandon|replac|deprecat|won|skip|defer|postpon|park|up |next|resum|plan|pend|not |to|queu|upcom|ready|propos|offen|geplant|[已完进進开開处處阻受取放废廢跳不中推延暂暫搁擱后後以待未计計规規保]|スキ|완료|진행|차단|건너|취소|보류|예정)/iy;
 /** Up to four words at a position (sticky): the candidates for a status phrase. */
 const CANDIDATE = /[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3}/uy;
 /** After a status phrase: the end, a separator, a date, a parenthesis, punctuation or a marker — not more title. */
@@ -95,6 +103,20 @@ export function statusIn(plain: string, struck = false): PhaseStatus | null {
   return struck ? 'superseded' : statusOfPlain(plain);
 }
 
+/**
+ * What a marker says. The pause, next and to-do markers say it in words as often as alone, and the words decide:
+ * `⏭️ Skipped`, `⏭️ Deferred` and `⏭️ 后续优化` (later) are not next, `⏸️ Postponed` is deferred, `📋 Not started`
+ * planned. The done, in-progress and failed markers stand whatever follows (`✅ Ready for review` is done).
+ */
+function markerStatus(t: string, m: RegExpExecArray | RegExpMatchArray): PhaseStatus {
+  const group = m.slice(1).findIndex(Boolean);
+  const own = MARKER_STATUSES[group]!;
+  if (own !== 'blocked' && own !== 'next' && own !== 'planned') return own;
+  let at = m.index! + m[0].length;
+  while (t[at] === '\uFE0F' || t[at] === ' ' || t[at] === '\t') at++;
+  return statusPartAt(t, at)?.status ?? own;
+}
+
 /** Headings repeat across a folder's handoffs (memo.ts). */
 const statusOfPlain = memoized((plain: string): PhaseStatus | null => {
   const t = plain.length > MAX_TEXT ? plain.slice(0, MAX_TEXT) : plain;
@@ -105,7 +127,7 @@ const statusOfPlain = memoized((plain: string): PhaseStatus | null => {
     next ||= status === 'next';
     if (!best || at < best.at) best = { at, status };
   };
-  if (MAY_HAVE_MARKER.test(t)) for (const m of t.matchAll(MARKERS)) consider(m.index, MARKER_STATUSES[m.slice(1).findIndex(Boolean)]);
+  if (MAY_HAVE_MARKER.test(t)) for (const m of t.matchAll(MARKERS)) consider(m.index, markerStatus(t, m));
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
     if (c === '(' || c === '[') {

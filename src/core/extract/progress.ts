@@ -28,7 +28,7 @@ export interface DocumentProgress extends Progress {
 
 const PERCENT_KEYS = ['progress.percent', 'percent', 'progress'];
 
-export function documentProgress(model: Pick<HandoffModel, 'steps' | 'history' | 'frontMatter'>): DocumentProgress {
+export function documentProgress(model: Pick<HandoffModel, 'steps' | 'history' | 'phases' | 'frontMatter'>): DocumentProgress {
   const counts = empty();
   for (const step of model.steps) add(counts, classify(step, model));
   return { ...counts, percent: statedPercent(model.frontMatter) };
@@ -65,8 +65,8 @@ export function phaseProgress(model: Pick<HandoffModel, 'steps' | 'history' | 'p
 
 type Kind = keyof Progress | null;
 
-function classify(step: Step, model: Pick<HandoffModel, 'history'>): Kind {
-  if (isStepToDo(step, model.history)) return 'open';
+function classify(step: Step, model: Pick<HandoffModel, 'history' | 'phases'>): Kind {
+  if (isStepToDo(step, model)) return 'open';
   if (step.state === 'done') return step.listRole === null || step.listRole === 'roadmap' ? 'done' : null;
   const open = step.state === 'open' || step.state === 'in-progress' || step.state === 'blocked';
   return open && step.listRole === 'roadmap' ? 'later' : null;

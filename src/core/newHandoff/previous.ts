@@ -13,7 +13,7 @@ import type { CarriedStep, PreviousHandoff } from './types';
 export interface PreviousAnalysis {
   /** Absolute path of the previous handoff. */
   path: string;
-  model: Pick<HandoffModel, 'steps' | 'history'>;
+  model: Pick<HandoffModel, 'steps' | 'history' | 'phases'>;
   facts: Pick<HandoffFacts, 'anchor'> | null;
   supersededBy: string | null;
 }

@@ -7,7 +7,7 @@ import { isStepToDo } from '../../core/extract/currentSteps';
 import type { CommitMention, FileBreadcrumb, HandoffModel, Range, Step } from '../../core/model';
 
 export interface ResumeInput {
-  model: Pick<HandoffModel, 'steps' | 'history' | 'files' | 'commits'>;
+  model: Pick<HandoffModel, 'steps' | 'history' | 'phases' | 'files' | 'commits'>;
   /** A newer handoff says what is left: none of this one's steps are walked. */
   supersededBy: string | null;
 }
@@ -15,7 +15,7 @@ export interface ResumeInput {
 /** The steps to walk: exactly what `unchecked-step` reports (and what the counts call open). */
 export function openSteps(input: ResumeInput): Step[] {
   if (input.supersededBy !== null) return [];
-  return input.model.steps.filter((s) => isStepToDo(s, input.model.history));
+  return input.model.steps.filter((s) => isStepToDo(s, input.model));
 }
 
 /** A step's identity across edits: its text and how many steps with the same text come before it. */

@@ -7,7 +7,7 @@
  * phase whose section contains them. The provider only turns these nodes into TreeItems.
  */
 import { phaseParts, type PhasePart } from '../../core/extract/currentPart';
-import { isStepToDo } from '../../core/extract/currentSteps';
+import { isStepToDo, whyNotToDo } from '../../core/extract/currentSteps';
 import { documentProgress, phaseProgress } from '../../core/extract/progress';
 import type { HandoffFacts } from '../../core/facts/types';
 import { relativeTo } from '../../core/git/paths';
@@ -287,8 +287,8 @@ function fileNode(input: HandoffInput, f: FileBreadcrumb, index: number, parent:
 
 function stepNode(input: HandoffInput, s: Step, parent: TreeNode): TreeNode {
   // An unchecked box that is not work to do (acceptance criteria, a roadmap, the document's history) says why.
-  const notWork = s.state !== 'done' && s.state !== 'superseded' && !isStepToDo(s, input.model.history);
-  const why = notWork ? (s.listRole ?? 'history') : '';
+  const notWork = s.state !== 'done' && s.state !== 'superseded' && !isStepToDo(s, input.model);
+  const why = notWork ? (whyNotToDo(s, input.model) ?? 'history') : '';
   return {
     id: itemId(input, 'step', s.range),
     kind: 'step',
