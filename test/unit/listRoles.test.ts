@@ -231,6 +231,18 @@ describe('routine checklists and guidance items', () => {
     }
   });
 
+  it('an appendix is reference, not work, down to its sub-sections: "Appendix A: endpoint coverage", "附录 A：接口覆盖清单"', () => {
+    for (const label of ['Appendix', 'Appendix A: Endpoint coverage checklist', 'Appendix B.2 — migration notes', '附录 A: 接口覆盖清单（逐项验收）', '附录', 'Anhang B', 'Annexe 2']) {
+      assert.equal(listRoleOf(label), 'context', label);
+    }
+    for (const label of ['Appendix the glossary to the spec', 'Write the appendix', 'Appendices cleanup']) assert.equal(listRoleOf(label), null, label);
+    const steps = extractSteps(parseDocument(md(
+      '# API tasks', '', '## Phase 2', '- [ ] migrate the routers', '',
+      '## Appendix A: Endpoint coverage (item by item)', '', '### async_tasks.py', '- [ ] submit a task `/api/async_tasks`', '',
+    )), { path: 'tasks.md' });
+    assert.deepEqual(steps.map((x) => [x.text, x.listRole ?? null]), [['migrate the routers', null], ['submit a task `/api/async_tasks`', 'context']]);
+  });
+
   it('work the title puts off: "Items to Revisit Later", "Deferred / open loops", "Refactor phase (future)"', () => {
     const cases: Array<[string, string | null]> = [
       ['Items to Revisit Later', 'roadmap'], ['Revisit later', 'roadmap'], ['Things to revisit', 'roadmap'],

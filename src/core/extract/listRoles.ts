@@ -93,6 +93,8 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // no question and stays work only under a to-do heading of its own).
     String.raw`why(?:\s+[^\s?:]+){0,6}\s*\?`, 'why', 'rationale', 'motivation', String.raw`(?:key\s+)?(?:benefits|advantages)`, String.raw`pros(?:\s+(?:and|&)\s+cons)?`, String.raw`trade-?offs`,
     String.raw`(?:(?:critical|key|important|essential|useful|more|additional|extra|background)\s+)?context`, 'background',
+    // An appendix is reference: "Appendix A: endpoint coverage checklist", "附录 A：接口覆盖清单", "Anhang B".
+    String.raw`(?:appendix|annexe?|anhang|ap[ée]ndice|附录|附錄|付録|부록)(?:\s*[a-z0-9]{1,3}(?:\.\d+)?)?`,
     String.raw`(?:key\s+)?(?:gotchas|caveats|pitfalls|quirks)`, String.raw`(?:notable|key|main|interesting)\s+(?:findings|observations)`,
     // "Implementation Tips", "Debugging tips", "Pro tips" (`Add tips to the tour` is work).
     String.raw`(?:(?!(?:add|write|update|show|fix|review|the|a|an)\b)[a-z-]+\s+){0,2}tips`,
