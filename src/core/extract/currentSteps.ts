@@ -9,7 +9,7 @@
  * the phase lenses), so they never disagree. Pure: it reads only the model.
  */
 import type { HandoffModel, Phase, PhaseStatus, Range, Step, StepState } from '../model';
-import { isHistoric } from './history';
+import { isHistoric, rangeIndexAt } from './history';
 import { isNextTitle } from './nextHeadings';
 
 const OPEN_STATES: ReadonlySet<StepState> = new Set<StepState>(['open', 'in-progress', 'blocked']);
@@ -37,38 +37,36 @@ export function whyNotToDo(step: Step, model: StepContext): string | null {
   const at = step.range.start;
   if (isHistoric(model.history, at)) return 'history';
   const aside = setAsideIn(model.phases);
-  if (!isHistoric(aside.ranges, at)) return null;
-  const status = aside.statusAt(at);
+  const i = rangeIndexAt(aside.ranges, at);
+  if (i < 0) return null;
+  const status = aside.statuses[i]!;
   // What a deferred phase says to do next in words (a `**Resume:** /gsd-verify-work 7 once the email arrived` or
   // `Next:` line: a paragraph step) is still to do; its checklist is not, and nothing of a superseded phase is.
   return status === 'deferred' && step.kind === 'paragraph' ? null : `${status} phase`;
 }
 
-/** The sections of the phases set aside, outermost only (in document order, not overlapping), per model. */
+/** The sections of the phases set aside, outermost only (in document order, not overlapping), with their statuses. */
 interface SetAside {
   ranges: Range[];
-  statusAt(at: Range['start']): PhaseStatus;
+  statuses: PhaseStatus[];
 }
 
 const setAsideBy = new WeakMap<readonly Phase[], SetAside>();
 
 function setAsideIn(phases: readonly Phase[]): SetAside {
-  let kept = setAsideBy.get(phases);
+  const kept = setAsideBy.get(phases);
   if (kept) return kept;
-  const found: Array<{ range: Range; status: PhaseStatus }> = [];
+  const found: SetAside = { ranges: [], statuses: [] };
   const visit = (list: readonly Phase[]) => {
     for (const p of list) {
       // A "Next steps (deferred)" section is still the document's next steps: the work it would resume with.
       if (p.status !== null && SET_ASIDE.has(p.status) && !(p.status === 'deferred' && isNextTitle(p.title))) {
-        found.push({ range: p.sectionRange, status: p.status });
+        found.ranges.push(p.sectionRange);
+        found.statuses.push(p.status);
       } else visit(p.children);
     }
   };
   visit(phases);
-  kept = {
-    ranges: found.map((f) => f.range),
-    statusAt: (at) => found.find((f) => isHistoric([f.range], at))?.status ?? 'deferred',
-  };
-  setAsideBy.set(phases, kept);
-  return kept;
+  setAsideBy.set(phases, found);
+  return found;
 }

@@ -121,18 +121,23 @@ function merge(ranges: Located[]): Located[] {
   return out;
 }
 
-/** Whether `at` lies in one of the (sorted, disjoint) history ranges: binary search. */
+/** Whether `at` lies in one of the (sorted, disjoint) history ranges. */
 export function isHistoric(history: readonly Range[], at: Position): boolean {
+  return rangeIndexAt(history, at) >= 0;
+}
+
+/** The index of the one of `ranges` (sorted, disjoint) that holds `at`, or -1: binary search. */
+export function rangeIndexAt(ranges: readonly Range[], at: Position): number {
   let lo = 0;
-  let hi = history.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = history[mid];
+    const r = ranges[mid];
     if (before(at, r.start)) hi = mid - 1;
     else if (before(r.end, at)) lo = mid + 1;
-    else return true;
+    else return mid;
   }
-  return false;
+  return -1;
 }
 
 function before(a: Position, b: Position): boolean {

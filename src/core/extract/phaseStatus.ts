@@ -37,7 +37,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, PhaseStatus]> = ([
 ] as const).map(([words, status]) => [new RegExp(`^(?:${words})$`, 'i'), status] as const);
 
 /** How every status phrase starts (sticky): a quick refusal for the title words that start none. */
-const FIRST_WORD = /(?:don|compl|ship|finish|merg|clos|land|deliver|resolv|fix|approv|abgeschl|erledigt|fertig|termin|hecho|conclu|feito|klaar|voltooid|in|wip|ongoing|activ|current|execut|start|under|partial|en |em |bezig|block|on |stuck|wait|bloq|blocc|geblok|fail|broken|revert|roll|supersed|obsolet|cancel|drop|abandon|replac|deprecat|won|skip|defer|postpon|park|up |next|resum|plan|pend|not |to|queu|upcom|ready|propos|offen|geplant|[已完进進开開处處阻受取放废廢跳不中推延暂暫搁擱后後以待未计計规規保]|スキ|완료|진행|차단|건너|취소|보류|예정)/iy;
+const FIRST_WORD = /(?:don|compl|ship|finish|merg|clos|land|deliver|resolv|fix|approv|abgeschl|erledigt|fertig|termin|hecho|conclu|feito|klaar|voltooid|in|wip|ongoing|activ|current|execut|start|under|partial|en |em |bezig|block|on |stuck|wait|bloq|blocc|geblok|fail|broken|revert|roll|supersed|obsolet|cancel|drop|abandon|replac|deprecat|won|skip|defer|postpon|park|up |next|resum|plan|pend|not |to|queu|upcom|ready|propos|offen|geplant|[已完进進开開处處阻受取放废廢跳不中推延暂暫搁擱后後以待未计計规規]|スキ|완료|진행|차단|건너|취소|보류|예정)/iy;
 /** Up to four words at a position (sticky): the candidates for a status phrase. */
 const CANDIDATE = /[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,3}/uy;
 /** After a status phrase: the end, a separator, a date, a parenthesis, punctuation or a marker — not more title. */
