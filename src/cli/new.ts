@@ -4,7 +4,7 @@
  * carried over, an empty Resume point — to `docs/handoffs/YYYY-MM-DD-<slug>.md` (or prints it with --stdout).
  * Gathering is the core's (newHandoff/gather.ts over the Node git provider), composing is pure (newHandoff/compose.ts).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { compareNewestFirst } from '../core/newest';
@@ -17,6 +17,7 @@ import type { PreviousHandoff } from '../core/newHandoff/types';
 import { createLanguageService, type HandoffLanguageService } from '../core/service';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createNodeGitCheck } from '../node/cliGit';
+import { readRegular } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
 import { eachFlag, UsageError } from './args';
 import { discover } from './discover';
@@ -83,8 +84,12 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
   let template: string | undefined;
   if (o.template) {
     try {
-      if (statSync(o.template).size > MAX_TEMPLATE_CHARS * 4) throw new Error('larger than 64 KB');
-      template = readFileSync(o.template, 'utf8');
+      // A FIFO or a device named as the template is refused, not waited on (safeRead.ts).
+      const read = readRegular(o.template, MAX_TEMPLATE_CHARS * 4);
+      if (read.kind !== 'text') {
+        throw new Error(read.kind === 'too-large' ? 'larger than 64 KB' : read.kind === 'odd' ? `${read.what}, not a regular file` : read.kind === 'missing' ? 'no such file' : read.code);
+      }
+      template = read.text;
       if (template.length > MAX_TEMPLATE_CHARS) throw new Error('larger than 64 KB');
     } catch (e) {
       err(`handoff-lint new: cannot read template ${o.template}: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
@@ -128,6 +133,9 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
  * The newest handoff under `root` (by its stated date, then file time), analysed with git: not the new file, nor
  * the template (a name such as `handoff-template.md` makes it look like a handoff).
  */
+/** A handoff larger than this is not read to find the newest (a log of years, or not a handoff at all). */
+const MAX_HANDOFF_BYTES = 16 * 1024 * 1024;
+
 async function newestHandoff(service: HandoffLanguageService, root: string, skip: readonly string[]): Promise<PreviousHandoff | null> {
   const target = skip[0]!;
   let files: string[];
@@ -136,10 +144,12 @@ async function newestHandoff(service: HandoffLanguageService, root: string, skip
   } catch {
     return null; // an unreadable or huge tree: the new handoff simply cites no previous one
   }
+  // Each read as a regular file, capped: one swapped for a FIFO since it was listed is skipped, not waited on.
   const dated = files.flatMap((path) => {
     try {
-      const text = readFileSync(path, 'utf8');
-      const { date } = service.getModel({ path, version: 0, text });
+      const read = readRegular(path, MAX_HANDOFF_BYTES);
+      if (read.kind !== 'text') return [];
+      const { date } = service.getModel({ path, version: 0, text: read.text });
       service.forget(path);
       return [{ path, date, mtime: statSync(path).mtimeMs }];
     } catch {
@@ -148,7 +158,9 @@ async function newestHandoff(service: HandoffLanguageService, root: string, skip
   });
   const newest = dated.sort(compareNewestFirst)[0];
   if (!newest) return null;
-  const text = readFileSync(newest.path, 'utf8');
+  const read = readRegular(newest.path, MAX_HANDOFF_BYTES);
+  if (read.kind !== 'text') return null;
+  const text = read.text;
   const supersededBy = new SiblingHandoffs().newerThan(newest.path, text);
   const a = await service.analyze({ path: newest.path, version: 0, text, supersededBy });
   return previousHandoff({ path: newest.path, model: a.model, facts: a.facts, supersededBy: a.supersededBy }, target);

@@ -5,16 +5,19 @@
  * or by name within what this store holds). Every object read is checked against its name (its SHA-1 is computed
  * again), so a misread is never an answer: anything not understood or not matching is null, and the caller asks
  * git. Null as well for stores read elsewhere (alternates, partial clones, SHA-256, GIT_OBJECT_DIRECTORY).
- * Bounded: objects up to `maxBytes`, delta chains up to MAX_DEPTH, one read per object.
+ * Bounded: objects up to `maxBytes`, delta chains up to MAX_DEPTH, one read per object; regular files only, opened
+ * non-blocking (a FIFO in an object's place is not waited on: packFiles.ts, safeRead.ts).
  * Objects are kept, a few MB of them: by pack and offset (what is there never changes: a repack writes a new pack),
  * so that the trees of a run's commits — deltas of one another, chains tens deep — are each inflated once, as git's
  * own delta base cache does; and by name once verified, so that a tree many commits share is read once.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { isFullSha } from '../core/git/schemas';
+import { findOffset, readIndexHead, readUpToAt, TurnFiles, type Pack } from './packFiles';
+import { openRegular, readRegular, readUpTo } from './safeRead';
 
 export type ObjectKind = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -26,13 +29,16 @@ export interface StoredObject {
 const KINDS: Record<number, ObjectKind> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
-const IDX_MAGIC = 0xff744f63;
-const NAMES = 8 + 256 * 4;
 /** Longest delta chain followed (git's default depth is 50; aggressive packs reach a few hundred). */
 const MAX_DEPTH = 1_000;
 /** Bytes of objects kept between reads (the least recently read go first), and the largest one kept. */
 const KEPT_BYTES = 16 * 1024 * 1024;
 const KEPT_OBJECT_BYTES = 1024 * 1024;
+/** The repository's config is read for two settings; a larger one is not read here. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Bytes an object of `size` can take deflated, at most (zlib's worst case is a little over the size itself). */
+const deflatedRoom = (size: number) => size + 64 + (size >> 3);
 
 /** Objects read, by pack file and offset or by store and name, least recently read first. */
 const kept = new Map<string, StoredObject>();
@@ -58,15 +64,9 @@ function keep(key: string, o: StoredObject): void {
   }
 }
 
-interface Pack {
-  idx: string;
-  pack: string;
-  count: number;
-  fanout: Uint32Array;
-}
-
 export class ObjectReader {
   private readonly packs: Pack[];
+  private readonly files = new TurnFiles();
 
   private constructor(private readonly objects: string, packs: Pack[], private readonly maxBytes: number) {
     this.packs = packs;
@@ -77,7 +77,9 @@ export class ObjectReader {
     if (process.env.GIT_OBJECT_DIRECTORY !== undefined || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES !== undefined) return null;
     const objects = join(commonDir, 'objects');
     try {
-      const config = readFileSync(join(commonDir, 'config'), 'utf8');
+      const read = readRegular(join(commonDir, 'config'), MAX_CONFIG_BYTES);
+      if (read.kind !== 'text') return null;
+      const config = read.text;
       if (/^\s*(objectformat|partialclone)\s*=/im.test(config) || existsSync(join(objects, 'info', 'alternates'))) return null;
       const listing = existsSync(join(objects, 'pack')) ? readdirSync(join(objects, 'pack')) : [];
       const idx = listing.filter((f) => f.endsWith('.idx')).map((f) => f.slice(0, -4));
@@ -103,7 +105,8 @@ export class ObjectReader {
     const known = keptAt(key);
     if (known) return known.data.length <= this.maxBytes ? known : null;
     try {
-      const o = this.readLoose(sha) ?? this.readPacked(sha, 0);
+      // Packed first: most objects are, and a loose file that is not there costs a failed open.
+      const o = this.readPacked(sha, 0) ?? this.readLoose(sha);
       if (!o || !verified(sha, o)) return null;
       keep(key, o);
       return o;
@@ -170,12 +173,15 @@ export class ObjectReader {
   }
 
   private readLoose(sha: string): StoredObject | null {
-    const file = join(this.objects, sha.slice(0, 2), sha.slice(2));
+    const opened = openRegular(join(this.objects, sha.slice(0, 2), sha.slice(2)));
+    if (!('fd' in opened)) return null;
     let raw: Buffer;
     try {
-      raw = readFileSync(file);
-    } catch {
-      return null;
+      // Deflated, an object of maxBytes takes a little more at worst: a larger file is none read here.
+      if (opened.stats.size > deflatedRoom(this.maxBytes)) return null;
+      raw = readUpTo(opened.fd, opened.stats.size);
+    } finally {
+      closeSync(opened.fd);
     }
     const data = inflateSync(raw, { maxOutputLength: this.maxBytes + 64 });
     const nul = data.indexOf(0);
@@ -186,14 +192,10 @@ export class ObjectReader {
 
   private readPacked(sha: string, depth: number): StoredObject | null {
     for (const p of this.packs) {
-      const offset = findOffset(p, sha);
+      const offset = findOffset(p, sha, this.files);
       if (offset === null) continue;
-      const fd = openSync(p.pack, 'r');
-      try {
-        return this.entryAt(p, fd, offset, depth);
-      } finally {
-        closeSync(fd);
-      }
+      const fd = this.files.fd(p.pack);
+      return fd === null ? null : this.entryAt(p, fd, offset, depth);
     }
     return null;
   }
@@ -210,8 +212,9 @@ export class ObjectReader {
 
   private unpack(p: Pack, fd: number, offset: number, depth: number): StoredObject | null {
     if (depth > MAX_DEPTH) return null;
-    const head = Buffer.alloc(32);
-    const n = readSync(fd, head, 0, 32, offset);
+    // The entry's header: type, size and a delta's base, in at most 32 bytes (fewer at the pack's end).
+    const head = readUpToAt(fd, 32, offset);
+    const n = head.length;
     let i = 0;
     let c = head[i++]!;
     const type = (c >> 4) & 7;
@@ -234,14 +237,13 @@ export class ObjectReader {
     } else if (type === REF_DELTA) {
       const name = head.toString('hex', i, i + 20);
       i += 20;
-      base = this.readLoose(name) ?? this.readPacked(name, depth + 1);
+      base = this.readPacked(name, depth + 1) ?? this.readLoose(name);
     } else if (!KINDS[type]) {
       return null;
     }
     // The deflated data follows; it is at most a little longer than what it holds.
-    const room = Buffer.alloc(size + 64 + (size >> 3));
-    const got = readSync(fd, room, 0, room.length, offset + i);
-    const data = inflateSync(room.subarray(0, got), { maxOutputLength: size + 1 });
+    const room = readUpToAt(fd, deflatedRoom(size), offset + i);
+    const data = inflateSync(room, { maxOutputLength: size + 1 });
     if (data.length !== size) return null;
     if (type === OFS_DELTA || type === REF_DELTA) {
       if (!base) return null;
@@ -249,57 +251,6 @@ export class ObjectReader {
       return result ? { kind: base.kind, data: result } : null;
     }
     return { kind: KINDS[type]!, data };
-  }
-}
-
-/** The 8-byte header and fan-out table of a version-2 pack index. */
-function readIndexHead(base: string): Pack | null {
-  const fd = openSync(`${base}.idx`, 'r');
-  try {
-    const head = Buffer.alloc(NAMES);
-    if (readSync(fd, head, 0, NAMES, 0) !== NAMES) return null;
-    if (head.readUInt32BE(0) !== IDX_MAGIC || head.readUInt32BE(4) !== 2) return null;
-    const fanout = new Uint32Array(257);
-    for (let b = 0; b < 256; b++) fanout[b + 1] = head.readUInt32BE(8 + b * 4);
-    const count = fanout[256]!;
-    if (fstatSync(fd).size < NAMES + count * 28 + 40) return null;
-    return { idx: `${base}.idx`, pack: `${base}.pack`, count, fanout };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The pack offset of a full name, by binary search over the index's names (one 20-byte read per step). */
-function findOffset(p: Pack, sha: string): number | null {
-  const want = Buffer.from(sha, 'hex');
-  const b = want[0]!;
-  let lo = p.fanout[b]!;
-  let hi = p.fanout[b + 1]!;
-  if (lo >= hi) return null;
-  const fd = openSync(p.idx, 'r');
-  try {
-    const name = Buffer.alloc(20);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      readSync(fd, name, 0, 20, NAMES + mid * 20);
-      const cmp = name.compare(want);
-      if (cmp === 0) {
-        const word = Buffer.alloc(8);
-        const offsetsAt = NAMES + p.count * 24;
-        readSync(fd, word, 0, 4, offsetsAt + mid * 4);
-        let off = word.readUInt32BE(0);
-        if (off & 0x80000000) {
-          readSync(fd, word, 0, 8, offsetsAt + p.count * 4 + (off & 0x7fffffff) * 8);
-          off = Number(word.readBigUInt64BE(0));
-        }
-        return off;
-      }
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }
 

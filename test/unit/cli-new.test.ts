@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli/main';
 import { isoDate } from '../../src/core/newHandoff/slug';
+import { fifoInPlaceOf } from '../fixtures/git/hostile';
 import { buildWorkingRepo, type WorkingRepo } from '../fixtures/git/workingRepo';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -88,6 +89,17 @@ describe('handoff-lint new', () => {
       const r = await cli(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /^handoff-lint new: /);
+    }
+    // A FIFO named as the template is refused at once, not waited on (its watchdog writes to it after 4 s).
+    const fifo = fifoInPlaceOf(join(fx.base, 'template-fifo.md'));
+    try {
+      const start = Date.now();
+      const r = await cli('new', '--repo', fx.work, '--stdout', '--template', join(fx.base, 'template-fifo.md'));
+      assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /cannot read template .*template-fifo\.md: a FIFO, not a regular file/);
+    } finally {
+      fifo.stop();
     }
     const help = await cli('new', '--help');
     assert.equal(help.code, 0);

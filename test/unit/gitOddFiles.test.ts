@@ -3,14 +3,16 @@
 // reads until memory runs out. Each is refused at once, with a notice naming it, and git is not asked either when
 // it would hang on the same file (issue 12, item 1). Each FIFO has a watchdog: a regression is slow, never a hang.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEVER_CANCELLED } from '../../src/core/interfaces';
 import { readHeadFile } from '../../src/node/discoverFromDisk';
 import { NodeGitProvider } from '../../src/node/gitFacts';
 import { mayHaveRemoteRefs } from '../../src/node/repoState';
+import { ObjectReader } from '../../src/node/objectRead';
 import { readRegular } from '../../src/node/safeRead';
+import { TreeListings } from '../../src/node/treeListings';
 import { ModelBuilder } from '../fixtures/git/handoff';
 import { check } from '../fixtures/git/harness';
 import { fifoInPlaceOf, looseObject, smallRepo, type SmallRepo } from '../fixtures/git/hostile';
@@ -115,6 +117,48 @@ describe('odd files in .git', function () {
     const { value, ms } = await timed(() => [readHeadFile(join(repo.root, '.git')), mayHaveRemoteRefs(join(repo.root, '.git'))]);
     assert.ok(ms < QUICK_MS, `took ${ms} ms`);
     assert.deepEqual(value, [null, false]);
+  });
+
+  // The object reader (trees at a commit, blobs and texts then) runs on the thread itself: a blocked open there is
+  // out of reach of every timeout and of Ctrl-C, whose handlers wait for the thread.
+  describe('the object reader', () => {
+    const packFile = (ext: string) => join(repo.root, '.git', 'objects', 'pack', readdirSync(join(repo.root, '.git', 'objects', 'pack')).find((f) => f.endsWith(ext))!);
+    const zero = (path: string) => { rmSync(path); symlinkSync('/dev/zero', path); };
+    const cases: Array<[string, () => void, () => string]> = [
+      ['a pack that is a FIFO', () => fifo(packFile('.pack')), () => repo.packed[1]!],
+      ['a pack linked to /dev/zero', () => zero(packFile('.pack')), () => repo.packed[1]!],
+      ['a pack index that is a FIFO', () => fifo(packFile('.idx')), () => repo.packed[1]!],
+      ['a pack index linked to /dev/zero', () => zero(packFile('.idx')), () => repo.packed[1]!],
+      ['a loose object that is a FIFO', () => fifo(looseObject(repo.root, repo.loose)), () => repo.loose],
+      ['a loose object linked to /dev/zero', () => zero(looseObject(repo.root, repo.loose)), () => repo.loose],
+    ];
+    for (const [name, spoil, sha] of cases) {
+      it(`${name}: not read, at once (git is asked instead)`, async () => {
+        spoil();
+        const { value, ms } = await timed(() => ObjectReader.open(join(repo.root, '.git'))?.read(sha()) ?? null);
+        assert.ok(ms < QUICK_MS, `took ${ms} ms`);
+        assert.equal(value, null);
+      });
+    }
+
+    it('reads what is there, packed and loose, and a commit\'s files', () => {
+      const reader = ObjectReader.open(join(repo.root, '.git'))!;
+      assert.equal(reader.read(repo.packed[0]!)?.kind, 'commit');
+      assert.equal(reader.read(repo.loose)?.kind, 'commit');
+      assert.deepEqual(TreeListings.open(join(repo.root, '.git'))!.filesAt(repo.loose), ['a.txt', 'b.txt']);
+      assert.deepEqual(TreeListings.open(join(repo.root, '.git'))!.filesAt(repo.packed[0]!), ['a.txt']);
+    });
+
+    it("a commit's files when a folder's tree is a FIFO: no listing, at once", async () => {
+      mkdirSync(join(repo.root, 'src'));
+      writeFileSync(join(repo.root, 'src', 'f.ts'), 'x\n');
+      const commit = repo.git.commit(repo.root, 'a folder');
+      const tree = repo.git.run(repo.root, ['rev-parse', `${commit}:src`]).trim();
+      fifo(looseObject(repo.root, tree));
+      const { value, ms } = await timed(() => TreeListings.open(join(repo.root, '.git'))!.filesAt(commit));
+      assert.ok(ms < QUICK_MS, `took ${ms} ms`);
+      assert.equal(value, null);
+    });
   });
 
   it('readRegular: regular files only, and never more than the cap', () => {
