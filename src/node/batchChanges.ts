@@ -42,8 +42,12 @@ export class ChangesUnion {
 /** The union of the batch's paths since `since`, or null when it is too large or git could not say. */
 export async function changesUnion(run: RunGit, repo: RepoInfo, since: string, paths: readonly string[], token: CancellationToken, reader: ObjectReader | null): Promise<ChangesUnion | null> {
   if (!isFullSha(since)) return null;
-  const asked = [...new Set(paths.filter(askablePath))].sort();
-  if (!asked.length || asked.reduce((n, p) => n + p.length + 1, 0) > MAX_UNION_CHARS) return null;
+  const unique = new Set(paths.filter(askablePath));
+  // Measured before it is sorted: a batch citing tens of thousands of paths is over the bound by far.
+  let chars = 0;
+  for (const p of unique) if ((chars += p.length + 1) > MAX_UNION_CHARS) return null;
+  if (!unique.size) return null;
+  const asked = [...unique].sort();
   const differ = await differing(repo, since, asked, reader);
   if (!differ.length) return new ChangesUnion(new Set(asked), new Set(), []);
   if (token.isCancellationRequested) return null;
