@@ -2,6 +2,7 @@
  * Output formats of `handoff-lint`: compiler-style text, the JSON contract (version 1), SARIF 2.1.0 (sarif.ts) and
  * GitHub Actions workflow commands (github.ts).
  */
+import { escapeControls } from '../core/controls';
 import type { HandoffFacts } from '../core/facts/types';
 import type { Diagnostic, HandoffModel } from '../core/model';
 import type { OutputFormat } from './args';
@@ -23,17 +24,8 @@ export interface DocumentReport {
   fingerprints?: readonly string[];
 }
 
-/**
- * Control characters a document may hold (ESC, BEL, BS…: terminal titles, hyperlinks, colours, a line rewritten
- * under the reader's eyes), C1 controls, bidirectional overrides and line separators, written as escapes (`\x1b`,
- * `\u202e`) in text meant for a terminal. Newlines too: one diagnostic is one line.
- */
-export function escapeControls(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
-  });
-}
+/** Text meant for a terminal: the document's control characters as escapes (src/core/controls.ts). */
+export { escapeControls };
 
 /**
  * The facts in the JSON output: the handoff's anchor and freshness, per file and ref (aligned with the model's

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { composeDigest } from '../core/digest/compose';
 import { gatherDigestRepository } from '../core/digest/gather';
 import { renderDigest, type DigestFormat } from '../core/digest/render';
-import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, type ResolveTarget } from '../core/digest/tools';
+import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, toolAnswer, type ResolveTarget } from '../core/digest/tools';
 import type { RepoInfo } from '../core/git/provider';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { compareNewestFirst } from '../core/newest';
@@ -88,7 +88,7 @@ export class HandoffTools {
       for (const e of resolveInHandoff(a.analysis.model, a.analysis.facts, target)) lines.push(`${a.shown}: ${entryLine(e)}`);
     }
     lines.push(...await this.resolveNow(target, a.abs));
-    return lines.join('\n') + '\n';
+    return toolAnswer(lines);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { escapeControls } from '../../src/cli/format';
+import { HandoffTools } from '../../src/cli/handoffTools';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -72,6 +73,33 @@ describe('handoff-lint output is bounded', () => {
     await run(['--no-git', path], (s) => { out += s; }, () => undefined);
     assert.doesNotMatch(out, /[\x00-\x09\x0b-\x1f\x7f\u202e]/, 'a raw control character in the text output');
     assert.match(out, /ring \\x07 the \\x1b\]0;pwned\\x07 bell\\x08\\x08 and \\x1b\[31mred\\u202e/);
+  });
+
+  it('digest and the tools (MCP, and the editor\'s language-model tools through the same text): escaped too, lines kept', async () => {
+    const path = join(dir, 'HANDOFF.md');
+    writeFileSync(path, '# Title \x1b]0;pwned\x07\n\n## Next\n\n- [ ] ring \x07 the \x1b]8;;http://x\x1b\\ link and \x1b[2J\r clear \u202e `src/a\x1b[31m.ts:3`\n');
+    const raw = /[\x00-\x08\x0b-\x1f\x7f\u202e]/;
+    const answers: string[] = [];
+    for (const format of ['markdown', 'json']) {
+      let out = '';
+      assert.equal(await run(['digest', '--no-git', '--format', format, '--max-bytes', '1024', path], (s) => { out += s; }, () => undefined), 0);
+      answers.push(out);
+      // Bounded as printed: the escapes count.
+      assert.ok(Buffer.byteLength(out) <= 1024, `${format}: ${Buffer.byteLength(out)} bytes`);
+    }
+    const tools = new HandoffTools({ root: dir, git: false });
+    try {
+      answers.push(await tools.check({ path }), await tools.openSteps({ path }), await tools.resolve({ target: 'src/a.ts:3', path }));
+    } finally {
+      tools.dispose();
+    }
+    // JSON escapes C0 controls itself (a bidirectional override is valid JSON text, as in --format json).
+    for (const a of answers) assert.doesNotMatch(a, a.startsWith('{') ? /[\x00-\x09\x0b-\x1f]/ : raw, a);
+    const [markdown, , , steps] = answers;
+    assert.match(markdown!, /"Title \\x1b\]0;pwned\\x07"/);
+    assert.match(markdown!, /ring \\x07 the \\x1b\]8;;http:\/\/x\\x1b\\ link and \\x1b\[2J clear \\u202e/);
+    assert.match(markdown!, /\n## Open steps\n/, 'its lines are kept');
+    assert.match(steps!, /^- \[ \] ring \\x07 the/m);
   });
 
   it('escapeControls: C0, DEL, C1, bidi overrides and line separators; ordinary text unchanged', () => {

@@ -3,6 +3,7 @@
  * the most that fit, and a closing line says how many were left out of which sections. Same digest, same bound →
  * same bytes.
  */
+import { escapeControlsInLines } from '../controls';
 import { DIGEST_SECTIONS, SECTION_TITLES, type Digest, type DigestEntry, type DigestSection } from './types';
 
 export type DigestFormat = 'markdown' | 'json';
@@ -68,7 +69,8 @@ function markdown(d: Digest, kept: number, maxBytes: number): string {
     const parts = DIGEST_SECTIONS.filter((s) => left.sections[s]).map((s) => `${left.sections[s]} of ${SECTION_TITLES[s]}`);
     lines.push('', `_Left out to stay within ${maxBytes} bytes: ${left.count} more (${parts.join('; ')}). Ask again with a larger bound for all._`);
   }
-  return lines.join('\n') + '\n';
+  // Measured and bounded as printed: a document's control characters as escapes, never raw to a terminal.
+  return escapeControlsInLines(lines.join('\n') + '\n');
 }
 
 function json(d: Digest, kept: number, maxBytes: number): string {

@@ -3,6 +3,7 @@
  * diagnostics of a handoff, its open steps, and what one of its items — a SHA, a ref or a file breadcrumb —
  * points at now. Pure: model, facts and diagnostics in, text out; bounded in lines.
  */
+import { escapeControlsInLines } from '../controls';
 import type { HandoffFacts } from '../facts/types';
 import { stepsToDo } from '../extract/currentSteps';
 import type { Diagnostic, FileBreadcrumb, HandoffModel } from '../model';
@@ -24,16 +25,24 @@ export function checkText(path: string, diagnostics: readonly Diagnostic[], noti
   const out = [diagnostics.length === 0 ? `${path}: no problems` : `${path}: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}`, ...capped(lines, 'problems')];
   if (parseOnly) out.push(`Parse-only: ${parseOnly}; commits, refs and moved files were not checked.`);
   for (const n of notices.slice(0, 20)) out.push(`note: ${oneLine(n)}`);
-  return out.join('\n') + '\n';
+  return toolAnswer(out);
 }
 
 /** The steps still to do (exactly those `unchecked-step` reports), with their lines and phases. */
 export function openStepsText(path: string, model: Pick<HandoffModel, 'steps' | 'history' | 'phases'>, supersededBy: string | null): string {
-  if (supersededBy !== null) return `${path}: no open steps are current: it is superseded by ${supersededBy}\n`;
+  if (supersededBy !== null) return toolAnswer([`${path}: no open steps are current: it is superseded by ${supersededBy}`]);
   const steps = stepsToDo(model);
-  if (steps.length === 0) return `${path}: no open steps\n`;
+  if (steps.length === 0) return toolAnswer([`${path}: no open steps`]);
   const lines = steps.map((s) => `- ${s.marker ?? '[ ]'} ${oneLine(s.text)} (line ${s.range.start.line + 1}${s.phase ? `, ${s.phase}` : ''})`);
-  return [`${path}: ${steps.length} open step${steps.length === 1 ? '' : 's'}`, ...capped(lines, 'steps')].join('\n') + '\n';
+  return toolAnswer([`${path}: ${steps.length} open step${steps.length === 1 ? '' : 's'}`, ...capped(lines, 'steps')]);
+}
+
+/**
+ * A tool's answer from its lines. It goes to an agent's transcript or a terminal: what it quotes of a document or a
+ * repository (a step, a commit's subject, a line of a file) has its control characters as escapes, never raw.
+ */
+export function toolAnswer(lines: readonly string[]): string {
+  return escapeControlsInLines(lines.join('\n') + '\n');
 }
 
 /** What a resolve question is: a SHA, or a breadcrumb (`src/app.ts`, `src/app.ts:12`, `src/app.ts:12-20`), or a ref name. */

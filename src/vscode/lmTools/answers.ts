@@ -10,7 +10,7 @@ import { gatherDigestRepository } from '../../core/digest/gather';
 import { MAX_MAX_BYTES, MIN_MAX_BYTES, renderDigest } from '../../core/digest/render';
 import { deletionOf, fileNowLines, refNow, shaNow, type FileNow } from '../../core/digest/resolveNow';
 import type { ToolName } from '../../core/digest/toolSpecs';
-import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, type ResolveTarget } from '../../core/digest/tools';
+import { checkText, entryLine, openStepsText, parseResolveTarget, resolveInHandoff, toolAnswer, type ResolveTarget } from '../../core/digest/tools';
 import { dirname, relativeTo } from '../../core/git/paths';
 import type { GitProvider } from '../../core/git/provider';
 import type { CancellationToken } from '../../core/interfaces';
@@ -96,7 +96,7 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
         else lines.push(`now: not checked (${repo.problem.message})`);
       }
       if (lines.length === 0) lines.push(`${h.shown} does not cite ${args.target}`);
-      return lines.join('\n') + '\n';
+      return toolAnswer(lines);
     }
   }
 }
