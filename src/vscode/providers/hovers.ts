@@ -74,6 +74,11 @@ export class HandoffHoverProvider implements vscode.HoverProvider {
       }
       const stat = await vscode.workspace.fs.stat(target);
       if (token.isCancellationRequested) return undefined;
+      // A FIFO or a device is there, but no file to preview: not read (a read could wait for a writer for good),
+      // and not called missing either.
+      if (!(stat.type & vscode.FileType.File)) {
+        return new vscode.Hover(markdown(`\`${escapeMarkdown(vscode.workspace.asRelativePath(target))}\` is not a regular file (a FIFO or a device): not previewed`), range);
+      }
       if (stat.size > MAX_EXCERPT_FILE_BYTES) return new vscode.Hover(markdown(`\`${vscode.workspace.asRelativePath(target)}\` (too large to preview)`), range);
       const bytes = await vscode.workspace.fs.readFile(target);
       if (token.isCancellationRequested) return undefined;
