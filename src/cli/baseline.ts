@@ -98,7 +98,11 @@ export class Baseline {
 
   static read(file: string): Baseline {
     const read = readRegular(file, MAX_BASELINE_BYTES);
-    if (read.kind !== 'text') throw new BaselineError(`cannot read baseline ${file}: ${read.kind === 'unreadable' ? read.code : read.kind}`);
+    if (read.kind !== 'text') {
+      const why = read.kind === 'unreadable' ? read.code : read.kind === 'odd' ? `${read.what}, not a regular file`
+        : read.kind === 'too-large' ? `larger than ${MAX_BASELINE_BYTES / (1024 * 1024)} MB` : read.kind;
+      throw new BaselineError(`cannot read baseline ${file}: ${why}`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(read.text);

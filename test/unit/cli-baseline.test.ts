@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixtureGit } from '../fixtures/git/exec';
+import { fifoInPlaceOf } from '../fixtures/git/hostile';
 import { buildGitFixture, type GitFixture } from '../fixtures/gitFixture';
 import { GitRunner } from '../../src/node/gitRunner';
 import { changedSince, validRevision } from '../../src/node/changedFiles';
@@ -86,6 +87,15 @@ describe('handoff-lint --baseline', function () {
     const missing = lint(dir, '--no-git', '--baseline', 'nope.json', 'HANDOFF.md');
     assert.equal(missing.code, 2);
     assert.equal(missing.err, 'handoff-lint: cannot read baseline nope.json: missing\n');
+    // A FIFO is refused at once, and said to be one (not waited on: its watchdog writes to it after 4 s).
+    const fifo = fifoInPlaceOf(join(dir, 'pipe.json'));
+    try {
+      const odd = lint(dir, '--no-git', '--baseline', 'pipe.json', 'HANDOFF.md');
+      assert.equal(odd.code, 2);
+      assert.equal(odd.err, 'handoff-lint: cannot read baseline pipe.json: a FIFO, not a regular file\n');
+    } finally {
+      fifo.stop();
+    }
     writeFileSync(join(dir, 'bad.json'), '{"version": 1, "findings": [{"rule": "no-such-rule", "path": "x", "target": "y"}]}');
     const bad = lint(dir, '--no-git', '--baseline', 'bad.json', 'HANDOFF.md');
     assert.equal(bad.code, 2);
