@@ -6,8 +6,9 @@
  *
  * Capping the output alone would still pay for extracting every item (~5–15 µs each). So a large document is
  * extracted in growing prefixes: each extractor reads the first 64 KB, then a prefix sized by the density found so
- * far (a tenth more than the cap needs, growing at least 1.3× and at most 8× at a time; 4× when nothing was found),
- * and stops at the first prefix that holds more than the cap, or at the whole text. Dense documents stop early; a
+ * far (a tenth more than the cap needs, growing at least 1.3× and at most 8× at a time; 4× when nothing was found;
+ * the whole text once that reaches three quarters of it), and stops at the first prefix that holds more than the
+ * cap, or at the whole text. Dense documents stop early; a
  * sparse one costs at most a third more than one pass. Documents under WHOLE_BELOW — every real handoff — are
  * read in one pass, exactly as before. A prefix is the document cut at a line (or, in a line longer
  * than a window, at a space): what an extractor finds in it near the cut may lack the context after it, but such
@@ -27,6 +28,11 @@ export const WHOLE_BELOW = 256 * 1024;
 const FIRST_WINDOW = 64 * 1024;
 /** The next prefix: from what the last one held, enough for the cap and a tenth more, within these bounds. */
 const GROWTH = { none: 4, min: 1.3, max: 8, margin: 1.1 };
+/**
+ * A prefix this near the whole text is the whole text: cut short of the end (a prefix grown 4× from 256 KB, cut at a
+ * space, is 16 characters short of a 1 MB line), the last piece would cost a second pass over all of it.
+ */
+const WHOLE_FROM = 0.75;
 /** How far back from a window's end a space is looked for, in a line longer than the window. */
 const MAX_BACKTRACK = 4096;
 
@@ -43,7 +49,7 @@ export interface Capped<T> {
 export function extractCapped<T extends Located>(parsed: ParsedText, extract: (p: ParsedText) => T[], max = MAX_ITEMS): Capped<T> {
   const length = parsed.text.length;
   for (let window = length < WHOLE_BELOW ? length : FIRST_WINDOW; ;) {
-    const cut = window >= length ? length : cutNear(parsed, window);
+    const cut = window >= length * WHOLE_FROM ? length : cutNear(parsed, window);
     const items = extract(cut === length ? parsed : prefixOf(parsed, cut));
     if (items.length > max) {
       const kept = items.sort((a, b) => a.start - b.start || a.end - b.end).slice(0, max);

@@ -88,6 +88,12 @@ describe('item caps', function () {
     assert.equal(r.cutAt, null);
     assert.equal(r.items.length, 90);
     assert.ok(read <= big.text.length * 1.34, `read ${read} for ${big.text.length}`);
+    // One line of 1 MB with nothing in it: the prefixes, cut at a space, grow to just short of its end — and then
+    // the whole line is read, not a second time.
+    const line = parseDocument('word '.repeat(209_715) + 'w\n'); // 2^20 + 1 characters
+    read = 0;
+    assert.equal(extractCapped(line, find).cutAt, null);
+    assert.ok(read <= line.text.length * 1.34, `read ${read} for ${line.text.length}`);
   });
 
   it(`a document of more than ${MAX_BLOCKS} blocks is read up to there, and says so`, async () => {
