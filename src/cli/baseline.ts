@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { RULE_CODES, type Diagnostic, type RuleCode } from '../core/model';
 import { computeLineStarts, stripBom } from '../core/parse/lines';
-import { readRegular } from '../node/safeRead';
+import { notReadReason, readRegular } from '../node/safeRead';
 
 /** Longest target kept: enough to tell findings apart, short enough for a reviewable file. */
 const MAX_TARGET = 200;
@@ -99,8 +99,7 @@ export class Baseline {
   static read(file: string): Baseline {
     const read = readRegular(file, MAX_BASELINE_BYTES);
     if (read.kind !== 'text') {
-      const why = read.kind === 'unreadable' ? read.code : read.kind === 'odd' ? `${read.what}, not a regular file`
-        : read.kind === 'too-large' ? `larger than ${MAX_BASELINE_BYTES / (1024 * 1024)} MB` : read.kind;
+      const why = notReadReason(read, { missing: 'missing', tooLarge: `larger than ${MAX_BASELINE_BYTES / (1024 * 1024)} MB` });
       throw new BaselineError(`cannot read baseline ${file}: ${why}`);
     }
     let json: unknown;

@@ -14,7 +14,7 @@ import { escapeControls, reportWriter } from './format';
 import { createNodeGitCheck, WARM_UP_FROM } from '../node/cliGit';
 import { startSpawnRelay } from '../node/spawnRelay';
 import { killAllGit } from '../node/gitRunner';
-import { readRegular, type NotRead } from '../node/safeRead';
+import { notReadReason, readRegular, type NotRead } from '../node/safeRead';
 import { BATCH_DOCUMENTS, documentBatches } from './batches';
 import { NEVER_CANCELLED } from '../core/interfaces';
 import { SiblingHandoffs } from '../node/siblings';
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   if (options.config) {
     try {
       const read = readRegular(options.config, 1024 * 1024);
-      if (read.kind !== 'text') throw new Error(notReadReason(read));
+      if (read.kind !== 'text') throw new Error(whyDocumentNotRead(read));
       configInput = JSON.parse(read.text);
     } catch (e) {
       err(`handoff-lint: cannot read config ${options.config}: ${e instanceof Error ? e.message.split('\n')[0] : e}\n`);
@@ -120,7 +120,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         // A file may be gone (or swapped for a FIFO) since it was listed: it is reported in the output, which stays
         // whole, and the exit status says so at the end.
         if ('notRead' in done) {
-          const why = `cannot read ${path}: ${notReadReason(done.notRead)}`;
+          const why = `cannot read ${path}: ${whyDocumentNotRead(done.notRead)}`;
           err(`handoff-lint: ${escapeControls(why)}\n`);
           unreadable = true;
           write(writer.add({ path, model: service.getModel({ path, version: 0, text: '' }), diagnostics: [], notices: [why], facts: null, unreadable: true }));
@@ -151,13 +151,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   return unreadable ? 2 : errors && !options.writeBaseline ? 1 : 0;
 }
 
-function notReadReason(r: NotRead): string {
-  switch (r.kind) {
-    case 'missing': return 'ENOENT';
-    case 'unreadable': return r.code;
-    case 'odd': return `${r.what}, not a regular file`;
-    case 'too-large': return `larger than ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
-  }
+function whyDocumentNotRead(r: NotRead): string {
+  return notReadReason(r, { missing: 'ENOENT', tooLarge: `larger than ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB` });
 }
 
 /** A handoff larger than this is not read (a log of years, or not a handoff at all): it is reported as unreadable. */

@@ -17,7 +17,7 @@ import type { PreviousHandoff } from '../core/newHandoff/types';
 import { createLanguageService, type HandoffLanguageService } from '../core/service';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createNodeGitCheck } from '../node/cliGit';
-import { readRegular } from '../node/safeRead';
+import { notReadReason, readRegular } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
 import { eachFlag, UsageError } from './args';
 import { discover } from './discover';
@@ -86,9 +86,7 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
     try {
       // A FIFO or a device named as the template is refused, not waited on (safeRead.ts).
       const read = readRegular(o.template, MAX_TEMPLATE_CHARS * 4);
-      if (read.kind !== 'text') {
-        throw new Error(read.kind === 'too-large' ? 'larger than 64 KB' : read.kind === 'odd' ? `${read.what}, not a regular file` : read.kind === 'missing' ? 'no such file' : read.code);
-      }
+      if (read.kind !== 'text') throw new Error(notReadReason(read, { missing: 'no such file', tooLarge: 'larger than 64 KB' }));
       template = read.text;
       if (template.length > MAX_TEMPLATE_CHARS) throw new Error('larger than 64 KB');
     } catch (e) {
@@ -129,13 +127,13 @@ export async function runNew(argv: readonly string[], out: (s: string) => void, 
   }
 }
 
+/** A handoff larger than this is not read to find the newest (a log of years, or not a handoff at all). */
+const MAX_HANDOFF_BYTES = 16 * 1024 * 1024;
+
 /**
  * The newest handoff under `root` (by its stated date, then file time), analysed with git: not the new file, nor
  * the template (a name such as `handoff-template.md` makes it look like a handoff).
  */
-/** A handoff larger than this is not read to find the newest (a log of years, or not a handoff at all). */
-const MAX_HANDOFF_BYTES = 16 * 1024 * 1024;
-
 async function newestHandoff(service: HandoffLanguageService, root: string, skip: readonly string[]): Promise<PreviousHandoff | null> {
   const target = skip[0]!;
   let files: string[];

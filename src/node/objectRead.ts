@@ -16,7 +16,7 @@ import { closeSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { isFullSha } from '../core/git/schemas';
-import { findOffset, readIndexHead, readUpToAt, TurnFiles, type Pack } from './packFiles';
+import { findOffset, readIndexHead, TurnFiles, type Pack } from './packFiles';
 import { openRegular, readRegular, readUpTo } from './safeRead';
 
 export type ObjectKind = 'commit' | 'tree' | 'blob' | 'tag';
@@ -213,7 +213,7 @@ export class ObjectReader {
   private unpack(p: Pack, fd: number, offset: number, depth: number): StoredObject | null {
     if (depth > MAX_DEPTH) return null;
     // The entry's header: type, size and a delta's base, in at most 32 bytes (fewer at the pack's end).
-    const head = readUpToAt(fd, 32, offset);
+    const head = readUpTo(fd, 32, offset);
     const n = head.length;
     let i = 0;
     let c = head[i++]!;
@@ -242,7 +242,7 @@ export class ObjectReader {
       return null;
     }
     // The deflated data follows; it is at most a little longer than what it holds.
-    const room = readUpToAt(fd, deflatedRoom(size), offset + i);
+    const room = readUpTo(fd, deflatedRoom(size), offset + i);
     const data = inflateSync(room, { maxOutputLength: size + 1 });
     if (data.length !== size) return null;
     if (type === OFS_DELTA || type === REF_DELTA) {

@@ -5,8 +5,8 @@
  * or a Ctrl-C, which wait for the thread — and a link to `/dev/zero` would read without end. Anything odd is
  * "not read here", and the caller asks git, whose processes are time-bounded.
  */
-import { closeSync, readSync } from 'node:fs';
-import { openRegular } from './safeRead';
+import { closeSync } from 'node:fs';
+import { openRegular, readUpTo } from './safeRead';
 
 const IDX_MAGIC = 0xff744f63;
 /** Where an index's names start: the 8-byte header and the 256-entry fan-out table before them. */
@@ -56,17 +56,9 @@ export class TurnFiles {
 }
 
 /** `length` bytes at `position`, or null when the file ends first. */
-export function readAt(fd: number, length: number, position: number): Buffer | null {
-  const buf = readUpToAt(fd, length, position);
+function readAt(fd: number, length: number, position: number): Buffer | null {
+  const buf = readUpTo(fd, length, position);
   return buf.length === length ? buf : null;
-}
-
-/** At most `length` bytes at `position` (fewer when the file ends first). */
-export function readUpToAt(fd: number, length: number, position: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
-  let n = 0;
-  for (let got = -1; got !== 0 && n < length; n += got) got = readSync(fd, buf, n, length - n, position + n);
-  return buf.subarray(0, n);
 }
 
 /** The header and fan-out table of a version-2 pack index; null for anything else (or a file that is not regular). */

@@ -80,17 +80,30 @@ export function readRegular(path: string, maxBytes: number): FileText {
   }
 }
 
-/** At most `bytes` from the start of an open file (fewer when it ends first). */
-export function readUpTo(fd: number, bytes: number): Buffer {
+/** At most `bytes` of an open file from `position` (fewer when it ends first). */
+export function readUpTo(fd: number, bytes: number, position = 0): Buffer {
   const buf = Buffer.allocUnsafe(bytes);
   let n = 0;
-  for (let got = -1; got !== 0 && n < bytes; n += got) got = readSync(fd, buf, n, bytes - n, n);
+  for (let got = -1; got !== 0 && n < bytes; n += got) got = readSync(fd, buf, n, bytes - n, position + n);
   return buf.subarray(0, n);
 }
 
 /** The text, or null for any reason it could not be read. */
 export function textOrNull(r: FileText): string | null {
   return r.kind === 'text' ? r.text : null;
+}
+
+/**
+ * Why a file was not read, after "cannot read <file>: ": `a FIFO, not a regular file`, the error code, or the words
+ * the caller uses for a missing file and for one over its cap.
+ */
+export function notReadReason(r: NotRead, words: { missing: string; tooLarge: string }): string {
+  switch (r.kind) {
+    case 'missing': return words.missing;
+    case 'unreadable': return r.code;
+    case 'odd': return `${r.what}, not a regular file`;
+    case 'too-large': return words.tooLarge;
+  }
 }
 
 /** A one-line reason for a notice: `.git/HEAD is a FIFO, not a regular file`. */

@@ -37,18 +37,8 @@ describe('a breadcrumb through a symbolic link out of the workspace', function (
   it('the hover says it leads out of the workspace and shows none of the target', async () => {
     writeWorkspaceFile('docs/links/README.txt', 'inside\n');
     symlinkSync(join(outside, 'secret.txt'), join(workspaceRoot(), 'docs', 'links', 'secret.txt'));
-    const text = '# Handoff\n\n## Done\n\n- Read `docs/links/secret.txt:1` for the key\n';
-    const uri = writeWorkspaceFile('docs/links/HANDOFF-links.md', text);
-    await vscode.commands.executeCommand('handoffNavigator.refresh');
-    await api.store.whenIdle();
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    const at = doc.positionAt(text.indexOf('docs/links/secret.txt') + 5);
-    const md = await waitFor('a hover on the breadcrumb', async () => {
-      const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
-      // Markdown escapes the name (`secret\.txt`): any hover of the breadcrumb will do.
-      return h.includes('secret') ? h : undefined;
-    }, 30_000);
+    // Markdown escapes the name (`secret\.txt`): any hover of the breadcrumb will do.
+    const md = await hoverOf('HANDOFF-links.md', '- Read `docs/links/secret.txt:1` for the key', 'docs/links/secret.txt', 'secret', 30_000);
     assert.ok(!md.includes('TOP-SECRET'), md);
     assert.match(md, /out of the workspace|outside/, md);
   });
@@ -58,18 +48,23 @@ describe('a breadcrumb through a symbolic link out of the workspace', function (
     // The link is what the listing has (git lists no FIFO); the watchdog would release a waiting read after a minute.
     fifo = fifoInPlaceOf(join(workspaceRoot(), 'docs', 'links', 'queue'), 60_000);
     symlinkSync('queue', join(workspaceRoot(), 'docs', 'links', 'pipe.txt'));
-    const text = '# Handoff\n\n## Done\n\n- Fed `docs/links/pipe.txt:1` to the worker\n';
-    const uri = writeWorkspaceFile('docs/links/HANDOFF-pipe.md', text);
+    const md = await hoverOf('HANDOFF-pipe.md', '- Fed `docs/links/pipe.txt:1` to the worker', 'docs/links/pipe.txt', 'pipe', 20_000);
+    assert.match(md, /not a regular file/, md);
+    assert.doesNotMatch(md, /not in the workspace|moved, renamed or deleted/, md);
+  });
+
+  /** A handoff in docs/links whose one step is `line`, analysed and open: the hover on `crumb`, once it names `shows`. */
+  async function hoverOf(name: string, line: string, crumb: string, shows: string, ms: number): Promise<string> {
+    const text = `# Handoff\n\n## Done\n\n${line}\n`;
+    const uri = writeWorkspaceFile(`docs/links/${name}`, text);
     await vscode.commands.executeCommand('handoffNavigator.refresh');
     await api.store.whenIdle();
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const at = doc.positionAt(text.indexOf('docs/links/pipe.txt') + 5);
-    const md = await waitFor('a hover on the breadcrumb', async () => {
+    const at = doc.positionAt(text.indexOf(crumb) + 5);
+    return waitFor('a hover on the breadcrumb', async () => {
       const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
-      return h.includes('pipe') ? h : undefined;
-    }, 20_000);
-    assert.match(md, /not a regular file/, md);
-    assert.doesNotMatch(md, /not in the workspace|moved, renamed or deleted/, md);
-  });
+      return h.includes(shows) ? h : undefined;
+    }, ms);
+  }
 });
