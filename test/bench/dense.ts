@@ -39,6 +39,12 @@ export const DENSE_SHAPES: Record<string, (bytes: number) => string> = {
   'headings-nested': (b) => fill(b, '', (i) => `${'#'.repeat((i % 6) + 1)} Task ${i}\n\ntext\n\n`),
   'nested-list': (b) => fill(b, '# Deep\n\n', (i) => `${'  '.repeat(i % 40)}- item ${i} \`a/b${i}.ts\`\n`),
   'prose': (b) => fill(b, '# Notes\n\n', (i) => `The session ${i} touched nothing in particular and said so at length.${i % 5 === 4 ? '\n\n' : ' '}`),
+  // Shapes found by hand past the goal (2026-12-07): each a cost per item that other shapes did not show.
+  'wide-table': (b) => { const n = Math.floor(b / 8); return `# Matrix\n\n${'| c '.repeat(n)}|\n${'|---'.repeat(n)}|\n`; },
+  'sha-ranges': (b) => fill(b, '# Ranges\n\n', (i) => `${hex(i)}..${hex(i + 1)} `),
+  'tables-many': (b) => fill(b, '# Tables\n\n', (i) => `| a | b |\n|---|---|\n| \`src/x${i % 50}.ts:1\` | ${hex(i)} |\n\n`),
+  'words-paths-shas': (b) => fill(b, '# Notes\n\n', (i) => `word src/a${i % 40}.ts:${(i % 90) + 1} ${hex(i)} `),
+  'crlf-steps': (b) => fill(b, '# Next steps\r\n\r\n', (i) => `- [ ] step \`src/a${i % 30}.ts:1\`\r\n`),
   'mixed': (b) => fill(b, '# Handoff\n\n', (i) => [
     `## Phase ${i}\n`, `- [ ] step ${i} in \`src/a${i}.ts:${i % 90 + 1}\`\n`, `- commit \`${hex(i)}\` on \`main\`\n`, `| b${i} | ${hex(i + 1)} |\n`,
   ][i % 4]!),

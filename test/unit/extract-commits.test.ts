@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { extractCommits } from '../../src/core/extract/commits';
+import { pushClaimOf } from '../../src/core/extract/commitPush';
+import { scanHexTokens } from '../../src/core/extract/hex';
+import { withoutWrappedPieces } from '../../src/core/extract/wrappedHex';
 
 interface Seen {
   sha: string;
@@ -247,6 +250,37 @@ describe('extractCommits: hex runs a hard wrap cut in two', () => {
     const text = 'The two commits of the session, in the order they were made: `1a2b3c4`\n5d6e7f8 fix: the parser\n\n' +
       'Tip 0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\ne7f8a9b merged.\n';
     assert.deepEqual(commits(text).map((c) => c.sha), ['1a2b3c4', '5d6e7f8', 'e7f8a9b']);
+  });
+});
+
+/** `s` as a String object counting the characters read one at a time (`charCodeAt`): the work a scan does. */
+function countingReads(s: string): { text: string; reads: () => number } {
+  let n = 0;
+  const o = new String(s) as unknown as { charCodeAt: (i: number) => number };
+  o.charCodeAt = (i: number) => { n++; return s.charCodeAt(i); };
+  return { text: o as unknown as string, reads: () => n };
+}
+
+describe('extractCommits: a long line of SHAs costs a few reads per SHA', () => {
+  const line = 'word src/a.ts:12 abc1234 '.repeat(4_000);
+
+  it('a SHA in the middle of a line is no wrapped piece, judged by the characters next to it (not the line back to its start)', () => {
+    const tokens = scanHexTokens(line);
+    const c = countingReads(line);
+    assert.equal(withoutWrappedPieces(c.text, tokens).length, 4_000);
+    assert.ok(c.reads() <= 8 * tokens.length, `${c.reads() / tokens.length} reads per SHA`);
+  });
+
+  it('a block with no push word at all is looked at once, not measured out around each SHA', () => {
+    const parsed = parseDocument(line);
+    const block = parsed.blocks.find((b) => b.kind === 'paragraph')!;
+    const c = countingReads(parsed.text);
+    for (const t of scanHexTokens(parsed.text)) assert.equal(pushClaimOf(c.text, block, t.start, t.end), null);
+    assert.ok(c.reads() <= 4_000, `${c.reads() / 4_000} reads per SHA`);
+    const pushed = `${line}pushed to origin`;
+    const p = parseDocument(pushed);
+    const last = scanHexTokens(pushed).at(-1)!;
+    assert.equal(pushClaimOf(p.text, p.blocks.find((b) => b.kind === 'paragraph')!, last.start, last.end), 'pushed', 'a cue in the block still counts');
   });
 });
 

@@ -96,6 +96,20 @@ describe('item caps', function () {
     assert.ok(read <= line.text.length * 1.34, `read ${read} for ${line.text.length}`);
   });
 
+  it('each prefix of a document is cut once: the extractors share it (a 1 MB table row is 125,000 cells to clip)', () => {
+    const parsed = parseDocument(DENSE_SHAPES['wide-table']!(MB));
+    const row = parsed.blocks.find((b) => b.kind === 'tableRow')!;
+    assert.ok(row.cells!.length > 100_000, `${row.cells!.length} cells`);
+    const seen: Array<Set<object>> = [new Set(), new Set()];
+    for (const s of seen) extractCapped(parsed, (p) => { s.add(p); return []; });
+    assert.ok(seen[0]!.size >= 3, 'read in growing prefixes');
+    const [first, second] = seen.map((s) => [...s]);
+    assert.equal(second!.length, first!.length);
+    assert.ok(second!.every((p, i) => p === first![i]), 'a second extractor is given the very prefixes the first was');
+    const cut = [...seen[0]!][0] as typeof parsed;
+    assert.ok(cut.blocks.every((b) => b.end <= cut.text.length && (b.cells ?? []).every((c) => c.end <= cut.text.length)), 'blocks across the cut clipped');
+  });
+
   it(`a document of more than ${MAX_BLOCKS} blocks is read up to there, and says so`, async () => {
     const text = Array.from({ length: MAX_BLOCKS + 500 }, (_, i) => `- [ ] step ${i}`).join('\n') + '\n';
     const parsed = parseDocument(text);

@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { MAX_BLOCKS, parseDocument, SectionCache } from '../../src/core/parse/parseDocument';
 import { positionAt } from '../../src/core/parse/lines';
 import type { Block } from '../../src/core/parse/blocks';
+import { isJsSpace } from '../../src/core/parse/tables';
 
 const kinds = (blocks: Block[]) => blocks.map((b) => b.kind);
 const content = (text: string, b: Block) => text.slice(b.contentStart, b.contentEnd);
@@ -59,6 +60,13 @@ describe('parseDocument', () => {
     const { blocks } = parseDocument(text);
     assert.deepEqual(kinds(blocks), ['paragraph', 'tableRow', 'tableRow']);
     assert.deepEqual(blocks[2].cells!.map((c) => text.slice(c.start, c.end)), ['1a2b3c4', 'fix']);
+  });
+
+  it("trims a table cell of exactly what JavaScript's `\\s` matches, read by character code", () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isJsSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+    const text = '| a | b | c |\n|---|---|---|\n|\u3000x\u00a0| \u200by | \t`z`\u2028|\n';
+    const row = parseDocument(text).blocks.filter((b) => b.kind === 'tableRow')[1]!;
+    assert.deepEqual(row.cells!.map((c) => text.slice(c.start, c.end)), ['x', '\u200by', '`z`'], 'U+200B is no space; U+3000, U+00A0, U+2028 are');
   });
 
   it('does not read `text` followed by `---` as a table', () => {

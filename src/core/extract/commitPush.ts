@@ -24,10 +24,21 @@ const MAX_DISTANCE = 100;
 
 export function pushClaimOf(text: string, block: Block, start: number, end: number): PushClaim | null {
   if (block.kind === 'tableRow') return rowClaim(text, block, start);
+  // A window lies within its block: a block with no cue at all has none in any SHA's window. Looked at once per
+  // block, not measured out around each SHA (a long paragraph of SHAs is hundreds of characters read per SHA).
+  if (!blockHasCue(text, block)) return null;
   const w = windowAround(text, block, start, end);
   if (!PUSH_CUE.test(text.slice(w.start, w.end))) return null;
   if (REFERENCE_POINT.test(text.slice(Math.max(w.start, start - 48), start))) return null;
   return nearestClaim(text, w.start, w.end, start, end);
+}
+
+const cueIn = new WeakMap<Block, boolean>();
+
+function blockHasCue(text: string, block: Block): boolean {
+  let has = cueIn.get(block);
+  if (has === undefined) cueIn.set(block, (has = PUSH_CUE.test(text.slice(block.contentStart, block.contentEnd))));
+  return has;
 }
 
 /** The claim whose phrase is nearest the SHA in [from, to); negative phrases win a tie (they hold the positive word). */

@@ -173,6 +173,7 @@ function isObjectList(between: string): boolean {
 
 /** Inside `~~…~~` on its line: an odd number of `~~` before the breadcrumb, and one after it. */
 function isStruck(text: string, block: Block, start: number, end: number): boolean {
+  if (!hasTildePair(text, block)) return false;
   let opens = 0;
   for (let i = start - 1; i > block.contentStart && start - i < 400; i--) {
     const c = text.charCodeAt(i);
@@ -186,6 +187,18 @@ function isStruck(text: string, block: Block, start: number, end: number): boole
     if (c === 126 && text.charCodeAt(i + 1) === 126) return true;
   }
   return false;
+}
+
+const tildesIn = new WeakMap<Block, boolean>();
+
+/**
+ * Whether a `~~` starts within the block's content (the only pairs isStruck counts): looked at once per block, so a
+ * block with none — nearly all — is not read back and forth around each breadcrumb.
+ */
+function hasTildePair(text: string, block: Block): boolean {
+  let has = tildesIn.get(block);
+  if (has === undefined) tildesIn.set(block, (has = text.slice(block.contentStart, block.contentEnd + 1).includes('~~')));
+  return has;
 }
 
 /** A status another cell of the row states on its own (`Deleted`, `New`, or git's `D`/`R` under a status header). */

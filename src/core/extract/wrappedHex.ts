@@ -36,9 +36,14 @@ function isWrappedPiece(text: string, t: HexToken): boolean {
     if (e === next || isWordChar(text.charCodeAt(e))) return false;
     return piecesAddUp(text, len, next, e) && lineIsFull(text, t.end);
   }
-  const ls = lineContentStart(text, t.start);
-  if (ls !== t.start) return false;
-  const lineStart = lineStartOf(text, t.start);
+  // Only a token that opens its line's content (nothing but indentation and quote markers since the break) may be
+  // a wrapped run's second piece: read back no further than the first other character (a token in the middle of
+  // a long line would otherwise measure the line back to its start, or MAX_MEASURE, each time).
+  let lineStart = t.start;
+  while (lineStart > 0 && t.start - lineStart < MAX_MEASURE && !isBreak(text.charCodeAt(lineStart - 1))) {
+    if (!isIndent(text.charCodeAt(lineStart - 1))) return false;
+    lineStart--;
+  }
   if (lineStart === 0) return false;
   let prevEnd = lineStart - 1;
   if (text.charCodeAt(prevEnd) === 10 && text.charCodeAt(prevEnd - 1) === 13) prevEnd--;
@@ -108,13 +113,6 @@ function afterBreakRaw(text: string, at: number): number {
 function afterBreak(text: string, at: number): number {
   let q = afterBreakRaw(text, at);
   while (q < text.length && q - at < 64 && isIndent(text.charCodeAt(q))) q++;
-  return q;
-}
-
-/** Where the content of the line holding `at` starts: after indentation and quote markers. */
-function lineContentStart(text: string, at: number): number {
-  let q = lineStartOf(text, at);
-  while (q < at && isIndent(text.charCodeAt(q))) q++;
   return q;
 }
 

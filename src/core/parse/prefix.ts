@@ -1,8 +1,23 @@
 /** A parsed document cut short: what the extractors see of a document read (or extracted) only up to an offset. */
 import { makeBlock, type Block, type ParsedText } from './blocks';
 
+/**
+ * Prefixes already cut, per document: each extractor of a large document reads it in growing prefixes
+ * (itemCaps.ts), and extractors that find little grow theirs alike — the same cuts, each clipping the blocks across
+ * it (a table row of a 1 MB line holds 260,000 cells) once per extractor otherwise. Held no longer than the document.
+ */
+const cutsOf = new WeakMap<ParsedText, Map<number, ParsedText>>();
+
 /** The document as if it ended at `cut`: its text, lines and blocks up to there (blocks across it clipped). */
 export function prefixOf(parsed: ParsedText, cut: number): ParsedText {
+  let cuts = cutsOf.get(parsed);
+  if (!cuts) cutsOf.set(parsed, (cuts = new Map()));
+  let prefix = cuts.get(cut);
+  if (!prefix) cuts.set(cut, (prefix = cutAt(parsed, cut)));
+  return prefix;
+}
+
+function cutAt(parsed: ParsedText, cut: number): ParsedText {
   const lines = parsed.lineStarts;
   let lo = 0;
   let hi = lines.length; // first line starting after the cut

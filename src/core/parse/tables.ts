@@ -60,23 +60,23 @@ export function findTableStart(text: string, lines: readonly LineSlice[]): numbe
 export function splitCells(text: string, start: number, end: number): Span[] {
   const cells: Span[] = [];
   let i = start;
-  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] === '|') i++;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (text.charCodeAt(i) === PIPE) i++;
   let cellStart = i;
   while (i < end) {
-    const c = text[i];
-    if (c === '\\') { i += 2; continue; }
-    if (c === '`') {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) { i += 2; continue; }
+    if (c === BACKTICK) {
       let n = 0;
-      while (text[i + n] === '`') n++;
+      while (text.charCodeAt(i + n) === BACKTICK) n++;
       // Searched within the row only: the text is the whole document, and a row may hold many lone backticks.
       const found = text.slice(i + n, end).indexOf('`'.repeat(n));
       const close = found < 0 ? -1 : i + n + found;
-      if (close > 0 && text[close + n] !== '`') { i = close + n; continue; }
+      if (close > 0 && text.charCodeAt(close + n) !== BACKTICK) { i = close + n; continue; }
       i += n;
       continue;
     }
-    if (c === '|') {
+    if (c === PIPE) {
       cells.push(trimSpan(text, cellStart, i));
       cellStart = i + 1;
     }
@@ -87,10 +87,21 @@ export function splitCells(text: string, start: number, end: number): Span[] {
   return cells;
 }
 
+const [SPACE, TAB, PIPE, BACKSLASH, BACKTICK] = [32, 9, 124, 92, 96];
+
+/** The span without the white space `trim()` takes off (JavaScript's `\s`), read by character code: a wide table has a
+ *  cell every few characters, and a regular expression per character was most of its reading. */
 function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isJsSpace(text.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/** `/\s/` for one UTF-16 code unit. */
+export function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Header cell text as a plain label: `**Commit**` → `Commit`, `` `SHA` `` → `SHA`. */
