@@ -176,3 +176,26 @@ describe('extractRefs: full-width punctuation', () => {
     assert.deepEqual(refs('main：0d1e2f3 のまま\n'), ['main branch 0d1e2f3']);
   });
 });
+
+describe('extractRefs: a paragraph of SHAs with no claim word', () => {
+  it('asks what stands before each SHA only when its block holds such a word at all', () => {
+    const test = RegExp.prototype.test;
+    const asked = new Map<string, number>();
+    RegExp.prototype.test = function (this: RegExp, s: string) {
+      asked.set(this.source, (asked.get(this.source) ?? 0) + 1);
+      return test.call(this, s);
+    };
+    let quiet: number;
+    let claimed: ReturnType<typeof extractRefs>;
+    try {
+      const shas = Array.from({ length: 2_000 }, (_, i) => `${(0x1a2b3c4 + i * 7919).toString(16)}..${(0x2b3c4d5 + i * 7919).toString(16)}`);
+      extractRefs(parseDocument(`${shas.join(' ')}\n`));
+      quiet = [...asked].filter(([source]) => /tip\|head|branch\|HEAD\|tip|origin\|upstream\|main/.test(source)).reduce((n, [, k]) => n + k, 0);
+      claimed = extractRefs(parseDocument(`${shas.join(' ')}. HEAD is at ${shas[0]!.slice(0, 7)}\n\nBranch \`feat/x\` is at ${shas[1]!.slice(0, 7)}\n`));
+    } finally {
+      RegExp.prototype.test = test;
+    }
+    assert.ok(quiet <= 10, `the words before a SHA were tested ${quiet} times for 4,000 SHAs`);
+    assert.deepEqual(claimed.map((r) => r.name), ['HEAD', 'feat/x'], 'a block with the words still has its claims');
+  });
+});

@@ -117,17 +117,24 @@ function proseShaClaims(
 ): void {
   const claimedShas = new Set<number>();
   for (const r of out) if (r.sha) claimedShas.add(r.sha.start);
+  // What the text before a SHA is tested for, tested once of the whole block: a window lies within it, so a block
+  // without a name, a tip word or a role word has none before any of its SHAs (a paragraph of SHAs is not read
+  // 120 characters back three times per SHA).
+  const content = text.slice(b.contentStart, b.contentEnd);
+  const mayName = MAY_NAME_BEFORE_SHA.test(content);
+  const mayTip = TIP_WORD.test(content);
+  const mayRole = MAY_ROLE_BEFORE_SHA.test(content);
   for (let i = first; i < tokens.length && tokens[i].start < b.contentEnd; i++) {
     const t = tokens[i];
     if (!plausibleSha(text, t.start, t.end, true) || claimedShas.has(t.start)) continue;
     if (AT_LEAST_AFTER.test(text.slice(t.end, Math.min(b.contentEnd, t.end + 24)))) continue; // a minimum, not a position
     const before = out.length;
     decorationRefs(text, t, b.contentEnd, out);
-    if (out.length > before) continue;
+    if (out.length > before || !(mayName || mayTip || mayRole)) continue;
     const from = Math.max(b.contentStart, lineStartAt(lineStarts, t.start), t.start - WINDOW);
     const textBefore = text.slice(from, t.start);
     const sha: Located = { start: t.start, end: t.end };
-    const m = MAY_NAME_BEFORE_SHA.test(textBefore) ? NAME_BEFORE_SHA.exec(textBefore) : null;
+    const m = mayName && MAY_NAME_BEFORE_SHA.test(textBefore) ? NAME_BEFORE_SHA.exec(textBefore) : null;
     if (m?.groups && m.indices?.groups) {
       const g = m.groups.bn !== undefined ? 'bn' : m.groups.kn !== undefined ? 'kn' : 'wn';
       const name = m.groups[g];
@@ -142,14 +149,14 @@ function proseShaClaims(
       }
     }
     // "committed at X on `y`" is no claim: only after `branch is at`, `HEAD at`, `tip at` is the name read.
-    const after = TIP_BEFORE.test(textBefore) ? NAME_AFTER_SHA.exec(text.slice(t.end, Math.min(b.contentEnd, t.end + WINDOW))) : null;
+    const after = mayTip && TIP_BEFORE.test(textBefore) ? NAME_AFTER_SHA.exec(text.slice(t.end, Math.min(b.contentEnd, t.end + WINDOW))) : null;
     if (after?.groups?.bn && after.indices?.groups?.bn && acceptableName(after.groups.bn, false)) {
       const idx = after.indices.groups.bn;
       const n = normaliseName(after.groups.bn);
       out.push({ name: n, kind: refKind(n, undefined), claim: { sha: text.slice(t.start, t.end) }, start: t.end + idx[0], end: t.end + idx[1], sha });
       continue;
     }
-    const r = MAY_ROLE_BEFORE_SHA.test(textBefore) ? ROLE_BEFORE_SHA.exec(textBefore) : null;
+    const r = mayRole && MAY_ROLE_BEFORE_SHA.test(textBefore) ? ROLE_BEFORE_SHA.exec(textBefore) : null;
     if (!r?.groups || !r.indices?.groups) continue;
     const role = r.groups.role.toLowerCase();
     const remote = r.groups.r ?? r.groups.r2;
@@ -197,6 +204,8 @@ function pushClaims(text: string, lineStarts: readonly number[], b: Block, label
 }
 
 /** "HEAD is `x` or later": a lower bound, which no later state contradicts. */
+/** Every match of TIP_BEFORE holds one of these words. */
+const TIP_WORD = /branch|head|tip/i;
 const AT_LEAST_AFTER = /^[\x60*]*\s*(?:\(\s*)?or\s+(?:later|newer|above|after|descendant)/i;
 
 /** A sentence ends between a name and a phrase: `.`, `!` or `?` (closed by a quote, bracket or markup), then a new one. */
