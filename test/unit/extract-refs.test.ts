@@ -189,9 +189,9 @@ describe('extractRefs: a paragraph of SHAs with no claim word', () => {
     let claimed: ReturnType<typeof extractRefs>;
     try {
       const shas = Array.from({ length: 2_000 }, (_, i) => `${(0x1a2b3c4 + i * 7919).toString(16)}..${(0x2b3c4d5 + i * 7919).toString(16)}`);
-      extractRefs(parseDocument(`${shas.join(' ')}\n`));
+      extractRefs(parseDocument(`${shas.join(' ')}\n`), { path: '' });
       quiet = [...asked].filter(([source]) => /tip\|head|branch\|HEAD\|tip|origin\|upstream\|main/.test(source)).reduce((n, [, k]) => n + k, 0);
-      claimed = extractRefs(parseDocument(`${shas.join(' ')}. HEAD is at ${shas[0]!.slice(0, 7)}\n\nBranch \`feat/x\` is at ${shas[1]!.slice(0, 7)}\n`));
+      claimed = extractRefs(parseDocument(`${shas.join(' ')}. HEAD is at ${shas[0]!.slice(0, 7)}\n\nBranch \`feat/x\` is at ${shas[1]!.slice(0, 7)}\n`), { path: '' });
     } finally {
       RegExp.prototype.test = test;
     }

@@ -203,9 +203,10 @@ function pushClaims(text: string, lineStarts: readonly number[], b: Block, label
   }
 }
 
-/** "HEAD is `x` or later": a lower bound, which no later state contradicts. */
 /** Every match of TIP_BEFORE holds one of these words. */
 const TIP_WORD = /branch|head|tip/i;
+
+/** "HEAD is `x` or later": a lower bound, which no later state contradicts. */
 const AT_LEAST_AFTER = /^[\x60*]*\s*(?:\(\s*)?or\s+(?:later|newer|above|after|descendant)/i;
 
 /** A sentence ends between a name and a phrase: `.`, `!` or `?` (closed by a quote, bracket or markup), then a new one. */

@@ -4,7 +4,7 @@ import { makeBlock, type Block, type ParsedText } from './blocks';
 /**
  * Prefixes already cut, per document: each extractor of a large document reads it in growing prefixes
  * (itemCaps.ts), and extractors that find little grow theirs alike — the same cuts, each clipping the blocks across
- * it (a table row of a 1 MB line holds 260,000 cells) once per extractor otherwise. Held no longer than the document.
+ * it (a 1 MB table row holds 125,000 cells) once per extractor otherwise. Held no longer than the document.
  */
 const cutsOf = new WeakMap<ParsedText, Map<number, ParsedText>>();
 

@@ -56,6 +56,8 @@ export function findTableStart(text: string, lines: readonly LineSlice[]): numbe
   return -1;
 }
 
+const [SPACE, TAB, PIPE, BACKSLASH, BACKTICK] = [32, 9, 124, 92, 96];
+
 /** Cell content spans of one row, trimmed, with `|` inside code spans and `\|` escapes not splitting. */
 export function splitCells(text: string, start: number, end: number): Span[] {
   const cells: Span[] = [];
@@ -87,10 +89,10 @@ export function splitCells(text: string, start: number, end: number): Span[] {
   return cells;
 }
 
-const [SPACE, TAB, PIPE, BACKSLASH, BACKTICK] = [32, 9, 124, 92, 96];
-
-/** The span without the white space `trim()` takes off (JavaScript's `\s`), read by character code: a wide table has a
- *  cell every few characters, and a regular expression per character was most of its reading. */
+/**
+ * The span without the white space `trim()` takes off (JavaScript's `\s`), read by character code: a wide table has
+ * a cell every few characters, and a regular expression per character was most of its reading.
+ */
 function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && isJsSpace(text.charCodeAt(start))) start++;
   while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
