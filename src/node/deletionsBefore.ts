@@ -80,12 +80,21 @@ export class LineDeletions {
    * in HEAD's history (the walk saw all of its history).
    */
   async neverDeleted(repo: RepoInfo, key: string, inHead: boolean, paths: readonly string[]): Promise<boolean> {
+    return (await this.everDeleted(repo, key, inHead, paths))?.length === 0;
+  }
+
+  /**
+   * Which of `paths` some commit of HEAD's history deleted, from the walk of every deletion when one was started for
+   * this state: the only ones a walk of the deletions before a commit in HEAD's history (`inHead`) can find. Null when
+   * no walk was started, it failed, or the commit is not in HEAD's history.
+   */
+  async everDeleted(repo: RepoInfo, key: string, inHead: boolean, paths: readonly string[]): Promise<string[] | null> {
     const state = this.stateFor(repo, key);
-    if (!inHead || !state.all) return false;
+    if (!inHead || !state.all) return null;
     const all = await state.all;
-    if (!all.ok) return false;
+    if (!all.ok) return null;
     const deleted = (state.deletedPaths ??= new Set(all.value.flatMap((r) => r.paths)));
-    return paths.every((p) => !deleted.has(p));
+    return paths.filter((p) => deleted.has(p));
   }
 
   async before(repo: RepoInfo, key: string, line: OneLine, until: string, paths: readonly string[], token: CancellationToken): Promise<GitResult<DeletionsResult> | null> {
