@@ -118,7 +118,11 @@ export class AnchorQuestions {
   ): Promise<GitResult<DeletionsResult>> {
     let asked = paths;
     if (!wholeWalk) {
-      if (paths.length >= WHOLE_WALK_FROM) this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
+      if (paths.length >= WHOLE_WALK_FROM) {
+        const all = await this.lineDeletions.walkEveryDeletion(repo, this.read.stateKey(repo), token);
+        // Past the history's time limit (or failed), a walk by as many paths would take longer still: one notice.
+        if (!all.ok) return { ok: false, problem: all.problem };
+      }
       const deleted = await this.everDeleted(repo, until, paths, token);
       if (deleted?.length === 0) return noDeletions();
       if (deleted) asked = deleted;

@@ -257,6 +257,29 @@ describe('git history facts (real git)', () => {
     assert.ok(byPath.every((w) => !never.some((n) => w.stdin.includes(n))), `never-deleted paths given to git's walk: ${byPath.map((w) => w.stdin.length)}`);
   });
 
+  it('deletions before a commit, of many paths: a walk of every deletion past the time limit is the answer (no walk by path after it)', async function () {
+    this.timeout(30_000);
+    const s = scratch('slow-walk');
+    s.write('x.ts', 'export {};\n');
+    s.g.commit(s.dir, 'start');
+    const info = await s.info();
+    const walks: Array<readonly string[]> = [];
+    const p = new NodeGitProvider({
+      spawn: (cmd, args, opts) => {
+        if (args.includes('--diff-filter=D')) {
+          walks.push(args);
+          if (!args.includes('--stdin')) return spawn('sleep', ['30'], opts); // the walk of every deletion hangs
+        }
+        return spawn(cmd, args as string[], opts);
+      },
+    });
+    const started = Date.now();
+    const r = await p.deletions(info, Array.from({ length: 20 }, (_, i) => `gone${i}.ts`), null, T);
+    assert.ok(!r.ok && r.problem.kind === 'error' && /took longer than/.test(r.problem.message), JSON.stringify(r));
+    assert.equal(walks.length, 1, 'no second walk, by path, after the first ran out of time');
+    assert.ok(Date.now() - started < 10_000, 'one time limit waited, not two');
+  });
+
   it('deletions: an unreadable object limits rename detection to exact renames, and says so', async () => {
     const s = scratch('unreadable');
     const body = Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('');
