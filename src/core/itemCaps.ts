@@ -9,9 +9,10 @@
  * far (a tenth more than the cap needs, growing at least 1.3× and at most 8× at a time; 4× when nothing was found;
  * the whole text once that reaches three quarters of it), and stops at the first prefix that holds more than the
  * cap, or at the whole text. Dense documents stop early; a sparse one costs at most a third more than one pass.
- * Documents under WHOLE_BELOW — every real handoff — are read in one pass, exactly as before. A prefix is the document cut at a line (or, in a line longer
- * than a window, at a space): what an extractor finds in it near the cut may lack the context after it, but such
- * items lie past the cap and are dropped.
+ * Documents under WHOLE_BELOW — every real handoff — are read in one pass, exactly as before. A prefix is the
+ * document cut at a line (or, in a line longer than a window, at a space): what an extractor finds in it near the cut
+ * may lack the context after it, but such items lie past the cap and are dropped. Each prefix is cut once per
+ * document, whichever extractors read it (parse/prefix.ts).
  */
 import type { ParsedText } from './parse/blocks';
 import { prefixOf } from './parse/prefix';

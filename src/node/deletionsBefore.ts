@@ -56,7 +56,7 @@ function historyInHead(line: OneLine, until: string): ((sha: string) => boolean)
 /**
  * Per repository state: the walk of every deletion and the renames asked, shared by the commits asked about. It
  * answers them (`before`) only in a history without merges whose graph was read (`line`; null otherwise: git is asked
- * per commit); with merges it only rules out paths no commit deleted (`neverDeleted`, once a batch started the walk).
+ * per commit); with merges it only rules out paths no commit deleted (`everDeleted`, once the walk was started).
  */
 export class LineDeletions {
   private state: { key: string; all: Promise<GitResult<DeletionRecord[]>> | null; deletedPaths?: Set<string>; renames: KeptRenames } | null = null;
@@ -79,10 +79,6 @@ export class LineDeletions {
    * for this state (false when none was, or it failed: then the caller asks git). `inHead`: the commit asked about is
    * in HEAD's history (the walk saw all of its history).
    */
-  async neverDeleted(repo: RepoInfo, key: string, inHead: boolean, paths: readonly string[]): Promise<boolean> {
-    return (await this.everDeleted(repo, key, inHead, paths))?.length === 0;
-  }
-
   /**
    * Which of `paths` some commit of HEAD's history deleted, from the walk of every deletion when one was started for
    * this state: the only ones a walk of the deletions before a commit in HEAD's history (`inHead`) can find. Null when

@@ -7,6 +7,7 @@
  */
 import type { PushClaim } from '../model';
 import type { Block } from '../parse/blocks';
+import { perBlock } from './perBlock';
 
 const UNPUSHED = /\b(?:not\s+(?:yet\s+)?(?:been\s+)?pushed|(?:has|have|is|are|was|were)(?:n't|\s+not)\s+(?:yet\s+)?(?:been\s+)?pushed|never\s+(?:been\s+)?pushed|un-?pushed|local[- ]only|only\s+local(?:ly)?|awaiting\s+(?:a\s+)?push|waiting\s+(?:for\s+|to\s+)?(?:a\s+)?push|built\s+locally|committed\s+locally|needs?\s+(?:a\s+|to\s+be\s+)?push(?:ing|ed)?|push\s+(?:is\s+)?(?:needed|pending|required)|(?:still\s+)?to\s+(?:be\s+)?push(?:ed)?\b|not\s+(?:yet\s+)?on\s+(?:origin|the\s+remote|remote|github))/gi;
 const PUSHED = /(?<!\b(?:not|be|never|to|un|get|gets)\s+|\b(?:if|once|when|until|unless|after|before)\s+(?:[\w-]+\s+){0,3})\b(?:force-)?pushed\b(?!\s*\?)|(?<!\b(?:missing|absent|gone|deleted|not)\s+)\bon\s+(?:origin|the\s+remote)\b|\bPR\s*#?\d+\s+(?:was\s+|is\s+|got\s+)?merged\b|\bmerged\s+(?:via|through|in)\s+(?:PR|pull\s+request)\b/gi;
@@ -33,13 +34,7 @@ export function pushClaimOf(text: string, block: Block, start: number, end: numb
   return nearestClaim(text, w.start, w.end, start, end);
 }
 
-const cueIn = new WeakMap<Block, boolean>();
-
-function blockHasCue(text: string, block: Block): boolean {
-  let has = cueIn.get(block);
-  if (has === undefined) cueIn.set(block, (has = PUSH_CUE.test(text.slice(block.contentStart, block.contentEnd))));
-  return has;
-}
+const blockHasCue = perBlock((text, b) => PUSH_CUE.test(text.slice(b.contentStart, b.contentEnd)));
 
 /** The claim whose phrase is nearest the SHA in [from, to); negative phrases win a tie (they hold the positive word). */
 function nearestClaim(text: string, from: number, to: number, start: number, end: number): PushClaim | null {

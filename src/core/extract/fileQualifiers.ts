@@ -10,6 +10,7 @@
  */
 import type { FileQualifier } from '../model';
 import type { Block } from '../parse/blocks';
+import { perBlock } from './perBlock';
 import type { Clause } from './fileClause';
 
 /**
@@ -189,17 +190,11 @@ function isStruck(text: string, block: Block, start: number, end: number): boole
   return false;
 }
 
-const tildesIn = new WeakMap<Block, boolean>();
-
 /**
  * Whether a `~~` starts within the block's content (the only pairs isStruck counts): looked at once per block, so a
  * block with none — nearly all — is not read back and forth around each breadcrumb.
  */
-function hasTildePair(text: string, block: Block): boolean {
-  let has = tildesIn.get(block);
-  if (has === undefined) tildesIn.set(block, (has = text.slice(block.contentStart, block.contentEnd + 1).includes('~~')));
-  return has;
-}
+const hasTildePair = perBlock((text, b) => text.slice(b.contentStart, b.contentEnd + 1).includes('~~'));
 
 /** A status another cell of the row states on its own (`Deleted`, `New`, or git's `D`/`R` under a status header). */
 function rowStatus(text: string, block: Block, start: number): FileQualifier | null {
