@@ -84,6 +84,7 @@ async function main(): Promise<void> {
   await section(rows, '6', 'activation and VSIX', () => hostRows());
   await section(rows, '7', 'a handoff judged against its moment', () => trustBench(ROUNDS.trust));
   await section(rows, '8', '1 MB item-dense handoffs', () => denseRows(denseBench(ROUNDS.dense, 1_000_000, undefined, log)));
+  await section(rows, '8', '1 MB item-dense handoffs in a repository', () => denseRows(denseBench(ROUNDS.dense, 1_000_000, undefined, log, true), true));
   await section(rows, '9', '1,000 handoffs of one repository, git on', () => manyGitBench(corpus, ROUNDS.manyGit, undefined, log));
 
   const total = now() - t0;
