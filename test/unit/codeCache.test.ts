@@ -182,7 +182,7 @@ describe('code cache of the CLI bundle', function () {
     const r = spawnSync(process.execPath, [CLI, '--no-git', '--format', 'json', doc], {
       env: { ...process.env, ...env, HANDOFF_LINT_DEBUG_CACHE: '1' }, encoding: 'utf8',
     });
-    assert.match(r.stderr, /code cache absent \(V8 --interrupt-budget=270336\)/);
+    assert.match(r.stderr, /code cache absent \(V8 --interrupt-budget=270336 --no-regexp-tier-up\)/);
   });
 
   it('the built handoff-lint prints the same report with its cache as without', function () {
