@@ -17,8 +17,11 @@ if (process.argv[2] === 'mcp') {
 } else {
   tuneEngineForLint();
   const loaded = loadWithCodeCache(join(__dirname, 'cli-main.js'), process.env, LINT_V8_FLAGS);
-  // Saved when the run is over: the cache then holds every function the run compiled, not just the top level.
-  process.once('exit', () => loaded.save());
+  // Saved when the run is over: the cache then holds every function the run compiled, not just the top level — and
+  // only by a run that analysed a handoff (analysedMark.ts), not by `--help`, `--version` or a usage error.
+  process.once('exit', () => {
+    if ((loaded.exports.analysedAny as () => boolean)()) loaded.save();
+  });
   if (process.env.HANDOFF_LINT_DEBUG_CACHE) process.stderr.write(`handoff-lint: code cache ${loaded.status} (V8 ${LINT_V8_FLAGS.join(' ')})\n`);
   (loaded.exports.cliMain as () => void)();
 }

@@ -20,6 +20,7 @@ import { readRegular } from '../node/safeRead';
 import { deletionOf, fileNowLines, refNow, shaNow } from '../core/digest/resolveNow';
 import { SiblingHandoffs } from '../node/siblings';
 import { discover, InputError } from './discover';
+import { markAnalysed } from './analysedMark';
 
 /** A handoff larger than this is not read by a tool. */
 const MAX_HANDOFF_BYTES = 16 * 1024 * 1024;
@@ -138,6 +139,7 @@ export class HandoffTools {
     if (read.kind !== 'text') throw new ToolError(`cannot read ${path ?? abs}: ${read.kind}`);
     const supersededBy = new SiblingHandoffs(this.anyPath ? null : this.root).newerThan(abs, read.text);
     const analysis = await this.service.analyze({ path: abs, version: 0, text: read.text, supersededBy });
+    markAnalysed();
     this.service.forget(abs);
     return { abs, shown: relative(this.root, abs).split(sep).join('/'), analysis };
   }

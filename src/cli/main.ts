@@ -23,6 +23,9 @@ import { runDigest } from './digest';
 import { FindingFilter, onlyChanged } from './ciRun';
 import { BufferedOutput } from './bufferedOutput';
 import { inOrderAhead } from './inOrderAhead';
+import { markAnalysed } from './analysedMark';
+
+export { analysedAny } from './analysedMark';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -110,6 +113,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         if (git && i > 0 && i % PARSE_TURN === 0) await new Promise((next) => setImmediate(next));
         if (read.kind === 'text') parsed.push({ path, text: read.text, model: service.getModel({ path, version: 0, text: read.text }) });
       }
+      if (parsed.length) markAnalysed();
       await git?.prefetch(parsed, NEVER_CANCELLED, settings);
       // Each document's own git questions wait on git: the next few documents are analysed meanwhile.
       type Done = { text: string; analysis: Awaited<ReturnType<typeof service.analyze>> } | { notRead: NotRead };

@@ -21,6 +21,7 @@ import { notReadReason, readRegular } from '../node/safeRead';
 import { SiblingHandoffs } from '../node/siblings';
 import { eachFlag, UsageError } from './args';
 import { discover } from './discover';
+import { markAnalysed } from './analysedMark';
 
 export const NEW_USAGE = `Usage: handoff-lint new [--dir DIR] [--slug SLUG] [--template FILE] [--stdout] [--repo DIR] [--no-git]
 
@@ -161,5 +162,6 @@ async function newestHandoff(service: HandoffLanguageService, root: string, skip
   const text = read.text;
   const supersededBy = new SiblingHandoffs().newerThan(newest.path, text);
   const a = await service.analyze({ path: newest.path, version: 0, text, supersededBy });
+  markAnalysed();
   return previousHandoff({ path: newest.path, model: a.model, facts: a.facts, supersededBy: a.supersededBy }, target);
 }

@@ -1,6 +1,7 @@
 // The CLI's code cache (src/cli/codeCache.ts): a second load uses what the first saved and behaves the same; a
 // damaged, foreign, linked or odd cache file is never run; an unsafe folder turns the cache off; other builds'
-// caches are pruned; and the built `handoff-lint` prints the same report with and without its cache.
+// caches are pruned; the built `handoff-lint` saves one only from a run that analysed a handoff, and prints the same
+// report with and without it.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -183,6 +184,19 @@ describe('code cache of the CLI bundle', function () {
       env: { ...process.env, ...env, HANDOFF_LINT_DEBUG_CACHE: '1' }, encoding: 'utf8',
     });
     assert.match(r.stderr, /code cache absent \(V8 --interrupt-budget=270336 --no-regexp-tier-up\)/);
+  });
+
+  it('the built handoff-lint saves no cache from a run that analysed nothing (--version, --help), and one from the first that did', () => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    const doc = join(base, 'HANDOFF.md');
+    writeFileSync(doc, '# Handoff\n\n- [ ] Ship it\n');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    assert.equal(cli('--version').status, 0);
+    assert.equal(cli('--help').status, 0);
+    assert.equal(cli('--no-such-flag').status, 2);
+    assert.deepEqual(cacheFiles(), [], 'no cache from runs that compiled little of the bundle');
+    assert.equal(cli('--no-git', '--format', 'json', doc).status, 0);
+    assert.equal(cacheFiles().length, 1, 'the first analysis saves the cache');
   });
 
   it('the built handoff-lint prints the same report with its cache as without', function () {
