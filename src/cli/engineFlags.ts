@@ -12,14 +12,13 @@
  * Twice the budget gained half as much; eight times gained a little more CPU on one document but lost wall time
  * on 1,000; turning TurboFan off (`--no-opt`) halved CPU on one document but made 1,000 take 8 s.
  *
- *
  * A regular expression is compiled once, to machine code, on its first use (`--no-regexp-tier-up`). By default V8
  * first compiles it to bytecode, interprets it, and compiles it again to machine code on its next use: the right
  * trade for a page running a pattern a few times, not for a run whose ~440 patterns (long alternations of phrases,
  * several case-insensitive over Unicode letters) nearly all run thousands of times. The bytecode compile was ~90 ms
  * of every run, a quarter of a small one. Measured alternately (medians, 2026-12-07): one 34 KB handoff, git off,
  * 0.35 → 0.27 s wall and CPU (16 runs each); in its repository with git on 0.94 → 0.84 s; the 40 corpus handoffs
- * 0.74 → 0.64 s; 1,000 handoffs with git on 6.67 → 6.38 s (8 each, a busy hour); a 1 MB handoff unchanged.
+ * 0.74 → 0.64 s; 1,000 handoffs with git on 6.49 → 6.11 s (10 each, a slow hour); a 1 MB handoff unchanged.
  *
  * Set at run time (`v8.setFlagsFromString`) because a `#!` line cannot carry flags portably and `NODE_OPTIONS` does
  * not accept these. The code cache is named by these flags too (V8 rejects a cache made under other flags).
