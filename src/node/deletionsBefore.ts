@@ -75,11 +75,6 @@ export class LineDeletions {
   }
 
   /**
-   * Whether none of `paths` was ever deleted in HEAD's history, from the walk of every deletion when one was started
-   * for this state (false when none was, or it failed: then the caller asks git). `inHead`: the commit asked about is
-   * in HEAD's history (the walk saw all of its history).
-   */
-  /**
    * Which of `paths` some commit of HEAD's history deleted, from the walk of every deletion when one was started for
    * this state: the only ones a walk of the deletions before a commit in HEAD's history (`inHead`) can find. Null when
    * no walk was started, it failed, or the commit is not in HEAD's history.

@@ -63,7 +63,7 @@ export function denseBench(rounds = 3, bytes = 1_000_000, cli = join(REPO_ROOT, 
 export function denseRows(results: readonly DenseResult[], inRepo = false): Row[] {
   const worst = results.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
   const list = results.map((r) => `${r.shape} ${(r.cpuMs / 1000).toFixed(2)} s`).join(', ');
-  const where = inRepo ? 'written uncommitted in a clone of the bench repository (5,000 commits; git\'s processes counted)' : 'in a folder that is no repository';
+  const where = inRepo ? "written uncommitted in a clone of the bench repository (5,000 commits; git's processes counted)" : 'in a folder that is no repository';
   return [{
     item: '8', what: `1 MB item-dense handoffs ${where}, \`handoff-lint --format json\` as a whole process, CPU (median of runs): slowest shape, then each`,
     measured: `**${(worst.cpuMs / 1000).toFixed(2)} s** (${worst.shape}, ${Math.round(worst.rssMb)} MB RSS); ${list}`,
