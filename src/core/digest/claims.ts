@@ -12,7 +12,7 @@ import type { CommitMention, FileBreadcrumb, HandoffModel, RefMention } from '..
 import { code, oneLine } from '../newHandoff/markdown';
 import { weakMention } from '../rules/commitRules';
 import { refsGoneWithCommit } from '../rules/staleRef';
-import { atSamePlace } from '../ranges';
+import { RangeLookup } from '../ranges';
 import type { DigestEntry, Verdict } from './types';
 
 const short = (sha: string) => sha.slice(0, 7);
@@ -24,7 +24,8 @@ function entry(verdict: Verdict, text: string, evidence: string | null, line: nu
 export function judgeClaims(model: HandoffModel, facts: HandoffFacts): DigestEntry[] {
   // A ref's claimed SHA whose ref is gone with it is judged with its ref, not again as a commit (as the rules do).
   const saidGone = refsGoneWithCommit(model.refs, facts.refs).map((m) => m.shaRange);
-  const commits = saidGone.length ? model.commits.filter((m) => !atSamePlace(m.range, saidGone)) : model.commits;
+  const gone = new RangeLookup(saidGone);
+  const commits = saidGone.length ? model.commits.filter((m) => !gone.atSamePlace(m.range)) : model.commits;
   return [...judgeRefs(model.refs, facts.refs), ...judgeCommits(commits, facts), ...judgeFiles(model.files, facts)];
 }
 

@@ -159,17 +159,23 @@ async function lookUp(pending: Pending[], out: FileFact[], now: FileIndex, ctx: 
 
   // A path inside a submodule is looked up in the submodule's own listing (empty when it is not checked out).
   const stillPending: Pending[] = [];
+  // Each submodule's files listed and gathered once, however many breadcrumbs point into it.
+  const submoduleFiles = new Map<string, Set<string>>();
   for (const p of pending) {
     const sub = p.submodule;
     if (sub === '') {
       stillPending.push(p);
       continue;
     }
-    const subRoot = absolute(sub);
-    // Only files under the submodule's folder count: a submodule not checked out lists nothing of its own.
-    const inner = (await ctx.files.listFiles(subRoot, token)).filter((f) => f.startsWith(`${subRoot}/`));
-    const hit = p.exact.map(absolute).find((e) => inner.includes(e));
-    out[p.i] = hit ? { kind: 'found', paths: [hit], lines: null } : inner.length ? { kind: 'absent' } : { kind: 'submodule', submodule: sub };
+    let inner = submoduleFiles.get(sub);
+    if (!inner) {
+      const subRoot = absolute(sub);
+      // Only files under the submodule's folder count: a submodule not checked out lists nothing of its own.
+      inner = new Set((await ctx.files.listFiles(subRoot, token)).filter((f) => f.startsWith(`${subRoot}/`)));
+      submoduleFiles.set(sub, inner);
+    }
+    const hit = p.exact.map(absolute).find((e) => inner.has(e));
+    out[p.i] = hit ? { kind: 'found', paths: [hit], lines: null } : inner.size ? { kind: 'absent' } : { kind: 'submodule', submodule: sub };
   }
   if (!stillPending.length) return;
 

@@ -9,7 +9,7 @@ import type { CommitGraph } from '../git/graph';
 import type { RefInfo, RepoFacts } from '../git/provider';
 import { validRefName, validSha } from '../git/schemas';
 import type { Range, RefMention } from '../model';
-import { inside } from '../ranges';
+import { RangeLookup } from '../ranges';
 import type { AnchorFact, RefFact } from './types';
 
 /** The ref a mention names: a branch may be written `origin/main`, or exist only as `<remote>/main` in a clone. */
@@ -49,8 +49,9 @@ export interface RefContext {
 }
 
 export function judgeRefs(mentions: readonly RefMention[], ctx: RefContext): RefFact[] {
+  const historic = new RangeLookup(ctx.history);
   return mentions.map((m) => {
-    if (inside(m.range, ctx.history)) return { kind: 'unchecked' };
+    if (historic.holdsStartOf(m.range)) return { kind: 'unchecked' };
     try {
       return 'sha' in m.claim ? judgeShaClaim(m, m.claim.sha, ctx) : judgePushClaim(m, m.claim.pushed, ctx);
     } catch {

@@ -14,7 +14,7 @@ import { isPlaceholderSha } from '../extract/hex';
 import { validSha } from '../git/schemas';
 import type { CommitMention, Diagnostic, Range } from '../model';
 import type { CoreSettings } from '../settings';
-import { atSamePlace, inside } from '../ranges';
+import { RangeLookup } from '../ranges';
 import { list, makeDiagnostic } from './severity';
 
 /** A mention too weak to call its commit unknown or ambiguous: bare hex, or an example SHA. The digest agrees. */
@@ -27,6 +27,8 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
   const out: Diagnostic[] = [];
   // A commit written twice on one line (`- `2f20605` (task 1): `git log --all | grep 2f20605` ✓`) is one finding.
   const reported = new Set<string>();
+  const historic = new RangeLookup(history);
+  const gone = new RangeLookup(saidGone);
   for (const m of mentions) {
     const key = validSha(m.sha);
     const state = key ? facts.commits.get(key) : undefined;
@@ -40,7 +42,7 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
     };
     const weak = weakMention(m);
     if (state.status === 'unknown' && !weak) {
-      if (atSamePlace(m.range, saidGone)) continue;
+      if (gone.atSamePlace(m.range)) continue;
       if (state.fileId) {
         // A migration's revision id (`migrations/versions/d41f83a2c906_add_jobs.py`), cited as the database's head.
         push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));
@@ -49,17 +51,17 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
       // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
       // log keeps of a branch's life: worth a hover, not a problem. Judged on real repositories: every such commit in
       // a history part was noise, every one in the current part a real find (the branch a resume step names is gone).
-      const aside = state.sha !== null && inside(m.range, history);
+      const aside = state.sha !== null && historic.holdsStartOf(m.range);
       push(makeDiagnostic(settings, 'unknown-commit', m.range, `Commit ${m.sha} ${state.reason}`, undefined, aside ? 'aside' : 'problem'));
     } else if (state.status === 'ambiguous' && !weak) {
       push(makeDiagnostic(settings, 'ambiguous-commit', m.range,
         `Commit ${m.sha} is ambiguous: it matches ${state.candidates.length} objects (${list(state.candidates.map((c) => c.slice(0, 12)))})`));
     } else if (state.status === 'unpushed') {
-      const claimed = m.pushClaim === 'pushed' && !inside(m.range, history);
+      const claimed = m.pushClaim === 'pushed' && !historic.holdsStartOf(m.range);
       push(makeDiagnostic(settings, 'unpushed-commit', m.range, claimed
         ? `Commit ${m.sha} is not pushed, though the handoff says it is: no remote-tracking branch contains it`
         : `Commit ${m.sha} is not pushed: no remote-tracking branch contains it`));
-    } else if (state.status === 'ok' && m.pushClaim === 'unpushed' && facts.hasRemote && !state.submodule && !inside(m.range, history)) {
+    } else if (state.status === 'ok' && m.pushClaim === 'unpushed' && facts.hasRemote && !state.submodule && !historic.holdsStartOf(m.range)) {
       push(makeDiagnostic(settings, 'stale-ref', m.range, `Commit ${m.sha} has been pushed since this handoff said it was not`, undefined, 'news'));
     }
   }
