@@ -41,6 +41,18 @@ describe('git input validation', () => {
     for (const good of ['main', 'feature/x', 'origin/main', 'v1.2.0', 'release-2026_01', 'user+topic']) assert.equal(validRefName(good), good);
   });
 
+  it('the fast check (validRefName) accepts exactly what the ref schema accepts', () => {
+    // Names built from the characters the rules turn on: separators, dots, `.lock`, `@`, HEAD, option dashes.
+    const piece = fc.constantFrom('a', 'Z', '0', '_', '-', '+', '.', '/', '..', '//', '.lock', 'HEAD', '@', ' ', ':', '~', '\n', 'é');
+    const name = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    const long = fc.integer({ min: 250, max: 260 }).map((n) => 'a'.repeat(n));
+    fc.assert(fc.property(fc.oneof(name, long, fc.string()), (s) => {
+      const r = refNameSchema.safeParse(s);
+      assert.equal(validRefName(s), r.success ? r.data : null, JSON.stringify(s));
+    }), { seed: 5, numRuns: 5000 });
+    for (const bad of ['HEAD', '@', '', '-x', 'a.lock', 'a/', '.a', 'a..b']) assert.equal(validRefName(bad), null, JSON.stringify(bad));
+  });
+
   describe('hostile mentions never reach git', () => {
     let fx: GitFixture;
     before(() => { fx = buildGitFixture(); });
