@@ -6,10 +6,6 @@
 import * as z from 'zod/mini';
 
 const SHA = /^[0-9a-fA-F]{4,40}$/;
-const PLAIN_REF = /^[A-Za-z0-9_][A-Za-z0-9._\/+-]*$/;
-const wellFormedRef = (s: string) => !s.includes('..') && !s.includes('//') && !s.endsWith('/') && !s.endsWith('.');
-const componentsOk = (s: string) => s.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
-const notHead = (s: string) => s !== 'HEAD' && s !== '@';
 const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /** An abbreviated or full object name: 4–40 hex digits (git's own minimum abbreviation is 4). */
@@ -25,6 +21,12 @@ export const fullShaSchema = z.string().check(z.regex(FULL_SHA, 'not a full SHA'
 export function isFullSha(s: string | undefined | null): s is string {
   return typeof s === 'string' && FULL_SHA.test(s);
 }
+
+// The ref name's checks, shared by its schema and validRefName.
+const PLAIN_REF = /^[A-Za-z0-9_][A-Za-z0-9._\/+-]*$/;
+const wellFormedRef = (s: string) => !s.includes('..') && !s.includes('//') && !s.endsWith('/') && !s.endsWith('.');
+const componentsOk = (s: string) => s.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
+const notHead = (s: string) => s !== 'HEAD' && s !== '@';
 
 /**
  * A ref name as a handoff writes it (`main`, `feature/x`, `origin/main`, `v1.2.0`), following
