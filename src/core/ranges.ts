@@ -69,7 +69,8 @@ export class RangeLookup {
   }
 }
 
-function before(a: Position, b: Position): boolean {
+/** Whether position `a` comes before `b` in the text. */
+export function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 

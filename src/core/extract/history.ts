@@ -17,6 +17,7 @@
  */
 import type { Position, Range } from '../model';
 import type { ParsedText } from '../parse/blocks';
+import { before } from '../ranges';
 import type { ExtractContext, Located } from './types';
 import { buildOutline, trimSectionEnd, type OutlineNode } from './historyOutline';
 import { olderEntries, oldestFirstLog, readEntryTitle, readLeadTitle, repeatedLeadEntries, type EntryTitle } from './logEntries';
@@ -138,8 +139,4 @@ export function rangeIndexAt(ranges: readonly Range[], at: Position): number {
     else return mid;
   }
   return -1;
-}
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }

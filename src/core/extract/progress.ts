@@ -14,6 +14,7 @@
  */
 import type { HandoffModel, Phase, Position, Step } from '../model';
 import { isStepToDo } from './currentSteps';
+import { before } from '../ranges';
 
 export interface Progress {
   done: number;
@@ -95,10 +96,6 @@ function innermost(flat: ReadonlyArray<{ phase: Phase }>, at: Position): number 
 function contains(phase: Phase, at: Position): boolean {
   const r = phase.sectionRange;
   return !before(at, r.start) && !before(r.end, at);
-}
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function empty(): Progress {

@@ -7,16 +7,13 @@ import type { AnalysedHandoff, HandoffStore } from '../contracts';
 import type { CommitDetails } from '../../core/git';
 import type { Position, Range } from '../../core/model';
 import { looksLikePath } from '../freshness';
+import { before } from '../../core/ranges';
 
 /** Markdown documents in any scheme: the store decides which are handoffs (untitled and virtual ones too). */
 export const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 /** True when `p` lies within `r`, both ends included (a hover at the end of a SHA still belongs to it). */
