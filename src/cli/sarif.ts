@@ -99,6 +99,9 @@ function sarifResult(uri: string, d: Diagnostic, fingerprint: string | undefined
     const path = rel.path ? annotationPath(rel.path, cwd) : null;
     if (path && !path.startsWith('../') && !/^([a-zA-Z]:)?\//.test(path)) {
       location.physicalLocation = { artifactLocation: { uri: path }, ...(rel.range ? { region: region(rel.range) } : {}) };
+    } else if (!rel.path && rel.range) {
+      // A place in the same document (where a bare file name is written in full).
+      location.physicalLocation = { artifactLocation: { uri }, region: region(rel.range) };
     }
     return location;
   });

@@ -184,8 +184,12 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     // The studio's file alone, as its full path is; both of the tree's defaults, none being the one written in full.
     assert.deepEqual(gone, [['apps/studio/.env.example'], ['lib/model-router/defaults.ts', 'lib/pricing/defaults.ts'], ['apps/studio/.env.example'], 'absent']);
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-    assert.ok(warnings.some((m) => m.startsWith('.env.example was renamed to apps/studio/env.sample')), warnings.join('\n'));
-    assert.ok(!warnings.some((m) => /marketing/.test(m)), warnings.join('\n'));
+    assert.ok(warnings.some((m) => m.startsWith('apps/studio/.env.example was renamed to apps/studio/env.sample')), warnings.join('\n'));
+    assert.ok(!r.diagnostics.some((d) => /marketing/.test(d.message)), warnings.join('\n'));
+    // The bare name is the studio's file named again: a hint pointing where its path is written (fileRules.ts).
+    const bare = r.diagnostics.find((d) => d.message.startsWith('.env.example was renamed to apps/studio/env.sample'));
+    assert.equal(bare?.severity, 'hint');
+    assert.match(bare!.message, / \(named in full at line 17\)$/);
   });
 
   it('a file deleted since that git ignores now (untracked on purpose: a runtime or generated file) is an aside, not a problem', async () => {

@@ -15,18 +15,27 @@ import { list, makeDiagnostic, short, withinCap } from './severity';
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const restated = restatements(crumbs);
+  const found = crumbs.map((c, i) => {
+    const f = facts.files[i];
+    if (!f) return null;
+    return f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, facts.anchor !== null, settings);
+  });
+  const inFull = namedInFull(crumbs, facts.files, found);
   // A file named twice on one line (`apt_sync.py` in prose, then in a `grep` of it; `x.py`, then `x.py:29-66` in the
   // note after it) is missing once there; the same file at two places in it (`a.ts:10`, then `a.ts:12-13`) is two
   // breadcrumbs, each with its own fix.
   const missing = new Set<string>();
   crumbs.forEach((c, i) => {
-    const f = facts.files[i];
-    if (!f) return;
-    const d = f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, facts.anchor !== null, settings);
+    const d = found[i];
     if (!d) return;
     const task = restated.get(i);
     if (task !== undefined) {
       out.push({ ...d, severity: 'hint', message: withinCap(d.message, ` (restated from line ${task + 1})`) });
+      return;
+    }
+    const full = inFull.get(i);
+    if (full !== undefined) {
+      out.push({ ...d, severity: 'hint', message: withinCap(d.message, ` (named in full at line ${full.range.start.line + 1})`), related: [{ message: 'named in full here', range: full.range }] });
       return;
     }
     if (d.code === 'missing-file') {
@@ -62,6 +71,33 @@ function restatements(crumbs: readonly FileBreadcrumb[]): Map<number, number> {
   crumbs.forEach((c, i) => {
     const line = restating[i] ? cited.get(c.path) : undefined;
     if (line !== undefined) out.set(i, line);
+  });
+  return out;
+}
+
+/**
+ * A bare file name (`user.py`) that stands for a path the document writes in full (`src/models/user.py`), whose gone
+ * file is reported there: the bare name is that file named again — in a summary table, in prose about the work, in a
+ * heading — and adds nothing to the finding at the full path. It is a hint pointing there, as a restatement is, so
+ * that Problems lists each gone file where the document gives its path. Judged on real repositories (the held-out
+ * field study): 232 of 446 such findings were noise, the rest right only as the full path's finding said again.
+ * Returns, for each such bare name, the breadcrumb of its first full mention.
+ */
+function namedInFull(crumbs: readonly FileBreadcrumb[], files: ReadonlyArray<FileFact | undefined>, found: ReadonlyArray<Diagnostic | null>): Map<number, FileBreadcrumb> {
+  const out = new Map<number, FileBreadcrumb>();
+  const goneAt = new Map<string, FileBreadcrumb>();
+  crumbs.forEach((c, i) => {
+    const f = files[i];
+    const d = found[i];
+    if (f?.kind !== 'gone' || d?.code !== 'missing-file' || d.severity === 'hint' || !c.path.includes('/')) return;
+    for (const p of f.paths) if (!goneAt.has(p)) goneAt.set(p, c);
+  });
+  if (!goneAt.size) return out;
+  crumbs.forEach((c, i) => {
+    const f = files[i];
+    if (f?.kind !== 'gone' || f.paths.length !== 1 || c.path.includes('/') || found[i]?.code !== 'missing-file') return;
+    const full = goneAt.get(f.paths[0]!);
+    if (full) out.set(i, full);
   });
   return out;
 }
