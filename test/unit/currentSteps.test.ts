@@ -10,6 +10,23 @@ const md = (...lines: string[]) => `${lines.join('\n')}\n`;
 const reported = (text: string) => uncheckedSteps(modelOf(text), 'information').map((d) => d.message.replace(/^[^:]+: /, ''));
 
 describe('unchecked-step: only what is still to do', () => {
+  it('not a question (a decision or a reflection to answer); a request with a question in it is still a step', () => {
+    const text = md(
+      '# Plan', '',
+      '## Open questions', '- [ ] Should picker specializations be per-org or global? **Recommended: per-org**',
+      '- [ ] T031 [P] Are there seasonal pickers who change week to week?', '',
+      '## The meta next step', '1. What did we validate this week?', '2. How can we improve our process?', '3. **Which external auditor?** Trail of Bits or NCC Group?', '',
+      '## Next steps', '- [ ] Ping Staff: dashboard-server status?', '- [ ] Ben eyeball: does the timeline render in Notion?',
+      '- [ ] Is-it-live checker: add the cron job', '- [ ] Check whether the cache is warm?', '- [ ] Should: wire the exporter',
+    );
+    assert.deepEqual(reported(text), [
+      'Ping Staff: dashboard-server status?', 'Ben eyeball: does the timeline render in Notion?',
+      'Is-it-live checker: add the cron job', 'Check whether the cache is warm?', 'Should: wire the exporter',
+    ]);
+    const m = modelOf(text);
+    assert.deepEqual(m.steps.filter((s) => whyNotToDo(s, m) === 'a question').length, 5, 'the tree says why');
+  });
+
   it('not the carry-over of an older log entry, nor the boxes of a finished ticket or an archived section', () => {
     const text = md(
       '# Worklog', '',

@@ -34,6 +34,7 @@ export function stepsToDo(model: Pick<HandoffModel, 'steps' | 'history' | 'phase
 export function whyNotToDo(step: Step, model: StepContext): string | null {
   if (step.listRole !== null) return step.listRole;
   if (step.doneBySubSteps) return 'sub-steps done';
+  if (isQuestion(step.text)) return 'a question';
   const at = step.range.start;
   if (isHistoric(model.history, at)) return 'history';
   const aside = setAsideIn(model.phases);
@@ -43,6 +44,22 @@ export function whyNotToDo(step: Step, model: StepContext): string | null {
   // What a deferred phase says to do next in words (a `**Resume:** /gsd-verify-work 7 once the email arrived` or
   // `Next:` line: a paragraph step) is still to do; its checklist is not, and nothing of a superseded phase is.
   return status === 'deferred' && step.kind === 'paragraph' ? null : `${status} phase`;
+}
+
+/**
+ * An item written as a question — `Should picker specializations be per-org or global?`, `What did we validate this
+ * week?`, `**Which external auditor?** Trail of Bits or NCC Group?` — asks for a decision or a reflection: an open
+ * question to answer, not a step to carry out. Only one that opens with its question word counts: a request with a
+ * question in it (`Ping Staff: dashboard status?`, `Ben eyeball: does the timeline render?`) is still a step. Judged
+ * on real repositories (the field studies): 15 of 15 open steps of this form were noise, none right.
+ */
+const QUESTION = /^(?:should|shall|is|are|was|were|do|does|did|can|could|will|would|has|have|what|which|who|whom|why|how|when|where)\b[^.!:;\n]*\?/i;
+
+/** What leads an item's words: task ids and tags (`T024`, `[P]`, `[US1]`, `2.3`), then emphasis opening. */
+const LEAD = /^(?:(?:[A-Z]{1,3}-?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+|\[[^\]\n]{1,12}\])[:.]?\s+)*(?:\*\*|__|\*|_)?/;
+
+export function isQuestion(text: string): boolean {
+  return QUESTION.test(text.replace(LEAD, ''));
 }
 
 /** The sections of the phases set aside, outermost only (in document order, not overlapping), with their statuses. */
