@@ -129,6 +129,23 @@ describe('history: dated entries of a log', () => {
     assert.deepEqual(historyOf(md('# Log', '## Latest update', 'x', '## Update 2026-02-11', 'y')), ['## Update 2026-02-11 … y']);
   });
 
+  it('a "Current" title dated before another entry is a label left behind: the dates decide', () => {
+    // Newest first: entries of Feb 12 and 13 were added above the old "Current Session" heading, which stayed.
+    assert.deepEqual(historyOf(md(
+      '# Handoff', '',
+      '## Follow-up (Feb 13, 2026 — Session 37)', '### Next steps', '1. batch run', '',
+      '## Previous Session: fixes (Feb 12, 2026 - Session 36)', 'Done.', '',
+      '## Current Session: smoke tests (Feb 11, 2026 - Session 35)', '### Next steps', '1. check the re-run', '',
+    )), [
+      '## Previous Session: fixes (Feb 12, 2026 - Session 36) … Done.',
+      '## Current Session: smoke tests (Feb 11, 2026 - Session 35) … 1. check the re-run',
+    ]);
+    // The newest date "Current" holds, an undated one, or one tied with the newest: it still decides.
+    assert.deepEqual(historyOf(md('# Log', '## Current Session (2026-02-13)', 'x', '## Session (2026-02-12)', 'y')), ['## Session (2026-02-12) … y']);
+    assert.deepEqual(historyOf(md('# Log', '## Current Session', 'x', '## Session 4 (2026-02-12)', 'y')), ['## Session 4 (2026-02-12) … y']);
+    assert.deepEqual(historyOf(md('# Log', '## Session 5 (2026-02-12)', 'x', '## Current Session (2026-02-12 - Session 4)', 'y')), ['## Session 5 (2026-02-12) … x']);
+  });
+
   it('bold entry lines standing alone are entries too, up to the next entry or heading', () => {
     assert.deepEqual(historyOf(md(
       '# Notes', '',

@@ -199,13 +199,33 @@ function olderInGroup(group: readonly number[], entries: ReadonlyArray<EntryTitl
   const older = group.filter((i) => entry(i).marker === 'previous');
   const rest = group.filter((i) => entry(i).marker !== 'previous');
   if (rest.length < 2) return older;
-  if (rest.some((i) => entry(i).marker === 'current')) return [...older, ...rest.filter((i) => entry(i).marker !== 'current')];
+  if (rest.some((i) => entry(i).marker === 'current') && !markedCurrentOutdated(rest.map(entry))) {
+    return [...older, ...rest.filter((i) => entry(i).marker !== 'current')];
+  }
   const key = orderKey(rest.map(entry));
   if (!key) return older;
   let newest = -Infinity;
   for (const i of rest) newest = Math.max(newest, key(entry(i)));
   // Entries tied for newest (two entries of one day) are all current: neither can be shown to be older.
   return [...older, ...rest.filter((i) => key(entry(i)) < newest)];
+}
+
+/**
+ * Whether every entry titled "Current …" is dated before another entry of its log: a log written newest first whose
+ * old `## Current Session: … (Feb 11, 2026 - Session 35)` heading stayed as entries of Feb 12 and 13 were added above
+ * it. The title is then a label left behind, and the dates say which entry is newest. An undated "Current"/"Latest"
+ * title still decides on its own (nothing shows it older).
+ */
+function markedCurrentOutdated(entries: readonly EntryTitle[]): boolean {
+  let current = -Infinity;
+  let other = -Infinity;
+  for (const e of entries) {
+    if (e.marker === 'current') {
+      if (e.date === null) return false;
+      current = Math.max(current, e.date);
+    } else if (e.date !== null) other = Math.max(other, e.date);
+  }
+  return other > current;
 }
 
 /** How to order these entries: by date (number as tie-break), by number, or not at all. */
