@@ -6,7 +6,8 @@
  * The newest entry is the current state; the others are history.
  *
  * Which entry is newest is decided by what the titles say, never by position (logs are written newest-first
- * and oldest-first): an explicit "Current …"/"Latest …" title; else the latest date (a session number breaks
+ * and oldest-first): an explicit "Current …"/"Latest …" title (unless it is dated before another entry: a label left
+ * behind, `markedCurrentOutdated`); else the latest date (a session number breaks
  * a tie); else, when no entry is dated, the highest session/pass/iteration number. When the titles cannot
  * be ordered (some dated, some only numbered), nothing is decided: reporting a stale claim is better than
  * hiding a current one. Entries titled "Previous …"/"Earlier …"/"Older …" are history whatever else holds.
