@@ -331,6 +331,32 @@ describe('missing-file against the handoff\'s moment (real git)', () => {
     assert.deepEqual(judgeClaims(b.model, r.facts).map((e) => e.evidence?.includes(' with the handoff by ')), [true, true, false]);
   });
 
+  it('a file moved with the handoff, then moved with it again (archived later), is still beside it: a hint', async () => {
+    const { repo, gg, put } = newRepo('moved-twice');
+    put('docs/GUIDE.md', '# guide\n');
+    put('docs/REPORT.md', '# report\n');
+    const body = '# Next steps\n\n- See `docs/GUIDE.md`\n- and `docs/REPORT.md`\n';
+    put('docs/NEXT_STEPS.md', body);
+    gg.commit(repo, 'Next steps');
+    // A sprint's notes filed together; the report alone goes to the reports folder.
+    mkdirSync(join(repo, 'docs/sprint1'), { recursive: true });
+    mkdirSync(join(repo, 'reports'), { recursive: true });
+    for (const f of ['NEXT_STEPS.md', 'GUIDE.md']) gg.run(repo, ['mv', `docs/${f}`, `docs/sprint1/${f}`]);
+    gg.run(repo, ['mv', 'docs/REPORT.md', 'reports/REPORT.md']);
+    const filed = gg.commit(repo, 'File sprint 1');
+    // Later the whole sprint folder is archived: the guide's last name is beside the handoff's last place.
+    mkdirSync(join(repo, 'docs/archive'), { recursive: true });
+    gg.run(repo, ['mv', 'docs/sprint1', 'docs/archive/sprint1']);
+    const archived = gg.commit(repo, 'Archive sprint 1');
+    const b = new ModelBuilder(body).file('docs/GUIDE.md').file('docs/REPORT.md');
+    const r = await check(b.model, join(repo, 'docs/archive/sprint1/NEXT_STEPS.md'), { text: body });
+    assert.deepEqual(r.facts.anchor?.moves?.map((m) => m.sha), [archived, filed]);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.message}`), [
+      `hint docs/GUIDE.md was moved with this handoff to docs/archive/sprint1/GUIDE.md in ${s7(filed)}`,
+      `warning docs/REPORT.md was renamed to reports/REPORT.md in ${s7(filed)}, after this handoff`,
+    ]);
+  });
+
   it('the same text put back at a later HEAD is judged from the commit that wrote it; an edited text from its last commit', async () => {
     // (Last: this commits a new version, and the work-tree deletion of src/a.ts with it.)
     write('HANDOFF.md', '# Rewritten later\n');

@@ -293,10 +293,20 @@ async function lastChangeOf(ctx: Resolved, path: string): Promise<{ sha: string;
  * Whether a rename is the handoff's own move taking the file along (archived together): the same commit moved the
  * handoff, and the file sits where it sat from the handoff (`184-CONTEXT.md` beside it, `../183-x/183-REVIEW.md`).
  * A reorganisation that moved the handoff one way and the file another is no such thing: its path went stale.
+ *
+ * "Where it sat" holds after that move, or after every move since: a handoff moved again and again with the files
+ * beside it (`docs/` → `docs/01_Sprint1/` → `docs/archive/01_Sprint1/`, each file followed to its last name) still
+ * has them where it had them when it was written.
  */
 function movedAlong(d: PathDeletion, anchor: AnchorFact | null): boolean {
-  const move = anchor?.moves?.find((m) => m.sha === d.sha);
-  return !!move && !!d.renamedTo && relativeFrom(dirname(move.from), d.path) === relativeFrom(dirname(move.to), d.renamedTo);
+  const moves = anchor?.moves ?? [];
+  const move = moves.find((m) => m.sha === d.sha);
+  if (!move || !d.renamedTo) return false;
+  if (relativeFrom(dirname(move.from), d.path) === relativeFrom(dirname(move.to), d.renamedTo)) return true;
+  // Newest first: the first move's `to` is where the handoff is now, the last one's `from` where it was written.
+  const now = moves[0]!.to;
+  const written = moves[moves.length - 1]!.from;
+  return relativeFrom(dirname(written), d.path) === relativeFrom(dirname(now), d.renamedTo);
 }
 
 /** Where a renamed file lives now (absolute), when the rename's target exists. */
