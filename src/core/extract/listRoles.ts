@@ -46,6 +46,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`post-?deploy(?:ment)?\s+(?:verification|validation|checks|checklist)`,
     String.raw`quality\s+gates?`, String.raw`(?:code|pr|pull\s+request)\s+review\s+checklist`,
     String.raw`before\s+marking\s+(?:[^:]{1,60}?\s+)?(?:complete|completed|done|finished)`,
+    // The gate every commit passes: "Before committing:" over "Component works in Storybook", "No console errors";
+    // "Pre-commit checklist" (`Commit the fix before pushing` is work).
+    String.raw`before\s+(?:committing|pushing|merging|(?:you\s+|each\s+|every\s+)(?:commit|push|merge))`, String.raw`pre-?(?:commit|push)\s+(?:checklist|checks)`,
     // The same in the other languages handoffs are written in: "Akzeptanzkriterien", "Critères d'acceptation",
     // "Criterios de aceptación", "次段階の完了条件", "验收标准", "완료 기준".
     String.raw`(?:akzeptanz|abnahme)kriterien`, String.raw`crit(?:è|e)res\s+d['’]acceptation`, String.raw`crit(?:e|é)rios?\s+de\s+ace(?:p|i)ta(?:ci(?:ó|o)n|(?:ç|c)(?:ã|a)o)`,
@@ -103,9 +106,10 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:rollback|roll-back|contingency|fallback)(?:\s+(?:plans?|steps|procedures?|instructions))?`, 'troubleshooting',
     String.raw`if\s+(?:anything|something|it|this|that|the\s+[a-z-]+)\s+(?:breaks|fails|goes\s+wrong)`, String.raw`if\s+(?:issues|problems)(?:\s+arise)?`, String.raw`in\s+case\s+of\s+(?:issues|problems|failures?|trouble)`,
     // What is there now, described: "The landing page currently shows:", "What a Salesperson Currently Sees in
-    // Sidebar", "Current Issue" (the bug as it stands; `Currently failing tests:`, "Current Status" are work).
+    // Sidebar", "Current Issue" (the bug as it stands; `Currently failing tests:`, "Current Status" are work), and
+    // "Current State Summary" over "What's Done" and "What's Broken Right Now" (the next steps come under their own heading).
     String.raw`(?:[^:]{0,60}\s)?currently\s+(?:sees?|shows?|displays?|contains?|includes?|looks\s+like)(?:\s+[^:]{1,40})?`,
-    String.raw`current\s+(?:issues?|problems?|behaviou?rs?|situation)`,
+    String.raw`current\s+(?:issues?|problems?|behaviou?rs?|situation)`, String.raw`current\s+state(?:\s+(?:summary|overview))?`,
     // "Important Notes for Next Session", "Dev Notes": facts and conventions to keep in mind (`Notes to self: …` may
     // be work); "Canvas API — Research Summary": what was found out, its setup steps included.
     String.raw`(?:important|key|critical|general|additional|dev|developer|development|technical|implementation|engineering)\s+notes`,
