@@ -22,7 +22,7 @@ export interface RuleContext {
 export function runRules(model: HandoffModel, facts: HandoffFacts | null, settings: CoreSettings, context: RuleContext = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const steps = severityOf(settings, 'unchecked-step');
-  if (steps && !context.superseded) out.push(...uncheckedSteps(model, steps));
+  if (steps && !context.superseded) out.push(...uncheckedSteps(model, steps, facts?.changedSince ?? null));
   if (facts) {
     const staleRefs = staleRefRules(model.refs, facts.refs, settings, facts.commits);
     // A SHA a stale-ref finding already calls missing is not reported a second time as unknown.
