@@ -27,6 +27,22 @@ describe('unchecked-step: only what is still to do', () => {
     assert.deepEqual(m.steps.filter((s) => whyNotToDo(s, m) === 'a question').length, 5, 'the tree says why');
   });
 
+  it('not an entry of a list of commits (the work a section sums up); a step that names a commit is still one', () => {
+    const text = md(
+      '# Handoff', '',
+      '## Remaining work', '', 'Canonical implementation commits:', '', '- `0fda376`', '- `1c10156`', '',
+      'Commits:', '', '- `2308465` goal metadata', '- **`25435fb` (Sonnet)** — flipped `getEnv`', '',
+      'What is still unfinished:', '', '- deciding which planners use the metadata first', '- revert `3739578` if the replay fails',
+      '- 1234567 rows to backfill', '- facade cleanup in the client', '',
+    );
+    assert.deepEqual(reported(text), [
+      'deciding which planners use the metadata first', 'revert `3739578` if the replay fails',
+      '1234567 rows to backfill', 'facade cleanup in the client',
+    ]);
+    const m = modelOf(text);
+    assert.deepEqual(m.steps.filter((s) => whyNotToDo(s, m) === 'a commit').length, 4, 'the tree says why');
+  });
+
   it('not the carry-over of an older log entry, nor the boxes of a finished ticket or an archived section', () => {
     const text = md(
       '# Worklog', '',
