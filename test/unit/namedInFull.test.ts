@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { lintOutput as lint } from './support/cli';
 import { scratchRepo } from '../fixtures/git/exec';
 
 const HANDOFF = `# Handoff: widgets
@@ -29,12 +29,6 @@ The new \`widget_test.py\` covers it; \`config.ts\` is untouched.
 `;
 
 interface JsonDiagnostic { code: string; severity: string; message: string; range: { start: { line: number } }; related?: Array<{ message: string; path?: string; range?: { start: { line: number } } }> }
-
-async function lint(args: string[]): Promise<string> {
-  let out = '';
-  await run(args, (s) => { out += s; }, () => {});
-  return out;
-}
 
 describe('a bare file name the handoff writes in full', () => {
   let dir: string;

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { lintOutput as lint } from './support/cli';
 import { scratchRepo } from '../fixtures/git/exec';
 
 const HANDOFF = `# Handoff: the dashboard
@@ -21,12 +21,6 @@ const HANDOFF = `# Handoff: the dashboard
 `;
 
 interface JsonDiagnostic { code: string; severity: string; message: string; range: { start: { line: number } } }
-
-async function lint(args: string[]): Promise<string> {
-  let out = '';
-  await run(args, (s) => { out += s; }, () => {});
-  return out;
-}
 
 describe('an open step whose files were created since the handoff', () => {
   let dir: string;
