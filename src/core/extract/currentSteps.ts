@@ -67,8 +67,8 @@ export function isQuestion(text: string): boolean {
  * An item that opens with a commit — `- \`0fda376\``, `- \`2308465\` goal metadata`, `- **\`25435fb\` (Sonnet)** —
  * flipped getEnv` — is an entry of a list of commits (the work a section sums up, "Canonical implementation
  * commits:"), not a step, whatever heading it sits under. A SHA is in backticks, or has a digit and a letter (a bare
- * `1234567` or `facade` is a number or a word more often than a commit). Judged on real repositories (the field studies): 9 of 9 such open
- * steps were noise, of 2 repositories.
+ * `1234567` or `facade` is a number or a word more often than a commit). Judged on real repositories (the field
+ * studies): 9 of 9 such open steps were noise, of 2 repositories.
  */
 const COMMIT_ENTRY = /^(?:`[0-9a-f]{7,40}`|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40})(?:\*\*|__)?(?=$|[\s:—–,(-])/i;
 
