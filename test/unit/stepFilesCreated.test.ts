@@ -1,7 +1,7 @@
 // An open step whose every file the repository gained since the handoff ("Create `src/types/index.ts`") was most
 // likely carried out, its box never ticked: a hint saying so, not a to-do in Problems. A step naming a file that was
 // there already (only changed since), a step naming no file, and one naming a created file beside an older one stay
-// to-dos. Over a real repository, through the CLI (JSON).
+// to-dos. The digest for the next agent says the same. Over a real repository, through the CLI (JSON).
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,13 @@ describe('an open step whose files were created since the handoff', () => {
       '9 information', // its file was never created
     ]);
     assert.match(steps[0]!.message, /^Open step: Create the stores in .* — src\/stores\/portfolio\.ts, src\/stores\/settings\.ts were created since this handoff: done, never ticked\?$/);
+
+    // The digest for the next agent lists the step with the same doubt.
+    const digest = JSON.parse(await lint(['digest', '--repo', repo, '--format', 'json'])) as { entries: Array<{ section: string; text: string }> };
+    const listed = digest.entries.filter((e) => e.section === 'steps').map((e) => e.text);
+    assert.equal(listed.length, 5, listed.join('\n'));
+    assert.match(listed[0]!, /\(src\/stores\/portfolio\.ts, src\/stores\/settings\.ts were created since this handoff: done, never ticked\?\)$/);
+    assert.ok(listed.slice(1).every((t) => !t.includes('created since')), listed.join('\n'));
 
     // Without git, nothing is known of what was created: every step is a to-do.
     const bare = JSON.parse(await lint(['--format', 'json', '--no-git', join(repo, 'HANDOFF.md')]));

@@ -5,6 +5,7 @@
  * deterministic: entries are ordered by section, then as the handoff or git lists them; nothing reads a clock.
  */
 import { stepsToDo } from '../extract/currentSteps';
+import { createdSinceNotes } from '../rules/uncheckedStep';
 import type { StatusEntry, WorkingState } from '../git/provider';
 import { code, oneLine } from '../newHandoff/markdown';
 import { judgeClaims } from './claims';
@@ -92,8 +93,10 @@ export function composeDigest(input: DigestInput): Digest {
   const rank = (e: DigestEntry) => (e.verdict === 'gone' ? 0 : 1);
   entries.push(...claims.filter((c) => c.section === 'changed').sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0)));
   if (input.supersededBy === null) {
+    const createdFor = createdSinceNotes(model, facts?.changedSince ?? null);
     for (const s of stepsToDo(model)) {
-      entries.push(fact('steps', `${s.marker ?? '[ ]'} ${oneLine(s.text)}`, s.phase, s.range.start.line + 1));
+      const note = createdFor(s.range);
+      entries.push(fact('steps', `${s.marker ?? '[ ]'} ${oneLine(s.text)}${note ? ` (${note})` : ''}`, s.phase, s.range.start.line + 1));
     }
   } else {
     entries.push(fact('steps', `None current: superseded by ${input.supersededBy}`));

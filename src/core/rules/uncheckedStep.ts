@@ -22,20 +22,29 @@ const WHY: Readonly<Record<string, string>> = {
 /** `changes`: the cited files that changed since the handoff (facts), null when git was not asked. */
 export function uncheckedSteps(model: HandoffModel, severity: Severity, changes: readonly CitedChange[] | null = null): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const created = createdSince(changes);
-  const byLine = created.size ? filesByLine(model) : null;
+  const createdFor = createdSinceNotes(model, changes);
   for (const step of stepsToDo(model)) {
     const text = step.text.length > 90 ? `${step.text.slice(0, 89)}…` : step.text;
     const message = `${WHY[step.state]}: ${text || '(empty)'}`;
-    const made = byLine ? filesCreatedBy(model, byLine, step.range, created) : null;
-    if (made) {
-      const note = ` — ${made} ${made.includes(', ') ? 'were' : 'was'} created since this handoff: done, never ticked?`;
-      out.push({ code: 'unchecked-step', severity: 'hint', message: withinCap(message, note), range: step.range });
-    } else {
-      out.push({ code: 'unchecked-step', severity, message, range: step.range });
-    }
+    const note = createdFor(step.range);
+    if (note) out.push({ code: 'unchecked-step', severity: 'hint', message: withinCap(message, ` — ${note}`), range: step.range });
+    else out.push({ code: 'unchecked-step', severity, message, range: step.range });
   }
   return out;
+}
+
+/**
+ * For a step's range, "x.ts was created since this handoff: done, never ticked?" when every file the step names was
+ * created since the handoff, else null. The rule's hint and the digest's step entry say the same.
+ */
+export function createdSinceNotes(model: HandoffModel, changes: readonly CitedChange[] | null): (range: Range) => string | null {
+  const created = createdSince(changes);
+  if (!created.size) return () => null;
+  const byLine = filesByLine(model);
+  return (range) => {
+    const made = filesCreatedBy(model, byLine, range, created);
+    return made && `${made} ${made.includes(', ') ? 'were' : 'was'} created since this handoff: done, never ticked?`;
+  };
 }
 
 /** The indexes of the breadcrumbs (into `model.files`) whose file the repository gained since the handoff. */
