@@ -45,6 +45,8 @@ describe('steps: the role of their list', () => {
       ['Before committing:', 'acceptance'], ['Before you commit', 'acceptance'], ['Before merging:', 'acceptance'], ['Pre-commit checklist', 'acceptance'],
       ['Commit the fix before pushing', null], ['Before the commit lands, rename the flag', null],
       ['Current State Summary', 'context'], ['Current state', 'context'], ['Current Status', null], ['Update the current state doc', null],
+      ['📚 Key Reference Documents', 'context'], ['Reference docs', 'context'], ['Key documents', 'context'], ['Reference docs to write', null],
+      ['Key docs to update', null], ['Update the reference documents', null],
       ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],
       ['Before marking any phase complete:', 'acceptance'], ['Verify the checklist app', null], ['Complete the checklist', null],
       ['Manual Verification Checklist', 'acceptance'], ['Final verification checklist:', 'acceptance'], ['Quality Gates', 'acceptance'],

@@ -130,7 +130,9 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     String.raw`(?:(?:key|important|essential)\s+)?(?:files|docs|documents|reports|notes)\s+to\s+(?:re-?)?read(?:\s+first)?`,
     // Where things are: "Key Files" over a table of paths and purposes, "Useful commands", "Files changed" (a record;
     // `Files to modify`, "Key files to update" are work).
-    String.raw`(?:key|important|relevant|main|core|useful|handy)\s+(?:files|paths|locations|modules|components|commands|urls|links|endpoints)(?!\s+to\b)`,
+    String.raw`(?:key|important|relevant|main|core|useful|handy)\s+(?:files|paths|locations|modules|components|commands|urls|links|endpoints|documents|docs)(?!\s+to\b)`,
+    // "Key Reference Documents" over the guides, the invariants and the main source file to have open (`Reference docs to write` is work).
+    String.raw`(?:(?:key|important|relevant|main|core|useful|related)\s+)?reference\s+(?:documents?|docs|materials?|files|links|guides?)(?!\s+to\b)`,
     String.raw`files\s+(?:changed|touched|modified|created|added)(?:\s+(?:this\s+session|so\s+far|today))?`,
     // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
     // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
