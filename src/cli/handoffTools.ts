@@ -76,7 +76,7 @@ export class HandoffTools {
 
   async openSteps(o: { path?: string | undefined }): Promise<string> {
     const a = await this.analyse(o.path);
-    return openStepsText(a.shown, a.analysis.model, a.analysis.supersededBy);
+    return openStepsText(a.shown, a.analysis.model, a.analysis.supersededBy, a.analysis.facts?.changedSince ?? null);
   }
 
   /** What a SHA, ref or breadcrumb points at now: the handoff's own judgement when it cites it, else the repository's. */

@@ -1,11 +1,12 @@
 // An open step whose every file the repository gained since the handoff ("Create `src/types/index.ts`") was most
 // likely carried out, its box never ticked: a hint saying so, not a to-do in Problems. A step naming a file that was
 // there already (only changed since), a step naming no file, and one naming a created file beside an older one stay
-// to-dos. The digest for the next agent says the same. Over a real repository, through the CLI (JSON).
+// to-dos. The digest and the open-steps tool for the next agent say the same. Over a real repository, through the CLI (JSON).
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HandoffTools } from '../../src/cli/handoffTools';
 import { lintOutput as lint } from './support/cli';
 import { scratchRepo } from '../fixtures/git/exec';
 
@@ -56,6 +57,13 @@ describe('an open step whose files were created since the handoff', () => {
     assert.equal(listed.length, 5, listed.join('\n'));
     assert.match(listed[0]!, /\(src\/stores\/portfolio\.ts, src\/stores\/settings\.ts were created since this handoff: done, never ticked\?\)$/);
     assert.ok(listed.slice(1).every((t) => !t.includes('created since')), listed.join('\n'));
+
+    // So does the open-steps tool an agent calls (the MCP server's handoff_open_steps).
+    const open = await new HandoffTools({ root: repo, git: true }).openSteps({ path: 'HANDOFF.md' });
+    const toolLines = open.split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(toolLines.length, 5, open);
+    assert.match(toolLines[0]!, /\(line 5, Next steps\) — src\/stores\/portfolio\.ts, src\/stores\/settings\.ts were created since this handoff: done, never ticked\?$/);
+    assert.ok(toolLines.slice(1).every((l) => !l.includes('created since')), open);
 
     // Without git, nothing is known of what was created: every step is a to-do.
     const bare = JSON.parse(await lint(['--format', 'json', '--no-git', join(repo, 'HANDOFF.md')]));

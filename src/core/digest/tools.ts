@@ -4,10 +4,11 @@
  * points at now. Pure: model, facts and diagnostics in, text out; bounded in lines.
  */
 import { escapeControlsInLines } from '../controls';
-import type { HandoffFacts } from '../facts/types';
+import type { CitedChange, HandoffFacts } from '../facts/types';
 import { stepsToDo } from '../extract/currentSteps';
 import type { Diagnostic, FileBreadcrumb, HandoffModel } from '../model';
 import { oneLine } from '../newHandoff/markdown';
+import { createdSinceNotes } from '../rules/uncheckedStep';
 import { judgeClaims } from './claims';
 import type { DigestEntry } from './types';
 
@@ -28,12 +29,19 @@ export function checkText(path: string, diagnostics: readonly Diagnostic[], noti
   return toolAnswer(out);
 }
 
-/** The steps still to do (exactly those `unchecked-step` reports), with their lines and phases. */
-export function openStepsText(path: string, model: Pick<HandoffModel, 'steps' | 'history' | 'phases'>, supersededBy: string | null): string {
+/**
+ * The steps still to do (exactly those `unchecked-step` reports), with their lines and phases; `changes` (the facts'
+ * cited files changed since the handoff) adds the rule's doubt to a step whose files were all created since.
+ */
+export function openStepsText(path: string, model: HandoffModel, supersededBy: string | null, changes: readonly CitedChange[] | null = null): string {
   if (supersededBy !== null) return toolAnswer([`${path}: no open steps are current: it is superseded by ${supersededBy}`]);
   const steps = stepsToDo(model);
   if (steps.length === 0) return toolAnswer([`${path}: no open steps`]);
-  const lines = steps.map((s) => `- ${s.marker ?? '[ ]'} ${oneLine(s.text)} (line ${s.range.start.line + 1}${s.phase ? `, ${s.phase}` : ''})`);
+  const createdFor = createdSinceNotes(model, changes);
+  const lines = steps.map((s) => {
+    const note = createdFor(s.range);
+    return `- ${s.marker ?? '[ ]'} ${oneLine(s.text)} (line ${s.range.start.line + 1}${s.phase ? `, ${s.phase}` : ''})${note ? ` — ${note}` : ''}`;
+  });
   return toolAnswer([`${path}: ${steps.length} open step${steps.length === 1 ? '' : 's'}`, ...capped(lines, 'steps')]);
 }
 

@@ -71,7 +71,7 @@ export async function answerTool(name: ToolName, input: unknown, ctx: ToolContex
     case 'handoff_check':
       return checkText(h.shown, a.diagnostics, a.notices, ctx.parseOnly);
     case 'handoff_open_steps':
-      return parseOnlyNote + openStepsText(h.shown, a.model, a.supersededBy);
+      return parseOnlyNote + openStepsText(h.shown, a.model, a.supersededBy, a.facts?.changedSince ?? null);
     case 'handoff_digest': {
       const repo = ctx.git ? await ctx.git.discover(dirname(h.fsPath), token) : null;
       const gathered = ctx.git && repo?.ok ? await gatherDigestRepository(ctx.git, repo.value, a.facts, token) : null;
