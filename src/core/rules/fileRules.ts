@@ -15,18 +15,19 @@ import { list, makeDiagnostic, short, withinCap } from './severity';
 export function fileRules(crumbs: readonly FileBreadcrumb[], facts: HandoffFacts, settings: CoreSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const restated = restatements(crumbs);
-  const found = crumbs.map((c, i) => {
+  // Each breadcrumb's finding before restatements and full-path mentions weigh it (null: none).
+  const findings = crumbs.map((c, i) => {
     const f = facts.files[i];
     if (!f) return null;
     return f.kind === 'found' ? lineRule(c, f, settings) : saysSo(c, f) ? null : missingRule(c, f, facts.anchor !== null, settings);
   });
-  const inFull = namedInFull(crumbs, facts.files, found);
+  const inFull = namedInFull(crumbs, facts.files, findings);
   // A file named twice on one line (`apt_sync.py` in prose, then in a `grep` of it; `x.py`, then `x.py:29-66` in the
   // note after it) is missing once there; the same file at two places in it (`a.ts:10`, then `a.ts:12-13`) is two
   // breadcrumbs, each with its own fix.
   const missing = new Set<string>();
   crumbs.forEach((c, i) => {
-    const d = found[i];
+    const d = findings[i];
     if (!d) return;
     const task = restated.get(i);
     if (task !== undefined) {
@@ -83,19 +84,19 @@ function restatements(crumbs: readonly FileBreadcrumb[]): Map<number, number> {
  * field study): 240 of 451 such findings were noise, the rest right only as the full path's finding said again.
  * Returns, for each such bare name, the breadcrumb of its first full mention.
  */
-function namedInFull(crumbs: readonly FileBreadcrumb[], files: ReadonlyArray<FileFact | undefined>, found: ReadonlyArray<Diagnostic | null>): Map<number, FileBreadcrumb> {
+function namedInFull(crumbs: readonly FileBreadcrumb[], files: ReadonlyArray<FileFact | undefined>, findings: ReadonlyArray<Diagnostic | null>): Map<number, FileBreadcrumb> {
   const out = new Map<number, FileBreadcrumb>();
   const goneAt = new Map<string, FileBreadcrumb>();
   crumbs.forEach((c, i) => {
     const f = files[i];
-    const d = found[i];
+    const d = findings[i];
     if (f?.kind !== 'gone' || d?.code !== 'missing-file' || d.severity === 'hint' || !c.path.includes('/')) return;
     for (const p of f.paths) if (!goneAt.has(p)) goneAt.set(p, c);
   });
   if (!goneAt.size) return out;
   crumbs.forEach((c, i) => {
     const f = files[i];
-    if (f?.kind !== 'gone' || f.paths.length !== 1 || c.path.includes('/') || found[i]?.code !== 'missing-file') return;
+    if (f?.kind !== 'gone' || f.paths.length !== 1 || c.path.includes('/') || findings[i]?.code !== 'missing-file') return;
     const full = goneAt.get(f.paths[0]!);
     if (full) out.set(i, full);
   });
