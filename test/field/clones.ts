@@ -67,10 +67,13 @@ function checkout(clone: Clone, args: string[]): void {
       break;
     } catch (e) {
       const stderr = String((e as { stderr?: string }).stderr ?? '');
-      const absent = [...stderr.matchAll(/unable to read sha1 file of (.+) \([0-9a-f]+\)/g)].map((m) => m[1]!);
+      const absent = [
+        ...[...stderr.matchAll(/unable to read sha1 file of (.+) \([0-9a-f]+\)/g)].map((m) => m[1]!),
+        ...[...stderr.matchAll(/invalid object \d+ [0-9a-f]+ for '(.+)'/g)].map((m) => m[1]!),
+      ];
       if (!absent.length || attempt > 4) throw e;
       const had = tryGit(clone.dir, ['sparse-checkout', 'list'])?.split('\n').filter((l) => l.startsWith('!')) ?? [];
-      git(clone.dir, ['sparse-checkout', 'set', '--no-cone', '/*', ...had, ...absent.map((p) => `!/${p}`)]);
+      git(clone.dir, ['sparse-checkout', 'set', '--no-cone', '/*', ...had, ...absent.map((p) => `!/${p.replace(/[[\]*?\\]/g, '\\$&')}`)]);
     }
   }
   git(clone.dir, ['clean', '-q', '-fdx']);
