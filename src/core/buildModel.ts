@@ -55,7 +55,7 @@ export function buildModel(parsed: ParsedText, context: ExtractContext, extracto
         return out as Omit<T, 'start' | 'end' | K> & { [P in K]-?: Exclude<T[P & keyof T], undefined> | null } & { range: Range; phase: string | null };
       });
 
-  const commits = place(guard('commit', () => capped('commits', (p) => extractors.commits(p, context)), []), ['pushClaim', 'elsewhere'] as const);
+  const commits = place(guard('commit', () => capped('commits', (p) => extractors.commits(p, context)), []), ['pushClaim', 'elsewhere', 'subject'] as const);
   const files = place(guard('file', () => capped('file breadcrumbs', (p) => extractors.files(p, context)), []), ['qualifier', 'folderHint'] as const);
   const steps = place(guard('step', () => capped('steps', (p) => extractors.steps(p, context)), []), ['listRole'] as const);
   const refs = place(guard('ref', () => capped('branch and tag claims', (p) => extractors.refs(p, context)), [])).map(({ sha, ...ref }) =>

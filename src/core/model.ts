@@ -105,6 +105,12 @@ export interface CommitMention {
    * `owner/repo@1a2b3c4`; extract/commitElsewhere.ts), or null. Not in this repository, it is not reported unknown.
    */
   elsewhere: string | null;
+  /**
+   * The commit's subject as the text writes it beside the SHA (`f7385cb docs: add the audit`, `` `f7385cb` — docs: add
+   * the audit ``, a table row's next cell; extract/commitSubject.ts), or null. Where a SHA is gone from the repository
+   * (history rewritten, rebased), the one commit on a branch with this subject is where it went (facts/commits.ts).
+   */
+  subject: string | null;
 }
 
 export type RefKind = 'branch' | 'tag' | 'remote';

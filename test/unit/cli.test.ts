@@ -47,7 +47,7 @@ describe('handoff-lint', () => {
     const phase1 = doc.phases[0].children[1].children[0]; // H1 → `2. What landed` → Phase 1
     assert.deepEqual({ kind: phase1.kind, label: phase1.label }, { kind: 'phase', label: 'Phase 1' });
     const commit = doc.commits.find((c: { sha: string }) => c.sha === '5d9c8a1');
-    assert.deepEqual(Object.keys(commit).sort(), ['elsewhere', 'evidence', 'phase', 'pushClaim', 'range', 'sha']);
+    assert.deepEqual(Object.keys(commit).sort(), ['elsewhere', 'evidence', 'phase', 'pushClaim', 'range', 'sha', 'subject']);
     assert.deepEqual(commit.range.start, { line: 17, character: 3 });
     const step = doc.steps[0];
     assert.equal(step.state, 'open');

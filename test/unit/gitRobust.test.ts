@@ -40,7 +40,7 @@ describe('git check robustness', () => {
     for (let round = 0; round < 12; round++) {
       const model: HandoffModel = emptyModel();
       let line = 0;
-      for (let i = 0; i < 15; i++) model.commits.push({ sha: pick(tokens), range: range(line++), phase: null, evidence: pick(evidences), pushClaim: null, elsewhere: null });
+      for (let i = 0; i < 15; i++) model.commits.push({ sha: pick(tokens), range: range(line++), phase: null, evidence: pick(evidences), pushClaim: null, elsewhere: null, subject: null });
       for (let i = 0; i < 6; i++) {
         model.refs.push({ name: pick(names), kind: pick(kinds), claim: r() < 0.5 ? { sha: pick(tokens) } : { pushed: r() < 0.5 }, range: range(line++), phase: null });
       }

@@ -73,7 +73,7 @@ describe('git input validation', () => {
       const text = hostile.map((h) => `commit ${h} on branch ${h}`).join('\n') + `\ncommit ${fx.shas.parser.slice(0, 7)}\n`;
       const b = new ModelBuilder(text);
       hostile.forEach((h, i) => {
-        b.model.commits.push({ sha: h, range: { start: { line: i, character: 7 }, end: { line: i, character: 7 + h.length } }, phase: null, evidence: 'keyword', pushClaim: null, elsewhere: null });
+        b.model.commits.push({ sha: h, range: { start: { line: i, character: 7 }, end: { line: i, character: 7 + h.length } }, phase: null, evidence: 'keyword', pushClaim: null, elsewhere: null, subject: null });
         b.model.refs.push({ name: h, kind: 'branch', claim: { sha: h }, range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, phase: null });
       });
       b.commit(fx.shas.parser.slice(0, 7), 'keyword');

@@ -60,9 +60,13 @@ function judgeCommit(m: CommitMention, state: CommitState, hasRemote: boolean): 
       // Weak evidence, or a migration's id a tracked file is named by: no claim about a commit.
       if (weak || state.fileId) return null;
       const v = state.vanished;
-      if (v?.kind === 'amended') return { verdict: 'gone', text: `${name} is on no branch`, evidence: `amended: replaced by ${code(short(v.by))}` };
-      if (v?.kind === 'squashed') return { verdict: 'gone', text: `${name} is on no branch`, evidence: `squashed into ${code(short(v.into))}${v.pr !== null ? ` (#${v.pr})` : ''}` };
-      if (v?.kind === 'pull-request') return { verdict: 'gone', text: `${name} is on no branch`, evidence: `only on pull request #${v.pr}` };
+      // The object may still be here on no branch, or gone from the repository altogether (history rewritten).
+      const gone = `${name} ${state.sha ? 'is on no branch' : 'is not in this repository'}`;
+      if (v?.kind === 'amended') {
+        return { verdict: 'gone', text: gone, evidence: v.written ? `history rewritten: ${code(short(v.by))} has the subject written beside it` : `amended: replaced by ${code(short(v.by))}` };
+      }
+      if (v?.kind === 'squashed') return { verdict: 'gone', text: gone, evidence: `squashed into ${code(short(v.into))}${v.pr !== null ? ` (#${v.pr})` : ''}` };
+      if (v?.kind === 'pull-request') return { verdict: 'gone', text: gone, evidence: `only on pull request #${v.pr}` };
       return { verdict: 'gone', text: name, evidence: oneLine(state.reason) };
     }
     default:

@@ -26,6 +26,7 @@ import { labelledAbove } from './labelledShas';
 import { isSpacingFullWidth, withAsciiPunctuation } from './asciiPunctuation';
 import { pushClaimOf } from './commitPush';
 import { OtherRepositories, repositoryNamed } from './commitElsewhere';
+import { lineEndAt, subjectCell, subjectInCell, writtenSubject } from './commitSubject';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -69,11 +70,22 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
       if (pushClaim) found.pushClaim = pushClaim;
       const elsewhere = repositoryNamed(text, t.start, t.end, b.start, others);
       if (elsewhere) found.elsewhere = elsewhere;
+      // Only a log line (`f7385cb docs: add x`) or a table's SHA column writes a subject beside the SHA; in prose the
+      // words after it are the sentence's ("commit `1c5cb24` on the feature branch").
+      const subject = evidence === 'log-line' || evidence === 'column' ? subjectBeside(raw, b, t.start, t.end) : null;
+      if (subject) found.subject = subject;
       out.push(found);
     }
   }
   gluedCommits(parsed, out);
   return out;
+}
+
+/** The subject written beside the SHA: on its line, or in its table row's subject column (extract/commitSubject.ts). */
+function subjectBeside(raw: string, b: Block, start: number, end: number): string | null {
+  if (b.kind !== 'tableRow' || !b.cells) return writtenSubject(raw, start, end, lineEndAt(raw, end, b.contentEnd));
+  const cell = subjectCell(b.cells, b.header, start);
+  return cell && subjectInCell(raw, cell.start, cell.end);
 }
 
 /** The push state the words around the commit claim; a failure here costs the claim, never the commit. */

@@ -12,7 +12,8 @@ export interface Located {
 }
 
 /** Fields an extractor may leave out; the model builder gives them their "nothing said" value (null). */
-export type FoundCommit = Omit<CommitMention, 'range' | 'phase' | 'pushClaim' | 'elsewhere'> & Partial<Pick<CommitMention, 'pushClaim' | 'elsewhere'>> & Located;
+export type FoundCommit = Omit<CommitMention, 'range' | 'phase' | 'pushClaim' | 'elsewhere' | 'subject'>
+  & Partial<Pick<CommitMention, 'pushClaim' | 'elsewhere' | 'subject'>> & Located;
 export type FoundFile = Omit<FileBreadcrumb, 'range' | 'phase' | 'qualifier' | 'folderHint'>
   & Partial<Pick<FileBreadcrumb, 'qualifier' | 'folderHint'>> & Located;
 export type FoundRef = Omit<RefMention, 'range' | 'shaRange' | 'phase'> & Located & { sha?: Located };

@@ -43,6 +43,16 @@ function subjectsOf(facts: RepoFacts): Map<string, string> {
   return out;
 }
 
+/** The subject the text writes beside each SHA (lower-cased key), the first one written (extract/commitSubject.ts). */
+export function writtenSubjects(mentions: readonly CommitMention[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mentions) {
+    const key = validSha(m.sha);
+    if (key && m.subject && !out.has(key)) out.set(key, m.subject);
+  }
+  return out;
+}
+
 /** SHAs (lower-cased) cited with more than bare-hex evidence: the ones an unknown-commit diagnostic may name. */
 export function reportedShas(mentions: readonly CommitMention[]): Set<string> {
   const out = new Set<string>();
@@ -67,7 +77,9 @@ export interface ExplainContext {
  * Adds to each unknown commit what git can tell about where it went. One `mentioning` search for all of them
  * (their SHAs as written and their subjects), then the graph; a failed search only leaves the plain reason.
  */
-export async function explainUnknown(states: Map<string, CommitState>, ctx: ExplainContext, reported: ReadonlySet<string>): Promise<void> {
+export async function explainUnknown(
+  states: Map<string, CommitState>, ctx: ExplainContext, reported: ReadonlySet<string>, written: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   // Only what will be reported as a commit is worth a search (bare hex that resolves to nothing is most likely no
   // commit; a file's id is reported as that).
   const unknown = [...states.entries()].filter((e): e is [string, Extract<CommitState, { status: 'unknown' }>] => e[1].status === 'unknown' && !e[1].fileId && reported.has(e[0]));
@@ -82,7 +94,8 @@ export async function explainUnknown(states: Map<string, CommitState>, ctx: Expl
 
   for (const [key, state] of unknown) {
     const subject = state.sha ? subjects.get(state.sha) ?? null : null;
-    const vanished = explain(key, state.sha, subject, messages, ctx.graph, onBranch);
+    const vanished = explain(key, state.sha, subject, messages, ctx.graph, onBranch)
+      ?? (subject === null ? byWrittenSubject(written.get(key), ctx.graph, onBranch) : null);
     if (!vanished) continue;
     state.vanished = vanished;
     state.reason = reasonOf(state.sha !== null, vanished);
@@ -146,6 +159,21 @@ function explain(
   return null;
 }
 
+/**
+ * A SHA git has no object for, whose subject the text writes beside it (`f7385cb docs: add the audit`): the one
+ * commit on a branch with that subject is what it became (history rewritten, rebased, amended). Several such
+ * commits ("Update README.md") say nothing.
+ */
+function byWrittenSubject(subject: string | undefined, graph: CommitGraph | null, onBranch: (sha: string) => boolean): Vanished | null {
+  if (!subject || !graph) return null;
+  for (const s of subject.endsWith('.') ? [subject, subject.slice(0, -1)] : [subject]) {
+    const same = graph.withSubject(s).filter((c) => onBranch(c.sha));
+    if (same.length === 1) return { kind: 'amended', by: same[0]!.sha, written: true };
+    if (same.length > 1) return null;
+  }
+  return null;
+}
+
 /** Whether a message body has `git merge --squash`'s "commit <sha>" line for this commit (written in full there). */
 function listsSquashed(body: string, key: string, full: string | null): boolean {
   const want = key.toLowerCase();
@@ -170,7 +198,9 @@ function reasonOf(exists: boolean, v: Vanished): string {
         ? `${where}squash-merged into ${short(v.into)}${pr(v.pr)}? its message has the same subject`
         : `${where}squash-merged into ${short(v.into)}${pr(v.pr)}`;
     case 'amended':
-      return `${where}amended or rebased? ${short(v.by)} has the same subject`;
+      return v.written
+        ? `${where}history rewritten (rebased, amended)? ${short(v.by)} has the subject written beside it`
+        : `${where}amended or rebased? ${short(v.by)} has the same subject`;
     case 'pull-request':
       return `${where}only on pull request #${v.pr} (not merged?)`;
   }

@@ -16,7 +16,7 @@ import type { CancellationToken, Logger, WorkspaceFiles } from '../interfaces';
 import type { HandoffModel } from '../model';
 import { severityOf, type CoreSettings } from '../settings';
 import { breaker } from './breaker';
-import { commitStates, describeAmbiguous, explainUnknown, reportedShas } from './commits';
+import { commitStates, describeAmbiguous, explainUnknown, reportedShas, writtenSubjects } from './commits';
 import { driftFacts, dropDriftPastEnd } from './drift';
 import { attributeElsewhere, ownNames, refsElsewhere } from './elsewhere';
 import { anyMissing, markFileIds } from './fileIds';
@@ -83,6 +83,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
     // the file listing; then the whole graph (for claims, vanished commits, freshness) and the file history.
     const relPath = repo ? relativeTo(repo.root, normalizePath(ctx.documentPath)) : null;
     const shas = commitRulesOn ? citedShas(model) : frontAnchor ? [frontAnchor] : [];
+    const subjects = writtenSubjects(model.commits);
     const factsR = repo ? git.facts(repo, shas, token) : Promise.resolve(null);
     const writtenR = repo && relPath ? git.anchor(repo, relPath, ctx.text, token) : Promise.resolve(null);
     // Both answers are noted once both are in, in this order: the notices do not depend on which process ended first.
@@ -99,8 +100,12 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       : writtenR.then((w) => (repo && w?.ok && w.value ? git.graph(repo, token) : null));
     graphAsked.catch(() => undefined); // awaited below only when needed: a failure is never unhandled
     const graphP: Promise<CommitGraph | null> = Promise.all([repoFactsP, writtenP]).then(async ([repoFacts, written]) => {
-      // Dangling commits and ambiguous abbreviations are explained, and their candidates named, from the graph.
-      const unclear = repoFacts ? [...repoFacts.shas.values()].some((l) => l.status === 'ambiguous' || (l.status === 'found' && l.reach === 'dangling')) : false;
+      // Dangling commits and ambiguous abbreviations are explained, and their candidates named, from the graph; so
+      // is a missing SHA the text writes a subject beside (the commit on a branch with that subject).
+      const unclear = repoFacts
+        ? [...repoFacts.shas.values()].some((l) => l.status === 'ambiguous' || (l.status === 'found' && l.reach === 'dangling'))
+          || [...subjects.keys()].some((key) => (repoFacts.shas.get(key)?.status ?? 'missing') === 'missing')
+        : false;
       if (!repo || !repoFacts || !(model.refs.length > 0 || unclear || frontAnchor || written)) return null;
       const r = (await graphAsked) ?? await git.graph(repo, token);
       if (!r.ok) note(r.problem, 'branch history');
@@ -124,7 +129,7 @@ export async function gatherFacts(model: HandoffModel, ctx: GatherContext): Prom
       // A SHA in no history may be a migration's id, which a tracked file's name starts with (the listing is shared).
       if (anyMissing(facts.commits)) markFileIds(facts.commits, await ctx.files.listFiles(repo.root, token), (p) => relativeTo(repo.root, p) ?? p);
       const explain = { git, repo, facts: repoFacts, graph: g, token, note };
-      await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits)), describeAmbiguous(facts.commits, explain)]);
+      await Promise.all([explainUnknown(facts.commits, explain, reportedShas(model.commits), subjects), describeAmbiguous(facts.commits, explain)]);
       if (ctx.questionsOnly) return;
       facts.refs = refsElsewhere(model.refs, judgeRefs(model.refs, { facts: repoFacts, graph: g, anchor, history: model.history, shallow: repo.shallow, notices }), facts.commits);
       const head = repoFacts.headSha;

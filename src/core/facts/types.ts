@@ -29,7 +29,8 @@ export interface AnchorFact {
 /** Why a commit that is on no branch vanished, when git can tell. */
 export type Vanished =
   | { kind: 'squashed'; into: string; pr: number | null; bySubject: boolean }
-  | { kind: 'amended'; by: string }
+  /** `written`: found by the subject the text writes beside a SHA git has no object for (extract/commitSubject.ts). */
+  | { kind: 'amended'; by: string; written?: true }
   | { kind: 'pull-request'; pr: number };
 
 /** How a cited SHA resolved, per SHA as written (lower-cased). */
