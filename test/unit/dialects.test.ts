@@ -94,6 +94,12 @@ describe('dialects: GSD', () => {
     assert.equal(m.frontMatter.stopped_at, 'Phase 3 plan 2 review queue half built');
     assert.deepEqual(documentProgress(m), { done: 0, open: 1, later: 0, percent: 20 });
     assert.deepEqual(todo(m), ['Decide whether OFX `<MEMO>` or `<NAME>` becomes the posting description']);
+    // The template's bracketed captions stay in a STATE.md; over "None yet." a caption is no todo, nor is the paragraph
+    // of where things stand after it; the todos are the list (the fixture's).
+    const none = modelOf('# Project State\n\n## Accumulated Context\n\n### Pending Todos\n\n[Ideas caught during sessions]\n\nNone yet.\n', '.planning/STATE.md');
+    assert.deepEqual(todo(none), []);
+    const cleared = modelOf('# Project State\n\n### Pending Todos\n\n[Ideas caught during sessions]\n\nThe polish items were all cleared via quick tasks.\n', '.planning/STATE.md');
+    assert.deepEqual(todo(cleared), []);
   });
 
   it('PLAN: its XML-ish sections and tasks', () => {

@@ -45,6 +45,9 @@ describe('steps: the role of their list', () => {
       ['Before committing:', 'acceptance'], ['Before you commit', 'acceptance'], ['Before merging:', 'acceptance'], ['Pre-commit checklist', 'acceptance'],
       ['Commit the fix before pushing', null], ['Before the commit lands, rename the flag', null],
       ['Current State Summary', 'context'], ['Current state', 'context'], ['Current Status', null], ['Update the current state doc', null],
+      // An account of events already over: an incident's "What happened:" (the buyer paid, the operator retried).
+      ['**What happened:**', 'context'], ['What went wrong', 'context'], ['Root cause analysis', 'context'], ['Sequence of events', 'context'],
+      ['What we tried', 'context'], ['Find out what happened to the cache', null], ['Root cause the flaky test', null], ['What happened next', null],
       ['📚 Key Reference Documents', 'context'], ['Reference docs', 'context'], ['Key documents', 'context'], ['Reference docs to write', null],
       ['Key docs to update', null], ['Update the reference documents', null],
       ['Verification Checklist', 'acceptance'], ['Phase Completion Checklist', 'acceptance'], ['Before marking GREEN complete:', 'acceptance'],

@@ -65,6 +65,8 @@ const STATUS_REPORT_MAX = 200;
 const GOES_ON = /\b(?:next|then|todo|to\s+do)\s*[,:]/i;
 /** A bullet that only labels the sub-list under it: `**Backend:**`, `Frontend:`. */
 const GROUP_LABEL = /^(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?|[^\n:]{1,40}:)\s*$/;
+/** A paragraph that is one bracketed caption (`[Issues that affect future work]`), no link and no checkbox. */
+const TEMPLATE_CAPTION = /^\[(?![ xX]\])[^[\]\n]{3,160}\]$/;
 const XML_TAG_LINE = /^[ \t>]*<\/?[a-z][a-z0-9_-]*>[ \t]*$/;
 /**
  * A table column that makes its rows work items (`| Task | Owner |`, `| Step | Status |`): such a table lists steps
@@ -160,7 +162,11 @@ export function extractSteps(parsed: ParsedText, context: ExtractContext): Found
       if (nextLabelIn(lastLine(text, b.contentStart, b.contentEnd)) === -1) { end(label); label = { strong: true, itemDepth: 0, hasList: false, lead: null, listDepth: -1 }; return; }
       if (label && !indented(text, b.start)) { end(label); label = null; }
       const ctx = active();
-      if (ctx?.strong && !ctx.started && !b.quoted) ctx.lead = leadOf(text, b, xml?.section ?? null, roles.headingRole());
+      // A template's caption left in place says what the section is for, not what to do: GSD's STATE.md keeps
+      // "[From .planning/todos/pending/ — ideas captured during sessions]" over its "None yet.", its todo list, or a
+      // paragraph of where things stand ("… all cleared via quick tasks"). It leads the section: no paragraph after it does.
+      const caption = TEMPLATE_CAPTION.test(text.slice(b.contentStart, b.contentEnd).trim());
+      if (ctx?.strong && !ctx.started && !b.quoted && !caption) ctx.lead = leadOf(text, b, xml?.section ?? null, roles.headingRole());
       if (ctx && (!xml || b.end > xml.section.nameEnd + 1)) ctx.started = true;
       return;
     }
