@@ -17,6 +17,9 @@ import type { CoreSettings } from '../settings';
 import { RangeLookup } from '../ranges';
 import { list, makeDiagnostic } from './severity';
 
+/** SHAs written at least this long that git has no object for are another thing's revisions (see commitRules). */
+const FOREIGN_LENGTH = 12;
+
 /** A mention too weak to call its commit unknown or ambiguous: bare hex, or an example SHA. The digest agrees. */
 export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean {
   return m.evidence === 'bare' || isPlaceholderSha(m.sha);
@@ -46,6 +49,14 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
       if (state.fileId) {
         // A migration's revision id (`migrations/versions/d41f83a2c906_add_jobs.py`), cited as the database's head.
         push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));
+        continue;
+      }
+      if (state.sha === null && !state.vanished && m.sha.length >= FOREIGN_LENGTH) {
+        // Written out to 12 characters or more and in no object of this repository: a revision pinned for something
+        // else — an action's or a model's, a Docker image's, another repository's commit — as every such SHA judged
+        // on real repositories was (26 of 26; a session cites its own commits short). A hover, not a problem.
+        push(makeDiagnostic(settings, 'unknown-commit', m.range,
+          `Commit ${m.sha} is not in this repository: written in full, most likely another repository's commit or a pinned revision (an action, a model, an image)`, undefined, 'aside'));
         continue;
       }
       // A record of the past citing a commit its branch has since lost (squash-merged, rebased, amended) is what a
