@@ -20,6 +20,7 @@ const SUBJECT_HEADER = /^\W*(?:commit\s+)?(?:subject|message|title|description|s
  */
 export function subjectCell(cells: ReadonlyArray<{ start: number; end: number }>, header: readonly string[] | undefined, shaStart: number): { start: number; end: number } | null {
   const own = cells.findIndex((c) => c.start <= shaStart && shaStart < c.end);
+  if (own < 0) return null;
   const named = header ? header.findIndex((h, i) => i !== own && SUBJECT_HEADER.test(h)) : -1;
   return cells[named >= 0 ? named : own + 1] ?? null;
 }

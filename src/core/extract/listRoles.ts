@@ -134,14 +134,14 @@ const PHRASES: ReadonlyArray<readonly [StepListRole, readonly string[]]> = [
     // "Key Reference Documents" over the guides, the invariants and the main source file to have open (`Reference docs to write` is work).
     String.raw`(?:(?:key|important|relevant|main|core|useful|related)\s+)?reference\s+(?:documents?|docs|materials?|files|links|guides?)(?!\s+to\b)`,
     String.raw`files\s+(?:changed|touched|modified|created|added)(?:\s+(?:this\s+session|so\s+far|today))?`,
-    // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
-    // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
-    // protocol is:" (`What was not done`, `To be implemented:`, `Fixes to apply`, "The current next steps are:" are work).
     // An account of what already happened: "**What happened:**" over an incident's numbered events ("Buyer paid for
     // …", "Operator retried …"), "What went wrong", "Root cause", "Sequence of events", "What we tried" (`Find out
     // what happened to the cache` is work).
     String.raw`what\s+(?:happened|went\s+wrong|broke)(?:\s+(?:here|today|this\s+session))?`, String.raw`root\s+causes?(?:\s+analysis)?`,
     String.raw`(?:incident\s+)?(?:chronology|sequence\s+of\s+events)`, String.raw`what\s+(?:we|i)\s+(?:did|tried)`,
+    // A record of what is there now, or was done: "What shipped, with file pointers:", "Implemented:", "What Was
+    // Accomplished This Session", "Review Fixes Applied (Round 1)", "Scanner parity — Already Done", "The implemented
+    // protocol is:" (`What was not done`, `To be implemented:`, `Fixes to apply`, "The current next steps are:" are work).
     String.raw`what\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|we\s+|i\s+)?(?:shipped|implemented|delivered|landed|built|done|accomplished|completed|achieved|fixed|changed)(?:\s+(?:this\s+session|so\s+far|today))?(?:,[^:]*)?`,
     // …and what a release or sprint shipped: "Completed in v0.4.0:", "Fixed in this release", "Done in Sprint 3".
     String.raw`(?:shipped|implemented|delivered|landed|accomplished|completed|finished|fixed|done)(?:\s+(?:this\s+session|so\s+far|today|(?:in|with)\s+(?:v?\d+(?:\.\d+)*[\w.-]*|(?:this|the\s+last|last|the\s+previous|previous)\s+(?:release|session|sprint|version|iteration|phase|milestone)|(?:release|sprint|version|phase|milestone|iteration)\s+[\w.-]+)))?`,
