@@ -86,7 +86,7 @@ describe('a SHA gone from the repository, its subject written beside it (real gi
       [7, 'Commit 2c212cb is not in this repository (a typo, or only in another clone?)'],
     ]);
     assert.deepEqual(fixes.filter((f) => f.kind === 'replace-sha').map((f) => f.title), [
-      `Replace with ${now.slice(0, 7)}, the commit on a branch with its subject (amended or rebased)`,
+      `Replace with ${now.slice(0, 7)}, the commit on a branch with the subject written beside it (history rewritten)`,
     ]);
     const fixed = applyEdits(text, fixes.filter((f) => f.kind === 'replace-sha').flatMap((f) => f.edits));
     assert.match(fixed, new RegExp(`- \`${now.slice(0, 7)} docs: builder assessment`));

@@ -1,7 +1,7 @@
 // A SHA written out in full (12 characters or more) that git has no object for is a revision pinned for something
 // else — an action's, a model's, a Docker image's, another repository's commit — not a lost commit of this one: a
 // hint. Short SHAs, and long ones the repository has on no branch or whose subject names where they went, are
-// judged as before. Over a real repository, through the CLI (JSON).
+// judged as before; the digest for the next agent makes no claim of them. Over a real repository, through the CLI.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,5 +33,10 @@ describe('a full-length SHA this repository has no object for', () => {
     assert.deepEqual(unknown.map((d) => [d.range.start.line + 1, d.severity]), [[5, 'hint'], [6, 'hint'], [7, 'warning'], [8, 'warning']]);
     assert.match(unknown[0]!.message, /^Commit 22852fcff9a131e3e5ed4a4c9b2e8c7bb8c0f5a1 is not in this repository: written in full, most likely another repository's commit or a pinned revision/);
     assert.match(unknown[3]!.message, /history rewritten \(rebased, amended\)\? [0-9a-f]{7} has the subject written beside it$/);
+
+    // The digest for the next agent makes no claim of the pinned revisions; the short SHA it still calls gone.
+    const digest = await lint(['digest', '--repo', dir]);
+    assert.ok(!digest.includes('22852fc') && !digest.includes('97b0c61'), digest);
+    assert.match(digest, /Commit `1fedb6a`/);
   });
 });

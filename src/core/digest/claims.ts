@@ -10,7 +10,7 @@ import { relativeTo } from '../git/paths';
 import { validSha } from '../git/schemas';
 import type { CommitMention, FileBreadcrumb, HandoffModel, RefMention } from '../model';
 import { code, oneLine } from '../newHandoff/markdown';
-import { weakMention } from '../rules/commitRules';
+import { foreignSha, weakMention } from '../rules/commitRules';
 import { refsGoneWithCommit } from '../rules/staleRef';
 import { RangeLookup } from '../ranges';
 import type { DigestEntry, Verdict } from './types';
@@ -57,8 +57,9 @@ function judgeCommit(m: CommitMention, state: CommitState, hasRemote: boolean): 
         ? { verdict: 'changed', text: `${name}, written as pushed`, evidence: 'not pushed: no remote-tracking branch contains it' }
         : { verdict: 'holds', text: `${name} exists, not pushed yet`, evidence: null };
     case 'unknown': {
-      // Weak evidence, or a migration's id a tracked file is named by: no claim about a commit.
-      if (weak || state.fileId) return null;
+      // Weak evidence, a migration's id a tracked file is named by, or a full-length id of something else's
+      // (a pinned action or model, another repository's commit): no claim about a commit of this repository.
+      if (weak || state.fileId || foreignSha(m, state)) return null;
       const v = state.vanished;
       // The object may still be here on no branch, or gone from the repository altogether (history rewritten).
       const gone = `${name} ${state.sha ? 'is on no branch' : 'is not in this repository'}`;

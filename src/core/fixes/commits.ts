@@ -99,7 +99,9 @@ function vanishedFix(m: CommitMention, s: Extract<CommitState, { status: 'unknow
     title = `Replace with ${sha.slice(0, 7)}, the squash merge it went into${pr(v.pr)}${v.bySubject ? ' (found by its subject)' : ''}`;
   } else if (v.kind === 'amended') {
     sha = v.by;
-    title = `Replace with ${sha.slice(0, 7)}, the commit on a branch with its subject (amended or rebased)`;
+    title = v.written
+      ? `Replace with ${sha.slice(0, 7)}, the commit on a branch with the subject written beside it (history rewritten)`
+      : `Replace with ${sha.slice(0, 7)}, the commit on a branch with its subject (amended or rebased)`;
   } else return null;
   return { kind: 'replace-sha', title, code: 'unknown-commit', at: [m.range], edits: [{ range: m.range, newText: sameLength(sha, m.sha) }], safe: false, preferred: !(v.kind === 'squashed' && v.bySubject) };
 }

@@ -9,7 +9,7 @@
  * no remote is a problem; claimed local-only but on a remote now is news ("pushed since"). A SHA in no history that
  * is the id a tracked file is named by (a migration's revision: facts/fileIds.ts) is a hint saying so.
  */
-import type { HandoffFacts } from '../facts/types';
+import type { CommitState, HandoffFacts } from '../facts/types';
 import { isPlaceholderSha } from '../extract/hex';
 import { validSha } from '../git/schemas';
 import type { CommitMention, Diagnostic, Range } from '../model';
@@ -19,6 +19,14 @@ import { list, makeDiagnostic } from './severity';
 
 /** SHAs written at least this long that git has no object for are another thing's revisions (see commitRules). */
 const FOREIGN_LENGTH = 12;
+
+/**
+ * A SHA written out to FOREIGN_LENGTH characters or more that git has no object for, and no written subject names
+ * where it went: most likely another thing's revision (see commitRules). The digest agrees.
+ */
+export function foreignSha(m: Pick<CommitMention, 'sha'>, state: CommitState): boolean {
+  return state.status === 'unknown' && state.sha === null && !state.vanished && m.sha.length >= FOREIGN_LENGTH;
+}
 
 /** A mention too weak to call its commit unknown or ambiguous: bare hex, or an example SHA. The digest agrees. */
 export function weakMention(m: Pick<CommitMention, 'evidence' | 'sha'>): boolean {
@@ -51,7 +59,7 @@ export function commitRules(mentions: readonly CommitMention[], facts: HandoffFa
         push(makeDiagnostic(settings, 'unknown-commit', m.range, `${m.sha} is no commit here: it is the id ${state.fileId} is named by (a migration's revision?)`, undefined, 'aside'));
         continue;
       }
-      if (state.sha === null && !state.vanished && m.sha.length >= FOREIGN_LENGTH) {
+      if (foreignSha(m, state)) {
         // Written out to 12 characters or more and in no object of this repository: a revision pinned for something
         // else — an action's or a model's, a Docker image's, another repository's commit — as every such SHA judged
         // on real repositories was (26 of 26; a session cites its own commits short). A hover, not a problem.
