@@ -30,12 +30,6 @@ export function subjectInCell(text: string, start: number, end: number): string 
   return subjectOf(text.slice(start, end));
 }
 
-/** The end of the line holding `from`, no further than `ceil`. */
-export function lineEndAt(text: string, from: number, ceil: number): number {
-  const nl = text.indexOf('\n', from);
-  return Math.min(nl < 0 ? text.length : nl, ceil);
-}
-
 /** The subject written after the SHA at [start, end), up to `ceil` (the line's or the table row's end), or null. */
 export function writtenSubject(text: string, start: number, end: number, ceil: number): string | null {
   const stop = Math.min(ceil, end + MAX_SUBJECT + 8);

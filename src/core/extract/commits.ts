@@ -7,7 +7,7 @@
  * since `..` would read as glue), what is glued to it (`#`, `sha256:`, `…`, `-` UUID parts), words naming it
  * as something else (CRC32, session, key), then the strongest evidence that applies.
  */
-import { lineOf } from '../parse/lines';
+import { lineEnd, lineOf } from '../parse/lines';
 import type { CommitEvidence, PushClaim } from '../model';
 import type { Block, ParsedText } from '../parse/blocks';
 import type { ExtractContext, Extractor, FoundCommit } from './types';
@@ -26,7 +26,7 @@ import { labelledAbove } from './labelledShas';
 import { isSpacingFullWidth, withAsciiPunctuation } from './asciiPunctuation';
 import { pushClaimOf } from './commitPush';
 import { OtherRepositories, repositoryNamed } from './commitElsewhere';
-import { lineEndAt, subjectCell, subjectInCell, writtenSubject } from './commitSubject';
+import { subjectCell, subjectInCell, writtenSubject } from './commitSubject';
 
 export const extractCommits: Extractor<FoundCommit> = (parsed: ParsedText, _context?: ExtractContext) => {
   try {
@@ -72,7 +72,7 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
       if (elsewhere) found.elsewhere = elsewhere;
       // Only a log line (`f7385cb docs: add x`) or a table's SHA column writes a subject beside the SHA; in prose the
       // words after it are the sentence's ("commit `1c5cb24` on the feature branch").
-      const subject = evidence === 'log-line' || evidence === 'column' ? subjectBeside(raw, b, t.start, t.end) : null;
+      const subject = evidence === 'log-line' || evidence === 'column' ? subjectBeside(raw, parsed.lineStarts, b, t.start, t.end) : null;
       if (subject) found.subject = subject;
       out.push(found);
     }
@@ -82,8 +82,8 @@ function findCommits(parsed: ParsedText, raw: string): FoundCommit[] {
 }
 
 /** The subject written beside the SHA: on its line, or in its table row's subject column (extract/commitSubject.ts). */
-function subjectBeside(raw: string, b: Block, start: number, end: number): string | null {
-  if (b.kind !== 'tableRow' || !b.cells) return writtenSubject(raw, start, end, lineEndAt(raw, end, b.contentEnd));
+function subjectBeside(raw: string, lineStarts: readonly number[], b: Block, start: number, end: number): string | null {
+  if (b.kind !== 'tableRow' || !b.cells) return writtenSubject(raw, start, end, Math.min(lineEnd(raw, lineStarts, lineOf(lineStarts, end)), b.contentEnd));
   const cell = subjectCell(b.cells, b.header, start);
   return cell && subjectInCell(raw, cell.start, cell.end);
 }
